@@ -1,0 +1,89 @@
+using Concordat.Core.Data;
+using Concordat.Core.Partnerships;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.Access;
+
+/// <summary>A person's role for one organisation in the current system.</summary>
+public sealed record ActorMembership(Guid OrganisationId, string OrganisationName, Role Role);
+
+/// <summary>
+/// Who is acting, in which system, and for which organisations. Services ask the actor before every action,
+/// so pages, the API and the command line enforce the same rules.
+/// </summary>
+public sealed class Actor
+{
+    public Actor(Guid? personId, string displayName, bool isAdministrator, Guid systemId, IReadOnlyList<ActorMembership> memberships, string systemName = "")
+    {
+        SystemName = systemName;
+        PersonId = personId;
+        DisplayName = displayName;
+        IsAdministrator = isAdministrator;
+        SystemId = systemId;
+        Memberships = memberships;
+    }
+
+    /// <summary>Null only for the operator at the command line.</summary>
+    public Guid? PersonId { get; }
+    public string DisplayName { get; }
+    public bool IsAdministrator { get; }
+    public Guid SystemId { get; }
+    public string SystemName { get; }
+    public IReadOnlyList<ActorMembership> Memberships { get; }
+
+    public bool IsConvenor => IsAdministrator || Memberships.Any(m => m.Role == Role.Convenor);
+
+    /// <summary>The organisation the person normally acts for, recorded on audit events.</summary>
+    public ActorMembership? PrimaryMembership =>
+        Memberships.OrderBy(m => m.Role).FirstOrDefault();
+
+    public bool IsLeadOf(Guid organisationId) =>
+        Memberships.Any(m => m.OrganisationId == organisationId && m.Role == Role.OrganisationLead);
+
+    public bool CanContributeFor(Guid organisationId) =>
+        Memberships.Any(m => m.OrganisationId == organisationId && m.Role is Role.OrganisationLead or Role.Contributor);
+
+    public void RequireConvenor(string action)
+    {
+        if (!IsConvenor)
+        {
+            throw new ForbiddenException($"Only a convenor can {action}.");
+        }
+    }
+
+    /// <summary>Convenors look after every partner's record; a lead looks after their own organisation's.</summary>
+    public bool CanEditOrganisation(Guid organisationId) => IsConvenor || IsLeadOf(organisationId);
+
+    public static Actor Operator(Guid systemId) =>
+        new(null, "Operator (command line)", isAdministrator: true, systemId, []);
+
+    /// <summary>
+    /// The actor for a person in a system, or null when the person does not belong to it (callers then answer
+    /// "not found", so that other systems' existence is not revealed).
+    /// </summary>
+    public static async Task<Actor?> LoadAsync(ConcordatDb db, Guid personId, Guid systemId, CancellationToken ct)
+    {
+        var person = await db.Users.AsNoTracking()
+            .Where(p => p.Id == personId)
+            .Select(p => new { p.DisplayName, p.IsAdministrator })
+            .SingleOrDefaultAsync(ct);
+        if (person is null)
+        {
+            return null;
+        }
+        var memberships = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.PersonId == personId && m.SystemId == systemId)
+            .Select(m => new ActorMembership(m.OrganisationId, m.Organisation!.Name, m.Role))
+            .ToListAsync(ct);
+        if (memberships.Count == 0 && !person.IsAdministrator)
+        {
+            return null;
+        }
+        var systemName = await db.Systems.Where(s => s.Id == systemId).Select(s => s.Name).SingleOrDefaultAsync(ct);
+        if (systemName is null)
+        {
+            return null;
+        }
+        return new Actor(personId, person.DisplayName, person.IsAdministrator, systemId, memberships, systemName);
+    }
+}

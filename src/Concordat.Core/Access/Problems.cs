@@ -1,0 +1,57 @@
+namespace Concordat.Core.Access;
+
+/// <summary>The item does not exist in the current system (or the caller may not know that it does).</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>The caller belongs to the system but may not do this.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>
+/// The input breaks one or more rules. Keys are the input's field names (as in the input record), so pages can
+/// show each message beside its field and the API can return them as problem details.
+/// </summary>
+public sealed class InputInvalidException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception("The input is not valid: " + string.Join("; ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))))
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public InputInvalidException(string field, string message) : this(new Dictionary<string, string[]> { [field] = [message] })
+    {
+    }
+}
+
+/// <summary>
+/// Someone else saved the item after the caller loaded it. Carries what is stored now, so the caller can show
+/// both versions instead of overwriting.
+/// </summary>
+public sealed class EditConflictException(string itemName, Guid currentVersion, IReadOnlyDictionary<string, string?> current)
+    : Exception($"{itemName} was changed by someone else while you were editing it.")
+{
+    public Guid CurrentVersion { get; } = currentVersion;
+    public IReadOnlyDictionary<string, string?> Current { get; } = current;
+}
+
+/// <summary>Collects field errors so that every problem in an input is reported at once.</summary>
+public sealed class InputErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = [];
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+        list.Add(message);
+    }
+
+    public bool Any => _errors.Count > 0;
+
+    public void ThrowIfAny()
+    {
+        if (Any)
+        {
+            throw new InputInvalidException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Concordat.Core.Data;
+using Concordat.Core.History;
+using Concordat.Core.Partnerships;
+using Concordat.Core.People;
+using Concordat.Core.Tokens;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Concordat.Core;
+
+public static class CoreServices
+{
+    public const string DefaultSqliteConnectionString = "Data Source=data/concordat.db";
+
+    /// <summary>
+    /// The database, identity stores and feature services, configured from ordinary configuration:
+    /// <c>Database:Provider</c> (Sqlite or Postgres) and <c>ConnectionStrings:Concordat</c>.
+    /// </summary>
+    public static IdentityBuilder AddConcordatCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Database");
+        services.Configure<DatabaseOptions>(section);
+        var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("Concordat");
+
+        services.AddScoped<TenantScope>();
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Concordat is not set.");
+            }
+            services.AddDbContext<ConcordatDb, PostgresConcordatDb>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            var sqlite = PrepareSqlite(connectionString ?? DefaultSqliteConnectionString);
+            services.AddDbContext<ConcordatDb, SqliteConcordatDb>(o => o.UseSqlite(sqlite));
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<PeopleService>();
+        services.AddScoped<SystemDirectory>();
+        services.AddScoped<HistoryService>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Demo.DemoWorkspace>();
+
+        return services.AddIdentityCore<Person>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                // NCSC guidance: length over composition rules.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<ConcordatDb>();
+    }
+
+    /// <summary>Makes sure the folder of a SQLite file exists, so a fresh clone runs with no setup.</summary>
+    private static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,115 @@
+using Concordat.Core.History;
+using Concordat.Core.Partnerships;
+using Concordat.Core.People;
+using Concordat.Core.Tokens;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.Data;
+
+/// <summary>
+/// The one model for both providers. <see cref="SqliteConcordatDb"/> and <see cref="PostgresConcordatDb"/> only
+/// exist so that each provider has its own migration set.
+/// </summary>
+public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
+    : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<CareSystem> Systems => Set<CareSystem>();
+    public DbSet<Place> Places => Set<Place>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationPlace> OrganisationPlaces => Set<OrganisationPlace>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
+    public Guid? CurrentSystemId => tenant.SystemId;
+
+    public TenantScope Tenant => tenant;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ConcordatDb).Assembly);
+
+        // Tenancy is enforced here, once, for every tenant-owned entity: a query made without a current system
+        // returns nothing rather than everything. Cross-system reads must opt out with IgnoreQueryFilters().
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)))
+        {
+            var method = typeof(ConcordatDb).GetMethod(nameof(FilterByTenant), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType);
+            method.Invoke(this, [builder]);
+        }
+    }
+
+    private void FilterByTenant<T>(ModelBuilder builder) where T : class, ITenantOwned =>
+        builder.Entity<T>().HasQueryFilter(e => e.SystemId == CurrentSystemId);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void PrepareForSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            // SQLite does not maintain row versions, so the token is renewed by the application on every update;
+            // the UPDATE is guarded by the original value, which a concurrent save has already replaced.
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
+            {
+                versioned.Version = Guid.NewGuid();
+            }
+
+            // A row written while one system is current can only belong to that system.
+            if (entry.State is EntityState.Added or EntityState.Modified && entry.Entity is ITenantOwned owned
+                && tenant.SystemId is { } current && owned.SystemId != current)
+            {
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} belongs to another system than the current one.");
+            }
+        }
+    }
+}
+
+public sealed class SqliteConcordatDb(DbContextOptions<SqliteConcordatDb> options, TenantScope tenant) : ConcordatDb(options, tenant);
+
+public sealed class PostgresConcordatDb(DbContextOptions<PostgresConcordatDb> options, TenantScope tenant) : ConcordatDb(options, tenant);
+
+/// <summary>A row that belongs to one system (tenant).</summary>
+public interface ITenantOwned
+{
+    Guid SystemId { get; }
+}
+
+/// <summary>An editable row guarded by an optimistic concurrency token.</summary>
+public interface IVersioned
+{
+    Guid Version { get; set; }
+}
+
+/// <summary>
+/// The system the current request or command acts in. Set once by the host (request middleware, CLI command)
+/// after it has checked that the caller belongs to the system.
+/// </summary>
+public sealed class TenantScope
+{
+    public Guid? SystemId { get; private set; }
+
+    public void Enter(Guid systemId)
+    {
+        if (SystemId is { } existing && existing != systemId)
+        {
+            throw new InvalidOperationException("This scope already acts in another system.");
+        }
+        SystemId = systemId;
+    }
+}

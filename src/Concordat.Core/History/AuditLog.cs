@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+
+namespace Concordat.Core.History;
+
+public static class AuditLog
+{
+    /// <summary>
+    /// Adds an audit event to the unit of work; it is written by the same <c>SaveChangesAsync</c> as the change,
+    /// so a change is never stored without its record (nor a record without its change).
+    /// </summary>
+    public static AuditEvent Audit(this ConcordatDb db, Actor actor, DateTime nowUtc, string action, string entityType, Guid entityId,
+        string entityName, IReadOnlyDictionary<string, string?>? before, IReadOnlyDictionary<string, string?>? after)
+    {
+        var actingFor = actor.PrimaryMembership;
+        var audit = new AuditEvent
+        {
+            SystemId = actor.SystemId,
+            OccurredAtUtc = nowUtc,
+            ActorPersonId = actor.PersonId,
+            ActorName = actor.DisplayName,
+            ActingForOrganisationId = actingFor?.OrganisationId,
+            ActingForOrganisationName = actingFor?.OrganisationName,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            EntityName = entityName.Length > 300 ? entityName[..300] : entityName,
+            BeforeJson = before is null ? null : JsonSerializer.Serialize(before),
+            AfterJson = after is null ? null : JsonSerializer.Serialize(after),
+        };
+        db.AuditEvents.Add(audit);
+        return audit;
+    }
+
+    public static IReadOnlyDictionary<string, string?> ReadFields(string? json) =>
+        json is null ? new Dictionary<string, string?>() : JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
+}

@@ -1,0 +1,60 @@
+using Concordat.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.History;
+
+/// <summary>A field whose recorded value differs between before and after.</summary>
+public sealed record FieldChange(string Field, string? Before, string? After);
+
+public sealed record HistoryEntry(Guid Id, DateTime OccurredAtUtc, string ActorName, string? ActingFor, string Action,
+    string EntityType, Guid EntityId, string EntityName, IReadOnlyList<FieldChange> Changes);
+
+public sealed record HistoryPage(IReadOnlyList<HistoryEntry> Entries, int Page, int PageSize, int TotalCount)
+{
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+}
+
+public sealed class HistoryService(ConcordatDb db)
+{
+    public const int PageSize = 50;
+
+    /// <summary>The system's "what changed" feed, newest first; dates are inclusive UTC calendar days.</summary>
+    public async Task<HistoryPage> FeedAsync(DateOnly? from, DateOnly? to, int page, CancellationToken ct)
+    {
+        var query = db.AuditEvents.AsNoTracking();
+        if (from is { } f)
+        {
+            var start = f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(e => e.OccurredAtUtc >= start);
+        }
+        if (to is { } t)
+        {
+            var end = t.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(e => e.OccurredAtUtc < end);
+        }
+        var total = await query.CountAsync(ct);
+        page = Math.Max(1, page);
+        var events = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new HistoryPage(events.Select(ToEntry).ToList(), page, PageSize, total);
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> ForItemAsync(Guid entityId, CancellationToken ct)
+    {
+        var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId == entityId)
+            .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id).Take(200).ToListAsync(ct);
+        return events.Select(ToEntry).ToList();
+    }
+
+    private static HistoryEntry ToEntry(AuditEvent e)
+    {
+        var before = AuditLog.ReadFields(e.BeforeJson);
+        var after = AuditLog.ReadFields(e.AfterJson);
+        var changes = before.Keys.Union(after.Keys).Order(StringComparer.Ordinal)
+            .Select(k => new FieldChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
+            .Where(c => c.Before != c.After)
+            .ToList();
+        return new HistoryEntry(e.Id, DateTime.SpecifyKind(e.OccurredAtUtc, DateTimeKind.Utc), e.ActorName, e.ActingForOrganisationName,
+            e.Action, e.EntityType, e.EntityId, e.EntityName, changes);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Concordat.Core.Partnerships;
+
+/// <summary>An integrated care system: the tenant. Everything partners share lives inside one system.</summary>
+public sealed class CareSystem
+{
+    public const int NameMaxLength = 200;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public DateTime CreatedAtUtc { get; init; }
+}
+
+internal sealed class CareSystemConfiguration : IEntityTypeConfiguration<CareSystem>
+{
+    public void Configure(EntityTypeBuilder<CareSystem> builder)
+    {
+        builder.ToTable("Systems");
+        builder.Property(s => s.Name).HasMaxLength(CareSystem.NameMaxLength);
+    }
+}

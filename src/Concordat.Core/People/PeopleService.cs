@@ -1,0 +1,193 @@
+using System.Net.Mail;
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+using Concordat.Core.History;
+using Concordat.Core.Partnerships;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.People;
+
+public sealed record AddPerson(string? Email, string? DisplayName, Guid? OrganisationId, Role? Role);
+
+/// <summary>The result of adding someone: the secret of their invitation link, when they have no password yet.</summary>
+public sealed record PersonAdded(Guid PersonId, Guid MembershipId, string? InvitationSecret);
+
+public sealed record PersonInSystem(Guid PersonId, string DisplayName, string Email, Guid OrganisationId, string OrganisationName, Role Role, bool HasPassword);
+
+public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<PersonInSystem>> ListAsync(Guid? organisationId, CancellationToken ct) =>
+        await db.Memberships.AsNoTracking()
+            .Where(m => organisationId == null || m.OrganisationId == organisationId)
+            .OrderBy(m => m.Organisation!.Name).ThenBy(m => m.Person!.DisplayName)
+            .Select(m => new PersonInSystem(m.PersonId, m.Person!.DisplayName, m.Person.Email!, m.OrganisationId, m.Organisation!.Name,
+                m.Role, m.Person.PasswordHash != null))
+            .ToListAsync(ct);
+
+    /// <summary>
+    /// Gives a person a role for an organisation, creating their account if it is new. A new account has no
+    /// password: the returned invitation secret lets them set one.
+    /// </summary>
+    public async Task<PersonAdded> AddAsync(AddPerson input, Actor actor, CancellationToken ct)
+    {
+        actor.RequireConvenor("add people");
+        var errors = new InputErrors();
+        var email = input.Email?.Trim() ?? "";
+        if (email.Length == 0)
+        {
+            errors.Add(nameof(input.Email), "Enter an email address");
+        }
+        else if (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
+        {
+            errors.Add(nameof(input.Email), "Enter an email address in the correct format, like name@example.nhs.uk");
+        }
+        var displayName = input.DisplayName?.Trim() ?? "";
+        var existing = email.Length > 0 ? await users.FindByEmailAsync(email) : null;
+        if (existing is null && displayName.Length == 0)
+        {
+            errors.Add(nameof(input.DisplayName), "Enter the person's full name");
+        }
+        else if (displayName.Length > Person.DisplayNameMaxLength)
+        {
+            errors.Add(nameof(input.DisplayName), $"Name must be {Person.DisplayNameMaxLength} characters or fewer");
+        }
+        Organisation? organisation = null;
+        if (input.OrganisationId is not { } organisationId
+            || (organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct)) is null)
+        {
+            errors.Add(nameof(input.OrganisationId), "Select the organisation the person acts for");
+        }
+        if (input.Role is not { } role || !Enum.IsDefined(role))
+        {
+            errors.Add(nameof(input.Role), "Select a role");
+            role = default;
+        }
+        else if (organisation is not null && (role == Role.NationalPartner) != (organisation.Type == OrganisationType.NationalBody)
+                 && !(organisation.Type == OrganisationType.NationalBody && role == Role.Viewer))
+        {
+            errors.Add(nameof(input.Role), role == Role.NationalPartner
+                ? "National partners act for a national body: choose a national body or another role"
+                : "People from a national body are national partners or viewers");
+        }
+        if (existing is not null && organisation is not null
+            && await db.Memberships.AnyAsync(m => m.PersonId == existing.Id && m.OrganisationId == organisation.Id, ct))
+        {
+            errors.Add(nameof(input.Email), $"{email} already has a role for {organisation.Name}");
+        }
+        errors.ThrowIfAny();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var person = existing;
+        if (person is null)
+        {
+            person = new Person { UserName = email, Email = email, DisplayName = displayName, CreatedAtUtc = now, LockoutEnabled = true };
+            person.NormalizedEmail = users.NormalizeEmail(email);
+            person.NormalizedUserName = users.NormalizeName(email);
+            db.Users.Add(person);
+        }
+        var membership = new Membership
+        {
+            SystemId = actor.SystemId,
+            PersonId = person.Id,
+            OrganisationId = organisation!.Id,
+            Role = role,
+            CreatedAtUtc = now,
+        };
+        db.Memberships.Add(membership);
+        string? secret = null;
+        if (person.PasswordHash is null)
+        {
+            secret = Secrets.New("inv_");
+            db.Invitations.Add(new Invitation
+            {
+                SystemId = actor.SystemId,
+                PersonId = person.Id,
+                SecretHash = Secrets.Hash(secret),
+                CreatedAtUtc = now,
+                ExpiresAtUtc = now + Invitation.Lifetime,
+                CreatedByPersonId = actor.PersonId ?? Guid.Empty,
+            });
+        }
+        db.Audit(actor, now, "PersonAdded", "Person", person.Id, person.DisplayName, before: null, after: new SortedDictionary<string, string?>
+        {
+            ["Name"] = person.DisplayName,
+            ["Email"] = email,
+            ["Organisation"] = organisation.Name,
+            ["Role"] = role.Describe(),
+        });
+        await db.SaveChangesAsync(ct);
+        return new PersonAdded(person.Id, membership.Id, secret);
+    }
+
+    /// <summary>A new invitation for someone who has not yet set a password (the old link stops working).</summary>
+    public async Task<string> ReinviteAsync(Guid personId, Actor actor, CancellationToken ct)
+    {
+        actor.RequireConvenor("invite people");
+        var person = await db.Memberships.Where(m => m.PersonId == personId).Select(m => m.Person!).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("There is no such person in this system.");
+        if (person.PasswordHash is not null)
+        {
+            throw new InputInvalidException("PersonId", $"{person.DisplayName} has already set a password");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await foreach (var old in db.Invitations.Where(i => i.PersonId == personId && i.UsedAtUtc == null).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            old.UsedAtUtc = now;
+        }
+        var secret = Secrets.New("inv_");
+        db.Invitations.Add(new Invitation
+        {
+            SystemId = actor.SystemId, PersonId = personId, SecretHash = Secrets.Hash(secret),
+            CreatedAtUtc = now, ExpiresAtUtc = now + Invitation.Lifetime, CreatedByPersonId = actor.PersonId ?? Guid.Empty,
+        });
+        db.Audit(actor, now, "PersonReinvited", "Person", personId, person.DisplayName, null, null);
+        await db.SaveChangesAsync(ct);
+        return secret;
+    }
+
+    /// <summary>The person an unused, unexpired invitation is for; null when the link is not (or no longer) valid.</summary>
+    public async Task<Person?> FindInviteeAsync(string secret, CancellationToken ct)
+    {
+        var invitation = await FindInvitationAsync(secret, ct);
+        return invitation is null ? null : await users.FindByIdAsync(invitation.PersonId.ToString());
+    }
+
+    /// <summary>Sets the invitee's password and uses up the invitation, in one save.</summary>
+    public async Task<Person> AcceptInvitationAsync(string secret, string? password, CancellationToken ct)
+    {
+        var invitation = await FindInvitationAsync(secret, ct)
+            ?? throw new NotFoundException("This invitation link is not valid: it may have been used already or have expired. Ask your convenor for a new one.");
+        var person = await users.FindByIdAsync(invitation.PersonId.ToString())
+            ?? throw new NotFoundException("This invitation link is not valid.");
+        if (string.IsNullOrEmpty(password))
+        {
+            throw new InputInvalidException("Password", "Enter a password");
+        }
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, person, password);
+            if (!result.Succeeded)
+            {
+                throw new InputInvalidException(new Dictionary<string, string[]> { ["Password"] = result.Errors.Select(e => e.Description).ToArray() });
+            }
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        invitation.UsedAtUtc = now;
+        person.PasswordHash = users.PasswordHasher.HashPassword(person, password);
+        person.EmailConfirmed = true;
+        person.SecurityStamp = Guid.NewGuid().ToString();
+        db.Tenant.Enter(invitation.SystemId);
+        db.Audit(new Actor(person.Id, person.DisplayName, false, invitation.SystemId, []), now, "InvitationAccepted", "Person",
+            person.Id, person.DisplayName, null, null);
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+
+    private async Task<Invitation?> FindInvitationAsync(string secret, CancellationToken ct)
+    {
+        var hash = Secrets.Hash(secret);
+        var invitation = await db.Invitations.IgnoreQueryFilters().SingleOrDefaultAsync(i => i.SecretHash == hash, ct);
+        return invitation is not null && invitation.IsUsableAt(clock.GetUtcNow().UtcDateTime) ? invitation : null;
+    }
+}

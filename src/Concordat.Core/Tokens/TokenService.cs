@@ -1,0 +1,86 @@
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.Tokens;
+
+public sealed record CreateToken(string? Name, int? ExpiresInDays);
+
+public sealed record TokenCreated(Guid Id, string Name, string Secret, DateTime? ExpiresAtUtc);
+
+public sealed record TokenSummary(Guid Id, string Name, string Prefix, DateTime CreatedAtUtc, DateTime? ExpiresAtUtc, DateTime? LastUsedAtUtc, DateTime? RevokedAtUtc);
+
+/// <summary>Personal access tokens: created and revoked by their owner only.</summary>
+public sealed class TokenService(ConcordatDb db, TimeProvider clock)
+{
+    public const int MaxExpiryDays = 366;
+    private static readonly TimeSpan LastUsedGranularity = TimeSpan.FromMinutes(1);
+
+    public async Task<IReadOnlyList<TokenSummary>> ListAsync(Guid personId, CancellationToken ct) =>
+        await db.ApiTokens.AsNoTracking()
+            .Where(t => t.PersonId == personId)
+            .OrderByDescending(t => t.CreatedAtUtc)
+            .Select(t => new TokenSummary(t.Id, t.Name, t.Prefix, t.CreatedAtUtc, t.ExpiresAtUtc, t.LastUsedAtUtc, t.RevokedAtUtc))
+            .ToListAsync(ct);
+
+    public async Task<TokenCreated> CreateAsync(Guid personId, CreateToken input, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var name = input.Name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            errors.Add(nameof(input.Name), "Enter a name for the token, like \"Monthly data upload\"");
+        }
+        else if (name.Length > ApiToken.NameMaxLength)
+        {
+            errors.Add(nameof(input.Name), $"Name must be {ApiToken.NameMaxLength} characters or fewer");
+        }
+        if (input.ExpiresInDays is { } days && (days < 1 || days > MaxExpiryDays))
+        {
+            errors.Add(nameof(input.ExpiresInDays), $"Expiry must be between 1 and {MaxExpiryDays} days");
+        }
+        errors.ThrowIfAny();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var secret = Secrets.New("cc_");
+        var token = new ApiToken
+        {
+            PersonId = personId,
+            Name = name,
+            Prefix = secret[..10],
+            SecretHash = Secrets.Hash(secret),
+            CreatedAtUtc = now,
+            ExpiresAtUtc = input.ExpiresInDays is { } d ? now.AddDays(d) : null,
+        };
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        return new TokenCreated(token.Id, token.Name, secret, token.ExpiresAtUtc);
+    }
+
+    public async Task RevokeAsync(Guid personId, Guid tokenId, CancellationToken ct)
+    {
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.PersonId == personId, ct)
+            ?? throw new NotFoundException("There is no such token.");
+        token.RevokedAtUtc ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The owner of an active token with this secret, or null.</summary>
+    public async Task<Guid?> AuthenticateAsync(string secret, CancellationToken ct)
+    {
+        var hash = Secrets.Hash(secret);
+        var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.SecretHash == hash, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (token is null || !token.IsActiveAt(now))
+        {
+            return null;
+        }
+        // Record use at most once a minute: a busy client should not turn every read into a write.
+        if (token.LastUsedAtUtc is not { } last || now - last > LastUsedGranularity)
+        {
+            token.LastUsedAtUtc = now;
+            await db.SaveChangesAsync(ct);
+        }
+        return token.PersonId;
+    }
+}

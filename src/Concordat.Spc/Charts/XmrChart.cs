@@ -1,0 +1,263 @@
+namespace Concordat.Spc.Charts;
+
+/// <summary>
+/// Draws an analysis as an SVG XmR chart in the Making Data Count style: the data line and one dot per value
+/// coloured by point type, each segment's mean (solid) and process limits (dashed) broken at every rebase, an
+/// optional target line, period labels on the x axis and the unit on the value axis. The SVG is accessible
+/// (<c>role="img"</c>, a <c>&lt;title&gt;</c> and a <c>&lt;desc&gt;</c> that reads the analysis in words),
+/// deterministic (same input, same bytes) and small (no scripts, no styles, coordinates to 0.1 px).
+/// </summary>
+public static class XmrChart
+{
+    private const string FontFamily = "Arial,Helvetica,sans-serif";
+    private const double PointRadius = 3.5;
+
+    /// <summary>The full chart.</summary>
+    /// <exception cref="ArgumentException">The labels do not have one period per point.</exception>
+    public static string ToSvg(XmrAnalysis analysis, XmrChartOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        options ??= new XmrChartOptions();
+        var labels = options.Labels;
+        labels.CheckFits(analysis);
+
+        var title = options.Title ?? labels.MeasureName;
+        var frame = ChartFrame.ForChart(analysis, options.Width, options.Height, hasTitle: title is not null, hasNote: analysis.HasShortSegment);
+        var svg = new SvgWriter();
+        StartSvg(svg, options.Width, options.Height, options.IdPrefix, title ?? "XmR chart", Describe(analysis, labels));
+
+        if (title is not null)
+        {
+            svg.TextElement("text", title, ("x", "8"), ("y", "16"), ("font-size", "13"), ("font-weight", "bold"));
+        }
+
+        DrawValueAxis(svg, frame, labels.Unit);
+        DrawSegments(svg, analysis, frame);
+        DrawTarget(svg, analysis, frame);
+        DrawDataLine(svg, analysis, frame, SpcColours.DataLine, 1.5);
+        DrawPoints(svg, analysis, frame, PointRadius, everyPoint: true);
+        DrawPeriodAxis(svg, analysis, frame, labels);
+
+        if (analysis.HasShortSegment)
+        {
+            svg.TextElement(
+                "text",
+                $"Note: limits on {XmrSegment.ShortSegmentMaximumPointCount} points or fewer are provisional (Making Data Count shows them from {XmrSegment.ShortSegmentMaximumPointCount + 1}).",
+                ("x", "8"), ("y", SvgWriter.Number(options.Height - 6)), ("font-size", "10"));
+        }
+
+        svg.End("svg");
+        return svg.ToString();
+    }
+
+    /// <summary>
+    /// A sparkline: the data line, each segment's mean, and dots for the special-cause points and the last point.
+    /// No axes or labels; the accessible description carries the reading.
+    /// </summary>
+    /// <exception cref="ArgumentException">The labels do not have one period per point.</exception>
+    public static string ToSparklineSvg(XmrAnalysis analysis, XmrSparklineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        options ??= new XmrSparklineOptions();
+        options.Labels.CheckFits(analysis);
+
+        var frame = ChartFrame.ForSparkline(analysis, options.Width, options.Height);
+        var svg = new SvgWriter();
+        StartSvg(svg, options.Width, options.Height, options.IdPrefix, options.Title ?? options.Labels.MeasureName ?? "Sparkline", Describe(analysis, options.Labels));
+        foreach (var segment in analysis.Segments)
+        {
+            if (segment.Mean is { } mean)
+            {
+                HorizontalLine(svg, frame, segment, mean, SpcColours.CommonCause, dashed: false, width: 0.75);
+            }
+        }
+
+        DrawDataLine(svg, analysis, frame, SpcColours.CommonCause, 1);
+        DrawPoints(svg, analysis, frame, 2, everyPoint: false);
+        svg.End("svg");
+        return svg.ToString();
+    }
+
+    /// <summary>The accessible description: the plain-English summary, then what the chart shows.</summary>
+    internal static string Describe(XmrAnalysis analysis, SpcLabels labels)
+    {
+        var summary = XmrSummary.Describe(analysis, labels).Text;
+        var count = analysis.Count;
+        var span = count == 1 ? $"1 point ({labels.Period(0)})" : $"{count} points from {labels.Period(0)} to {labels.Period(count - 1)}";
+        var segments = analysis.Segments;
+        var rebases = segments.Length == 1
+            ? ""
+            : $", with limits recalculated at {string.Join(", ", segments.Skip(1).Select(s => labels.Period(s.Start)))}";
+        var last = segments[^1];
+        var limits = last.LowerProcessLimit is { } lower && last.UpperProcessLimit is { } upper
+            ? $"; the latest mean is {labels.Value(last.Mean.GetValueOrDefault())} with process limits {labels.Value(lower)} to {labels.Value(upper)}"
+            : last.Mean is { } m ? $"; the latest mean is {labels.Value(m)} (no process limits yet)" : "";
+        var target = analysis.Options.Target is { } t ? $", and the target is {labels.Value(t)}" : "";
+        return $"{summary} The chart shows {span}{rebases}{limits}{target}.";
+    }
+
+    private static void StartSvg(SvgWriter svg, int width, int height, string idPrefix, string title, string description)
+    {
+        svg.Start("svg")
+            .Attribute("xmlns", "http://www.w3.org/2000/svg")
+            .Attribute("viewBox", $"0 0 {width} {height}")
+            .Attribute("width", width)
+            .Attribute("height", height)
+            .Attribute("role", "img")
+            .Attribute("aria-labelledby", idPrefix + "-title")
+            .Attribute("aria-describedby", idPrefix + "-desc")
+            .Attribute("font-family", FontFamily)
+            .Attribute("font-size", "11")
+            .Attribute("fill", SpcColours.Text)
+            .Open();
+        svg.TextElement("title", title, ("id", idPrefix + "-title"));
+        svg.TextElement("desc", description, ("id", idPrefix + "-desc"));
+    }
+
+    private static void DrawValueAxis(SvgWriter svg, ChartFrame frame, string? unit)
+    {
+        svg.Start("g").Attribute("stroke", SpcColours.Grid).Open();
+        foreach (var tick in frame.Scale.Ticks())
+        {
+            svg.Start("path").Attribute("d", $"M{SvgWriter.Number(frame.Left)} {SvgWriter.Number(frame.Y(tick))}H{SvgWriter.Number(frame.Right)}").Empty();
+        }
+
+        svg.End("g");
+        svg.Start("g").Attribute("text-anchor", "end").Open();
+        foreach (var tick in frame.Scale.Ticks())
+        {
+            svg.TextElement("text", SpcFormat.Number(tick), ("x", SvgWriter.Number(frame.Left - 6)), ("y", SvgWriter.Number(frame.Y(tick) + 4)));
+        }
+
+        svg.End("g");
+        if (!string.IsNullOrEmpty(unit))
+        {
+            var middle = SvgWriter.Number((frame.Top + frame.Bottom) / 2);
+            svg.TextElement("text", unit, ("transform", $"translate(14 {middle}) rotate(-90)"), ("text-anchor", "middle"));
+        }
+    }
+
+    /// <summary>Each segment's mean and limits, drawn over its own points only, so the lines break at every rebase.</summary>
+    private static void DrawSegments(SvgWriter svg, XmrAnalysis analysis, ChartFrame frame)
+    {
+        foreach (var segment in analysis.Segments)
+        {
+            if (segment.Number > 0)
+            {
+                var x = SvgWriter.Number((frame.X(segment.Start - 1) + frame.X(segment.Start)) / 2);
+                svg.Start("path").Attribute("d", $"M{x} {SvgWriter.Number(frame.Top)}V{SvgWriter.Number(frame.Bottom)}")
+                    .Attribute("stroke", SpcColours.DataLine).Attribute("stroke-dasharray", "2 3").Empty();
+            }
+
+            if (segment.Mean is { } mean)
+            {
+                HorizontalLine(svg, frame, segment, mean, SpcColours.Mean, dashed: false, width: 1.25);
+            }
+
+            if (segment.LowerProcessLimit is { } lower && segment.UpperProcessLimit is { } upper)
+            {
+                HorizontalLine(svg, frame, segment, lower, SpcColours.ProcessLimit, dashed: true, width: 1);
+                HorizontalLine(svg, frame, segment, upper, SpcColours.ProcessLimit, dashed: true, width: 1);
+            }
+        }
+    }
+
+    private static void HorizontalLine(SvgWriter svg, ChartFrame frame, XmrSegment segment, double value, string colour, bool dashed, double width)
+    {
+        // A one-point segment still gets a visible stub.
+        var (from, to) = segment.PointCount == 1
+            ? (frame.X(segment.Start) - 4, frame.X(segment.Start) + 4)
+            : (frame.X(segment.Start), frame.X(segment.End));
+        svg.Start("path")
+            .Attribute("d", $"M{SvgWriter.Number(from)} {SvgWriter.Number(frame.Y(value))}H{SvgWriter.Number(to)}")
+            .Attribute("stroke", colour);
+        if (width != 1)
+        {
+            svg.Attribute("stroke-width", width);
+        }
+
+        if (dashed)
+        {
+            svg.Attribute("stroke-dasharray", "5 3");
+        }
+
+        svg.Empty();
+    }
+
+    private static void DrawTarget(SvgWriter svg, XmrAnalysis analysis, ChartFrame frame)
+    {
+        if (analysis.Options.Target is not { } target)
+        {
+            return;
+        }
+
+        var y = frame.Y(target);
+        svg.Start("path").Attribute("d", $"M{SvgWriter.Number(frame.Left)} {SvgWriter.Number(y)}H{SvgWriter.Number(frame.Right)}")
+            .Attribute("stroke", SpcColours.Target).Attribute("stroke-dasharray", "8 4").Empty();
+        svg.TextElement("text", "Target", ("x", SvgWriter.Number(frame.Right)), ("y", SvgWriter.Number(y - 3)), ("text-anchor", "end"), ("fill", SpcColours.Target));
+    }
+
+    /// <summary>The data line, broken at missing values rather than bridging them.</summary>
+    private static void DrawDataLine(SvgWriter svg, XmrAnalysis analysis, ChartFrame frame, string colour, double width)
+    {
+        var path = new System.Text.StringBuilder();
+        var drawing = false;
+        foreach (var point in analysis.Points)
+        {
+            if (point.Value is not { } value)
+            {
+                drawing = false;
+                continue;
+            }
+
+            path.Append(drawing ? 'L' : 'M').Append(SvgWriter.Number(frame.X(point.Index))).Append(' ').Append(SvgWriter.Number(frame.Y(value)));
+            drawing = true;
+        }
+
+        if (path.Length > 0)
+        {
+            svg.Start("path").Attribute("d", path.ToString()).Attribute("fill", "none").Attribute("stroke", colour)
+                .Attribute("stroke-width", width).Attribute("stroke-linejoin", "round").Empty();
+        }
+    }
+
+    /// <summary>One dot per value (none for a missing value), filled with its point type's colour.</summary>
+    private static void DrawPoints(SvgWriter svg, XmrAnalysis analysis, ChartFrame frame, double radius, bool everyPoint)
+    {
+        svg.Start("g").Attribute("class", "spc-points").Open();
+        var last = analysis.Count - 1;
+        foreach (var point in analysis.Points)
+        {
+            if (point.Value is not { } value || (!everyPoint && !point.IsSpecialCause && point.Index != last))
+            {
+                continue;
+            }
+
+            svg.Start("circle")
+                .Attribute("cx", frame.X(point.Index))
+                .Attribute("cy", frame.Y(value))
+                .Attribute("r", radius)
+                .Attribute("fill", SpcColours.Of(point.PointType))
+                .Empty();
+        }
+
+        svg.End("g");
+    }
+
+    /// <summary>Period labels, thinned to every k-th point so that they never overlap.</summary>
+    private static void DrawPeriodAxis(SvgWriter svg, XmrAnalysis analysis, ChartFrame frame, SpcLabels labels)
+    {
+        var count = analysis.Count;
+        var longest = Enumerable.Range(0, count).Max(i => labels.Period(i).Length);
+        var fits = Math.Max(1, (int)((frame.Right - frame.Left) / ((longest * 6.2) + 10)));
+        var every = (count + fits - 1) / fits;
+        var y = SvgWriter.Number(frame.Bottom + 16);
+        svg.Start("g").Attribute("text-anchor", "middle").Open();
+        for (var i = 0; i < count; i += every)
+        {
+            svg.TextElement("text", labels.Period(i), ("x", SvgWriter.Number(frame.X(i))), ("y", y));
+        }
+
+        svg.End("g");
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+using Concordat.Web.Infrastructure;
+
+namespace Concordat.Web.Api;
+
+public static class ConcordatApi
+{
+    public static void MapConcordatApi(this WebApplication app)
+    {
+        var v1 = app.MapGroup("/api/v1")
+            .RequireAuthorization(Authentication.ApiPolicy)
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        v1.MapSystemsApi();
+        v1.MapGroup("/systems/{systemId:guid}/organisations").WithTags("Organisations").MapOrganisationsApi();
+    }
+
+    public static void ConfigureJson(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+}

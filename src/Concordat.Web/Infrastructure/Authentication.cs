@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Concordat.Core.Tokens;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Concordat.Web.Infrastructure;
+
+public static class Authentication
+{
+    public const string ApiTokenScheme = "ApiToken";
+    public const string ApiPolicy = "Api";
+
+    public static void AddConcordatAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var httpsCookies = configuration.GetValue("Security:RequireHttpsCookies", true);
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.Cookie.Name = "concordat-session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = httpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/sign-in";
+                o.LogoutPath = "/account/sign-out";
+                o.AccessDeniedPath = "/status/403";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            }));
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenScheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiTokenScheme).RequireAuthenticatedUser());
+    }
+
+    public static Guid PersonId(this ClaimsPrincipal user) =>
+        Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No one is signed in."));
+}
+
+/// <summary>
+/// <c>Authorization: Bearer cc_…</c> with a personal access token. The API accepts nothing else: cookies are
+/// ignored there, so a page's session can never be used for a cross-site API call.
+/// </summary>
+public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TokenService tokens)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (string.IsNullOrEmpty(header))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <token>'.");
+        }
+        var personId = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (personId is null)
+        {
+            return AuthenticateResult.Fail("The token is not valid: it may be wrong, revoked or expired.");
+        }
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, personId.Value.ToString())], Authentication.ApiTokenScheme);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Authentication.ApiTokenScheme));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await Results.Problem(
+            title: "Authentication required",
+            detail: result.Failure?.Message ?? "Send a personal access token as 'Authorization: Bearer <token>'. Create one on your account page.",
+            statusCode: StatusCodes.Status401Unauthorized,
+            extensions: new Dictionary<string, object?> { ["errorCode"] = "unauthenticated" }).ExecuteAsync(Context);
+    }
+}

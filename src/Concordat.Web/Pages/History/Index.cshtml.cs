@@ -1,0 +1,40 @@
+using Concordat.Core.History;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Concordat.Web.Pages.History;
+
+public sealed class ChangesModel(HistoryService history) : SystemPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public HistoryPage Feed { get; private set; } = new([], 1, HistoryService.PageSize, 0);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            foreach (var field in new[] { nameof(From), nameof(To) }.Where(f => ModelState[f]?.Errors.Count > 0))
+            {
+                ModelState.Remove(field);
+                ModelState.AddModelError(field, $"{field} must be a real date, like 2026-11-01");
+            }
+            Feed = await history.FeedAsync(null, null, 1, ct);
+            return this.InvalidInput();
+        }
+        if (From is { } f && To is { } t && f > t)
+        {
+            ModelState.AddModelError(nameof(To), "To must be the same as or after From");
+            Feed = await history.FeedAsync(null, null, 1, ct);
+            return this.InvalidInput();
+        }
+        Feed = await history.FeedAsync(From, To, PageNumber, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,61 @@
+using Concordat.Core.Access;
+using Concordat.Core.Partnerships;
+using Concordat.Core.People;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Concordat.Web.Pages.People;
+
+public sealed class AddPersonModel(PeopleService people, OrganisationService organisations) : SystemPageModel
+{
+    public sealed class PersonForm
+    {
+        public string? DisplayName { get; set; }
+        public string? Email { get; set; }
+        public Guid? OrganisationId { get; set; }
+        public Role? Role { get; set; }
+    }
+
+    [BindProperty]
+    public PersonForm Input { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> OrganisationOptions { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> RoleOptions { get; private set; } = [];
+    public PersonAdded? Added { get; private set; }
+    public string? InvitationLink { get; private set; }
+
+    public async Task OnGetAsync(Guid? organisationId, CancellationToken ct)
+    {
+        Actor.RequireConvenor("add people");
+        Input.OrganisationId = organisationId;
+        await LoadOptionsAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadOptionsAsync(ct);
+        if (!ModelState.IsValid)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("Input.Role", "Select a role");
+            return this.InvalidInput();
+        }
+        try
+        {
+            Added = await people.AddAsync(new AddPerson(Input.Email, Input.DisplayName, Input.OrganisationId, Input.Role), Actor, ct);
+            InvitationLink = Added.InvitationSecret is { } secret ? InvitationLinks.For(Request, secret) : null;
+            return Page();
+        }
+        catch (InputInvalidException e)
+        {
+            return this.InvalidInput(e);
+        }
+    }
+
+    private async Task LoadOptionsAsync(CancellationToken ct)
+    {
+        var all = await organisations.ListAsync(ct);
+        OrganisationOptions = [new SelectListItem("Select an organisation", ""), .. all.Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == Input.OrganisationId))];
+        RoleOptions = Enum.GetValues<Role>().Select(r => new SelectListItem(r.Describe(), r.ToString(), r == Input.Role)).ToList();
+    }
+}

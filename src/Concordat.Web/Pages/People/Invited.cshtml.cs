@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Concordat.Web.Pages.People;
+
+public sealed class InvitedModel : SystemPageModel
+{
+    public string? Link { get; private set; }
+
+    public IActionResult OnGet()
+    {
+        // The link travels once through encrypted temp data and is gone after this page.
+        if (TempData["InvitationLink"] is not string link)
+        {
+            return Redirect($"{SystemHome}/people");
+        }
+        Link = link;
+        return Page();
+    }
+}

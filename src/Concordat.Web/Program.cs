@@ -1,0 +1,84 @@
+using Concordat.Core;
+using Concordat.Core.Data;
+using Concordat.Core.Demo;
+using Microsoft.AspNetCore.Identity;
+using Concordat.Web.Api;
+using Concordat.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddConcordatCore(builder.Configuration).AddSignInManager();
+builder.Services.AddConcordatAuthentication(builder.Configuration);
+builder.Services.AddConcordatRateLimits(builder.Configuration);
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AllowAnonymousToPage("/Status");
+});
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "concordat-csrf";
+    o.Cookie.SecurePolicy = builder.Configuration.GetValue("Security:RequireHttpsCookies", true) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+});
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureJson();
+builder.Services.AddConcordatOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseMiddleware<SecurityHeaders>();
+app.UseWhen(c => !ApiPaths.IsApi(c.Request.Path), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
+app.UseWhen(c => ApiPaths.IsApi(c.Request.Path), b => b.UseStatusCodePages());
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError, ExceptionHandlingPath = "/status/500" });
+app.MapStaticAssets();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<DomainProblems>();
+app.UseMiddleware<SystemTenancy>();
+
+app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/api/reference", o => o.WithTitle("Concordat API")).AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
+app.MapConcordatApi();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+    var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+    if (database.MigrateOnStart)
+    {
+        await initializer.MigrateAsync(CancellationToken.None);
+    }
+    if (database.SeedDemo && await initializer.SeedDemoIfEmptyAsync(CancellationToken.None))
+    {
+        app.Logger.LogInformation("Created the demo workspace {System}", DemoWorkspace.SystemName);
+    }
+}
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    var seeded = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SeedDemo;
+    Console.WriteLine();
+    Console.WriteLine($"Concordat is running at {string.Join(", ", addresses)}");
+    if (seeded)
+    {
+        Console.WriteLine($"Demo workspace: {DemoWorkspace.SystemName}. Sign in as {DemoWorkspace.ConvenorEmail} with password {DemoWorkspace.Password}");
+        Console.WriteLine($"Other demo people (same password): {string.Join(", ", DemoWorkspace.People.Select(p => p.Email))}");
+    }
+    Console.WriteLine();
+});
+
+await app.RunAsync();

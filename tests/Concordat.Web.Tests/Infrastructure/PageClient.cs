@@ -1,0 +1,121 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace Concordat.Web.Tests.Infrastructure;
+
+/// <summary>A browser-like client over real HTTP: keeps cookies, reads pages with AngleSharp, submits forms as they are.</summary>
+public sealed class PageClient(HttpClient http)
+{
+    private static readonly IBrowsingContext Parser = BrowsingContext.New(Configuration.Default);
+
+    public HttpClient Http { get; } = http;
+
+    public static async Task<PageClient> SignedInAsync(TestApp app, TestPerson person)
+    {
+        var client = new PageClient(app.CreateClient());
+        var response = await client.SignInAsync(person.Email, person.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+        return client;
+    }
+
+    public async Task<PageResponse> SignInAsync(string email, string password)
+    {
+        var page = await GetAsync("/sign-in");
+        return await page.SubmitAsync("form[method=post]", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+    }
+
+    public async Task<PageResponse> GetAsync(string url)
+    {
+        var response = await Http.GetAsync(url);
+        return await PageResponse.ReadAsync(this, response);
+    }
+
+    public async Task<PageResponse> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var response = await Http.PostAsync(url, new FormUrlEncodedContent(fields));
+        return await PageResponse.ReadAsync(this, response);
+    }
+
+    internal static Task<IDocument> ParseAsync(string html) => Parser.OpenAsync(r => r.Content(html));
+}
+
+public sealed class PageResponse
+{
+    private PageResponse(PageClient client, HttpResponseMessage response, IDocument document, string html)
+    {
+        Client = client;
+        Response = response;
+        Document = document;
+        Html = html;
+    }
+
+    public PageClient Client { get; }
+    public HttpResponseMessage Response { get; }
+    public IDocument Document { get; }
+    public string Html { get; }
+    public HttpStatusCode Status => Response.StatusCode;
+    public string? Location => Response.Headers.Location?.OriginalString;
+
+    public static async Task<PageResponse> ReadAsync(PageClient client, HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return new PageResponse(client, response, await PageClient.ParseAsync(html), html);
+    }
+
+    public IReadOnlyList<string> ErrorSummary =>
+        Document.QuerySelectorAll(".nhsuk-error-summary li").Select(li => li.TextContent.Trim()).ToList();
+
+    public string Text(string selector) => Document.QuerySelector(selector)?.TextContent.Trim()
+        ?? throw new InvalidOperationException($"No element matches {selector} in:\n{Html}");
+
+    /// <summary>
+    /// Submits a form with every field it renders (hidden fields, the antiforgery token, current values),
+    /// overridden by <paramref name="values"/>. A list value sends the field once per item.
+    /// </summary>
+    public async Task<PageResponse> SubmitAsync(string formSelector, Dictionary<string, object?> values)
+    {
+        var form = Document.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form matches {formSelector} in:\n{Html}");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && !values.ContainsKey(input.Name):
+                    if (input.Type is "checkbox" or "radio" ? input.IsChecked : input.Type != "submit")
+                    {
+                        fields.Add(new(input.Name, input.Value));
+                    }
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name) && !values.ContainsKey(select.Name):
+                    fields.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(select.Name, o.Value)));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name) && !values.ContainsKey(area.Name):
+                    fields.Add(new(area.Name, area.Value));
+                    break;
+            }
+        }
+        foreach (var (name, value) in values)
+        {
+            switch (value)
+            {
+                case null:
+                    break;
+                case string s:
+                    fields.Add(new(name, s));
+                    break;
+                case System.Collections.IEnumerable list:
+                    fields.AddRange(list.Cast<object>().Select(v => new KeyValuePair<string, string>(name, v.ToString()!)));
+                    break;
+                default:
+                    fields.Add(new(name, value.ToString()!));
+                    break;
+            }
+        }
+        var action = form.GetAttribute("action");
+        var url = string.IsNullOrEmpty(action) ? Response.RequestMessage!.RequestUri!.PathAndQuery : action;
+        return await Client.PostAsync(url, fields);
+    }
+}
