@@ -27,9 +27,10 @@ public sealed class NhsButtonTagHelper : TagHelper
     public string? Variant { get; set; }
 
     /// <summary>Ignores a second click within a second, so a form is not submitted twice.
-    /// Can be written bare: <c>prevent-double-click</c>.</summary>
+    /// Can be written bare: <c>prevent-double-click</c>. (A bool, not bool?, because Razor only allows
+    /// bare attributes on bool properties; so <c>false</c> leaves the attribute out rather than writing "false".)</summary>
     [HtmlAttributeName("prevent-double-click")]
-    public bool? PreventDoubleClick { get; set; }
+    public bool PreventDoubleClick { get; set; }
 
     [HtmlAttributeName("disabled")]
     public bool Disabled { get; set; }
@@ -51,7 +52,7 @@ public sealed class NhsButtonTagHelper : TagHelper
                 string.IsNullOrEmpty(Variant) ? null : "nhsuk-button--" + OptionValidation.OneOf(Variant, "button variant", Variants),
                 Small ? "nhsuk-button--small" : null)
             .SetAttribute("data-module", "nhsuk-button")
-            .SetAttribute("data-prevent-double-click", PreventDoubleClick is { } prevent ? (prevent ? "true" : "false") : null);
+            .SetAttribute("data-prevent-double-click", PreventDoubleClick ? "true" : null);
 
         if (isLink)
         {

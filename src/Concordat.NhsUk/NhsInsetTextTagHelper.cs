@@ -28,7 +28,7 @@ public sealed class NhsInsetTextTagHelper : TagHelper
         var inset = new HtmlElement("div")
             .AddClass("nhsuk-inset-text")
             .MergeAttributes(output.Attributes)
-            .AppendHtml(FormGroupParts.VisuallyHidden(VisuallyHiddenText + ": "));
+            .AppendHtml(VisuallyHidden.Span(VisuallyHiddenText + ": "));
 
         inset.AppendHtml(content.IsEmptyOrWhiteSpace && !string.IsNullOrEmpty(Text)
             ? new HtmlElement("p").AppendText(Text)

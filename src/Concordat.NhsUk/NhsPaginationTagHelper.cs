@@ -63,7 +63,7 @@ public sealed class NhsPaginationTagHelper : TagHelper
         var title = new HtmlElement("span").AddClass("nhsuk-pagination__title");
         if (string.IsNullOrEmpty(text))
         {
-            title.AppendText(defaultText).AppendHtml(FormGroupParts.VisuallyHidden(" page"));
+            title.AppendText(defaultText).AppendHtml(VisuallyHidden.Span(" page"));
         }
         else
         {
@@ -79,7 +79,7 @@ public sealed class NhsPaginationTagHelper : TagHelper
         if (!string.IsNullOrEmpty(label))
         {
             // The hidden colon makes screen readers read "Previous page: Treatments" as one phrase.
-            link.AppendHtml(FormGroupParts.VisuallyHidden(":"))
+            link.AppendHtml(VisuallyHidden.Span(":"))
                 .AppendHtml(new HtmlElement("span").AddClass("nhsuk-pagination__page").AppendText(label));
         }
 

@@ -67,7 +67,7 @@ public sealed class NhsSummaryListTagHelper : TagHelper
             if (!string.IsNullOrEmpty(action.VisuallyHiddenText))
             {
                 // Screen reader users tabbing through links hear "Change name", not a list of identical "Change"s.
-                link.AppendHtml(FormGroupParts.VisuallyHidden(" " + action.VisuallyHiddenText));
+                link.AppendHtml(VisuallyHidden.Span(" " + action.VisuallyHiddenText));
             }
 
             element.AppendHtml(new HtmlElement("dd").AddClass("nhsuk-summary-list__actions").AppendHtml(link));

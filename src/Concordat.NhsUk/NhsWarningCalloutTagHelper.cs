@@ -68,7 +68,7 @@ public sealed class NhsWarningCalloutTagHelper : TagHelper
             ? element.AppendText(heading)
             : element.AppendHtml(new HtmlElement("span")
                 .SetAttribute("role", "text")
-                .AppendHtml(FormGroupParts.VisuallyHidden(VisuallyHiddenText + ": "))
+                .AppendHtml(VisuallyHidden.Span(VisuallyHiddenText + ": "))
                 .AppendText(heading));
     }
 }

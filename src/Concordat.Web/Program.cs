@@ -49,7 +49,7 @@ app.UseMiddleware<SystemTenancy>();
 
 app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/api/reference", o => o.WithTitle("Concordat API")).AllowAnonymous();
+app.MapScalarApiReference("/api/reference", o => o.WithTitle("Concordat API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapConcordatApi();
 

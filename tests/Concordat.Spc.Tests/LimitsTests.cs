@@ -104,7 +104,7 @@ public sealed class LimitsTests
     [Fact]
     public void AllMissing_MeanAndLimitsUndefined_EveryPointCommonCause()
     {
-        var analysis = Series.Analyse(null, null, null);
+        var analysis = Series.Analyse(SpcOptions.Default, null, null, null);
 
         Assert.Null(analysis.Segments[0].Mean);
         Assert.False(analysis.Segments[0].HasLimits);

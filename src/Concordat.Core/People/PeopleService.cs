@@ -32,18 +32,13 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
     public async Task<PersonAdded> AddAsync(AddPerson input, Actor actor, CancellationToken ct)
     {
         actor.RequireConvenor("add people");
+        // Errors are collected in the order the form asks, so the error summary reads top to bottom.
         var errors = new InputErrors();
         var email = input.Email?.Trim() ?? "";
-        if (email.Length == 0)
-        {
-            errors.Add(nameof(input.Email), "Enter an email address");
-        }
-        else if (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
-        {
-            errors.Add(nameof(input.Email), "Enter an email address in the correct format, like name@example.nhs.uk");
-        }
+        var emailValid = email.Length > 0 && email.Length <= 254 && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
+            && email.Contains('.', StringComparison.Ordinal);
+        var existing = emailValid ? await users.FindByEmailAsync(email) : null;
         var displayName = input.DisplayName?.Trim() ?? "";
-        var existing = email.Length > 0 ? await users.FindByEmailAsync(email) : null;
         if (existing is null && displayName.Length == 0)
         {
             errors.Add(nameof(input.DisplayName), "Enter the person's full name");
@@ -51,6 +46,14 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
         else if (displayName.Length > Person.DisplayNameMaxLength)
         {
             errors.Add(nameof(input.DisplayName), $"Name must be {Person.DisplayNameMaxLength} characters or fewer");
+        }
+        if (email.Length == 0)
+        {
+            errors.Add(nameof(input.Email), "Enter an email address");
+        }
+        else if (!emailValid)
+        {
+            errors.Add(nameof(input.Email), "Enter an email address in the correct format, like name@example.nhs.uk");
         }
         Organisation? organisation = null;
         if (input.OrganisationId is not { } organisationId

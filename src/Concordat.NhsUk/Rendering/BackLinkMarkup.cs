@@ -27,7 +27,7 @@ internal static class BackLinkMarkup
 
         if (!string.IsNullOrEmpty(visuallyHiddenText))
         {
-            element.AppendHtml(FormGroupParts.VisuallyHidden(visuallyHiddenText + " "));
+            element.AppendHtml(VisuallyHidden.Span(visuallyHiddenText + " "));
         }
 
         return element.AppendHtml(content);

@@ -22,8 +22,8 @@ internal static partial class ErrorSummaryEntries
     public static IReadOnlyList<ErrorSummaryEntry> From(ModelStateDictionary modelState, ModelMetadata? model)
     {
         var withErrors = modelState
-            .Where(entry => entry.Value.Errors.Count > 0)
-            .Select(entry => (entry.Key, entry.Value, Position: model is null ? null : PositionInModel(model, entry.Key)))
+            .Where(entry => entry.Value is { Errors.Count: > 0 })
+            .Select(entry => (entry.Key, Value: entry.Value!, Position: model is null ? null : PositionInModel(model, entry.Key)))
             .ToList();
 
         // OrderBy is stable, so ties and unknown keys keep their ModelState order.

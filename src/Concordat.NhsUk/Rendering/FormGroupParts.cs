@@ -42,14 +42,11 @@ internal static class FormGroupParts
         new HtmlElement("span")
             .AddClass("nhsuk-error-message")
             .SetAttribute("id", id)
-            .AppendHtml(VisuallyHidden("Error: "))
+            .AppendHtml(VisuallyHidden.Span("Error: "))
             .AppendText(text);
 
     public static HtmlElement FormGroup(bool hasError) =>
         new HtmlElement("div").AddClass("nhsuk-form-group", hasError ? "nhsuk-form-group--error" : null);
-
-    public static HtmlElement VisuallyHidden(string text) =>
-        new HtmlElement("span").AddClass("nhsuk-u-visually-hidden").AppendText(text);
 
     /// <summary>Joins the ids of the hint and error message for <c>aria-describedby</c>, or null when there are none.</summary>
     public static string? DescribedBy(params string?[] ids)

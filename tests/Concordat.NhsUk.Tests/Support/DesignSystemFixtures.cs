@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Concordat.NhsUk.Tests.Support;
 
 /// <summary>One example from a component's <c>fixtures.json</c>: the Nunjucks context and the exact HTML it renders.</summary>
-internal sealed record DesignSystemFixture(string Component, string Name, JsonElement Context, string Html);
+internal sealed record DesignSystemFixture(string Component, string Name, JsonElement Context, string Html, string? CallBlock);
 
 /// <summary>
 /// Reads the reference fixtures shipped in the nhsuk-frontend npm package that Concordat.Web installs.
@@ -49,7 +49,8 @@ internal static class DesignSystemFixtures
                 component,
                 fixture.GetProperty("name").GetString()!,
                 fixture.GetProperty("context").Clone(),
-                fixture.GetProperty("html").GetString()!))
+                fixture.GetProperty("html").GetString()!,
+                fixture.TryGetProperty("callBlock", out var callBlock) ? callBlock.GetString() : null))
             .ToList();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -16,7 +17,9 @@ namespace Concordat.NhsUk.Tests.Support;
 /// </summary>
 internal sealed class TestView<TModel>
 {
-    private static readonly IModelMetadataProvider MetadataProvider = new EmptyModelMetadataProvider();
+    // MVC's metadata provider with only the bound-name details, so [BindProperty(Name = "…")] is honoured.
+    private static readonly IModelMetadataProvider MetadataProvider =
+        new DefaultModelMetadataProvider(new BinderNameMetadataProvider());
 
     public TestView(TModel model, ModelStateDictionary? modelState = null)
     {

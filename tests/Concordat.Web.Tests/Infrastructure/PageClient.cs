@@ -38,7 +38,7 @@ public sealed class PageClient(HttpClient http)
         return await PageResponse.ReadAsync(this, response);
     }
 
-    internal static Task<IDocument> ParseAsync(string html) => Parser.OpenAsync(r => r.Content(html));
+    public static Task<IDocument> ParseAsync(string html) => Parser.OpenAsync(r => r.Content(html));
 }
 
 public sealed class PageResponse

@@ -11,7 +11,7 @@ public sealed class ChangesModel(HistoryService history) : SystemPageModel
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public HistoryPage Feed { get; private set; } = new([], 1, HistoryService.PageSize, 0);

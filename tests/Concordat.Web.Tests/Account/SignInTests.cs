@@ -1,0 +1,114 @@
+using System.Net;
+using Concordat.Web.Tests.Infrastructure;
+
+namespace Concordat.Web.Tests.Account;
+
+public abstract class SignInTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
+{
+    [Fact]
+    public async Task Post_CorrectPassword_SignsInAndGoesToTheOnlySystem()
+    {
+        var system = await App.CreateSystemAsync();
+        var client = new PageClient(App.CreateClient());
+
+        var signIn = await client.SignInAsync(system.Viewer.Email, system.Viewer.Password);
+        var systems = await client.GetAsync(signIn.Location!);
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.Status);
+        Assert.Equal("/systems", signIn.Location);
+        Assert.Equal($"/systems/{system.Id}", systems.Location);
+        var cookie = string.Join(";", signIn.Response.Headers.GetValues("Set-Cookie"));
+        Assert.Contains("concordat-session", cookie);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_WrongPassword_Renders400WithErrorSummary()
+    {
+        var system = await App.CreateSystemAsync();
+        var client = new PageClient(App.CreateClient());
+
+        var result = await client.SignInAsync(system.Viewer.Email, "not the password");
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Equal(["Enter a correct email address and password"], result.ErrorSummary);
+    }
+
+    [Fact]
+    public async Task Post_Empty_AsksForBothFields()
+    {
+        var client = new PageClient(App.CreateClient());
+
+        var result = await client.SignInAsync("", "");
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Equal(["Enter your email address", "Enter your password"], result.ErrorSummary);
+    }
+
+    [Fact]
+    public async Task Post_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne()
+    {
+        var system = await App.CreateSystemAsync();
+        var client = new PageClient(App.CreateClient());
+        for (var i = 0; i < 5; i++)
+        {
+            await client.SignInAsync(system.TrustLead.Email, "wrong password " + i);
+        }
+
+        var result = await client.SignInAsync(system.TrustLead.Email, system.TrustLead.Password);
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Equal(["This account is locked after too many failed attempts. Try again in 15 minutes"], result.ErrorSummary);
+    }
+
+    [Fact]
+    public async Task Post_ExternalReturnUrl_IsIgnored()
+    {
+        var system = await App.CreateSystemAsync();
+        var client = new PageClient(App.CreateClient());
+        var page = await client.GetAsync("/sign-in?ReturnUrl=https%3A%2F%2Fevil.example%2F");
+
+        var result = await page.SubmitAsync("form[method=post]", new() { ["Input.Email"] = system.Viewer.Email, ["Input.Password"] = system.Viewer.Password });
+
+        Assert.Equal("/systems", result.Location);
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSession()
+    {
+        var system = await App.CreateSystemAsync();
+        var client = await PageClient.SignedInAsync(App, system.Viewer);
+        var home = await client.GetAsync($"/systems/{system.Id}");
+
+        var signOut = await home.SubmitAsync("form[action='/sign-out']", []);
+        var after = await client.GetAsync($"/systems/{system.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.Status);
+        Assert.Equal(HttpStatusCode.Redirect, after.Status);
+        Assert.Contains("/sign-in", after.Location);
+    }
+}
+
+public sealed class SignInSqliteTests(SqliteApp app) : SignInTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+
+public sealed class SignInPostgresTests(PostgresApp app) : SignInTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+
+public sealed class SignInRateLimitTests
+{
+    [Fact]
+    public async Task Post_MoreAttemptsThanTheLimit_Answers429()
+    {
+        await using var app = new TestApp(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "3" });
+        var client = new PageClient(app.CreateClient());
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await client.SignInAsync($"nobody{i}@example.org", "wrong password")).Status);
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
+}

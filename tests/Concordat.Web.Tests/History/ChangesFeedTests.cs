@@ -1,0 +1,71 @@
+using System.Net;
+using Concordat.Core.History;
+using Concordat.Web.Tests.Infrastructure;
+
+namespace Concordat.Web.Tests.History;
+
+public abstract class ChangesFeedTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
+{
+    private async Task AddEventAsync(TestSystem system, string name, DateTime atUtc)
+    {
+        await using var scope = App.Database(system.Id);
+        scope.Db.AuditEvents.Add(new AuditEvent
+        {
+            SystemId = system.Id, OccurredAtUtc = atUtc, ActorName = "Cara Convenor", ActingForOrganisationName = "Test ICB",
+            Action = "OrganisationAdded", EntityType = "Organisation", EntityId = Guid.NewGuid(), EntityName = name,
+            AfterJson = """{"Name":"x"}""",
+        });
+        await scope.Db.SaveChangesAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Feed_FilteredByDate_ShowsOnlyThatPeriodNewestFirst()
+    {
+        var system = await App.CreateSystemAsync();
+        await AddEventAsync(system, "October partner", new DateTime(2026, 10, 31, 23, 59, 0, DateTimeKind.Utc));
+        await AddEventAsync(system, "Early November partner", new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
+        await AddEventAsync(system, "Late November partner", new DateTime(2026, 11, 30, 23, 0, 0, DateTimeKind.Utc));
+        await AddEventAsync(system, "December partner", new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc));
+        var client = await PageClient.SignedInAsync(App, system.Viewer);
+
+        var page = await client.GetAsync($"/systems/{system.Id}/changes?from=2026-11-01&to=2026-11-30");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var items = page.Document.QuerySelectorAll("main ol.nhsuk-list > li strong").Select(e => e.TextContent).ToList();
+        Assert.Equal(["Late November partner added as a partner", "Early November partner added as a partner"], items);
+        Assert.Contains("Cara Convenor for Test ICB", page.Text("main ol.nhsuk-list"));
+    }
+
+    [Fact]
+    public async Task Feed_BadDates_AreExplained()
+    {
+        var system = await App.CreateSystemAsync();
+        var client = await PageClient.SignedInAsync(App, system.Viewer);
+
+        var notADate = await client.GetAsync($"/systems/{system.Id}/changes?from=31-02-2026");
+        var backwards = await client.GetAsync($"/systems/{system.Id}/changes?from=2026-11-02&to=2026-11-01");
+
+        Assert.Equal(HttpStatusCode.BadRequest, notADate.Status);
+        Assert.Equal(["From must be a real date, like 2026-11-01"], notADate.ErrorSummary);
+        Assert.Equal(["To must be the same as or after From"], backwards.ErrorSummary);
+    }
+
+    [Fact]
+    public async Task Feed_ShowsOnlyThisSystemsChanges()
+    {
+        var mine = await App.CreateSystemAsync();
+        var theirs = await App.CreateSystemAsync();
+        await AddEventAsync(theirs, "Their secret partner", DateTime.UtcNow);
+        await AddEventAsync(mine, "Our partner", DateTime.UtcNow);
+        var client = await PageClient.SignedInAsync(App, mine.Viewer);
+
+        var page = await client.GetAsync($"/systems/{mine.Id}/changes");
+
+        Assert.Contains("Our partner", page.Html);
+        Assert.DoesNotContain("Their secret partner", page.Html);
+    }
+}
+
+public sealed class ChangesFeedSqliteTests(SqliteApp app) : ChangesFeedTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+
+public sealed class ChangesFeedPostgresTests(PostgresApp app) : ChangesFeedTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Concordat.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Web.Tests.Platform;
+
+public abstract class PlatformTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
+{
+    [Fact]
+    public async Task Model_HasNoChangesMissingAMigration()
+    {
+        await using var scope = App.Database();
+
+        Assert.Equal(App.Kind == DatabaseKind.Postgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite",
+            scope.Db.Database.ProviderName);
+        Assert.False(scope.Db.Database.HasPendingModelChanges(), "The model has changes with no migration: run dotnet ef migrations add for both providers.");
+        Assert.Empty(await scope.Db.Database.GetPendingMigrationsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Health_ReportsDatabaseReachable()
+    {
+        var response = await App.CreateClient().GetAsync("/health", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+        Assert.Equal("Healthy", body["status"]!.GetValue<string>());
+        Assert.Equal("Healthy", body["checks"]!["database"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Pages_CarrySecurityHeadersWithNoInlineScript()
+    {
+        var response = await App.CreateClient().GetAsync("/sign-in", Ct);
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        var document = await PageClient.ParseAsync(html);
+        Assert.All(document.QuerySelectorAll("script"), s => Assert.True(s.HasAttribute("src"), "inline script: " + s.OuterHtml));
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheApiAndTheReferencePageLoads()
+    {
+        var client = App.CreateClient();
+
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json", Ct))!;
+        var reference = await client.GetAsync("/api/reference", Ct);
+        if (reference.StatusCode == HttpStatusCode.Found)
+        {
+            reference = await client.GetAsync(new Uri(reference.RequestMessage!.RequestUri!, reference.Headers.Location!), Ct);
+        }
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/v1/systems", paths);
+        Assert.Contains("/api/v1/systems/{systemId}/organisations", paths);
+        Assert.Contains("/api/v1/systems/{systemId}/organisations/{id}", paths);
+        Assert.Equal("bearer", document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+        var page = await reference.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Concordat API", page);
+        Assert.Contains("\"url\":\"openapi/v1.json\"", page);
+    }
+
+    [Fact]
+    public async Task UnknownPage_Is404InTheDesignSystem()
+    {
+        var page = await new PageClient(App.CreateClient()).GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("Page not found", page.Text("h1"));
+    }
+}
+
+public sealed class PlatformSqliteTests(SqliteApp app) : PlatformTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+
+public sealed class PlatformPostgresTests(PostgresApp app) : PlatformTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
