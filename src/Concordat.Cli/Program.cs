@@ -1,8 +1,19 @@
 using System.CommandLine;
+using Concordat.Cli.Database;
+using Concordat.Cli.Infrastructure;
+using Concordat.Cli.People;
 using Concordat.Cli.Spc;
+using Concordat.Cli.Tokens;
 
 var root = new RootCommand("Concordat: run a health system's shared strategy from the command line.")
 {
+    CliHost.ConnectionStringOption,
+    CliHost.ProviderOption,
+    MigrateCommand.Create(),
+    DemoCommand.Create(),
+    UsersCommand.Create(),
+    TokensCommand.Create(),
+    BackupCommand.Create(),
     SpcCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

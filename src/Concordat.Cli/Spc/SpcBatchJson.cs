@@ -109,12 +109,9 @@ internal static class SpcBatchJson
                 Target = ReadNumber(element, "target", where),
                 RebaseIndices = ReadRebase(element, where),
                 ScreenOutliers = ReadBool(element, "screen_outliers", where, true),
-                BaselinePointCount = ReadInteger(element, "fix_after_n_points", where),
+                BaselinePointCount = ReadBaseline(element, where),
                 TwoInThreeRule = ReadEnum(element, "two_in_three_rule", where, TwoInThreeRule.PlotTheDots, SpcNames.TryParseTwoInThreeRule),
             };
-
-            // Analysed here only to surface option problems that depend on the values (a rebase past the end).
-            _ = XmrAnalysis.Analyse(values, options);
             return new SpcBatchCase(values, options);
         }
         catch (ArgumentException e)
@@ -174,6 +171,14 @@ internal static class SpcBatchJson
         return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
             ? number
             : throw new SpcInputException($"{where}: \"{name}\" must be an integer or null, got {Describe(value)}.");
+    }
+
+    private static int? ReadBaseline(JsonElement element, string where)
+    {
+        var n = ReadInteger(element, "fix_after_n_points", where);
+        return n is null or >= SpcOptions.MinimumBaselinePointCount
+            ? n
+            : throw new SpcInputException($"{where}: \"fix_after_n_points\" must be at least {SpcOptions.MinimumBaselinePointCount}, got {n}.");
     }
 
     private static bool ReadBool(JsonElement element, string name, string where, bool defaultValue)
@@ -320,8 +325,8 @@ internal static class SpcBatchJson
         _ => "an object",
     };
 
-    // ArgumentException appends " (Parameter 'x')" to its message; the sentence before it is the useful part.
-    private static string FirstSentence(string message)
+    /// <summary>An <see cref="ArgumentException"/>'s message without the " (Parameter 'x')" the runtime appends.</summary>
+    public static string FirstSentence(string message)
     {
         var parameter = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
         return parameter < 0 ? message : message[..parameter];

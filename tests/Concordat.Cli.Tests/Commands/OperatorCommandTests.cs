@@ -1,0 +1,191 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Concordat.Cli.Tests.Commands;
+
+public sealed class OperatorCommandTests : IDisposable
+{
+    private const string DemoSystem = "Northshire and Eastvale ICS";
+    private readonly Cli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private async Task<long> ScalarAsync(string sql, string? connectionString = null)
+    {
+        await using var connection = new SqliteConnection(connectionString ?? _cli.SqliteConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Theory]
+    [InlineData("migrate")]
+    [InlineData("demo")]
+    [InlineData("users")]
+    [InlineData("users add")]
+    [InlineData("tokens")]
+    [InlineData("tokens create")]
+    [InlineData("backup")]
+    [InlineData("spc")]
+    public async Task Help_EveryCommand_DescribesItself(string command)
+    {
+        var result = await _cli.RunAsync([.. command.Split(' '), "--help"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"concordat {command}", result.Output);
+        Assert.Contains("Usage:", result.Output);
+    }
+
+    [Fact]
+    public async Task Migrate_CreatesTheDatabaseInWalMode_ThenReportsUpToDate()
+    {
+        var first = await _cli.RunAsync("migrate");
+        var second = await _cli.RunAsync("migrate");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.StartsWith("Applied 1 migration(s)", first.Output);
+        Assert.Equal("The database is already up to date.", second.Output.Trim());
+        await using var connection = new SqliteConnection(_cli.SqliteConnectionString);
+        await connection.OpenAsync();
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await pragma.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Demo_CreatesTheWorkspaceOnce()
+    {
+        var first = await _cli.RunAsync("demo");
+        var second = await _cli.RunAsync("demo");
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("Created the demo workspace", first.Output);
+        Assert.Contains("convenor@demo.concordat.example", first.Output);
+        Assert.Contains("already exists", second.Output);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Systems"));
+        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM Organisations"));
+        Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Places"));
+        Assert.Equal(6, await ScalarAsync("SELECT COUNT(*) FROM People"));
+        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'OrganisationAdded'"));
+    }
+
+    [Fact]
+    public async Task UsersAdd_NewPerson_PrintsAnInvitationLink()
+    {
+        await _cli.RunAsync("demo");
+
+        var result = await _cli.RunAsync("users", "add", "--system", DemoSystem, "--organisation", "rz2", "--role", "Contributor",
+            "--email", "sam@eastvale.example", "--name", "Sam Eastvale", "--base-url", "https://concordat.example.nhs.uk/");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("https://concordat.example.nhs.uk/invitation/inv_", result.OutputLines[^1]);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Invitations i JOIN People p ON p.Id = i.PersonId WHERE p.Email = 'sam@eastvale.example' AND p.PasswordHash IS NULL"));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'PersonAdded' AND ActorName = 'Operator (command line)'"));
+    }
+
+    [Fact]
+    public async Task UsersAdd_PasswordOnStdin_SetsIt()
+    {
+        await _cli.RunAsync("demo");
+
+        var result = await _cli.RunWithInputAsync("a long and strong passphrase\n", "users", "add", "--system", DemoSystem, "--organisation", "RZ2",
+            "--role", "Viewer", "--email", "pat@eastvale.example", "--name", "Pat", "--password-stdin");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM People WHERE Email = 'pat@eastvale.example' AND PasswordHash IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task UsersAdd_BadInput_ExitsTwoAndWritesNothing()
+    {
+        await _cli.RunAsync("demo");
+        var people = await ScalarAsync("SELECT COUNT(*) FROM People");
+
+        var weak = await _cli.RunWithInputAsync("short\n", "users", "add", "--system", DemoSystem, "--organisation", "RZ2", "--role", "Viewer",
+            "--email", "weak@eastvale.example", "--name", "Weak", "--password-stdin");
+        var badEmail = await _cli.RunAsync("users", "add", "--system", DemoSystem, "--organisation", "RZ2", "--role", "Viewer", "--email", "not-an-email");
+        var noOrganisation = await _cli.RunAsync("users", "add", "--system", DemoSystem, "--organisation", "XX999", "--role", "Viewer", "--email", "a@b.example");
+        var badRole = await _cli.RunAsync("users", "add", "--system", DemoSystem, "--organisation", "RZ2", "--role", "Boss", "--email", "a@b.example");
+
+        Assert.Equal(2, weak.ExitCode);
+        Assert.Contains("Passwords must be at least 12 characters", weak.Error);
+        Assert.Equal(2, badEmail.ExitCode);
+        Assert.Contains("Email: Enter an email address in the correct format", badEmail.Error);
+        Assert.Contains("DisplayName: Enter the person's full name", badEmail.Error);
+        Assert.Equal(2, noOrganisation.ExitCode);
+        Assert.Contains("no organisation with ODS code or id 'XX999'", noOrganisation.Error);
+        Assert.NotEqual(0, badRole.ExitCode);
+        Assert.Equal(people, await ScalarAsync("SELECT COUNT(*) FROM People"));
+    }
+
+    [Fact]
+    public async Task TokensCreate_PrintsTheTokenAloneOnTheLastLineAndStoresOnlyItsHash()
+    {
+        await _cli.RunAsync("demo");
+
+        var result = await _cli.RunAsync("tokens", "create", "--email", "lead@demo.concordat.example", "--name", "Nightly export");
+
+        Assert.Equal(0, result.ExitCode);
+        var token = result.OutputLines[^1];
+        Assert.Matches("^cc_[A-Za-z0-9_-]{43}$", token);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        Assert.Equal(1, await ScalarAsync($"SELECT COUNT(*) FROM ApiTokens WHERE SecretHash = '{hash}' AND Name = 'Nightly export'"));
+    }
+
+    [Fact]
+    public async Task TokensCreate_UnknownPerson_ExitsTwo()
+    {
+        await _cli.RunAsync("migrate");
+
+        var result = await _cli.RunAsync("tokens", "create", "--email", "nobody@example.org");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("There is no person with email nobody@example.org", result.Error);
+    }
+
+    [Fact]
+    public async Task Backup_WritesAConsistentCopyAndRefusesToOverwrite()
+    {
+        await _cli.RunAsync("demo");
+        var target = Path.Combine(_cli.WorkingDirectory, "backups", "concordat-backup.db");
+
+        var first = await _cli.RunAsync("backup", target);
+        var again = await _cli.RunAsync("backup", target);
+        var forced = await _cli.RunAsync("backup", target, "--overwrite");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already exists", again.Error);
+        Assert.Equal(0, forced.ExitCode);
+        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM Organisations", $"Data Source={target};Pooling=False"));
+    }
+
+    [Fact]
+    public async Task Backup_OnPostgres_ExplainsPgDump()
+    {
+        var result = await _cli.WithEnvironment("Database__Provider", "Postgres")
+            .WithEnvironment("ConnectionStrings__Concordat", "Host=127.0.0.1;Database=concordat")
+            .RunAsync("backup", "out.db");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("pg_dump", result.Error);
+    }
+
+    [Fact]
+    public async Task Migrate_OnPostgres_AppliesTheMigrations()
+    {
+        var server = Environment.GetEnvironmentVariable("CONCORDAT_TEST_POSTGRES");
+        Assert.SkipWhen(server is null, "CONCORDAT_TEST_POSTGRES is not set; scripts/test.sh starts a PostgreSQL server and sets it.");
+        var database = $"concordat_cli_{Guid.NewGuid():N}";
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
+
+        var first = await _cli.WithEnvironment("Database__Provider", "Postgres").WithEnvironment("ConnectionStrings__Concordat", connection).RunAsync("demo");
+        var second = await _cli.RunAsync("migrate");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("Created the demo workspace", first.Output);
+        Assert.Equal("The database is already up to date.", second.Output.Trim());
+    }
+}
