@@ -11,46 +11,58 @@ internal static class SegmentStatistics
         var baselineCount = Math.Min(values.Length, options.BaselinePointCount ?? int.MaxValue);
         var baseline = values[..baselineCount];
 
-        var mean = MeanOfValues(baseline);
-        var meanMovingRange = MeanMovingRange(baseline, double.PositiveInfinity);
-        if (options.ScreenOutliers && !double.IsNaN(meanMovingRange))
+        // One pass for the mean and the moving ranges (they do not depend on each other).
+        var valueSum = default(CompensatedSum);
+        var rangeSum = default(CompensatedSum);
+        int valueCount = 0, rangeCount = 0;
+        var largestRange = 0.0;
+        var previous = double.NaN;
+        foreach (var y in baseline)
         {
-            // Strict: a moving range exactly at the screen is an outlier. So a constant series (every moving range
-            // 0, screen 0) screens out all of them, leaving no moving range and undefined limits.
-            meanMovingRange = MeanMovingRange(baseline, XmrConstants.OutlierScreenFactor * meanMovingRange);
+            if (!double.IsNaN(y))
+            {
+                valueSum.Add(y);
+                valueCount++;
+            }
+
+            // A moving range next to a missing value is NaN: gaps are never bridged.
+            var range = Math.Abs(y - previous);
+            if (!double.IsNaN(range))
+            {
+                rangeSum.Add(range);
+                rangeCount++;
+                largestRange = Math.Max(largestRange, range);
+            }
+
+            previous = y;
+        }
+
+        var mean = valueCount == 0 ? double.NaN : valueSum.Mean(valueCount);
+        var meanMovingRange = rangeCount == 0 ? double.NaN : rangeSum.Mean(rangeCount);
+
+        // Screening keeps moving ranges strictly below 3.267 × the mean moving range and recomputes the mean once.
+        // Strict, so a constant series (every moving range 0, screen 0) screens out all of them, leaving no moving
+        // range and undefined limits. When even the largest range passes, nothing changes and the pass is skipped.
+        var screen = XmrConstants.OutlierScreenFactor * meanMovingRange;
+        if (options.ScreenOutliers && rangeCount > 0 && !(largestRange < screen))
+        {
+            meanMovingRange = MeanMovingRangeBelow(baseline, screen);
         }
 
         return new XmrSegment(number, start, start + values.Length - 1, baselineCount, mean, meanMovingRange);
     }
 
-    private static double MeanOfValues(ReadOnlySpan<double> values)
-    {
-        var sum = default(CompensatedSum);
-        var count = 0;
-        foreach (var y in values)
-        {
-            if (!double.IsNaN(y))
-            {
-                sum.Add(y);
-                count++;
-            }
-        }
-
-        return count == 0 ? double.NaN : sum.Mean(count);
-    }
-
     /// <summary>Mean of the moving ranges strictly below <paramref name="screen"/>; NaN when there are none.</summary>
-    private static double MeanMovingRange(ReadOnlySpan<double> values, double screen)
+    private static double MeanMovingRangeBelow(ReadOnlySpan<double> values, double screen)
     {
         var sum = default(CompensatedSum);
         var count = 0;
         for (var i = 1; i < values.Length; i++)
         {
-            // A moving range next to a missing value is NaN and fails the comparison: gaps are never bridged.
-            var movingRange = Math.Abs(values[i] - values[i - 1]);
-            if (movingRange < screen)
+            var range = Math.Abs(values[i] - values[i - 1]);
+            if (range < screen)
             {
-                sum.Add(movingRange);
+                sum.Add(range);
                 count++;
             }
         }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Concordat.Spc;
 
 /// <summary>
@@ -5,11 +7,15 @@ namespace Concordat.Spc;
 /// One forward pass finds the rules; a second resolves priority and direction.
 /// </summary>
 /// <remarks>
-/// Missing values need no special case: a missing value (NaN) compares false with everything, so its side of the
-/// mean is 0 (which breaks a shift and no two-of-three window can contain it), its steps to and from its neighbours
-/// are 0 (which breaks a trend) and it is neither outside nor close. So "any rule window that contains a missing
-/// value does not fire" holds by construction; the R package instead stops with an error on some such windows.
-/// The same holds for undefined limits (NaN): no point is outside or close, but trends and shifts still run.
+/// <para>Missing values need no special case: a missing value (NaN) compares false with everything, so its side of
+/// the mean is 0 (which breaks a shift and no two-of-three window can contain it), its steps to and from its
+/// neighbours are 0 (which breaks a trend) and it is neither outside nor close. So "any rule window that contains a
+/// missing value does not fire" holds by construction; the R package instead stops with an error on some such
+/// windows. The same holds for undefined limits (NaN): no point is outside or close, but trends and shifts still
+/// run.</para>
+/// <para>Speed: which side of the mean a point falls, and which way it steps, is a coin toss, so those are computed
+/// without branches (a mispredicted branch costs more than all the arithmetic). What is rare — a point beyond a
+/// 2-sigma line, a run reaching 7, a two-of-three window — is a branch the processor predicts well.</para>
 /// </remarks>
 internal static class SpecialCauseDetector
 {
@@ -21,22 +27,20 @@ internal static class SpecialCauseDetector
     /// <summary>Fills <paramref name="codes"/> with one <see cref="PointCode"/> per value (NaN is missing) of one segment.</summary>
     public static void Detect(ReadOnlySpan<double> values, in XmrSegment segment, TwoInThreeRule twoInThreeRule, Span<byte> codes)
     {
-        FindRules(values, segment, twoInThreeRule, codes);
-        ResolvePriority(values, segment.Mean ?? double.NaN, codes);
+        var lines = segment.Lines;
+        FindRules(values, lines, twoInThreeRule == TwoInThreeRule.Mdc2023, codes);
+        ResolvePriority(values, lines.Mean, codes);
     }
 
-    private static void FindRules(ReadOnlySpan<double> values, in XmrSegment segment, TwoInThreeRule twoInThreeRule, Span<byte> flags)
+    private static void FindRules(
+        ReadOnlySpan<double> values,
+        (double Mean, double Lower, double Upper, double LowerTwoSigma, double UpperTwoSigma) lines,
+        bool closeIncludesOutside,
+        Span<byte> flags)
     {
-        var mean = segment.Mean ?? double.NaN;
-        var lower = segment.LowerProcessLimit ?? double.NaN;
-        var upper = segment.UpperProcessLimit ?? double.NaN;
-        var lowerTwoSigma = segment.LowerTwoSigmaLine ?? double.NaN;
-        var upperTwoSigma = segment.UpperTwoSigmaLine ?? double.NaN;
-        var closeIncludesOutside = twoInThreeRule == TwoInThreeRule.Mdc2023;
-
+        var (mean, lower, upper, lowerTwoSigma, upperTwoSigma) = lines;
         int shiftRun = 0, shiftSide = 0, trendSteps = 0, trendSign = 0;
-        int previousSide = 0, secondPreviousSide = 0;
-        bool previousClose = false, secondPreviousClose = false;
+        int previousSide = 0, secondPreviousSide = 0, previousClose = 0, secondPreviousClose = 0;
         var previous = double.NaN;
 
         for (var i = 0; i < values.Length; i++)
@@ -44,66 +48,61 @@ internal static class SpecialCauseDetector
             var y = values[i];
 
             // Strict everywhere: on a limit is inside, on a 2-sigma line is not close, on the mean is neither side.
-            var outside = y > upper || y < lower;
-            var beyondTwoSigma = y > upperTwoSigma || y < lowerTwoSigma;
-            var close = beyondTwoSigma && (closeIncludesOutside || !outside);
-            var side = Compare(y, mean);
-            flags[i] = outside ? OutsideFlag : (byte)0;
+            byte flag = 0;
+            var close = 0;
+            if ((y > upperTwoSigma) | (y < lowerTwoSigma))
+            {
+                var outside = (y > upper) | (y < lower);
+                close = Bit(closeIncludesOutside | !outside);
+                flag = (byte)Bit(outside); // OutsideFlag
+            }
 
-            // Shift: 7 consecutive points strictly on one side. Flag the whole run once it reaches 7, then each
-            // further point that extends it.
-            shiftRun = side != 0 && side == shiftSide ? shiftRun + 1 : (side != 0 ? 1 : 0);
+            flags[i] = flag;
+
+            // Shift: 7 consecutive points strictly on one side (counted with a mask instead of a branch). Flag the
+            // whole run once it reaches 7, then each further point that extends it.
+            var side = Sign(y, mean);
+            var onASide = side != 0;
+            shiftRun = (shiftRun & -Bit((side == shiftSide) & onASide)) + Bit(onASide);
             shiftSide = side;
-            MarkRun(flags, i, shiftRun, XmrConstants.RunLength, ShiftFlag);
+            if (shiftRun >= XmrConstants.RunLength)
+            {
+                MarkRun(flags, i, shiftRun, ShiftFlag);
+            }
 
             // Trend: 6 consecutive steps of one sign (7 points). A tie (step 0) breaks it; the mean plays no part.
-            var step = Compare(y, previous);
-            trendSteps = step != 0 && step == trendSign ? trendSteps + 1 : (step != 0 ? 1 : 0);
+            var step = Sign(y, previous);
+            var stepping = step != 0;
+            trendSteps = (trendSteps & -Bit((step == trendSign) & stepping)) + Bit(stepping);
             trendSign = step;
-            MarkRun(flags, i, trendSteps + 1, XmrConstants.RunLength, TrendFlag);
+            if (trendSteps >= XmrConstants.RunLength - 1)
+            {
+                MarkRun(flags, i, trendSteps + 1, TrendFlag);
+            }
 
             // Two of three: the window ending here (windows never run past the segment's ends), all three strictly
             // on one side and at least two close. Only the close points are flagged.
-            if (side != 0 && side == previousSide && side == secondPreviousSide
-                && (close ? 1 : 0) + (previousClose ? 1 : 0) + (secondPreviousClose ? 1 : 0) >= 2)
+            if (close + previousClose + secondPreviousClose >= 2 && onASide && side == previousSide && side == secondPreviousSide)
             {
-                if (close)
-                {
-                    flags[i] |= TwoInThreeFlag;
-                }
-
-                if (previousClose)
-                {
-                    flags[i - 1] |= TwoInThreeFlag;
-                }
-
-                if (secondPreviousClose)
-                {
-                    flags[i - 2] |= TwoInThreeFlag;
-                }
+                flags[i] |= (byte)(close * TwoInThreeFlag);
+                flags[i - 1] |= (byte)(previousClose * TwoInThreeFlag);
+                flags[i - 2] |= (byte)(secondPreviousClose * TwoInThreeFlag);
             }
 
-            secondPreviousSide = previousSide;
-            secondPreviousClose = previousClose;
-            previousSide = side;
-            previousClose = close;
+            (secondPreviousSide, previousSide) = (previousSide, side);
+            (secondPreviousClose, previousClose) = (previousClose, close);
             previous = y;
         }
     }
 
-    /// <summary>Flags the run ending at <paramref name="end"/> when it first reaches the length, then each point that extends it.</summary>
-    private static void MarkRun(Span<byte> flags, int end, int runLength, int requiredLength, byte flag)
+    /// <summary>Flags the run of 7 ending at <paramref name="end"/> when it first reaches 7, then each point that extends it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MarkRun(Span<byte> flags, int end, int runLength, byte flag)
     {
-        if (runLength == requiredLength)
+        var first = runLength == XmrConstants.RunLength ? end - XmrConstants.RunLength + 1 : end;
+        for (var j = first; j <= end; j++)
         {
-            for (var j = end - requiredLength + 1; j <= end; j++)
-            {
-                flags[j] |= flag;
-            }
-        }
-        else if (runLength > requiredLength)
-        {
-            flags[end] |= flag;
+            flags[j] |= flag;
         }
     }
 
@@ -139,12 +138,15 @@ internal static class SpecialCauseDetector
     {
         if (i + 1 < values.Length && (flags[i + 1] & TrendFlag) != 0)
         {
-            return Compare(values[i + 1], values[i]);
+            return Sign(values[i + 1], values[i]);
         }
 
-        return i > 0 ? Compare(values[i], values[i - 1]) : 0;
+        return i > 0 ? Sign(values[i], values[i - 1]) : 0;
     }
 
     /// <summary>Sign of a − b; 0 when equal or when either is NaN (missing).</summary>
-    private static int Compare(double a, double b) => a > b ? 1 : (a < b ? -1 : 0);
+    private static int Sign(double a, double b) => Bit(a > b) - Bit(a < b);
+
+    /// <summary>1 for true, 0 for false, without a branch.</summary>
+    private static int Bit(bool value) => Unsafe.BitCast<bool, byte>(value);
 }

@@ -12,21 +12,28 @@ public readonly record struct XmrSegment
     /// <summary>Segments with this many points or fewer carry <see cref="IsShort"/>.</summary>
     public const int ShortSegmentMaximumPointCount = 12;
 
+    // Stored as doubles with NaN for "undefined" (half the size of double?), exposed as double?.
+    private readonly double mean;
+    private readonly double meanMovingRange;
+    private readonly double lowerProcessLimit;
+    private readonly double upperProcessLimit;
+    private readonly double lowerTwoSigmaLine;
+    private readonly double upperTwoSigmaLine;
+
     internal XmrSegment(int number, int start, int end, int baselinePointCount, double mean, double meanMovingRange)
     {
         Number = number;
         Start = start;
         End = end;
         BaselinePointCount = baselinePointCount;
-        Mean = NullIfNaN(mean);
-        MeanMovingRange = NullIfNaN(meanMovingRange);
-        if (Mean is { } m && MeanMovingRange is { } amr)
-        {
-            LowerProcessLimit = m - (XmrConstants.LimitFactor * amr);
-            UpperProcessLimit = m + (XmrConstants.LimitFactor * amr);
-            LowerTwoSigmaLine = m - (XmrConstants.TwoSigmaFactor * amr);
-            UpperTwoSigmaLine = m + (XmrConstants.TwoSigmaFactor * amr);
-        }
+        this.mean = mean;
+        this.meanMovingRange = meanMovingRange;
+
+        // NaN in, NaN out: undefined mean or moving range gives undefined limits with no special case.
+        lowerProcessLimit = mean - (XmrConstants.LimitFactor * meanMovingRange);
+        upperProcessLimit = mean + (XmrConstants.LimitFactor * meanMovingRange);
+        lowerTwoSigmaLine = mean - (XmrConstants.TwoSigmaFactor * meanMovingRange);
+        upperTwoSigmaLine = mean + (XmrConstants.TwoSigmaFactor * meanMovingRange);
     }
 
     /// <summary>0-based number of the segment. A rebase at index 0 does not start a segment, so segment 0 always starts at point 0.</summary>
@@ -48,22 +55,22 @@ public readonly record struct XmrSegment
     public int BaselinePointCount { get; }
 
     /// <summary>Mean of the baseline's non-missing values (outliers included).</summary>
-    public double? Mean { get; }
+    public double? Mean => NullIfNaN(mean);
 
     /// <summary>Mean of the baseline's moving ranges, after outlier screening when that is on.</summary>
-    public double? MeanMovingRange { get; }
+    public double? MeanMovingRange => NullIfNaN(meanMovingRange);
 
     /// <summary>Mean − 2.66 × mean moving range.</summary>
-    public double? LowerProcessLimit { get; }
+    public double? LowerProcessLimit => NullIfNaN(lowerProcessLimit);
 
     /// <summary>Mean + 2.66 × mean moving range.</summary>
-    public double? UpperProcessLimit { get; }
+    public double? UpperProcessLimit => NullIfNaN(upperProcessLimit);
 
     /// <summary>Mean − 2 × (2.66 / 3) × mean moving range: beyond it (and inside the limits) a point is <em>close</em>.</summary>
-    public double? LowerTwoSigmaLine { get; }
+    public double? LowerTwoSigmaLine => NullIfNaN(lowerTwoSigmaLine);
 
     /// <summary>Mean + 2 × (2.66 / 3) × mean moving range.</summary>
-    public double? UpperTwoSigmaLine { get; }
+    public double? UpperTwoSigmaLine => NullIfNaN(upperTwoSigmaLine);
 
     /// <summary>
     /// True for segments of <see cref="ShortSegmentMaximumPointCount"/> points or fewer. They are analysed like any
@@ -73,7 +80,11 @@ public readonly record struct XmrSegment
     public bool IsShort => PointCount <= ShortSegmentMaximumPointCount;
 
     /// <summary>True when the segment has process limits (see the type's remarks for when it does not).</summary>
-    public bool HasLimits => LowerProcessLimit is not null;
+    public bool HasLimits => !double.IsNaN(lowerProcessLimit);
+
+    /// <summary>The lines as doubles, NaN when undefined: for the rules' hot loop.</summary>
+    internal (double Mean, double Lower, double Upper, double LowerTwoSigma, double UpperTwoSigma) Lines =>
+        (mean, lowerProcessLimit, upperProcessLimit, lowerTwoSigmaLine, upperTwoSigmaLine);
 
     private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 }
