@@ -1,152 +1,121 @@
-using System.Runtime.CompilerServices;
+using System.Numerics;
 
 namespace Concordat.Spc;
 
 /// <summary>
 /// Runs the four rules over one segment and stores each point's rule and signal as a <see cref="PointCode"/>.
-/// One forward pass finds the rules; a second resolves priority and direction.
 /// </summary>
 /// <remarks>
-/// <para>Missing values need no special case: a missing value (NaN) compares false with everything, so its side of
-/// the mean is 0 (which breaks a shift and no two-of-three window can contain it), its steps to and from its
-/// neighbours are 0 (which breaks a trend) and it is neither outside nor close. So "any rule window that contains a
-/// missing value does not fire" holds by construction; the R package instead stops with an error on some such
-/// windows. The same holds for undefined limits (NaN): no point is outside or close, but trends and shifts still
-/// run.</para>
-/// <para>Speed: which side of the mean a point falls, and which way it steps, is a coin toss, so those are computed
-/// without branches (a mispredicted branch costs more than all the arithmetic). What is rare — a point beyond a
-/// 2-sigma line, a run reaching 7, a two-of-three window — is a branch the processor predicts well.</para>
+/// <para>The rules are computed on bit masks, one bit per point (bit i = point i of a block of up to 64): a mask
+/// of points above the mean, one of rising steps, and so on. "Seven consecutive points above the mean" is then the
+/// AND of the mask with itself shifted by 1 to 6 — a bit set where such a run ends — and "every point of the run"
+/// is the OR of those ends shifted back. Each rule is a few word operations per 64 points, with no branches on the
+/// data, and reads almost as the method states it.</para>
+/// <para>A segment longer than 64 points is done in overlapping blocks: each block's first 6 points are context for
+/// runs that started earlier, and its last 7 are context for runs that end later (and for the next point's trend
+/// flag, which the direction of a trend needs); only the points between are written.</para>
+/// <para>Missing values need no special case: a missing value (NaN) compares false with everything, so it is on
+/// neither side of the mean (which breaks a shift and keeps it out of every two-of-three window), its steps to and
+/// from its neighbours are neither rising nor falling (which breaks a trend) and it is neither outside nor close.
+/// So "any rule window that contains a missing value does not fire" holds by construction; the R package instead
+/// stops with an error on some such windows. The same holds for undefined limits (NaN): no point is outside or
+/// close, but trends and shifts still run.</para>
 /// </remarks>
 internal static class SpecialCauseDetector
 {
-    private const byte OutsideFlag = 1;
-    private const byte TrendFlag = 2;
-    private const byte TwoInThreeFlag = 4;
-    private const byte ShiftFlag = 8;
+    private const int BlockPoints = 64;
+    private const int ContextBefore = XmrConstants.RunLength - 1;
+    private const int ContextAfter = XmrConstants.RunLength;
 
     /// <summary>Fills <paramref name="codes"/> with one <see cref="PointCode"/> per value (NaN is missing) of one segment.</summary>
     public static void Detect(ReadOnlySpan<double> values, in XmrSegment segment, TwoInThreeRule twoInThreeRule, Span<byte> codes)
     {
         var lines = segment.Lines;
-        FindRules(values, lines, twoInThreeRule == TwoInThreeRule.Mdc2023, codes);
-        ResolvePriority(values, lines.Mean, codes);
+        var closeIncludesOutside = twoInThreeRule == TwoInThreeRule.Mdc2023;
+        for (var core = 0; core < values.Length;)
+        {
+            var first = Math.Max(0, core - ContextBefore);
+            var end = Math.Min(values.Length, first + BlockPoints);
+            var coreEnd = end == values.Length ? end : end - ContextAfter;
+            DetectBlock(values[first..end], lines, closeIncludesOutside, codes[first..end], core - first, coreEnd - first);
+            core = coreEnd;
+        }
     }
 
-    private static void FindRules(
+    /// <summary>The rules on up to 64 points; writes codes for points [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    private static void DetectBlock(
         ReadOnlySpan<double> values,
         (double Mean, double Lower, double Upper, double LowerTwoSigma, double UpperTwoSigma) lines,
         bool closeIncludesOutside,
-        Span<byte> flags)
+        Span<byte> codes,
+        int from,
+        int to)
     {
-        var (mean, lower, upper, lowerTwoSigma, upperTwoSigma) = lines;
-        int shiftRun = 0, shiftSide = 0, trendSteps = 0, trendSign = 0;
-        int previousSide = 0, secondPreviousSide = 0, previousClose = 0, secondPreviousClose = 0;
-        var previous = double.NaN;
+        var masks = PointMasks.Of(values, lines);
+        var (above, below, rising, falling, outside) = (masks.Above, masks.Below, masks.Rising, masks.Falling, masks.Outside);
 
-        for (var i = 0; i < values.Length; i++)
+        // Rule 2, trend: 6 steps of one sign end a run of 7 points; every point of such a run is flagged.
+        var trend = Spread(RunEnds(rising, XmrConstants.RunLength - 1) | RunEnds(falling, XmrConstants.RunLength - 1), XmrConstants.RunLength);
+
+        // Rule 3, two of three: a window of 3 all on one side with at least 2 close; only its close points count.
+        // Close = beyond a 2-sigma line and (in the package's variant) not outside the limits.
+        var close = masks.BeyondTwoSigma & (closeIncludesOutside ? ~0UL : ~outside);
+        var twoClose = (close & (close << 1)) | (close & (close << 2)) | ((close << 1) & (close << 2));
+        var windows = (RunEnds(above, 3) | RunEnds(below, 3)) & twoClose;
+        var twoInThree = Spread(windows, 3) & close;
+
+        // Rule 4, shift: 7 points strictly on one side of the mean.
+        var shift = Spread(RunEnds(above, XmrConstants.RunLength) | RunEnds(below, XmrConstants.RunLength), XmrConstants.RunLength);
+
+        // A trend point's direction is the step to the next point when that point is a trend point too, otherwise
+        // the step from the previous point; a zero step counts as falling (the package calls anything but a rise
+        // "Decreasing"). rising >> 1 holds at bit i the step from point i to point i + 1.
+        var trendContinues = trend & (trend >> 1);
+        var trendRises = (trendContinues & (rising >> 1)) | (~trendContinues & rising);
+
+        // Priority: outside > trend > two of three > shift. Outside, two of three and shift signal by side.
+        trend &= ~outside;
+        twoInThree &= ~(outside | trend);
+        shift &= ~(outside | trend | twoInThree);
+        var high = ((outside | twoInThree | shift) & above) | (trend & trendRises);
+
+        var flagged = (outside | trend | twoInThree | shift) & Bits(from, to);
+        while (flagged != 0)
         {
-            var y = values[i];
-
-            // Strict everywhere: on a limit is inside, on a 2-sigma line is not close, on the mean is neither side.
-            byte flag = 0;
-            var close = 0;
-            if ((y > upperTwoSigma) | (y < lowerTwoSigma))
-            {
-                var outside = (y > upper) | (y < lower);
-                close = Bit(closeIncludesOutside | !outside);
-                flag = (byte)Bit(outside); // OutsideFlag
-            }
-
-            flags[i] = flag;
-
-            // Shift: 7 consecutive points strictly on one side (counted with a mask instead of a branch). Flag the
-            // whole run once it reaches 7, then each further point that extends it.
-            var side = Sign(y, mean);
-            var onASide = side != 0;
-            shiftRun = (shiftRun & -Bit((side == shiftSide) & onASide)) + Bit(onASide);
-            shiftSide = side;
-            if (shiftRun >= XmrConstants.RunLength)
-            {
-                MarkRun(flags, i, shiftRun, ShiftFlag);
-            }
-
-            // Trend: 6 consecutive steps of one sign (7 points). A tie (step 0) breaks it; the mean plays no part.
-            var step = Sign(y, previous);
-            var stepping = step != 0;
-            trendSteps = (trendSteps & -Bit((step == trendSign) & stepping)) + Bit(stepping);
-            trendSign = step;
-            if (trendSteps >= XmrConstants.RunLength - 1)
-            {
-                MarkRun(flags, i, trendSteps + 1, TrendFlag);
-            }
-
-            // Two of three: the window ending here (windows never run past the segment's ends), all three strictly
-            // on one side and at least two close. Only the close points are flagged.
-            if (close + previousClose + secondPreviousClose >= 2 && onASide && side == previousSide && side == secondPreviousSide)
-            {
-                flags[i] |= (byte)(close * TwoInThreeFlag);
-                flags[i - 1] |= (byte)(previousClose * TwoInThreeFlag);
-                flags[i - 2] |= (byte)(secondPreviousClose * TwoInThreeFlag);
-            }
-
-            (secondPreviousSide, previousSide) = (previousSide, side);
-            (secondPreviousClose, previousClose) = (previousClose, close);
-            previous = y;
+            var i = BitOperations.TrailingZeroCount(flagged);
+            var rule = (outside >> i & 1) != 0 ? SpecialCauseRule.OutsideLimits
+                : (trend >> i & 1) != 0 ? SpecialCauseRule.Trend
+                : (twoInThree >> i & 1) != 0 ? SpecialCauseRule.TwoInThree
+                : SpecialCauseRule.Shift;
+            codes[i] = PointCode.Create(rule, high: (high >> i & 1) != 0);
+            flagged &= flagged - 1;
         }
     }
 
-    /// <summary>Flags the run of 7 ending at <paramref name="end"/> when it first reaches 7, then each point that extends it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MarkRun(Span<byte> flags, int end, int runLength, byte flag)
+    /// <summary>Bits where <paramref name="length"/> consecutive bits of <paramref name="mask"/> end (bit i set: bits i − length + 1 … i all set).</summary>
+    private static ulong RunEnds(ulong mask, int length)
     {
-        var first = runLength == XmrConstants.RunLength ? end - XmrConstants.RunLength + 1 : end;
-        for (var j = first; j <= end; j++)
+        var ends = mask;
+        for (var shift = 1; shift < length; shift++)
         {
-            flags[j] |= flag;
-        }
-    }
-
-    /// <summary>
-    /// Replaces the rule flags with one rule per point (outside &gt; trend &gt; two of three &gt; shift) and that
-    /// rule's signal. Runs left to right, reading the next point's flags before they are overwritten.
-    /// </summary>
-    private static void ResolvePriority(ReadOnlySpan<double> values, double mean, Span<byte> codes)
-    {
-        for (var i = 0; i < codes.Length; i++)
-        {
-            var flags = codes[i];
-            if (flags == 0)
-            {
-                continue;
-            }
-
-            var y = values[i];
-            codes[i] = (flags & OutsideFlag) != 0 ? PointCode.Create(SpecialCauseRule.OutsideLimits, high: y > mean)
-                : (flags & TrendFlag) != 0 ? PointCode.Create(SpecialCauseRule.Trend, high: TrendDirection(values, codes, i) == 1)
-                : (flags & TwoInThreeFlag) != 0 ? PointCode.Create(SpecialCauseRule.TwoInThree, high: y > mean)
-                : PointCode.Create(SpecialCauseRule.Shift, high: y > mean);
-        }
-    }
-
-    /// <summary>
-    /// The package's direction of a trend point: if the point and the next point are both trend points, the sign of
-    /// the step to the next point; otherwise the sign of the step from the previous point. A zero step counts as
-    /// decreasing (the package labels anything but +1 "Decreasing"). Looking ahead matters where two trends meet:
-    /// the point they share takes the direction of the trend that continues.
-    /// </summary>
-    private static int TrendDirection(ReadOnlySpan<double> values, ReadOnlySpan<byte> flags, int i)
-    {
-        if (i + 1 < values.Length && (flags[i + 1] & TrendFlag) != 0)
-        {
-            return Sign(values[i + 1], values[i]);
+            ends &= mask << shift;
         }
 
-        return i > 0 ? Sign(values[i], values[i - 1]) : 0;
+        return ends;
     }
 
-    /// <summary>Sign of a − b; 0 when equal or when either is NaN (missing).</summary>
-    private static int Sign(double a, double b) => Bit(a > b) - Bit(a < b);
+    /// <summary>Every bit of each run of <paramref name="length"/> ending at a bit of <paramref name="ends"/>.</summary>
+    private static ulong Spread(ulong ends, int length)
+    {
+        var run = ends;
+        for (var shift = 1; shift < length; shift++)
+        {
+            run |= ends >> shift;
+        }
 
-    /// <summary>1 for true, 0 for false, without a branch.</summary>
-    private static int Bit(bool value) => Unsafe.BitCast<bool, byte>(value);
+        return run;
+    }
+
+    /// <summary>Bits [<paramref name="from"/>, <paramref name="to"/>) set.</summary>
+    private static ulong Bits(int from, int to) => (to == BlockPoints ? ~0UL : (1UL << to) - 1) & ~((1UL << from) - 1);
 }

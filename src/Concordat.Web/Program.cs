@@ -1,6 +1,7 @@
 using Concordat.Core;
 using Concordat.Core.Data;
 using Concordat.Core.Demo;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Concordat.Web.Api;
 using Concordat.Web.Infrastructure;
@@ -13,6 +14,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddConcordatCore(builder.Configuration).AddSignInManager();
 builder.Services.AddConcordatAuthentication(builder.Configuration);
+// Keys live in the database so that any app node can read cookies another issued (nodes keep no state).
+builder.Services.AddDataProtection().SetApplicationName("Concordat").PersistKeysToDbContext<ConcordatDb>();
 builder.Services.AddConcordatRateLimits(builder.Configuration);
 builder.Services.AddRazorPages(o =>
 {
@@ -61,9 +64,9 @@ await using (var scope = app.Services.CreateAsyncScope())
     {
         await initializer.MigrateAsync(CancellationToken.None);
     }
-    if (database.SeedDemo && await initializer.SeedDemoIfEmptyAsync(CancellationToken.None))
+    if (database.SeedDemo)
     {
-        app.Logger.LogInformation("Created the demo workspace {System}", DemoWorkspace.SystemName);
+        await initializer.SeedDemoIfEmptyAsync(CancellationToken.None);
     }
 }
 

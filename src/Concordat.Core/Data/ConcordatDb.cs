@@ -2,6 +2,7 @@ using Concordat.Core.History;
 using Concordat.Core.Partnerships;
 using Concordat.Core.People;
 using Concordat.Core.Tokens;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,11 @@ namespace Concordat.Core.Data;
 /// exist so that each provider has its own migration set.
 /// </summary>
 public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
-    : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect session cookies and antiforgery tokens, shared by every app node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<CareSystem> Systems => Set<CareSystem>();
     public DbSet<Place> Places => Set<Place>();
     public DbSet<Organisation> Organisations => Set<Organisation>();

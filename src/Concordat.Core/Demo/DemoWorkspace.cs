@@ -64,7 +64,7 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Tim
         var system = new CareSystem { Name = SystemName, CreatedAtUtc = now };
         db.Systems.Add(system);
         db.Tenant.Enter(system.Id);
-        var actor = Actor.Operator(system.Id);
+        var actor = new Actor(null, "Demo set-up", isAdministrator: true, system.Id, []);
 
         var places = PlaceNames.Select(n => new Place { SystemId = system.Id, Name = n }).ToDictionary(p => p.Name);
         db.Places.AddRange(places.Values);

@@ -14,10 +14,10 @@ public sealed class OperatorCommandTests : IDisposable
     private async Task<long> ScalarAsync(string sql, string? connectionString = null)
     {
         await using var connection = new SqliteConnection(connectionString ?? _cli.SqliteConnectionString);
-        await connection.OpenAsync();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Theory]
@@ -48,10 +48,10 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.StartsWith("Applied 1 migration(s)", first.Output);
         Assert.Equal("The database is already up to date.", second.Output.Trim());
         await using var connection = new SqliteConnection(_cli.SqliteConnectionString);
-        await connection.OpenAsync();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA journal_mode;";
-        Assert.Equal("wal", (string?)await pragma.ExecuteScalarAsync());
+        Assert.Equal("wal", (string?)await pragma.ExecuteScalarAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ public abstract class ProviderTests(TestApp app, DatabaseKind kind)
 {
     protected TestApp App { get; } = Start(app, kind);
 
-    protected CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static TestApp Start(TestApp app, DatabaseKind kind)
     {
