@@ -24,7 +24,7 @@ namespace Concordat.Spc;
 internal static class SpecialCauseDetector
 {
     private const int BlockPoints = 64;
-    private const int ContextBefore = XmrConstants.RunLength - 1;
+    private const int ContextBefore = 3;
     private const int ContextAfter = XmrConstants.RunLength;
 
     /// <summary>Fills <paramref name="codes"/> with one <see cref="PointCode"/> per value (NaN is missing) of one segment.</summary>

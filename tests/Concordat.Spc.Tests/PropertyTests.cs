@@ -42,6 +42,48 @@ public sealed class PropertyTests
             _ = XmrSummary.Describe(analysis).Text;
         });
 
+    /// <summary>
+    /// Series built to hit the rules often: small integers (ties, points on the mean), random walks of small steps
+    /// (trends), and level changes — long enough to need several 64-point blocks, with gaps and rebases.
+    /// </summary>
+    private static readonly Gen<(double?[] Values, SpcOptions Options)> RuleHeavySeries =
+        from kind in Gen.Int[0, 2]
+        from steps in Gen.Int[-2, 2].Array[1, 200]
+        from gaps in Gen.Int[0, 19].Array[steps.Length]
+        from rebase in Gen.Int[0, steps.Length - 1].Array[0, 3]
+        from options in AnyOptions
+        select (Build(kind, steps, gaps), options with { RebaseIndices = [.. rebase.Distinct()] });
+
+    [Fact]
+    public void Rules_AgreeWithNaiveTransliterationOfThePackage() =>
+        RuleHeavySeries.Sample((values, options) =>
+        {
+            var analysis = XmrAnalysis.Analyse(values, options);
+
+            var expected = NaiveRules.Of(analysis, values);
+
+            Assert.Equal(expected.Select(e => e.Rule), analysis.Rules());
+            Assert.Equal(expected.Select(e => e.Signal), analysis.Signals());
+        }, iter: 2000);
+
+    private static double?[] Build(int kind, int[] steps, int[] gaps)
+    {
+        var values = new double?[steps.Length];
+        var level = 0.0;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            level = kind switch
+            {
+                0 => steps[i],                              // small integers
+                1 => level + steps[i],                      // random walk
+                _ => (i / 25 % 2 * 6) + (steps[i] * 0.7),   // level changes every 25 points
+            };
+            values[i] = gaps[i] == 0 ? null : level;        // about 1 in 20 missing
+        }
+
+        return values;
+    }
+
     [Fact]
     public void AddingAConstant_ShiftsMeanAndLimits_ChangesNoRule() =>
         Gen.Select(Value.Array[1, 60], Value).Sample((values, c) =>
