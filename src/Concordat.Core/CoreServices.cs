@@ -48,6 +48,8 @@ public static class CoreServices
         services.AddScoped<SystemDirectory>();
         services.AddScoped<HistoryService>();
         services.AddScoped<TokenService>();
+        services.AddScoped<Goals.GoalService>();
+        services.AddScoped<Goals.AgreementService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Demo.DemoWorkspace>();
 

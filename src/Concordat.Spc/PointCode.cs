@@ -9,8 +9,6 @@ internal static class PointCode
     private const byte RuleMask = 0b0111;
     private const byte LowBit = 0b1000;
 
-    public const byte CommonCause = 0;
-
     public static byte Create(SpecialCauseRule rule, bool high) => (byte)((byte)rule | (high ? 0 : LowBit));
 
     public static SpecialCauseRule? Rule(byte code) => (code & RuleMask) == 0 ? null : (SpecialCauseRule)(code & RuleMask);

@@ -5,7 +5,7 @@ namespace Concordat.Spc;
 /// <summary>
 /// How to analyse a series. Immutable; every property is checked when it is set, so an invalid option throws
 /// <see cref="ArgumentException"/> naming the problem at the point it is written. (Whether a rebase index lies inside
-/// the series can only be checked by <see cref="XmrAnalysis.Analyse(ReadOnlySpan{double?}, SpcOptions)"/>.)
+/// the series can only be checked by <see cref="XmrAnalysis.Analyse(ReadOnlySpan{double?}, SpcOptions?)"/>.)
 /// The defaults reproduce NHSRplotthedots 0.2.2.
 /// </summary>
 public sealed record SpcOptions

@@ -24,7 +24,7 @@ namespace Concordat.Spc;
 internal static class SpecialCauseDetector
 {
     private const int BlockPoints = 64;
-    private const int ContextBefore = 3;
+    private const int ContextBefore = XmrConstants.RunLength - 1;
     private const int ContextAfter = XmrConstants.RunLength;
 
     /// <summary>Fills <paramref name="codes"/> with one <see cref="PointCode"/> per value (NaN is missing) of one segment.</summary>
@@ -54,6 +54,7 @@ internal static class SpecialCauseDetector
         var masks = PointMasks.Of(values, lines);
         var (above, below, rising, falling, outside) = (masks.Above, masks.Below, masks.Rising, masks.Falling, masks.Outside);
 
+        // Rule 1, outside the limits, is masks.Outside itself.
         // Rule 2, trend: 6 steps of one sign end a run of 7 points; every point of such a run is flagged.
         var trend = Spread(RunEnds(rising, XmrConstants.RunLength - 1) | RunEnds(falling, XmrConstants.RunLength - 1), XmrConstants.RunLength);
 

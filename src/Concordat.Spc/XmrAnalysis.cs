@@ -9,10 +9,26 @@ namespace Concordat.Spc;
 /// point's type, and the variation and assurance icons. Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// <para>Create one with <see cref="Analyse(ReadOnlySpan{double?}, SpcOptions)"/>. The method is documented in
-/// <c>docs/spc-method.md</c>; the remarks on each type and member here say where a rule is surprising.</para>
-/// <para>Cost: one pass per statistic and two over the points, no allocation beyond the result (the values, one
-/// byte per point and the segments).</para>
+/// <para>Create one with <see cref="Analyse(ReadOnlySpan{double?}, SpcOptions?)"/>. The method is specified in
+/// <c>docs/spc-method.md</c>; in brief, with the surprising parts and why:</para>
+/// <list type="bullet">
+/// <item><description><b>Segments.</b> Each rebase index starts a new segment, and moving ranges, mean, limits and
+/// every rule window stay inside one (<see cref="XmrSegment"/>). A rebase at index 0 has no effect.</description></item>
+/// <item><description><b>Baseline.</b> With <see cref="SpcOptions.BaselinePointCount"/> the mean and limits come from
+/// each segment's first n rows, missing rows included; the rules still run on every point.</description></item>
+/// <item><description><b>Limits.</b> Mean ± 2.66 × mean moving range, after screening out moving ranges at or above
+/// 3.267 × their mean (strictly below is kept, so a constant series has no limits with screening on).</description></item>
+/// <item><description><b>Rules.</b> Outside the limits, trend, two of three, shift — all comparisons strict, one rule per
+/// point by that priority, and the signal from the winning rule (<see cref="SpecialCauseRule"/>).</description></item>
+/// <item><description><b>Missing values.</b> Never bridged, never flagged, and any rule window containing one does not
+/// fire. Nothing throws on them: the R package stops with an error on some such series.</description></item>
+/// <item><description><b>Icons.</b> Variation from the last point only; assurance from the target against the last
+/// segment's limits, strictly, so a target exactly on a limit is "hit and miss" (<see cref="Spc.AssuranceIcon"/>).</description></item>
+/// <item><description><b>Short segments.</b> 12 points or fewer: analysed, but with a warning (<see cref="Warnings"/>).</description></item>
+/// </list>
+/// <para>Cost: a pass for the statistics and a few word operations per 64 points for the rules (see
+/// <c>bench/README.md</c>); nothing is allocated beyond the result itself — the values, one byte per point and the
+/// segments.</para>
 /// </remarks>
 public sealed class XmrAnalysis
 {
@@ -65,29 +81,25 @@ public sealed class XmrAnalysis
 
     /// <summary>Analyses a series; null is a missing value.</summary>
     /// <param name="values">The values in time order (no duplicate periods). Null (or NaN) is missing.</param>
-    /// <param name="options">How to analyse; <see cref="SpcOptions.Default"/> for the package's defaults.</param>
+    /// <param name="options">How to analyse; null (or <see cref="SpcOptions.Default"/>) for the package's defaults.</param>
     /// <exception cref="ArgumentException">
     /// The series is empty, a value is infinite, or a rebase index is not a point of the series.
     /// </exception>
-    public static XmrAnalysis Analyse(ReadOnlySpan<double?> values, SpcOptions options)
+    public static XmrAnalysis Analyse(ReadOnlySpan<double?> values, SpcOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var copy = new double[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
             copy[i] = values[i] ?? double.NaN;
         }
 
-        return Create(copy, options);
+        return Create(copy, options ?? SpcOptions.Default);
     }
 
     /// <summary>Analyses a series in which NaN is a missing value (the fast path for bulk data).</summary>
-    /// <inheritdoc cref="Analyse(ReadOnlySpan{double?}, SpcOptions)"/>
-    public static XmrAnalysis Analyse(ReadOnlySpan<double> values, SpcOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Create(values.ToArray(), options);
-    }
+    /// <inheritdoc cref="Analyse(ReadOnlySpan{double?}, SpcOptions?)"/>
+    public static XmrAnalysis Analyse(ReadOnlySpan<double> values, SpcOptions? options = null) =>
+        Create(values.ToArray(), options ?? SpcOptions.Default);
 
     /// <summary>The point at <paramref name="index"/>.</summary>
     public XmrPoint GetPoint(int index)

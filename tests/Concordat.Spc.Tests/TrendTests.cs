@@ -109,4 +109,23 @@ public sealed class TrendTests
         Assert.Equal(SignalDirection.High, analysis.Points[11].Signal);
         Assert.Null(analysis.Points[12].Rule);
     }
+
+    [Fact]
+    public void Trend_TiedTrendsAnywhereInALongSeries_AgreeWithNaiveRules()
+    {
+        // The tie between a rising and a falling trend, placed at every offset of a 130-point segment, so that it
+        // also straddles the boundaries of the 64-point blocks the implementation works in.
+        double?[] pattern = [-6, -4, -2, 0, 2, 4, 6, 6, 4, 2, 0, -2, -4, -6];
+        for (var offset = 0; offset + pattern.Length <= 130; offset++)
+        {
+            var values = Series.Alternating(130, amplitude: 10);
+            pattern.CopyTo(values, offset);
+
+            var analysis = Series.Analyse(values);
+
+            var expected = NaiveRules.Of(analysis, values);
+            Assert.Equal(expected.Select(e => e.Rule), analysis.Rules());
+            Assert.Equal(expected.Select(e => e.Signal), analysis.Signals());
+        }
+    }
 }

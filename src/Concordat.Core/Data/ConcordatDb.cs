@@ -1,3 +1,4 @@
+using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Concordat.Core.Partnerships;
 using Concordat.Core.People;
@@ -27,6 +28,9 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<AgreementRound> AgreementRounds => Set<AgreementRound>();
+    public DbSet<Position> Positions => Set<Position>();
 
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;

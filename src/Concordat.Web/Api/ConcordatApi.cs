@@ -13,6 +13,7 @@ public static class ConcordatApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         v1.MapSystemsApi();
         v1.MapGroup("/systems/{systemId:guid}/organisations").WithTags("Organisations").MapOrganisationsApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("Goals and agreement").MapGoalsApi();
     }
 
     public static void ConfigureJson(this IServiceCollection services) =>

@@ -11,6 +11,14 @@ public static class HistoryText
         "PersonAdded" => $"{entry.EntityName} added",
         "PersonReinvited" => $"{entry.EntityName} sent a new invitation link",
         "InvitationAccepted" => $"{entry.EntityName} set their password",
+        "GoalDrafted" => $"{entry.EntityName} drafted",
+        "GoalUpdated" => $"{entry.EntityName} draft changed",
+        "AgreementRoundOpened" => $"Agreement round opened on {entry.EntityName}",
+        "PositionRecorded" => $"Position recorded on {entry.EntityName}",
+        "ProposalAmended" => $"Proposal for {entry.EntityName} amended",
+        "AgreementRoundAgreed" => $"{entry.EntityName} agreed by all partners asked",
+        "AgreementRoundNotAgreed" => $"{entry.EntityName} not agreed by the closing date",
+        "AgreementRoundWithdrawn" => $"Proposal for {entry.EntityName} withdrawn",
         _ => $"{entry.EntityName}: {entry.Action}",
     };
 }

@@ -27,9 +27,15 @@ public static class PageModelExtensions
     {
         foreach (var (field, messages) in e.Errors)
         {
+            var key = string.IsNullOrEmpty(prefix) ? field : $"{prefix}.{field}";
+            // A field the page already rejected (say, a date it could not read) keeps that more precise message.
+            if (modelState[key]?.Errors.Count > 0)
+            {
+                continue;
+            }
             foreach (var message in messages)
             {
-                modelState.AddModelError(string.IsNullOrEmpty(prefix) ? field : $"{prefix}.{field}", message);
+                modelState.AddModelError(key, message);
             }
         }
     }

@@ -10,7 +10,7 @@ public sealed record TestPerson(Guid Id, string Email, string Password, string N
 
 /// <summary>A system made for one test: three partners, a place, and one person per role.</summary>
 public sealed record TestSystem(Guid Id, string Name, Guid IcbId, Guid TrustId, Guid CouncilId, Guid PlaceId,
-    TestPerson Convenor, TestPerson TrustLead, TestPerson CouncilContributor, TestPerson Viewer);
+    TestPerson Convenor, TestPerson TrustLead, TestPerson CouncilContributor, TestPerson Viewer, TestPerson CouncilLead);
 
 public static class Seed
 {
@@ -51,8 +51,9 @@ public static class Seed
         var lead = Person("lead", "Luke Lead", trust.Id, Role.OrganisationLead);
         var contributor = Person("contributor", "Cleo Contributor", council.Id, Role.Contributor);
         var viewer = Person("viewer", "Vic Viewer", icb.Id, Role.Viewer);
+        var councilLead = Person("council-lead", "Cath Council", council.Id, Role.OrganisationLead);
         await db.SaveChangesAsync();
-        return new TestSystem(system.Id, system.Name, icb.Id, trust.Id, council.Id, place.Id, convenor, lead, contributor, viewer);
+        return new TestSystem(system.Id, system.Name, icb.Id, trust.Id, council.Id, place.Id, convenor, lead, contributor, viewer, councilLead);
     }
 
     public static async Task<string> TokenForAsync(this TestApp app, TestPerson person) =>

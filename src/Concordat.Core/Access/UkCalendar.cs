@@ -1,0 +1,10 @@
+namespace Concordat.Core.Access;
+
+/// <summary>Calendar days as people in England count them (closing dates, horizons), not UTC days.</summary>
+public static class UkCalendar
+{
+    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public static DateOnly Today(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+}

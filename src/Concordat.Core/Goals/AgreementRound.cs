@@ -1,0 +1,194 @@
+using System.ComponentModel.DataAnnotations;
+using System.ComponentModel.DataAnnotations.Schema;
+using Concordat.Core.Data;
+using Concordat.Core.Partnerships;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Concordat.Core.Goals;
+
+public enum ProposalKind
+{
+    /// <summary>Adopt a draft goal as a shared goal.</summary>
+    Adopt,
+    /// <summary>Change an agreed goal's wording.</summary>
+    Change,
+    /// <summary>Retire an agreed goal.</summary>
+    Retire,
+}
+
+public enum RoundState
+{
+    Open,
+    Agreed,
+    NotAgreed,
+    Withdrawn,
+}
+
+public enum PositionKind
+{
+    Consent,
+    ConsentWithConcerns,
+    Object,
+    StandAside,
+}
+
+/// <summary>
+/// Consent, organisation by organisation, on one proposal about a goal. An objection is answered, not outvoted:
+/// the round is agreed only when every required organisation has responded to the current revision and no
+/// objection stands.
+/// </summary>
+public sealed class AgreementRound : ITenantOwned, IVersioned
+{
+    public const int NoteMaxLength = 2000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid SystemId { get; init; }
+    public Guid GoalId { get; init; }
+    public ProposalKind Kind { get; init; }
+    public RoundState State { get; set; }
+    public Guid OpenedByPersonId { get; init; }
+    public required string OpenedByName { get; init; }
+    public DateTime OpenedAtUtc { get; init; }
+
+    /// <summary>The last day on which positions can be recorded (UK calendar day, inclusive).</summary>
+    public DateOnly ClosesOn { get; set; }
+    public DateTime? ClosedAtUtc { get; set; }
+
+    /// <summary>The revision partners are responding to now; positions on earlier revisions must be confirmed again.</summary>
+    public int CurrentRevision { get; set; } = 1;
+
+    public List<ProposalRevision> Revisions { get; init; } = [];
+    public List<RequiredResponse> RequiredResponses { get; init; } = [];
+    public List<Position> Positions { get; init; } = [];
+
+    [ConcurrencyCheck]
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    [NotMapped]
+    public ProposalRevision Current => Revisions.Single(r => r.Number == CurrentRevision);
+
+    /// <summary>The position each required organisation holds on the current revision, if any.</summary>
+    [NotMapped]
+    public IEnumerable<Position> CurrentPositions => Positions.Where(p => p.Revision == CurrentRevision);
+
+    [NotMapped]
+    public bool StandingObjection => CurrentPositions.Any(p => p.Kind == PositionKind.Object);
+
+    [NotMapped]
+    public IReadOnlyList<Guid> Outstanding =>
+        RequiredResponses.Select(r => r.OrganisationId).Where(o => CurrentPositions.All(p => p.OrganisationId != o)).ToList();
+
+    [NotMapped]
+    public bool IsAgreedNow => State == RoundState.Open && Outstanding.Count == 0 && !StandingObjection;
+}
+
+/// <summary>The wording proposed. For Adopt and Change, the goal's fields as they would become; for Retire, only the reason.</summary>
+public sealed class ProposalRevision : ITenantOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid SystemId { get; init; }
+    public Guid RoundId { get; init; }
+    public int Number { get; init; }
+    public required string Title { get; init; }
+    public required string OutcomeStatement { get; init; }
+    public required string Population { get; init; }
+    public string? InequalityLens { get; init; }
+    public DateOnly Horizon { get; init; }
+
+    /// <summary>Why this proposal, or what the amendment changes and which objection it answers.</summary>
+    public string? Note { get; init; }
+    public DateTime CreatedAtUtc { get; init; }
+}
+
+public sealed class RequiredResponse : ITenantOwned
+{
+    public Guid SystemId { get; init; }
+    public Guid RoundId { get; init; }
+    public Guid OrganisationId { get; init; }
+}
+
+/// <summary>An organisation's position on one revision of a proposal, recorded by one of its leads.</summary>
+public sealed class Position : ITenantOwned, IVersioned
+{
+    public const int TextMaxLength = 2000;
+    public const int DecisionMaxLength = 300;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid SystemId { get; init; }
+    public Guid RoundId { get; init; }
+    public Guid OrganisationId { get; init; }
+    public int Revision { get; set; }
+    public PositionKind Kind { get; set; }
+
+    /// <summary>The concern (consent with concerns), the harm it would do (object) or the reason (stand aside).</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>For an objection: what would resolve it.</summary>
+    public string? WouldResolve { get; set; }
+
+    /// <summary>The organisation's own decision: forum and date, or the delegated authority it acts under.</summary>
+    public string? Decision { get; set; }
+    public Guid RecordedByPersonId { get; set; }
+    public required string RecordedByName { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
+
+    [ConcurrencyCheck]
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+internal sealed class AgreementRoundConfiguration : IEntityTypeConfiguration<AgreementRound>
+{
+    public void Configure(EntityTypeBuilder<AgreementRound> builder)
+    {
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.OpenedByName).HasMaxLength(200);
+        builder.HasOne<CareSystem>().WithMany().HasForeignKey(r => r.SystemId);
+        builder.HasOne<Goal>().WithMany().HasForeignKey(r => r.GoalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Revisions).WithOne().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.RequiredResponses).WithOne().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Positions).WithOne().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.SystemId, r.GoalId, r.State });
+    }
+}
+
+internal sealed class ProposalRevisionConfiguration : IEntityTypeConfiguration<ProposalRevision>
+{
+    public void Configure(EntityTypeBuilder<ProposalRevision> builder)
+    {
+        builder.Property(r => r.Title).HasMaxLength(Goal.TitleMaxLength);
+        builder.Property(r => r.OutcomeStatement).HasMaxLength(Goal.OutcomeMaxLength);
+        builder.Property(r => r.Population).HasMaxLength(Goal.PopulationMaxLength);
+        builder.Property(r => r.InequalityLens).HasMaxLength(Goal.InequalityLensMaxLength);
+        builder.Property(r => r.Note).HasMaxLength(AgreementRound.NoteMaxLength);
+        builder.HasIndex(r => new { r.RoundId, r.Number }).IsUnique();
+        builder.HasIndex(r => r.SystemId);
+    }
+}
+
+internal sealed class RequiredResponseConfiguration : IEntityTypeConfiguration<RequiredResponse>
+{
+    public void Configure(EntityTypeBuilder<RequiredResponse> builder)
+    {
+        builder.HasKey(r => new { r.RoundId, r.OrganisationId });
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.SystemId);
+    }
+}
+
+internal sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
+{
+    public void Configure(EntityTypeBuilder<Position> builder)
+    {
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(p => p.Reason).HasMaxLength(Position.TextMaxLength);
+        builder.Property(p => p.WouldResolve).HasMaxLength(Position.TextMaxLength);
+        builder.Property(p => p.Decision).HasMaxLength(Position.DecisionMaxLength);
+        builder.Property(p => p.RecordedByName).HasMaxLength(200);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        // One position per organisation per round: a changed or re-confirmed position updates it, its history is in the audit trail.
+        builder.HasIndex(p => new { p.RoundId, p.OrganisationId }).IsUnique();
+        builder.HasIndex(p => p.SystemId);
+    }
+}

@@ -1,0 +1,430 @@
+using System.Globalization;
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+using Concordat.Core.History;
+using Concordat.Core.Partnerships;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.Goals;
+
+/// <summary>
+/// What the convenor proposes. For <see cref="ProposalKind.Change"/> the new wording is given; for Adopt and
+/// Retire the goal's current wording is what partners consent to.
+/// </summary>
+public sealed record OpenRound(ProposalKind? Kind, DateOnly? ClosesOn, IReadOnlyList<Guid> RequiredOrganisationIds, string? Note,
+    string? Title = null, string? OutcomeStatement = null, string? Population = null, string? InequalityLens = null, DateOnly? Horizon = null);
+
+public sealed record RecordPosition(Guid? OrganisationId, PositionKind? Kind, string? Reason, string? WouldResolve, string? Decision);
+
+public sealed record AmendProposal(string? Title, string? OutcomeStatement, string? Population, string? InequalityLens, DateOnly? Horizon, string? Note);
+
+public sealed record ResponseView(Guid OrganisationId, string Organisation, Position? Position, bool OnCurrentRevision);
+
+public sealed record RoundView(AgreementRound Round, IReadOnlyList<ResponseView> Responses)
+{
+    public IEnumerable<ResponseView> Outstanding => Responses.Where(r => !r.OnCurrentRevision);
+}
+
+/// <summary>Agreement rounds: consent, organisation by organisation, on adopting, changing or retiring a goal.</summary>
+public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProvider clock)
+{
+    public const string EntityType = "AgreementRound";
+
+    public async Task<IReadOnlyList<RoundView>> ForGoalAsync(Guid goalId, CancellationToken ct)
+    {
+        await SettleOverdueAsync(goalId, ct);
+        var rounds = await db.AgreementRounds.AsNoTracking()
+            .Include(r => r.Revisions).Include(r => r.RequiredResponses).Include(r => r.Positions)
+            .Where(r => r.GoalId == goalId).OrderByDescending(r => r.OpenedAtUtc).AsSplitQuery().ToListAsync(ct);
+        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return rounds.Select(r => View(r, names)).ToList();
+    }
+
+    public async Task<RoundView> GetAsync(Guid roundId, CancellationToken ct)
+    {
+        var goalId = await db.AgreementRounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.GoalId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("There is no such agreement round in this system.");
+        return (await ForGoalAsync(goalId, ct)).Single(r => r.Round.Id == roundId);
+    }
+
+    private static RoundView View(AgreementRound round, IReadOnlyDictionary<Guid, string> names) =>
+        new(round, round.RequiredResponses
+            .Select(r => round.Positions.SingleOrDefault(p => p.OrganisationId == r.OrganisationId) is { } position
+                ? new ResponseView(r.OrganisationId, names.GetValueOrDefault(r.OrganisationId, "?"), position, position.Revision == round.CurrentRevision)
+                : new ResponseView(r.OrganisationId, names.GetValueOrDefault(r.OrganisationId, "?"), null, false))
+            .OrderBy(r => r.Organisation, StringComparer.Ordinal).ToList());
+
+    public async Task<AgreementRound> OpenAsync(Guid goalId, OpenRound input, Actor actor, CancellationToken ct)
+    {
+        actor.RequireConvenor("open an agreement round");
+        await SettleOverdueAsync(goalId, ct);
+        var goal = await db.Goals.SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        var errors = new InputErrors();
+        var today = UkCalendar.Today(clock);
+        if (await db.AgreementRounds.AnyAsync(r => r.GoalId == goalId && r.State == RoundState.Open, ct))
+        {
+            errors.Add(nameof(input.Kind), "This goal already has an open agreement round: amend or withdraw it first");
+        }
+        else if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            errors.Add(nameof(input.Kind), "Select what the round proposes");
+        }
+        else if (kind == ProposalKind.Adopt && goal.Status != GoalStatus.Draft)
+        {
+            errors.Add(nameof(input.Kind), "Only a draft goal can be proposed for adoption");
+        }
+        else if (kind is ProposalKind.Change or ProposalKind.Retire && goal.Status != GoalStatus.Agreed)
+        {
+            errors.Add(nameof(input.Kind), "Only an agreed goal can be changed or retired");
+        }
+        if (input.ClosesOn is not { } closesOn)
+        {
+            errors.Add(nameof(input.ClosesOn), "Enter the closing date");
+        }
+        else if (closesOn <= today)
+        {
+            errors.Add(nameof(input.ClosesOn), "The closing date must be in the future");
+        }
+        var partners = await db.Organisations.Where(o => o.Type != OrganisationType.NationalBody).Select(o => o.Id).ToListAsync(ct);
+        var required = (input.RequiredOrganisationIds ?? []).Distinct().ToList();
+        if (required.Count == 0)
+        {
+            required = partners;
+        }
+        else if (required.Any(o => !partners.Contains(o)))
+        {
+            errors.Add(nameof(input.RequiredOrganisationIds), "Select partner organisations of this system");
+        }
+        var note = Trim(input.Note, AgreementRound.NoteMaxLength, nameof(input.Note), "Note", errors);
+        var wording = input.Kind == ProposalKind.Change
+            ? GoalService.ValidateWording(errors, input.Title, input.OutcomeStatement, input.Population, input.InequalityLens, input.Horizon, today)
+            : new GoalService.Wording(goal.Title, goal.OutcomeStatement, goal.Population, goal.InequalityLens, goal.Horizon);
+        if (input.Kind == ProposalKind.Change && !errors.Any && wording == new GoalService.Wording(goal.Title, goal.OutcomeStatement, goal.Population, goal.InequalityLens, goal.Horizon))
+        {
+            errors.Add(nameof(input.Title), "The proposed wording is the same as the agreed goal: change something to propose");
+        }
+        errors.ThrowIfAny();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var round = new AgreementRound
+        {
+            SystemId = actor.SystemId,
+            GoalId = goalId,
+            Kind = input.Kind!.Value,
+            State = RoundState.Open,
+            OpenedByPersonId = actor.PersonId ?? Guid.Empty,
+            OpenedByName = actor.DisplayName,
+            OpenedAtUtc = now,
+            ClosesOn = input.ClosesOn!.Value,
+            RequiredResponses = required.Select(o => new RequiredResponse { SystemId = actor.SystemId, OrganisationId = o }).ToList(),
+        };
+        round.Revisions.Add(Revision(round, 1, wording, note, now));
+        db.AgreementRounds.Add(round);
+        if (round.Kind == ProposalKind.Adopt)
+        {
+            goal.Status = GoalStatus.Proposed;
+        }
+        db.Audit(actor, now, "AgreementRoundOpened", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
+        {
+            ["Proposal"] = GoalService.Describe(round.Kind),
+            ["Closes on"] = round.ClosesOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+            ["Organisations asked"] = required.Count.ToString(CultureInfo.InvariantCulture),
+            ["Note"] = note,
+        });
+        await db.SaveChangesAsync(ct);
+        return round;
+    }
+
+    /// <summary>
+    /// Records (or changes, or re-confirms) one organisation's position on the current revision. Only a lead of
+    /// that organisation may do so, only while the round is open. When the last required organisation responds
+    /// and no objection stands, the round closes as agreed and the proposal takes effect in the same save.
+    /// </summary>
+    public async Task<Position> RecordPositionAsync(Guid roundId, RecordPosition input, Guid? expectedVersion, Actor actor, CancellationToken ct)
+    {
+        var round = await LoadOpenAsync(roundId, ct);
+        if (input.OrganisationId is not { } organisationId || round.RequiredResponses.All(r => r.OrganisationId != organisationId))
+        {
+            throw new InputInvalidException(nameof(input.OrganisationId), "Select an organisation this round asks to respond");
+        }
+        if (!actor.IsLeadOf(organisationId))
+        {
+            throw new ForbiddenException("Only a lead of the organisation can record its position.");
+        }
+        var errors = new InputErrors();
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            errors.Add(nameof(input.Kind), "Select your organisation's position");
+            kind = default;
+        }
+        var reason = Trim(input.Reason, Position.TextMaxLength, nameof(input.Reason), "Reason", errors);
+        var wouldResolve = Trim(input.WouldResolve, Position.TextMaxLength, nameof(input.WouldResolve), "What would resolve it", errors);
+        var decision = Trim(input.Decision, Position.DecisionMaxLength, nameof(input.Decision), "Decision", errors);
+        if (kind == PositionKind.ConsentWithConcerns && reason is null)
+        {
+            errors.Add(nameof(input.Reason), "Enter your concerns");
+        }
+        if (kind == PositionKind.Object)
+        {
+            if (reason is null)
+            {
+                errors.Add(nameof(input.Reason), "Enter what harm the proposal would do");
+            }
+            if (wouldResolve is null)
+            {
+                errors.Add(nameof(input.WouldResolve), "Enter what would resolve your objection");
+            }
+        }
+        errors.ThrowIfAny();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var position = round.Positions.SingleOrDefault(p => p.OrganisationId == organisationId);
+        var before = position is null ? null : Snapshot(position);
+        if (position is null)
+        {
+            position = new Position
+            {
+                SystemId = round.SystemId, RoundId = round.Id, OrganisationId = organisationId, RecordedByName = actor.DisplayName,
+            };
+            // Added through the context (which also puts it in round.Positions): a child with its key already set
+            // that is only added to a tracked parent's list is taken for an existing row.
+            db.Positions.Add(position);
+        }
+        else
+        {
+            // Someone else from the same organisation changed the position since this person read it.
+            if (expectedVersion is { } expected && expected != position.Version)
+            {
+                throw new EditConflictException("Your organisation's position", position.Version, Snapshot(position));
+            }
+            db.Entry(position).Property(p => p.Version).OriginalValue = expectedVersion ?? position.Version;
+        }
+        position.Revision = round.CurrentRevision;
+        position.Kind = kind;
+        position.Reason = reason;
+        position.WouldResolve = kind == PositionKind.Object ? wouldResolve : null;
+        position.Decision = decision;
+        position.RecordedByPersonId = actor.PersonId ?? Guid.Empty;
+        position.RecordedByName = actor.DisplayName;
+        position.RecordedAtUtc = now;
+
+        var goal = await db.Goals.Include(g => g.Places).SingleAsync(g => g.Id == round.GoalId, ct);
+        var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
+        db.Audit(actor, now, "PositionRecorded", GoalService.EntityType, goal.Id, goal.Title, before, Snapshot(position, organisation));
+        if (round.IsAgreedNow)
+        {
+            await CloseAsync(round, goal, RoundState.Agreed, actor, now, ct);
+        }
+        await SaveAsync(ct);
+        return position;
+    }
+
+    /// <summary>
+    /// Answers an objection with a new revision of the proposal. Positions given on earlier revisions stay on the
+    /// record but no longer count: each organisation must confirm again.
+    /// </summary>
+    public async Task<AgreementRound> AmendAsync(Guid roundId, AmendProposal input, Guid expectedVersion, Actor actor, CancellationToken ct)
+    {
+        actor.RequireConvenor("amend a proposal");
+        var round = await LoadOpenAsync(roundId, ct);
+        if (round.Kind == ProposalKind.Retire)
+        {
+            throw new InputInvalidException(nameof(input.Title), "A retirement has no wording to amend: withdraw it instead");
+        }
+        if (round.Version != expectedVersion)
+        {
+            throw new EditConflictException("The proposal", round.Version, new Dictionary<string, string?> { ["Revision"] = round.CurrentRevision.ToString(CultureInfo.InvariantCulture) });
+        }
+        var errors = new InputErrors();
+        var wording = GoalService.ValidateWording(errors, input.Title, input.OutcomeStatement, input.Population, input.InequalityLens, input.Horizon, UkCalendar.Today(clock));
+        var note = Trim(input.Note, AgreementRound.NoteMaxLength, nameof(input.Note), "Note", errors);
+        if (note is null)
+        {
+            errors.Add(nameof(input.Note), "Say what the amendment changes and which concerns it answers");
+        }
+        errors.ThrowIfAny();
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Entry(round).Property(r => r.Version).OriginalValue = expectedVersion;
+        var previous = round.Current;
+        round.CurrentRevision++;
+        var revision = Revision(round, round.CurrentRevision, wording, note, now);
+        db.Add(revision);
+        db.Entry(round).State = EntityState.Modified;
+        var goal = await db.Goals.SingleAsync(g => g.Id == round.GoalId, ct);
+        db.Audit(actor, now, "ProposalAmended", GoalService.EntityType, goal.Id, goal.Title, WordingSnapshot(previous), WordingSnapshot(round.Current));
+        await SaveAsync(ct);
+        return round;
+    }
+
+    public async Task WithdrawAsync(Guid roundId, string? reason, Actor actor, CancellationToken ct)
+    {
+        actor.RequireConvenor("withdraw a proposal");
+        var round = await LoadOpenAsync(roundId, ct);
+        var goal = await db.Goals.Include(g => g.Places).SingleAsync(g => g.Id == round.GoalId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await CloseAsync(round, goal, RoundState.Withdrawn, actor, now, ct, reason?.Trim());
+        await SaveAsync(ct);
+    }
+
+    /// <summary>
+    /// Closes as not agreed every open round of the goal whose closing date has passed. Done when rounds are read,
+    /// so no background job is needed and the outcome never depends on one having run.
+    /// </summary>
+    private async Task SettleOverdueAsync(Guid goalId, CancellationToken ct)
+    {
+        var today = UkCalendar.Today(clock);
+        var overdue = await db.AgreementRounds.Include(r => r.RequiredResponses).Include(r => r.Positions).Include(r => r.Revisions)
+            .Where(r => r.GoalId == goalId && r.State == RoundState.Open && r.ClosesOn < today).ToListAsync(ct);
+        if (overdue.Count == 0)
+        {
+            return;
+        }
+        var goal = await db.Goals.Include(g => g.Places).SingleAsync(g => g.Id == goalId, ct);
+        var system = new Actor(null, "Concordat (closing date passed)", isAdministrator: true, goal.SystemId, []);
+        foreach (var round in overdue)
+        {
+            await CloseAsync(round, goal, RoundState.NotAgreed, system, clock.GetUtcNow().UtcDateTime, ct);
+        }
+        await SaveAsync(ct);
+    }
+
+    private async Task CloseAsync(AgreementRound round, Goal goal, RoundState outcome, Actor actor, DateTime now, CancellationToken ct, string? reason = null)
+    {
+        round.State = outcome;
+        round.ClosedAtUtc = now;
+        db.Entry(round).State = EntityState.Modified;
+        var before = await goals.SnapshotAsync(goal, ct);
+        if (outcome == RoundState.Agreed)
+        {
+            var agreed = round.Current;
+            switch (round.Kind)
+            {
+                case ProposalKind.Adopt or ProposalKind.Change:
+                    goal.Title = agreed.Title;
+                    goal.OutcomeStatement = agreed.OutcomeStatement;
+                    goal.Population = agreed.Population;
+                    goal.InequalityLens = agreed.InequalityLens;
+                    goal.Horizon = agreed.Horizon;
+                    goal.Status = GoalStatus.Agreed;
+                    break;
+                case ProposalKind.Retire:
+                    goal.Status = GoalStatus.Retired;
+                    break;
+            }
+        }
+        else if (round.Kind == ProposalKind.Adopt)
+        {
+            goal.Status = GoalStatus.Draft;
+        }
+        db.Entry(goal).State = EntityState.Modified;
+        var action = outcome switch
+        {
+            RoundState.Agreed => "AgreementRoundAgreed",
+            RoundState.NotAgreed => "AgreementRoundNotAgreed",
+            _ => "AgreementRoundWithdrawn",
+        };
+        var after = await goals.SnapshotAsync(goal, ct);
+        if (reason is { Length: > 0 })
+        {
+            after = new SortedDictionary<string, string?>(after.ToDictionary()) { ["Reason for withdrawal"] = reason };
+        }
+        db.Audit(actor, now, action, GoalService.EntityType, goal.Id, goal.Title, before, after);
+    }
+
+    private async Task<AgreementRound> LoadOpenAsync(Guid roundId, CancellationToken ct)
+    {
+        var goalId = await db.AgreementRounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.GoalId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("There is no such agreement round in this system.");
+        await SettleOverdueAsync(goalId, ct);
+        var round = await db.AgreementRounds.Include(r => r.Revisions).Include(r => r.RequiredResponses).Include(r => r.Positions)
+            .AsSplitQuery().SingleAsync(r => r.Id == roundId, ct);
+        if (round.State != RoundState.Open)
+        {
+            throw new InputInvalidException("Round", $"This agreement round is closed ({Describe(round.State)}): nothing more can be recorded");
+        }
+        return round;
+    }
+
+    public static string Describe(RoundState state) => state switch
+    {
+        RoundState.Open => "open",
+        RoundState.Agreed => "agreed",
+        RoundState.NotAgreed => "not agreed",
+        RoundState.Withdrawn => "withdrawn",
+        _ => state.ToString(),
+    };
+
+    public static string Describe(PositionKind kind) => kind switch
+    {
+        PositionKind.Consent => "Consent",
+        PositionKind.ConsentWithConcerns => "Consent with concerns",
+        PositionKind.Object => "Object",
+        PositionKind.StandAside => "Stand aside",
+        _ => kind.ToString(),
+    };
+
+    private static ProposalRevision Revision(AgreementRound round, int number, GoalService.Wording wording, string? note, DateTime now) => new()
+    {
+        SystemId = round.SystemId, RoundId = round.Id, Number = number, Title = wording.Title, OutcomeStatement = wording.OutcomeStatement,
+        Population = wording.Population, InequalityLens = wording.InequalityLens, Horizon = wording.Horizon, Note = note, CreatedAtUtc = now,
+    };
+
+    private static SortedDictionary<string, string?> WordingSnapshot(ProposalRevision r) => new()
+    {
+        ["Revision"] = r.Number.ToString(CultureInfo.InvariantCulture),
+        ["Title"] = r.Title,
+        ["Outcome"] = r.OutcomeStatement,
+        ["Population"] = r.Population,
+        ["Inequality lens"] = r.InequalityLens,
+        ["Horizon"] = r.Horizon.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+        ["Note"] = r.Note,
+    };
+
+    private static SortedDictionary<string, string?> Snapshot(Position p, string? organisation = null)
+    {
+        var fields = new SortedDictionary<string, string?>
+        {
+            ["Position"] = Describe(p.Kind),
+            ["On revision"] = p.Revision.ToString(CultureInfo.InvariantCulture),
+            ["Reason"] = p.Reason,
+            ["What would resolve it"] = p.WouldResolve,
+            ["Decision"] = p.Decision,
+        };
+        if (organisation is not null)
+        {
+            fields["Organisation"] = organisation;
+        }
+        return fields;
+    }
+
+    private static string? Trim(string? value, int max, string field, string label, InputErrors errors)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (text.Length > max)
+        {
+            errors.Add(field, $"{label} must be {max} characters or fewer");
+        }
+        return text;
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new EditConflictException("The agreement round", Guid.Empty, new Dictionary<string, string?>());
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // Two leads of one organisation recording its first position at the same moment: one wins, the other is told.
+            throw new EditConflictException("Your organisation's position", Guid.Empty, new Dictionary<string, string?>());
+        }
+    }
+}

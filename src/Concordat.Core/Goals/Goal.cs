@@ -1,0 +1,105 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Concordat.Core.Data;
+using Concordat.Core.Partnerships;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Concordat.Core.Goals;
+
+/// <summary>
+/// Where a goal stands. Draft goals are visible to the partnership but send nothing and count in no totals;
+/// a goal is Proposed while an agreement round on adopting it is open.
+/// </summary>
+public enum GoalStatus
+{
+    Draft,
+    Proposed,
+    Agreed,
+    Retired,
+}
+
+/// <summary>A shared goal: an outcome for a population that partners agree to work towards.</summary>
+public sealed class Goal : ITenantOwned, IVersioned
+{
+    public const int TitleMaxLength = 120;
+    public const int OutcomeMaxLength = 2000;
+    public const int PopulationMaxLength = 500;
+    public const int InequalityLensMaxLength = 300;
+    public const int OwnerMaxLength = 120;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid SystemId { get; init; }
+    public required string Title { get; set; }
+
+    /// <summary>Who, what improves, by when — in the partners' own words.</summary>
+    public required string OutcomeStatement { get; set; }
+    public required string Population { get; set; }
+
+    /// <summary>Whether the goal covers the whole system; otherwise it covers <see cref="Places"/>.</summary>
+    public bool WholeSystem { get; set; }
+    public List<GoalPlace> Places { get; init; } = [];
+
+    /// <summary>For example "Core20PLUS5 — most deprived 20%"; optional.</summary>
+    public string? InequalityLens { get; set; }
+
+    /// <summary>The date by which the outcome should be reached.</summary>
+    public DateOnly Horizon { get; set; }
+    public Guid LeadOrganisationId { get; set; }
+
+    /// <summary>The named senior responsible owner (SRO).</summary>
+    public required string SeniorResponsibleOwner { get; set; }
+    public GoalStatus Status { get; set; }
+    public DateTime CreatedAtUtc { get; init; }
+
+    [ConcurrencyCheck]
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public IReadOnlyDictionary<string, string?> Snapshot(IReadOnlyDictionary<Guid, string> placeNames, IReadOnlyDictionary<Guid, string> organisationNames) =>
+        new SortedDictionary<string, string?>
+        {
+            ["Title"] = Title,
+            ["Outcome"] = OutcomeStatement,
+            ["Population"] = Population,
+            ["Scope"] = WholeSystem ? "Whole system" : string.Join(", ", Places.Select(p => placeNames.GetValueOrDefault(p.PlaceId, "?")).Order()),
+            ["Inequality lens"] = InequalityLens,
+            ["Horizon"] = Horizon.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+            ["Lead organisation"] = organisationNames.GetValueOrDefault(LeadOrganisationId, "?"),
+            ["Senior responsible owner"] = SeniorResponsibleOwner,
+            ["Status"] = Status.ToString(),
+        };
+}
+
+public sealed class GoalPlace : ITenantOwned
+{
+    public Guid SystemId { get; init; }
+    public Guid GoalId { get; init; }
+    public Guid PlaceId { get; init; }
+}
+
+internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
+{
+    public void Configure(EntityTypeBuilder<Goal> builder)
+    {
+        builder.Property(g => g.Title).HasMaxLength(Goal.TitleMaxLength);
+        builder.Property(g => g.OutcomeStatement).HasMaxLength(Goal.OutcomeMaxLength);
+        builder.Property(g => g.Population).HasMaxLength(Goal.PopulationMaxLength);
+        builder.Property(g => g.InequalityLens).HasMaxLength(Goal.InequalityLensMaxLength);
+        builder.Property(g => g.SeniorResponsibleOwner).HasMaxLength(Goal.OwnerMaxLength);
+        builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<CareSystem>().WithMany().HasForeignKey(g => g.SystemId);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(g => g.LeadOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(g => g.Places).WithOne().HasForeignKey(p => p.GoalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(g => new { g.SystemId, g.Status });
+    }
+}
+
+internal sealed class GoalPlaceConfiguration : IEntityTypeConfiguration<GoalPlace>
+{
+    public void Configure(EntityTypeBuilder<GoalPlace> builder)
+    {
+        builder.HasKey(p => new { p.GoalId, p.PlaceId });
+        builder.HasOne<Place>().WithMany().HasForeignKey(p => p.PlaceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.SystemId);
+    }
+}

@@ -1,0 +1,258 @@
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+using Concordat.Core.History;
+using Concordat.Core.Partnerships;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.Goals;
+
+/// <summary>The fields of a goal as its drafters set them.</summary>
+public sealed record SaveGoal(string? Title, string? OutcomeStatement, string? Population, bool WholeSystem, IReadOnlyList<Guid> PlaceIds,
+    string? InequalityLens, DateOnly? Horizon, Guid? LeadOrganisationId, string? SeniorResponsibleOwner);
+
+public sealed record GoalFilter(GoalStatus? Status = null, Guid? PlaceId = null, Guid? LeadOrganisationId = null);
+
+public sealed record GoalSummary(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope,
+    string Agreement, int ContributingOrganisations);
+
+public sealed record GoalDetail(Guid Id, string Title, string OutcomeStatement, string Population, bool WholeSystem, IReadOnlyList<Place> Places,
+    string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string SeniorResponsibleOwner, GoalStatus Status,
+    Guid Version)
+{
+    public string Scope => WholeSystem ? "Whole system" : string.Join(", ", Places.Select(p => p.Name));
+}
+
+public sealed class GoalService(ConcordatDb db, TimeProvider clock)
+{
+    public const string EntityType = "Goal";
+
+    public async Task<IReadOnlyList<GoalSummary>> ListAsync(GoalFilter filter, CancellationToken ct)
+    {
+        var query = db.Goals.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(g => g.Status == status);
+        }
+        if (filter.PlaceId is { } placeId)
+        {
+            query = query.Where(g => g.WholeSystem || g.Places.Any(p => p.PlaceId == placeId));
+        }
+        if (filter.LeadOrganisationId is { } leadId)
+        {
+            query = query.Where(g => g.LeadOrganisationId == leadId);
+        }
+        var goals = await query.OrderBy(g => g.Title)
+            .Select(g => new
+            {
+                g.Id, g.Title, g.Status, g.Horizon, g.WholeSystem,
+                Lead = db.Organisations.Where(o => o.Id == g.LeadOrganisationId).Select(o => o.Name).Single(),
+                PlaceIds = g.Places.Select(p => p.PlaceId).ToList(),
+                OpenRound = db.AgreementRounds.Where(r => r.GoalId == g.Id && r.State == RoundState.Open)
+                    .Select(r => new
+                    {
+                        r.Kind,
+                        Required = r.RequiredResponses.Count,
+                        Responded = r.Positions.Count(p => p.Revision == r.CurrentRevision),
+                    }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var placeNames = await db.Places.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return goals.Select(g => new GoalSummary(g.Id, g.Title, g.Status, g.Lead, g.Horizon,
+            g.WholeSystem ? "Whole system" : string.Join(", ", g.PlaceIds.Select(p => placeNames.GetValueOrDefault(p, "?")).Order()),
+            g.OpenRound is { } round
+                ? $"{Describe(round.Kind)} round open: {round.Responded} of {round.Required} responded"
+                : g.Status switch
+                {
+                    GoalStatus.Agreed => "Agreed",
+                    GoalStatus.Retired => "Retired",
+                    _ => "Not yet proposed",
+                },
+            0)).ToList();
+    }
+
+    public static string Describe(ProposalKind kind) => kind switch
+    {
+        ProposalKind.Adopt => "Adoption",
+        ProposalKind.Change => "Change",
+        ProposalKind.Retire => "Retirement",
+        _ => kind.ToString(),
+    };
+
+    public async Task<GoalDetail> GetAsync(Guid id, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().Include(g => g.Places).SingleOrDefaultAsync(g => g.Id == id, ct)
+            ?? throw new NotFoundException("There is no such goal in this system.");
+        var placeIds = goal.Places.Select(p => p.PlaceId).ToList();
+        var places = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
+        var lead = await db.Organisations.Where(o => o.Id == goal.LeadOrganisationId).Select(o => o.Name).SingleAsync(ct);
+        return new GoalDetail(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, goal.WholeSystem, places, goal.InequalityLens,
+            goal.Horizon, goal.LeadOrganisationId, lead, goal.SeniorResponsibleOwner, goal.Status, goal.Version);
+    }
+
+    /// <summary>Convenors and organisation leads draft goals; the draft is visible to all partners but commits no one.</summary>
+    public async Task<Goal> CreateAsync(SaveGoal input, Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsConvenor && !actor.Memberships.Any(m => m.Role == Role.OrganisationLead))
+        {
+            throw new ForbiddenException("Only a convenor or an organisation lead can draft a goal.");
+        }
+        var valid = await ValidateAsync(input, ct);
+        var goal = new Goal
+        {
+            SystemId = actor.SystemId,
+            Title = valid.Title!,
+            OutcomeStatement = valid.OutcomeStatement!,
+            Population = valid.Population!,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            SeniorResponsibleOwner = valid.SeniorResponsibleOwner!,
+            Status = GoalStatus.Draft,
+        };
+        Apply(goal, valid);
+        db.Goals.Add(goal);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "GoalDrafted", EntityType, goal.Id, goal.Title, null, await SnapshotAsync(goal, ct));
+        await db.SaveChangesAsync(ct);
+        return goal;
+    }
+
+    /// <summary>
+    /// Edits a draft. An agreed goal is changed only through an agreement round, so partners consent to the new wording.
+    /// </summary>
+    public async Task<Goal> UpdateAsync(Guid id, SaveGoal input, Guid expectedVersion, Actor actor, CancellationToken ct)
+    {
+        var goal = await db.Goals.Include(g => g.Places).SingleOrDefaultAsync(g => g.Id == id, ct)
+            ?? throw new NotFoundException("There is no such goal in this system.");
+        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
+        {
+            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can change a draft goal.");
+        }
+        if (goal.Status != GoalStatus.Draft)
+        {
+            throw new InputInvalidException(nameof(SaveGoal.Title), goal.Status == GoalStatus.Proposed
+                ? "This goal is in an agreement round: amend the proposal instead"
+                : "An agreed goal is changed through an agreement round: open a round to propose the change");
+        }
+        if (goal.Version != expectedVersion)
+        {
+            throw new EditConflictException(goal.Title, goal.Version, await SnapshotAsync(goal, ct));
+        }
+        var valid = await ValidateAsync(input, ct);
+        var before = await SnapshotAsync(goal, ct);
+        db.Entry(goal).Property(g => g.Version).OriginalValue = expectedVersion;
+        goal.Title = valid.Title!;
+        goal.OutcomeStatement = valid.OutcomeStatement!;
+        goal.Population = valid.Population!;
+        goal.SeniorResponsibleOwner = valid.SeniorResponsibleOwner!;
+        Apply(goal, valid);
+        var after = await SnapshotAsync(goal, ct);
+        if (before.SequenceEqual(after))
+        {
+            return goal;
+        }
+        db.Entry(goal).State = EntityState.Modified;
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "GoalUpdated", EntityType, goal.Id, goal.Title, before, after);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Goals.AsNoTracking().Include(g => g.Places).SingleAsync(g => g.Id == id, ct);
+            throw new EditConflictException(current.Title, current.Version, await SnapshotAsync(current, ct));
+        }
+        return goal;
+    }
+
+    private void Apply(Goal goal, SaveGoal valid)
+    {
+        goal.WholeSystem = valid.WholeSystem;
+        goal.InequalityLens = valid.InequalityLens;
+        goal.Horizon = valid.Horizon!.Value;
+        goal.LeadOrganisationId = valid.LeadOrganisationId!.Value;
+        var placeIds = valid.WholeSystem ? [] : valid.PlaceIds;
+        goal.Places.RemoveAll(p => !placeIds.Contains(p.PlaceId));
+        foreach (var placeId in placeIds.Where(p => goal.Places.All(gp => gp.PlaceId != p)))
+        {
+            goal.Places.Add(new GoalPlace { SystemId = goal.SystemId, GoalId = goal.Id, PlaceId = placeId });
+        }
+    }
+
+    internal async Task<IReadOnlyDictionary<string, string?>> SnapshotAsync(Goal goal, CancellationToken ct)
+    {
+        var places = await db.Places.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var organisations = await db.Organisations.AsNoTracking().Where(o => o.Id == goal.LeadOrganisationId).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return goal.Snapshot(places, organisations);
+    }
+
+    /// <summary>Checks every field and reports every problem at once; returns the input trimmed.</summary>
+    private async Task<SaveGoal> ValidateAsync(SaveGoal input, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var wording = ValidateWording(errors, input.Title, input.OutcomeStatement, input.Population, input.InequalityLens, input.Horizon, UkCalendar.Today(clock));
+        var placeIds = (input.PlaceIds ?? []).Distinct().ToList();
+        if (!input.WholeSystem && placeIds.Count == 0)
+        {
+            errors.Add(nameof(input.PlaceIds), "Select the places the goal covers, or the whole system");
+        }
+        else if (placeIds.Count > 0 && await db.Places.CountAsync(p => placeIds.Contains(p.Id), ct) != placeIds.Count)
+        {
+            errors.Add(nameof(input.PlaceIds), "Select places from this system's list");
+        }
+        if (input.LeadOrganisationId is not { } leadId || !await db.Organisations.AnyAsync(o => o.Id == leadId, ct))
+        {
+            errors.Add(nameof(input.LeadOrganisationId), "Select the lead organisation");
+        }
+        var owner = input.SeniorResponsibleOwner?.Trim() ?? "";
+        if (owner.Length == 0)
+        {
+            errors.Add(nameof(input.SeniorResponsibleOwner), "Enter the name of the senior responsible owner");
+        }
+        else if (owner.Length > Goal.OwnerMaxLength)
+        {
+            errors.Add(nameof(input.SeniorResponsibleOwner), $"Senior responsible owner must be {Goal.OwnerMaxLength} characters or fewer");
+        }
+        errors.ThrowIfAny();
+        return input with
+        {
+            Title = wording.Title, OutcomeStatement = wording.OutcomeStatement, Population = wording.Population,
+            InequalityLens = wording.InequalityLens, PlaceIds = placeIds, SeniorResponsibleOwner = owner,
+        };
+    }
+
+    public sealed record Wording(string Title, string OutcomeStatement, string Population, string? InequalityLens, DateOnly Horizon);
+
+    /// <summary>The rules shared by goals and the wording proposed for them in agreement rounds.</summary>
+    internal static Wording ValidateWording(InputErrors errors, string? title, string? outcome, string? population, string? lens, DateOnly? horizon, DateOnly today)
+    {
+        string Required(string field, string? value, int max, string missing, string label)
+        {
+            var text = value?.Trim() ?? "";
+            if (text.Length == 0)
+            {
+                errors.Add(field, missing);
+            }
+            else if (text.Length > max)
+            {
+                errors.Add(field, $"{label} must be {max} characters or fewer");
+            }
+            return text;
+        }
+        var t = Required(nameof(SaveGoal.Title), title, Goal.TitleMaxLength, "Enter a short title for the goal", "Title");
+        var o = Required(nameof(SaveGoal.OutcomeStatement), outcome, Goal.OutcomeMaxLength, "Enter the outcome: who, what improves, by when", "Outcome");
+        var p = Required(nameof(SaveGoal.Population), population, Goal.PopulationMaxLength, "Enter the population or cohort the goal is for", "Population");
+        var l = string.IsNullOrWhiteSpace(lens) ? null : lens.Trim();
+        if (l is { Length: > Goal.InequalityLensMaxLength })
+        {
+            errors.Add(nameof(SaveGoal.InequalityLens), $"Inequality lens must be {Goal.InequalityLensMaxLength} characters or fewer");
+        }
+        if (horizon is not { } h)
+        {
+            errors.Add(nameof(SaveGoal.Horizon), "Enter the date by which the outcome should be reached");
+        }
+        else if (h <= today)
+        {
+            errors.Add(nameof(SaveGoal.Horizon), "The horizon must be in the future");
+        }
+        return new Wording(t, o, p, l, horizon ?? default);
+    }
+}

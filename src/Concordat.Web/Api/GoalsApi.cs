@@ -1,0 +1,168 @@
+using Concordat.Core.Goals;
+using Concordat.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Concordat.Web.Api;
+
+public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope, string Agreement);
+
+public sealed record GoalResponse(Guid Id, string Title, string OutcomeStatement, string Population, bool WholeSystem, IReadOnlyList<PlaceReference> Places,
+    string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string SeniorResponsibleOwner, GoalStatus Status, Guid Version);
+
+public sealed record GoalRequest(string? Title, string? OutcomeStatement, string? Population, bool? WholeSystem, IReadOnlyList<Guid>? PlaceIds,
+    string? InequalityLens, DateOnly? Horizon, Guid? LeadOrganisationId, string? SeniorResponsibleOwner)
+{
+    public SaveGoal ToInput() => new(Title, OutcomeStatement, Population, WholeSystem ?? false, PlaceIds ?? [], InequalityLens, Horizon, LeadOrganisationId, SeniorResponsibleOwner);
+}
+
+public sealed record RevisionResponse(int Number, string Title, string OutcomeStatement, string Population, string? InequalityLens, DateOnly Horizon, string? Note, DateTime CreatedAtUtc);
+
+public sealed record PositionResponse(Guid OrganisationId, string Organisation, PositionKind? Position, int? OnRevision, bool Current, string? Reason,
+    string? WouldResolve, string? Decision, string? RecordedBy, DateTime? RecordedAtUtc, Guid? Version);
+
+public sealed record RoundResponse(Guid Id, Guid GoalId, ProposalKind Kind, RoundState State, DateOnly ClosesOn, DateTime OpenedAtUtc, string OpenedBy,
+    DateTime? ClosedAtUtc, int CurrentRevision, IReadOnlyList<RevisionResponse> Revisions, IReadOnlyList<PositionResponse> Positions,
+    IReadOnlyList<string> Outstanding, Guid Version);
+
+public sealed record OpenRoundRequest(ProposalKind? Kind, DateOnly? ClosesOn, IReadOnlyList<Guid>? RequiredOrganisationIds, string? Note,
+    string? Title, string? OutcomeStatement, string? Population, string? InequalityLens, DateOnly? Horizon)
+{
+    public OpenRound ToInput() => new(Kind, ClosesOn, RequiredOrganisationIds ?? [], Note, Title, OutcomeStatement, Population, InequalityLens, Horizon);
+}
+
+public sealed record PositionRequest(Guid? OrganisationId, PositionKind? Position, string? Reason, string? WouldResolve, string? Decision);
+
+public sealed record WithdrawRequest(string? Reason);
+
+public static class GoalsApi
+{
+    public static void MapGoalsApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/goals", async (GoalStatus? status, Guid? placeId, Guid? leadOrganisationId, GoalService goals, CancellationToken ct) =>
+            TypedResults.Ok((await goals.ListAsync(new GoalFilter(status, placeId, leadOrganisationId), ct))
+                .Select(g => new GoalListItem(g.Id, g.Title, g.Status, g.LeadOrganisation, g.Horizon, g.Scope, g.Agreement)).ToList()))
+            .WithSummary("The system's shared goals, each with its status; filter by status, place or lead organisation");
+
+        group.MapGet("/goals/{id:guid}", async (Guid id, HttpContext context, GoalService goals, CancellationToken ct) =>
+            {
+                var goal = await goals.GetAsync(id, ct);
+                context.Response.Headers.ETag = ETags.For(goal.Version);
+                return TypedResults.Ok(ToResponse(goal));
+            })
+            .WithName("GetGoal")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/goals", async Task<Results<CreatedAtRoute<GoalResponse>, ValidationProblem>> (Guid systemId, GoalRequest request, HttpContext context,
+                GoalService goals, CancellationToken ct) =>
+            {
+                var created = await goals.CreateAsync(request.ToInput(), context.Actor(), ct);
+                var goal = await goals.GetAsync(created.Id, ct);
+                context.Response.Headers.ETag = ETags.For(goal.Version);
+                return TypedResults.CreatedAtRoute(ToResponse(goal), "GetGoal", new { systemId, id = goal.Id });
+            })
+            .WithSummary("Draft a goal (convenors and organisation leads)")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapPut("/goals/{id:guid}", async Task<Results<Ok<GoalResponse>, ProblemHttpResult>> (Guid id, GoalRequest request, HttpContext context,
+                GoalService goals, CancellationToken ct) =>
+            {
+                if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
+                {
+                    return IfMatchRequired();
+                }
+                await goals.UpdateAsync(id, request.ToInput(), expected, context.Actor(), ct);
+                var goal = await goals.GetAsync(id, ct);
+                context.Response.Headers.ETag = ETags.For(goal.Version);
+                return TypedResults.Ok(ToResponse(goal));
+            })
+            .WithSummary("Change a draft goal; requires If-Match")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapGet("/goals/{id:guid}/rounds", async (Guid id, GoalService goals, AgreementService agreement, CancellationToken ct) =>
+            {
+                var rounds = await agreement.ForGoalAsync(id, ct);
+                await goals.GetAsync(id, ct);
+                return TypedResults.Ok(rounds.Select(ToResponse).ToList());
+            })
+            .WithSummary("The goal's agreement rounds, newest first");
+
+        group.MapPost("/goals/{id:guid}/rounds", async Task<Results<CreatedAtRoute<RoundResponse>, ValidationProblem>> (Guid systemId, Guid id,
+                OpenRoundRequest request, HttpContext context, AgreementService agreement, CancellationToken ct) =>
+            {
+                var round = await agreement.OpenAsync(id, request.ToInput(), context.Actor(), ct);
+                var view = await agreement.GetAsync(round.Id, ct);
+                context.Response.Headers.ETag = ETags.For(view.Round.Version);
+                return TypedResults.CreatedAtRoute(ToResponse(view), "GetRound", new { systemId, roundId = round.Id });
+            })
+            .WithSummary("Open an agreement round on adopting, changing or retiring a goal (convenors)");
+
+        group.MapGet("/rounds/{roundId:guid}", async (Guid roundId, HttpContext context, AgreementService agreement, CancellationToken ct) =>
+            {
+                var view = await agreement.GetAsync(roundId, ct);
+                context.Response.Headers.ETag = ETags.For(view.Round.Version);
+                return TypedResults.Ok(ToResponse(view));
+            })
+            .WithName("GetRound")
+            .WithSummary("One agreement round: revisions, each organisation's position, who is outstanding");
+
+        group.MapPost("/rounds/{roundId:guid}/positions", async Task<Results<Ok<RoundResponse>, ProblemHttpResult>> (Guid roundId, PositionRequest request,
+                HttpContext context, AgreementService agreement, CancellationToken ct) =>
+            {
+                var before = await agreement.GetAsync(roundId, ct);
+                var existing = before.Responses.FirstOrDefault(r => r.OrganisationId == request.OrganisationId)?.Position;
+                var expected = ETags.Parse(context.Request.Headers.IfMatch);
+                // Changing a recorded position needs the version read, so two leads of one organisation never overwrite each other unseen.
+                if (existing is not null && expected is null)
+                {
+                    return TypedResults.Problem("This organisation has already recorded a position: send its version (from GET …/rounds/{roundId}) in If-Match to change it.",
+                        statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
+                        extensions: new Dictionary<string, object?> { ["errorCode"] = "if_match_required" });
+                }
+                await agreement.RecordPositionAsync(roundId, new RecordPosition(request.OrganisationId, request.Position, request.Reason, request.WouldResolve, request.Decision),
+                    expected, context.Actor(), ct);
+                return TypedResults.Ok(ToResponse(await agreement.GetAsync(roundId, ct)));
+            })
+            .WithSummary("Record, change or confirm your organisation's position (its leads only); If-Match with the position's version to change one")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapPost("/rounds/{roundId:guid}/amendments", async Task<Results<Ok<RoundResponse>, ProblemHttpResult>> (Guid roundId, AmendProposal request,
+                HttpContext context, AgreementService agreement, CancellationToken ct) =>
+            {
+                if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
+                {
+                    return IfMatchRequired();
+                }
+                await agreement.AmendAsync(roundId, request, expected, context.Actor(), ct);
+                var view = await agreement.GetAsync(roundId, ct);
+                context.Response.Headers.ETag = ETags.For(view.Round.Version);
+                return TypedResults.Ok(ToResponse(view));
+            })
+            .WithSummary("Amend the proposal with a new revision (convenors); requires If-Match with the round's ETag");
+
+        group.MapPost("/rounds/{roundId:guid}/withdrawal", async (Guid roundId, WithdrawRequest request, HttpContext context, AgreementService agreement, CancellationToken ct) =>
+            {
+                await agreement.WithdrawAsync(roundId, request.Reason, context.Actor(), ct);
+                return TypedResults.Ok(ToResponse(await agreement.GetAsync(roundId, ct)));
+            })
+            .WithSummary("Withdraw the proposal (convenors)");
+    }
+
+    private static ProblemHttpResult IfMatchRequired() =>
+        TypedResults.Problem("Send the ETag you read in an If-Match header, so that a change made since is not overwritten.",
+            statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
+            extensions: new Dictionary<string, object?> { ["errorCode"] = "if_match_required" });
+
+    private static GoalResponse ToResponse(GoalDetail g) =>
+        new(g.Id, g.Title, g.OutcomeStatement, g.Population, g.WholeSystem, g.Places.Select(p => new PlaceReference(p.Id, p.Name)).ToList(), g.InequalityLens,
+            g.Horizon, g.LeadOrganisationId, g.LeadOrganisation, g.SeniorResponsibleOwner, g.Status, g.Version);
+
+    private static RoundResponse ToResponse(RoundView view)
+    {
+        var r = view.Round;
+        return new RoundResponse(r.Id, r.GoalId, r.Kind, r.State, r.ClosesOn, r.OpenedAtUtc, r.OpenedByName, r.ClosedAtUtc, r.CurrentRevision,
+            r.Revisions.OrderBy(v => v.Number).Select(v => new RevisionResponse(v.Number, v.Title, v.OutcomeStatement, v.Population, v.InequalityLens, v.Horizon, v.Note, v.CreatedAtUtc)).ToList(),
+            view.Responses.Select(p => new PositionResponse(p.OrganisationId, p.Organisation, p.Position?.Kind, p.Position?.Revision, p.OnCurrentRevision,
+                p.Position?.Reason, p.Position?.WouldResolve, p.Position?.Decision, p.Position?.RecordedByName, p.Position?.RecordedAtUtc, p.Position?.Version)).ToList(),
+            view.Outstanding.Select(o => o.Organisation).ToList(), r.Version);
+    }
+}

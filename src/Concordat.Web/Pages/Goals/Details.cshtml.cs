@@ -1,0 +1,30 @@
+using Concordat.Core.Goals;
+using Concordat.Core.History;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Concordat.Web.Pages.Goals;
+
+public sealed class GoalModel(GoalService goals, AgreementService agreement, HistoryService history) : SystemPageModel
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    public GoalDetail Goal { get; private set; } = null!;
+    public RoundView? OpenRound { get; private set; }
+    public IReadOnlyList<RoundView> PastRounds { get; private set; } = [];
+    public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+
+    public bool CanEditDraft => Goal.Status == GoalStatus.Draft && (Actor.IsConvenor || Actor.IsLeadOf(Goal.LeadOrganisationId));
+    public bool CanOpenRound => Actor.IsConvenor && OpenRound is null && Goal.Status is GoalStatus.Draft or GoalStatus.Agreed;
+    public bool CanRecordPosition => OpenRound is { } round && round.Responses.Any(r => Actor.IsLeadOf(r.OrganisationId));
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Rounds first: reading them settles any whose closing date has passed, which can change the goal.
+        var rounds = await agreement.ForGoalAsync(Id, ct);
+        Goal = await goals.GetAsync(Id, ct);
+        OpenRound = rounds.FirstOrDefault(r => r.Round.State == RoundState.Open);
+        PastRounds = rounds.Where(r => r.Round.State != RoundState.Open).ToList();
+        History = await history.ForItemAsync(Id, ct);
+    }
+}

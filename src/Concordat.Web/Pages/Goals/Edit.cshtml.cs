@@ -1,0 +1,68 @@
+using Concordat.Core.Access;
+using Concordat.Core.Goals;
+using Concordat.Core.Partnerships;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Concordat.Web.Pages.Goals;
+
+public sealed class EditGoalModel(GoalService goals, OrganisationService organisations) : SystemPageModel, IGoalFormPage
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public GoalForm Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public IReadOnlyList<Place> Places { get; private set; } = [];
+    public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+    public string CurrentTitle { get; private set; } = "";
+    public Shared.EditConflictView? Conflict { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var goal = await LoadAsync(ct);
+        if (!Actor.IsConvenor && !Actor.IsLeadOf(goal.LeadOrganisationId))
+        {
+            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can change a draft goal.");
+        }
+        Input = GoalForm.From(goal);
+        Version = goal.Version;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        ModelState.Clear();
+        var input = Input.ToInput(ModelState);
+        try
+        {
+            await goals.UpdateAsync(Id, input, Version, Actor, ct);
+            this.Succeeded("Changes saved");
+            return Redirect($"{SystemHome}/goals/{Id}");
+        }
+        catch (InputInvalidException e)
+        {
+            return this.InvalidInput(e);
+        }
+        catch (EditConflictException e)
+        {
+            Conflict = new Shared.EditConflictView(e.Current);
+            Version = e.CurrentVersion;
+            ModelState.AddModelError("", $"{e.Message} Your changes have not been saved.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+    }
+
+    private async Task<GoalDetail> LoadAsync(CancellationToken ct)
+    {
+        var goal = await goals.GetAsync(Id, ct);
+        CurrentTitle = goal.Title;
+        Places = await organisations.PlacesAsync(ct);
+        Organisations = await organisations.ListAsync(ct);
+        return goal;
+    }
+}

@@ -1,0 +1,10 @@
+using Concordat.Core.Partnerships;
+
+namespace Concordat.Web.Pages.Goals;
+
+public interface IGoalFormPage
+{
+    GoalForm Input { get; }
+    IReadOnlyList<Place> Places { get; }
+    IReadOnlyList<OrganisationSummary> Organisations { get; }
+}

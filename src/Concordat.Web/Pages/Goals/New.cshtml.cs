@@ -1,0 +1,48 @@
+using Concordat.Core.Access;
+using Concordat.Core.Goals;
+using Concordat.Core.Partnerships;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Concordat.Web.Pages.Goals;
+
+public sealed class NewGoalModel(GoalService goals, OrganisationService organisations) : SystemPageModel, IGoalFormPage
+{
+    [BindProperty]
+    public GoalForm Input { get; set; } = new();
+
+    public IReadOnlyList<Place> Places { get; private set; } = [];
+    public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (!Actor.IsConvenor && !Actor.Memberships.Any(m => m.Role == Role.OrganisationLead))
+        {
+            throw new ForbiddenException("Only a convenor or an organisation lead can draft a goal.");
+        }
+        Input.LeadOrganisationId = Actor.PrimaryMembership?.OrganisationId;
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        ModelState.Clear();
+        var input = Input.ToInput(ModelState);
+        try
+        {
+            var goal = await goals.CreateAsync(input, Actor, ct);
+            this.Succeeded($"Draft goal \"{goal.Title}\" saved");
+            return Redirect($"{SystemHome}/goals/{goal.Id}");
+        }
+        catch (InputInvalidException e)
+        {
+            return this.InvalidInput(e);
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Places = await organisations.PlacesAsync(ct);
+        Organisations = await organisations.ListAsync(ct);
+    }
+}

@@ -1,0 +1,102 @@
+using Concordat.Core.Access;
+using Concordat.Core.Goals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Concordat.Web.Pages.Goals;
+
+public sealed class PositionModel(GoalService goals, AgreementService agreement) : SystemPageModel
+{
+    public sealed class PositionForm
+    {
+        public Guid? OrganisationId { get; set; }
+        public PositionKind? Kind { get; set; }
+        public string? Reason { get; set; }
+        public string? WouldResolve { get; set; }
+        public string? Decision { get; set; }
+    }
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [FromRoute]
+    public Guid RoundId { get; set; }
+
+    [BindProperty]
+    public PositionForm Input { get; set; } = new();
+
+    /// <summary>The version of the organisation's existing position when the form was loaded, if it had one.</summary>
+    [BindProperty]
+    public Guid? Version { get; set; }
+
+    public GoalDetail Goal { get; private set; } = null!;
+    public RoundView Round { get; private set; } = null!;
+    public IReadOnlyList<SelectListItem> OrganisationOptions { get; private set; } = [];
+    public Shared.EditConflictView? Conflict { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var mine = Round.Responses.First(r => Actor.IsLeadOf(r.OrganisationId));
+        Input.OrganisationId = mine.OrganisationId;
+        if (mine.Position is { } existing)
+        {
+            Input.Kind = existing.Kind;
+            Input.Reason = existing.Reason;
+            Input.WouldResolve = existing.WouldResolve;
+            Input.Decision = existing.Decision;
+            Version = existing.Version;
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!ModelState.IsValid)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("Input.Kind", "Select your organisation's position");
+            return this.InvalidInput();
+        }
+        try
+        {
+            await agreement.RecordPositionAsync(RoundId, new RecordPosition(Input.OrganisationId, Input.Kind, Input.Reason, Input.WouldResolve, Input.Decision),
+                Version, Actor, ct);
+            this.Succeeded("Your organisation's position is recorded");
+            return Redirect($"{SystemHome}/goals/{Id}");
+        }
+        catch (InputInvalidException e)
+        {
+            return this.InvalidInput(e);
+        }
+        catch (EditConflictException e)
+        {
+            Conflict = new Shared.EditConflictView(e.Current);
+            ModelState.Remove(nameof(Version));
+            Version = e.CurrentVersion;
+            ModelState.AddModelError("", $"{e.Message} Your position has not been saved.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Round = await agreement.GetAsync(RoundId, ct);
+        if (Round.Round.GoalId != Id)
+        {
+            throw new NotFoundException("There is no such agreement round on this goal.");
+        }
+        Goal = await goals.GetAsync(Id, ct);
+        if (Round.Round.State != RoundState.Open)
+        {
+            throw new InputInvalidException("Round", $"This agreement round is closed ({AgreementService.Describe(Round.Round.State)}): nothing more can be recorded");
+        }
+        var mine = Round.Responses.Where(r => Actor.IsLeadOf(r.OrganisationId)).ToList();
+        if (mine.Count == 0)
+        {
+            throw new ForbiddenException("Only a lead of an organisation asked to respond can record its position.");
+        }
+        OrganisationOptions = mine.Select(r => new SelectListItem(r.Organisation, r.OrganisationId.ToString(), r.OrganisationId == Input.OrganisationId)).ToList();
+    }
+}
