@@ -52,6 +52,7 @@ public static class CoreServices
         services.AddScoped<Goals.AgreementService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Demo.DemoWorkspace>();
+        services.AddScoped<Demo.DemoGoals>();
 
         return services.AddIdentityCore<Person>(o =>
             {

@@ -110,6 +110,16 @@ public sealed record SpcOptions
         return hash.ToHashCode();
     }
 
+    // Lists the rebase indices (the generated ToString would print the ImmutableArray's type name).
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"Improvement = {Improvement}, Target = {Target}, RebaseIndices = [{string.Join(", ", RebaseIndices)}], ")
+            .Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"ScreenOutliers = {ScreenOutliers}, BaselinePointCount = {BaselinePointCount}, TwoInThreeRule = {TwoInThreeRule}");
+        return true;
+    }
+
     private static string? FindRebaseProblem(ImmutableArray<int> sorted)
     {
         if (sorted.Length > 0 && sorted[0] < 0)

@@ -27,7 +27,7 @@ namespace Concordat.Spc;
 /// <item><description><b>Short segments.</b> 12 points or fewer: analysed, but with a warning (<see cref="Warnings"/>).</description></item>
 /// </list>
 /// <para>Cost: a pass for the statistics and a few word operations per 64 points for the rules (see
-/// <c>bench/README.md</c>); nothing is allocated beyond the result itself — the values, one byte per point and the
+/// <c>bench/Concordat.Spc.Bench/README.md</c>); nothing is allocated beyond the result itself — the values, one byte per point and the
 /// segments.</para>
 /// </remarks>
 public sealed class XmrAnalysis

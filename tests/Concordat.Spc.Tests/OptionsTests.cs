@@ -102,4 +102,8 @@ public sealed class OptionsTests
         Assert.Empty(options.RebaseIndices);
         Assert.Equal(TwoInThreeRule.PlotTheDots, options.TwoInThreeRule);
     }
+
+    [Fact]
+    public void Options_ToString_ListsTheRebaseIndices() =>
+        Assert.Contains("RebaseIndices = [4, 12]", new SpcOptions { RebaseIndices = [12, 4] }.ToString(), StringComparison.Ordinal);
 }

@@ -61,6 +61,32 @@ public sealed class ReferenceCaseTests
         Assert.Equal(expected.GetProperty("warnings").GetArrayLength() > 0, !analysis.Warnings.IsEmpty);
     }
 
+    [Fact]
+    public void Analyse_EveryMeanAndLimit_IsThePackagesToTheLastBit()
+    {
+        // Stronger than the 1e-9 the file asks for: the means are summed without rounding error (as R's long
+        // double mean() effectively is), so every number is the package's own double.
+        var compared = 0;
+        foreach (var c in ReferenceCases.Cases.Where(c => c.Error is null))
+        {
+            var analysis = XmrAnalysis.Analyse(c.Values, c.Options);
+            foreach (var e in c.Expected.GetProperty("points").EnumerateArray())
+            {
+                var point = analysis.Points[e.GetProperty("index").GetInt32()];
+                foreach (var (name, actual) in new[] { ("mean", point.Mean), ("lpl", point.LowerProcessLimit), ("upl", point.UpperProcessLimit) })
+                {
+                    if (e.GetProperty(name).ValueKind == JsonValueKind.Number)
+                    {
+                        Assert.True(e.GetProperty(name).GetDouble() == actual, $"{c.Id} point {point.Index} {name}: {e.GetProperty(name).GetDouble():R} vs {actual:R}");
+                        compared++;
+                    }
+                }
+            }
+        }
+
+        Assert.Equal(10208, compared);
+    }
+
     private static void AssertClose(JsonElement expected, double? actual, string what)
     {
         if (expected.ValueKind == JsonValueKind.Null)

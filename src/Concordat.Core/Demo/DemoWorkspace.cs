@@ -8,13 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Demo;
 
-public sealed record DemoPerson(string Email, string DisplayName, string RoleDescription);
+/// <summary>A demo account: its role for the organisation whose name starts with <see cref="Organisation"/> (none for the administrator).</summary>
+public sealed record DemoPerson(string Email, string DisplayName, string RoleDescription, string? Organisation = null, Role? Role = null);
 
 /// <summary>
 /// The fictional Northshire and Eastvale ICS, so that a new user sees the product working. Every organisation,
 /// place and person here is invented; the ODS-style codes are made up and do not identify real bodies.
 /// </summary>
-public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, TimeProvider clock)
+public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, DemoGoals goals, TimeProvider clock)
 {
     public const string SystemName = "Northshire and Eastvale ICS";
 
@@ -26,11 +27,17 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Tim
     public static readonly IReadOnlyList<DemoPerson> People =
     [
         new("admin@demo.concordat.example", "Alex Morgan", "Administrator"),
-        new(ConvenorEmail, "Priya Shah", "Convenor, NHS Northshire and Eastvale ICB"),
-        new("lead@demo.concordat.example", "Tom Richards", "Organisation lead, Northshire Teaching Hospitals"),
-        new("contributor@demo.concordat.example", "Aisha Khan", "Contributor, Northshire County Council"),
-        new("viewer@demo.concordat.example", "Margaret Ellis", "Viewer (non-executive), NHS Northshire and Eastvale ICB"),
-        new("national@demo.concordat.example", "David Okafor", "National partner, NHS England North East and Yorkshire"),
+        new(ConvenorEmail, "Priya Shah", "Convenor, NHS Northshire and Eastvale ICB", "NHS Northshire and Eastvale Integrated", Role.Convenor),
+        new("lead@demo.concordat.example", "Tom Richards", "Organisation lead, Northshire Teaching Hospitals", "Northshire Teaching", Role.OrganisationLead),
+        new("contributor@demo.concordat.example", "Aisha Khan", "Contributor, Northshire County Council", "Northshire County", Role.Contributor),
+        new("viewer@demo.concordat.example", "Margaret Ellis", "Viewer (non-executive), NHS Northshire and Eastvale ICB", "NHS Northshire and Eastvale Integrated", Role.Viewer),
+        new("national@demo.concordat.example", "David Okafor", "National partner, NHS England North East and Yorkshire", "NHS England", Role.NationalPartner),
+        new("icb.lead@demo.concordat.example", "Dr Helen Ward", "Organisation lead, NHS Northshire and Eastvale ICB", "NHS Northshire and Eastvale Integrated", Role.OrganisationLead),
+        new("eastvale.lead@demo.concordat.example", "Sanjay Mehta", "Organisation lead, Eastvale General Hospital", "Eastvale General", Role.OrganisationLead),
+        new("community.lead@demo.concordat.example", "Rachel Owusu", "Organisation lead, Community and Mental Health Trust", "Northshire and Eastvale Community", Role.OrganisationLead),
+        new("publichealth.lead@demo.concordat.example", "Dr Fiona Grant", "Organisation lead (Director of Public Health), Northshire County Council", "Northshire County", Role.OrganisationLead),
+        new("eastvale.council.lead@demo.concordat.example", "Gareth Lewis", "Organisation lead, Eastvale Borough Council", "Eastvale Borough", Role.OrganisationLead),
+        new("vcse.lead@demo.concordat.example", "Maureen Dobson", "Organisation lead (chair), Northshire and Eastvale VCSE Alliance", "Northshire and Eastvale VCSE", Role.OrganisationLead),
     ];
 
     private static readonly string[] PlaceNames = ["Northshire", "Eastvale"];
@@ -88,35 +95,29 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Tim
         }
 
         Guid Org(string prefix) => organisations.Single(o => o.Key.StartsWith(prefix, StringComparison.Ordinal)).Value.Id;
-        var roles = new (string Email, Guid? Organisation, Role? Role)[]
+        string? passwordHash = null;
+        foreach (var demo in People)
         {
-            (People[0].Email, null, null),
-            (People[1].Email, Org("NHS Northshire and Eastvale Integrated"), Role.Convenor),
-            (People[2].Email, Org("Northshire Teaching"), Role.OrganisationLead),
-            (People[3].Email, Org("Northshire County"), Role.Contributor),
-            (People[4].Email, Org("NHS Northshire and Eastvale Integrated"), Role.Viewer),
-            (People[5].Email, Org("NHS England"), Role.NationalPartner),
-        };
-        foreach (var (demo, (email, organisationId, role)) in People.Zip(roles))
-        {
-            var person = await users.FindByEmailAsync(email);
+            var person = await users.FindByEmailAsync(demo.Email);
             if (person is null)
             {
                 person = new Person
                 {
-                    UserName = email, Email = email, EmailConfirmed = true, DisplayName = demo.DisplayName, CreatedAtUtc = now,
-                    NormalizedEmail = users.NormalizeEmail(email), NormalizedUserName = users.NormalizeName(email),
-                    IsAdministrator = role is null, LockoutEnabled = true,
+                    UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, DisplayName = demo.DisplayName, CreatedAtUtc = now,
+                    NormalizedEmail = users.NormalizeEmail(demo.Email), NormalizedUserName = users.NormalizeName(demo.Email),
+                    IsAdministrator = demo.Role is null, LockoutEnabled = true,
                 };
-                person.PasswordHash = users.PasswordHasher.HashPassword(person, Password);
+                // One hash for the shared demo password: hashing is deliberately slow, and these accounts are public anyway.
+                person.PasswordHash = passwordHash ??= users.PasswordHasher.HashPassword(person, Password);
                 db.Users.Add(person);
             }
-            if (organisationId is { } orgId && role is { } r)
+            if (demo.Organisation is { } prefix && demo.Role is { } role)
             {
-                db.Memberships.Add(new Membership { SystemId = system.Id, PersonId = person.Id, OrganisationId = orgId, Role = r, CreatedAtUtc = now });
+                db.Memberships.Add(new Membership { SystemId = system.Id, PersonId = person.Id, OrganisationId = Org(prefix), Role = role, CreatedAtUtc = now });
             }
         }
         await db.SaveChangesAsync(ct);
+        await goals.CreateAsync(system.Id, ct);
         return system.Id;
     }
 }

@@ -67,7 +67,8 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Systems"));
         Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM Organisations"));
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Places"));
-        Assert.Equal(6, await ScalarAsync("SELECT COUNT(*) FROM People"));
+        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM People"));
+        Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM Goals"));
         Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'OrganisationAdded'"));
     }
 

@@ -1,0 +1,100 @@
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+using Concordat.Core.Goals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.Demo;
+
+/// <summary>
+/// Shared goals for the demo workspace, in different states, made through the same services people use so that
+/// their history reads as it would in real use.
+/// </summary>
+public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, TimeProvider clock)
+{
+    public async Task CreateAsync(Guid systemId, CancellationToken ct)
+    {
+        var today = UkCalendar.Today(clock);
+        var organisations = await db.Organisations.ToDictionaryAsync(o => o.Name, o => o.Id, ct);
+        Guid Org(string prefix) => organisations.Single(o => o.Key.StartsWith(prefix, StringComparison.Ordinal)).Value;
+        async Task<Actor> As(string email)
+        {
+            var personId = await db.Users.Where(p => p.Email == email).Select(p => p.Id).SingleAsync(ct);
+            return (await Actor.LoadAsync(db, personId, systemId, ct))!;
+        }
+        var convenor = await As(DemoWorkspace.ConvenorEmail);
+        var icb = Org("NHS Northshire and Eastvale Integrated");
+        var northshireTrust = Org("Northshire Teaching");
+        var eastvaleTrust = Org("Eastvale General");
+        var community = Org("Northshire and Eastvale Community");
+        var county = Org("Northshire County");
+        var borough = Org("Eastvale Borough");
+        var vcse = Org("Northshire and Eastvale VCSE");
+        var leads = new Dictionary<Guid, Actor>
+        {
+            [icb] = await As("icb.lead@demo.concordat.example"),
+            [northshireTrust] = await As("lead@demo.concordat.example"),
+            [eastvaleTrust] = await As("eastvale.lead@demo.concordat.example"),
+            [community] = await As("community.lead@demo.concordat.example"),
+            [county] = await As("publichealth.lead@demo.concordat.example"),
+            [borough] = await As("eastvale.council.lead@demo.concordat.example"),
+            [vcse] = await As("vcse.lead@demo.concordat.example"),
+        };
+        var horizon = new DateOnly(today.Year + 2, 3, 31);
+
+        // 1. Agreed: frailty, adopted after one partner consented with concerns.
+        var frailty = await goals.CreateAsync(new SaveGoal(
+            "Fewer emergency admissions of frail older people",
+            $"By March {horizon.Year}, 15% fewer emergency admissions of people aged 75 and over living with moderate or severe frailty, compared with 2025/26.",
+            "People aged 75 and over with moderate or severe frailty (electronic frailty index)", true, [],
+            "Core20PLUS5: the most deprived 20% of neighbourhoods", horizon, community, "Rachel Owusu, Chief Executive"), convenor, ct);
+        var frailtyPartners = new[] { icb, northshireTrust, eastvaleTrust, community, county, vcse };
+        var frailtyRound = await agreement.OpenAsync(frailty.Id, new OpenRound(ProposalKind.Adopt, today.AddDays(21), frailtyPartners,
+            "Agreed in principle at the integrated care partnership in September."), convenor, ct);
+        foreach (var organisation in frailtyPartners)
+        {
+            var concerns = organisation == eastvaleTrust;
+            await agreement.RecordPositionAsync(frailtyRound.Id, new RecordPosition(organisation,
+                concerns ? PositionKind.ConsentWithConcerns : PositionKind.Consent,
+                concerns ? "Our virtual ward capacity will need to grow before winter for this to be reachable." : null, null,
+                organisation == county ? "Health and wellbeing board, 3 October" : "Board, October meeting"), null, leads[organisation], ct);
+        }
+
+        // 2. Proposed: hypertension, with an objection standing and responses awaited.
+        var hypertension = await goals.CreateAsync(new SaveGoal(
+            "Earlier detection of hypertension in the most deprived areas",
+            $"By March {horizon.Year}, 80% of adults with hypertension in the most deprived 20% of Eastvale are diagnosed and treated to target.",
+            "Adults aged 18 and over registered with Eastvale practices in the most deprived quintile", false,
+            [await db.Places.Where(p => p.Name == "Eastvale").Select(p => p.Id).SingleAsync(ct)],
+            "Core20PLUS5: hypertension case-finding", horizon, Org("Eastvale GP"), "Dr Samir Iqbal, Clinical Director"), convenor, ct);
+        var hypertensionRound = await agreement.OpenAsync(hypertension.Id, new OpenRound(ProposalKind.Adopt, today.AddDays(14),
+            [icb, eastvaleTrust, borough, vcse, community], "Proposed by the Eastvale place board."), convenor, ct);
+        await agreement.RecordPositionAsync(hypertensionRound.Id, new RecordPosition(icb, PositionKind.Consent, null, null, "Delegated authority of the Chief Medical Officer"), null, leads[icb], ct);
+        await agreement.RecordPositionAsync(hypertensionRound.Id, new RecordPosition(vcse, PositionKind.Consent, null, null, "Alliance steering group, 12 November"), null, leads[vcse], ct);
+        await agreement.RecordPositionAsync(hypertensionRound.Id, new RecordPosition(borough, PositionKind.Object,
+            "Blood pressure checks in community venues would fall to our leisure and library staff with no training or funding.",
+            "Funded training for community venue staff, and the ICB to hold the clinical governance.", "Cabinet member decision, 18 November"), null, leads[borough], ct);
+
+        // 3. Draft: children and young people's mental health.
+        await goals.CreateAsync(new SaveGoal(
+            "Faster access to mental health support for children and young people",
+            $"By March {horizon.Year}, 95% of children and young people referred for mental health support are seen within 4 weeks.",
+            "Children and young people aged 0 to 25 referred to mental health services", true, [], null, horizon, community,
+            "Rachel Owusu, Chief Executive"), leads[community], ct);
+
+        // 4. Agreed with one partner standing aside: the A&E four-hour standard.
+        var ae = await goals.CreateAsync(new SaveGoal(
+            "Meeting the A&E four-hour standard",
+            $"By March {today.Year + 1}, 78% of people attending A&E across Northshire and Eastvale are admitted, transferred or discharged within 4 hours, rising to 95%.",
+            "Everyone attending type 1 and type 3 emergency departments", true, [], null, new DateOnly(today.Year + 1, 3, 31), northshireTrust,
+            "Tom Richards, Chief Operating Officer"), convenor, ct);
+        var aePartners = new[] { icb, northshireTrust, eastvaleTrust, vcse };
+        var aeRound = await agreement.OpenAsync(ae.Id, new OpenRound(ProposalKind.Adopt, today.AddDays(10), aePartners, null), convenor, ct);
+        foreach (var organisation in aePartners)
+        {
+            await agreement.RecordPositionAsync(aeRound.Id, new RecordPosition(organisation,
+                organisation == vcse ? PositionKind.StandAside : PositionKind.Consent,
+                organisation == vcse ? "Not a VCSE service, but we will support discharge through the home-from-hospital scheme." : null, null, null),
+                null, leads[organisation], ct);
+        }
+    }
+}
