@@ -50,6 +50,7 @@ public static class CoreServices
         services.AddScoped<TokenService>();
         services.AddScoped<Goals.GoalService>();
         services.AddScoped<Goals.AgreementService>();
+        services.AddScoped<Goals.PerspectiveService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Demo.DemoWorkspace>();
         services.AddScoped<Demo.DemoGoals>();

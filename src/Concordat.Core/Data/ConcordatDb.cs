@@ -31,6 +31,7 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<AgreementRound> AgreementRounds => Set<AgreementRound>();
     public DbSet<Position> Positions => Set<Position>();
+    public DbSet<Perspective> Perspectives => Set<Perspective>();
 
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;

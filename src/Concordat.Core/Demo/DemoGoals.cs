@@ -9,7 +9,7 @@ namespace Concordat.Core.Demo;
 /// Shared goals for the demo workspace, in different states, made through the same services people use so that
 /// their history reads as it would in real use.
 /// </summary>
-public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, TimeProvider clock)
+public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives, TimeProvider clock)
 {
     public async Task CreateAsync(Guid systemId, CancellationToken ct)
     {
@@ -58,6 +58,19 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
                 concerns ? "Our virtual ward capacity will need to grow before winter for this to be reachable." : null, null,
                 organisation == county ? "Health and wellbeing board, 3 October" : "Board, October meeting"), null, leads[organisation], ct);
         }
+
+        await perspectives.SaveAsync(frailty.Id, community, new SavePerspective(
+            "Frailty is most of our community nursing caseload: this goal is how we show that care at home works.",
+            "Shared care records with the acute trusts, and therapists on the discharge teams.",
+            "Recruiting enough community nurses for seven-day cover."), null, leads[community], ct);
+        await perspectives.SaveAsync(frailty.Id, county, new SavePerspective(
+            "Fewer older people losing independence after a hospital stay.",
+            "Earlier notice of discharges so that reablement can start the same day.",
+            "Home care capacity in rural Northshire, where providers struggle to recruit."), null, leads[county], ct);
+        await perspectives.SaveAsync(frailty.Id, vcse, new SavePerspective(
+            "Our home-from-hospital volunteers are part of the plan, not an afterthought.",
+            "Three-year grants rather than annual ones, so volunteers can be trained and kept.",
+            null), null, leads[vcse], ct);
 
         // 2. Proposed: hypertension, with an objection standing and responses awaited.
         var hypertension = await goals.CreateAsync(new SaveGoal(

@@ -29,6 +29,8 @@ public enum PositionKind
 {
     Consent,
     ConsentWithConcerns,
+    /// <summary>The word partners use for a position ("object"), kept as the API's value too.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Object is the consent-decision term, not a type name.")]
     Object,
     StandAside,
 }

@@ -163,7 +163,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         return goal;
     }
 
-    private void Apply(Goal goal, SaveGoal valid)
+    private static void Apply(Goal goal, SaveGoal valid)
     {
         goal.WholeSystem = valid.WholeSystem;
         goal.InequalityLens = valid.InequalityLens;

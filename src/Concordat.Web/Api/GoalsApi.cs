@@ -34,6 +34,9 @@ public sealed record PositionRequest(Guid? OrganisationId, PositionKind? Positio
 
 public sealed record WithdrawRequest(string? Reason);
 
+public sealed record PerspectiveResponse(Guid OrganisationId, string Organisation, string? WhatItMeans, string? WhatWeNeed, string? WhatWorriesUs,
+    string UpdatedBy, DateTime UpdatedAtUtc, Guid Version);
+
 public static class GoalsApi
 {
     public static void MapGoalsApi(this RouteGroupBuilder group)
@@ -145,6 +148,30 @@ public static class GoalsApi
                 return TypedResults.Ok(ToResponse(await agreement.GetAsync(roundId, ct)));
             })
             .WithSummary("Withdraw the proposal (convenors)");
+
+        MapPerspectives(group);
+    }
+
+    private static void MapPerspectives(RouteGroupBuilder group)
+    {
+        group.MapGet("/goals/{id:guid}/perspectives", async (Guid id, GoalService goals, PerspectiveService perspectives, CancellationToken ct) =>
+            {
+                await goals.GetAsync(id, ct);
+                return TypedResults.Ok((await perspectives.ForGoalAsync(id, ct)).Select(p => new PerspectiveResponse(p.OrganisationId, p.Organisation,
+                    p.WhatItMeans, p.WhatWeNeed, p.WhatWorriesUs, p.UpdatedBy, p.UpdatedAtUtc, p.Version)).ToList());
+            })
+            .WithSummary("Every organisation's perspective on the goal");
+
+        group.MapPut("/goals/{id:guid}/perspectives/{organisationId:guid}", async (Guid id, Guid organisationId, SavePerspective request,
+                HttpContext context, PerspectiveService perspectives, CancellationToken ct) =>
+            {
+                var saved = await perspectives.SaveAsync(id, organisationId, request, ETags.Parse(context.Request.Headers.IfMatch), context.Actor(), ct);
+                context.Response.Headers.ETag = ETags.For(saved.Version);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Record or change your organisation's perspective (its leads and contributors); If-Match with its version to change one")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
 
     private static ProblemHttpResult IfMatchRequired() =>

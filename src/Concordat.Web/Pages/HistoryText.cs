@@ -19,6 +19,7 @@ public static class HistoryText
         "AgreementRoundAgreed" => $"{entry.EntityName} agreed by all partners asked",
         "AgreementRoundNotAgreed" => $"{entry.EntityName} not agreed by the closing date",
         "AgreementRoundWithdrawn" => $"Proposal for {entry.EntityName} withdrawn",
+        "PerspectiveRecorded" => $"Perspective on {entry.EntityName} recorded",
         _ => $"{entry.EntityName}: {entry.Action}",
     };
 }

@@ -65,7 +65,7 @@ public sealed class AgreementRoundJourneyTests(BrowserFixture browser) : IClassF
         await convenor.CheckAsync("32-goal-draft");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Open an agreement round" }).ClickAsync();
-        await page.GetByLabel("Closing date").FillAsync(DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Closing date").FillAsync(DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         foreach (var box in await page.GetByRole(AriaRole.Group, new() { Name = "Which organisations must respond?" }).GetByRole(AriaRole.Checkbox).AllAsync())
         {
             await box.UncheckAsync();

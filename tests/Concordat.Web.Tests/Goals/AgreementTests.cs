@@ -139,7 +139,7 @@ public abstract class AgreementTests(TestApp app, DatabaseKind kind) : ProviderT
         var convenor = await ApiClient.ForAsync(App, system.Convenor);
         var trust = await ApiClient.ForAsync(App, system.TrustLead);
         var goalId = await GoalApi.DraftAsync(convenor, system);
-        var closesOn = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd");
+        var closesOn = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var changeOnDraft = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{goalId}/rounds", new { kind = "Change", closesOn }, Ct);
         var pastClosing = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{goalId}/rounds", new { kind = "Adopt", closesOn = "2020-01-01" }, Ct);
@@ -169,7 +169,7 @@ public abstract class AgreementTests(TestApp app, DatabaseKind kind) : ProviderT
         var convenor = await ApiClient.ForAsync(App, system.Convenor);
         var trust = await ApiClient.ForAsync(App, system.TrustLead);
         var goalId = await GoalApi.DraftAsync(convenor, system);
-        var closesOn = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd");
+        var closesOn = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var (adoption, _) = await GoalApi.OpenAsync(convenor, system, goalId, new { kind = "Adopt", closesOn, requiredOrganisationIds = new[] { system.TrustId } });
         await GoalApi.PositionAsync(trust, system, adoption, system.TrustId, "Consent");
 

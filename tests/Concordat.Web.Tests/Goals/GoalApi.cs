@@ -28,7 +28,7 @@ internal static class GoalApi
     public static async Task<(Guid RoundId, JsonNode Round)> OpenAsync(HttpClient convenor, TestSystem system, Guid goalId, object? body = null)
     {
         var response = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{goalId}/rounds",
-            body ?? new { kind = "Adopt", closesOn = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"), requiredOrganisationIds = new[] { system.TrustId, system.CouncilId } });
+            body ?? new { kind = "Adopt", closesOn = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), requiredOrganisationIds = new[] { system.TrustId, system.CouncilId } });
         var json = await response.JsonAsync();
         Assert.True(response.IsSuccessStatusCode, json.ToJsonString());
         return (Guid.Parse(json["id"]!.GetValue<string>()), json);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Goals;
 
-public sealed class GoalModel(GoalService goals, AgreementService agreement, HistoryService history) : SystemPageModel
+public sealed class GoalModel(GoalService goals, AgreementService agreement, PerspectiveService perspectives, HistoryService history) : SystemPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -13,6 +13,8 @@ public sealed class GoalModel(GoalService goals, AgreementService agreement, His
     public RoundView? OpenRound { get; private set; }
     public IReadOnlyList<RoundView> PastRounds { get; private set; } = [];
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+    public IReadOnlyList<PerspectiveView> Perspectives { get; private set; } = [];
+    public bool CanRecordPerspective => Actor.Memberships.Any(m => Actor.CanContributeFor(m.OrganisationId));
 
     public bool CanEditDraft => Goal.Status == GoalStatus.Draft && (Actor.IsConvenor || Actor.IsLeadOf(Goal.LeadOrganisationId));
     public bool CanOpenRound => Actor.IsConvenor && OpenRound is null && Goal.Status is GoalStatus.Draft or GoalStatus.Agreed;
@@ -25,6 +27,7 @@ public sealed class GoalModel(GoalService goals, AgreementService agreement, His
         Goal = await goals.GetAsync(Id, ct);
         OpenRound = rounds.FirstOrDefault(r => r.Round.State == RoundState.Open);
         PastRounds = rounds.Where(r => r.Round.State != RoundState.Open).ToList();
+        Perspectives = await perspectives.ForGoalAsync(Id, ct);
         History = await history.ForItemAsync(Id, ct);
     }
 }

@@ -19,7 +19,7 @@ public sealed class EditGoalModel(GoalService goals, OrganisationService organis
     public IReadOnlyList<Place> Places { get; private set; } = [];
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
     public string CurrentTitle { get; private set; } = "";
-    public Shared.EditConflictView? Conflict { get; private set; }
+    public EditConflictView? Conflict { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -49,7 +49,7 @@ public sealed class EditGoalModel(GoalService goals, OrganisationService organis
         }
         catch (EditConflictException e)
         {
-            Conflict = new Shared.EditConflictView(e.Current);
+            Conflict = new EditConflictView(e.Current);
             Version = e.CurrentVersion;
             ModelState.AddModelError("", $"{e.Message} Your changes have not been saved.");
             Response.StatusCode = StatusCodes.Status409Conflict;

@@ -32,7 +32,7 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
     public GoalDetail Goal { get; private set; } = null!;
     public RoundView Round { get; private set; } = null!;
     public IReadOnlyList<SelectListItem> OrganisationOptions { get; private set; } = [];
-    public Shared.EditConflictView? Conflict { get; private set; }
+    public EditConflictView? Conflict { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -71,7 +71,7 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
         }
         catch (EditConflictException e)
         {
-            Conflict = new Shared.EditConflictView(e.Current);
+            Conflict = new EditConflictView(e.Current);
             ModelState.Remove(nameof(Version));
             Version = e.CurrentVersion;
             ModelState.AddModelError("", $"{e.Message} Your position has not been saved.");
