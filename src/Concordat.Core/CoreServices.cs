@@ -51,6 +51,7 @@ public static class CoreServices
         services.AddScoped<Goals.GoalService>();
         services.AddScoped<Goals.AgreementService>();
         services.AddScoped<Goals.PerspectiveService>();
+        services.AddScoped<Goals.ContributionService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Demo.DemoWorkspace>();
         services.AddScoped<Demo.DemoGoals>();

@@ -32,6 +32,8 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<AgreementRound> AgreementRounds => Set<AgreementRound>();
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<Perspective> Perspectives => Set<Perspective>();
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;

@@ -152,6 +152,8 @@ internal sealed class AgreementRoundConfiguration : IEntityTypeConfiguration<Agr
         builder.HasMany(r => r.RequiredResponses).WithOne().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Positions).WithOne().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.SystemId, r.GoalId, r.State });
+        // At most one open round per goal, even when two convenors open one at the same moment.
+        builder.HasIndex(r => r.GoalId).IsUnique().HasFilter("\"State\" = 'Open'").HasDatabaseName("IX_AgreementRounds_OneOpenPerGoal");
     }
 }
 

@@ -14,7 +14,11 @@ namespace Concordat.Core.Goals;
 public sealed record OpenRound(ProposalKind? Kind, DateOnly? ClosesOn, IReadOnlyList<Guid> RequiredOrganisationIds, string? Note,
     string? Title = null, string? OutcomeStatement = null, string? Population = null, string? InequalityLens = null, DateOnly? Horizon = null);
 
-public sealed record RecordPosition(Guid? OrganisationId, PositionKind? Kind, string? Reason, string? WouldResolve, string? Decision);
+/// <summary>
+/// A position. <paramref name="Revision"/> is the revision the person read: if the proposal has been amended
+/// since, the position is refused rather than counted against wording they have not seen.
+/// </summary>
+public sealed record RecordPosition(Guid? OrganisationId, PositionKind? Kind, string? Reason, string? WouldResolve, string? Decision, int? Revision = null);
 
 public sealed record AmendProposal(string? Title, string? OutcomeStatement, string? Population, string? InequalityLens, DateOnly? Horizon, string? Note);
 
@@ -131,7 +135,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
             ["Organisations asked"] = required.Count.ToString(CultureInfo.InvariantCulture),
             ["Note"] = note,
         });
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         return round;
     }
 
@@ -150,6 +154,11 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         if (!actor.IsLeadOf(organisationId))
         {
             throw new ForbiddenException("Only a lead of the organisation can record its position.");
+        }
+        if (input.Revision is { } read && read != round.CurrentRevision)
+        {
+            throw new InputInvalidException(nameof(input.Kind),
+                $"The proposal was amended while you were responding: read revision {round.CurrentRevision}, then record your position again");
         }
         var errors = new InputErrors();
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
@@ -192,12 +201,12 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         }
         else
         {
-            // Someone else from the same organisation changed the position since this person read it.
-            if (expectedVersion is { } expected && expected != position.Version)
+            // Someone else from the same organisation recorded or changed the position since this person read it.
+            if (expectedVersion != position.Version)
             {
                 throw new EditConflictException("Your organisation's position", position.Version, Snapshot(position));
             }
-            db.Entry(position).Property(p => p.Version).OriginalValue = expectedVersion ?? position.Version;
+            db.Entry(position).Property(p => p.Version).OriginalValue = position.Version;
         }
         position.Revision = round.CurrentRevision;
         position.Kind = kind;
@@ -208,6 +217,9 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         position.RecordedByName = actor.DisplayName;
         position.RecordedAtUtc = now;
 
+        // Every position moves the round's version on, so two positions saved at once cannot both miss that
+        // together they complete the round.
+        db.Entry(round).State = EntityState.Modified;
         var goal = await db.Goals.Include(g => g.Places).SingleAsync(g => g.Id == round.GoalId, ct);
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
         db.Audit(actor, now, "PositionRecorded", GoalService.EntityType, goal.Id, goal.Title, before, Snapshot(position, organisation));
@@ -266,6 +278,17 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         await SaveAsync(ct);
     }
 
+    /// <summary>Settles every overdue round in the system, so that lists never show a round open past its date.</summary>
+    public async Task SettleAllOverdueAsync(CancellationToken ct)
+    {
+        var today = UkCalendar.Today(clock);
+        var goalIds = await db.AgreementRounds.Where(r => r.State == RoundState.Open && r.ClosesOn < today).Select(r => r.GoalId).Distinct().ToListAsync(ct);
+        foreach (var goalId in goalIds)
+        {
+            await SettleOverdueAsync(goalId, ct);
+        }
+    }
+
     /// <summary>
     /// Closes as not agreed every open round of the goal whose closing date has passed. Done when rounds are read,
     /// so no background job is needed and the outcome never depends on one having run.
@@ -283,7 +306,8 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         var system = new Actor(null, "Concordat (closing date passed)", isAdministrator: true, goal.SystemId, []);
         foreach (var round in overdue)
         {
-            await CloseAsync(round, goal, RoundState.NotAgreed, system, clock.GetUtcNow().UtcDateTime, ct);
+            // A round complete without objection is agreed even if nobody saved after the last position landed.
+            await CloseAsync(round, goal, round.IsAgreedNow ? RoundState.Agreed : RoundState.NotAgreed, system, clock.GetUtcNow().UtcDateTime, ct);
         }
         await SaveAsync(ct);
     }
@@ -423,8 +447,9 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            // Two leads of one organisation recording its first position at the same moment: one wins, the other is told.
-            throw new EditConflictException("Your organisation's position", Guid.Empty, new Dictionary<string, string?>());
+            // Two leads of one organisation recording its first position at the same moment, or two rounds opened
+            // on one goal at once: the unique index decides, and the other is told.
+            throw new EditConflictException("The agreement round", Guid.Empty, new Dictionary<string, string?>());
         }
     }
 }

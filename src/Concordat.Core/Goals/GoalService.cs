@@ -47,6 +47,8 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
                 g.Id, g.Title, g.Status, g.Horizon, g.WholeSystem,
                 Lead = db.Organisations.Where(o => o.Id == g.LeadOrganisationId).Select(o => o.Name).Single(),
                 PlaceIds = g.Places.Select(p => p.PlaceId).ToList(),
+                Contributors = db.Contributions.Where(c => c.GoalId == g.Id && (c.Status == ContributionStatus.Agreed || c.Status == ContributionStatus.Varied))
+                    .Select(c => c.OrganisationId).Distinct().Count(),
                 OpenRound = db.AgreementRounds.Where(r => r.GoalId == g.Id && r.State == RoundState.Open)
                     .Select(r => new
                     {
@@ -67,7 +69,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
                     GoalStatus.Retired => "Retired",
                     _ => "Not yet proposed",
                 },
-            0)).ToList();
+            g.Contributors)).ToList();
     }
 
     public static string Describe(ProposalKind kind) => kind switch
@@ -97,6 +99,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
             throw new ForbiddenException("Only a convenor or an organisation lead can draft a goal.");
         }
         var valid = await ValidateAsync(input, ct);
+        RequireOwnLead(valid, actor);
         var goal = new Goal
         {
             SystemId = actor.SystemId,
@@ -136,6 +139,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
             throw new EditConflictException(goal.Title, goal.Version, await SnapshotAsync(goal, ct));
         }
         var valid = await ValidateAsync(input, ct);
+        RequireOwnLead(valid, actor);
         var before = await SnapshotAsync(goal, ct);
         db.Entry(goal).Property(g => g.Version).OriginalValue = expectedVersion;
         goal.Title = valid.Title!;
@@ -161,6 +165,15 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
             throw new EditConflictException(current.Title, current.Version, await SnapshotAsync(current, ct));
         }
         return goal;
+    }
+
+    /// <summary>A lead drafts in their own organisation's name; only a convenor names another organisation as lead.</summary>
+    private static void RequireOwnLead(SaveGoal valid, Actor actor)
+    {
+        if (!actor.IsConvenor && !actor.IsLeadOf(valid.LeadOrganisationId!.Value))
+        {
+            throw new InputInvalidException(nameof(SaveGoal.LeadOrganisationId), "Choose your own organisation as lead, or ask a convenor to name another");
+        }
     }
 
     private static void Apply(Goal goal, SaveGoal valid)

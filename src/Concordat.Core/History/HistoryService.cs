@@ -29,11 +29,12 @@ public sealed class HistoryService(ConcordatDb db)
         }
         if (to is { } t)
         {
-            var end = t.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            query = query.Where(e => e.OccurredAtUtc < end);
+            var end = t.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc);
+            query = query.Where(e => e.OccurredAtUtc <= end);
         }
         var total = await query.CountAsync(ct);
-        page = Math.Max(1, page);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
         var events = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return new HistoryPage(events.Select(ToEntry).ToList(), page, PageSize, total);

@@ -99,7 +99,9 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
         };
         db.Memberships.Add(membership);
         string? secret = null;
-        if (person.PasswordHash is null)
+        // A link is only ever given for an account this system made: an account that also belongs to another
+        // system is invited by that system, so a convenor here can never take it over.
+        if (person.PasswordHash is null && (existing is null || !await BelongsElsewhereAsync(person.Id, actor.SystemId, ct)))
         {
             secret = Secrets.New("inv_");
             db.Invitations.Add(new Invitation
@@ -133,6 +135,10 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
         {
             throw new InputInvalidException("PersonId", $"{person.DisplayName} has already set a password");
         }
+        if (await BelongsElsewhereAsync(personId, actor.SystemId, ct))
+        {
+            throw new InputInvalidException("PersonId", $"{person.DisplayName} also belongs to another system, which sends their invitation");
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         await foreach (var old in db.Invitations.Where(i => i.PersonId == personId && i.UsedAtUtc == null).AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -163,6 +169,11 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
             ?? throw new NotFoundException("This invitation link is not valid: it may have been used already or have expired. Ask your convenor for a new one.");
         var person = await users.FindByIdAsync(invitation.PersonId.ToString())
             ?? throw new NotFoundException("This invitation link is not valid.");
+        if (person.PasswordHash is not null)
+        {
+            // Links set a first password only; they never reset one.
+            throw new NotFoundException("This invitation link is not valid: this account already has a password. Sign in instead.");
+        }
         if (string.IsNullOrEmpty(password))
         {
             throw new InputInvalidException("Password", "Enter a password");
@@ -176,7 +187,11 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
             }
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        invitation.UsedAtUtc = now;
+        // Every open link for this person stops working, in whichever system it was made.
+        await foreach (var open in db.Invitations.IgnoreQueryFilters().Where(i => i.PersonId == person.Id && i.UsedAtUtc == null).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            open.UsedAtUtc = now;
+        }
         person.PasswordHash = users.PasswordHasher.HashPassword(person, password);
         person.EmailConfirmed = true;
         person.SecurityStamp = Guid.NewGuid().ToString();
@@ -186,6 +201,9 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
         await db.SaveChangesAsync(ct);
         return person;
     }
+
+    private async Task<bool> BelongsElsewhereAsync(Guid personId, Guid systemId, CancellationToken ct) =>
+        await db.Memberships.IgnoreQueryFilters().AnyAsync(m => m.PersonId == personId && m.SystemId != systemId, ct);
 
     private async Task<Invitation?> FindInvitationAsync(string secret, CancellationToken ct)
     {

@@ -30,7 +30,8 @@ public sealed record OpenRoundRequest(ProposalKind? Kind, DateOnly? ClosesOn, IR
     public OpenRound ToInput() => new(Kind, ClosesOn, RequiredOrganisationIds ?? [], Note, Title, OutcomeStatement, Population, InequalityLens, Horizon);
 }
 
-public sealed record PositionRequest(Guid? OrganisationId, PositionKind? Position, string? Reason, string? WouldResolve, string? Decision);
+/// <summary>A position; <c>revision</c> is the revision read (recommended: a position on an amended proposal is then refused, not miscounted).</summary>
+public sealed record PositionRequest(Guid? OrganisationId, PositionKind? Position, string? Reason, string? WouldResolve, string? Decision, int? Revision);
 
 public sealed record WithdrawRequest(string? Reason);
 
@@ -41,9 +42,12 @@ public static class GoalsApi
 {
     public static void MapGoalsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/goals", async (GoalStatus? status, Guid? placeId, Guid? leadOrganisationId, GoalService goals, CancellationToken ct) =>
-            TypedResults.Ok((await goals.ListAsync(new GoalFilter(status, placeId, leadOrganisationId), ct))
-                .Select(g => new GoalListItem(g.Id, g.Title, g.Status, g.LeadOrganisation, g.Horizon, g.Scope, g.Agreement)).ToList()))
+        group.MapGet("/goals", async (GoalStatus? status, Guid? placeId, Guid? leadOrganisationId, GoalService goals, AgreementService agreement, CancellationToken ct) =>
+            {
+                await agreement.SettleAllOverdueAsync(ct);
+                return TypedResults.Ok((await goals.ListAsync(new GoalFilter(status, placeId, leadOrganisationId), ct))
+                    .Select(g => new GoalListItem(g.Id, g.Title, g.Status, g.LeadOrganisation, g.Horizon, g.Scope, g.Agreement)).ToList());
+            })
             .WithSummary("The system's shared goals, each with its status; filter by status, place or lead organisation");
 
         group.MapGet("/goals/{id:guid}", async (Guid id, HttpContext context, GoalService goals, CancellationToken ct) =>
@@ -121,7 +125,7 @@ public static class GoalsApi
                         statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
                         extensions: new Dictionary<string, object?> { ["errorCode"] = "if_match_required" });
                 }
-                await agreement.RecordPositionAsync(roundId, new RecordPosition(request.OrganisationId, request.Position, request.Reason, request.WouldResolve, request.Decision),
+                await agreement.RecordPositionAsync(roundId, new RecordPosition(request.OrganisationId, request.Position, request.Reason, request.WouldResolve, request.Decision, request.Revision),
                     expected, context.Actor(), ct);
                 return TypedResults.Ok(ToResponse(await agreement.GetAsync(roundId, ct)));
             })

@@ -49,6 +49,44 @@ public abstract class InvitationTests(TestApp app, DatabaseKind kind) : Provider
     }
 
     [Fact]
+    public async Task OlderInvitation_StopsWorkingOnceAPasswordIsSet()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await PageClient.SignedInAsync(App, system.Convenor);
+        var email = $"twice-{Guid.NewGuid():N}@test.concordat.example";
+        var (_, firstLink) = await AddPersonAsync(convenor, system, email, Role.Contributor);
+        var form = await convenor.GetAsync($"/systems/{system.Id}/people/add");
+        var second = await form.SubmitAsync("main form", new()
+        {
+            ["Input.Email"] = email, ["Input.OrganisationId"] = system.TrustId.ToString(), ["Input.Role"] = nameof(Role.Viewer),
+        });
+        var secondLink = second.Text("#invitation-link");
+
+        var accept = await (await new PageClient(App.CreateClient()).GetAsync(new Uri(secondLink).PathAndQuery))
+            .SubmitAsync("main form", new() { ["Input.Password"] = "the first real password", ["Input.ConfirmPassword"] = "the first real password" });
+        var older = await new PageClient(App.CreateClient()).GetAsync(new Uri(firstLink!).PathAndQuery);
+
+        Assert.Equal(HttpStatusCode.Redirect, accept.Status);
+        Assert.Equal(HttpStatusCode.NotFound, older.Status);
+    }
+
+    [Fact]
+    public async Task AddPerson_WhoBelongsToAnotherSystem_GetsNoLinkFromThisOne()
+    {
+        var first = await App.CreateSystemAsync();
+        var second = await App.CreateSystemAsync();
+        var email = $"shared-{Guid.NewGuid():N}@test.concordat.example";
+        var (_, firstLink) = await AddPersonAsync(await PageClient.SignedInAsync(App, first.Convenor), first, email, Role.Contributor);
+
+        var (added, secondLink) = await AddPersonAsync(await PageClient.SignedInAsync(App, second.Convenor), second, email, Role.Contributor);
+
+        Assert.NotNull(firstLink);
+        Assert.Equal(HttpStatusCode.OK, added.Status);
+        Assert.Null(secondLink);
+        Assert.Contains("already have a Concordat account", added.Html);
+    }
+
+    [Fact]
     public async Task AddPerson_InvalidInput_ReportsEveryField()
     {
         var system = await App.CreateSystemAsync();

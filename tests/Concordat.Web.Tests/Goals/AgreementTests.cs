@@ -29,6 +29,40 @@ public abstract class AgreementTests(TestApp app, DatabaseKind kind) : ProviderT
     }
 
     [Fact]
+    public async Task Draft_ByLeadInAnotherOrganisationsName_IsRefused()
+    {
+        var system = await App.CreateSystemAsync();
+        var lead = await ApiClient.ForAsync(App, system.CouncilLead);
+
+        var response = await lead.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals", GoalApi.Draft(system), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Choose your own organisation as lead, or ask a convenor to name another",
+            (await response.JsonAsync())["errors"]!["LeadOrganisationId"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Position_OnARevisionSinceAmended_IsRefusedNotMiscounted()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var goalId = await GoalApi.DraftAsync(convenor, system);
+        var (roundId, round) = await GoalApi.OpenAsync(convenor, system, goalId);
+        var amend = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/systems/{system.Id}/rounds/{roundId}/amendments")
+        {
+            Content = JsonContent.Create(new { title = "Amended", outcomeStatement = "Amended outcome", population = "Everyone", horizon = "2029-03-31", note = "Tightened" }),
+        };
+        amend.Headers.TryAddWithoutValidation("If-Match", $"\"{Guid.Parse(round["version"]!.GetValue<string>()):N}\"");
+        Assert.Equal(HttpStatusCode.OK, (await convenor.SendAsync(amend, Ct)).StatusCode);
+
+        var stale = await (await ApiClient.ForAsync(App, system.TrustLead)).PostAsJsonAsync($"/api/v1/systems/{system.Id}/rounds/{roundId}/positions",
+            new { organisationId = system.TrustId, position = "Consent", revision = 1 }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains("The proposal was amended while you were responding", (await stale.JsonAsync()).ToJsonString());
+    }
+
+    [Fact]
     public async Task Draft_Invalid_ReportsEveryFieldAndSavesNothing()
     {
         var system = await App.CreateSystemAsync();

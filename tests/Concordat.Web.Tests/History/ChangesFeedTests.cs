@@ -45,6 +45,8 @@ public abstract class ChangesFeedTests(TestApp app, DatabaseKind kind) : Provide
         var notADate = await client.GetAsync($"/systems/{system.Id}/changes?from=31-02-2026");
         var backwards = await client.GetAsync($"/systems/{system.Id}/changes?from=2026-11-02&to=2026-11-01");
 
+        var farFuture = await client.GetAsync($"/systems/{system.Id}/changes?to=9999-12-31&p=2147483647");
+        Assert.Equal(HttpStatusCode.OK, farFuture.Status);
         Assert.Equal(HttpStatusCode.BadRequest, notADate.Status);
         Assert.Equal(["From must be a real date, like 2026-11-01"], notADate.ErrorSummary);
         Assert.Equal(["To must be the same as or after From"], backwards.ErrorSummary);

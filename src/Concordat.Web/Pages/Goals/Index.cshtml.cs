@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Concordat.Web.Pages.Goals;
 
-public sealed class GoalsModel(GoalService goals, OrganisationService organisations) : SystemPageModel
+public sealed class GoalsModel(GoalService goals, AgreementService agreement, OrganisationService organisations) : SystemPageModel
 {
     [BindProperty(SupportsGet = true)]
     public GoalStatus? Status { get; set; }
@@ -37,6 +37,7 @@ public sealed class GoalsModel(GoalService goals, OrganisationService organisati
             PlaceId = null;
             LeadOrganisationId = null;
         }
+        await agreement.SettleAllOverdueAsync(ct);
         Goals = await goals.ListAsync(new GoalFilter(Status, PlaceId, LeadOrganisationId), ct);
         return Page();
     }

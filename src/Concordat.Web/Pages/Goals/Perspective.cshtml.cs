@@ -58,7 +58,7 @@ public sealed class PerspectiveModel(GoalService goals, PerspectiveService persp
         {
             Conflict = new EditConflictView(e.Current);
             ModelState.Remove(nameof(Version));
-            Version = e.CurrentVersion;
+            Version = (await perspectives.ForGoalAsync(Id, ct)).SingleOrDefault(p => p.OrganisationId == OrganisationId)?.Version;
             ModelState.AddModelError("", $"{e.Message} Your changes have not been saved.");
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();

@@ -29,6 +29,10 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
     [BindProperty]
     public Guid? Version { get; set; }
 
+    /// <summary>The revision of the proposal shown when the form was loaded.</summary>
+    [BindProperty]
+    public int? Revision { get; set; }
+
     public GoalDetail Goal { get; private set; } = null!;
     public RoundView Round { get; private set; } = null!;
     public IReadOnlyList<SelectListItem> OrganisationOptions { get; private set; } = [];
@@ -39,6 +43,7 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
         await LoadAsync(ct);
         var mine = Round.Responses.First(r => Actor.IsLeadOf(r.OrganisationId));
         Input.OrganisationId = mine.OrganisationId;
+        Revision = Round.Round.CurrentRevision;
         if (mine.Position is { } existing)
         {
             Input.Kind = existing.Kind;
@@ -60,20 +65,25 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
         }
         try
         {
-            await agreement.RecordPositionAsync(RoundId, new RecordPosition(Input.OrganisationId, Input.Kind, Input.Reason, Input.WouldResolve, Input.Decision),
+            await agreement.RecordPositionAsync(RoundId, new RecordPosition(Input.OrganisationId, Input.Kind, Input.Reason, Input.WouldResolve, Input.Decision, Revision),
                 Version, Actor, ct);
             this.Succeeded("Your organisation's position is recorded");
             return Redirect($"{SystemHome}/goals/{Id}");
         }
         catch (InputInvalidException e)
         {
+            // The form now shows the latest revision; a position sent again is made against it.
+            ModelState.Remove(nameof(Revision));
+            Revision = Round.Round.CurrentRevision;
             return this.InvalidInput(e);
         }
         catch (EditConflictException e)
         {
             Conflict = new EditConflictView(e.Current);
             ModelState.Remove(nameof(Version));
-            Version = e.CurrentVersion;
+            // Saving again is a deliberate choice made against what is stored now.
+            Round = await agreement.GetAsync(RoundId, ct);
+            Version = Round.Responses.SingleOrDefault(r => r.OrganisationId == Input.OrganisationId)?.Position?.Version;
             ModelState.AddModelError("", $"{e.Message} Your position has not been saved.");
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
