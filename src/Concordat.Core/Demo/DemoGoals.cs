@@ -9,7 +9,8 @@ namespace Concordat.Core.Demo;
 /// Shared goals for the demo workspace, in different states, made through the same services people use so that
 /// their history reads as it would in real use.
 /// </summary>
-public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives, TimeProvider clock)
+public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives,
+    ContributionService contributions, TimeProvider clock)
 {
     public async Task CreateAsync(Guid systemId, CancellationToken ct)
     {
@@ -71,6 +72,26 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
             "Our home-from-hospital volunteers are part of the plan, not an afterthought.",
             "Three-year grants rather than annual ones, so volunteers can be trained and kept.",
             null), null, leads[vcse], ct);
+
+        var virtualWard = await contributions.CommitAsync(frailty.Id, new SaveContribution(community,
+            "Run a 40-bed frailty virtual ward across both places, seven days a week.",
+            "Recruit 12 community nurses and 4 therapists\nShare care records with both acute trusts\nStep-up referrals from GPs and the ambulance service",
+            today.AddMonths(10), "Rachel Owusu, Chief Executive", null, 31, "Trust board, 28 October"), leads[community], ct);
+        await contributions.AcceptAsync(virtualWard.Id, "Frailty programme board", virtualWard.Version, convenor, ct);
+        var firstCheckIn = await contributions.CheckInAsync(virtualWard.Id, new PostCheckIn(CheckInStatus.OnTrack, 8,
+            "26 of 40 beds open; step-up referrals from two PCNs started."), leads[community], ct);
+        await contributions.AcknowledgeAsync(firstCheckIn.Id, convenor, ct);
+        await contributions.CheckInAsync(virtualWard.Id, new PostCheckIn(CheckInStatus.OnTrack, 7,
+            "32 beds open. Weekend therapy cover is still thin."), leads[community], ct);
+        var reablement = await contributions.CommitAsync(frailty.Id, new SaveContribution(county,
+            "Start reablement within 24 hours of discharge for people aged 75 and over.", null,
+            today.AddMonths(8), "Dr Fiona Grant, Director of Public Health", null, 31, "Cabinet member decision, 5 November"), leads[county], ct);
+        await contributions.AcceptAsync(reablement.Id, null, reablement.Version, convenor, ct);
+        await contributions.CheckInAsync(reablement.Id, new PostCheckIn(CheckInStatus.AtRisk, 4,
+            "Home care providers in rural Northshire cannot recruit; we are testing a retained-hours contract."), leads[county], ct);
+        await contributions.CommitAsync(frailty.Id, new SaveContribution(vcse,
+            "Home-from-hospital volunteers for 300 older people a year.", null, today.AddMonths(12), "Maureen Dobson, Chair", null, 31, null),
+            leads[vcse], ct);
 
         // 2. Proposed: hypertension, with an objection standing and responses awaited.
         var hypertension = await goals.CreateAsync(new SaveGoal(

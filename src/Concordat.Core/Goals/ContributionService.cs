@@ -21,6 +21,8 @@ public sealed record ContributionDetail(Contribution Contribution, string Organi
 /// <summary>Contributions to goals and their check-ins.</summary>
 public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
 {
+    public const string EntityType = "Contribution";
+
     public async Task<IReadOnlyList<ContributionRow>> ForGoalAsync(Guid goalId, CancellationToken ct)
     {
         var rows = await db.Contributions.AsNoTracking().Where(c => c.GoalId == goalId)
@@ -83,7 +85,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         Apply(contribution, terms);
         db.Contributions.Add(contribution);
         var organisation = await OrganisationNameAsync(organisationId, ct);
-        db.Audit(actor, now, "ContributionCommitted", GoalService.EntityType, goalId, goal.Title, null, contribution.Snapshot(organisation));
+        db.Audit(actor, now, "ContributionCommitted", EntityType, contribution.Id, $"{organisation}: {goal.Title}", null, contribution.Snapshot(organisation));
         await db.SaveChangesAsync(ct);
         return contribution;
     }
@@ -192,9 +194,10 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         };
         db.CheckIns.Add(checkIn);
         var goalTitle = await db.Goals.Where(g => g.Id == contribution.GoalId).Select(g => g.Title).SingleAsync(ct);
-        db.Audit(actor, now, "CheckInPosted", GoalService.EntityType, contribution.GoalId, goalTitle, null, new SortedDictionary<string, string?>
+        var organisationName = await OrganisationNameAsync(contribution.OrganisationId, ct);
+        db.Audit(actor, now, "CheckInPosted", EntityType, contribution.Id, $"{organisationName}: {goalTitle}", null, new SortedDictionary<string, string?>
         {
-            ["Organisation"] = await OrganisationNameAsync(contribution.OrganisationId, ct),
+            ["Organisation"] = organisationName,
             ["Status"] = Describe(status),
             ["Confidence"] = $"{confidence} out of 10",
             ["Narrative"] = narrative,
@@ -220,9 +223,10 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         checkIn.AcknowledgedByName = actor.DisplayName;
         checkIn.AcknowledgedAtUtc = now;
-        db.Audit(actor, now, "CheckInAcknowledged", GoalService.EntityType, goal.Id, goal.Title, null, new SortedDictionary<string, string?>
+        var organisation = await OrganisationNameAsync(contribution.OrganisationId, ct);
+        db.Audit(actor, now, "CheckInAcknowledged", EntityType, contribution.Id, $"{organisation}: {goal.Title}", null, new SortedDictionary<string, string?>
         {
-            ["Organisation"] = await OrganisationNameAsync(contribution.OrganisationId, ct),
+            ["Organisation"] = organisation,
             ["Check-in"] = $"{Describe(checkIn.Status)}, posted {checkIn.PostedAtUtc:yyyy-MM-dd}",
             ["Reviewer"] = contribution.Reviewer,
         });
@@ -270,7 +274,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
             contribution.StatusChangedAtUtc = now;
         }
         db.Entry(contribution).State = EntityState.Modified;
-        db.Audit(actor, now, action, GoalService.EntityType, contribution.GoalId, goalTitle, before, contribution.Snapshot(organisation));
+        db.Audit(actor, now, action, EntityType, contribution.Id, $"{organisation}: {goalTitle}", before, contribution.Snapshot(organisation));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -40,9 +40,12 @@ public sealed class HistoryService(ConcordatDb db)
         return new HistoryPage(events.Select(ToEntry).ToList(), page, PageSize, total);
     }
 
-    public async Task<IReadOnlyList<HistoryEntry>> ForItemAsync(Guid entityId, CancellationToken ct)
+    public Task<IReadOnlyList<HistoryEntry>> ForItemAsync(Guid entityId, CancellationToken ct) => ForItemsAsync([entityId], ct);
+
+    /// <summary>The history of an item together with its parts (a goal and its contributions, say), newest first.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> ForItemsAsync(IReadOnlyCollection<Guid> entityIds, CancellationToken ct)
     {
-        var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId == entityId)
+        var events = await db.AuditEvents.AsNoTracking().Where(e => entityIds.Contains(e.EntityId))
             .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id).Take(200).ToListAsync(ct);
         return events.Select(ToEntry).ToList();
     }

@@ -14,6 +14,7 @@ public static class ConcordatApi
         v1.MapSystemsApi();
         v1.MapGroup("/systems/{systemId:guid}/organisations").WithTags("Organisations").MapOrganisationsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Goals and agreement").MapGoalsApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("Contributions and check-ins").MapContributionsApi();
     }
 
     public static void ConfigureJson(this IServiceCollection services) =>

@@ -20,6 +20,13 @@ public static class HistoryText
         "AgreementRoundNotAgreed" => $"{entry.EntityName} not agreed by the closing date",
         "AgreementRoundWithdrawn" => $"Proposal for {entry.EntityName} withdrawn",
         "PerspectiveRecorded" => $"Perspective on {entry.EntityName} recorded",
+        "ContributionCommitted" => $"Contribution committed ({entry.EntityName})",
+        "ContributionChanged" => $"Proposed contribution changed ({entry.EntityName})",
+        "ContributionAgreed" => $"Contribution agreed ({entry.EntityName})",
+        "ContributionVaried" => $"Contribution varied ({entry.EntityName})",
+        "ContributionWithdrawn" => $"Contribution withdrawn ({entry.EntityName})",
+        "CheckInPosted" => $"Check-in posted ({entry.EntityName})",
+        "CheckInAcknowledged" => $"Check-in acknowledged ({entry.EntityName})",
         _ => $"{entry.EntityName}: {entry.Action}",
     };
 }

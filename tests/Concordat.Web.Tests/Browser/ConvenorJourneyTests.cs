@@ -106,6 +106,16 @@ public sealed class ConvenorJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.Locator("#new-token")).ToContainTextAsync("cc_");
         await checks.CheckAsync("17-token-created");
 
+        await page.GotoAsync(home + "/goals");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Fewer emergency admissions of frail older people" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#contribution-matrix")).ToContainTextAsync("At risk");
+        await checks.CheckAsync("20-goal-with-contributions");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Run a 40-bed frailty virtual ward across both places, seven days a week." }).ClickAsync();
+        await Assertions.Expect(page.Locator("#check-ins")).ToContainTextAsync("32 beds open");
+        await checks.CheckAsync("21-contribution");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Check-in acknowledged");
+
         await page.GotoAsync("/no-such-page");
         await checks.CheckAsync("18-not-found");
 

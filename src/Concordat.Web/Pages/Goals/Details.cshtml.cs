@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Goals;
 
-public sealed class GoalModel(GoalService goals, AgreementService agreement, PerspectiveService perspectives, HistoryService history) : SystemPageModel
+public sealed class GoalModel(GoalService goals, AgreementService agreement, PerspectiveService perspectives, ContributionService contributions,
+    HistoryService history) : SystemPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -14,6 +15,8 @@ public sealed class GoalModel(GoalService goals, AgreementService agreement, Per
     public IReadOnlyList<RoundView> PastRounds { get; private set; } = [];
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public IReadOnlyList<PerspectiveView> Perspectives { get; private set; } = [];
+    public IReadOnlyList<ContributionRow> Contributions { get; private set; } = [];
+    public bool CanCommit => Goal.Status != GoalStatus.Retired && Actor.Memberships.Any(m => m.Role == Concordat.Core.Partnerships.Role.OrganisationLead);
     public bool CanRecordPerspective => Actor.Memberships.Any(m => Actor.CanContributeFor(m.OrganisationId));
 
     public bool CanEditDraft => Goal.Status == GoalStatus.Draft && (Actor.IsConvenor || Actor.IsLeadOf(Goal.LeadOrganisationId));
@@ -28,6 +31,7 @@ public sealed class GoalModel(GoalService goals, AgreementService agreement, Per
         OpenRound = rounds.FirstOrDefault(r => r.Round.State == RoundState.Open);
         PastRounds = rounds.Where(r => r.Round.State != RoundState.Open).ToList();
         Perspectives = await perspectives.ForGoalAsync(Id, ct);
-        History = await history.ForItemAsync(Id, ct);
+        Contributions = await contributions.ForGoalAsync(Id, ct);
+        History = await history.ForItemsAsync([Id, .. Contributions.Select(c => c.Id)], ct);
     }
 }

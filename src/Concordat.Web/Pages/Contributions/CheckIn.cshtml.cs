@@ -1,0 +1,52 @@
+using Concordat.Core.Access;
+using Concordat.Core.Goals;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Concordat.Web.Pages.Contributions;
+
+public sealed class CheckInModel(ContributionService contributions) : SystemPageModel
+{
+    public sealed class CheckInForm
+    {
+        public CheckInStatus? Status { get; set; }
+        public string? Confidence { get; set; }
+        public string? Narrative { get; set; }
+    }
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public CheckInForm Input { get; set; } = new();
+
+    public string Heading { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        ModelState.Clear();
+        int? confidence = int.TryParse(Input.Confidence?.Trim(), out var number) ? number : null;
+        try
+        {
+            await contributions.CheckInAsync(Id, new PostCheckIn(Input.Status, confidence, Input.Narrative), Actor, ct);
+            this.Succeeded("Check-in posted");
+            return Redirect($"{SystemHome}/contributions/{Id}");
+        }
+        catch (InputInvalidException e)
+        {
+            return this.InvalidInput(e);
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var detail = await contributions.GetAsync(Id, ct);
+        if (!Actor.CanContributeFor(detail.Contribution.OrganisationId))
+        {
+            throw new ForbiddenException("Only the organisation's own leads and contributors can post its check-ins.");
+        }
+        Heading = $"{detail.Organisation}: {detail.GoalTitle}";
+    }
+}

@@ -1,0 +1,6 @@
+namespace Concordat.Web.Pages.Contributions;
+
+public interface IContributionFormPage
+{
+    ContributionForm Input { get; }
+}
