@@ -102,11 +102,11 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         {
             throw new InputInvalidException("Status", $"Only a proposed contribution can be accepted; this one is {contribution.Status.ToString().ToLowerInvariant()}");
         }
-        await ChangeAsync(contribution, goal.Title, actor, "ContributionAgreed", ct, c =>
+        await ChangeAsync(contribution, goal.Title, actor, "ContributionAgreed", c =>
         {
             c.Status = ContributionStatus.Agreed;
             c.Decision = Trim(decision) ?? c.Decision;
-        });
+        }, ct);
     }
 
     /// <summary>
@@ -122,7 +122,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
             throw new InputInvalidException(nameof(input.Commitment), "This contribution has been withdrawn: commit a new one instead");
         }
         var terms = Validate(input, goal.SeniorResponsibleOwner);
-        await ChangeAsync(contribution, goal.Title, actor, contribution.Status == ContributionStatus.Proposed ? "ContributionChanged" : "ContributionVaried", ct, c =>
+        await ChangeAsync(contribution, goal.Title, actor, contribution.Status == ContributionStatus.Proposed ? "ContributionChanged" : "ContributionVaried", c =>
         {
             c.Commitment = terms.Commitment!;
             c.AccountablePerson = terms.AccountablePerson!;
@@ -132,7 +132,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
             {
                 c.Status = ContributionStatus.Varied;
             }
-        });
+        }, ct);
     }
 
     public async Task WithdrawAsync(Guid id, string? decision, Guid expectedVersion, Actor actor, CancellationToken ct)
@@ -143,11 +143,11 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         {
             throw new InputInvalidException("Status", "This contribution has already been withdrawn");
         }
-        await ChangeAsync(contribution, goal.Title, actor, "ContributionWithdrawn", ct, c =>
+        await ChangeAsync(contribution, goal.Title, actor, "ContributionWithdrawn", c =>
         {
             c.Status = ContributionStatus.Withdrawn;
             c.Decision = Trim(decision) ?? c.Decision;
-        });
+        }, ct);
     }
 
     /// <summary>The organisation's leads and contributors report progress on an agreed contribution.</summary>
@@ -262,7 +262,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         return (contribution, goal);
     }
 
-    private async Task ChangeAsync(Contribution contribution, string goalTitle, Actor actor, string action, CancellationToken ct, Action<Contribution> change)
+    private async Task ChangeAsync(Contribution contribution, string goalTitle, Actor actor, string action, Action<Contribution> change, CancellationToken ct)
     {
         var organisation = await OrganisationNameAsync(contribution.OrganisationId, ct);
         var before = contribution.Snapshot(organisation);
