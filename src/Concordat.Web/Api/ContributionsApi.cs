@@ -82,9 +82,7 @@ public static class ContributionsApi
     {
         if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
         {
-            return TypedResults.Problem("Send the contribution's ETag in an If-Match header, so that a change made since you read it is not overwritten.",
-                statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
-                extensions: new Dictionary<string, object?> { ["errorCode"] = "if_match_required" });
+            return ETags.Required("contribution");
         }
         await act(expected);
         var detail = await contributions.GetAsync(contributionId, ct);

@@ -75,7 +75,7 @@ public static class GoalsApi
             {
                 if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
                 {
-                    return IfMatchRequired();
+                    return ETags.Required("goal");
                 }
                 await goals.UpdateAsync(id, request.ToInput(), expected, context.Actor(), ct);
                 var goal = await goals.GetAsync(id, ct);
@@ -121,9 +121,7 @@ public static class GoalsApi
                 // Changing a recorded position needs the version read, so two leads of one organisation never overwrite each other unseen.
                 if (existing is not null && expected is null)
                 {
-                    return TypedResults.Problem("This organisation has already recorded a position: send its version (from GET …/rounds/{roundId}) in If-Match to change it.",
-                        statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
-                        extensions: new Dictionary<string, object?> { ["errorCode"] = "if_match_required" });
+                    return ETags.Required("position (its version in GET …/rounds/{roundId})");
                 }
                 await agreement.RecordPositionAsync(roundId, new RecordPosition(request.OrganisationId, request.Position, request.Reason, request.WouldResolve, request.Decision, request.Revision),
                     expected, context.Actor(), ct);
@@ -137,7 +135,7 @@ public static class GoalsApi
             {
                 if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
                 {
-                    return IfMatchRequired();
+                    return ETags.Required("round");
                 }
                 await agreement.AmendAsync(roundId, request, expected, context.Actor(), ct);
                 var view = await agreement.GetAsync(roundId, ct);
@@ -177,11 +175,6 @@ public static class GoalsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
     }
-
-    private static ProblemHttpResult IfMatchRequired() =>
-        TypedResults.Problem("Send the ETag you read in an If-Match header, so that a change made since is not overwritten.",
-            statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
-            extensions: new Dictionary<string, object?> { ["errorCode"] = "if_match_required" });
 
     private static GoalResponse ToResponse(GoalDetail g) =>
         new(g.Id, g.Title, g.OutcomeStatement, g.Population, g.WholeSystem, g.Places.Select(p => new PlaceReference(p.Id, p.Name)).ToList(), g.InequalityLens,

@@ -50,9 +50,7 @@ public static class OrganisationsApi
             {
                 if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
                 {
-                    return TypedResults.Problem("Send the organisation's ETag in an If-Match header, so that a change made since you read it is not overwritten.",
-                        statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
-                        extensions: new Dictionary<string, object?> { ["errorCode"] = "if_match_required" });
+                    return ETags.Required("organisation");
                 }
                 await organisations.UpdateAsync(id, request.ToInput(), expected, context.Actor(), ct);
                 var organisation = await organisations.GetAsync(id, ct);
@@ -72,6 +70,12 @@ public static class OrganisationsApi
 public static class ETags
 {
     public static string For(Guid version) => $"\"{version:N}\"";
+
+    /// <summary>428: an edit must say which version it was made against, so a change made since is never overwritten.</summary>
+    public static ProblemHttpResult Required(string item) =>
+        TypedResults.Problem($"Send the {item}'s ETag in an If-Match header, so that a change made since you read it is not overwritten.",
+            statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
+            extensions: new Dictionary<string, object?> { ["errorCode"] = "if_match_required" });
 
     public static Guid? Parse(string? header)
     {
