@@ -121,7 +121,15 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
             ["Organisation"] = organisation.Name,
             ["Role"] = role.Describe(),
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // Someone added the same person at the same moment; nothing of this request was written.
+            throw new InputInvalidException(nameof(input.Email), $"{email} was added by someone else just now: check the list of people");
+        }
         return new PersonAdded(person.Id, membership.Id, secret);
     }
 
