@@ -130,5 +130,15 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
                 organisation == vcse ? "Not a VCSE service, but we will support discharge through the home-from-hospital scheme." : null, null, null),
                 null, leads[organisation], ct);
         }
+        var sameDayEmergencyCare = await contributions.CommitAsync(ae.Id, new SaveContribution(northshireTrust,
+            "Open a same-day emergency care unit 12 hours a day, seven days a week, so that a fifth of medical referrals avoid admission.", null,
+            today.AddMonths(5), "Tom Richards, Chief Operating Officer", null, 14, "Trust board, 30 October"), leads[northshireTrust], ct);
+        await contributions.AcceptAsync(sameDayEmergencyCare.Id, null, sameDayEmergencyCare.Version, convenor, ct);
+        await contributions.CheckInAsync(sameDayEmergencyCare.Id, new PostCheckIn(CheckInStatus.OffTrack, 3,
+            "The unit's space is still used as escalation beds; opening slips to spring unless discharge improves."), leads[northshireTrust], ct);
+        var frontDoor = await contributions.CommitAsync(ae.Id, new SaveContribution(eastvaleTrust,
+            "Stream minor injuries to the urgent treatment centre at the front door from 8am to midnight.", null,
+            today.AddMonths(3), "Sanjay Mehta, Medical Director", null, 14, null), leads[eastvaleTrust], ct);
+        await contributions.AcceptAsync(frontDoor.Id, null, frontDoor.Version, convenor, ct);
     }
 }

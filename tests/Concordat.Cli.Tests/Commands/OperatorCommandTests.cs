@@ -70,8 +70,8 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Places"));
         Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM People"));
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM Goals"));
-        Assert.Equal(3, await ScalarAsync("SELECT COUNT(*) FROM Contributions"));
-        Assert.Equal(3, await ScalarAsync("SELECT COUNT(*) FROM CheckIns"));
+        Assert.Equal(5, await ScalarAsync("SELECT COUNT(*) FROM Contributions"));
+        Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM CheckIns"));
         Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'OrganisationAdded'"));
     }
 
