@@ -271,6 +271,10 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
     public async Task WithdrawAsync(Guid roundId, string? reason, Actor actor, CancellationToken ct)
     {
         actor.RequireConvenor("withdraw a proposal");
+        if (reason?.Trim() is { Length: > AgreementRound.NoteMaxLength })
+        {
+            throw new InputInvalidException("Reason", $"Reason must be {AgreementRound.NoteMaxLength} characters or fewer");
+        }
         var round = await LoadOpenAsync(roundId, ct);
         var goal = await db.Goals.Include(g => g.Places).SingleAsync(g => g.Id == round.GoalId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -309,7 +313,15 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
             // A round complete without objection is agreed even if nobody saved after the last position landed.
             await CloseAsync(round, goal, round.IsAgreedNow ? RoundState.Agreed : RoundState.NotAgreed, system, clock.GetUtcNow().UtcDateTime, ct);
         }
-        await SaveAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request settled the same round at the same moment: the outcome is the same, so carry on.
+            db.ChangeTracker.Clear();
+        }
     }
 
     private async Task CloseAsync(AgreementRound round, Goal goal, RoundState outcome, Actor actor, DateTime now, CancellationToken ct, string? reason = null)

@@ -93,6 +93,9 @@ public sealed class CheckIn : ITenantOwned
     public required string PostedByName { get; init; }
     public DateTime PostedAtUtc { get; init; }
     public string? AcknowledgedByName { get; set; }
+
+    /// <summary>A concurrency token too: two reviewers acknowledging at once cannot both succeed.</summary>
+    [ConcurrencyCheck]
     public DateTime? AcknowledgedAtUtc { get; set; }
 }
 

@@ -102,6 +102,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         {
             throw new InputInvalidException("Status", $"Only a proposed contribution can be accepted; this one is {contribution.Status.ToString().ToLowerInvariant()}");
         }
+        RequireDecisionLength(decision, "Decision");
         await ChangeAsync(contribution, goal.Title, actor, "ContributionAgreed", c =>
         {
             c.Status = ContributionStatus.Agreed;
@@ -143,6 +144,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         {
             throw new InputInvalidException("Status", "This contribution has already been withdrawn");
         }
+        RequireDecisionLength(decision, "WithdrawDecision");
         await ChangeAsync(contribution, goal.Title, actor, "ContributionWithdrawn", c =>
         {
             c.Status = ContributionStatus.Withdrawn;
@@ -230,7 +232,15 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
             ["Check-in"] = $"{Describe(checkIn.Status)}, posted {checkIn.PostedAtUtc:yyyy-MM-dd}",
             ["Reviewer"] = contribution.Reviewer,
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another reviewer acknowledged it at the same moment (the update is guarded on "not yet acknowledged").
+            throw new InputInvalidException("CheckIn", "This check-in was acknowledged by someone else just now");
+        }
     }
 
     public static string Describe(CheckInStatus status) => status switch
@@ -241,6 +251,14 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         CheckInStatus.Complete => "Complete",
         _ => status.ToString(),
     };
+
+    private static void RequireDecisionLength(string? decision, string field)
+    {
+        if (Trim(decision) is { Length: > Contribution.DecisionMaxLength })
+        {
+            throw new InputInvalidException(field, $"Decision must be {Contribution.DecisionMaxLength} characters or fewer");
+        }
+    }
 
     private static void RequireLead(Contribution contribution, Actor actor, string action)
     {
@@ -267,14 +285,23 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         var organisation = await OrganisationNameAsync(contribution.OrganisationId, ct);
         var before = contribution.Snapshot(organisation);
         var status = contribution.Status;
+        var wasActive = contribution.IsActive;
         change(contribution);
+        var after = contribution.Snapshot(organisation);
+        if (before.Where(f => f.Key != "Status").SequenceEqual(after.Where(f => f.Key != "Status")) && action == "ContributionVaried")
+        {
+            // Saving unchanged terms is not a variation (and must not reset the check-in clock).
+            db.Entry(contribution).State = EntityState.Unchanged;
+            return;
+        }
         var now = clock.GetUtcNow().UtcDateTime;
-        if (contribution.Status != status)
+        // The check-in clock runs from agreement: varying an agreed contribution does not restart it.
+        if (contribution.Status != status && !(wasActive && contribution.IsActive))
         {
             contribution.StatusChangedAtUtc = now;
         }
         db.Entry(contribution).State = EntityState.Modified;
-        db.Audit(actor, now, action, EntityType, contribution.Id, $"{organisation}: {goalTitle}", before, contribution.Snapshot(organisation));
+        db.Audit(actor, now, action, EntityType, contribution.Id, $"{organisation}: {goalTitle}", before, after);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -284,6 +311,10 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
             throw new EditConflictException("The contribution", Guid.Empty, new Dictionary<string, string?>());
         }
     }
+
+    /// <summary>The contribution a check-in belongs to, so pages can check a route's ids agree.</summary>
+    public async Task<Guid?> ContributionOfCheckInAsync(Guid checkInId, CancellationToken ct) =>
+        await db.CheckIns.Where(k => k.Id == checkInId).Select(k => (Guid?)k.ContributionId).SingleOrDefaultAsync(ct);
 
     private sealed record Terms(string? Commitment, string? Actions, DateOnly DueOn, string? AccountablePerson, string? Reviewer, int Cadence, string? Decision);
 

@@ -164,9 +164,14 @@ public static class GoalsApi
             })
             .WithSummary("Every organisation's perspective on the goal");
 
-        group.MapPut("/goals/{id:guid}/perspectives/{organisationId:guid}", async (Guid id, Guid organisationId, SavePerspective request,
-                HttpContext context, PerspectiveService perspectives, CancellationToken ct) =>
+        group.MapPut("/goals/{id:guid}/perspectives/{organisationId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid organisationId,
+                SavePerspective request, HttpContext context, PerspectiveService perspectives, CancellationToken ct) =>
             {
+                var exists = (await perspectives.ForGoalAsync(id, ct)).Any(p => p.OrganisationId == organisationId);
+                if (exists && ETags.Parse(context.Request.Headers.IfMatch) is null)
+                {
+                    return ETags.Required("perspective");
+                }
                 var saved = await perspectives.SaveAsync(id, organisationId, request, ETags.Parse(context.Request.Headers.IfMatch), context.Actor(), ct);
                 context.Response.Headers.ETag = ETags.For(saved.Version);
                 return TypedResults.NoContent();

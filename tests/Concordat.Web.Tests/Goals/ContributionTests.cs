@@ -45,6 +45,7 @@ public abstract class ContributionTests(TestApp app, DatabaseKind kind) : Provid
 
         var (id, committed) = await ContributionApi.CommitAsync(council, system, goalId, system.CouncilId);
         var acceptedByCouncil = await ContributionApi.PostWithVersionAsync(council, system, id, "acceptance", new { decision = "x" });
+        var decisionTooLong = await ContributionApi.PostWithVersionAsync(convenor, system, id, "acceptance", new { decision = new string('x', 301) });
         var accepted = await ContributionApi.PostWithVersionAsync(convenor, system, id, "acceptance", new { decision = "Frailty board, 9 December" });
         var varied = await ContributionApi.PostWithVersionAsync(council, system, id, "vary", ContributionApi.Terms(system.CouncilId, "Reablement within 24 hours of discharge"));
         var withdrawn = await ContributionApi.PostWithVersionAsync(council, system, id, "withdrawal", new { decision = "Cabinet, 20 January" });
@@ -53,6 +54,7 @@ public abstract class ContributionTests(TestApp app, DatabaseKind kind) : Provid
         Assert.Equal("Proposed", (await committed.JsonAsync())["status"]!.GetValue<string>());
         Assert.Equal("Dr Anna Patel", (await committed.JsonAsync())["reviewer"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Forbidden, acceptedByCouncil.StatusCode);
+        Assert.Equal("Decision must be 300 characters or fewer", (await decisionTooLong.JsonAsync())["errors"]!["Decision"]![0]!.GetValue<string>());
         Assert.Equal("Agreed", (await accepted.JsonAsync())["status"]!.GetValue<string>());
         Assert.Equal("Varied", (await varied.JsonAsync())["status"]!.GetValue<string>());
         Assert.Equal("Withdrawn", (await withdrawn.JsonAsync())["status"]!.GetValue<string>());

@@ -77,7 +77,7 @@ public abstract class GoalPagesTests(TestApp app, DatabaseKind kind) : ProviderT
         var lead = await PageClient.SignedInAsync(App, system.CouncilLead);
 
         var form = await lead.GetAsync($"/systems/{system.Id}/goals/{goalId}/contributions/new");
-        var bad = await form.SubmitAsync("main form", new() { ["Input.Commitment"] = "", ["Input.DueOn"] = "soon" });
+        var bad = await form.SubmitAsync("main form", new() { ["Input.Commitment"] = "", ["Input.DueOn"] = "soon", ["Input.CheckInCadenceDays"] = "fortnightly" });
         var saved = await form.SubmitAsync("main form", new()
         {
             ["Input.Commitment"] = "Reablement within 24 hours", ["Input.DueOn"] = "2027-09-30", ["Input.AccountablePerson"] = "Cath Council",
@@ -94,6 +94,7 @@ public abstract class GoalPagesTests(TestApp app, DatabaseKind kind) : ProviderT
         Assert.Contains("Enter what your organisation will do", bad.ErrorSummary);
         Assert.Contains("Due date must be a real date, like 2027-03-31", bad.ErrorSummary);
         Assert.Contains("Enter the name of the person accountable", bad.ErrorSummary);
+        Assert.Contains("Check-in cadence must be a whole number of days, like 31", bad.ErrorSummary);
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         Assert.Equal(HttpStatusCode.Redirect, accept.Status);
         Assert.Equal(HttpStatusCode.BadRequest, noNarrative.Status);

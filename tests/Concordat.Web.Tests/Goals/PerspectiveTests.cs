@@ -53,7 +53,7 @@ public abstract class PerspectiveTests(TestApp app, DatabaseKind kind) : Provide
         Assert.Equal(HttpStatusCode.Forbidden, forCouncil.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
-        Assert.Equal(HttpStatusCode.PreconditionFailed, withoutVersion.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, withoutVersion.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, withVersion.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal("Discharge to assess beds and therapists", Assert.Single(list.AsArray())!["whatWeNeed"]!.GetValue<string>());

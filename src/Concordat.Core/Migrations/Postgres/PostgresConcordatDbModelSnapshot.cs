@@ -87,6 +87,7 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("AcknowledgedByName")

@@ -13,16 +13,33 @@ public sealed class ContributionForm
     public string? DueOn { get; set; }
     public string? AccountablePerson { get; set; }
     public string? Reviewer { get; set; }
-    public int? CheckInCadenceDays { get; set; }
+    /// <summary>As typed, so that text which is not a number is reported rather than replaced by the default.</summary>
+    public string? CheckInCadenceDays { get; set; }
     public string? Decision { get; set; }
 
     public static ContributionForm From(Contribution c) => new()
     {
         OrganisationId = c.OrganisationId, Commitment = c.Commitment, Actions = c.Actions, DueOn = GoalForm.DateText(c.DueOn),
-        AccountablePerson = c.AccountablePerson, Reviewer = c.Reviewer, CheckInCadenceDays = c.CheckInCadenceDays,
+        AccountablePerson = c.AccountablePerson, Reviewer = c.Reviewer,
+        CheckInCadenceDays = c.CheckInCadenceDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    public SaveContribution ToInput(ModelStateDictionary modelState) =>
-        new(OrganisationId, Commitment, Actions, GoalForm.ParseDate(DueOn, "Input.DueOn", "Due date", modelState), AccountablePerson, Reviewer,
-            CheckInCadenceDays, Decision);
+    public SaveContribution ToInput(ModelStateDictionary modelState)
+    {
+        int? cadence = null;
+        if (!string.IsNullOrWhiteSpace(CheckInCadenceDays))
+        {
+            if (int.TryParse(CheckInCadenceDays.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days))
+            {
+                cadence = days;
+            }
+            else
+            {
+                modelState.AddModelError("Input.CheckInCadenceDays", "Check-in cadence must be a whole number of days, like 31");
+                cadence = -1; // out of range, so the service refuses the whole save; the page's message is the one shown
+            }
+        }
+        return new(OrganisationId, Commitment, Actions, GoalForm.ParseDate(DueOn, "Input.DueOn", "Due date", modelState), AccountablePerson, Reviewer,
+            cadence, Decision);
+    }
 }

@@ -35,8 +35,14 @@ public sealed class ContributionModel(ContributionService contributions, History
     public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
         ActAsync(() => contributions.WithdrawAsync(Id, WithdrawDecision, Version, Actor, ct), "Contribution withdrawn", ct);
 
-    public Task<IActionResult> OnPostAcknowledgeAsync(Guid checkInId, CancellationToken ct) =>
-        ActAsync(() => contributions.AcknowledgeAsync(checkInId, Actor, ct), "Check-in acknowledged", ct);
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid checkInId, CancellationToken ct)
+    {
+        if (await contributions.ContributionOfCheckInAsync(checkInId, ct) != Id)
+        {
+            throw new NotFoundException("There is no such check-in on this contribution.");
+        }
+        return await ActAsync(() => contributions.AcknowledgeAsync(checkInId, Actor, ct), "Check-in acknowledged", ct);
+    }
 
     private async Task<IActionResult> ActAsync(Func<Task> act, string done, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ public sealed class NewContributionModel(GoalService goals, ContributionService 
     public Guid GoalId { get; set; }
 
     [BindProperty]
-    public ContributionForm Input { get; set; } = new() { CheckInCadenceDays = Contribution.DefaultCadenceDays };
+    public ContributionForm Input { get; set; } = new() { CheckInCadenceDays = "31" };
 
     public string GoalTitle { get; private set; } = "";
     public IReadOnlyList<SelectListItem> OrganisationOptions { get; private set; } = [];

@@ -61,7 +61,11 @@ public sealed class AmendModel(GoalService goals, AgreementService agreement) : 
         }
         catch (EditConflictException)
         {
-            ModelState.AddModelError("", "Someone else amended this proposal while you were editing it. Reload the goal to see the latest revision.");
+            // Positions recorded meanwhile also move the round on; keep what was typed and let it be sent again knowingly.
+            var round = await LoadAsync(ct);
+            ModelState.Remove(nameof(Version));
+            Version = round.Version;
+            ModelState.AddModelError("", $"The round changed while you were writing (it is now at revision {round.CurrentRevision}, and partners may have responded). Check the goal page, then send your amendment again.");
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }

@@ -28,6 +28,7 @@ public sealed class PerspectiveModel(GoalService goals, PerspectiveService persp
 
     public string GoalTitle { get; private set; } = "";
     public string OrganisationName { get; private set; } = "";
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> OrganisationOptions { get; private set; } = [];
     public EditConflictView? Conflict { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -68,7 +69,8 @@ public sealed class PerspectiveModel(GoalService goals, PerspectiveService persp
     private async Task LoadAsync(CancellationToken ct)
     {
         GoalTitle = (await goals.GetAsync(Id, ct)).Title;
-        var speakable = Actor.Memberships.Where(m => Actor.CanContributeFor(m.OrganisationId)).ToList();
+        var speakable = Actor.Memberships.Where(m => Actor.CanContributeFor(m.OrganisationId)).DistinctBy(m => m.OrganisationId)
+            .OrderBy(m => m.OrganisationName, StringComparer.Ordinal).ToList();
         var chosen = OrganisationId is { } id ? speakable.FirstOrDefault(m => m.OrganisationId == id) : speakable.FirstOrDefault();
         if (chosen is null)
         {
@@ -76,5 +78,7 @@ public sealed class PerspectiveModel(GoalService goals, PerspectiveService persp
         }
         OrganisationId = chosen.OrganisationId;
         OrganisationName = chosen.OrganisationName;
+        OrganisationOptions = speakable.Select(m => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(m.OrganisationName, m.OrganisationId.ToString(),
+            m.OrganisationId == chosen.OrganisationId)).ToList();
     }
 }

@@ -59,8 +59,12 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
         await LoadAsync(ct);
         if (!ModelState.IsValid)
         {
+            // Only a tampered form gets here (the fields are radios and hidden values); ask for the one choice a person makes.
+            var kindMissing = ModelState["Input.Kind"]?.Errors.Count > 0;
             ModelState.Clear();
-            ModelState.AddModelError("Input.Kind", "Select your organisation's position");
+            ModelState.AddModelError(kindMissing ? "Input.Kind" : "", kindMissing
+                ? "Select your organisation's position"
+                : "The form could not be read. Open the goal page and record your position again.");
             return this.InvalidInput();
         }
         try
@@ -84,6 +88,8 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
             // Saving again is a deliberate choice made against what is stored now.
             Round = await agreement.GetAsync(RoundId, ct);
             Version = Round.Responses.SingleOrDefault(r => r.OrganisationId == Input.OrganisationId)?.Position?.Version;
+            ModelState.Remove(nameof(Revision));
+            Revision = Round.Round.CurrentRevision;
             ModelState.AddModelError("", $"{e.Message} Your position has not been saved.");
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();

@@ -20,16 +20,12 @@ public sealed class WithdrawModel(AgreementService agreement) : SystemPageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Actor.RequireConvenor("withdraw a proposal");
-        var round = await agreement.GetAsync(RoundId, ct);
-        if (round.Round.GoalId != Id)
-        {
-            throw new NotFoundException("There is no such agreement round on this goal.");
-        }
-        IsAdoption = round.Round.Kind == ProposalKind.Adopt;
+        await LoadAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        await LoadAsync(ct);
         try
         {
             await agreement.WithdrawAsync(RoundId, Reason, Actor, ct);
@@ -40,5 +36,15 @@ public sealed class WithdrawModel(AgreementService agreement) : SystemPageModel
         }
         this.Succeeded("Proposal withdrawn");
         return Redirect($"{SystemHome}/goals/{Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var round = await agreement.GetAsync(RoundId, ct);
+        if (round.Round.GoalId != Id)
+        {
+            throw new NotFoundException("There is no such agreement round on this goal.");
+        }
+        IsAdoption = round.Round.Kind == ProposalKind.Adopt;
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Concordat.Core.Migrations.Postgres
 {
     [DbContext(typeof(PostgresConcordatDb))]
-    [Migration("20261125192224_Contributions")]
+    [Migration("20261125194542_Contributions")]
     partial class Contributions
     {
         /// <inheritdoc />
@@ -90,6 +90,7 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("AcknowledgedByName")
