@@ -52,6 +52,7 @@ public static class CoreServices
         services.AddScoped<Goals.AgreementService>();
         services.AddScoped<Goals.PerspectiveService>();
         services.AddScoped<Goals.ContributionService>();
+        services.AddScoped<Measures.MeasureService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Demo.DemoWorkspace>();
         services.AddScoped<Demo.DemoGoals>();

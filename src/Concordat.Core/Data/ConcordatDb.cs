@@ -34,6 +34,9 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Perspective> Perspectives => Set<Perspective>();
     public DbSet<Contribution> Contributions => Set<Contribution>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<Measures.Measure> Measures => Set<Measures.Measure>();
+    public DbSet<Measures.Observation> Observations => Set<Measures.Observation>();
+    public DbSet<Measures.GoalMeasure> GoalMeasures => Set<Measures.GoalMeasure>();
 
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;

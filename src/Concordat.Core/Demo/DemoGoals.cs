@@ -10,7 +10,7 @@ namespace Concordat.Core.Demo;
 /// their history reads as it would in real use.
 /// </summary>
 public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives,
-    ContributionService contributions, TimeProvider clock)
+    ContributionService contributions, Measures.MeasureService measures, TimeProvider clock)
 {
     public async Task CreateAsync(Guid systemId, CancellationToken ct)
     {
@@ -140,5 +140,35 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
             "Stream minor injuries to the urgent treatment centre at the front door from 8am to midnight.", null,
             today.AddMonths(3), "Sanjay Mehta, Medical Director", null, 14, null), leads[eastvaleTrust], ct);
         await contributions.AcceptAsync(frontDoor.Id, null, frontDoor.Version, convenor, ct);
+
+        await AddAeMeasuresAsync(ae.Id, northshireTrust, convenor, ct);
+    }
+
+    /// <summary>
+    /// Two measures for the A&amp;E goal, filled with real NHS England figures for one provider (April 2016 to March
+    /// 2019, Open Government Licence), so that the demo's charts show real variation. They are labelled as demo data.
+    /// </summary>
+    private async Task AddAeMeasuresAsync(Guid goalId, Guid owner, Actor convenor, CancellationToken ct)
+    {
+        const string source = "Demo data: NHS England A&E attendances and emergency admissions for one provider (ODS RF4, type 1), April 2016 to March 2019, Open Government Licence v3.0";
+        var performance = await measures.CreateAsync(new Measures.SaveMeasure("A&E four-hour performance (type 1)",
+            "Attendances admitted, transferred or discharged within 4 hours of arrival, divided by all type 1 attendances.", "%",
+            Measures.MeasureFrequency.Monthly, Spc.ImprovementDirection.Increase, 95, source, owner), convenor, ct);
+        var attendances = await measures.CreateAsync(new Measures.SaveMeasure("Type 1 A&E attendances",
+            "Attendances at the major emergency department in the month.", "attendances",
+            Measures.MeasureFrequency.Monthly, Spc.ImprovementDirection.Neither, null, source, owner), convenor, ct);
+        await using var stream = typeof(DemoGoals).Assembly.GetManifestResourceStream("Concordat.Core.Demo.ae-demo.csv")
+            ?? throw new InvalidOperationException("The demo A&E data is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        await reader.ReadLineAsync(ct);
+        while (await reader.ReadLineAsync(ct) is { Length: > 0 } line)
+        {
+            var fields = line.Split(',');
+            var period = DateOnly.ParseExact(fields[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            await measures.RecordAsync(performance.Id, new Measures.RecordObservation(period, double.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), null), convenor, ct);
+            await measures.RecordAsync(attendances.Id, new Measures.RecordObservation(period, double.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture), null), convenor, ct);
+        }
+        await measures.LinkToGoalAsync(performance.Id, goalId, convenor, ct);
+        await measures.LinkToGoalAsync(attendances.Id, goalId, convenor, ct);
     }
 }

@@ -27,6 +27,10 @@ public static class HistoryText
         "ContributionWithdrawn" => $"Contribution withdrawn ({entry.EntityName})",
         "CheckInPosted" => $"Check-in posted ({entry.EntityName})",
         "CheckInAcknowledged" => $"Check-in acknowledged ({entry.EntityName})",
+        "MeasureDefined" => $"{entry.EntityName} defined",
+        "ObservationAdded" => $"Value added to {entry.EntityName}",
+        "ObservationCorrected" => $"Value corrected in {entry.EntityName}",
+        "MeasureLinkedToGoal" => $"Measure linked to {entry.EntityName}",
         _ => $"{entry.EntityName}: {entry.Action}",
     };
 }

@@ -72,6 +72,8 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM Goals"));
         Assert.Equal(5, await ScalarAsync("SELECT COUNT(*) FROM Contributions"));
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM CheckIns"));
+        Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Measures"));
+        Assert.Equal(72, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
         Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'OrganisationAdded'"));
     }
 

@@ -116,6 +116,12 @@ public sealed class ConvenorJourneyTests(BrowserFixture browser) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).First.ClickAsync();
         await Assertions.Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Check-in acknowledged");
 
+        await page.GotoAsync(home + "/measures");
+        await checks.CheckAsync("22-measures");
+        await page.GetByRole(AriaRole.Link, new() { Name = "A&E four-hour performance (type 1)" }).ClickAsync();
+        await Assertions.Expect(page.Locator("figure svg")).ToBeVisibleAsync();
+        await checks.CheckAsync("23-measure");
+
         await page.GotoAsync("/no-such-page");
         await checks.CheckAsync("18-not-found");
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Concordat.Web.Pages.Goals;
 
 public sealed class GoalModel(GoalService goals, AgreementService agreement, PerspectiveService perspectives, ContributionService contributions,
-    HistoryService history) : SystemPageModel
+    Concordat.Core.Measures.MeasureService measures, HistoryService history) : SystemPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -16,6 +16,7 @@ public sealed class GoalModel(GoalService goals, AgreementService agreement, Per
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public IReadOnlyList<PerspectiveView> Perspectives { get; private set; } = [];
     public IReadOnlyList<ContributionRow> Contributions { get; private set; } = [];
+    public IReadOnlyList<Concordat.Core.Measures.MeasureSummary> Measures { get; private set; } = [];
     public bool CanCommit => Goal.Status != GoalStatus.Retired && Actor.Memberships.Any(m => m.Role == Concordat.Core.Partnerships.Role.OrganisationLead);
     public bool CanRecordPerspective => Actor.Memberships.Any(m => Actor.CanContributeFor(m.OrganisationId));
 
@@ -32,6 +33,7 @@ public sealed class GoalModel(GoalService goals, AgreementService agreement, Per
         PastRounds = rounds.Where(r => r.Round.State != RoundState.Open).ToList();
         Perspectives = await perspectives.ForGoalAsync(Id, ct);
         Contributions = await contributions.ForGoalAsync(Id, ct);
+        Measures = await measures.ListAsync(Id, ct);
         History = await history.ForItemsAsync([Id, .. Contributions.Select(c => c.Id)], ct);
     }
 }
