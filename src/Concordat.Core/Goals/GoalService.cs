@@ -13,7 +13,7 @@ public sealed record SaveGoal(string? Title, string? OutcomeStatement, string? P
 public sealed record GoalFilter(GoalStatus? Status = null, Guid? PlaceId = null, Guid? LeadOrganisationId = null);
 
 public sealed record GoalSummary(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope,
-    string Agreement, int ContributingOrganisations);
+    string Agreement, int ContributingOrganisations, Guid LeadOrganisationId);
 
 public sealed record GoalDetail(Guid Id, string Title, string OutcomeStatement, string Population, bool WholeSystem, IReadOnlyList<Place> Places,
     string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string SeniorResponsibleOwner, GoalStatus Status,
@@ -44,7 +44,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         var goals = await query.OrderBy(g => g.Title)
             .Select(g => new
             {
-                g.Id, g.Title, g.Status, g.Horizon, g.WholeSystem,
+                g.Id, g.Title, g.Status, g.Horizon, g.WholeSystem, g.LeadOrganisationId,
                 Lead = db.Organisations.Where(o => o.Id == g.LeadOrganisationId).Select(o => o.Name).Single(),
                 PlaceIds = g.Places.Select(p => p.PlaceId).ToList(),
                 Contributors = db.Contributions.Where(c => c.GoalId == g.Id && (c.Status == ContributionStatus.Agreed || c.Status == ContributionStatus.Varied))
@@ -69,7 +69,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
                     GoalStatus.Retired => "Retired",
                     _ => "Not yet proposed",
                 },
-            g.Contributors)).ToList();
+            g.Contributors, g.LeadOrganisationId)).ToList();
     }
 
     public static string Describe(ProposalKind kind) => kind switch

@@ -71,6 +71,25 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
     }
 
     [Fact]
+    public async Task LinkToGoal_ShowsTheMeasureOnTheGoalPage_AndOnlyForGoalsThePersonLeads()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenorApi = await ApiClient.ForAsync(App, system.Convenor);
+        var trustGoal = await GoalApi.DraftAsync(convenorApi, system, "Trust-led goal");
+        var lead = await PageClient.SignedInAsync(App, system.TrustLead);
+        var url = await DefineAsync(lead, system);
+        var councilLeadPage = await (await PageClient.SignedInAsync(App, system.CouncilLead)).GetAsync(url);
+
+        var page = await lead.GetAsync(url);
+        var linked = await page.SubmitAsync("form[action*='handler=Link']", new() { ["GoalId"] = trustGoal.ToString() });
+        var goalPage = await lead.GetAsync($"/systems/{system.Id}/goals/{trustGoal}");
+
+        Assert.Null(councilLeadPage.Document.QuerySelector("form[action*='handler=Link']"));
+        Assert.Equal(HttpStatusCode.Redirect, linked.Status);
+        Assert.Contains("Emergency admissions aged 75+", goalPage.Text("#goal-measures"));
+    }
+
+    [Fact]
     public async Task RecordValue_ByAnotherOrganisationOrViewer_IsForbidden()
     {
         var system = await App.CreateSystemAsync();

@@ -1,21 +1,55 @@
+using Concordat.Core.Access;
+using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Concordat.Core.Measures;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Measures;
 
-public sealed class MeasureModel(MeasureService measures, HistoryService history) : SystemPageModel
+public sealed class MeasureModel(MeasureService measures, GoalService goals, HistoryService history) : SystemPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
 
     public MeasureDetail Detail { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+
+    /// <summary>Goals this person may add the measure to (convenors: any; leads: their organisation's), not yet linked.</summary>
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> LinkableGoals { get; private set; } = [];
+
+    [BindProperty]
+    public Guid? GoalId { get; set; }
     public bool CanRecord => Actor.IsConvenor || Actor.CanContributeFor(Detail.Measure.OwnerOrganisationId);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostLinkAsync(CancellationToken ct)
+    {
+        try
+        {
+            if (GoalId is not { } goalId)
+            {
+                throw new InputInvalidException(nameof(GoalId), "Select a goal");
+            }
+            await measures.LinkToGoalAsync(Id, goalId, Actor, ct);
+            this.Succeeded("Measure linked to the goal");
+            return Redirect($"{SystemHome}/measures/{Id}");
+        }
+        catch (InputInvalidException e)
+        {
+            await LoadAsync(ct);
+            return this.InvalidInput(e, "");
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         Detail = await measures.GetAsync(Id, ct);
         History = await history.ForItemAsync(Id, ct);
+        var linked = Detail.Goals.Select(g => g.Id).ToHashSet();
+        var candidates = (await goals.ListAsync(new GoalFilter(), ct)).Where(g => g.Status != GoalStatus.Retired && !linked.Contains(g.Id)).ToList();
+        var mine = candidates.Where(g => Actor.IsConvenor || Actor.IsLeadOf(g.LeadOrganisationId)).ToList();
+        LinkableGoals = mine.Count == 0 ? [] :
+            [new("Select a goal", ""), .. mine.Select(g => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(g.Title, g.Id.ToString(), g.Id == GoalId))];
     }
 }
