@@ -15,6 +15,7 @@ public static class ConcordatApi
         v1.MapGroup("/systems/{systemId:guid}/organisations").WithTags("Organisations").MapOrganisationsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Goals and agreement").MapGoalsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Contributions and check-ins").MapContributionsApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("Measures").MapMeasuresApi();
     }
 
     public static void ConfigureJson(this IServiceCollection services) =>
