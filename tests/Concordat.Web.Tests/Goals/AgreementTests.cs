@@ -129,7 +129,9 @@ public abstract class AgreementTests(TestApp app, DatabaseKind kind) : ProviderT
         Assert.Equal("By March 2029, 15% fewer emergency admissions.", goal["outcomeStatement"]!.GetValue<string>());
         await using var scope = App.Database(system.Id);
         var actions = await scope.Db.AuditEvents.Where(e => e.EntityId == goalId).OrderBy(e => e.OccurredAtUtc).Select(e => e.Action).ToListAsync(Ct);
-        Assert.Equal(["GoalDrafted", "AgreementRoundOpened", "PositionRecorded", "PositionRecorded", "ProposalAmended", "PositionRecorded", "PositionRecorded", "AgreementRoundAgreed"], actions);
+        // The last position and the agreement it completes are written in one save, with one timestamp, so their order is not defined.
+        Assert.Equal(["GoalDrafted", "AgreementRoundOpened", "PositionRecorded", "PositionRecorded", "ProposalAmended", "PositionRecorded"], actions.Take(6));
+        Assert.Equal(["AgreementRoundAgreed", "PositionRecorded"], actions.Skip(6).Order());
     }
 
     [Fact]
