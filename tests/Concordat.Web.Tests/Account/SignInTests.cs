@@ -103,12 +103,16 @@ public sealed class SignInRateLimitTests
         await using var app = new TestApp(DatabaseKind.Sqlite, new Dictionary<string, string?> { ["RateLimits:SignInPerMinute"] = "3" });
         var client = new PageClient(app.CreateClient());
 
+        // Seven attempts against a limit of three a minute: even if the fixed window happens to renew once while
+        // they are sent, at most six get through, so a 429 must appear.
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 7; i++)
         {
             statuses.Add((await client.SignInAsync($"nobody{i}@example.org", "wrong password")).Status);
         }
 
-        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], statuses.Take(3));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.BadRequest or HttpStatusCode.TooManyRequests, s.ToString()));
     }
 }
