@@ -47,6 +47,21 @@ public sealed class InputErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>Optional free text: trimmed, null when blank, and an error (not a silent cut) when too long.</summary>
+    public string? OptionalText(string field, string label, string? value, int maxLength)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (text.Length > maxLength)
+        {
+            Add(field, $"{label} must be {maxLength} characters or fewer");
+        }
+        return text;
+    }
+
     public void ThrowIfAny()
     {
         if (Any)

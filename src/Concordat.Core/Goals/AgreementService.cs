@@ -99,7 +99,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         {
             errors.Add(nameof(input.RequiredOrganisationIds), "Select partner organisations of this system");
         }
-        var note = Trim(input.Note, AgreementRound.NoteMaxLength, nameof(input.Note), "Note", errors);
+        var note = errors.OptionalText(nameof(input.Note), "Note", input.Note, AgreementRound.NoteMaxLength);
         var wording = input.Kind == ProposalKind.Change
             ? GoalService.ValidateWording(errors, input.Title, input.OutcomeStatement, input.Population, input.InequalityLens, input.Horizon, today)
             : new GoalService.Wording(goal.Title, goal.OutcomeStatement, goal.Population, goal.InequalityLens, goal.Horizon);
@@ -166,9 +166,9 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
             errors.Add(nameof(input.Kind), "Select your organisation's position");
             kind = default;
         }
-        var reason = Trim(input.Reason, Position.TextMaxLength, nameof(input.Reason), "Reason", errors);
-        var wouldResolve = Trim(input.WouldResolve, Position.TextMaxLength, nameof(input.WouldResolve), "What would resolve it", errors);
-        var decision = Trim(input.Decision, Position.DecisionMaxLength, nameof(input.Decision), "Decision", errors);
+        var reason = errors.OptionalText(nameof(input.Reason), "Reason", input.Reason, Position.TextMaxLength);
+        var wouldResolve = errors.OptionalText(nameof(input.WouldResolve), "What would resolve it", input.WouldResolve, Position.TextMaxLength);
+        var decision = errors.OptionalText(nameof(input.Decision), "Decision", input.Decision, Position.DecisionMaxLength);
         if (kind == PositionKind.ConsentWithConcerns && reason is null)
         {
             errors.Add(nameof(input.Reason), "Enter your concerns");
@@ -249,7 +249,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         }
         var errors = new InputErrors();
         var wording = GoalService.ValidateWording(errors, input.Title, input.OutcomeStatement, input.Population, input.InequalityLens, input.Horizon, UkCalendar.Today(clock));
-        var note = Trim(input.Note, AgreementRound.NoteMaxLength, nameof(input.Note), "Note", errors);
+        var note = errors.OptionalText(nameof(input.Note), "Note", input.Note, AgreementRound.NoteMaxLength);
         if (note is null)
         {
             errors.Add(nameof(input.Note), "Say what the amendment changes and which concerns it answers");
@@ -431,20 +431,6 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
             fields["Organisation"] = organisation;
         }
         return fields;
-    }
-
-    private static string? Trim(string? value, int max, string field, string label, InputErrors errors)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (text.Length > max)
-        {
-            errors.Add(field, $"{label} must be {max} characters or fewer");
-        }
-        return text;
     }
 
     private async Task SaveAsync(CancellationToken ct)

@@ -35,18 +35,9 @@ public sealed class PerspectiveService(ConcordatDb db, TimeProvider clock)
             throw new ForbiddenException("Only the organisation's own leads and contributors can record its perspective.");
         }
         var errors = new InputErrors();
-        string? Text(string field, string label, string? value)
-        {
-            var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-            if (text is { Length: > Perspective.TextMaxLength })
-            {
-                errors.Add(field, $"{label} must be {Perspective.TextMaxLength} characters or fewer");
-            }
-            return text;
-        }
-        var means = Text(nameof(input.WhatItMeans), "What this goal means for you", input.WhatItMeans);
-        var need = Text(nameof(input.WhatWeNeed), "What you need from partners", input.WhatWeNeed);
-        var worries = Text(nameof(input.WhatWorriesUs), "What worries you", input.WhatWorriesUs);
+        var means = errors.OptionalText(nameof(input.WhatItMeans), "What this goal means for you", input.WhatItMeans, Perspective.TextMaxLength);
+        var need = errors.OptionalText(nameof(input.WhatWeNeed), "What you need from partners", input.WhatWeNeed, Perspective.TextMaxLength);
+        var worries = errors.OptionalText(nameof(input.WhatWorriesUs), "What worries you", input.WhatWorriesUs, Perspective.TextMaxLength);
         if (means is null && need is null && worries is null)
         {
             errors.Add(nameof(input.WhatItMeans), "Say what this goal means for your organisation, what you need from partners, or what worries you");
