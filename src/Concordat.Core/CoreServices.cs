@@ -53,6 +53,7 @@ public static class CoreServices
         services.AddScoped<Goals.PerspectiveService>();
         services.AddScoped<Goals.ContributionService>();
         services.AddScoped<Measures.MeasureService>();
+        services.AddScoped<Measures.Import.ObservationImporter>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Demo.DemoWorkspace>();
         services.AddScoped<Demo.DemoGoals>();

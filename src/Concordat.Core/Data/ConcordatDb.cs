@@ -37,6 +37,9 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Measures.Measure> Measures => Set<Measures.Measure>();
     public DbSet<Measures.Observation> Observations => Set<Measures.Observation>();
     public DbSet<Measures.GoalMeasure> GoalMeasures => Set<Measures.GoalMeasure>();
+    public DbSet<Measures.MeasureRebase> MeasureRebases => Set<Measures.MeasureRebase>();
+    public DbSet<Measures.TrajectoryPoint> TrajectoryPoints => Set<Measures.TrajectoryPoint>();
+    public DbSet<Measures.ObservationUpload> ObservationUploads => Set<Measures.ObservationUpload>();
 
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;

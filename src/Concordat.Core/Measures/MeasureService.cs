@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
@@ -9,10 +10,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Measures;
 
-public sealed record SaveMeasure(string? Name, string? Definition, string? Unit, MeasureFrequency? Frequency, ImprovementDirection? Improvement,
-    double? Target, string? Source, Guid? OwnerOrganisationId);
+/// <summary>One period of a trajectory: the value planned for it.</summary>
+public sealed record PlannedValue(DateOnly? PeriodStart, double? Value);
 
-public sealed record RecordObservation(DateOnly? PeriodStart, double? Value, string? Note);
+public sealed record SaveMeasure(string? Name, string? Definition, string? Unit, MeasureFrequency? Frequency, ImprovementDirection? Improvement,
+    double? Target, string? Source, Guid? OwnerOrganisationId)
+{
+    public MeasureFormat? Format { get; init; }
+    public MeasureSourceKind? SourceKind { get; init; }
+    public MeasureGeography? Geography { get; init; }
+    public Guid? PlaceId { get; init; }
+    public Guid? GeographyOrganisationId { get; init; }
+    public string? AreaCode { get; init; }
+    public int? StaleAfterDays { get; init; }
+    public IReadOnlyList<PlannedValue>? Trajectory { get; init; }
+}
+
+public sealed record RecordObservation(DateOnly? PeriodStart, double? Value, string? Note)
+{
+    public double? Count { get; init; }
+    public double? Denominator { get; init; }
+    public double? LowerCi { get; init; }
+    public double? UpperCi { get; init; }
+}
+
+public sealed record AddRebase(DateOnly? PeriodStart, string? Reason);
 
 /// <summary>A measure with its Making Data Count reading, for lists and goal pages.</summary>
 public sealed record MeasureSummary(Guid Id, string Name, string Unit, ImprovementDirection Improvement, int Points, DateOnly? LatestPeriod,
@@ -29,12 +51,18 @@ public sealed record MeasureSummary(Guid Id, string Name, string Unit, Improveme
     };
 }
 
-public sealed record MeasureDetail(Measure Measure, string Owner, IReadOnlyList<Observation> Observations, XmrAnalysis? Analysis, string? ChartSvg,
-    XmrSummary? Summary, IReadOnlyList<(Guid Id, string Title)> Goals, bool IsStale);
+public sealed record MeasureDetail(Measure Measure, string Owner, string Geography, IReadOnlyList<Observation> Observations, XmrAnalysis? Analysis,
+    string? ChartSvg, XmrSummary? Summary, IReadOnlyList<(Guid Id, string Title)> Goals, bool IsStale, IReadOnlyList<MeasureRebase> Rebases,
+    IReadOnlyList<TrajectoryPoint> Trajectory)
+{
+    /// <summary>The trajectory's value for a period, if it plans one.</summary>
+    public double? PlannedFor(DateOnly period) => Trajectory.FirstOrDefault(t => t.PeriodStart == period)?.Value;
+}
 
 public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
 {
     public const string EntityType = "Measure";
+    public const int TrajectoryMaxPoints = 520;
 
     public async Task<IReadOnlyList<MeasureSummary>> ListAsync(Guid? goalId, CancellationToken ct)
     {
@@ -45,19 +73,19 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         }
         var measures = await query.OrderBy(m => m.Name).ToListAsync(ct);
         var ids = measures.Select(m => m.Id).ToList();
-        var observations = (await db.Observations.AsNoTracking().Where(o => ids.Contains(o.MeasureId)).ToListAsync(ct))
-            .ToLookup(o => o.MeasureId);
-        return measures.Select(m => Summarise(m, observations[m.Id].OrderBy(o => o.PeriodStart).ToList()))
+        var observations = (await db.Observations.AsNoTracking().Where(o => ids.Contains(o.MeasureId)).ToListAsync(ct)).ToLookup(o => o.MeasureId);
+        var rebases = (await db.MeasureRebases.AsNoTracking().Where(r => ids.Contains(r.MeasureId)).ToListAsync(ct)).ToLookup(r => r.MeasureId);
+        return measures.Select(m => Summarise(m, observations[m.Id].OrderBy(o => o.PeriodStart).ToList(), rebases[m.Id].ToList()))
             .OrderBy(s => s.ConcernRank).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
     }
 
-    private MeasureSummary Summarise(Measure measure, List<Observation> series)
+    private MeasureSummary Summarise(Measure measure, List<Observation> series, List<MeasureRebase> rebases)
     {
         if (series.Count == 0)
         {
             return new MeasureSummary(measure.Id, measure.Name, measure.Unit, measure.Improvement, 0, null, null, null, null, null, false);
         }
-        var analysis = Analyse(measure, series);
+        var analysis = Analyse(measure, series, rebases);
         var sparkline = XmrChart.ToSparklineSvg(analysis, new XmrSparklineOptions { Title = measure.Name, Labels = Labels(measure, series), IdPrefix = "s" + measure.Id.ToString("N")[..8] });
         var latest = series[^1];
         return new MeasureSummary(measure.Id, measure.Name, measure.Unit, measure.Improvement, series.Count, latest.PeriodStart, latest.Value,
@@ -69,21 +97,46 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("There is no such measure in this system.");
         var owner = await db.Organisations.Where(o => o.Id == measure.OwnerOrganisationId).Select(o => o.Name).SingleAsync(ct);
         var series = await db.Observations.AsNoTracking().Where(o => o.MeasureId == id).OrderBy(o => o.PeriodStart).ToListAsync(ct);
-        var goals = await db.GoalMeasures.Where(g => g.MeasureId == id).Join(db.Goals, g => g.GoalId, g => g.Id, (_, g) => new { g.Id, g.Title })
-            .OrderBy(g => g.Title).ToListAsync(ct);
+        var rebases = await db.MeasureRebases.AsNoTracking().Where(r => r.MeasureId == id).OrderBy(r => r.PeriodStart).ToListAsync(ct);
+        var trajectory = await db.TrajectoryPoints.AsNoTracking().Where(t => t.MeasureId == id).OrderBy(t => t.PeriodStart).ToListAsync(ct);
+        var goals = (await db.GoalMeasures.Where(g => g.MeasureId == id).Join(db.Goals, g => g.GoalId, g => g.Id, (_, g) => new { g.Id, g.Title })
+            .OrderBy(g => g.Title).ToListAsync(ct)).Select(g => (g.Id, g.Title)).ToList();
+        var geography = await DescribeGeographyAsync(measure, ct);
         if (series.Count == 0)
         {
-            return new MeasureDetail(measure, owner, series, null, null, null, goals.Select(g => (g.Id, g.Title)).ToList(), false);
+            return new MeasureDetail(measure, owner, geography, series, null, null, null, goals, false, rebases, trajectory);
         }
-        var analysis = Analyse(measure, series);
+        var analysis = Analyse(measure, series, rebases);
         var labels = Labels(measure, series);
-        var chart = XmrChart.ToSvg(analysis, new XmrChartOptions { Title = measure.Name, Labels = labels, IdPrefix = "c" + id.ToString("N")[..8] });
-        return new MeasureDetail(measure, owner, series, analysis, chart, XmrSummary.Describe(analysis, labels), goals.Select(g => (g.Id, g.Title)).ToList(),
-            measure.IsStale(series[^1].PeriodStart, UkCalendar.Today(clock)));
+        var planned = trajectory.ToDictionary(t => t.PeriodStart, t => t.Value);
+        var chart = XmrChart.ToSvg(analysis, new XmrChartOptions
+        {
+            Title = measure.Name, Labels = labels, IdPrefix = "c" + id.ToString("N")[..8],
+            Trajectory = planned.Count == 0 ? [] : [.. series.Select(o => planned.TryGetValue(o.PeriodStart, out var v) ? v : (double?)null)],
+        });
+        return new MeasureDetail(measure, owner, geography, series, analysis, chart, XmrSummary.Describe(analysis, labels), goals,
+            measure.IsStale(series[^1].PeriodStart, UkCalendar.Today(clock)), rebases, trajectory);
     }
 
-    private static XmrAnalysis Analyse(Measure measure, IReadOnlyList<Observation> series) =>
-        XmrAnalysis.Analyse(series.Select(o => (double?)o.Value).ToArray(), new SpcOptions { Improvement = measure.Improvement, Target = measure.Target });
+    private async Task<string> DescribeGeographyAsync(Measure measure, CancellationToken ct) => measure.Geography switch
+    {
+        MeasureGeography.Place when measure.PlaceId is { } placeId =>
+            await db.Places.Where(p => p.Id == placeId).Select(p => p.Name).SingleAsync(ct),
+        MeasureGeography.Organisation when measure.GeographyOrganisationId is { } organisationId =>
+            await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct),
+        MeasureGeography.Area => $"Area {measure.AreaCode}",
+        _ => "The whole system",
+    };
+
+    /// <summary>Each recalculation point starts new limits at the first value on or after its period.</summary>
+    internal static XmrAnalysis Analyse(Measure measure, IReadOnlyList<Observation> series, IReadOnlyList<MeasureRebase> rebases)
+    {
+        var indices = rebases
+            .Select(r => series.Select((o, i) => (o, i)).FirstOrDefault(p => p.o.PeriodStart >= r.PeriodStart, (null!, -1)).Item2)
+            .Where(i => i > 0).Distinct().ToImmutableArray();
+        return XmrAnalysis.Analyse(series.Select(o => (double?)o.Value).ToArray(),
+            new SpcOptions { Improvement = measure.Improvement, Target = measure.Target, RebaseIndices = indices });
+    }
 
     private static SpcLabels Labels(Measure measure, IReadOnlyList<Observation> series) =>
         new() { MeasureName = measure.Name, Unit = measure.Unit, PeriodLabels = SpcLabels.FormatPeriods(series.Select(o => o.PeriodStart).ToList()) };
@@ -91,11 +144,88 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
     /// <summary>Convenors, and leads of the organisation that owns the data, define measures.</summary>
     public async Task<Measure> CreateAsync(SaveMeasure input, Actor actor, CancellationToken ct)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var measure = new Measure { SystemId = actor.SystemId, Name = "", Definition = "", Unit = "", CreatedAtUtc = now };
+        var trajectory = await ApplyAsync(measure, input, ct);
+        if (!actor.IsConvenor && !actor.IsLeadOf(measure.OwnerOrganisationId))
+        {
+            throw new ForbiddenException("Only a convenor or a lead of the organisation that owns the data can define a measure.");
+        }
+        db.Measures.Add(measure);
+        db.TrajectoryPoints.AddRange(trajectory.Select(t => new TrajectoryPoint { SystemId = actor.SystemId, MeasureId = measure.Id, PeriodStart = t.Key, Value = t.Value }));
+        db.Audit(actor, now, "MeasureDefined", EntityType, measure.Id, measure.Name, null, Snapshot(measure, trajectory));
+        await db.SaveChangesAsync(ct);
+        return measure;
+    }
+
+    /// <summary>Changes a measure's definition. The version the editor saw must still be the stored one.</summary>
+    public async Task<Measure> UpdateAsync(Guid id, SaveMeasure input, Guid version, Actor actor, CancellationToken ct)
+    {
+        var measure = await db.Measures.SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("There is no such measure in this system.");
+        RequireOwner(measure, actor, "change the measure");
+        var stored = await db.TrajectoryPoints.Where(t => t.MeasureId == id).ToListAsync(ct);
+        var before = Snapshot(measure, stored.ToDictionary(t => t.PeriodStart, t => t.Value));
+        if (measure.Version != version)
+        {
+            throw new EditConflictException(measure.Name, measure.Version, before);
+        }
+        var trajectory = await ApplyAsync(measure, input, ct);
+        if (!actor.IsConvenor && !actor.IsLeadOf(measure.OwnerOrganisationId))
+        {
+            throw new ForbiddenException("You cannot give the measure to an organisation you do not lead.");
+        }
+        db.TrajectoryPoints.RemoveRange(stored.Where(s => !trajectory.ContainsKey(s.PeriodStart)));
+        foreach (var (period, value) in trajectory)
+        {
+            if (stored.FirstOrDefault(s => s.PeriodStart == period) is { } existing)
+            {
+                existing.Value = value;
+            }
+            else
+            {
+                db.TrajectoryPoints.Add(new TrajectoryPoint { SystemId = actor.SystemId, MeasureId = id, PeriodStart = period, Value = value });
+            }
+        }
+        var after = Snapshot(measure, trajectory);
+        if (!before.SequenceEqual(after))
+        {
+            db.Audit(actor, clock.GetUtcNow().UtcDateTime, "MeasureChanged", EntityType, id, measure.Name, before, after);
+        }
+        await SaveAsync(measure.Name, measure.Id, ct);
+        return measure;
+    }
+
+    private async Task SaveAsync(string name, Guid id, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Measures.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+            var trajectory = await db.TrajectoryPoints.AsNoTracking().Where(t => t.MeasureId == id).ToDictionaryAsync(t => t.PeriodStart, t => t.Value, ct);
+            throw new EditConflictException(name, current.Version, Snapshot(current, trajectory));
+        }
+    }
+
+    private static void RequireOwner(Measure measure, Actor actor, string action)
+    {
+        if (!actor.IsConvenor && !actor.IsLeadOf(measure.OwnerOrganisationId))
+        {
+            throw new ForbiddenException($"Only a convenor or a lead of the organisation that owns the data can {action}.");
+        }
+    }
+
+    /// <summary>Validates every field at once and copies the input onto the measure; returns the trajectory by period.</summary>
+    private async Task<SortedDictionary<DateOnly, double>> ApplyAsync(Measure measure, SaveMeasure input, CancellationToken ct)
+    {
         var errors = new InputErrors();
-        string Text(string field, string? value, int max, string missing, string label)
+        string Required(string field, string? value, int max, string missing, string label)
         {
             var text = value?.Trim() ?? "";
-            if (text.Length == 0 && missing.Length > 0)
+            if (text.Length == 0)
             {
                 errors.Add(field, missing);
             }
@@ -105,49 +235,125 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
             }
             return text;
         }
-        var name = Text(nameof(input.Name), input.Name, Measure.NameMaxLength, "Enter the measure's name", "Name");
-        var definition = Text(nameof(input.Definition), input.Definition, Measure.DefinitionMaxLength, "Enter how the measure is defined (numerator and denominator for a rate)", "Definition");
-        var unit = Text(nameof(input.Unit), input.Unit, Measure.UnitMaxLength, "Enter the unit, like % or per 100,000", "Unit");
-        var source = Text(nameof(input.Source), input.Source, Measure.SourceMaxLength, "", "Source");
-        if (input.Frequency is not { } frequency || !Enum.IsDefined(frequency))
+        measure.Name = Required(nameof(input.Name), input.Name, Measure.NameMaxLength, "Enter the measure's name", "Name");
+        measure.Definition = Required(nameof(input.Definition), input.Definition, Measure.DefinitionMaxLength, "Enter how the measure is defined (numerator and denominator for a rate)", "Definition");
+        measure.Unit = Required(nameof(input.Unit), input.Unit, Measure.UnitMaxLength, "Enter the unit, like % or per 100,000", "Unit");
+        measure.Source = errors.OptionalText(nameof(input.Source), "Source", input.Source, Measure.SourceMaxLength);
+        measure.Frequency = Choice(errors, nameof(input.Frequency), input.Frequency, "Select how often the data comes");
+        measure.Improvement = Choice(errors, nameof(input.Improvement), input.Improvement, "Select which direction is improvement");
+        measure.Format = Choice<MeasureFormat>(errors, nameof(input.Format), input.Format ?? MeasureFormat.Number, "Select how values are shown");
+        measure.SourceKind = Choice<MeasureSourceKind>(errors, nameof(input.SourceKind), input.SourceKind ?? MeasureSourceKind.Local, "Select where the data comes from");
+        if (measure.SourceKind == MeasureSourceKind.Fingertips && (measure.Source is null || !measure.Source.All(char.IsAsciiDigit)))
         {
-            errors.Add(nameof(input.Frequency), "Select how often the data comes");
-            frequency = default;
+            errors.Add(nameof(input.Source), "Enter the Fingertips indicator id, a number like 93014");
         }
-        if (input.Improvement is not { } improvement || !Enum.IsDefined(improvement))
+        if (input.Target is { } target && (!double.IsFinite(target) || measure.ValueProblem(target) is not null))
         {
-            errors.Add(nameof(input.Improvement), "Select which direction is improvement");
-            improvement = default;
+            errors.Add(nameof(input.Target), "Target " + (measure.ValueProblem(target) ?? "must be a number"));
         }
-        if (input.Target is { } target && !double.IsFinite(target))
+        measure.Target = input.Target;
+        if (input.StaleAfterDays is { } days and (< 1 or > 1000))
         {
-            errors.Add(nameof(input.Target), "Target must be a number");
+            errors.Add(nameof(input.StaleAfterDays), "Days until the data is out of date must be a whole number from 1 to 1000");
         }
+        measure.StaleAfterDays = input.StaleAfterDays;
         if (input.OwnerOrganisationId is not { } ownerId || !await db.Organisations.AnyAsync(o => o.Id == ownerId, ct))
         {
             errors.Add(nameof(input.OwnerOrganisationId), "Select the organisation that owns the data");
             ownerId = default;
         }
+        measure.OwnerOrganisationId = ownerId;
+        await ApplyGeographyAsync(measure, input, errors, ct);
+        var trajectory = Trajectory(measure, input.Trajectory ?? [], errors);
         errors.ThrowIfAny();
-        if (!actor.IsConvenor && !actor.IsLeadOf(ownerId))
-        {
-            throw new ForbiddenException("Only a convenor or a lead of the organisation that owns the data can define a measure.");
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var measure = new Measure
-        {
-            SystemId = actor.SystemId, Name = name, Definition = definition, Unit = unit, Frequency = frequency, Improvement = improvement,
-            Target = input.Target, Source = source.Length == 0 ? null : source, OwnerOrganisationId = ownerId, CreatedAtUtc = now,
-        };
-        db.Measures.Add(measure);
-        db.Audit(actor, now, "MeasureDefined", EntityType, measure.Id, measure.Name, null, new SortedDictionary<string, string?>
-        {
-            ["Name"] = name, ["Definition"] = definition, ["Unit"] = unit, ["Frequency"] = frequency.ToString(), ["Improvement"] = improvement.ToString(),
-            ["Target"] = input.Target?.ToString(CultureInfo.InvariantCulture), ["Source"] = measure.Source,
-        });
-        await db.SaveChangesAsync(ct);
-        return measure;
+        return trajectory;
     }
+
+    private async Task ApplyGeographyAsync(Measure measure, SaveMeasure input, InputErrors errors, CancellationToken ct)
+    {
+        measure.Geography = Choice<MeasureGeography>(errors, nameof(input.Geography), input.Geography ?? MeasureGeography.System, "Select the population the measure describes");
+        measure.PlaceId = null;
+        measure.GeographyOrganisationId = null;
+        measure.AreaCode = null;
+        switch (measure.Geography)
+        {
+            case MeasureGeography.Place:
+                if (input.PlaceId is not { } placeId || !await db.Places.AnyAsync(p => p.Id == placeId, ct))
+                {
+                    errors.Add(nameof(input.PlaceId), "Select the place the measure describes");
+                }
+                measure.PlaceId = input.PlaceId;
+                break;
+            case MeasureGeography.Organisation:
+                if (input.GeographyOrganisationId is not { } organisationId || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
+                {
+                    errors.Add(nameof(input.GeographyOrganisationId), "Select the organisation the measure describes");
+                }
+                measure.GeographyOrganisationId = input.GeographyOrganisationId;
+                break;
+            case MeasureGeography.Area:
+                var code = input.AreaCode?.Trim().ToUpperInvariant() ?? "";
+                if (code.Length is 0 or > Measure.AreaCodeMaxLength || !code.All(char.IsAsciiLetterOrDigit))
+                {
+                    errors.Add(nameof(input.AreaCode), "Enter the ONS or ODS area code, letters and digits like E38000014 or RF4");
+                }
+                measure.AreaCode = code;
+                break;
+        }
+    }
+
+    private static T Choice<T>(InputErrors errors, string field, T? value, string message) where T : struct, Enum
+    {
+        if (value is { } chosen && Enum.IsDefined(chosen))
+        {
+            return chosen;
+        }
+        errors.Add(field, message);
+        return default;
+    }
+
+    private static SortedDictionary<DateOnly, double> Trajectory(Measure measure, IReadOnlyList<PlannedValue> planned, InputErrors errors)
+    {
+        var byPeriod = new SortedDictionary<DateOnly, double>();
+        if (planned.Count > TrajectoryMaxPoints)
+        {
+            errors.Add(nameof(SaveMeasure.Trajectory), $"A trajectory can plan at most {TrajectoryMaxPoints} periods; this one has {planned.Count}");
+            return byPeriod;
+        }
+        for (var i = 0; i < planned.Count; i++)
+        {
+            var (period, value) = (planned[i].PeriodStart, planned[i].Value);
+            var line = $"Trajectory line {i + 1}: ";
+            if (period is not { } start)
+            {
+                errors.Add(nameof(SaveMeasure.Trajectory), line + "enter the start of the period as a date, like 2026-04-01");
+            }
+            else if (measure.PeriodProblem(start) is { } problem)
+            {
+                errors.Add(nameof(SaveMeasure.Trajectory), line + problem);
+            }
+            else if (value is not { } v || measure.ValueProblem(v) is { } valueProblem)
+            {
+                errors.Add(nameof(SaveMeasure.Trajectory), line + "the value " + (value is { } x ? measure.ValueProblem(x) : "must be a number"));
+            }
+            else if (!byPeriod.TryAdd(start, v))
+            {
+                errors.Add(nameof(SaveMeasure.Trajectory), line + $"{start:yyyy-MM-dd} is planned twice");
+            }
+        }
+        return byPeriod;
+    }
+
+    private static SortedDictionary<string, string?> Snapshot(Measure m, IReadOnlyDictionary<DateOnly, double> trajectory) => new()
+    {
+        ["Name"] = m.Name, ["Definition"] = m.Definition, ["Unit"] = m.Unit, ["Format"] = m.Format.ToString(), ["Frequency"] = m.Frequency.ToString(),
+        ["Improvement"] = m.Improvement.ToString(), ["Target"] = m.Target?.ToString(CultureInfo.InvariantCulture),
+        ["Source"] = m.SourceKind + (m.Source is null ? "" : ": " + m.Source),
+        ["Geography"] = m.Geography + (m.AreaCode is null ? "" : ": " + m.AreaCode),
+        ["Stale after days"] = m.StaleAfterDays?.ToString(CultureInfo.InvariantCulture),
+        ["Trajectory"] = trajectory.Count == 0 ? null
+            : string.Join("; ", trajectory.OrderBy(t => t.Key).Select(t => $"{t.Key:yyyy-MM-dd} {t.Value.ToString(CultureInfo.InvariantCulture)}")),
+    };
 
     /// <summary>
     /// Adds a period's value, or corrects it (the audit event keeps the value it replaced). The owner's leads and
@@ -166,11 +372,9 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.PeriodStart), "Enter the start of the period");
         }
-        else if (measure.Frequency == MeasureFrequency.Weekly ? period.DayOfWeek != DayOfWeek.Monday : period.Day != 1)
+        else if (measure.PeriodProblem(period) is { } periodProblem)
         {
-            errors.Add(nameof(input.PeriodStart), measure.Frequency == MeasureFrequency.Weekly
-                ? "A weekly period starts on a Monday"
-                : "A period starts on the first day of a month, like 2026-04-01");
+            errors.Add(nameof(input.PeriodStart), periodProblem);
         }
         else if (period > UkCalendar.Today(clock))
         {
@@ -181,35 +385,31 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
             errors.Add(nameof(input.Value), "Enter the value as a number");
             value = 0;
         }
-        var note = input.Note?.Trim();
-        if (note is { Length: > Observation.NoteMaxLength })
+        else if (measure.ValueProblem(value) is { } valueProblem)
         {
-            errors.Add(nameof(input.Note), $"Note must be {Observation.NoteMaxLength} characters or fewer");
+            errors.Add(nameof(input.Value), "Value " + valueProblem);
         }
+        var reading = new ObservationReading(value, input.Count, input.Denominator, input.LowerCi, input.UpperCi);
+        foreach (var (field, problem) in reading.Problems())
+        {
+            errors.Add(field, problem);
+        }
+        var note = errors.OptionalText(nameof(input.Note), "Note", input.Note, Observation.NoteMaxLength);
         errors.ThrowIfAny();
         var now = clock.GetUtcNow().UtcDateTime;
         var observation = await db.Observations.SingleOrDefaultAsync(o => o.MeasureId == measureId && o.PeriodStart == period, ct);
-        var before = observation is null ? null : new SortedDictionary<string, string?>
-        {
-            ["Period"] = period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Value"] = observation.Value.ToString(CultureInfo.InvariantCulture),
-            ["Note"] = observation.Note,
-        };
+        var before = observation is null ? null : Snapshot(observation);
         if (observation is null)
         {
             observation = new Observation { SystemId = actor.SystemId, MeasureId = measureId, PeriodStart = period, RecordedByName = actor.DisplayName };
             db.Observations.Add(observation);
         }
         observation.Value = value;
-        observation.Note = string.IsNullOrEmpty(note) ? null : note;
+        (observation.Count, observation.Denominator, observation.LowerCi, observation.UpperCi) = (input.Count, input.Denominator, input.LowerCi, input.UpperCi);
+        observation.Note = note;
         observation.RecordedAtUtc = now;
         observation.RecordedByName = actor.DisplayName;
-        db.Audit(actor, now, before is null ? "ObservationAdded" : "ObservationCorrected", EntityType, measureId, measure.Name, before, new SortedDictionary<string, string?>
-        {
-            ["Period"] = period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Value"] = value.ToString(CultureInfo.InvariantCulture),
-            ["Note"] = observation.Note,
-        });
+        db.Audit(actor, now, before is null ? "ObservationAdded" : "ObservationCorrected", EntityType, measureId, measure.Name, before, Snapshot(observation));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -219,6 +419,74 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
             throw new EditConflictException($"The value for {period:yyyy-MM-dd}", Guid.Empty, new Dictionary<string, string?>());
         }
         return observation;
+    }
+
+    private static SortedDictionary<string, string?> Snapshot(Observation o)
+    {
+        static string? Number(double? n) => n?.ToString(CultureInfo.InvariantCulture);
+        var snapshot = new SortedDictionary<string, string?>
+        {
+            ["Period"] = o.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Value"] = Number(o.Value), ["Note"] = o.Note,
+        };
+        foreach (var (key, value) in new[] { ("Count", o.Count), ("Denominator", o.Denominator), ("Lower CI", o.LowerCi), ("Upper CI", o.UpperCi) })
+        {
+            if (value is not null)
+            {
+                snapshot[key] = Number(value);
+            }
+        }
+        return snapshot;
+    }
+
+    /// <summary>Adds a recalculation point: the SPC limits start again from this period (convenors or the owner's leads).</summary>
+    public async Task<MeasureRebase> AddRebaseAsync(Guid measureId, AddRebase input, Actor actor, CancellationToken ct)
+    {
+        var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == measureId, ct) ?? throw new NotFoundException("There is no such measure in this system.");
+        RequireOwner(measure, actor, "recalculate its limits");
+        var errors = new InputErrors();
+        if (input.PeriodStart is not { } period)
+        {
+            errors.Add(nameof(input.PeriodStart), "Enter the first period of the new process");
+        }
+        else if (measure.PeriodProblem(period) is { } problem)
+        {
+            errors.Add(nameof(input.PeriodStart), problem);
+        }
+        else if (await db.MeasureRebases.AnyAsync(r => r.MeasureId == measureId && r.PeriodStart == period, ct))
+        {
+            errors.Add(nameof(input.PeriodStart), $"Limits are already recalculated from {period:d MMMM yyyy}");
+        }
+        var reason = errors.OptionalText(nameof(input.Reason), "Reason", input.Reason, MeasureRebase.ReasonMaxLength);
+        if (reason is null)
+        {
+            errors.Add(nameof(input.Reason), "Say why the process changed, like \"new pathway from April 2018\"");
+        }
+        errors.ThrowIfAny();
+        var rebase = new MeasureRebase { SystemId = actor.SystemId, MeasureId = measureId, PeriodStart = input.PeriodStart!.Value, Reason = reason! };
+        db.MeasureRebases.Add(rebase);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "MeasureRebased", EntityType, measureId, measure.Name, null,
+            new SortedDictionary<string, string?> { ["From"] = rebase.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = rebase.Reason });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            throw new InputInvalidException(nameof(input.PeriodStart), $"Limits are already recalculated from {rebase.PeriodStart:d MMMM yyyy}");
+        }
+        return rebase;
+    }
+
+    public async Task RemoveRebaseAsync(Guid measureId, Guid rebaseId, Actor actor, CancellationToken ct)
+    {
+        var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == measureId, ct) ?? throw new NotFoundException("There is no such measure in this system.");
+        RequireOwner(measure, actor, "recalculate its limits");
+        var rebase = await db.MeasureRebases.SingleOrDefaultAsync(r => r.Id == rebaseId && r.MeasureId == measureId, ct)
+            ?? throw new NotFoundException("That recalculation point has already been removed.");
+        db.MeasureRebases.Remove(rebase);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "MeasureRebaseRemoved", EntityType, measureId, measure.Name,
+            new SortedDictionary<string, string?> { ["From"] = rebase.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = rebase.Reason }, null);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Says that a measure shows whether a goal's outcome is moving (convenors, or leads of the goal's lead organisation).</summary>

@@ -6,8 +6,12 @@ internal sealed record ChartFrame(double Left, double Right, double Top, double 
     /// <summary>Room inside the plot's left and right edges, so end points are not cut in half.</summary>
     private const double Inset = 8;
 
-    public static ChartFrame ForChart(XmrAnalysis analysis, int width, int height, bool hasTitle, bool hasNote) =>
-        new(64, width - 16, hasTitle ? 30 : 12, height - (hasNote ? 52 : 36), analysis.Count, AxisScale.Covering(Low(analysis, true), High(analysis, true)));
+    public static ChartFrame ForChart(XmrAnalysis analysis, int width, int height, bool hasTitle, bool hasNote, IEnumerable<double?>? alsoShown = null)
+    {
+        var extra = alsoShown?.OfType<double>().ToList() ?? [];
+        return new(64, width - 16, hasTitle ? 30 : 12, height - (hasNote ? 52 : 36), analysis.Count,
+            AxisScale.Covering(extra.Append(Low(analysis, true)).Min(), extra.Append(High(analysis, true)).Max()));
+    }
 
     public static ChartFrame ForSparkline(XmrAnalysis analysis, int width, int height)
     {

@@ -20,9 +20,13 @@ public static class XmrChart
         options ??= new XmrChartOptions();
         var labels = options.Labels;
         labels.CheckFits(analysis);
+        if (!options.Trajectory.IsEmpty && options.Trajectory.Length != analysis.Count)
+        {
+            throw new ArgumentException($"The trajectory has {options.Trajectory.Length} values for {analysis.Count} points; give one per point (null where none is planned).", nameof(options));
+        }
 
         var title = options.Title ?? labels.MeasureName;
-        var frame = ChartFrame.ForChart(analysis, options.Width, options.Height, hasTitle: title is not null, hasNote: analysis.HasShortSegment);
+        var frame = ChartFrame.ForChart(analysis, options.Width, options.Height, hasTitle: title is not null, hasNote: analysis.HasShortSegment, options.Trajectory);
         var svg = new SvgWriter();
         StartSvg(svg, options.Width, options.Height, options.IdPrefix, title ?? "XmR chart", Describe(analysis, labels));
 
@@ -34,6 +38,7 @@ public static class XmrChart
         DrawValueAxis(svg, frame, labels.Unit);
         DrawSegments(svg, analysis, frame);
         DrawTarget(svg, analysis, frame);
+        DrawTrajectory(svg, options.Trajectory, frame);
         DrawDataLine(svg, analysis, frame, SpcColours.DataLine, 1.5);
         DrawPoints(svg, analysis, frame, PointRadius, everyPoint: true);
         DrawPeriodAxis(svg, analysis, frame, labels);
@@ -195,6 +200,38 @@ public static class XmrChart
         svg.Start("path").Attribute("d", $"M{SvgWriter.Number(frame.Left)} {SvgWriter.Number(y)}H{SvgWriter.Number(frame.Right)}")
             .Attribute("stroke", SpcColours.Target).Attribute("stroke-dasharray", "8 4").Empty();
         svg.TextElement("text", "Target", ("x", SvgWriter.Number(frame.Right)), ("y", SvgWriter.Number(y - 3)), ("text-anchor", "end"), ("fill", SpcColours.Target));
+    }
+
+    /// <summary>The trajectory as steps: each planned value holds for its period, broken where nothing is planned.</summary>
+    private static void DrawTrajectory(SvgWriter svg, System.Collections.Immutable.ImmutableArray<double?> trajectory, ChartFrame frame)
+    {
+        if (trajectory.IsEmpty || trajectory.All(v => v is null))
+        {
+            return;
+        }
+
+        var half = frame.PointCount == 1 ? 8 : (frame.X(1) - frame.X(0)) / 2;
+        var path = new System.Text.StringBuilder();
+        double? previous = null;
+        for (var i = 0; i < trajectory.Length; i++)
+        {
+            if (trajectory[i] is not { } value)
+            {
+                previous = null;
+                continue;
+            }
+
+            var y = SvgWriter.Number(frame.Y(value));
+            path.Append(previous is null ? 'M' : 'L').Append(SvgWriter.Number(frame.X(i) - half)).Append(' ').Append(y)
+                .Append('H').Append(SvgWriter.Number(frame.X(i) + half));
+            previous = value;
+        }
+
+        svg.Start("path").Attribute("d", path.ToString()).Attribute("fill", "none").Attribute("stroke", SpcColours.Target)
+            .Attribute("stroke-dasharray", "2 3").Attribute("stroke-width", "2").Empty();
+        var last = trajectory.Select((v, i) => (v, i)).Last(p => p.v is not null);
+        svg.TextElement("text", "Trajectory", ("x", SvgWriter.Number(frame.X(last.i))), ("y", SvgWriter.Number(frame.Y(last.v!.Value) + 12)),
+            ("text-anchor", "end"), ("fill", SpcColours.Target));
     }
 
     /// <summary>The data line, broken at missing values rather than bridging them.</summary>

@@ -13,6 +13,17 @@ public sealed record XmrChartOptions
         init => field = value ?? throw new ArgumentNullException(nameof(Labels));
     } = SpcLabels.None;
 
+    /// <summary>
+    /// A trajectory: the value planned for each point, or null where none is planned. Empty (the default) or one entry
+    /// per point. Drawn as a stepped dashed line; assurance still reads only the single target.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<double?> Trajectory
+    {
+        get;
+        init => field = value.IsDefault ? [] : value.All(v => v is null || double.IsFinite(v.Value))
+            ? value : throw new ArgumentException("Trajectory values must be finite numbers or null.", nameof(Trajectory));
+    } = [];
+
     /// <summary>Width, at least 240. Default 640.</summary>
     public int Width
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Concordat.Core.Measures;
+using Concordat.Core.Measures.Import;
 using Concordat.Spc;
 using Concordat.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,14 +10,32 @@ namespace Concordat.Web.Api;
 public sealed record MeasureListItem(Guid Id, string Name, string Unit, ImprovementDirection Improvement, int Points, DateOnly? LatestPeriod,
     double? LatestValue, string? VariationIcon, string? AssuranceIcon, bool IsStale);
 
-public sealed record ObservationResponse(DateOnly PeriodStart, double Value, string? Note, string? PointType, string? Rule, string? Signal);
+public sealed record ObservationResponse(DateOnly PeriodStart, double Value, double? Count, double? Denominator, double? LowerCi, double? UpperCi, string? Note,
+    string? PointType, string? Rule, string? Signal);
 
-public sealed record MeasureResponse(Guid Id, string Name, string Definition, string Unit, MeasureFrequency Frequency, ImprovementDirection Improvement,
-    double? Target, string? Source, Guid OwnerOrganisationId, string Owner, bool IsStale, string? VariationIcon, string? AssuranceIcon, string? Summary,
-    IReadOnlyList<ObservationResponse> Observations);
+public sealed record RebaseResponse(Guid Id, DateOnly PeriodStart, string Reason);
+
+public sealed record MeasureResponse(Guid Id, string Name, string Definition, string Unit, MeasureFormat Format, MeasureFrequency Frequency,
+    ImprovementDirection Improvement, double? Target, IReadOnlyList<PlannedValue> Trajectory, MeasureSourceKind SourceKind, string? Source,
+    MeasureGeography Geography, Guid? PlaceId, Guid? GeographyOrganisationId, string? AreaCode, string GeographyName, Guid OwnerOrganisationId, string Owner,
+    int StaleAfterDays, bool IsStale, string? VariationIcon, string? AssuranceIcon, string? Summary, IReadOnlyList<RebaseResponse> Rebases,
+    IReadOnlyList<ObservationResponse> Observations, Guid Version);
+
+/// <summary>One period in a JSON import; the same rules as a CSV row.</summary>
+public sealed record ImportObservation(string? Measure, string? Period, double? Value, double? Count, double? Denominator, double? LowerCi, double? UpperCi, string? Note);
+
+public sealed record ImportObservationsRequest(IReadOnlyList<ImportObservation>? Observations);
+
+public sealed record ImportRowResponse(int Row, Guid MeasureId, DateOnly PeriodStart, double Value, string Change, double? PreviousValue);
+
+public sealed record ImportResponse(bool Applied, string Layout, int Added, int Changed, int Unchanged, IReadOnlyList<LeftOutRow> LeftOut,
+    IReadOnlyList<ImportRowResponse> Rows);
 
 public static class MeasuresApi
 {
+    /// <summary>Rows echoed in an import response: enough to check a preview without sending back a whole file.</summary>
+    private const int RowsEchoed = 1000;
+
     public static void MapMeasuresApi(this RouteGroupBuilder group)
     {
         group.MapGet("/measures", async (Guid? goalId, MeasureService measures, CancellationToken ct) =>
@@ -23,7 +43,12 @@ public static class MeasuresApi
                 m.LatestPeriod, m.LatestValue, m.Variation?.ToName(), m.Assurance?.ToName(), m.IsStale)).ToList()))
             .WithSummary("The system's measures with their Making Data Count icons, special cause concern first; filter by goal");
 
-        group.MapGet("/measures/{id:guid}", async (Guid id, MeasureService measures, CancellationToken ct) => TypedResults.Ok(ToResponse(await measures.GetAsync(id, ct))))
+        group.MapGet("/measures/{id:guid}", async (Guid id, HttpContext context, MeasureService measures, CancellationToken ct) =>
+            {
+                var detail = await measures.GetAsync(id, ct);
+                context.Response.Headers.ETag = ETags.For(detail.Measure.Version);
+                return TypedResults.Ok(ToResponse(detail));
+            })
             .WithName("GetMeasure")
             .WithSummary("One measure with its data and each point's Making Data Count reading");
 
@@ -31,9 +56,24 @@ public static class MeasuresApi
                 MeasureService measures, CancellationToken ct) =>
             {
                 var measure = await measures.CreateAsync(request, context.Actor(), ct);
+                context.Response.Headers.ETag = ETags.For(measure.Version);
                 return TypedResults.CreatedAtRoute(ToResponse(await measures.GetAsync(measure.Id, ct)), "GetMeasure", new { systemId, id = measure.Id });
             })
             .WithSummary("Define a measure (convenors, or leads of the organisation that owns the data)");
+
+        group.MapPut("/measures/{id:guid}", async Task<Results<Ok<MeasureResponse>, ProblemHttpResult>> (Guid id, SaveMeasure request, HttpContext context,
+                MeasureService measures, CancellationToken ct) =>
+            {
+                if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
+                {
+                    return ETags.Required("measure");
+                }
+                var measure = await measures.UpdateAsync(id, request, expected, context.Actor(), ct);
+                context.Response.Headers.ETag = ETags.For(measure.Version);
+                return TypedResults.Ok(ToResponse(await measures.GetAsync(id, ct)));
+            })
+            .WithSummary("Change a measure's definition, target and trajectory; requires If-Match")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         group.MapPost("/measures/{id:guid}/observations", async (Guid id, RecordObservation request, HttpContext context, MeasureService measures, CancellationToken ct) =>
             {
@@ -41,6 +81,112 @@ public static class MeasuresApi
                 return TypedResults.Ok(ToResponse(await measures.GetAsync(id, ct)));
             })
             .WithSummary("Add a period's value, or correct it (the data owner's leads and contributors, or convenors)");
+
+        group.MapPost("/measures/{id:guid}/rebases", async (Guid id, AddRebase request, HttpContext context, MeasureService measures, CancellationToken ct) =>
+            {
+                await measures.AddRebaseAsync(id, request, context.Actor(), ct);
+                return TypedResults.Ok(ToResponse(await measures.GetAsync(id, ct)));
+            })
+            .WithSummary("Recalculate the limits from a period, with the reason the process changed");
+
+        group.MapDelete("/measures/{id:guid}/rebases/{rebaseId:guid}", async (Guid id, Guid rebaseId, HttpContext context, MeasureService measures, CancellationToken ct) =>
+            {
+                await measures.RemoveRebaseAsync(id, rebaseId, context.Actor(), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Remove a recalculation point");
+
+        group.MapPost("/measures/{id:guid}/imports", (Guid id, bool? dryRun, string? indicator, string? area, HttpContext context, ObservationImporter importer,
+                CancellationToken ct) => ImportAsync(id, dryRun ?? false, new FileChoice(indicator, area), context, importer, ct))
+            .Accepts<ImportObservationsRequest>("application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .WithSummary("Import observations into one measure from CSV, XLSX or JSON, all or nothing; dryRun=true previews what would be added and changed")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        group.MapPost("/measures/imports", (bool? dryRun, HttpContext context, ObservationImporter importer, CancellationToken ct) =>
+                ImportAsync(null, dryRun ?? false, new FileChoice(), context, importer, ct))
+            .Accepts<ImportObservationsRequest>("application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .WithSummary("Import observations for several measures (a measure column names each row's measure), all or nothing")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<IResult> ImportAsync(Guid? measureId, bool dryRun, FileChoice choice, HttpContext context, ObservationImporter importer, CancellationToken ct)
+    {
+        var limits = ImportLimits.Upload;
+        var request = context.Request;
+        if (request.ContentLength > limits.MaxBytes)
+        {
+            return new Problem(StatusCodes.Status413PayloadTooLarge, "Too large", $"Files can be at most {limits.Describe()}.", "import_too_large").ToResult();
+        }
+        var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        if (body.Length > limits.MaxBytes)
+        {
+            return new Problem(StatusCodes.Status413PayloadTooLarge, "Too large", $"Files can be at most {limits.Describe()}.", "import_too_large").ToResult();
+        }
+        body.Position = 0;
+        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var fileName = mediaType switch
+        {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "upload.xlsx",
+            "text/csv" => "upload.csv",
+            "application/json" => "upload.json",
+            _ => null,
+        };
+        if (fileName is null)
+        {
+            return new Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                "Send text/csv, an .xlsx workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) or application/json.", "unsupported_media_type").ToResult();
+        }
+        ImportPlan plan;
+        try
+        {
+            plan = fileName == "upload.json"
+                ? await importer.PlanAsync(ObservationFile.Read(await JsonRowsAsync(body, ct), choice, limits), "API request", measureId, context.Actor(), ct)
+                : await importer.PlanAsync(body, fileName, measureId, choice, limits, context.Actor(), ct);
+        }
+        catch (ImportFileException e)
+        {
+            return new Problem(StatusCodes.Status400BadRequest, "The file cannot be imported", e.Message, "import_file_invalid").ToResult();
+        }
+        if (!plan.IsValid)
+        {
+            return new Problem(StatusCodes.Status400BadRequest, "Nothing was imported", $"{plan.ProblemCount} problems were found; correct them all and send the file again.",
+                "import_rows_invalid", null, new Dictionary<string, object?> { ["problemCount"] = plan.ProblemCount, ["problems"] = plan.Problems }).ToResult();
+        }
+        if (!dryRun)
+        {
+            await importer.ApplyAsync(plan, context.Actor(), null, ct);
+        }
+        return TypedResults.Ok(new ImportResponse(!dryRun, plan.File.Layout.ToString(), plan.Added, plan.Changed, plan.Unchanged, plan.File.LeftOut,
+            plan.Rows.Take(RowsEchoed).Select(r => new ImportRowResponse(r.Row.Row, r.MeasureId, r.Row.Period, r.Row.Value, r.Change.ToString(), r.Before?.Value)).ToList()));
+    }
+
+    /// <summary>JSON rows become table rows (header first), so they meet exactly the rules a CSV file meets.</summary>
+    private static async Task<IEnumerable<TableRow>> JsonRowsAsync(Stream body, CancellationToken ct)
+    {
+        ImportObservationsRequest? request;
+        try
+        {
+            request = await System.Text.Json.JsonSerializer.DeserializeAsync<ImportObservationsRequest>(body, System.Text.Json.JsonSerializerOptions.Web, ct);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new ImportFileException($"The JSON cannot be read: {e.Message}");
+        }
+        if (request?.Observations is not { } observations)
+        {
+            throw new ImportFileException("Send {\"observations\": [{\"period\": \"2024-04-01\", \"value\": 95.2}, ...]}.");
+        }
+        static string? Number(double? n) => n?.ToString("R", CultureInfo.InvariantCulture);
+        var hasMeasure = observations.Any(o => o.Measure is not null);
+        string?[] header = hasMeasure
+            ? ["measure", "period", "value", "count", "denominator", "lower_ci", "upper_ci", "note"]
+            : ["period", "value", "count", "denominator", "lower_ci", "upper_ci", "note"];
+        return observations.Select((o, i) =>
+        {
+            string?[] cells = [o.Period, Number(o.Value), Number(o.Count), Number(o.Denominator), Number(o.LowerCi), Number(o.UpperCi), o.Note];
+            return new TableRow(i + 2, hasMeasure ? [o.Measure ?? "", .. cells] : cells);
+        }).Prepend(new TableRow(1, header));
     }
 
     private static MeasureResponse ToResponse(MeasureDetail d)
@@ -49,9 +195,13 @@ public static class MeasuresApi
         var observations = d.Observations.Select((o, i) =>
         {
             var point = d.Analysis?.GetPoint(i);
-            return new ObservationResponse(o.PeriodStart, o.Value, o.Note, point?.PointType.ToName(), point?.Rule?.ToName(), point?.Signal?.ToName());
+            return new ObservationResponse(o.PeriodStart, o.Value, o.Count, o.Denominator, o.LowerCi, o.UpperCi, o.Note, point?.PointType.ToName(), point?.Rule?.ToName(),
+                point?.Signal?.ToName());
         }).ToList();
-        return new MeasureResponse(m.Id, m.Name, m.Definition, m.Unit, m.Frequency, m.Improvement, m.Target, m.Source, m.OwnerOrganisationId, d.Owner, d.IsStale,
-            d.Analysis?.VariationIcon.ToName(), d.Analysis?.AssuranceIcon?.ToName(), d.Summary?.Text, observations);
+        return new MeasureResponse(m.Id, m.Name, m.Definition, m.Unit, m.Format, m.Frequency, m.Improvement, m.Target,
+            d.Trajectory.Select(t => new PlannedValue(t.PeriodStart, t.Value)).ToList(), m.SourceKind, m.Source, m.Geography, m.PlaceId, m.GeographyOrganisationId,
+            m.AreaCode, d.Geography, m.OwnerOrganisationId, d.Owner, m.EffectiveStaleAfterDays, d.IsStale, d.Analysis?.VariationIcon.ToName(),
+            d.Analysis?.AssuranceIcon?.ToName(), d.Summary?.Text, d.Rebases.Select(r => new RebaseResponse(r.Id, r.PeriodStart, r.Reason)).ToList(), observations,
+            m.Version);
     }
 }

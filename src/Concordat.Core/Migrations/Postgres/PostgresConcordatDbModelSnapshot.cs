@@ -561,6 +561,10 @@ namespace Concordat.Core.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -569,10 +573,23 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Frequency")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Geography")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("GeographyOrganisationId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Improvement")
                         .IsRequired()
@@ -587,9 +604,20 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<Guid>("OwnerOrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("PlaceId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Source")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("StaleAfterDays")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
@@ -608,11 +636,45 @@ namespace Concordat.Core.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GeographyOrganisationId");
+
                     b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("PlaceId");
 
                     b.HasIndex("SystemId", "Name");
 
                     b.ToTable("Measures");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Measures.MeasureRebase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("MeasureId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("MeasureRebases");
                 });
 
             modelBuilder.Entity("Concordat.Core.Measures.Observation", b =>
@@ -620,6 +682,15 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<double?>("Count")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LowerCi")
+                        .HasColumnType("double precision");
 
                     b.Property<Guid>("MeasureId")
                         .HasColumnType("uuid");
@@ -642,6 +713,9 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
 
+                    b.Property<double?>("UpperCi")
+                        .HasColumnType("double precision");
+
                     b.Property<double>("Value")
                         .HasColumnType("double precision");
 
@@ -653,6 +727,63 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Observations");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Measures.ObservationUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("ObservationUploads");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Measures.TrajectoryPoint", b =>
+                {
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("MeasureId", "PeriodStart");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("TrajectoryPoints");
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.CareSystem", b =>
@@ -1251,9 +1382,19 @@ namespace Concordat.Core.Migrations.Postgres
                 {
                     b.HasOne("Concordat.Core.Partnerships.Organisation", null)
                         .WithMany()
+                        .HasForeignKey("GeographyOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
                         .HasForeignKey("OwnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
                         .WithMany()
@@ -1262,7 +1403,34 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Measures.MeasureRebase", b =>
+                {
+                    b.HasOne("Concordat.Core.Measures.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Measures.Observation", b =>
+                {
+                    b.HasOne("Concordat.Core.Measures.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Measures.ObservationUpload", b =>
+                {
+                    b.HasOne("Concordat.Core.Measures.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Measures.TrajectoryPoint", b =>
                 {
                     b.HasOne("Concordat.Core.Measures.Measure", null)
                         .WithMany()

@@ -556,6 +556,10 @@ namespace Concordat.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -564,9 +568,22 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Frequency")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Geography")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GeographyOrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Improvement")
@@ -582,9 +599,20 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<Guid>("OwnerOrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PlaceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StaleAfterDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("TEXT");
@@ -603,11 +631,45 @@ namespace Concordat.Core.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GeographyOrganisationId");
+
                     b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("PlaceId");
 
                     b.HasIndex("SystemId", "Name");
 
                     b.ToTable("Measures");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Measures.MeasureRebase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("MeasureId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("MeasureRebases");
                 });
 
             modelBuilder.Entity("Concordat.Core.Measures.Observation", b =>
@@ -615,6 +677,15 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Count")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LowerCi")
+                        .HasColumnType("REAL");
 
                     b.Property<Guid>("MeasureId")
                         .HasColumnType("TEXT");
@@ -637,6 +708,9 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<Guid>("SystemId")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("UpperCi")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("Value")
                         .HasColumnType("REAL");
 
@@ -648,6 +722,63 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Observations");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Measures.ObservationUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("ObservationUploads");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Measures.TrajectoryPoint", b =>
+                {
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("MeasureId", "PeriodStart");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("TrajectoryPoints");
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.CareSystem", b =>
@@ -1240,9 +1371,19 @@ namespace Concordat.Core.Migrations.Sqlite
                 {
                     b.HasOne("Concordat.Core.Partnerships.Organisation", null)
                         .WithMany()
+                        .HasForeignKey("GeographyOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
                         .HasForeignKey("OwnerOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
                         .WithMany()
@@ -1251,7 +1392,34 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Measures.MeasureRebase", b =>
+                {
+                    b.HasOne("Concordat.Core.Measures.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Measures.Observation", b =>
+                {
+                    b.HasOne("Concordat.Core.Measures.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Measures.ObservationUpload", b =>
+                {
+                    b.HasOne("Concordat.Core.Measures.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Measures.TrajectoryPoint", b =>
                 {
                     b.HasOne("Concordat.Core.Measures.Measure", null)
                         .WithMany()

@@ -1,0 +1,218 @@
+using System.Globalization;
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+using Concordat.Core.History;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.Measures.Import;
+
+/// <summary>
+/// Imports observations from CSV or XLSX, all or nothing: the whole file is read and checked against the measures
+/// first (<see cref="PlanAsync(Stream, string, Guid?, FileChoice, ImportLimits, Actor, CancellationToken)"/>),
+/// every problem is reported with its row and column, and only a plan without problems can be applied.
+/// </summary>
+public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
+{
+    private const int AuditedCorrectionsMax = 200;
+
+    /// <exception cref="ImportFileException">The file cannot be read at all, or is over a limit.</exception>
+    public async Task<ImportPlan> PlanAsync(Stream stream, string fileName, Guid? measureId, FileChoice choice, ImportLimits limits, Actor actor, CancellationToken ct)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position > limits.MaxBytes)
+        {
+            throw new ImportFileException($"The file is {(stream.Length - stream.Position) / 1024.0 / 1024.0:0.#} MB. Files can be at most {limits.Describe()}.");
+        }
+        Measure? measure = null;
+        if (measureId is { } id)
+        {
+            measure = await LoadWritableAsync(id, actor, ct);
+            // A measure that names its Fingertips indicator or area picks those rows without being told.
+            choice = choice with
+            {
+                Indicator = choice.Indicator ?? (measure.SourceKind == MeasureSourceKind.Fingertips ? measure.Source : null),
+                Area = choice.Area ?? (measure.Geography == MeasureGeography.Area ? measure.AreaCode : null),
+            };
+        }
+        var file = ObservationFile.Read(TabularFile.Read(stream, fileName), choice, limits);
+        return await PlanAsync(file, fileName, measure, actor, ct);
+    }
+
+    /// <summary>Plans rows already read, such as an upload kept between preview and confirmation.</summary>
+    public async Task<ImportPlan> PlanAsync(ObservationFile file, string fileName, Guid? measureId, Actor actor, CancellationToken ct) =>
+        await PlanAsync(file, fileName, measureId is { } id ? await LoadWritableAsync(id, actor, ct) : null, actor, ct);
+
+    private async Task<Measure> LoadWritableAsync(Guid id, Actor actor, CancellationToken ct)
+    {
+        var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("There is no such measure in this system.");
+        if (!actor.IsConvenor && !actor.CanContributeFor(measure.OwnerOrganisationId))
+        {
+            throw new ForbiddenException("Only the organisation that owns the data, or a convenor, can import it.");
+        }
+        return measure;
+    }
+
+    private async Task<ImportPlan> PlanAsync(ObservationFile file, string fileName, Measure? measure, Actor actor, CancellationToken ct)
+    {
+        var measures = await ResolveMeasuresAsync(file, measure, actor, ct);
+        var plan = new ImportPlan(file, fileName, measures.Values.Where(m => m is not null).Distinct().ToDictionary(m => m!.Id, m => m!));
+        var ids = plan.Measures.Keys.ToList();
+        var stored = await StoredAsync(ids, ct);
+        var today = UkCalendar.Today(clock);
+        var seen = new Dictionary<(Guid, DateOnly), int>();
+        var names = Columns(file.Layout);
+        foreach (var row in file.Rows)
+        {
+            if (measures[row.Measure ?? ""] is not { } target)
+            {
+                continue;
+            }
+            var problems = file.ProblemCount;
+            if (target.PeriodProblem(row.Period) is { } periodProblem)
+            {
+                file.AddProblem(row.Row, names.Period, $"{row.Period:yyyy-MM-dd}: {periodProblem} (the measure is {target.Frequency.ToString().ToLowerInvariant()})");
+            }
+            else if (row.Period > today)
+            {
+                file.AddProblem(row.Row, names.Period, $"{row.Period:yyyy-MM-dd} has not started yet");
+            }
+            else if (!seen.TryAdd((target.Id, row.Period), row.Row))
+            {
+                file.AddProblem(row.Row, names.Period, $"{row.Period:yyyy-MM-dd} appears twice (rows {seen[(target.Id, row.Period)]} and {row.Row})");
+            }
+            if (target.ValueProblem(row.Value) is { } valueProblem)
+            {
+                file.AddProblem(row.Row, names.Value, $"{row.Value.ToString(CultureInfo.InvariantCulture)} {valueProblem} ({target.Name} is a {target.Format.ToString().ToLowerInvariant()})");
+            }
+            foreach (var (field, problem) in new ObservationReading(row.Value, row.Count, row.Denominator, row.LowerCi, row.UpperCi).Problems())
+            {
+                file.AddProblem(row.Row, names.For(field), problem);
+            }
+            if (file.ProblemCount != problems)
+            {
+                continue;
+            }
+            var before = stored.GetValueOrDefault((target.Id, row.Period));
+            var change = before is null ? RowChange.Added : before.Matches(row) ? RowChange.Unchanged : RowChange.Changed;
+            plan.Rows.Add(new PlannedRow(row, target.Id, change, before));
+            _ = change switch
+            {
+                RowChange.Added => plan.Added++,
+                RowChange.Changed => plan.Changed++,
+                _ => plan.Unchanged++,
+            };
+        }
+        if (file.ProblemCount == 0 && plan.Rows.Count == 0)
+        {
+            file.AddProblem(0, "File", "has no rows with values to import");
+        }
+        return plan;
+    }
+
+    /// <summary>Each measure name or id in the file (or "" for the one chosen) → the measure, or null with a problem reported.</summary>
+    private async Task<Dictionary<string, Measure?>> ResolveMeasuresAsync(ObservationFile file, Measure? chosen, Actor actor, CancellationToken ct)
+    {
+        var resolved = new Dictionary<string, Measure?>(StringComparer.OrdinalIgnoreCase);
+        if (!file.HasMeasureColumn)
+        {
+            if (chosen is null)
+            {
+                throw new ImportFileException("Choose the measure to import into, or add a measure column naming each row's measure.");
+            }
+            resolved[""] = chosen;
+            return resolved;
+        }
+        var all = await db.Measures.AsNoTracking().ToListAsync(ct);
+        foreach (var key in file.Rows.Select(r => r.Measure!).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var matches = Guid.TryParse(key, out var id) ? all.Where(m => m.Id == id).ToList() : all.Where(m => m.Name.Equals(key, StringComparison.OrdinalIgnoreCase)).ToList();
+            string? problem = matches.Count switch
+            {
+                0 => $"there is no measure \"{key}\" in this system",
+                > 1 => $"{matches.Count} measures are called \"{key}\"; use the measure's id instead",
+                _ when chosen is not null && matches[0].Id != chosen.Id => $"\"{key}\" is not {chosen.Name}, the measure you are importing into",
+                _ when !actor.IsConvenor && !actor.CanContributeFor(matches[0].OwnerOrganisationId) => $"you cannot record data for {matches[0].Name}: only its owner or a convenor can",
+                _ => null,
+            };
+            resolved[key] = problem is null ? matches[0] : null;
+            if (problem is not null)
+            {
+                foreach (var row in file.Rows.Where(r => string.Equals(r.Measure, key, StringComparison.OrdinalIgnoreCase)))
+                {
+                    file.AddProblem(row.Row, "measure", problem);
+                }
+            }
+        }
+        return resolved;
+    }
+
+    private async Task<Dictionary<(Guid, DateOnly), StoredValues>> StoredAsync(List<Guid> measureIds, CancellationToken ct) =>
+        (await db.Observations.AsNoTracking().Where(o => measureIds.Contains(o.MeasureId)).ToListAsync(ct))
+        .ToDictionary(o => (o.MeasureId, o.PeriodStart), StoredValues.Of);
+
+    private sealed record ColumnNames(string Period, string Value, string Count, string Denominator, string LowerCi, string UpperCi)
+    {
+        public string For(string field) => field switch
+        {
+            "Count" => Count,
+            "Denominator" => Denominator,
+            "LowerCi" => LowerCi,
+            "UpperCi" => UpperCi,
+            _ => Value,
+        };
+    }
+
+    private static ColumnNames Columns(ObservationFileLayout layout) => layout == ObservationFileLayout.Fingertips
+        ? new("Time period", "Value", "Count", "Denominator", "Lower CI 95.0 limit", "Upper CI 95.0 limit")
+        : new("period", "value", "count", "denominator", "lower_ci", "upper_ci");
+
+    /// <summary>
+    /// Writes the plan in one transaction with one audit event per measure. The stored data must still be what the
+    /// plan was made against; if someone changed it since, nothing is written.
+    /// </summary>
+    /// <exception cref="EditConflictException">The measures' data changed after the plan was made.</exception>
+    public async Task<ImportResult> ApplyAsync(ImportPlan plan, Actor actor, IProgress<int>? progress, CancellationToken ct)
+    {
+        if (!plan.IsValid)
+        {
+            throw new InvalidOperationException("A plan with problems cannot be applied.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var writes = plan.Rows.Where(r => r.Change != RowChange.Unchanged).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var stored = await StoredAsync([.. plan.Measures.Keys], ct);
+        foreach (var row in plan.Rows)
+        {
+            var current = stored.GetValueOrDefault((row.MeasureId, row.Row.Period));
+            if (current != row.Before)
+            {
+                throw new EditConflictException($"The data of {plan.Measures[row.MeasureId].Name}", Guid.Empty, new Dictionary<string, string?>());
+            }
+        }
+        await ObservationBulkWriter.WriteAsync(db, actor.SystemId, writes, now, actor.DisplayName, anyStored: plan.Changed > 0, progress, ct);
+        foreach (var group in writes.GroupBy(r => r.MeasureId))
+        {
+            var measure = plan.Measures[group.Key];
+            var corrections = group.Where(r => r.Change == RowChange.Changed).ToList();
+            var before = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var row in corrections.Take(AuditedCorrectionsMax))
+            {
+                before[row.Row.Period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)] = row.Before!.Value.ToString(CultureInfo.InvariantCulture);
+            }
+            if (corrections.Count > AuditedCorrectionsMax)
+            {
+                before["More corrections"] = (corrections.Count - AuditedCorrectionsMax).ToString(CultureInfo.InvariantCulture);
+            }
+            var periods = group.Select(r => r.Row.Period).ToList();
+            db.Audit(actor, now, "ObservationsImported", MeasureService.EntityType, measure.Id, measure.Name, before.Count == 0 ? null : before,
+                new SortedDictionary<string, string?>
+                {
+                    ["File"] = plan.FileName, ["Added"] = (group.Count() - corrections.Count).ToString(CultureInfo.InvariantCulture),
+                    ["Corrected"] = corrections.Count.ToString(CultureInfo.InvariantCulture),
+                    ["Periods"] = $"{periods.Min():yyyy-MM-dd} to {periods.Max():yyyy-MM-dd}",
+                });
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new ImportResult(plan.Added, plan.Changed, plan.Unchanged, [.. plan.Measures.Keys]);
+    }
+}
