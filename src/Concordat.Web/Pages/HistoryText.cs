@@ -30,6 +30,10 @@ public static class HistoryText
         "MeasureDefined" => $"{entry.EntityName} defined",
         "ObservationAdded" => $"Value added to {entry.EntityName}",
         "ObservationCorrected" => $"Value corrected in {entry.EntityName}",
+        "ObservationsImported" => $"Data imported into {entry.EntityName}",
+        "MeasureChanged" => $"{entry.EntityName} changed",
+        "MeasureRebased" => $"Limits of {entry.EntityName} recalculated",
+        "MeasureRebaseRemoved" => $"Recalculation of {entry.EntityName} removed",
         "MeasureLinkedToGoal" => $"Measure linked to {entry.EntityName}",
         _ => $"{entry.EntityName}: {entry.Action}",
     };

@@ -120,6 +120,76 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
         Assert.DoesNotContain("Their measure", list.Html);
         Assert.Equal(HttpStatusCode.NotFound, crossed.Status);
     }
+
+    [Fact]
+    public async Task EditMeasure_ReportsEveryBadField_ThenSavesTrajectoryAndGeography_AndAStaleEditIsAConflict()
+    {
+        var system = await App.CreateSystemAsync();
+        var lead = await PageClient.SignedInAsync(App, system.TrustLead);
+        var url = await DefineAsync(lead, system);
+        var firstForm = await lead.GetAsync(url + "/edit");
+        var staleForm = await lead.GetAsync(url + "/edit");
+
+        var bad = await firstForm.SubmitAsync("main form", new()
+        {
+            ["Input.Trajectory"] = "2025-01-01, 950\nsoon, 900\n2025-02-15, 940", ["Input.StaleAfterDays"] = "a while", ["Input.Geography"] = "Area", ["Input.AreaCode"] = "",
+        });
+        var saved = await firstForm.SubmitAsync("main form", new()
+        {
+            ["Input.Trajectory"] = "2025-01-01, 950\n2025-02-01, 940\n2025-03-01, 930", ["Input.Geography"] = "Place", ["Input.PlaceId"] = system.PlaceId.ToString(),
+            ["Input.StaleAfterDays"] = "45", ["Input.Format"] = "Count",
+        });
+        var conflict = await staleForm.SubmitAsync("main form", new() { ["Input.Name"] = "Someone else's name" });
+        for (var month = 1; month <= 3; month++)
+        {
+            var form = await lead.GetAsync(url + "/record");
+            await form.SubmitAsync("main form", new() { ["Input.PeriodStart"] = $"2025-0{month}-01", ["Input.Value"] = "960" });
+        }
+        var page = await lead.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("Trajectory line 2: write the period's start and the value, like 2026-04-01, 78", bad.ErrorSummary);
+        Assert.Contains("Days until the data is out of date must be a whole number, like 45", bad.ErrorSummary);
+        Assert.Contains("Enter the ONS or ODS area code, letters and digits like E38000014 or RF4", bad.ErrorSummary);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.Status);
+        Assert.Contains("Westford", page.Text("main"));
+        Assert.Contains("45 days", page.Text("main"));
+        Assert.Equal(["950 admissions", "940 admissions", "930 admissions"],
+            page.Document.QuerySelectorAll("#data tbody tr").Reverse().Select(r => r.Children[2].TextContent.Trim()));
+        Assert.Contains(">Trajectory<", page.Document.QuerySelector("figure svg")!.OuterHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rebase_StartsNewLimits_SoAStepUpIsNoLongerSpecialCauseConcern_AndCanBeRemoved()
+    {
+        var system = await App.CreateSystemAsync();
+        var lead = await PageClient.SignedInAsync(App, system.TrustLead);
+        var url = await DefineAsync(lead, system);
+        var api = await ApiClient.ForAsync(App, system.TrustLead);
+        var values = new[] { 80.0, 82, 79, 81, 80, 83, 78, 80, 81, 79, 82, 80, 90, 92, 89, 91, 90, 93, 88, 90, 91, 89, 92, 90 };
+        var csv = "period,value\n" + string.Concat(values.Select((v, i) => FormattableString.Invariant($"{new DateOnly(2023, 1, 1).AddMonths(i):yyyy-MM-dd},{v}\n")));
+        var imported = await api.PostAsync(url.Replace("/systems/", "/api/v1/systems/", StringComparison.Ordinal) + "/imports",
+            new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"), Ct);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        string LastReading(PageResponse p) => p.Document.QuerySelector("#data tbody tr")!.Children[^2].TextContent.Trim();
+        var before = await lead.GetAsync(url);
+
+        var missingReason = await before.SubmitAsync("form[action*='handler=Rebase']", new() { ["Rebase.PeriodStart"] = "2024-01-01", ["Rebase.Reason"] = "" });
+        var rebased = await before.SubmitAsync("form[action*='handler=Rebase']", new() { ["Rebase.PeriodStart"] = "2024-01-01", ["Rebase.Reason"] = "New pathway from January 2024" });
+        var after = await lead.GetAsync(url);
+        var removed = await after.SubmitAsync("form[action*='handler=RemoveRebase']", new());
+        var afterRemoval = await lead.GetAsync(url);
+
+        Assert.Equal("special cause concern", LastReading(before));
+        Assert.Equal(HttpStatusCode.BadRequest, missingReason.Status);
+        Assert.Contains("Say why the process changed, like \"new pathway from April 2018\"", missingReason.ErrorSummary);
+        Assert.Equal(HttpStatusCode.Redirect, rebased.Status);
+        Assert.Equal("common cause", LastReading(after));
+        Assert.Contains("New pathway from January 2024", after.Text("#rebases + ul"));
+        Assert.Equal(HttpStatusCode.Redirect, removed.Status);
+        Assert.Equal("special cause concern", LastReading(afterRemoval));
+    }
 }
 
 public sealed class MeasurePagesSqliteTests(SqliteApp app) : MeasurePagesTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;

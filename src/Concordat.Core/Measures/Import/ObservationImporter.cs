@@ -165,6 +165,52 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
         ? new("Time period", "Value", "Count", "Denominator", "Lower CI 95.0 limit", "Upper CI 95.0 limit")
         : new("period", "value", "count", "denominator", "lower_ci", "upper_ci");
 
+    /// <summary>How long an uploaded file waits for its confirmation before it is thrown away.</summary>
+    public static readonly TimeSpan UploadLifetime = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Keeps a valid plan's rows for the person to confirm after seeing the preview; returns the upload's id. Uploads
+    /// older than <see cref="UploadLifetime"/> are deleted on the way.
+    /// </summary>
+    public async Task<Guid> StageAsync(ImportPlan plan, Guid measureId, Actor actor, CancellationToken ct)
+    {
+        if (!plan.IsValid)
+        {
+            throw new InvalidOperationException("A plan with problems cannot be kept for confirmation.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expired = now - UploadLifetime;
+        await db.ObservationUploads.Where(u => u.CreatedAtUtc < expired).ExecuteDeleteAsync(ct);
+        var csv = new System.Text.StringBuilder("period,value,count,denominator,lower_ci,upper_ci,note\n");
+        static string Number(double? n) => n?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+        foreach (var row in plan.Rows.Select(r => r.Row))
+        {
+            var note = row.Note is null ? "" : "\"" + row.Note.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            csv.Append(CultureInfo.InvariantCulture, $"{row.Period:yyyy-MM-dd},{Number(row.Value)},{Number(row.Count)},{Number(row.Denominator)},{Number(row.LowerCi)},{Number(row.UpperCi)},{note}\n");
+        }
+        var upload = new ObservationUpload
+        {
+            SystemId = actor.SystemId, MeasureId = measureId, PersonId = actor.PersonId, FileName = plan.FileName.Length > 260 ? plan.FileName[..260] : plan.FileName,
+            CreatedAtUtc = now, Rows = csv.ToString(),
+        };
+        db.ObservationUploads.Add(upload);
+        await db.SaveChangesAsync(ct);
+        return upload.Id;
+    }
+
+    /// <summary>Plans a kept upload again against the data as it is now. Only the person who uploaded it can use it.</summary>
+    public async Task<ImportPlan> PlanStagedAsync(Guid uploadId, Guid measureId, Actor actor, CancellationToken ct)
+    {
+        var upload = await db.ObservationUploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == uploadId && u.MeasureId == measureId && u.PersonId == actor.PersonId, ct)
+            ?? throw new NotFoundException("That upload has already been imported or cancelled, or has expired. Upload the file again.");
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(upload.Rows));
+        var file = ObservationFile.Read(TabularFile.Read(stream, "upload.csv"), new FileChoice(), ImportLimits.None);
+        return await PlanAsync(file, upload.FileName, await LoadWritableAsync(measureId, actor, ct), actor, ct);
+    }
+
+    public async Task DiscardStagedAsync(Guid uploadId, Actor actor, CancellationToken ct) =>
+        await db.ObservationUploads.Where(u => u.Id == uploadId && u.PersonId == actor.PersonId).ExecuteDeleteAsync(ct);
+
     /// <summary>
     /// Writes the plan in one transaction with one audit event per measure. The stored data must still be what the
     /// plan was made against; if someone changed it since, nothing is written.

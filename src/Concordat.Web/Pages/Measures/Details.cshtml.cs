@@ -2,6 +2,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Concordat.Core.Measures;
+using Concordat.Web.Pages.Goals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Measures;
@@ -20,6 +21,19 @@ public sealed class MeasureModel(MeasureService measures, GoalService goals, His
     [BindProperty]
     public Guid? GoalId { get; set; }
     public bool CanRecord => Actor.IsConvenor || Actor.CanContributeFor(Detail.Measure.OwnerOrganisationId);
+    public bool CanManage => Actor.IsConvenor || Actor.IsLeadOf(Detail.Measure.OwnerOrganisationId);
+
+    public sealed class RebaseForm
+    {
+        public string? PeriodStart { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty]
+    public RebaseForm Rebase { get; set; } = new();
+
+    [BindProperty]
+    public Guid? RebaseId { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -40,6 +54,33 @@ public sealed class MeasureModel(MeasureService measures, GoalService goals, His
             await LoadAsync(ct);
             return this.InvalidInput(e, "");
         }
+    }
+
+    public async Task<IActionResult> OnPostRebaseAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var period = GoalForm.ParseDate(Rebase.PeriodStart, "Rebase.PeriodStart", "First period of the new process", ModelState);
+        try
+        {
+            await measures.AddRebaseAsync(Id, new AddRebase(period, Rebase.Reason), Actor, ct);
+            this.Succeeded("Limits recalculated from " + MeasureText.Period(period!.Value));
+            return Redirect($"{SystemHome}/measures/{Id}#rebases");
+        }
+        catch (InputInvalidException e)
+        {
+            await LoadAsync(ct);
+            return this.InvalidInput(e, "Rebase");
+        }
+    }
+
+    public async Task<IActionResult> OnPostRemoveRebaseAsync(CancellationToken ct)
+    {
+        if (RebaseId is { } rebaseId)
+        {
+            await measures.RemoveRebaseAsync(Id, rebaseId, Actor, ct);
+            this.Succeeded("Recalculation point removed");
+        }
+        return Redirect($"{SystemHome}/measures/{Id}#rebases");
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -1,41 +1,17 @@
-using System.Globalization;
 using Concordat.Core.Access;
 using Concordat.Core.Measures;
 using Concordat.Core.Partnerships;
-using Concordat.Spc;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Concordat.Web.Pages.Measures;
 
-public sealed class NewMeasureModel(MeasureService measures, OrganisationService organisations) : SystemPageModel
+public sealed class NewMeasureModel(MeasureService measures, OrganisationService organisations) : SystemPageModel, IMeasureFormPage
 {
-    public sealed class MeasureForm
-    {
-        public string? Name { get; set; }
-        public string? Definition { get; set; }
-        public string? Unit { get; set; }
-        public MeasureFrequency? Frequency { get; set; }
-        public ImprovementDirection? Improvement { get; set; }
-        public string? Target { get; set; }
-        public string? Source { get; set; }
-        public Guid? OwnerOrganisationId { get; set; }
-    }
-
     [BindProperty]
     public MeasureForm Input { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> OwnerOptions { get; private set; } = [];
-
-    public IEnumerable<SelectListItem> FrequencyOptions =>
-        Enum.GetValues<MeasureFrequency>().Select(f => new SelectListItem(f.ToString(), f.ToString(), f == Input.Frequency));
-
-    public IEnumerable<SelectListItem> ImprovementOptions =>
-    [
-        new("Higher is better", nameof(ImprovementDirection.Increase), Input.Improvement == ImprovementDirection.Increase),
-        new("Lower is better", nameof(ImprovementDirection.Decrease), Input.Improvement == ImprovementDirection.Decrease),
-        new("Neither direction", nameof(ImprovementDirection.Neither), Input.Improvement == ImprovementDirection.Neither),
-    ];
+    public IReadOnlyList<Place> Places { get; private set; } = [];
+    public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -44,6 +20,9 @@ public sealed class NewMeasureModel(MeasureService measures, OrganisationService
             throw new ForbiddenException("Only a convenor or an organisation lead can define a measure.");
         }
         Input.OwnerOrganisationId = Actor.PrimaryMembership?.OrganisationId;
+        Input.Format = MeasureFormat.Number;
+        Input.SourceKind = MeasureSourceKind.Local;
+        Input.Geography = MeasureGeography.System;
         await LoadAsync(ct);
     }
 
@@ -52,23 +31,10 @@ public sealed class NewMeasureModel(MeasureService measures, OrganisationService
         await LoadAsync(ct);
         var frequencyUnreadable = ModelState["Input.Frequency"]?.Errors.Count > 0;
         ModelState.Clear();
-        double? target = null;
-        if (!string.IsNullOrWhiteSpace(Input.Target))
-        {
-            if (double.TryParse(Input.Target.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var t))
-            {
-                target = t;
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Target", "Target must be a number, like 95 or 0.5");
-                target = double.NaN;
-            }
-        }
+        var input = Input.ToInput(ModelState, frequencyUnreadable);
         try
         {
-            var measure = await measures.CreateAsync(new SaveMeasure(Input.Name, Input.Definition, Input.Unit, frequencyUnreadable ? null : Input.Frequency,
-                Input.Improvement, target, Input.Source, Input.OwnerOrganisationId), Actor, ct);
+            var measure = await measures.CreateAsync(input, Actor, ct);
             this.Succeeded($"{measure.Name} defined");
             return Redirect($"{SystemHome}/measures/{measure.Id}");
         }
@@ -78,7 +44,9 @@ public sealed class NewMeasureModel(MeasureService measures, OrganisationService
         }
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
-        OwnerOptions = [new SelectListItem("Select an organisation", ""), .. (await organisations.ListAsync(ct))
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == Input.OwnerOrganisationId))];
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Places = await organisations.PlacesAsync(ct);
+        Organisations = await organisations.ListAsync(ct);
+    }
 }

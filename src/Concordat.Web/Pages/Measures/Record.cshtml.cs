@@ -12,6 +12,10 @@ public sealed class RecordModel(MeasureService measures) : SystemPageModel
     {
         public string? PeriodStart { get; set; }
         public string? Value { get; set; }
+        public string? Count { get; set; }
+        public string? Denominator { get; set; }
+        public string? LowerCi { get; set; }
+        public string? UpperCi { get; set; }
         public string? Note { get; set; }
     }
 
@@ -31,21 +35,29 @@ public sealed class RecordModel(MeasureService measures) : SystemPageModel
         await LoadAsync(ct);
         ModelState.Clear();
         var period = GoalForm.ParseDate(Input.PeriodStart, "Input.PeriodStart", "Start of the period", ModelState);
-        double? value = null;
-        if (!string.IsNullOrWhiteSpace(Input.Value))
+        double? Number(string? text, string field, string message)
         {
-            if (double.TryParse(Input.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v))
+            if (string.IsNullOrWhiteSpace(text))
             {
-                value = v;
+                return null;
             }
-            else
+            if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n))
             {
-                ModelState.AddModelError("Input.Value", "Value must be a number, like 94.5");
+                return n;
             }
+            ModelState.AddModelError("Input." + field, message);
+            return double.NaN;
         }
+        var value = Number(Input.Value, "Value", "Value must be a number, like 94.5");
         try
         {
-            await measures.RecordAsync(Id, new RecordObservation(period, value, Input.Note), Actor, ct);
+            await measures.RecordAsync(Id, new RecordObservation(period, value, Input.Note)
+            {
+                Count = Number(Input.Count, "Count", "Count must be a number, like 915"),
+                Denominator = Number(Input.Denominator, "Denominator", "Denominator must be a number, like 1000"),
+                LowerCi = Number(Input.LowerCi, "LowerCi", "Lower confidence limit must be a number, like 91.2"),
+                UpperCi = Number(Input.UpperCi, "UpperCi", "Upper confidence limit must be a number, like 93.8"),
+            }, Actor, ct);
             this.Succeeded("Value saved");
             return Redirect($"{SystemHome}/measures/{Id}");
         }

@@ -1,0 +1,69 @@
+using Concordat.Core.Access;
+using Concordat.Core.Measures;
+using Concordat.Core.Partnerships;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Concordat.Web.Pages.Measures;
+
+public sealed class EditMeasureModel(MeasureService measures, OrganisationService organisations) : SystemPageModel, IMeasureFormPage
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public MeasureForm Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public IReadOnlyList<Place> Places { get; private set; } = [];
+    public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+    public string CurrentName { get; private set; } = "";
+    public EditConflictView? Conflict { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var detail = await LoadAsync(ct);
+        Input = MeasureForm.From(detail);
+        Version = detail.Measure.Version;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var frequencyUnreadable = ModelState["Input.Frequency"]?.Errors.Count > 0;
+        ModelState.Clear();
+        var input = Input.ToInput(ModelState, frequencyUnreadable);
+        try
+        {
+            await measures.UpdateAsync(Id, input, Version, Actor, ct);
+            this.Succeeded("Changes saved");
+            return Redirect($"{SystemHome}/measures/{Id}");
+        }
+        catch (InputInvalidException e)
+        {
+            return this.InvalidInput(e);
+        }
+        catch (EditConflictException e)
+        {
+            Conflict = new EditConflictView(e.Current);
+            Version = e.CurrentVersion;
+            ModelState.AddModelError("", $"{e.Message} Your changes have not been saved.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+    }
+
+    private async Task<MeasureDetail> LoadAsync(CancellationToken ct)
+    {
+        var detail = await measures.GetAsync(Id, ct);
+        if (!Actor.IsConvenor && !Actor.IsLeadOf(detail.Measure.OwnerOrganisationId))
+        {
+            throw new ForbiddenException("Only a convenor or a lead of the organisation that owns the data can change the measure.");
+        }
+        CurrentName = detail.Measure.Name;
+        Places = await organisations.PlacesAsync(ct);
+        Organisations = await organisations.ListAsync(ct);
+        return detail;
+    }
+}

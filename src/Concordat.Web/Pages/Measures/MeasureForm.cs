@@ -1,0 +1,143 @@
+using System.Globalization;
+using Concordat.Core.Measures;
+using Concordat.Core.Measures.Import;
+using Concordat.Core.Partnerships;
+using Concordat.Spc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Concordat.Web.Pages.Measures;
+
+/// <summary>The measure form's fields; names match <see cref="SaveMeasure"/> so that service errors land beside them.</summary>
+public sealed class MeasureForm
+{
+    public string? Name { get; set; }
+    public string? Definition { get; set; }
+    public string? Unit { get; set; }
+    public MeasureFormat? Format { get; set; }
+    public MeasureFrequency? Frequency { get; set; }
+    public ImprovementDirection? Improvement { get; set; }
+
+    /// <summary>Numbers as typed, so a number that cannot be read is reported, not lost.</summary>
+    public string? Target { get; set; }
+
+    /// <summary>One planned period per line: "2026-04-01, 78".</summary>
+    public string? Trajectory { get; set; }
+    public MeasureSourceKind? SourceKind { get; set; }
+    public string? Source { get; set; }
+    public MeasureGeography? Geography { get; set; }
+    public Guid? PlaceId { get; set; }
+    public Guid? GeographyOrganisationId { get; set; }
+    public string? AreaCode { get; set; }
+    public string? StaleAfterDays { get; set; }
+    public Guid? OwnerOrganisationId { get; set; }
+
+    public static MeasureForm From(MeasureDetail detail)
+    {
+        var m = detail.Measure;
+        return new()
+        {
+            Name = m.Name, Definition = m.Definition, Unit = m.Unit, Format = m.Format, Frequency = m.Frequency, Improvement = m.Improvement,
+            Target = m.Target?.ToString(CultureInfo.InvariantCulture),
+            Trajectory = string.Join("\n", detail.Trajectory.Select(t => FormattableString.Invariant($"{t.PeriodStart:yyyy-MM-dd}, {t.Value}"))),
+            SourceKind = m.SourceKind, Source = m.Source, Geography = m.Geography, PlaceId = m.PlaceId, GeographyOrganisationId = m.GeographyOrganisationId,
+            AreaCode = m.AreaCode, StaleAfterDays = m.StaleAfterDays?.ToString(CultureInfo.InvariantCulture), OwnerOrganisationId = m.OwnerOrganisationId,
+        };
+    }
+
+    /// <summary>
+    /// The service input. Text that cannot be read as a number or a trajectory line adds an error here and is passed
+    /// on as an impossible value, so the service refuses the save and still reports every other field in the same round.
+    /// </summary>
+    public SaveMeasure ToInput(ModelStateDictionary modelState, bool frequencyUnreadable)
+    {
+        double? target = null;
+        if (!string.IsNullOrWhiteSpace(Target))
+        {
+            if (double.TryParse(Target.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var t))
+            {
+                target = t;
+            }
+            else
+            {
+                modelState.AddModelError("Input.Target", "Target must be a number, like 95 or 0.5");
+                target = double.NaN;
+            }
+        }
+        int? staleAfter = null;
+        if (!string.IsNullOrWhiteSpace(StaleAfterDays))
+        {
+            if (int.TryParse(StaleAfterDays.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+            {
+                staleAfter = days;
+            }
+            else
+            {
+                modelState.AddModelError("Input.StaleAfterDays", "Days until the data is out of date must be a whole number, like 45");
+                staleAfter = 0;
+            }
+        }
+        return new SaveMeasure(Name, Definition, Unit, frequencyUnreadable ? null : Frequency, Improvement, target, Source, OwnerOrganisationId)
+        {
+            Format = Format, SourceKind = SourceKind, Geography = Geography, PlaceId = PlaceId, GeographyOrganisationId = GeographyOrganisationId,
+            AreaCode = AreaCode, StaleAfterDays = staleAfter, Trajectory = ParseTrajectory(modelState),
+        };
+    }
+
+    private List<PlannedValue> ParseTrajectory(ModelStateDictionary modelState)
+    {
+        var planned = new List<PlannedValue>();
+        var lines = (Trajectory ?? "").Split('\n', StringSplitOptions.TrimEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0)
+            {
+                continue;
+            }
+            var parts = lines[i].Split([',', '\t'], 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !PeriodText.TryParse(parts[0], out var period)
+                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                modelState.AddModelError("Input.Trajectory", $"Trajectory line {i + 1}: write the period's start and the value, like 2026-04-01, 78");
+                planned.Add(new PlannedValue(null, null));
+                continue;
+            }
+            planned.Add(new PlannedValue(period, value));
+        }
+        return planned;
+    }
+
+    public static IEnumerable<SelectListItem> Options<T>(T? selected, params (T Value, string Text)[] options) where T : struct, Enum =>
+        options.Select(o => new SelectListItem(o.Text, o.Value.ToString(), selected is { } s && s.Equals(o.Value)));
+
+    public IEnumerable<SelectListItem> FormatOptions => Options(Format,
+        (MeasureFormat.Percentage, "Percentage (0 to 100)"), (MeasureFormat.Rate, "Rate per population, like per 100,000"), (MeasureFormat.Count, "Count"),
+        (MeasureFormat.Days, "Days"), (MeasureFormat.Number, "Another number (can be negative)"));
+
+    public IEnumerable<SelectListItem> FrequencyOptions => Options(Frequency,
+        (MeasureFrequency.Weekly, "Weekly"), (MeasureFrequency.Monthly, "Monthly"), (MeasureFrequency.Quarterly, "Quarterly"), (MeasureFrequency.Annual, "Annual"));
+
+    public IEnumerable<SelectListItem> ImprovementOptions => Options(Improvement,
+        (ImprovementDirection.Increase, "Higher is better"), (ImprovementDirection.Decrease, "Lower is better"), (ImprovementDirection.Neither, "Neither direction"));
+
+    public IEnumerable<SelectListItem> SourceKindOptions => Options(SourceKind,
+        (MeasureSourceKind.Local, "Local data"), (MeasureSourceKind.Fingertips, "OHID Fingertips indicator"), (MeasureSourceKind.NhsEngland, "NHS England statistic"));
+
+    public IEnumerable<SelectListItem> GeographyOptions => Options(Geography,
+        (MeasureGeography.System, "The whole system"), (MeasureGeography.Place, "A place"), (MeasureGeography.Organisation, "An organisation's population or service"),
+        (MeasureGeography.Area, "An ONS or ODS area code"));
+
+    public IEnumerable<SelectListItem> PlaceOptions(IEnumerable<Place> places) =>
+        [new SelectListItem("Select a place", "", PlaceId is null), .. places.Select(p => new SelectListItem(p.Name, p.Id.ToString(), p.Id == PlaceId))];
+
+    public static IEnumerable<SelectListItem> OrganisationOptions(IEnumerable<OrganisationSummary> organisations, Guid? selected) =>
+        [new SelectListItem("Select an organisation", "", selected is null), .. organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == selected))];
+}
+
+/// <summary>What the shared fields partial needs from the New and Edit pages.</summary>
+public interface IMeasureFormPage
+{
+    MeasureForm Input { get; }
+    IReadOnlyList<Place> Places { get; }
+    IReadOnlyList<OrganisationSummary> Organisations { get; }
+}
