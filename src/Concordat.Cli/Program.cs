@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Concordat.Cli.Database;
+using Concordat.Cli.Import;
 using Concordat.Cli.Infrastructure;
 using Concordat.Cli.People;
 using Concordat.Cli.Spc;
@@ -15,5 +16,6 @@ var root = new RootCommand("Concordat: run a health system's shared strategy fro
     TokensCommand.Create(),
     BackupCommand.Create(),
     SpcCommand.Create(),
+    ImportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

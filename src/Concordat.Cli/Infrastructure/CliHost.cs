@@ -2,6 +2,7 @@ using System.CommandLine;
 using Concordat.Core;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +48,20 @@ internal static class CliHost
         services.AddLogging();
         services.AddConcordatCore(Configuration(parse));
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>A system named by its id or its exact name.</summary>
+    public static async Task<Guid> ResolveSystemAsync(ConcordatDb db, string value, CancellationToken ct)
+    {
+        var matches = Guid.TryParse(value, out var id)
+            ? await db.Systems.Where(s => s.Id == id).Select(s => s.Id).ToListAsync(ct)
+            : await db.Systems.Where(s => s.Name == value).Select(s => s.Id).ToListAsync(ct);
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new CliUsageException($"There is no system with id or name '{value}'."),
+            _ => throw new CliUsageException($"Several systems are called '{value}'; give the system's id instead."),
+        };
     }
 
     /// <summary>

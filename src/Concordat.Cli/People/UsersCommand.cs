@@ -29,7 +29,7 @@ internal static class UsersCommand
         add.SetAction((parse, ct) => CliHost.RunAsync(parse, async (services, token) =>
         {
             var db = services.GetRequiredService<ConcordatDb>();
-            var systemId = await ResolveSystemAsync(db, parse.GetValue(system)!, token);
+            var systemId = await CliHost.ResolveSystemAsync(db, parse.GetValue(system)!, token);
             db.Tenant.Enter(systemId);
             var organisationId = await ResolveOrganisationAsync(db, parse.GetValue(organisation)!, token);
             string? password = null;
@@ -81,19 +81,6 @@ internal static class UsersCommand
                 throw new InputInvalidException(new Dictionary<string, string[]> { ["Password"] = result.Errors.Select(e => e.Description).ToArray() });
             }
         }
-    }
-
-    private static async Task<Guid> ResolveSystemAsync(ConcordatDb db, string value, CancellationToken ct)
-    {
-        var matches = Guid.TryParse(value, out var id)
-            ? await db.Systems.Where(s => s.Id == id).Select(s => s.Id).ToListAsync(ct)
-            : await db.Systems.Where(s => s.Name == value).Select(s => s.Id).ToListAsync(ct);
-        return matches.Count switch
-        {
-            1 => matches[0],
-            0 => throw new CliUsageException($"There is no system with id or name '{value}'."),
-            _ => throw new CliUsageException($"Several systems are called '{value}'; give the system's id instead."),
-        };
     }
 
     private static async Task<Guid> ResolveOrganisationAsync(ConcordatDb db, string value, CancellationToken ct)

@@ -29,6 +29,7 @@ public sealed class OperatorCommandTests : IDisposable
     [InlineData("tokens create")]
     [InlineData("backup")]
     [InlineData("spc")]
+    [InlineData("import measure-data")]
     public async Task Help_EveryCommand_DescribesItself(string command)
     {
         var result = await _cli.RunAsync([.. command.Split(' '), "--help"]);
@@ -75,6 +76,46 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Measures"));
         Assert.Equal(72, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
         Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'OrganisationAdded'"));
+    }
+
+    [Fact]
+    public async Task ImportMeasureData_DryRunWritesNothing_ThenImportsWithAPlainSummaryWhenNotATerminal()
+    {
+        await _cli.RunAsync("demo");
+        var file = Path.Combine(_cli.WorkingDirectory, "four-hour.csv");
+        await File.WriteAllTextAsync(file, "period,value,count,denominator\n2019-04-01,85.1,17020,20000\n2019-05-01,86.0,17200,20000\n2016-04-01,78.27,,\n", TestContext.Current.CancellationToken);
+
+        var dryRun = await _cli.RunAsync("import", "measure-data", file, "--system", DemoSystem, "--measure", "A&E four-hour performance (type 1)", "--dry-run");
+        var afterDryRun = await ScalarAsync("SELECT COUNT(*) FROM Observations");
+        var imported = await _cli.RunAsync("import", "measure-data", file, "--system", DemoSystem, "--measure", "A&E four-hour performance (type 1)");
+
+        Assert.True(dryRun.ExitCode == 0, dryRun.Error);
+        Assert.Equal("Would import four-hour.csv into A&E four-hour performance (type 1): 2 added, 0 changed, 1 unchanged. Nothing was written.", dryRun.Output.Trim());
+        Assert.Equal(72, afterDryRun);
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        Assert.StartsWith("Imported four-hour.csv into A&E four-hour performance (type 1): 2 added, 0 changed, 1 unchanged in ", imported.Output.Trim(), StringComparison.Ordinal);
+        Assert.Equal("", imported.Error);
+        Assert.Equal(74, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
+        Assert.Equal(17200, await ScalarAsync("SELECT CAST(Count AS INTEGER) FROM Observations WHERE PeriodStart = '2019-05-01'"));
+    }
+
+    [Fact]
+    public async Task ImportMeasureData_BadRows_ExitTwoListingEachProblem_AndImportNothing()
+    {
+        await _cli.RunAsync("demo");
+        var file = Path.Combine(_cli.WorkingDirectory, "bad.csv");
+        await File.WriteAllTextAsync(file, "period,value\n2019-04-01,85\n2019-05-01,abc\n2019-06-15,86\n", TestContext.Current.CancellationToken);
+
+        var result = await _cli.RunAsync("import", "measure-data", file, "--system", DemoSystem, "--measure", "A&E four-hour performance (type 1)");
+        var noMeasure = await _cli.RunAsync("import", "measure-data", file, "--system", DemoSystem);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: Row 3, value: \"abc\" is not a number", result.Error);
+        Assert.Contains("error: Row 4, period: 2019-06-15: A period starts on the first day of a month", result.Error);
+        Assert.Contains("Nothing was imported: bad.csv has 2 problems.", result.Error);
+        Assert.Equal(72, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
+        Assert.Equal(2, noMeasure.ExitCode);
+        Assert.Contains("Choose the measure to import into", noMeasure.Error);
     }
 
     [Fact]

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Concordat.Cli.Infrastructure;
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+using Concordat.Core.Measures.Import;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Concordat.Cli.Import;
+
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A .csv or .xlsx file: period,value[,count,denominator,lower_ci,upper_ci,note] (with an optional measure column), or an OHID Fingertips data export." };
+        var system = new Option<string>("--system") { Description = "The system's id or exact name.", Required = true };
+        var measure = new Option<string?>("--measure") { Description = "The measure's id or exact name; leave out when the file has a measure column." };
+        var indicator = new Option<string?>("--indicator") { Description = "The Fingertips indicator id to take, when the file holds several." };
+        var area = new Option<string?>("--area") { Description = "The area code to take, when the file holds several." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and say what would be added and changed, without importing." };
+        var data = new Command("measure-data", "Import observations, all or nothing: every row is checked first and any problem stops the import.")
+        {
+            file, system, measure, indicator, area, dryRun,
+        };
+        data.SetAction((parse, ct) => CliHost.RunAsync(parse, async (services, token) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new CliUsageException($"There is no file {path.FullName}.");
+            }
+            var db = services.GetRequiredService<ConcordatDb>();
+            var systemId = await CliHost.ResolveSystemAsync(db, parse.GetValue(system)!, token);
+            db.Tenant.Enter(systemId);
+            var measureId = parse.GetValue(measure) is { } named ? await ResolveMeasureAsync(db, named, token) : (Guid?)null;
+            var importer = services.GetRequiredService<ObservationImporter>();
+            var actor = Actor.Operator(systemId);
+            using var progress = ImportProgress.Start();
+            var clock = Stopwatch.StartNew();
+            ImportPlan plan;
+            await using (var stream = path.OpenRead())
+            {
+                progress.Watch("Checking", stream);
+                try
+                {
+                    plan = await importer.PlanAsync(stream, path.Name, measureId, new FileChoice(parse.GetValue(indicator), parse.GetValue(area)), ImportLimits.None, actor, token);
+                }
+                catch (ImportFileException e)
+                {
+                    throw new CliUsageException(e.Message);
+                }
+            }
+            if (!plan.IsValid)
+            {
+                progress.Finish();
+                foreach (var problem in plan.Problems.OrderBy(p => p.Row))
+                {
+                    await Console.Error.WriteLineAsync($"error: {problem}");
+                }
+                if (plan.ProblemCount > plan.Problems.Count)
+                {
+                    await Console.Error.WriteLineAsync($"... and {plan.ProblemCount - plan.Problems.Count} more problems.");
+                }
+                await Console.Error.WriteLineAsync($"Nothing was imported: {path.Name} has {plan.ProblemCount} {(plan.ProblemCount == 1 ? "problem" : "problems")}.");
+                return CliHost.BadInput;
+            }
+            var leftOut = plan.File.LeftOut.Count == 0 ? "" : $", {plan.File.LeftOut.Count} left out (no value)";
+            if (parse.GetValue(dryRun))
+            {
+                progress.Finish();
+                Console.WriteLine($"Would import {path.Name} into {Measures(plan)}: {plan.Added:N0} added, {plan.Changed:N0} changed, {plan.Unchanged:N0} unchanged{leftOut}. Nothing was written.");
+                return 0;
+            }
+            var writes = plan.Added + plan.Changed;
+            await importer.ApplyAsync(plan, actor, progress.Counting("Importing", writes), token);
+            progress.Finish();
+            Console.WriteLine($"Imported {path.Name} into {Measures(plan)}: {plan.Added:N0} added, {plan.Changed:N0} changed, {plan.Unchanged:N0} unchanged{leftOut} in {clock.Elapsed.TotalSeconds:0.0} s.");
+            return 0;
+        }, ct));
+        return new Command("import", "Import data into a system.") { data };
+    }
+
+    private static string Measures(ImportPlan plan) => plan.Measures.Count == 1 ? plan.Measures.Values.Single().Name : $"{plan.Measures.Count} measures";
+
+    private static async Task<Guid> ResolveMeasureAsync(ConcordatDb db, string value, CancellationToken ct)
+    {
+        var matches = Guid.TryParse(value, out var id)
+            ? await db.Measures.Where(m => m.Id == id).Select(m => m.Id).ToListAsync(ct)
+            : await db.Measures.Where(m => m.Name == value).Select(m => m.Id).ToListAsync(ct);
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new CliUsageException($"There is no measure with id or name '{value}' in this system."),
+            _ => throw new CliUsageException($"Several measures are called '{value}'; give the measure's id instead."),
+        };
+    }
+}
