@@ -10,7 +10,7 @@ namespace Concordat.Core.Demo;
 /// their history reads as it would in real use.
 /// </summary>
 public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives,
-    ContributionService contributions, Measures.MeasureService measures, TimeProvider clock)
+    ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, TimeProvider clock)
 {
     public async Task CreateAsync(Guid systemId, CancellationToken ct)
     {
@@ -146,29 +146,56 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
 
     /// <summary>
     /// Two measures for the A&amp;E goal, filled with real NHS England figures for one provider (April 2016 to March
-    /// 2019, Open Government Licence), so that the demo's charts show real variation. They are labelled as demo data.
+    /// 2019, Open Government Licence) through the importer, so that the demo's charts show real variation and its
+    /// history shows an import. They are labelled as demo data; the trajectory is the invented partners' plan.
     /// </summary>
     private async Task AddAeMeasuresAsync(Guid goalId, Guid owner, Actor convenor, CancellationToken ct)
     {
         const string source = "Demo data: NHS England A&E attendances and emergency admissions for one provider (ODS RF4, type 1), April 2016 to March 2019, Open Government Licence v3.0";
         var performance = await measures.CreateAsync(new Measures.SaveMeasure("A&E four-hour performance (type 1)",
             "Attendances admitted, transferred or discharged within 4 hours of arrival, divided by all type 1 attendances.", "%",
-            Measures.MeasureFrequency.Monthly, Spc.ImprovementDirection.Increase, 95, source, owner), convenor, ct);
+            Measures.MeasureFrequency.Monthly, Spc.ImprovementDirection.Increase, 95, source, owner)
+        {
+            Format = Measures.MeasureFormat.Percentage, SourceKind = Measures.MeasureSourceKind.NhsEngland, Geography = Measures.MeasureGeography.Organisation,
+            GeographyOrganisationId = owner,
+            Trajectory = [.. Enumerable.Range(0, 12).Select(i => new Measures.PlannedValue(new DateOnly(2018, 4, 1).AddMonths(i), 80 + (i * 0.5)))],
+        }, convenor, ct);
         var attendances = await measures.CreateAsync(new Measures.SaveMeasure("Type 1 A&E attendances",
             "Attendances at the major emergency department in the month.", "attendances",
-            Measures.MeasureFrequency.Monthly, Spc.ImprovementDirection.Neither, null, source, owner), convenor, ct);
+            Measures.MeasureFrequency.Monthly, Spc.ImprovementDirection.Neither, null, source, owner)
+        {
+            Format = Measures.MeasureFormat.Count, SourceKind = Measures.MeasureSourceKind.NhsEngland, Geography = Measures.MeasureGeography.Organisation,
+            GeographyOrganisationId = owner,
+        }, convenor, ct);
+        var rows = await ReadDemoAeAsync(ct);
+        await ImportAsync(performance.Id, "period,value,count,denominator\n" + string.Concat(rows.Select(r => $"{r[0]},{r[1]},{r[2]},{r[3]}\n")), convenor, ct);
+        await ImportAsync(attendances.Id, "period,value\n" + string.Concat(rows.Select(r => $"{r[0]},{r[3]}\n")), convenor, ct);
+        await measures.LinkToGoalAsync(performance.Id, goalId, convenor, ct);
+        await measures.LinkToGoalAsync(attendances.Id, goalId, convenor, ct);
+    }
+
+    private static async Task<List<string[]>> ReadDemoAeAsync(CancellationToken ct)
+    {
         await using var stream = typeof(DemoGoals).Assembly.GetManifestResourceStream("Concordat.Core.Demo.ae-demo.csv")
             ?? throw new InvalidOperationException("The demo A&E data is missing from the assembly.");
         using var reader = new StreamReader(stream);
         await reader.ReadLineAsync(ct);
+        var rows = new List<string[]>();
         while (await reader.ReadLineAsync(ct) is { Length: > 0 } line)
         {
-            var fields = line.Split(',');
-            var period = DateOnly.ParseExact(fields[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            await measures.RecordAsync(performance.Id, new Measures.RecordObservation(period, double.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), null), convenor, ct);
-            await measures.RecordAsync(attendances.Id, new Measures.RecordObservation(period, double.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture), null), convenor, ct);
+            rows.Add(line.Split(','));
         }
-        await measures.LinkToGoalAsync(performance.Id, goalId, convenor, ct);
-        await measures.LinkToGoalAsync(attendances.Id, goalId, convenor, ct);
+        return rows;
+    }
+
+    private async Task ImportAsync(Guid measureId, string csv, Actor convenor, CancellationToken ct)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+        var plan = await importer.PlanAsync(stream, "ae-demo.csv", measureId, new Measures.Import.FileChoice(), Measures.Import.ImportLimits.None, convenor, ct);
+        if (!plan.IsValid)
+        {
+            throw new InvalidOperationException("The demo A&E data does not import: " + string.Join("; ", plan.Problems));
+        }
+        await importer.ApplyAsync(plan, convenor, null, ct);
     }
 }

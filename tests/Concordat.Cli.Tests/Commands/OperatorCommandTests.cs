@@ -83,7 +83,7 @@ public sealed class OperatorCommandTests : IDisposable
     {
         await _cli.RunAsync("demo");
         var file = Path.Combine(_cli.WorkingDirectory, "four-hour.csv");
-        await File.WriteAllTextAsync(file, "period,value,count,denominator\n2019-04-01,85.1,17020,20000\n2019-05-01,86.0,17200,20000\n2016-04-01,78.27,,\n", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(file, "period,value,count,denominator\n2019-04-01,85.1,17020,20000\n2019-05-01,86.0,17200,20000\n2016-04-01,78.27,14706,18788\n", TestContext.Current.CancellationToken);
 
         var dryRun = await _cli.RunAsync("import", "measure-data", file, "--system", DemoSystem, "--measure", "A&E four-hour performance (type 1)", "--dry-run");
         var afterDryRun = await ScalarAsync("SELECT COUNT(*) FROM Observations");
