@@ -100,6 +100,24 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public void Chart_Trajectory_IsASteppedLineBrokenWhereNothingIsPlanned_AndWidensTheScale()
+    {
+        var analysis = Analysis(new SpcOptions { BaselinePointCount = 12 });
+        double?[] planned = [.. Enumerable.Range(0, 21).Select(i => i < 15 ? (double?)null : i == 18 ? null : 40 + i)];
+
+        var svg = XDocument.Parse(XmrChart.ToSvg(analysis, new XmrChartOptions { Trajectory = [.. planned] }));
+        var trajectory = svg.Descendants(Svg + "path").Single(p => (string?)p.Attribute("stroke-dasharray") == "2 3");
+        var without = XmrChart.ToSvg(analysis);
+
+        Assert.Equal(2, trajectory.Attribute("d")!.Value.Count(c => c == 'M'));
+        Assert.Equal(5, trajectory.Attribute("d")!.Value.Count(c => c == 'H'));
+        Assert.Contains(svg.Descendants(Svg + "text"), t => t.Value == "Trajectory");
+        Assert.Contains(svg.Descendants(Svg + "text"), t => t.Value == "60");
+        Assert.DoesNotContain(">60<", without, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => XmrChart.ToSvg(analysis, new XmrChartOptions { Trajectory = [1.0, 2.0] }));
+    }
+
+    [Fact]
     public void Chart_MeanLineBreaksAtEachRebase()
     {
         var analysis = Analysis(new SpcOptions { RebaseIndices = [8, 16] });
