@@ -54,6 +54,9 @@ public static class CoreServices
         services.AddScoped<Goals.ContributionService>();
         services.AddScoped<Measures.MeasureService>();
         services.AddScoped<Measures.Import.ObservationImporter>();
+        services.AddScoped<Resources.ResourceService>();
+        services.AddScoped<Resources.CommitmentService>();
+        services.AddScoped<Resources.PooledViews>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Demo.DemoWorkspace>();
         services.AddScoped<Demo.DemoGoals>();

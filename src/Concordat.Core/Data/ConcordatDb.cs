@@ -40,6 +40,13 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Measures.MeasureRebase> MeasureRebases => Set<Measures.MeasureRebase>();
     public DbSet<Measures.TrajectoryPoint> TrajectoryPoints => Set<Measures.TrajectoryPoint>();
     public DbSet<Measures.ObservationUpload> ObservationUploads => Set<Measures.ObservationUpload>();
+    public DbSet<Resources.Resource> Resources => Set<Resources.Resource>();
+    public DbSet<Resources.ResourceCommitment> ResourceCommitments => Set<Resources.ResourceCommitment>();
+    public DbSet<Resources.GoalNeed> GoalNeeds => Set<Resources.GoalNeed>();
+    public DbSet<Resources.PooledFund> PooledFunds => Set<Resources.PooledFund>();
+    public DbSet<Resources.PooledFundContribution> PooledFundContributions => Set<Resources.PooledFundContribution>();
+    public DbSet<Resources.PooledFundScheme> PooledFundSchemes => Set<Resources.PooledFundScheme>();
+    public DbSet<Resources.PooledFundSchemeGoal> PooledFundSchemeGoals => Set<Resources.PooledFundSchemeGoal>();
 
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;

@@ -16,6 +16,7 @@ public static class ConcordatApi
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Goals and agreement").MapGoalsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Contributions and check-ins").MapContributionsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Measures").MapMeasuresApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("Resources").MapResourcesApi();
     }
 
     public static void ConfigureJson(this IServiceCollection services) =>

@@ -15,7 +15,7 @@ public sealed class UploadModel(MeasureService measures, ObservationImporter imp
     public Guid Id { get; set; }
 
     [BindProperty]
-    public IFormFile? File { get; set; }
+    public IFormFile? DataFile { get; set; }
 
     [BindProperty]
     public string? Indicator { get; set; }
@@ -41,29 +41,29 @@ public sealed class UploadModel(MeasureService measures, ObservationImporter imp
     {
         await LoadAsync(ct);
         ModelState.Clear();
-        if (File is null || File.Length == 0)
+        if (DataFile is null || DataFile.Length == 0)
         {
-            ModelState.AddModelError(nameof(File), "Select a CSV or XLSX file");
+            ModelState.AddModelError(nameof(DataFile), "Select a CSV or XLSX file");
             return this.InvalidInput();
         }
-        if (File.Length > Limits.MaxBytes)
+        if (DataFile.Length > Limits.MaxBytes)
         {
-            ModelState.AddModelError(nameof(File), $"The file is {File.Length / 1024.0 / 1024.0:0.#} MB. Files can be at most {Limits.Describe()}.");
+            ModelState.AddModelError(nameof(DataFile), $"The file is {DataFile.Length / 1024.0 / 1024.0:0.#} MB. Files can be at most {Limits.Describe()}.");
             return this.InvalidInput();
         }
         try
         {
-            await using var stream = File.OpenReadStream();
-            Plan = await importer.PlanAsync(stream, Path.GetFileName(File.FileName), Id, new FileChoice(Blank(Indicator), Blank(Area)), Limits, Actor, ct);
+            await using var stream = DataFile.OpenReadStream();
+            Plan = await importer.PlanAsync(stream, Path.GetFileName(DataFile.FileName), Id, new FileChoice(Blank(Indicator), Blank(Area)), Limits, Actor, ct);
         }
         catch (ImportFileException e)
         {
-            ModelState.AddModelError(nameof(File), e.Message);
+            ModelState.AddModelError(nameof(DataFile), e.Message);
             return this.InvalidInput();
         }
         if (!Plan.IsValid)
         {
-            ModelState.AddModelError(nameof(File), $"The file has {Plan.ProblemCount} {(Plan.ProblemCount == 1 ? "problem" : "problems")}. Nothing has been imported: correct the file and upload it again.");
+            ModelState.AddModelError(nameof(DataFile), $"The file has {Plan.ProblemCount} {(Plan.ProblemCount == 1 ? "problem" : "problems")}. Nothing has been imported: correct the file and upload it again.");
             return this.InvalidInput();
         }
         UploadId = await importer.StageAsync(Plan, Id, Actor, ct);

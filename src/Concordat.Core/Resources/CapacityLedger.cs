@@ -1,0 +1,35 @@
+namespace Concordat.Core.Resources;
+
+/// <summary>
+/// How much of a resource is committed at its busiest: the largest total of commitments that run on the same day
+/// within a window. Two commitments of 40 m² in January and in March never add up; two that overlap in February do.
+/// </summary>
+public static class CapacityLedger
+{
+    /// <summary>The peak committed quantity on any day from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
+    public static double Peak(IEnumerable<(double Quantity, DateOnly StartsOn, DateOnly EndsOn)> commitments, DateOnly from, DateOnly to)
+    {
+        // A sweep over the days on which the total changes: +quantity when a commitment starts, -quantity the day after it ends.
+        var changes = new List<(DateOnly Day, double Delta)>();
+        foreach (var (quantity, starts, ends) in commitments)
+        {
+            if (starts > to || ends < from)
+            {
+                continue;
+            }
+            changes.Add((starts < from ? from : starts, quantity));
+            if (ends < to)
+            {
+                changes.Add((ends.AddDays(1), -quantity));
+            }
+        }
+        double running = 0, peak = 0;
+        // Ends before starts on the same day, so back-to-back commitments do not count as overlapping.
+        foreach (var (_, delta) in changes.OrderBy(c => c.Day).ThenBy(c => c.Delta))
+        {
+            running += delta;
+            peak = Math.Max(peak, running);
+        }
+        return peak;
+    }
+}

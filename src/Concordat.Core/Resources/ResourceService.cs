@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+using Concordat.Core.Goals;
+using Concordat.Core.History;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.Resources;
+
+public sealed record SaveResource(Guid? OrganisationId, ResourceKind? Kind, string? Name, double? Quantity, string? Unit, double? AvailableCapacity,
+    Guid? PlaceId, string? Contact)
+{
+    public string? Notes { get; init; }
+    public string? Address { get; init; }
+    public string? Postcode { get; init; }
+    public string? OpeningHours { get; init; }
+    public string? DataOwner { get; init; }
+    public bool? HasDataSharingAgreement { get; init; }
+    public string? FundingSource { get; init; }
+    public string? FinancialYear { get; init; }
+    public bool? IsRecurrent { get; init; }
+}
+
+public sealed record ResourceFilter(ResourceKind? Kind = null, Guid? OrganisationId = null, Guid? PlaceId = null);
+
+/// <summary>A resource with what is committed of it at its busiest from today, and what is left idle.</summary>
+public sealed record ResourceRow(Resource Resource, string Organisation, string? Place, double Committed, int Commitments, bool HasOverCommitment)
+{
+    public double Idle => Math.Max(0, Resource.AvailableCapacity - Committed);
+    public bool IsOverCommitted => Committed > Resource.AvailableCapacity;
+}
+
+public sealed record CommitmentRow(ResourceCommitment Commitment, Guid GoalId, string GoalTitle, string Organisation, ContributionStatus ContributionStatus);
+
+public sealed record ResourceDetail(ResourceRow Row, IReadOnlyList<CommitmentRow> Commitments);
+
+/// <summary>The register of the partners' resources. Each organisation keeps its own; everyone in the system reads it.</summary>
+public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
+{
+    public const string EntityType = "Resource";
+
+    public async Task<IReadOnlyList<ResourceRow>> ListAsync(ResourceFilter filter, CancellationToken ct)
+    {
+        var query = db.Resources.AsNoTracking();
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(r => r.Kind == kind);
+        }
+        if (filter.OrganisationId is { } organisationId)
+        {
+            query = query.Where(r => r.OrganisationId == organisationId);
+        }
+        if (filter.PlaceId is { } placeId)
+        {
+            query = query.Where(r => r.PlaceId == placeId);
+        }
+        var resources = await query.ToListAsync(ct);
+        return await RowsAsync(resources, ct);
+    }
+
+    private async Task<List<ResourceRow>> RowsAsync(List<Resource> resources, CancellationToken ct)
+    {
+        var ids = resources.Select(r => r.Id).ToList();
+        var commitments = (await ActiveCommitments().Where(c => ids.Contains(c.ResourceId)).ToListAsync(ct)).ToLookup(c => c.ResourceId);
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var places = await db.Places.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var today = UkCalendar.Today(clock);
+        return resources
+            .Select(r => new ResourceRow(r, organisations[r.OrganisationId], r.PlaceId is { } p ? places[p] : null,
+                CapacityLedger.Peak(commitments[r.Id].Select(c => (c.Quantity, c.StartsOn, c.EndsOn)), today, DateOnly.MaxValue),
+                commitments[r.Id].Count(c => c.EndsOn >= today), commitments[r.Id].Any(c => c.OverCommitmentReason is not null && c.EndsOn >= today)))
+            .OrderBy(r => r.Resource.Kind).ThenBy(r => r.Organisation, StringComparer.Ordinal).ThenBy(r => r.Resource.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Commitments that count: those of contributions not withdrawn.</summary>
+    internal IQueryable<ResourceCommitment> ActiveCommitments() =>
+        db.ResourceCommitments.AsNoTracking().Where(c => db.Contributions.Any(k => k.Id == c.ContributionId && k.Status != ContributionStatus.Withdrawn));
+
+    public async Task<ResourceDetail> GetAsync(Guid id, CancellationToken ct)
+    {
+        var resource = await db.Resources.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("There is no such resource in this system.");
+        var row = (await RowsAsync([resource], ct))[0];
+        var commitments = await (from c in db.ResourceCommitments.AsNoTracking()
+                                 join k in db.Contributions on c.ContributionId equals k.Id
+                                 join g in db.Goals on k.GoalId equals g.Id
+                                 join o in db.Organisations on k.OrganisationId equals o.Id
+                                 where c.ResourceId == id
+                                 orderby c.StartsOn
+                                 select new CommitmentRow(c, g.Id, g.Title, o.Name, k.Status)).ToListAsync(ct);
+        return new ResourceDetail(row, commitments);
+    }
+
+    /// <summary>Leads and contributors register their own organisation's resources (convenors any organisation's).</summary>
+    public async Task<Resource> CreateAsync(SaveResource input, Actor actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var resource = new Resource { SystemId = actor.SystemId, Name = "", Unit = "", Contact = "", CreatedAtUtc = now };
+        await ApplyAsync(resource, input, ct);
+        RequireEditor(resource.OrganisationId, actor);
+        db.Resources.Add(resource);
+        db.Audit(actor, now, "ResourceRegistered", EntityType, resource.Id, resource.Name, null, Snapshot(resource));
+        await db.SaveChangesAsync(ct);
+        return resource;
+    }
+
+    public async Task<Resource> UpdateAsync(Guid id, SaveResource input, Guid version, Actor actor, CancellationToken ct)
+    {
+        var resource = await db.Resources.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("There is no such resource in this system.");
+        RequireEditor(resource.OrganisationId, actor);
+        var before = Snapshot(resource);
+        if (resource.Version != version)
+        {
+            throw new EditConflictException(resource.Name, resource.Version, before);
+        }
+        await ApplyAsync(resource, input, ct);
+        RequireEditor(resource.OrganisationId, actor);
+        var committed = CapacityLedger.Peak((await ActiveCommitments().Where(c => c.ResourceId == id).ToListAsync(ct)).Select(c => (c.Quantity, c.StartsOn, c.EndsOn)),
+            UkCalendar.Today(clock), DateOnly.MaxValue);
+        if (resource.AvailableCapacity < committed)
+        {
+            throw new InputInvalidException(nameof(SaveResource.AvailableCapacity),
+                $"{Amount(committed, resource.Unit)} of this resource is committed to goals; available capacity cannot be less than that");
+        }
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "ResourceChanged", EntityType, id, resource.Name, before, Snapshot(resource));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Resources.AsNoTracking().SingleAsync(r => r.Id == id, ct);
+            throw new EditConflictException(current.Name, current.Version, Snapshot(current));
+        }
+        return resource;
+    }
+
+    public async Task RemoveAsync(Guid id, Actor actor, CancellationToken ct)
+    {
+        var resource = await db.Resources.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("There is no such resource in this system.");
+        RequireEditor(resource.OrganisationId, actor);
+        if (await db.ResourceCommitments.AnyAsync(c => c.ResourceId == id, ct))
+        {
+            throw new InputInvalidException("Resource", $"{resource.Name} is committed to goals; release its commitments before removing it from the register");
+        }
+        db.Resources.Remove(resource);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "ResourceRemoved", EntityType, id, resource.Name, Snapshot(resource), null);
+        await db.SaveChangesAsync(ct);
+    }
+
+    internal static void RequireEditor(Guid organisationId, Actor actor)
+    {
+        if (!actor.IsConvenor && !actor.CanContributeFor(organisationId))
+        {
+            throw new ForbiddenException("Only the organisation's leads and contributors, or a convenor, can change its resources.");
+        }
+    }
+
+    public static string Amount(double quantity, string unit) => unit == "£"
+        ? quantity.ToString("£#,##0.##", CultureInfo.GetCultureInfo("en-GB"))
+        : $"{quantity.ToString("#,##0.##", CultureInfo.GetCultureInfo("en-GB"))} {unit}";
+
+    [GeneratedRegex(@"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")]
+    private static partial Regex Postcode();
+
+    [GeneratedRegex(@"^(\d{4})/(\d{2})$")]
+    private static partial Regex FinancialYear();
+
+    /// <summary>Validates every field at once and copies the input onto the resource.</summary>
+    internal async Task ApplyAsync(Resource resource, SaveResource input, CancellationToken ct)
+    {
+        var errors = Validate(input, out var values);
+        if (input.OrganisationId is not { } organisationId || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
+        {
+            errors.Add(nameof(input.OrganisationId), "Select the organisation the resource belongs to");
+        }
+        if (input.PlaceId is { } placeId && !await db.Places.AnyAsync(p => p.Id == placeId, ct))
+        {
+            errors.Add(nameof(input.PlaceId), "Select a place of this system");
+        }
+        errors.ThrowIfAny();
+        values(resource);
+        resource.OrganisationId = input.OrganisationId!.Value;
+        resource.PlaceId = input.PlaceId;
+    }
+
+    /// <summary>The rules that need no database, shared by the form, the API and the CSV import.</summary>
+    internal static InputErrors Validate(SaveResource input, out Action<Resource> apply)
+    {
+        var errors = new InputErrors();
+        string Required(string field, string? value, int max, string missing, string label)
+        {
+            var text = value?.Trim() ?? "";
+            if (text.Length == 0)
+            {
+                errors.Add(field, missing);
+            }
+            else if (text.Length > max)
+            {
+                errors.Add(field, $"{label} must be {max} characters or fewer");
+            }
+            return text;
+        }
+        var kind = input.Kind is { } k && Enum.IsDefined(k) ? k : (ResourceKind?)null;
+        if (kind is null)
+        {
+            errors.Add(nameof(input.Kind), "Select the kind of resource");
+        }
+        var name = Required(nameof(input.Name), input.Name, Resource.NameMaxLength, kind switch
+        {
+            ResourceKind.Workforce => "Enter the staff group, like district nurses",
+            ResourceKind.Estates => "Enter the site, like Harbour Street clinic",
+            ResourceKind.Technology => "Enter the system, like the shared care record",
+            ResourceKind.Information => "Enter the data set",
+            ResourceKind.CommunityAssets => "Enter the service, venue or volunteer group",
+            ResourceKind.Funding => "Enter what the money is, like the discharge fund",
+            _ => "Enter the resource's name",
+        }, "Name");
+        var unit = Required(nameof(input.Unit), input.Unit, Resource.UnitMaxLength, "Enter the unit, like WTE, m², seats, hours a week or £", "Unit");
+        var contact = Required(nameof(input.Contact), input.Contact, Resource.TextMaxLength, "Enter who to contact about it", "Contact");
+        if (input.Quantity is not { } quantity || !double.IsFinite(quantity) || quantity < 0)
+        {
+            errors.Add(nameof(input.Quantity), "Enter how much there is, as a number 0 or more");
+            quantity = 0;
+        }
+        if (input.AvailableCapacity is not { } available || !double.IsFinite(available) || available < 0)
+        {
+            errors.Add(nameof(input.AvailableCapacity), "Enter how much is available to the partnership, as a number 0 or more");
+            available = 0;
+        }
+        else if (input.Quantity is { } q && double.IsFinite(q) && available > q)
+        {
+            errors.Add(nameof(input.AvailableCapacity), "Available capacity cannot be more than the quantity there is");
+        }
+        var notes = errors.OptionalText(nameof(input.Notes), "Notes", input.Notes, Resource.TextMaxLength);
+        var address = errors.OptionalText(nameof(input.Address), "Address", input.Address, Resource.TextMaxLength);
+        var postcode = errors.OptionalText(nameof(input.Postcode), "Postcode", input.Postcode, Resource.PostcodeMaxLength)?.ToUpperInvariant();
+        if (postcode is not null && !Postcode().IsMatch(postcode))
+        {
+            errors.Add(nameof(input.Postcode), "Enter a real postcode, like NE1 4LP");
+        }
+        var openingHours = errors.OptionalText(nameof(input.OpeningHours), "Opening hours", input.OpeningHours, Resource.TextMaxLength);
+        var dataOwner = errors.OptionalText(nameof(input.DataOwner), "Data owner", input.DataOwner, Resource.TextMaxLength);
+        var fundingSource = errors.OptionalText(nameof(input.FundingSource), "Source of funding", input.FundingSource, Resource.TextMaxLength);
+        var financialYear = errors.OptionalText(nameof(input.FinancialYear), "Financial year", input.FinancialYear, Resource.FinancialYearMaxLength);
+        switch (kind)
+        {
+            case ResourceKind.Information when dataOwner is null:
+                errors.Add(nameof(input.DataOwner), "Enter who owns the data set");
+                break;
+            case ResourceKind.Information when input.HasDataSharingAgreement is null:
+                errors.Add(nameof(input.HasDataSharingAgreement), "Say whether a data-sharing agreement is in place");
+                break;
+            case ResourceKind.Funding:
+                if (fundingSource is null)
+                {
+                    errors.Add(nameof(input.FundingSource), "Enter where the money comes from");
+                }
+                if (financialYear is null || FinancialYear().Match(financialYear) is not { Success: true } fy
+                    || (int.Parse(fy.Groups[1].Value, CultureInfo.InvariantCulture) + 1) % 100 != int.Parse(fy.Groups[2].Value, CultureInfo.InvariantCulture))
+                {
+                    errors.Add(nameof(input.FinancialYear), "Enter the financial year, like 2026/27");
+                }
+                if (input.IsRecurrent is null)
+                {
+                    errors.Add(nameof(input.IsRecurrent), "Say whether the funding is recurrent");
+                }
+                break;
+        }
+        apply = resource =>
+        {
+            resource.Kind = kind!.Value;
+            resource.Name = name;
+            resource.Unit = unit;
+            resource.Contact = contact;
+            resource.Quantity = quantity;
+            resource.AvailableCapacity = available;
+            resource.Notes = notes;
+            var estates = kind == ResourceKind.Estates;
+            (resource.Address, resource.Postcode, resource.OpeningHours) = estates ? (address, postcode, openingHours) : (null, null, null);
+            (resource.DataOwner, resource.HasDataSharingAgreement) = kind == ResourceKind.Information ? (dataOwner, input.HasDataSharingAgreement) : (null, null);
+            (resource.FundingSource, resource.FinancialYear, resource.IsRecurrent) = kind == ResourceKind.Funding
+                ? (fundingSource, financialYear, input.IsRecurrent) : (null, null, null);
+        };
+        return errors;
+    }
+
+    internal static SortedDictionary<string, string?> Snapshot(Resource r) => new()
+    {
+        ["Kind"] = r.Kind.ToString(), ["Name"] = r.Name, ["Quantity"] = Amount(r.Quantity, r.Unit), ["Available to the partnership"] = Amount(r.AvailableCapacity, r.Unit),
+        ["Contact"] = r.Contact, ["Notes"] = r.Notes, ["Address"] = r.Address, ["Postcode"] = r.Postcode, ["Opening hours"] = r.OpeningHours,
+        ["Data owner"] = r.DataOwner, ["Data-sharing agreement"] = r.HasDataSharingAgreement switch { true => "Yes", false => "No", _ => null },
+        ["Source of funding"] = r.FundingSource, ["Financial year"] = r.FinancialYear, ["Recurrent"] = r.IsRecurrent switch { true => "Yes", false => "No", _ => null },
+    };
+}

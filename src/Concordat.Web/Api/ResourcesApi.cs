@@ -1,0 +1,139 @@
+using Concordat.Core.Resources;
+using Concordat.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Concordat.Web.Api;
+
+public sealed record ResourceResponse(Guid Id, ResourceKind Kind, string Name, Guid OrganisationId, string Organisation, double Quantity, string Unit,
+    double AvailableCapacity, double Committed, double Idle, bool IsOverCommitted, bool HasOverCommitment, Guid? PlaceId, string? Place, string Contact,
+    string? Notes, string? Address, string? Postcode, string? OpeningHours, string? DataOwner, bool? HasDataSharingAgreement, string? FundingSource,
+    string? FinancialYear, bool? IsRecurrent, Guid Version);
+
+public sealed record CommitmentResponse(Guid Id, Guid ResourceId, Guid ContributionId, Guid GoalId, string Goal, string Organisation, double Quantity,
+    DateOnly StartsOn, DateOnly EndsOn, string? OverCommitmentReason);
+
+public sealed record KindTotalResponse(ResourceKind Kind, string Unit, double Quantity, double Available, double Committed, double Idle,
+    IReadOnlyList<ResourceResponse> Resources);
+
+public sealed record NeedResponse(Guid Id, ResourceKind Kind, string Description, double Quantity, string Unit, DateOnly StartsOn, DateOnly EndsOn,
+    double Committed, double Gap, IReadOnlyList<string> Providers);
+
+public sealed record GoalResourcesResponse(Guid GoalId, string Title, IReadOnlyList<NeedResponse> Needs, IReadOnlyList<CommitmentResponse> Commitments);
+
+public static class ResourcesApi
+{
+    public static void MapResourcesApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/resources", async (ResourceKind? kind, Guid? organisationId, Guid? placeId, ResourceService resources, CancellationToken ct) =>
+                TypedResults.Ok((await resources.ListAsync(new ResourceFilter(kind, organisationId, placeId), ct)).Select(ToResponse).ToList()))
+            .WithSummary("The register of the partners' resources, each with its kind, what is committed at its busiest from today and what is idle; filter by kind, organisation or place");
+
+        group.MapGet("/resources/{id:guid}", async (Guid id, HttpContext context, ResourceService resources, CancellationToken ct) =>
+            {
+                var detail = await resources.GetAsync(id, ct);
+                context.Response.Headers.ETag = ETags.For(detail.Row.Resource.Version);
+                return TypedResults.Ok(new { resource = ToResponse(detail.Row), commitments = detail.Commitments.Select(ToResponse).ToList() });
+            })
+            .WithName("GetResource")
+            .WithSummary("One resource with its commitments");
+
+        group.MapPost("/resources", async (Guid systemId, SaveResource request, HttpContext context, ResourceService resources, CancellationToken ct) =>
+            {
+                var resource = await resources.CreateAsync(request, context.Actor(), ct);
+                context.Response.Headers.ETag = ETags.For(resource.Version);
+                return TypedResults.CreatedAtRoute(ToResponse((await resources.GetAsync(resource.Id, ct)).Row), "GetResource", new { systemId, id = resource.Id });
+            })
+            .WithSummary("Register a resource (the organisation's leads and contributors, or a convenor)");
+
+        group.MapPut("/resources/{id:guid}", async Task<Results<Ok<ResourceResponse>, ProblemHttpResult>> (Guid id, SaveResource request, HttpContext context,
+                ResourceService resources, CancellationToken ct) =>
+            {
+                if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
+                {
+                    return ETags.Required("resource");
+                }
+                var resource = await resources.UpdateAsync(id, request, expected, context.Actor(), ct);
+                context.Response.Headers.ETag = ETags.For(resource.Version);
+                return TypedResults.Ok(ToResponse((await resources.GetAsync(id, ct)).Row));
+            })
+            .WithSummary("Change a resource; requires If-Match")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapDelete("/resources/{id:guid}", async (Guid id, HttpContext context, ResourceService resources, CancellationToken ct) =>
+            {
+                await resources.RemoveAsync(id, context.Actor(), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Remove a resource that nothing is committed from");
+
+        group.MapPost("/contributions/{id:guid}/commitments", async (Guid id, CommitResource request, HttpContext context, CommitmentService commitments,
+                CancellationToken ct) =>
+            {
+                var commitment = await commitments.CommitAsync(id, request, context.Actor(), ct);
+                return TypedResults.Ok((await commitments.ForContributionAsync(id, ct)).Where(c => c.Commitment.Id == commitment.Id).Select(ToResponse).Single());
+            })
+            .WithSummary("Commit part of a resource to the contribution's goal for a period; beyond the free capacity only with overCommitmentReason (leads)");
+
+        group.MapGet("/contributions/{id:guid}/commitments", async (Guid id, CommitmentService commitments, CancellationToken ct) =>
+                TypedResults.Ok((await commitments.ForContributionAsync(id, ct)).Select(ToResponse).ToList()))
+            .WithSummary("The resources a contribution commits");
+
+        group.MapDelete("/commitments/{id:guid}", async (Guid id, HttpContext context, CommitmentService commitments, CancellationToken ct) =>
+            {
+                await commitments.ReleaseAsync(id, context.Actor(), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Release a commitment");
+
+        group.MapPost("/goals/{id:guid}/needs", async (Guid id, AddNeed request, HttpContext context, CommitmentService commitments, PooledViews views,
+                CancellationToken ct) =>
+            {
+                await commitments.AddNeedAsync(id, request, context.Actor(), ct);
+                return TypedResults.Ok(ToResponse(Single(await views.ByGoalAsync(id, ct))));
+            })
+            .WithSummary("Say what a goal needs of one kind of resource for a period (convenors, or leads of the goal's lead organisation)");
+
+        group.MapDelete("/goals/{id:guid}/needs/{needId:guid}", async (Guid id, Guid needId, HttpContext context, CommitmentService commitments, CancellationToken ct) =>
+            {
+                await commitments.RemoveNeedAsync(id, needId, context.Actor(), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Remove a goal's need");
+
+        group.MapGet("/resources/by-kind", async (ResourceKind? kind, Guid? organisationId, Guid? placeId, PooledViews views, CancellationToken ct) =>
+                TypedResults.Ok((await views.ByKindAsync(new ResourceFilter(kind, organisationId, placeId), ct))
+                    .Select(k => new KindTotalResponse(k.Kind, k.Unit, k.Quantity, k.Available, k.Committed, k.Idle, [.. k.Rows.Select(ToResponse)])).ToList()))
+            .WithSummary("The partnership's total of each kind of resource (per unit): available, committed and idle, with the rows that add up to it");
+
+        group.MapGet("/resources/by-goal", async (Guid? goalId, PooledViews views, CancellationToken ct) =>
+                TypedResults.Ok((await views.ByGoalAsync(goalId, ct)).Select(ToResponse).ToList()))
+            .WithSummary("What each goal needs against what partners have committed, the gap, and who provides it");
+
+        group.MapGet("/resources/idle", async (ResourceKind? kind, Guid? organisationId, Guid? placeId, PooledViews views, CancellationToken ct) =>
+                TypedResults.Ok((await views.IdleAsync(new ResourceFilter(kind, organisationId, placeId), ct)).Select(ToResponse).ToList()))
+            .WithSummary("Resources with available capacity that no goal uses, so another partner can ask for them");
+    }
+
+    private static GoalResources Single(IReadOnlyList<GoalResources> goals) =>
+        goals.Count == 1 ? goals[0] : throw new Concordat.Core.Access.NotFoundException("There is no such goal in this system.");
+
+    private static ResourceResponse ToResponse(ResourceRow row)
+    {
+        var r = row.Resource;
+        return new ResourceResponse(r.Id, r.Kind, r.Name, r.OrganisationId, row.Organisation, r.Quantity, r.Unit, r.AvailableCapacity, row.Committed, row.Idle,
+            row.IsOverCommitted, row.HasOverCommitment, r.PlaceId, row.Place, r.Contact, r.Notes, r.Address, r.Postcode, r.OpeningHours, r.DataOwner,
+            r.HasDataSharingAgreement, r.FundingSource, r.FinancialYear, r.IsRecurrent, r.Version);
+    }
+
+    private static CommitmentResponse ToResponse(CommitmentRow row)
+    {
+        var c = row.Commitment;
+        return new CommitmentResponse(c.Id, c.ResourceId, c.ContributionId, row.GoalId, row.GoalTitle, row.Organisation, c.Quantity, c.StartsOn, c.EndsOn,
+            c.OverCommitmentReason);
+    }
+
+    private static GoalResourcesResponse ToResponse(GoalResources g) => new(g.GoalId, g.Title,
+        [.. g.Needs.Select(n => new NeedResponse(n.Need.Id, n.Need.Kind, n.Need.Description, n.Need.Quantity, n.Need.Unit, n.Need.StartsOn, n.Need.EndsOn,
+            n.Committed, n.Gap, n.Providers))],
+        [.. g.Commitments.Select(ToResponse)]);
+}
