@@ -23,7 +23,7 @@ public sealed record NeedCoverage(GoalNeed Need, double Committed, IReadOnlyList
     public double Gap => Math.Max(0, Need.Quantity - Committed);
 }
 
-public sealed record GoalResources(Guid GoalId, string Title, GoalStatus Status, IReadOnlyList<NeedCoverage> Needs, IReadOnlyList<CommitmentRow> Commitments,
+public sealed record GoalResources(Guid GoalId, string Title, GoalStatus Status, Guid LeadOrganisationId, IReadOnlyList<NeedCoverage> Needs, IReadOnlyList<CommitmentRow> Commitments,
     IReadOnlyDictionary<Guid, Resource> Resources);
 
 /// <summary>The partnership's resources pooled: by kind, by goal, and what lies idle.</summary>
@@ -66,7 +66,7 @@ public sealed class PooledViews(ConcordatDb db, ResourceService resources)
                 return new NeedCoverage(n, CapacityLedger.Peak(matching.Select(c => (c.Commitment.Quantity, c.Commitment.StartsOn, c.Commitment.EndsOn)), n.StartsOn, n.EndsOn),
                     [.. matching.Select(c => $"{c.Organisation}: {used[c.Commitment.ResourceId].Name}").Distinct()]);
             }).ToList();
-            return new GoalResources(g.Id, g.Title, g.Status, coverage, given, used);
+            return new GoalResources(g.Id, g.Title, g.Status, g.LeadOrganisationId, coverage, given, used);
         }).ToList();
     }
 }

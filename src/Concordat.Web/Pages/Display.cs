@@ -10,6 +10,8 @@ public static class Display
 
     public static string Date(DateTime utc) => ToUk(utc).ToString("d MMMM yyyy", English);
 
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
+
     public static string DateTime(DateTime utc)
     {
         var local = ToUk(utc);

@@ -1,11 +1,12 @@
 using Concordat.Core.Access;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
+using Concordat.Core.Resources;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Contributions;
 
-public sealed class ContributionModel(ContributionService contributions, HistoryService history) : SystemPageModel
+public sealed class ContributionModel(ContributionService contributions, HistoryService history, CommitmentService commitments, ResourceService resources) : SystemPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -21,6 +22,11 @@ public sealed class ContributionModel(ContributionService contributions, History
 
     public ContributionDetail Detail { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+
+    public IReadOnlyList<CommitmentRow> Commitments { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> ResourceNames { get; private set; } = new Dictionary<Guid, string>();
+    public bool CanCommitResources => Detail.Contribution.Status != ContributionStatus.Withdrawn
+        && (Actor.IsConvenor || Actor.CanContributeFor(Detail.Contribution.OrganisationId));
 
     public bool IsLead => Actor.IsLeadOf(Detail.Contribution.OrganisationId);
     public bool CanAccept => Detail.Contribution.Status == ContributionStatus.Proposed && (Actor.IsConvenor || Actor.IsLeadOf(Detail.GoalLeadOrganisationId));
@@ -70,5 +76,8 @@ public sealed class ContributionModel(ContributionService contributions, History
     {
         Detail = await contributions.GetAsync(Id, ct);
         History = await history.ForItemAsync(Id, ct);
+        Commitments = await commitments.ForContributionAsync(Id, ct);
+        ResourceNames = Commitments.Count == 0 ? new Dictionary<Guid, string>()
+            : (await resources.ListAsync(new ResourceFilter(), ct)).ToDictionary(r => r.Resource.Id, r => $"{r.Resource.Name} ({r.Resource.Unit})");
     }
 }

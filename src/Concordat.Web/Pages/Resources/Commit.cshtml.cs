@@ -1,0 +1,90 @@
+using Concordat.Core.Access;
+using Concordat.Core.Goals;
+using Concordat.Core.Resources;
+using Concordat.Web.Pages.Goals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Concordat.Web.Pages.Resources;
+
+/// <summary>The resources a contribution commits: commit part of a resource for a period, or release a commitment.</summary>
+public sealed class CommitModel(ContributionService contributions, CommitmentService commitments, ResourceService resources) : SystemPageModel
+{
+    public sealed class CommitForm
+    {
+        public Guid? ResourceId { get; set; }
+        public string? Quantity { get; set; }
+        public string? StartsOn { get; set; }
+        public string? EndsOn { get; set; }
+        public string? OverCommitmentReason { get; set; }
+    }
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public CommitForm Input { get; set; } = new();
+
+    public ContributionDetail Contribution { get; private set; } = null!;
+    public IReadOnlyList<CommitmentRow> Commitments { get; private set; } = [];
+    public IReadOnlyList<ResourceRow> Register { get; private set; } = [];
+    public bool NeedsReason { get; private set; }
+
+    public IEnumerable<SelectListItem> ResourceOptions =>
+        [new SelectListItem("Select a resource", "", Input.ResourceId is null), .. Register.Select(r => new SelectListItem(
+            $"{r.Resource.Name}, {r.Organisation} ({ResourceForm.KindName(r.Resource.Kind)}; {ResourceService.Amount(r.Idle, r.Resource.Unit)} idle)",
+            r.Resource.Id.ToString(), r.Resource.Id == Input.ResourceId))];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        ModelState.Clear();
+        var input = new CommitResource(Input.ResourceId, ResourceForm.ParseNumber(Input.Quantity, "Input.Quantity", "Amount", ModelState),
+            GoalForm.ParseDate(Input.StartsOn, "Input.StartsOn", "Start", ModelState), GoalForm.ParseDate(Input.EndsOn, "Input.EndsOn", "End", ModelState),
+            Input.OverCommitmentReason);
+        try
+        {
+            var commitment = await commitments.CommitAsync(Id, input, Actor, ct);
+            this.Succeeded(commitment.OverCommitmentReason is null ? "Resource committed" : "Resource committed beyond its capacity; the over-commitment is flagged");
+            return Redirect($"{SystemHome}/contributions/{Id}/resources");
+        }
+        catch (InputInvalidException e)
+        {
+            // Beyond the free capacity: offer the explicit over-commitment with a reason.
+            NeedsReason = e.Errors.ContainsKey(nameof(CommitResource.Quantity)) && e.Errors[nameof(CommitResource.Quantity)].Any(m => m.StartsWith("Only ", StringComparison.Ordinal));
+            return this.InvalidInput(e);
+        }
+        catch (EditConflictException)
+        {
+            ModelState.AddModelError("Input.Quantity", "Someone committed this resource at the same moment. Check what is free now and try again.");
+            await LoadAsync(ct);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostReleaseAsync(Guid commitmentId, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!Commitments.Any(c => c.Commitment.Id == commitmentId))
+        {
+            throw new NotFoundException("That commitment has already been released.");
+        }
+        await commitments.ReleaseAsync(commitmentId, Actor, ct);
+        this.Succeeded("Commitment released");
+        return Redirect($"{SystemHome}/contributions/{Id}/resources");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Contribution = await contributions.GetAsync(Id, ct);
+        if (!Actor.IsConvenor && !Actor.CanContributeFor(Contribution.Contribution.OrganisationId))
+        {
+            throw new ForbiddenException("Only the contributing organisation's leads and contributors, or a convenor, can commit resources to its contribution.");
+        }
+        Commitments = await commitments.ForContributionAsync(Id, ct);
+        Register = await resources.ListAsync(new ResourceFilter(), ct);
+    }
+}

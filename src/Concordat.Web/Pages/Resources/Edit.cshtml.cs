@@ -1,0 +1,67 @@
+using Concordat.Core.Access;
+using Concordat.Core.Partnerships;
+using Concordat.Core.Resources;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Concordat.Web.Pages.Resources;
+
+public sealed class EditResourceModel(ResourceService resources, OrganisationService organisations) : SystemPageModel, IResourceFormPage
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public ResourceForm Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public IReadOnlyList<Place> Places { get; private set; } = [];
+    public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+    public string CurrentName { get; private set; } = "";
+    public EditConflictView? Conflict { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var resource = await LoadAsync(ct);
+        Input = ResourceForm.From(resource);
+        Version = resource.Version;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        ModelState.Clear();
+        try
+        {
+            await resources.UpdateAsync(Id, Input.ToInput(ModelState), Version, Actor, ct);
+            this.Succeeded("Changes saved");
+            return Redirect($"{SystemHome}/resources/{Id}");
+        }
+        catch (InputInvalidException e)
+        {
+            return this.InvalidInput(e);
+        }
+        catch (EditConflictException e)
+        {
+            Conflict = new EditConflictView(e.Current);
+            Version = e.CurrentVersion;
+            ModelState.AddModelError("", $"{e.Message} Your changes have not been saved.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+    }
+
+    private async Task<Resource> LoadAsync(CancellationToken ct)
+    {
+        var resource = (await resources.GetAsync(Id, ct)).Row.Resource;
+        if (!Actor.IsConvenor && !Actor.CanContributeFor(resource.OrganisationId))
+        {
+            throw new ForbiddenException("Only the organisation's leads and contributors, or a convenor, can change its resources.");
+        }
+        CurrentName = resource.Name;
+        Places = await organisations.PlacesAsync(ct);
+        Organisations = [.. (await organisations.ListAsync(ct)).Where(o => Actor.IsConvenor || Actor.CanContributeFor(o.Id))];
+        return resource;
+    }
+}

@@ -1,0 +1,64 @@
+using Concordat.Core.Access;
+using Concordat.Core.Goals;
+using Concordat.Core.Resources;
+using Concordat.Web.Pages.Goals;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Concordat.Web.Pages.Resources;
+
+public sealed class NeedsModel(PooledViews views, CommitmentService commitments) : SystemPageModel
+{
+    public sealed class NeedForm
+    {
+        public ResourceKind? Kind { get; set; }
+        public string? Description { get; set; }
+        public string? Quantity { get; set; }
+        public string? Unit { get; set; }
+        public string? StartsOn { get; set; }
+        public string? EndsOn { get; set; }
+    }
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public NeedForm Input { get; set; } = new();
+
+    public GoalResources Goal { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        ModelState.Clear();
+        var input = new AddNeed(Input.Kind, Input.Description, ResourceForm.ParseNumber(Input.Quantity, "Input.Quantity", "Amount", ModelState), Input.Unit,
+            GoalForm.ParseDate(Input.StartsOn, "Input.StartsOn", "Start", ModelState), GoalForm.ParseDate(Input.EndsOn, "Input.EndsOn", "End", ModelState));
+        try
+        {
+            await commitments.AddNeedAsync(Id, input, Actor, ct);
+            this.Succeeded("Need added");
+            return Redirect($"{SystemHome}/goals/{Id}/needs");
+        }
+        catch (InputInvalidException e)
+        {
+            return this.InvalidInput(e);
+        }
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid needId, CancellationToken ct)
+    {
+        await commitments.RemoveNeedAsync(Id, needId, Actor, ct);
+        this.Succeeded("Need removed");
+        return Redirect($"{SystemHome}/goals/{Id}/needs");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Goal = (await views.ByGoalAsync(Id, ct)).SingleOrDefault() ?? throw new NotFoundException("There is no such goal in this system.");
+        if (!Actor.IsConvenor && !Actor.IsLeadOf(Goal.LeadOrganisationId))
+        {
+            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can say what it needs.");
+        }
+    }
+}
