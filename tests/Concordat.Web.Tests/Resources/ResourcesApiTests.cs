@@ -1,0 +1,200 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Concordat.Web.Tests.Api;
+using Concordat.Web.Tests.Goals;
+using Concordat.Web.Tests.Infrastructure;
+
+namespace Concordat.Web.Tests.Resources;
+
+internal static class ResourceApi
+{
+    public static object VoidSpace(TestSystem system, double area = 120, double available = 100) => new
+    {
+        organisationId = system.CouncilId, kind = "Estates", name = "Harbour Street clinic, first floor", quantity = area, unit = "m²",
+        availableCapacity = available, placeId = system.PlaceId, contact = "Facilities, estates@council.example", address = "12 Harbour Street",
+        postcode = "ne1 4lp", openingHours = "Monday to Friday 8am to 6pm",
+    };
+
+    public static async Task<(Guid Id, JsonNode Body)> RegisterAsync(HttpClient client, TestSystem system, object body)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/systems/{system.Id}/resources", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var json = await response.JsonAsync();
+        return (Guid.Parse(json["id"]!.GetValue<string>()), json);
+    }
+
+    public static Task<HttpResponseMessage> CommitAsync(HttpClient client, TestSystem system, Guid contributionId, Guid resourceId, double quantity,
+        string startsOn, string endsOn, string? reason = null) =>
+        client.PostAsJsonAsync($"/api/v1/systems/{system.Id}/contributions/{contributionId}/commitments",
+            new { resourceId, quantity, startsOn, endsOn, overCommitmentReason = reason });
+}
+
+public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
+{
+    [Fact]
+    public async Task Register_OwnOrganisationOnly_EveryoneReads_AndEachRowHasItsKind()
+    {
+        var system = await App.CreateSystemAsync();
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var councilContributor = await ApiClient.ForAsync(App, system.CouncilContributor);
+        var trustLead = await ApiClient.ForAsync(App, system.TrustLead);
+        var viewer = await ApiClient.ForAsync(App, system.Viewer);
+
+        var (_, estate) = await ResourceApi.RegisterAsync(councilLead, system, ResourceApi.VoidSpace(system));
+        await ResourceApi.RegisterAsync(councilContributor, system, new
+        {
+            organisationId = system.CouncilId, kind = "Funding", name = "Discharge fund", quantity = 250000, unit = "£", availableCapacity = 250000,
+            contact = "Finance", fundingSource = "Discharge fund allocation", financialYear = "2026/27", isRecurrent = false,
+        });
+        var byTrust = await trustLead.PostAsJsonAsync($"/api/v1/systems/{system.Id}/resources", ResourceApi.VoidSpace(system), Ct);
+        var byViewer = await viewer.PostAsJsonAsync($"/api/v1/systems/{system.Id}/resources", ResourceApi.VoidSpace(system), Ct);
+        var invalid = await councilLead.PostAsJsonAsync($"/api/v1/systems/{system.Id}/resources", new
+        {
+            organisationId = system.CouncilId, kind = "Funding", name = "", quantity = 10, unit = "£", availableCapacity = 20, contact = "x", financialYear = "2026/28",
+        }, Ct);
+        var register = await (await viewer.GetAsync($"/api/v1/systems/{system.Id}/resources", Ct)).JsonAsync();
+        var funding = await (await viewer.GetAsync($"/api/v1/systems/{system.Id}/resources?kind=Funding", Ct)).JsonAsync();
+
+        Assert.Equal("NE1 4LP", estate["postcode"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, byTrust.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = (await invalid.JsonAsync())["errors"]!.AsObject();
+        Assert.Equal(["AvailableCapacity", "FinancialYear", "FundingSource", "IsRecurrent", "Name"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["Estates", "Funding"], register.AsArray().Select(r => r!["kind"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal("Discharge fund", Assert.Single(funding.AsArray())!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Commitments_CannotExceedCapacityForOverlappingPeriods_UnlessALeadRecordsWhy_AndThenAreFlagged()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var trustLead = await ApiClient.ForAsync(App, system.TrustLead);
+        var goalId = await GoalApi.DraftAsync(convenor, system);
+        var (contributionId, _) = await ContributionApi.CommitAsync(trustLead, system, goalId, system.TrustId);
+        var (resourceId, _) = await ResourceApi.RegisterAsync(councilLead, system, ResourceApi.VoidSpace(system));
+
+        var first = await ResourceApi.CommitAsync(trustLead, system, contributionId, resourceId, 60, "2027-01-01", "2027-06-30");
+        var overlapping = await ResourceApi.CommitAsync(trustLead, system, contributionId, resourceId, 50, "2027-03-01", "2027-08-31");
+        var afterwards = await ResourceApi.CommitAsync(trustLead, system, contributionId, resourceId, 50, "2027-07-01", "2027-12-31");
+        var byViewer = await ResourceApi.CommitAsync(await ApiClient.ForAsync(App, system.Viewer), system, contributionId, resourceId, 1, "2027-01-01", "2027-01-31");
+        var overWithReason = await ResourceApi.CommitAsync(trustLead, system, contributionId, resourceId, 50, "2027-03-01", "2027-04-30",
+            "The council agreed to clear the second room for the winter pilot");
+        var resource = await (await trustLead.GetAsync($"/api/v1/systems/{system.Id}/resources/{resourceId}", Ct)).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, overlapping.StatusCode);
+        Assert.Equal("Only 40 m² of Harbour Street clinic, first floor is free from 1 Mar 2027 to 31 Aug 2027 (60 m² of 100 m² is already committed). " +
+            "Commit less, or record why the partners accept an over-commitment", (await overlapping.JsonAsync())["errors"]!["Quantity"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, overWithReason.StatusCode);
+        Assert.Equal("The council agreed to clear the second room for the winter pilot", (await overWithReason.JsonAsync())["overCommitmentReason"]!.GetValue<string>());
+        Assert.Equal(3, resource["commitments"]!.AsArray().Count);
+        Assert.True(resource["resource"]!["hasOverCommitment"]!.GetValue<bool>());
+        Assert.True(resource["resource"]!["isOverCommitted"]!.GetValue<bool>());
+        Assert.Equal(110, resource["resource"]!["committed"]!.GetValue<double>());
+        Assert.Equal(0, resource["resource"]!["idle"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task AContributorCannotRecordAnOverCommitment_AndAWithdrawnContributionFreesItsCommitments()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var councilContributor = await ApiClient.ForAsync(App, system.CouncilContributor);
+        var goalId = await GoalApi.DraftAsync(convenor, system);
+        var (contributionId, _) = await ContributionApi.CommitAsync(councilLead, system, goalId, system.CouncilId);
+        var (resourceId, _) = await ResourceApi.RegisterAsync(councilLead, system, ResourceApi.VoidSpace(system));
+        await ResourceApi.CommitAsync(councilContributor, system, contributionId, resourceId, 100, "2027-01-01", "2027-12-31");
+
+        var overByContributor = await ResourceApi.CommitAsync(councilContributor, system, contributionId, resourceId, 10, "2027-02-01", "2027-02-28", "We need it");
+        var withdrawn = await ContributionApi.PostWithVersionAsync(councilLead, system, contributionId, "withdrawal", new { decision = "Board, 1 March" });
+        var list = await (await councilLead.GetAsync($"/api/v1/systems/{system.Id}/resources", Ct)).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, overByContributor.StatusCode);
+        Assert.True(withdrawn.IsSuccessStatusCode, await withdrawn.Content.ReadAsStringAsync(Ct));
+        Assert.Equal((0.0, 100.0), (list[0]!["committed"]!.GetValue<double>(), list[0]!["idle"]!.GetValue<double>()));
+    }
+
+    [Fact]
+    public async Task PooledTotals_ReconcileToTheRows_AndGoalNeedsShowTheGap()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var trustLead = await ApiClient.ForAsync(App, system.TrustLead);
+        var goalId = await GoalApi.DraftAsync(convenor, system);
+        var (contributionId, _) = await ContributionApi.CommitAsync(trustLead, system, goalId, system.TrustId);
+        var (estate, _) = await ResourceApi.RegisterAsync(councilLead, system, ResourceApi.VoidSpace(system));
+        await ResourceApi.RegisterAsync(councilLead, system, ResourceApi.VoidSpace(system, 80, 30));
+        var (nurses, _) = await ResourceApi.RegisterAsync(trustLead, system, new
+        {
+            organisationId = system.TrustId, kind = "Workforce", name = "Community nurses", quantity = 40, unit = "WTE", availableCapacity = 6, contact = "Director of nursing",
+        });
+        await ResourceApi.CommitAsync(trustLead, system, contributionId, estate, 45, "2027-01-01", "2027-12-31");
+        await ResourceApi.CommitAsync(trustLead, system, contributionId, nurses, 4, "2027-01-01", "2027-12-31");
+        var need = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{goalId}/needs",
+            new { kind = "Workforce", description = "Nurses for the frailty hubs", quantity = 10, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31" }, Ct);
+        var byCouncil = await councilLead.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{goalId}/needs",
+            new { kind = "Workforce", description = "More nurses", quantity = 1, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31" }, Ct);
+        var badNeed = await trustLead.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{goalId}/needs", new { kind = "Workforce", endsOn = "2026-01-01", startsOn = "2027-01-01" }, Ct);
+
+        var byKind = (await (await convenor.GetAsync($"/api/v1/systems/{system.Id}/resources/by-kind", Ct)).JsonAsync()).AsArray();
+        var byGoal = await (await convenor.GetAsync($"/api/v1/systems/{system.Id}/resources/by-goal?goalId={goalId}", Ct)).JsonAsync();
+        var idle = (await (await convenor.GetAsync($"/api/v1/systems/{system.Id}/resources/idle", Ct)).JsonAsync()).AsArray();
+
+        Assert.Equal(HttpStatusCode.OK, need.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byCouncil.StatusCode);
+        Assert.Equal(["Description", "EndsOn", "Quantity", "Unit"], (await badNeed.JsonAsync())["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
+        foreach (var total in byKind)
+        {
+            var rows = total!["resources"]!.AsArray();
+            Assert.Equal(rows.Sum(r => r!["availableCapacity"]!.GetValue<double>()), total["available"]!.GetValue<double>());
+            Assert.Equal(rows.Sum(r => r!["committed"]!.GetValue<double>()), total["committed"]!.GetValue<double>());
+            Assert.Equal(rows.Sum(r => r!["idle"]!.GetValue<double>()), total["idle"]!.GetValue<double>());
+            Assert.Equal(total["available"]!.GetValue<double>(), total["committed"]!.GetValue<double>() + total["idle"]!.GetValue<double>());
+        }
+        var estates = byKind.Single(k => k!["kind"]!.GetValue<string>() == "Estates")!;
+        Assert.Equal((130.0, 45.0, 85.0), (estates["available"]!.GetValue<double>(), estates["committed"]!.GetValue<double>(), estates["idle"]!.GetValue<double>()));
+        var needRow = Assert.Single(byGoal[0]!["needs"]!.AsArray())!;
+        Assert.Equal((10.0, 4.0, 6.0), (needRow["quantity"]!.GetValue<double>(), needRow["committed"]!.GetValue<double>(), needRow["gap"]!.GetValue<double>()));
+        Assert.Equal("Westford Hospitals NHS Trust: Community nurses", Assert.Single(needRow["providers"]!.AsArray())!.GetValue<string>());
+        Assert.Equal(3, idle.Count);
+    }
+
+    [Fact]
+    public async Task Changing_NeedsIfMatch_RefusesAStaleVersion_AndCapacityBelowWhatIsCommitted()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var goalId = await GoalApi.DraftAsync(convenor, system);
+        var (contributionId, _) = await ContributionApi.CommitAsync(councilLead, system, goalId, system.CouncilId);
+        var (resourceId, created) = await ResourceApi.RegisterAsync(councilLead, system, ResourceApi.VoidSpace(system));
+        await ResourceApi.CommitAsync(councilLead, system, contributionId, resourceId, 70, "2027-01-01", "2030-12-31");
+        var url = $"/api/v1/systems/{system.Id}/resources/{resourceId}";
+        var read = await councilLead.GetAsync(url, Ct);
+        var etag = read.Headers.ETag!.ToString();
+
+        var withoutIfMatch = await councilLead.PutJsonAsync(url, ResourceApi.VoidSpace(system, 120, 90), null);
+        var belowCommitted = await councilLead.PutJsonAsync(url, ResourceApi.VoidSpace(system, 120, 50), etag);
+        var changed = await councilLead.PutJsonAsync(url, ResourceApi.VoidSpace(system, 120, 90), etag);
+        var stale = await councilLead.PutJsonAsync(url, ResourceApi.VoidSpace(system, 120, 80), etag);
+
+        Assert.NotEqual(created["version"]!.GetValue<string>(), (await changed.JsonAsync())["version"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.PreconditionRequired, withoutIfMatch.StatusCode);
+        Assert.Equal("70 m² of this resource is committed to goals; available capacity cannot be less than that",
+            (await belowCommitted.JsonAsync())["errors"]!["AvailableCapacity"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+    }
+}
+
+public sealed class ResourcesApiSqliteTests(SqliteApp app) : ResourcesApiTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+
+public sealed class ResourcesApiPostgresTests(PostgresApp app) : ResourcesApiTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
