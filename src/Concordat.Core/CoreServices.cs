@@ -57,6 +57,7 @@ public static class CoreServices
         services.AddScoped<Resources.ResourceService>();
         services.AddScoped<Resources.CommitmentService>();
         services.AddScoped<Resources.PooledViews>();
+        services.AddScoped<Resources.PooledFundService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Demo.DemoWorkspace>();
         services.AddScoped<Demo.DemoGoals>();

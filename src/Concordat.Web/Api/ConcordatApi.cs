@@ -17,6 +17,7 @@ public static class ConcordatApi
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Contributions and check-ins").MapContributionsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Measures").MapMeasuresApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Resources").MapResourcesApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("Pooled funds").MapPooledFundsApi();
     }
 
     public static void ConfigureJson(this IServiceCollection services) =>

@@ -42,6 +42,10 @@ public static class HistoryText
         "ResourceReleased" => $"Commitment of {entry.EntityName} released",
         "GoalNeedAdded" => $"Need added to {entry.EntityName}",
         "GoalNeedRemoved" => $"Need removed from {entry.EntityName}",
+        "PooledFundCreated" => $"{entry.EntityName} set up",
+        "PooledFundContributionSet" => $"Payment into {entry.EntityName} set",
+        "PooledFundSchemeAdded" => $"Scheme added to {entry.EntityName}",
+        "PooledFundSchemeRemoved" => $"Scheme removed from {entry.EntityName}",
         "MeasureLinkedToGoal" => $"Measure linked to {entry.EntityName}",
         _ => $"{entry.EntityName}: {entry.Action}",
     };

@@ -1,0 +1,195 @@
+using System.Globalization;
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+using Concordat.Core.History;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.Resources;
+
+public sealed record SavePooledFund(string? Name, PooledFundType? Type, Guid? HostOrganisationId, string? PoolManager, string? FinancialYear);
+
+public sealed record SetFundContribution(Guid? OrganisationId, decimal? Amount);
+
+public sealed record AddScheme(string? Name, decimal? Amount, IReadOnlyList<Guid>? GoalIds);
+
+public sealed record FundContributionRow(Guid OrganisationId, string Organisation, decimal Amount);
+
+public sealed record SchemeRow(Guid Id, string Name, decimal Amount, IReadOnlyList<(Guid Id, string Title)> Goals);
+
+/// <summary>A pooled fund with what partners pay in and what its schemes spend; the difference is what is not yet allocated.</summary>
+public sealed record PooledFundDetail(PooledFund Fund, string Host, IReadOnlyList<FundContributionRow> Contributions, IReadOnlyList<SchemeRow> Schemes)
+{
+    public decimal PaidIn => Contributions.Sum(c => c.Amount);
+    public decimal Allocated => Schemes.Sum(s => s.Amount);
+    public decimal Unallocated => PaidIn - Allocated;
+}
+
+/// <summary>Section 75 pooled budgets and the Better Care Fund: convenors and leads of the host organisation keep them.</summary>
+public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
+{
+    public const string EntityType = "PooledFund";
+
+    public async Task<IReadOnlyList<PooledFundDetail>> ListAsync(CancellationToken ct)
+    {
+        var funds = await db.PooledFunds.AsNoTracking().OrderBy(f => f.FinancialYear).ThenBy(f => f.Name).ToListAsync(ct);
+        var details = new List<PooledFundDetail>();
+        foreach (var fund in funds)
+        {
+            details.Add(await DetailAsync(fund, ct));
+        }
+        return details;
+    }
+
+    public async Task<PooledFundDetail> GetAsync(Guid id, CancellationToken ct) =>
+        await DetailAsync(await db.PooledFunds.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException("There is no such pooled fund in this system."), ct);
+
+    private async Task<PooledFundDetail> DetailAsync(PooledFund fund, CancellationToken ct)
+    {
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var contributions = (await db.PooledFundContributions.AsNoTracking().Where(c => c.PooledFundId == fund.Id).ToListAsync(ct))
+            .Select(c => new FundContributionRow(c.OrganisationId, organisations[c.OrganisationId], c.Amount)).OrderBy(c => c.Organisation, StringComparer.Ordinal).ToList();
+        var schemes = await db.PooledFundSchemes.AsNoTracking().Where(s => s.PooledFundId == fund.Id).ToListAsync(ct);
+        var schemeIds = schemes.Select(s => s.Id).ToList();
+        var goals = (await db.PooledFundSchemeGoals.AsNoTracking().Where(g => schemeIds.Contains(g.SchemeId))
+            .Join(db.Goals, s => s.GoalId, g => g.Id, (s, g) => new { s.SchemeId, g.Id, g.Title }).ToListAsync(ct)).ToLookup(g => g.SchemeId);
+        return new PooledFundDetail(fund, organisations[fund.HostOrganisationId], contributions,
+            [.. schemes.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new SchemeRow(s.Id, s.Name, s.Amount, [.. goals[s.Id].Select(g => (g.Id, g.Title))]))]);
+    }
+
+    public async Task<PooledFund> CreateAsync(SavePooledFund input, Actor actor, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var name = errors.OptionalText(nameof(input.Name), "Name", input.Name, PooledFund.NameMaxLength);
+        if (name is null)
+        {
+            errors.Add(nameof(input.Name), "Enter the fund's name, like Northshire Better Care Fund 2026/27");
+        }
+        if (input.Type is not { } type || !Enum.IsDefined(type))
+        {
+            errors.Add(nameof(input.Type), "Select the kind of pooled fund");
+            type = default;
+        }
+        if (input.HostOrganisationId is not { } hostId || !await db.Organisations.AnyAsync(o => o.Id == hostId, ct))
+        {
+            errors.Add(nameof(input.HostOrganisationId), "Select the organisation that hosts the fund");
+            hostId = default;
+        }
+        var manager = errors.OptionalText(nameof(input.PoolManager), "Pool manager", input.PoolManager, Resource.TextMaxLength);
+        if (manager is null)
+        {
+            errors.Add(nameof(input.PoolManager), "Enter the pool manager's name and role");
+        }
+        var year = input.FinancialYear?.Trim();
+        if (year is null || year.Length != 7 || year[4] != '/' || !int.TryParse(year[..4], CultureInfo.InvariantCulture, out var start)
+            || !int.TryParse(year[5..], CultureInfo.InvariantCulture, out var end) || (start + 1) % 100 != end)
+        {
+            errors.Add(nameof(input.FinancialYear), "Enter the financial year, like 2026/27");
+        }
+        errors.ThrowIfAny();
+        if (!actor.IsConvenor && !actor.IsLeadOf(hostId))
+        {
+            throw new ForbiddenException("Only a convenor or a lead of the host organisation can set up a pooled fund.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var fund = new PooledFund
+        {
+            SystemId = actor.SystemId, Name = name!, Type = type, HostOrganisationId = hostId, PoolManager = manager!, FinancialYear = year!, CreatedAtUtc = now,
+        };
+        db.PooledFunds.Add(fund);
+        db.Audit(actor, now, "PooledFundCreated", EntityType, fund.Id, fund.Name, null, new SortedDictionary<string, string?>
+        {
+            ["Type"] = type.ToString(), ["Pool manager"] = manager, ["Financial year"] = year,
+        });
+        await db.SaveChangesAsync(ct);
+        return fund;
+    }
+
+    private async Task<PooledFund> ManagedAsync(Guid fundId, Actor actor, CancellationToken ct)
+    {
+        var fund = await db.PooledFunds.SingleOrDefaultAsync(f => f.Id == fundId, ct) ?? throw new NotFoundException("There is no such pooled fund in this system.");
+        if (!actor.IsConvenor && !actor.IsLeadOf(fund.HostOrganisationId))
+        {
+            throw new ForbiddenException("Only a convenor or a lead of the host organisation can change the pooled fund.");
+        }
+        return fund;
+    }
+
+    /// <summary>Sets what one partner pays in; zero removes the partner from the fund.</summary>
+    public async Task SetContributionAsync(Guid fundId, SetFundContribution input, Actor actor, CancellationToken ct)
+    {
+        var fund = await ManagedAsync(fundId, actor, ct);
+        var errors = new InputErrors();
+        if (input.OrganisationId is not { } organisationId || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
+        {
+            errors.Add(nameof(input.OrganisationId), "Select the partner paying in");
+            organisationId = default;
+        }
+        if (input.Amount is not { } amount || amount < 0 || decimal.Round(amount, 2) != amount)
+        {
+            errors.Add(nameof(input.Amount), "Enter the amount in pounds, 0 or more, to the penny at most");
+            amount = 0;
+        }
+        errors.ThrowIfAny();
+        var existing = await db.PooledFundContributions.SingleOrDefaultAsync(c => c.PooledFundId == fundId && c.OrganisationId == organisationId, ct);
+        var before = existing?.Amount;
+        if (existing is null && amount > 0)
+        {
+            db.PooledFundContributions.Add(new PooledFundContribution { SystemId = actor.SystemId, PooledFundId = fundId, OrganisationId = organisationId, Amount = amount });
+        }
+        else if (existing is not null && amount == 0)
+        {
+            db.PooledFundContributions.Remove(existing);
+        }
+        else if (existing is not null)
+        {
+            existing.Amount = amount;
+        }
+        var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "PooledFundContributionSet", EntityType, fundId, fund.Name,
+            before is null ? null : new SortedDictionary<string, string?> { [organisation] = Pounds(before.Value) },
+            new SortedDictionary<string, string?> { [organisation] = Pounds(amount) });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<PooledFundScheme> AddSchemeAsync(Guid fundId, AddScheme input, Actor actor, CancellationToken ct)
+    {
+        var fund = await ManagedAsync(fundId, actor, ct);
+        var errors = new InputErrors();
+        var name = errors.OptionalText(nameof(input.Name), "Scheme", input.Name, PooledFundScheme.NameMaxLength);
+        if (name is null)
+        {
+            errors.Add(nameof(input.Name), "Enter the scheme, like discharge to assess");
+        }
+        if (input.Amount is not { } amount || amount <= 0 || decimal.Round(amount, 2) != amount)
+        {
+            errors.Add(nameof(input.Amount), "Enter the amount in pounds, more than 0, to the penny at most");
+            amount = 0;
+        }
+        var goalIds = (input.GoalIds ?? []).Distinct().ToList();
+        if (goalIds.Count > 0 && await db.Goals.CountAsync(g => goalIds.Contains(g.Id), ct) != goalIds.Count)
+        {
+            errors.Add(nameof(input.GoalIds), "Select goals of this system");
+        }
+        errors.ThrowIfAny();
+        var scheme = new PooledFundScheme { SystemId = actor.SystemId, PooledFundId = fundId, Name = name!, Amount = amount };
+        db.PooledFundSchemes.Add(scheme);
+        db.PooledFundSchemeGoals.AddRange(goalIds.Select(g => new PooledFundSchemeGoal { SystemId = actor.SystemId, SchemeId = scheme.Id, GoalId = g }));
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "PooledFundSchemeAdded", EntityType, fundId, fund.Name, null,
+            new SortedDictionary<string, string?> { ["Scheme"] = name, ["Amount"] = Pounds(amount) });
+        await db.SaveChangesAsync(ct);
+        return scheme;
+    }
+
+    public async Task RemoveSchemeAsync(Guid fundId, Guid schemeId, Actor actor, CancellationToken ct)
+    {
+        var fund = await ManagedAsync(fundId, actor, ct);
+        var scheme = await db.PooledFundSchemes.SingleOrDefaultAsync(s => s.Id == schemeId && s.PooledFundId == fundId, ct)
+            ?? throw new NotFoundException("That scheme has already been removed.");
+        db.PooledFundSchemes.Remove(scheme);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "PooledFundSchemeRemoved", EntityType, fundId, fund.Name,
+            new SortedDictionary<string, string?> { ["Scheme"] = scheme.Name, ["Amount"] = Pounds(scheme.Amount) }, null);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static string Pounds(decimal amount) => amount.ToString("£#,##0.##", CultureInfo.GetCultureInfo("en-GB"));
+}

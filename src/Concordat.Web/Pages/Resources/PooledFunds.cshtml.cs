@@ -1,0 +1,55 @@
+using Concordat.Core.Access;
+using Concordat.Core.Partnerships;
+using Concordat.Core.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Concordat.Web.Pages.Resources;
+
+public sealed class PooledFundsModel(PooledFundService funds, OrganisationService organisations) : SystemPageModel
+{
+    public sealed class FundForm
+    {
+        public string? Name { get; set; }
+        public PooledFundType? Type { get; set; }
+        public Guid? HostOrganisationId { get; set; }
+        public string? PoolManager { get; set; }
+        public string? FinancialYear { get; set; }
+    }
+
+    [BindProperty]
+    public FundForm Input { get; set; } = new();
+
+    public IReadOnlyList<PooledFundDetail> Funds { get; private set; } = [];
+    public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+    public bool CanCreate => Actor.IsConvenor || Actor.Memberships.Any(m => m.Role == Role.OrganisationLead);
+
+    public IEnumerable<SelectListItem> TypeOptions =>
+    [
+        new("Better Care Fund", nameof(PooledFundType.BetterCareFund), Input.Type == PooledFundType.BetterCareFund),
+        new("Section 75 pooled budget", nameof(PooledFundType.Section75), Input.Type == PooledFundType.Section75),
+    ];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        try
+        {
+            var fund = await funds.CreateAsync(new SavePooledFund(Input.Name, Input.Type, Input.HostOrganisationId, Input.PoolManager, Input.FinancialYear), Actor, ct);
+            this.Succeeded($"{fund.Name} set up");
+            return Redirect($"{SystemHome}/resources/pooled-funds/{fund.Id}");
+        }
+        catch (InputInvalidException e)
+        {
+            return this.InvalidInput(e);
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Funds = await funds.ListAsync(ct);
+        Organisations = await organisations.ListAsync(ct);
+    }
+}
