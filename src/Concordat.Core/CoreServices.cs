@@ -58,6 +58,7 @@ public static class CoreServices
         services.AddScoped<Resources.CommitmentService>();
         services.AddScoped<Resources.PooledViews>();
         services.AddScoped<Resources.PooledFundService>();
+        services.AddScoped<Resources.ResourceRegisterImport>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Demo.DemoWorkspace>();
         services.AddScoped<Demo.DemoGoals>();

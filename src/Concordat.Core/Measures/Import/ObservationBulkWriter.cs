@@ -72,7 +72,12 @@ internal static class ObservationBulkWriter
             lower.Value = (object?)row.LowerCi ?? DBNull.Value;
             upper.Value = (object?)row.UpperCi ?? DBNull.Value;
             note.Value = (object?)row.Note ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
+            // The SQLite driver works synchronously anyway; its async path only adds a task per row.
+            command.ExecuteNonQuery();
+            if ((i + 1) % ProgressEvery == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
             Report(progress, i + 1, rows.Count);
         }
     }

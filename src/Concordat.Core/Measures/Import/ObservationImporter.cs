@@ -58,7 +58,8 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
         var ids = plan.Measures.Keys.ToList();
         var stored = await StoredAsync(ids, ct);
         var today = UkCalendar.Today(clock);
-        var seen = new Dictionary<(Guid, DateOnly), int>();
+        var seen = new Dictionary<(Guid, DateOnly), int>(file.Rows.Count);
+        plan.Rows.EnsureCapacity(file.Rows.Count);
         var names = Columns(file.Layout);
         foreach (var row in file.Rows)
         {
@@ -83,9 +84,12 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
             {
                 file.AddProblem(row.Row, names.Value, $"{row.Value.ToString(CultureInfo.InvariantCulture)} {valueProblem} ({target.Name} is a {target.Format.ToString().ToLowerInvariant()})");
             }
-            foreach (var (field, problem) in new ObservationReading(row.Value, row.Count, row.Denominator, row.LowerCi, row.UpperCi).Problems())
+            if (row.Count is not null || row.Denominator is not null || row.LowerCi is not null || row.UpperCi is not null)
             {
-                file.AddProblem(row.Row, names.For(field), problem);
+                foreach (var (field, problem) in new ObservationReading(row.Value, row.Count, row.Denominator, row.LowerCi, row.UpperCi).Problems())
+                {
+                    file.AddProblem(row.Row, names.For(field), problem);
+                }
             }
             if (file.ProblemCount != problems)
             {
