@@ -22,6 +22,8 @@ public sealed class ResourceRegisterImport(ConcordatDb db, TimeProvider clock)
 
     private static readonly string[] Ignored = ["organisation", "committed", "idle"];
 
+    private static readonly string[] Required = ["kind", "name", "quantity", "unit", "available", "contact"];
+
     /// <summary>Field names of <see cref="SaveResource"/> → the column that holds them, to put each problem in its column.</summary>
     private static readonly Dictionary<string, string> ColumnOf = new(StringComparer.Ordinal)
     {
@@ -54,7 +56,7 @@ public sealed class ResourceRegisterImport(ConcordatDb db, TimeProvider clock)
         }
         var header = rows.Current.Cells.Select(c => c?.Trim().ToLowerInvariant().Replace(' ', '_') ?? "").ToArray();
         var index = header.Select((name, i) => (name, i)).Where(c => c.name.Length > 0).GroupBy(c => c.name).ToDictionary(g => g.Key, g => g.First().i);
-        foreach (var required in new[] { "kind", "name", "quantity", "unit", "available", "contact" }.Where(c => !index.ContainsKey(c)))
+        foreach (var required in Required.Where(c => !index.ContainsKey(c)))
         {
             problems.Add(new ImportProblem(1, required, "column is missing"));
         }

@@ -100,6 +100,32 @@ public static class ResourcesApi
             })
             .WithSummary("Remove a goal's need");
 
+        group.MapPost("/organisations/{organisationId:guid}/resources/import", async (Guid organisationId, bool? dryRun, HttpContext context,
+                ResourceRegisterImport import, CancellationToken ct) =>
+            {
+                if (context.Request.ContentType?.Split(';')[0].Trim().Equals("text/csv", StringComparison.OrdinalIgnoreCase) != true)
+                {
+                    return new Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the register as text/csv.", "unsupported_media_type").ToResult();
+                }
+                var body = new MemoryStream();
+                await context.Request.Body.CopyToAsync(body, ct);
+                body.Position = 0;
+                try
+                {
+                    var result = await import.ImportAsync(organisationId, body, context.Actor(), dryRun ?? false, ct);
+                    return result.Succeeded
+                        ? TypedResults.Ok(new { applied = !(dryRun ?? false), resources = result.Imported })
+                        : new Problem(StatusCodes.Status400BadRequest, "Nothing was imported", $"{result.Problems.Count} problems were found; correct them all and send the file again.",
+                            "import_rows_invalid", null, new Dictionary<string, object?> { ["problemCount"] = result.Problems.Count, ["problems"] = result.Problems }).ToResult();
+                }
+                catch (Concordat.Core.Measures.Import.ImportFileException e)
+                {
+                    return new Problem(StatusCodes.Status400BadRequest, "The file cannot be imported", e.Message, "import_file_invalid").ToResult();
+                }
+            })
+            .Accepts<string>("text/csv")
+            .WithSummary("Import an organisation's resource register from CSV (the register export's columns), all or nothing; dryRun=true checks only");
+
         group.MapGet("/resources/by-kind", async (ResourceKind? kind, Guid? organisationId, Guid? placeId, PooledViews views, CancellationToken ct) =>
                 TypedResults.Ok((await views.ByKindAsync(new ResourceFilter(kind, organisationId, placeId), ct))
                     .Select(k => new KindTotalResponse(k.Kind, k.Unit, k.Quantity, k.Available, k.Committed, k.Idle, [.. k.Rows.Select(ToResponse)])).ToList()))

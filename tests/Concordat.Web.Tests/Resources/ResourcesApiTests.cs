@@ -193,6 +193,48 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
     }
+
+    [Fact]
+    public async Task RegisterImport_ReportsEveryBadRowAndColumn_ImportsNothing_ThenImportsAllOfAValidFile()
+    {
+        var system = await App.CreateSystemAsync();
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var url = $"/api/v1/systems/{system.Id}/organisations/{system.CouncilId}/resources/import";
+        const string header = "kind,name,quantity,unit,available,place,contact,postcode,data_owner,data_sharing_agreement,funding_source,financial_year,recurrent\n";
+        var bad = header
+            + "Estates,Harbour Street clinic,120,m²,40,Westford,Facilities,NE1 4LP,,,,,\n"
+            + "Spaceships,Rocket,1,craft,1,,Someone,,,,,,\n"
+            + "Workforce,Care navigators,six,WTE,2,,HR,,,,,,\n"
+            + "Information,Adult social care records,1,data set,1,Atlantis,Caldicott guardian,,,maybe,,,\n"
+            + "Funding,Winter money,100000,£,200000,,Finance,,,,Discharge fund,2026/27,no\n";
+        var good = header
+            + "Estates,Harbour Street clinic,120,m²,40,Westford,Facilities,NE1 4LP,,,,,\n"
+            + "Information,Adult social care records,1,data set,1,,Caldicott guardian,,Director of adult services,yes,,,\n"
+            + "Funding,Winter money,100000,£,100000,,Finance,,,,Discharge fund,2026/27,no\n";
+
+        var rejected = await councilLead.PostAsync(url, new StringContent(bad, System.Text.Encoding.UTF8, "text/csv"), Ct);
+        var afterRejected = await (await councilLead.GetAsync($"/api/v1/systems/{system.Id}/resources", Ct)).JsonAsync();
+        var byTrust = await (await ApiClient.ForAsync(App, system.TrustLead)).PostAsync(url, new StringContent(good, System.Text.Encoding.UTF8, "text/csv"), Ct);
+        var imported = await councilLead.PostAsync(url, new StringContent(good, System.Text.Encoding.UTF8, "text/csv"), Ct);
+        var register = await (await councilLead.GetAsync($"/api/v1/systems/{system.Id}/resources", Ct)).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        var problems = (await rejected.JsonAsync())["problems"]!.AsArray().Select(p => $"{p!["row"]}|{p["column"]}|{p["reason"]}").ToList();
+        Assert.Equal(
+        [
+            "3|kind|\"Spaceships\" is not a kind; use Workforce, Estates, Technology, Information, CommunityAssets, Funding",
+            "4|quantity|\"six\" is not a number",
+            "5|place|\"Atlantis\" is not a place of this system; use Westford, or leave it empty",
+            "5|data_sharing_agreement|\"maybe\" is not yes or no",
+            "5|data_owner|Enter who owns the data set",
+            "6|available|Available capacity cannot be more than the quantity there is",
+        ], problems);
+        Assert.Empty(afterRejected.AsArray());
+        Assert.Equal(HttpStatusCode.Forbidden, byTrust.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(["Adult social care records", "Harbour Street clinic", "Winter money"], register.AsArray().Select(r => r!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal("Westford", register.AsArray().Single(r => r!["kind"]!.GetValue<string>() == "Estates")!["place"]!.GetValue<string>());
+    }
 }
 
 public sealed class ResourcesApiSqliteTests(SqliteApp app) : ResourcesApiTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
