@@ -62,6 +62,7 @@ public static class CoreServices
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Demo.DemoWorkspace>();
         services.AddScoped<Demo.DemoGoals>();
+        services.AddScoped<Demo.DemoResources>();
 
         return services.AddIdentityCore<Person>(o =>
             {

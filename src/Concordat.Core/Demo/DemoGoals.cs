@@ -10,7 +10,7 @@ namespace Concordat.Core.Demo;
 /// their history reads as it would in real use.
 /// </summary>
 public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives,
-    ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, TimeProvider clock)
+    ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, DemoResources resources, TimeProvider clock)
 {
     public async Task CreateAsync(Guid systemId, CancellationToken ct)
     {
@@ -89,7 +89,7 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         await contributions.AcceptAsync(reablement.Id, null, reablement.Version, convenor, ct);
         await contributions.CheckInAsync(reablement.Id, new PostCheckIn(CheckInStatus.AtRisk, 4,
             "Home care providers in rural Northshire cannot recruit; we are testing a retained-hours contract."), leads[county], ct);
-        await contributions.CommitAsync(frailty.Id, new SaveContribution(vcse,
+        var homeFromHospital = await contributions.CommitAsync(frailty.Id, new SaveContribution(vcse,
             "Home-from-hospital volunteers for 300 older people a year.", null, today.AddMonths(12), "Maureen Dobson, Chair", null, 31, null),
             leads[vcse], ct);
 
@@ -142,6 +142,9 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         await contributions.AcceptAsync(frontDoor.Id, null, frontDoor.Version, convenor, ct);
 
         await AddAeMeasuresAsync(ae.Id, northshireTrust, convenor, ct);
+        await resources.CreateAsync(new DemoResources.Context(today, convenor, leads, frailty.Id, virtualWard.Id, reablement.Id, homeFromHospital.Id,
+            sameDayEmergencyCare.Id, icb, northshireTrust, community, county, borough, vcse,
+            await db.Places.ToDictionaryAsync(p => p.Name, p => p.Id, ct)), ct);
     }
 
     /// <summary>
