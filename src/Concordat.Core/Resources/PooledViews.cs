@@ -12,6 +12,9 @@ public sealed record KindTotal(ResourceKind Kind, string Unit, IReadOnlyList<Res
     public double Committed => Rows.Sum(r => r.Committed);
     public double Idle => Rows.Sum(r => r.Idle);
 
+    /// <summary>Committed beyond capacity, summed over the resources where that was recorded: available = committed − over-committed + idle.</summary>
+    public double OverCommitted => Rows.Sum(r => Math.Max(0, r.Committed - r.Resource.AvailableCapacity));
+
     public IEnumerable<(string Name, double Available, double Committed, double Idle)> By(Func<ResourceRow, string> key) =>
         Rows.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Sum(r => r.Resource.AvailableCapacity), g.Sum(r => r.Committed), g.Sum(r => r.Idle)));

@@ -12,7 +12,7 @@ public sealed record ResourceResponse(Guid Id, ResourceKind Kind, string Name, G
 public sealed record CommitmentResponse(Guid Id, Guid ResourceId, Guid ContributionId, Guid GoalId, string Goal, string Organisation, double Quantity,
     DateOnly StartsOn, DateOnly EndsOn, string? OverCommitmentReason);
 
-public sealed record KindTotalResponse(ResourceKind Kind, string Unit, double Quantity, double Available, double Committed, double Idle,
+public sealed record KindTotalResponse(ResourceKind Kind, string Unit, double Quantity, double Available, double Committed, double OverCommitted, double Idle,
     IReadOnlyList<ResourceResponse> Resources);
 
 public sealed record NeedResponse(Guid Id, ResourceKind Kind, string Description, double Quantity, string Unit, DateOnly StartsOn, DateOnly EndsOn,
@@ -128,7 +128,7 @@ public static class ResourcesApi
 
         group.MapGet("/resources/by-kind", async (ResourceKind? kind, Guid? organisationId, Guid? placeId, PooledViews views, CancellationToken ct) =>
                 TypedResults.Ok((await views.ByKindAsync(new ResourceFilter(kind, organisationId, placeId), ct))
-                    .Select(k => new KindTotalResponse(k.Kind, k.Unit, k.Quantity, k.Available, k.Committed, k.Idle, [.. k.Rows.Select(ToResponse)])).ToList()))
+                    .Select(k => new KindTotalResponse(k.Kind, k.Unit, k.Quantity, k.Available, k.Committed, k.OverCommitted, k.Idle, [.. k.Rows.Select(ToResponse)])).ToList()))
             .WithSummary("The partnership's total of each kind of resource (per unit): available, committed and idle, with the rows that add up to it");
 
         group.MapGet("/resources/by-goal", async (Guid? goalId, PooledViews views, CancellationToken ct) =>

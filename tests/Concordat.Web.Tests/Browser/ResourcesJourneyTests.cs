@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Concordat.Core.Demo;
+using Microsoft.Playwright;
+
+namespace Concordat.Web.Tests.Browser;
+
+public sealed class ResourcesJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private async Task<PageChecks> SignInAsync(string email)
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoWorkspace.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/systems/[0-9a-f-]{36}$"));
+        return new PageChecks(page);
+    }
+
+    [Fact]
+    public async Task ALeadRegistersVoidSpace_AnotherPartnersContributionCommitsPart_AndTheIdleViewUpdates()
+    {
+        const string space = "Eastvale Health Centre, second floor";
+        var council = await SignInAsync("eastvale.council.lead@demo.concordat.example");
+        var page = council.Page;
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Resources" }).ClickAsync();
+        await council.CheckAsync("50-resources");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register a resource" }).ClickAsync();
+        await page.GetByLabel("Estates", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(space);
+        await page.GetByLabel("How much there is").FillAsync("200");
+        await page.GetByLabel("Unit", new() { Exact = true }).FillAsync("m²");
+        await page.GetByLabel("How much is available to the partnership").FillAsync("250");
+        await page.GetByLabel("Place (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Eastvale" });
+        await page.GetByLabel("Who to contact").FillAsync("Facilities, civic@eastvale.demo.concordat.example");
+        await page.GetByLabel("Postcode (optional)").FillAsync("EV1 3CD");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save resource" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary")).ToContainTextAsync("Available capacity cannot be more than the quantity there is");
+        await council.CheckAsync("51-register-error");
+        await page.GetByLabel("How much is available to the partnership").FillAsync("150");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save resource" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(space);
+        await council.CheckAsync("52-resource");
+
+        await page.GotoAsync(page.Url.Split("/resources/")[0] + "/resources/idle");
+        var idleRow = page.Locator("#idle tbody tr", new() { HasText = space });
+        await Assertions.Expect(idleRow).ToContainTextAsync("150 m²");
+
+        var community = await SignInAsync("community.lead@demo.concordat.example");
+        var cpage = community.Page;
+        await cpage.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Shared goals" }).ClickAsync();
+        await cpage.GetByRole(AriaRole.Link, new() { Name = "Fewer emergency admissions of frail older people" }).ClickAsync();
+        await cpage.GetByRole(AriaRole.Link, new() { Name = "Run a 40-bed frailty virtual ward across both places, seven days a week." }).ClickAsync();
+        await cpage.GetByRole(AriaRole.Link, new() { Name = "Commit or release resources" }).ClickAsync();
+        await community.CheckAsync("53-commit");
+        await cpage.GetByLabel("Resource", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{space}, Eastvale Borough Council (Estates; 150 m² idle)" });
+        await cpage.GetByLabel("How much").FillAsync("200");
+        await cpage.GetByLabel("From").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await cpage.GetByLabel("To").FillAsync(DateTime.UtcNow.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await cpage.GetByRole(AriaRole.Button, new() { Name = "Commit resource" }).ClickAsync();
+        await Assertions.Expect(cpage.Locator(".nhsuk-error-summary")).ToContainTextAsync($"Only 150 m² of {space} is free");
+        await community.CheckAsync("54-commit-over-capacity");
+        await cpage.GetByLabel("How much").FillAsync("90");
+        await cpage.GetByRole(AriaRole.Button, new() { Name = "Commit resource" }).ClickAsync();
+        await Assertions.Expect(cpage.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Resource committed");
+        await Assertions.Expect(cpage.Locator("#commitments")).ToContainTextAsync(space);
+
+        await page.ReloadAsync();
+        await Assertions.Expect(idleRow).ToContainTextAsync("60 m²");
+        await council.CheckAsync("55-idle");
+        await page.GetByRole(AriaRole.Link, new() { Name = "By kind" }).ClickAsync();
+        await Assertions.Expect(page.Locator("figure svg[role=img]")).ToHaveCountAsync(1);
+        await council.CheckAsync("56-by-kind");
+        await page.GetByRole(AriaRole.Link, new() { Name = "By goal" }).ClickAsync();
+        await council.CheckAsync("57-by-goal");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Pooled funds" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Northshire Better Care Fund") }).ClickAsync();
+        await Assertions.Expect(page.Locator("#unallocated")).ToHaveTextAsync("£500,000");
+        await council.CheckAsync("58-pooled-fund");
+    }
+}
