@@ -1,0 +1,26 @@
+using Concordat.Core.Resources;
+
+namespace Concordat.Web.Tests.Resources;
+
+public sealed class CapacityLedgerTests
+{
+    private static readonly DateOnly Jan = new(2027, 1, 1);
+
+    [Fact]
+    public void Peak_AddsOnlyCommitmentsThatRunOnTheSameDay()
+    {
+        (double, DateOnly, DateOnly)[] commitments = [(40, Jan, Jan.AddDays(30)), (40, Jan.AddDays(59), Jan.AddDays(89)), (25, Jan.AddDays(20), Jan.AddDays(70))];
+
+        Assert.Equal(65, CapacityLedger.Peak(commitments, Jan, Jan.AddYears(1)));
+        Assert.Equal(40, CapacityLedger.Peak(commitments, Jan, Jan.AddDays(19)));
+        Assert.Equal(25, CapacityLedger.Peak(commitments, Jan.AddDays(31), Jan.AddDays(58)));
+        Assert.Equal(0, CapacityLedger.Peak(commitments, Jan.AddDays(90), Jan.AddYears(1)));
+    }
+
+    [Fact]
+    public void Peak_BackToBackCommitmentsDoNotOverlap_ButSharingOneDayDoes()
+    {
+        Assert.Equal(10, CapacityLedger.Peak([(10, Jan, Jan.AddDays(9)), (10, Jan.AddDays(10), Jan.AddDays(19))], Jan, Jan.AddDays(19)));
+        Assert.Equal(20, CapacityLedger.Peak([(10, Jan, Jan.AddDays(10)), (10, Jan.AddDays(10), Jan.AddDays(19))], Jan, Jan.AddDays(19)));
+    }
+}
