@@ -189,6 +189,8 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         var after = Snapshot(measure, trajectory);
         if (!before.SequenceEqual(after))
         {
+            // A change to the trajectory alone leaves the measure's own row untouched; its version must still move on.
+            db.Entry(measure).Property(m => m.Version).IsModified = true;
             db.Audit(actor, clock.GetUtcNow().UtcDateTime, "MeasureChanged", EntityType, id, measure.Name, before, after);
         }
         await SaveAsync(measure.Name, measure.Id, ct);
@@ -201,7 +203,7 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
             db.ChangeTracker.Clear();
             var current = await db.Measures.AsNoTracking().SingleAsync(m => m.Id == id, ct);

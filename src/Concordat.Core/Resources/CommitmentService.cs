@@ -134,6 +134,10 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         {
             throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can say what it needs.");
         }
+        if (goal.Status == GoalStatus.Retired)
+        {
+            throw new InputInvalidException(nameof(input.Kind), "This goal is retired; it no longer needs resources");
+        }
         var errors = new InputErrors();
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {

@@ -29,6 +29,9 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
 {
     public const string EntityType = "PooledFund";
 
+    /// <summary>The largest amount the database column holds (14 digits, 2 after the point).</summary>
+    public const decimal MaxAmount = 999_999_999_999.99m;
+
     public async Task<IReadOnlyList<PooledFundDetail>> ListAsync(CancellationToken ct)
     {
         var funds = await db.PooledFunds.AsNoTracking().OrderBy(f => f.FinancialYear).ThenBy(f => f.Name).ToListAsync(ct);
@@ -124,9 +127,9 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
             errors.Add(nameof(input.OrganisationId), "Select the partner paying in");
             organisationId = default;
         }
-        if (input.Amount is not { } amount || amount < 0 || decimal.Round(amount, 2) != amount)
+        if (input.Amount is not { } amount || amount < 0 || amount > MaxAmount || decimal.Round(amount, 2) != amount)
         {
-            errors.Add(nameof(input.Amount), "Enter the amount in pounds, 0 or more, to the penny at most");
+            errors.Add(nameof(input.Amount), "Enter the amount in pounds, 0 or more, under a trillion, to the penny at most");
             amount = 0;
         }
         errors.ThrowIfAny();
@@ -160,9 +163,9 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.Name), "Enter the scheme, like discharge to assess");
         }
-        if (input.Amount is not { } amount || amount <= 0 || decimal.Round(amount, 2) != amount)
+        if (input.Amount is not { } amount || amount <= 0 || amount > MaxAmount || decimal.Round(amount, 2) != amount)
         {
-            errors.Add(nameof(input.Amount), "Enter the amount in pounds, more than 0, to the penny at most");
+            errors.Add(nameof(input.Amount), "Enter the amount in pounds, more than 0, under a trillion, to the penny at most");
             amount = 0;
         }
         var goalIds = (input.GoalIds ?? []).Distinct().ToList();

@@ -46,7 +46,9 @@ public sealed class ResourceRegisterImport(ConcordatDb db, TimeProvider clock)
             throw new NotFoundException("There is no such organisation in this system.");
         }
         ResourceService.RequireEditor(organisationId, actor);
-        var places = await db.Places.AsNoTracking().ToDictionaryAsync(p => p.Name, p => p.Id, StringComparer.OrdinalIgnoreCase, ct);
+        // Names that differ only in case are ambiguous in a file; they are left out of the lookup and reported if used.
+        var places = (await db.Places.AsNoTracking().ToListAsync(ct)).GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Id, StringComparer.OrdinalIgnoreCase);
         var problems = new List<ImportProblem>();
         var resources = new List<Resource>();
         using var rows = TabularFile.Read(csv, "register.csv").GetEnumerator();

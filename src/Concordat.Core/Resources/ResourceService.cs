@@ -147,7 +147,15 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
         }
         db.Resources.Remove(resource);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "ResourceRemoved", EntityType, id, resource.Name, Snapshot(resource), null);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is Npgsql.PostgresException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Committed (or changed) by someone else in the meantime.
+            throw new EditConflictException(resource.Name, Guid.Empty, new Dictionary<string, string?>());
+        }
     }
 
     internal static void RequireEditor(Guid organisationId, Actor actor)

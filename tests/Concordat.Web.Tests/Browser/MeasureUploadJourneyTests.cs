@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 
 namespace Concordat.Web.Tests.Browser;
 
+[Collection(BrowserJourneys.Name)]
 public sealed partial class MeasureUploadJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [GeneratedRegex("aria-label=\"([^\"]+)\"")]

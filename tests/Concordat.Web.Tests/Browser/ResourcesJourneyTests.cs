@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 
 namespace Concordat.Web.Tests.Browser;
 
+[Collection(BrowserJourneys.Name)]
 public sealed class ResourcesJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private async Task<PageChecks> SignInAsync(string email)

@@ -58,6 +58,38 @@ public abstract class MeasuresApiTests(TestApp app, DatabaseKind kind) : Provide
         Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
         Assert.Equal("A period starts on the first day of a month, like 2026-04-01", (await midMonth.JsonAsync())["errors"]!["PeriodStart"]![0]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task ChangingOnlyTheTrajectory_RenewsTheVersion_SoAStaleEditIsRefused()
+    {
+        var system = await App.CreateSystemAsync();
+        var lead = await ApiClient.ForAsync(App, system.TrustLead);
+        var definition = new
+        {
+            name = "Four-hour performance", definition = "Seen within 4 hours / all attendances", unit = "%", format = "Percentage", frequency = "Monthly",
+            improvement = "Increase", target = 95, ownerOrganisationId = system.TrustId,
+        };
+        var created = await lead.PostAsJsonAsync($"/api/v1/systems/{system.Id}/measures", definition, Ct);
+        var url = created.Headers.Location!.ToString();
+        var etag = created.Headers.ETag!.ToString();
+
+        var first = await lead.PutJsonAsync(url, new
+        {
+            definition.name, definition.definition, definition.unit, definition.format, definition.frequency, definition.improvement, definition.target,
+            definition.ownerOrganisationId, trajectory = new[] { new { periodStart = "2026-04-01", value = 80 } },
+        }, etag);
+        var stale = await lead.PutJsonAsync(url, new
+        {
+            definition.name, definition.definition, definition.unit, definition.format, definition.frequency, definition.improvement, definition.target,
+            definition.ownerOrganisationId, trajectory = new[] { new { periodStart = "2026-04-01", value = 70 } },
+        }, etag);
+        var measure = await (await lead.GetAsync(url, Ct)).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotEqual(etag, first.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal(80, measure["trajectory"]![0]!["value"]!.GetValue<double>());
+    }
 }
 
 public sealed class MeasuresApiSqliteTests(SqliteApp app) : MeasuresApiTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;

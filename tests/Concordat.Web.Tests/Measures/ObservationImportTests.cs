@@ -233,6 +233,34 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
         Assert.Equal("Files can be at most 10 MB and 100,000 rows.", (await tooBig.JsonAsync())["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
     }
+
+    [Fact]
+    public async Task AWorkbookThatUnpacksToHundredsOfMegabytes_IsRefusedBeforeItIsRead()
+    {
+        var system = await App.CreateSystemAsync();
+        var lead = await ApiClient.ForAsync(App, system.TrustLead);
+        var url = await DefineAsync(lead, system);
+        using var bomb = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bomb, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using var entry = await zip.CreateEntry("xl/sharedStrings.xml", System.IO.Compression.CompressionLevel.Fastest).OpenAsync(Ct);
+            var spaces = new byte[1024 * 1024];
+            Array.Fill(spaces, (byte)' ');
+            for (var i = 0; i < 210; i++)
+            {
+                await entry.WriteAsync(spaces, Ct);
+            }
+        }
+
+        var response = await lead.PostAsync($"{url}/imports", new ByteArrayContent(bomb.ToArray())
+        {
+            Headers = { ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") },
+        }, Ct);
+
+        Assert.True(bomb.Length < 10 * 1024 * 1024, $"{bomb.Length} bytes compressed");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The workbook unpacks to more than 200 MB. Save the data as .csv, or split it.", (await response.JsonAsync())["detail"]!.GetValue<string>());
+    }
 }
 
 public sealed class ObservationImportSqliteTests(SqliteApp app) : ObservationImportTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;

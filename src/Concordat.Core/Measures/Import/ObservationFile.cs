@@ -192,9 +192,14 @@ public sealed class ObservationFile
         var upper = Number(row, Column("Upper CI 95.0 limit"), "Upper CI 95.0 limit");
         var count = Number(row, Column("Count"), "Count");
         var denominator = Number(row, Column("Denominator"), "Denominator");
+        var note = row.Cell(Column("Value note"));
+        if (note is { Length: > Observation.NoteMaxLength })
+        {
+            AddProblem(row.Number, "Value note", $"must be {Observation.NoteMaxLength} characters or fewer");
+        }
         if (ProblemCount == problems)
         {
-            Rows.Add(new FileRow(row.Number, null, period!.Value, value!.Value, count, denominator, lower, upper, row.Cell(Column("Value note"))));
+            Rows.Add(new FileRow(row.Number, null, period!.Value, value!.Value, count, denominator, lower, upper, note));
         }
     }
 

@@ -228,7 +228,27 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var writes = plan.Rows.Where(r => r.Change != RowChange.Unchanged).ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // SQLite's write transaction already excludes other writers; PostgreSQL needs serializable isolation so that a value
+        // recorded between this check and the write makes the import fail as a conflict instead of being overwritten.
+        await using var transaction = db.Database.IsNpgsql()
+            ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct)
+            : await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            return await ApplyInTransactionAsync(plan, actor, progress, now, writes, ct);
+        }
+        catch (Exception e) when (IsConflict(e) || IsConflict(e.InnerException) || (e is DbUpdateException u && UniqueViolation.Is(u)))
+        {
+            throw new EditConflictException($"The data of {string.Join(", ", plan.Measures.Values.Select(m => m.Name))}", Guid.Empty, new Dictionary<string, string?>());
+        }
+    }
+
+    private static bool IsConflict(Exception? e) => e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.SerializationFailure or Npgsql.PostgresErrorCodes.UniqueViolation };
+
+    private async Task<ImportResult> ApplyInTransactionAsync(ImportPlan plan, Actor actor, IProgress<int>? progress, DateTime now, List<PlannedRow> writes,
+        CancellationToken ct)
+    {
+        var transaction = db.Database.CurrentTransaction!;
         var stored = await StoredAsync([.. plan.Measures.Keys], ct);
         foreach (var row in plan.Rows)
         {

@@ -33,6 +33,40 @@ public static class TabularFile
         };
     }
 
+    private static bool ReadRow(IExcelDataReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or ExcelDataReader.Exceptions.ExcelReaderException or System.Xml.XmlException or FormatException)
+        {
+            throw new ImportFileException("The workbook is damaged part-way through its first sheet. Open it in a spreadsheet and save it again as .xlsx or .csv.");
+        }
+    }
+
+    private static void CheckUnzippedSize(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            throw new ImportFileException("The workbook could not be read.");
+        }
+        var start = stream.Position;
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Sum(e => e.Length) > MaxUnzippedBytes)
+            {
+                throw new ImportFileException($"The workbook unpacks to more than {MaxUnzippedBytes / 1024 / 1024} MB. Save the data as .csv, or split it.");
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw new ImportFileException("The file is not a readable .xlsx workbook. Open it in a spreadsheet and save it again as .xlsx or .csv.");
+        }
+        stream.Position = start;
+    }
+
     private static IEnumerable<TableRow> ReadCsv(Stream stream)
     {
         using var reader = CsvReader.Create(stream, new CsvReaderOptions
@@ -69,8 +103,12 @@ public static class TabularFile
         }
     }
 
+    /// <summary>What an .xlsx may hold once unzipped: a small file can expand a thousandfold, and the reader keeps its strings in memory.</summary>
+    public const long MaxUnzippedBytes = 200L * 1024 * 1024;
+
     private static IEnumerable<TableRow> ReadXlsx(Stream stream)
     {
+        CheckUnzippedSize(stream);
         IExcelDataReader reader;
         try
         {
@@ -84,7 +122,7 @@ public static class TabularFile
         {
             var number = 0;
             // Only the first worksheet: exports put their data there, and notes or charts on later sheets.
-            while (reader.Read())
+            while (ReadRow(reader))
             {
                 number++;
                 var cells = new string?[reader.FieldCount];

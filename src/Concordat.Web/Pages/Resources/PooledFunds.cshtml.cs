@@ -32,6 +32,15 @@ public sealed class PooledFundsModel(PooledFundService funds, OrganisationServic
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    /// <summary>Every fund's payments in and schemes out, one line each, with the totals that reconcile them.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
+        CsvDownload.File("pooled-funds.csv", ["fund", "type", "financial_year", "host", "line", "name", "amount", "goals"],
+            (await funds.ListAsync(ct)).SelectMany(f => f.Contributions.Select(c => (IReadOnlyList<object?>)[f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "paid in", c.Organisation, c.Amount, null])
+                .Concat(f.Schemes.Select(s => (IReadOnlyList<object?>)[f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "scheme", s.Name, s.Amount, string.Join("; ", s.Goals.Select(g => g.Title))]))
+                .Append([f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "total paid in", null, f.PaidIn, null])
+                .Append([f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "total allocated", null, f.Allocated, null])
+                .Append([f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "not yet allocated", null, f.Unallocated, null])));
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
