@@ -42,18 +42,7 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
             errors.Add(nameof(input.Quantity), "Enter how much to commit, as a number more than 0");
             quantity = 0;
         }
-        if (input.StartsOn is null)
-        {
-            errors.Add(nameof(input.StartsOn), "Enter when the commitment starts");
-        }
-        if (input.EndsOn is null)
-        {
-            errors.Add(nameof(input.EndsOn), "Enter when the commitment ends");
-        }
-        else if (input.StartsOn is { } s && input.EndsOn < s)
-        {
-            errors.Add(nameof(input.EndsOn), "The commitment must end on or after the day it starts");
-        }
+        CheckPeriod(errors, input.StartsOn, input.EndsOn, "commitment");
         var reason = errors.OptionalText(nameof(input.OverCommitmentReason), "Reason for over-commitment", input.OverCommitmentReason, ResourceCommitment.ReasonMaxLength);
         errors.ThrowIfAny();
         var (start, end) = (input.StartsOn!.Value, input.EndsOn!.Value);
@@ -96,6 +85,23 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
             throw new EditConflictException(resource.Name, Guid.Empty, new Dictionary<string, string?>());
         }
         return commitment;
+    }
+
+    /// <summary>Both ends of a period are given, and it does not end before it starts.</summary>
+    private static void CheckPeriod(InputErrors errors, DateOnly? startsOn, DateOnly? endsOn, string noun)
+    {
+        if (startsOn is null)
+        {
+            errors.Add("StartsOn", $"Enter when the {noun} starts");
+        }
+        if (endsOn is null)
+        {
+            errors.Add("EndsOn", $"Enter when the {noun} ends");
+        }
+        else if (startsOn is { } start && endsOn < start)
+        {
+            errors.Add("EndsOn", $"The {noun} must end on or after the day it starts");
+        }
     }
 
     /// <summary>Releases a commitment (the contributing organisation, or a convenor).</summary>
@@ -159,18 +165,7 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         {
             errors.Add(nameof(input.Unit), "Enter the unit, like WTE, m² or £");
         }
-        if (input.StartsOn is null)
-        {
-            errors.Add(nameof(input.StartsOn), "Enter when the need starts");
-        }
-        if (input.EndsOn is null)
-        {
-            errors.Add(nameof(input.EndsOn), "Enter when the need ends");
-        }
-        else if (input.StartsOn is { } s && input.EndsOn < s)
-        {
-            errors.Add(nameof(input.EndsOn), "The need must end on or after the day it starts");
-        }
+        CheckPeriod(errors, input.StartsOn, input.EndsOn, "need");
         errors.ThrowIfAny();
         var need = new GoalNeed
         {
