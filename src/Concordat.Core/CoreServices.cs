@@ -59,10 +59,13 @@ public static class CoreServices
         services.AddScoped<Resources.PooledViews>();
         services.AddScoped<Resources.PooledFundService>();
         services.AddScoped<Resources.ResourceRegisterImport>();
+        services.AddScoped<Strategy.TheoryOfChangeService>();
+        services.AddScoped<Strategy.HealthCheckService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Demo.DemoWorkspace>();
         services.AddScoped<Demo.DemoGoals>();
         services.AddScoped<Demo.DemoResources>();
+        services.AddScoped<Demo.DemoTheoryOfChange>();
 
         return services.AddIdentityCore<Person>(o =>
             {

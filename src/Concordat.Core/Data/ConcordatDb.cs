@@ -47,6 +47,12 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Resources.PooledFundContribution> PooledFundContributions => Set<Resources.PooledFundContribution>();
     public DbSet<Resources.PooledFundScheme> PooledFundSchemes => Set<Resources.PooledFundScheme>();
     public DbSet<Resources.PooledFundSchemeGoal> PooledFundSchemeGoals => Set<Resources.PooledFundSchemeGoal>();
+    public DbSet<Strategy.Driver> Drivers => Set<Strategy.Driver>();
+    public DbSet<Strategy.DriverLink> DriverLinks => Set<Strategy.DriverLink>();
+    public DbSet<Strategy.DriverMeasure> DriverMeasures => Set<Strategy.DriverMeasure>();
+    public DbSet<Strategy.ChangeIdea> ChangeIdeas => Set<Strategy.ChangeIdea>();
+    public DbSet<Strategy.ChangeIdeaDriver> ChangeIdeaDrivers => Set<Strategy.ChangeIdeaDriver>();
+    public DbSet<Strategy.ChangeIdeaContribution> ChangeIdeaContributions => Set<Strategy.ChangeIdeaContribution>();
 
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;

@@ -10,7 +10,7 @@ namespace Concordat.Core.Demo;
 /// their history reads as it would in real use.
 /// </summary>
 public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives,
-    ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, DemoResources resources, TimeProvider clock)
+    ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, DemoResources resources, DemoTheoryOfChange theoryOfChange, TimeProvider clock)
 {
     public async Task CreateAsync(Guid systemId, CancellationToken ct)
     {
@@ -145,6 +145,7 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         await resources.CreateAsync(new DemoResources.Context(today, convenor, leads, frailty.Id, virtualWard.Id, reablement.Id, homeFromHospital.Id,
             sameDayEmergencyCare.Id, icb, northshireTrust, community, county, borough, vcse,
             await db.Places.ToDictionaryAsync(p => p.Name, p => p.Id, ct)), ct);
+        await theoryOfChange.CreateAsync(frailty.Id, ae.Id, virtualWard.Id, reablement.Id, leads[community], leads[northshireTrust], ct);
     }
 
     /// <summary>

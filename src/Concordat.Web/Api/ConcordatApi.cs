@@ -18,6 +18,8 @@ public static class ConcordatApi
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Measures").MapMeasuresApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Resources").MapResourcesApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Pooled funds").MapPooledFundsApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("Theory of change").MapTheoryOfChangeApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapHealthCheckApi();
     }
 
     public static void ConfigureJson(this IServiceCollection services) =>

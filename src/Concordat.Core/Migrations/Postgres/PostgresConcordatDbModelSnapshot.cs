@@ -1343,6 +1343,191 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("ResourceCommitments");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AutomaticMotivation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Functions")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LeverDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Levers")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PhysicalCapability")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PhysicalOpportunity")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PsychologicalCapability")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReflectiveMotivation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SocialOpportunity")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("WhatDifferently")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("WhoseBehaviour")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("ChangeIdeas");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaContribution", b =>
+                {
+                    b.Property<Guid>("ChangeIdeaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ChangeIdeaId", "ContributionId");
+
+                    b.HasIndex("ContributionId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("ChangeIdeaContributions");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaDriver", b =>
+                {
+                    b.Property<Guid>("ChangeIdeaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SecondaryDriverId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ChangeIdeaId", "SecondaryDriverId");
+
+                    b.HasIndex("SecondaryDriverId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("ChangeIdeaDrivers");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.Driver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("Drivers");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.DriverLink", b =>
+                {
+                    b.Property<Guid>("PrimaryDriverId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SecondaryDriverId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PrimaryDriverId", "SecondaryDriverId");
+
+                    b.HasIndex("SecondaryDriverId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("DriverLinks");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.DriverMeasure", b =>
+                {
+                    b.Property<Guid>("DriverId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("DriverId", "MeasureId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("DriverMeasures");
+                });
+
             modelBuilder.Entity("Concordat.Core.Tokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1914,6 +2099,84 @@ namespace Concordat.Core.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdea", b =>
+                {
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaContribution", b =>
+                {
+                    b.HasOne("Concordat.Core.Strategy.ChangeIdea", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeIdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Goals.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaDriver", b =>
+                {
+                    b.HasOne("Concordat.Core.Strategy.ChangeIdea", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeIdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                        .WithMany()
+                        .HasForeignKey("SecondaryDriverId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.Driver", b =>
+                {
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.DriverLink", b =>
+                {
+                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryDriverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                        .WithMany()
+                        .HasForeignKey("SecondaryDriverId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.DriverMeasure", b =>
+                {
+                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                        .WithMany()
+                        .HasForeignKey("DriverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Measures.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

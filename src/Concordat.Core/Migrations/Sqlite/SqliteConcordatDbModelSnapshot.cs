@@ -1338,6 +1338,191 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("ResourceCommitments");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AutomaticMotivation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Functions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeverDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Levers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhysicalCapability")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhysicalOpportunity")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PsychologicalCapability")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReflectiveMotivation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SocialOpportunity")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatDifferently")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhoseBehaviour")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("ChangeIdeas");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaContribution", b =>
+                {
+                    b.Property<Guid>("ChangeIdeaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChangeIdeaId", "ContributionId");
+
+                    b.HasIndex("ContributionId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("ChangeIdeaContributions");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaDriver", b =>
+                {
+                    b.Property<Guid>("ChangeIdeaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SecondaryDriverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChangeIdeaId", "SecondaryDriverId");
+
+                    b.HasIndex("SecondaryDriverId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("ChangeIdeaDrivers");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.Driver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("Drivers");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.DriverLink", b =>
+                {
+                    b.Property<Guid>("PrimaryDriverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SecondaryDriverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PrimaryDriverId", "SecondaryDriverId");
+
+                    b.HasIndex("SecondaryDriverId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("DriverLinks");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.DriverMeasure", b =>
+                {
+                    b.Property<Guid>("DriverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeasureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DriverId", "MeasureId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("DriverMeasures");
+                });
+
             modelBuilder.Entity("Concordat.Core.Tokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1903,6 +2088,84 @@ namespace Concordat.Core.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdea", b =>
+                {
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaContribution", b =>
+                {
+                    b.HasOne("Concordat.Core.Strategy.ChangeIdea", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeIdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Goals.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaDriver", b =>
+                {
+                    b.HasOne("Concordat.Core.Strategy.ChangeIdea", null)
+                        .WithMany()
+                        .HasForeignKey("ChangeIdeaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                        .WithMany()
+                        .HasForeignKey("SecondaryDriverId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.Driver", b =>
+                {
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.DriverLink", b =>
+                {
+                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryDriverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                        .WithMany()
+                        .HasForeignKey("SecondaryDriverId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.DriverMeasure", b =>
+                {
+                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                        .WithMany()
+                        .HasForeignKey("DriverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Measures.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

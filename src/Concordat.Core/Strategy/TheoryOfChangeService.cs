@@ -1,0 +1,223 @@
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+using Concordat.Core.Goals;
+using Concordat.Core.History;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.Strategy;
+
+public sealed record AddDriver(DriverLevel? Level, string? Title, IReadOnlyList<Guid>? PrimaryDriverIds);
+
+public sealed record SaveChangeIdea(string? Title, IReadOnlyList<Guid>? SecondaryDriverIds, string? WhoseBehaviour, string? WhatDifferently)
+{
+    public string? PhysicalCapability { get; init; }
+    public string? PsychologicalCapability { get; init; }
+    public string? PhysicalOpportunity { get; init; }
+    public string? SocialOpportunity { get; init; }
+    public string? ReflectiveMotivation { get; init; }
+    public string? AutomaticMotivation { get; init; }
+    public InterventionFunctions? Functions { get; init; }
+    public PolicyLevers? Levers { get; init; }
+    public string? LeverDetails { get; init; }
+    public IReadOnlyList<Guid>? ContributionIds { get; init; }
+}
+
+public sealed record DriverNode(Driver Driver, IReadOnlyList<Guid> ServesPrimaryIds, IReadOnlyList<(Guid Id, string Name)> Measures);
+
+public sealed record ChangeIdeaNode(ChangeIdea Idea, IReadOnlyList<Guid> SecondaryDriverIds, IReadOnlyList<(Guid Id, string Organisation, string Commitment)> CarriedBy);
+
+/// <summary>A goal's driver diagram: aim → primary drivers → secondary drivers → change ideas.</summary>
+public sealed record DriverDiagram(Guid GoalId, string Aim, string GoalTitle, Guid LeadOrganisationId, IReadOnlyList<(Guid Id, string Name)> OutcomeMeasures,
+    IReadOnlyList<DriverNode> Primary, IReadOnlyList<DriverNode> Secondary, IReadOnlyList<ChangeIdeaNode> ChangeIdeas);
+
+/// <summary>
+/// Theory of change for each goal, edited by convenors and leads of the goal's lead organisation; leads of
+/// contributing organisations may add change ideas their contributions carry.
+/// </summary>
+public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
+{
+    public async Task<DriverDiagram> GetAsync(Guid goalId, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        var drivers = await db.Drivers.AsNoTracking().Where(d => d.GoalId == goalId).OrderBy(d => d.CreatedAtUtc).ToListAsync(ct);
+        var driverIds = drivers.Select(d => d.Id).ToList();
+        var links = await db.DriverLinks.AsNoTracking().Where(l => driverIds.Contains(l.SecondaryDriverId)).ToListAsync(ct);
+        var measures = (await db.DriverMeasures.AsNoTracking().Where(m => driverIds.Contains(m.DriverId))
+            .Join(db.Measures, d => d.MeasureId, m => m.Id, (d, m) => new { d.DriverId, m.Id, m.Name }).ToListAsync(ct)).ToLookup(m => m.DriverId);
+        var outcome = await db.GoalMeasures.AsNoTracking().Where(g => g.GoalId == goalId).Join(db.Measures, g => g.MeasureId, m => m.Id, (_, m) => new { m.Id, m.Name })
+            .ToListAsync(ct);
+        var ideas = await db.ChangeIdeas.AsNoTracking().Where(c => c.GoalId == goalId).OrderBy(c => c.CreatedAtUtc).ToListAsync(ct);
+        var ideaIds = ideas.Select(i => i.Id).ToList();
+        var ideaDrivers = (await db.ChangeIdeaDrivers.AsNoTracking().Where(l => ideaIds.Contains(l.ChangeIdeaId)).ToListAsync(ct)).ToLookup(l => l.ChangeIdeaId);
+        var carriers = (await (from l in db.ChangeIdeaContributions.AsNoTracking()
+                               join c in db.Contributions on l.ContributionId equals c.Id
+                               join o in db.Organisations on c.OrganisationId equals o.Id
+                               where ideaIds.Contains(l.ChangeIdeaId)
+                               select new { l.ChangeIdeaId, c.Id, o.Name, c.Commitment }).ToListAsync(ct)).ToLookup(c => c.ChangeIdeaId);
+        DriverNode Node(Driver d) => new(d, [.. links.Where(l => l.SecondaryDriverId == d.Id).Select(l => l.PrimaryDriverId)],
+            [.. measures[d.Id].Select(m => (m.Id, m.Name))]);
+        return new DriverDiagram(goalId, goal.OutcomeStatement, goal.Title, goal.LeadOrganisationId, [.. outcome.Select(m => (m.Id, m.Name))],
+            [.. drivers.Where(d => d.Level == DriverLevel.Primary).Select(Node)], [.. drivers.Where(d => d.Level == DriverLevel.Secondary).Select(Node)],
+            [.. ideas.Select(i => new ChangeIdeaNode(i, [.. ideaDrivers[i.Id].Select(l => l.SecondaryDriverId)], [.. carriers[i.Id].Select(c => (c.Id, c.Name, c.Commitment))]))]);
+    }
+
+    private async Task<Goal> EditableGoalAsync(Guid goalId, Actor actor, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
+        {
+            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can change its theory of change.");
+        }
+        return goal;
+    }
+
+    public async Task<Driver> AddDriverAsync(Guid goalId, AddDriver input, Actor actor, CancellationToken ct)
+    {
+        var goal = await EditableGoalAsync(goalId, actor, ct);
+        var errors = new InputErrors();
+        if (input.Level is not { } level || !Enum.IsDefined(level))
+        {
+            errors.Add(nameof(input.Level), "Say whether it is a primary or a secondary driver");
+            level = default;
+        }
+        var title = errors.OptionalText(nameof(input.Title), "Driver", input.Title, Driver.TitleMaxLength);
+        if (title is null)
+        {
+            errors.Add(nameof(input.Title), "Describe the driver, like \"timely discharge from hospital\"");
+        }
+        var primaryIds = (input.PrimaryDriverIds ?? []).Distinct().ToList();
+        if (level == DriverLevel.Secondary)
+        {
+            var known = await db.Drivers.CountAsync(d => d.GoalId == goalId && d.Level == DriverLevel.Primary && primaryIds.Contains(d.Id), ct);
+            if (primaryIds.Count == 0)
+            {
+                errors.Add(nameof(input.PrimaryDriverIds), "Select the primary drivers this secondary driver serves");
+            }
+            else if (known != primaryIds.Count)
+            {
+                errors.Add(nameof(input.PrimaryDriverIds), "Select primary drivers of this goal");
+            }
+        }
+        errors.ThrowIfAny();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var driver = new Driver { SystemId = actor.SystemId, GoalId = goalId, Level = level, Title = title!, CreatedAtUtc = now };
+        db.Drivers.Add(driver);
+        if (level == DriverLevel.Secondary)
+        {
+            db.DriverLinks.AddRange(primaryIds.Select(p => new DriverLink { SystemId = actor.SystemId, PrimaryDriverId = p, SecondaryDriverId = driver.Id }));
+        }
+        db.Audit(actor, now, level == DriverLevel.Primary ? "PrimaryDriverAdded" : "SecondaryDriverAdded", GoalService.EntityType, goalId, goal.Title, null,
+            new SortedDictionary<string, string?> { ["Driver"] = title });
+        await db.SaveChangesAsync(ct);
+        return driver;
+    }
+
+    public async Task RemoveDriverAsync(Guid goalId, Guid driverId, Actor actor, CancellationToken ct)
+    {
+        var goal = await EditableGoalAsync(goalId, actor, ct);
+        var driver = await db.Drivers.SingleOrDefaultAsync(d => d.Id == driverId && d.GoalId == goalId, ct) ?? throw new NotFoundException("That driver has already been removed.");
+        if (driver.Level == DriverLevel.Primary && await db.DriverLinks.AnyAsync(l => l.PrimaryDriverId == driverId
+                && !db.DriverLinks.Any(o => o.SecondaryDriverId == l.SecondaryDriverId && o.PrimaryDriverId != driverId), ct))
+        {
+            throw new InputInvalidException("Driver", $"Some secondary drivers serve only \"{driver.Title}\"; remove them or link them to another primary driver first");
+        }
+        db.DriverLinks.RemoveRange(await db.DriverLinks.Where(l => l.PrimaryDriverId == driverId || l.SecondaryDriverId == driverId).ToListAsync(ct));
+        db.ChangeIdeaDrivers.RemoveRange(await db.ChangeIdeaDrivers.Where(l => l.SecondaryDriverId == driverId).ToListAsync(ct));
+        db.Drivers.Remove(driver);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "DriverRemoved", GoalService.EntityType, goalId, goal.Title,
+            new SortedDictionary<string, string?> { ["Driver"] = driver.Title }, null);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds a change idea (convenors, leads of the goal's lead organisation, or leads of an organisation whose contribution carries it).</summary>
+    public async Task<ChangeIdea> AddChangeIdeaAsync(Guid goalId, SaveChangeIdea input, Actor actor, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        var contributionIds = (input.ContributionIds ?? []).Distinct().ToList();
+        var contributions = await db.Contributions.AsNoTracking().Where(c => c.GoalId == goalId && contributionIds.Contains(c.Id)).ToListAsync(ct);
+        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId) && !contributions.Any(c => actor.IsLeadOf(c.OrganisationId)))
+        {
+            throw new ForbiddenException("Only a convenor, a lead of the goal's lead organisation, or a lead of an organisation whose contribution carries it can add a change idea.");
+        }
+        var errors = new InputErrors();
+        var title = errors.OptionalText(nameof(input.Title), "Change idea", input.Title, ChangeIdea.TitleMaxLength);
+        if (title is null)
+        {
+            errors.Add(nameof(input.Title), "Describe the change idea, like \"discharge to assess for people over 75\"");
+        }
+        var secondaryIds = (input.SecondaryDriverIds ?? []).Distinct().ToList();
+        if (secondaryIds.Count == 0)
+        {
+            errors.Add(nameof(input.SecondaryDriverIds), "Select the secondary drivers this change idea moves");
+        }
+        else if (await db.Drivers.CountAsync(d => d.GoalId == goalId && d.Level == DriverLevel.Secondary && secondaryIds.Contains(d.Id), ct) != secondaryIds.Count)
+        {
+            errors.Add(nameof(input.SecondaryDriverIds), "Select secondary drivers of this goal");
+        }
+        if (contributions.Count != contributionIds.Count)
+        {
+            errors.Add(nameof(input.ContributionIds), "Select contributions to this goal");
+        }
+        string? Text(string field, string label, string? value) => errors.OptionalText(field, label, value, ChangeIdea.TextMaxLength);
+        var functions = input.Functions ?? InterventionFunctions.None;
+        var levers = input.Levers ?? PolicyLevers.None;
+        if (((int)functions & ~511) != 0)
+        {
+            errors.Add(nameof(input.Functions), "Choose intervention functions from the list");
+        }
+        if (((int)levers & ~127) != 0)
+        {
+            errors.Add(nameof(input.Levers), "Choose policy levers from the list");
+        }
+        var idea = new ChangeIdea
+        {
+            SystemId = actor.SystemId, GoalId = goalId, Title = title ?? "", CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            WhoseBehaviour = Text(nameof(input.WhoseBehaviour), "Whose behaviour", input.WhoseBehaviour),
+            WhatDifferently = Text(nameof(input.WhatDifferently), "What they must do differently", input.WhatDifferently),
+            PhysicalCapability = Text(nameof(input.PhysicalCapability), "Physical capability", input.PhysicalCapability),
+            PsychologicalCapability = Text(nameof(input.PsychologicalCapability), "Psychological capability", input.PsychologicalCapability),
+            PhysicalOpportunity = Text(nameof(input.PhysicalOpportunity), "Physical opportunity", input.PhysicalOpportunity),
+            SocialOpportunity = Text(nameof(input.SocialOpportunity), "Social opportunity", input.SocialOpportunity),
+            ReflectiveMotivation = Text(nameof(input.ReflectiveMotivation), "Reflective motivation", input.ReflectiveMotivation),
+            AutomaticMotivation = Text(nameof(input.AutomaticMotivation), "Automatic motivation", input.AutomaticMotivation),
+            Functions = functions, Levers = levers, LeverDetails = Text(nameof(input.LeverDetails), "Levers named", input.LeverDetails),
+        };
+        errors.ThrowIfAny();
+        db.ChangeIdeas.Add(idea);
+        db.ChangeIdeaDrivers.AddRange(secondaryIds.Select(d => new ChangeIdeaDriver { SystemId = actor.SystemId, ChangeIdeaId = idea.Id, SecondaryDriverId = d }));
+        db.ChangeIdeaContributions.AddRange(contributionIds.Select(c => new ChangeIdeaContribution { SystemId = actor.SystemId, ChangeIdeaId = idea.Id, ContributionId = c }));
+        db.Audit(actor, idea.CreatedAtUtc, "ChangeIdeaAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
+        {
+            ["Change idea"] = idea.Title, ["Whose behaviour"] = idea.WhoseBehaviour, ["What they must do differently"] = idea.WhatDifferently,
+            ["Intervention functions"] = functions.ToString(), ["Policy levers"] = levers.ToString(),
+        });
+        await db.SaveChangesAsync(ct);
+        return idea;
+    }
+
+    public async Task RemoveChangeIdeaAsync(Guid goalId, Guid ideaId, Actor actor, CancellationToken ct)
+    {
+        var goal = await EditableGoalAsync(goalId, actor, ct);
+        var idea = await db.ChangeIdeas.SingleOrDefaultAsync(c => c.Id == ideaId && c.GoalId == goalId, ct) ?? throw new NotFoundException("That change idea has already been removed.");
+        db.ChangeIdeas.Remove(idea);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "ChangeIdeaRemoved", GoalService.EntityType, goalId, goal.Title,
+            new SortedDictionary<string, string?> { ["Change idea"] = idea.Title }, null);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Attaches a process measure to a driver.</summary>
+    public async Task AttachMeasureAsync(Guid goalId, Guid driverId, Guid measureId, Actor actor, CancellationToken ct)
+    {
+        var goal = await EditableGoalAsync(goalId, actor, ct);
+        var driver = await db.Drivers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == driverId && d.GoalId == goalId, ct) ?? throw new NotFoundException("There is no such driver for this goal.");
+        var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == measureId, ct) ?? throw new InputInvalidException("MeasureId", "Select a measure of this system");
+        if (await db.DriverMeasures.AnyAsync(m => m.DriverId == driverId && m.MeasureId == measureId, ct))
+        {
+            return;
+        }
+        db.DriverMeasures.Add(new DriverMeasure { SystemId = actor.SystemId, DriverId = driverId, MeasureId = measureId });
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "DriverMeasureAttached", GoalService.EntityType, goalId, goal.Title, null,
+            new SortedDictionary<string, string?> { ["Driver"] = driver.Title, ["Measure"] = measure.Name });
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,10 @@
+using Concordat.Core.Strategy;
+
+namespace Concordat.Web.Api;
+
+public static class HealthCheckApi
+{
+    public static void MapHealthCheckApi(this RouteGroupBuilder group) =>
+        group.MapGet("/strategy/health-check", async (HealthCheckService health, CancellationToken ct) => TypedResults.Ok(await health.RunAsync(ct)))
+            .WithSummary("The strategy health check: for each goal, how many checks pass and every finding (check, subject, plain-English explanation, fixPath relative to the system's home), and system-wide findings");
+}

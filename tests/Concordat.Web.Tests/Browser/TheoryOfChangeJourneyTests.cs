@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Concordat.Core.Demo;
+using Microsoft.Playwright;
+
+namespace Concordat.Web.Tests.Browser;
+
+[Collection(BrowserJourneys.Name)]
+public sealed class TheoryOfChangeJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task TheGoalsLeadAddsADriverAndAChangeIdea_TheDiagramAndOutlineShowThem_AndTheHealthCheckReadsTheSystem()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
+        var page = await context.NewPageAsync();
+        var lead = new PageChecks(page);
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync("lead@demo.concordat.example");
+        await page.GetByLabel("Password").FillAsync(DemoWorkspace.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/systems/[0-9a-f-]{36}$"));
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Shared goals" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Meeting the A&E four-hour standard" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "See the driver diagram" }).ClickAsync();
+        await Assertions.Expect(page.Locator("figure svg rect")).ToHaveCountAsync(3);
+        await lead.CheckAsync("60-theory-of-change");
+
+        await page.GetByLabel("Secondary driver", new() { Exact = true }).FillAsync("Same day emergency care takes suitable patients directly");
+        await page.GetByLabel("Flow through the hospital keeps the department clear").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add secondary driver" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outline")).ToContainTextAsync("Same day emergency care takes suitable patients directly");
+
+        await page.GetByLabel("Change idea", new() { Exact = true }).FillAsync("Direct referral from NHS 111 to same day emergency care");
+        await page.GetByLabel("Same day emergency care takes suitable patients directly").CheckAsync();
+        await page.GetByLabel("Whose behaviour must change").FillAsync("NHS 111 clinicians");
+        await page.GetByLabel("Psychological capability (knowledge, understanding)").FillAsync("Clinicians do not know which conditions the unit accepts.");
+        await page.GetByLabel("Education").CheckAsync();
+        await page.GetByLabel("Service provision").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add change idea" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Change idea added");
+        await Assertions.Expect(page.Locator("figure svg rect")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator(".nhsuk-card", new() { HasText = "Direct referral from NHS 111" })).ToContainTextAsync("NHS 111 clinicians");
+        await lead.CheckAsync("61-theory-of-change-edited");
+
+        await page.GotoAsync(page.Url.Split("/goals/")[0] + "/strategy/health");
+        await Assertions.Expect(page.Locator("#system-summary")).ToContainTextAsync("checks pass across");
+        await Assertions.Expect(page.Locator("#system-findings")).ToContainTextAsync("committed beyond the capacity");
+        await lead.CheckAsync("62-health-check");
+    }
+}

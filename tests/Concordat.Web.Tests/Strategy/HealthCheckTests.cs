@@ -1,0 +1,104 @@
+using Concordat.Core.Goals;
+using Concordat.Core.Strategy;
+
+namespace Concordat.Web.Tests.Strategy;
+
+/// <summary>Every rule of the health check, with a case that passes and one that fails.</summary>
+public sealed class HealthCheckTests
+{
+    private static readonly Guid Trust = Guid.NewGuid();
+    private static readonly Guid Council = Guid.NewGuid();
+
+    /// <summary>A goal that passes every check.</summary>
+    private static GoalFacts Healthy() => new(Guid.NewGuid(), "Fewer falls", GoalStatus.Agreed,
+        [new(Guid.NewGuid(), "Trust", Trust, ContributionStatus.Agreed, false), new(Guid.NewGuid(), "Council", Council, ContributionStatus.Varied, false)],
+        PrimaryDrivers: 2,
+        [new(Guid.NewGuid(), "Strength and balance classes", UsesLevers: true, HasDiagnosis: true, NamesBehaviour: true)],
+        [new(Guid.NewGuid(), "Falls admissions", HasData: true, IsStale: false, HasTargetOrTrajectory: true, IsConcern: true, IsAddressed: true)],
+        [new("Physiotherapists", 0, "WTE")]);
+
+    private static IReadOnlyList<string> Failing(GoalFacts goal) => [.. HealthCheck.Run(goal).Findings.Select(f => f.Check).Distinct()];
+
+    [Fact]
+    public void AHealthyGoal_PassesEveryCheck()
+    {
+        var health = HealthCheck.Run(Healthy());
+
+        Assert.Empty(health.Findings);
+        Assert.Equal((12, 12), (health.ChecksPassed, health.Checks));
+    }
+
+    [Fact]
+    public void NoMeasure_Fails() => Assert.Equal([HealthCheck.NoMeasure], Failing(Healthy() with { Measures = [] }));
+
+    [Fact]
+    public void NoContributor_Fails_AndWithdrawnContributionsDoNotCount() =>
+        Assert.Equal([HealthCheck.NoContributor, HealthCheck.NoAccountOfHow, HealthCheck.UnaddressedConcern],
+            Failing(Healthy() with
+            {
+                Contributions = [new(Guid.NewGuid(), "Trust", Trust, ContributionStatus.Withdrawn, false)], Ideas = [],
+                Measures = [new(Guid.NewGuid(), "Falls admissions", true, false, true, IsConcern: true, IsAddressed: false)],
+            }));
+
+    [Fact]
+    public void OnlyOnePartner_IsNotShared() =>
+        Assert.Equal([HealthCheck.NotShared], Failing(Healthy() with { Contributions = [new(Guid.NewGuid(), "Trust", Trust, ContributionStatus.Agreed, false)] }));
+
+    [Fact]
+    public void NotAgreed_Fails() => Assert.Equal([HealthCheck.NotAgreed], Failing(Healthy() with { Status = GoalStatus.Proposed }));
+
+    [Fact]
+    public void AnOverdueCheckIn_FailsOnAnAgreedGoal_Only()
+    {
+        var overdue = Healthy() with { Contributions = [new(Guid.NewGuid(), "Trust", Trust, ContributionStatus.Agreed, true), new(Guid.NewGuid(), "Council", Council, ContributionStatus.Agreed, false)] };
+
+        Assert.Equal([HealthCheck.CheckInsOverdue], Failing(overdue));
+        Assert.Equal([HealthCheck.NotAgreed], Failing(overdue with { Status = GoalStatus.Proposed }));
+    }
+
+    [Fact]
+    public void AnAimWithoutAnAccountOfHow_Fails_WithNoDriversOrNoChangeIdeas()
+    {
+        Assert.Equal([HealthCheck.NoAccountOfHow], Failing(Healthy() with { PrimaryDrivers = 0 }));
+        Assert.Equal([HealthCheck.NoAccountOfHow], Failing(Healthy() with { Ideas = [] }));
+    }
+
+    [Fact]
+    public void ALeverWithoutAMechanism_Fails_WithoutADiagnosisOrANamedBehaviour_ButAnIdeaWithoutLeversPasses()
+    {
+        Assert.Equal([HealthCheck.LeverWithoutMechanism], Failing(Healthy() with { Ideas = [new(Guid.NewGuid(), "Contract", true, HasDiagnosis: false, NamesBehaviour: true)] }));
+        Assert.Equal([HealthCheck.LeverWithoutMechanism], Failing(Healthy() with { Ideas = [new(Guid.NewGuid(), "Contract", true, HasDiagnosis: true, NamesBehaviour: false)] }));
+        Assert.Empty(Failing(Healthy() with { Ideas = [new(Guid.NewGuid(), "Peer support", UsesLevers: false, HasDiagnosis: false, NamesBehaviour: false)] }));
+    }
+
+    [Fact]
+    public void StaleData_Fails_ButAMeasureWithNoDataIsNotStale()
+    {
+        Assert.Equal([HealthCheck.StaleData], Failing(Healthy() with { Measures = [new(Guid.NewGuid(), "Falls", true, IsStale: true, true, false, false)] }));
+        Assert.Empty(Failing(Healthy() with { Measures = [new(Guid.NewGuid(), "Falls", HasData: false, IsStale: true, true, false, false)] }));
+    }
+
+    [Fact]
+    public void NoTargetOrTrajectory_Fails() =>
+        Assert.Equal([HealthCheck.NoTarget], Failing(Healthy() with { Measures = [new(Guid.NewGuid(), "Falls", true, false, HasTargetOrTrajectory: false, false, false)] }));
+
+    [Fact]
+    public void SpecialCauseConcernNoOneAddresses_Fails() =>
+        Assert.Equal([HealthCheck.UnaddressedConcern], Failing(Healthy() with { Measures = [new(Guid.NewGuid(), "Falls", true, false, true, IsConcern: true, IsAddressed: false)] }));
+
+    [Fact]
+    public void ANeedNotMet_Fails() => Assert.Equal([HealthCheck.NeedsUnmet], Failing(Healthy() with { Needs = [new("Physiotherapists", 2.5, "WTE")] }));
+
+    [Fact]
+    public void AProposedContribution_Fails() =>
+        Assert.Equal([HealthCheck.NeverAgreed], Failing(Healthy() with { Contributions = [new(Guid.NewGuid(), "Trust", Trust, ContributionStatus.Agreed, false), new(Guid.NewGuid(), "Council", Council, ContributionStatus.Proposed, false)] }));
+
+    [Fact]
+    public void AResourceBeyondCapacity_IsASystemFinding()
+    {
+        var health = HealthCheck.Run([Healthy()], [new(Guid.NewGuid(), "Therapists", "Community trust", IsOverCommitted: true), new(Guid.NewGuid(), "Clinic", "Council", IsOverCommitted: false)]);
+
+        Assert.Equal([HealthCheck.OverCommitted], health.SystemFindings.Select(f => f.Check));
+        Assert.Equal("Therapists", health.SystemFindings[0].Subject);
+    }
+}
