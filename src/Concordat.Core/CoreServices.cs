@@ -61,6 +61,7 @@ public static class CoreServices
         services.AddScoped<Resources.ResourceRegisterImport>();
         services.AddScoped<Strategy.TheoryOfChangeService>();
         services.AddScoped<Strategy.HealthCheckService>();
+        services.AddScoped<Strategy.StrategyDocumentService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Demo.DemoWorkspace>();
         services.AddScoped<Demo.DemoGoals>();

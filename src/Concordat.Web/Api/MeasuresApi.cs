@@ -82,6 +82,13 @@ public static class MeasuresApi
             })
             .WithSummary("Add a period's value, or correct it (the data owner's leads and contributors, or convenors)");
 
+        group.MapPost("/goals/{goalId:guid}/measures/{id:guid}", async (Guid goalId, Guid id, HttpContext context, MeasureService measures, CancellationToken ct) =>
+            {
+                await measures.LinkToGoalAsync(id, goalId, context.Actor(), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Say that a measure shows whether a goal's outcome is moving (convenors, or leads of the goal's lead organisation)");
+
         group.MapPost("/measures/{id:guid}/rebases", async (Guid id, AddRebase request, HttpContext context, MeasureService measures, CancellationToken ct) =>
             {
                 await measures.AddRebaseAsync(id, request, context.Actor(), ct);

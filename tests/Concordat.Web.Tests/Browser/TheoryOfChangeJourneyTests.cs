@@ -46,5 +46,15 @@ public sealed class TheoryOfChangeJourneyTests(BrowserFixture browser) : IClassF
         await Assertions.Expect(page.Locator("#system-summary")).ToContainTextAsync("checks pass across");
         await Assertions.Expect(page.Locator("#system-findings")).ToContainTextAsync("committed beyond the capacity");
         await lead.CheckAsync("62-health-check");
+
+        await page.GotoAsync(page.Url.Split("/strategy/")[0] + "/strategy");
+        var goals = await page.Locator("section.concordat-strategy__goal").CountAsync();
+        Assert.True(goals >= 4, $"{goals} goals in the strategy");
+        await lead.CheckAsync("63-strategy");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = false });
+        var pdfPages = Regex.Count(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]");
+        // Each goal starts a new page when printed, so the PDF has at least a page per goal after the opening page.
+        Assert.True(pdfPages > goals, $"{pdfPages} PDF pages for {goals} goals");
     }
 }

@@ -117,6 +117,46 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Contains("a lever without a mechanism", page.Text($"#goal-{goalId}"));
         Assert.NotNull(page.Document.QuerySelector($"#goal-{goalId} a[href^='/systems/{system.Id}/goals/{goalId}/theory-of-change#idea-']"));
     }
+
+    [Fact]
+    public async Task StrategyDocument_HasEveryGoalWithItsTheoryContributionsAndMeasures_AsPageJsonAndMarkdown()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var trustLead = await ApiClient.ForAsync(App, system.TrustLead);
+        var goalId = await GoalApi.DraftAsync(convenor, system, "Fewer falls <b>at home</b>");
+        await GoalApi.DraftAsync(convenor, system, "Earlier cancer diagnosis");
+        await ContributionApi.CommitAsync(trustLead, system, goalId, system.TrustId);
+        var url = $"/api/v1/systems/{system.Id}";
+        await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/drivers", new { level = "Primary", title = "Strength and balance" }, Ct);
+        var measure = await trustLead.PostAsJsonAsync($"{url}/measures", new
+        {
+            name = "Falls admissions", definition = "Emergency admissions for falls", unit = "admissions", format = "Count", frequency = "Monthly",
+            improvement = "Decrease", ownerOrganisationId = system.TrustId,
+        }, Ct);
+        var measureUrl = measure.Headers.Location!.ToString();
+        await trustLead.PostAsync($"{measureUrl}/imports", new StringContent("period,value\n" + string.Concat(Enumerable.Range(0, 15).Select(i => FormattableString.Invariant($"{new DateOnly(2024, 1, 1).AddMonths(i):yyyy-MM-dd},{100 + (i % 3)}\n"))),
+            System.Text.Encoding.UTF8, "text/csv"), Ct);
+        var measureId = (await measure.JsonAsync())["id"]!.GetValue<string>();
+        await convenor.PostAsync($"{url}/goals/{goalId}/measures/{measureId}", null, Ct);
+        var pages = await PageClient.SignedInAsync(App, system.Viewer);
+
+        var document = await (await convenor.GetAsync($"{url}/strategy/document", Ct)).JsonAsync();
+        var page = await pages.GetAsync($"/systems/{system.Id}/strategy");
+        var markdown = await pages.Http.GetStringAsync($"/systems/{system.Id}/strategy/markdown", Ct);
+
+        var goals = document["goals"]!.AsArray();
+        Assert.Equal(["Earlier cancer diagnosis", "Fewer falls <b>at home</b>"], goals.Select(g => g!["title"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var falls = goals.Single(g => g!["id"]!.GetValue<string>() == goalId.ToString())!;
+        Assert.Equal("Strength and balance", falls["drivers"]![0]!["title"]!.GetValue<string>());
+        Assert.Equal("Westford Hospitals NHS Trust", falls["contributions"]![0]!["organisation"]!.GetValue<string>());
+        Assert.Equal("common_cause", falls["measures"]![0]!["variationIcon"]!.GetValue<string>());
+        Assert.Equal(2, page.Document.QuerySelectorAll("section.concordat-strategy__goal").Length);
+        Assert.Contains("Falls admissions", page.Text($"#goal-{goalId}"));
+        Assert.DoesNotContain("<b>at home</b>", page.Html, StringComparison.Ordinal);
+        Assert.Contains("## Fewer falls <b>at home</b>", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **Falls admissions**: 102 admissions (March 2025)", markdown, StringComparison.Ordinal);
+    }
 }
 
 public sealed class TheoryOfChangeSqliteTests(SqliteApp app) : TheoryOfChangeTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;

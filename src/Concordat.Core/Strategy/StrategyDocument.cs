@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using Concordat.Core.Data;
+using Concordat.Core.Goals;
+using Concordat.Core.Measures;
+using Concordat.Core.Resources;
+using Concordat.Spc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.Strategy;
+
+public sealed record DocumentChangeIdea(string Title, string? WhoseBehaviour, string? WhatDifferently, IReadOnlyList<string> Lacking, string Functions,
+    string Levers, IReadOnlyList<string> CarriedBy);
+
+public sealed record DocumentDriver(string Title, IReadOnlyList<DocumentSecondary> Secondary);
+
+public sealed record DocumentSecondary(string Title, IReadOnlyList<string> ChangeIdeas);
+
+public sealed record DocumentContribution(string Organisation, string Commitment, string Status, IReadOnlyList<string> Resources);
+
+public sealed record DocumentMeasure(Guid Id, string Name, string? Latest, DateOnly? LatestPeriod, string? VariationIcon, string? AssuranceIcon, string? Reading,
+    bool IsStale);
+
+public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string Population, string Scope, string Status, string Agreement, string LeadOrganisation,
+    DateOnly Horizon, IReadOnlyList<DocumentDriver> Drivers, IReadOnlyList<DocumentChangeIdea> ChangeIdeas, IReadOnlyList<DocumentContribution> Contributions,
+    IReadOnlyList<DocumentMeasure> Measures, int ChecksPassed, int Checks);
+
+public sealed record DocumentResource(string Kind, string Unit, double Available, double Committed, double Idle);
+
+public sealed record DocumentFund(string Name, string FinancialYear, decimal PaidIn, decimal Allocated);
+
+/// <summary>The strategy, generated from the live data: what a board paper would say, but never out of date.</summary>
+public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoal> Goals, IReadOnlyList<DocumentResource> Resources,
+    IReadOnlyList<DocumentFund> PooledFunds)
+{
+    /// <summary>The same content as Markdown, for papers and repositories.</summary>
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        var english = CultureInfo.GetCultureInfo("en-GB");
+        md.AppendLine(CultureInfo.InvariantCulture, $"# {SystemName}: our shared strategy").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Generated from Concordat on {GeneratedAtUtc.ToString("d MMMM yyyy", english)}. {Goals.Count} shared goals.").AppendLine();
+        foreach (var g in Goals)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"## {g.Title}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Outcome:** {g.Outcome}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Population: {g.Population} ({g.Scope})");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Lead: {g.LeadOrganisation}; horizon {g.Horizon.ToString("d MMMM yyyy", english)}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Agreement: {g.Status} ({g.Agreement})");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Health check: {g.ChecksPassed} of {g.Checks} checks pass").AppendLine();
+            md.AppendLine("### Theory of change").AppendLine();
+            if (g.Drivers.Count == 0)
+            {
+                md.AppendLine("No driver diagram yet.").AppendLine();
+            }
+            foreach (var d in g.Drivers)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {d.Title}");
+                foreach (var s in d.Secondary)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"  - {s.Title}");
+                    foreach (var idea in s.ChangeIdeas)
+                    {
+                        md.AppendLine(CultureInfo.InvariantCulture, $"    - Change idea: {idea}");
+                    }
+                }
+            }
+            md.AppendLine();
+            foreach (var idea in g.ChangeIdeas)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"**{idea.Title}.** Whose behaviour: {idea.WhoseBehaviour ?? "not named"}. " +
+                    $"Lacking: {(idea.Lacking.Count == 0 ? "no diagnosis" : string.Join("; ", idea.Lacking))}. Functions: {idea.Functions}. Levers: {idea.Levers}.").AppendLine();
+            }
+            md.AppendLine("### Who contributes what").AppendLine();
+            foreach (var c in g.Contributions)
+            {
+                md.AppendLine(FormattableString.Invariant($"- **{c.Organisation}** ({c.Status}): {c.Commitment}") + (c.Resources.Count == 0 ? "" : $" Resources: {string.Join("; ", c.Resources)}."));
+            }
+            if (g.Contributions.Count == 0)
+            {
+                md.AppendLine("No contributions yet.");
+            }
+            md.AppendLine().AppendLine("### Measures").AppendLine();
+            foreach (var m in g.Measures)
+            {
+                md.AppendLine(FormattableString.Invariant($"- **{m.Name}**: {m.Latest ?? "no data"}") + (m.LatestPeriod is { } p ? $" ({p.ToString("MMMM yyyy", english)})" : "")
+                    + (m.Reading is null ? "" : $". {m.Reading}") + (m.IsStale ? " Data out of date." : ""));
+            }
+            if (g.Measures.Count == 0)
+            {
+                md.AppendLine("No measures yet.");
+            }
+            md.AppendLine();
+        }
+        md.AppendLine("## Our collective resources").AppendLine();
+        md.AppendLine("| Kind | Available | Committed | Idle |").AppendLine("|---|---:|---:|---:|");
+        foreach (var r in Resources)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Kind} ({r.Unit}) | {ResourceService.Amount(r.Available, r.Unit)} | {ResourceService.Amount(r.Committed, r.Unit)} | {ResourceService.Amount(r.Idle, r.Unit)} |");
+        }
+        foreach (var f in PooledFunds)
+        {
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{f.Name} ({f.FinancialYear}): {PooledFundService.Pounds(f.PaidIn)} paid in, {PooledFundService.Pounds(f.Allocated)} allocated to schemes.");
+        }
+        return md.ToString();
+    }
+}
+
+/// <summary>Builds the strategy document from the live data.</summary>
+public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, ContributionService contributions, CommitmentService commitments,
+    TheoryOfChangeService theory, MeasureService measures, PooledViews views, PooledFundService funds, HealthCheckService health, TimeProvider clock)
+{
+    public async Task<StrategyDocument> BuildAsync(CancellationToken ct)
+    {
+        var systemName = await db.Systems.Where(s => s.Id == db.Tenant.SystemId).Select(s => s.Name).SingleAsync(ct);
+        var checks = (await health.RunAsync(ct)).Goals.ToDictionary(g => g.GoalId);
+        var resourceNames = await db.Resources.AsNoTracking().ToDictionaryAsync(r => r.Id, r => (r.Name, r.Unit), ct);
+        var list = new List<DocumentGoal>();
+        foreach (var summary in (await goals.ListAsync(new GoalFilter(), ct)).Where(g => g.Status != GoalStatus.Retired))
+        {
+            var goal = await goals.GetAsync(summary.Id, ct);
+            var diagram = await theory.GetAsync(goal.Id, ct);
+            var rows = await contributions.ForGoalAsync(goal.Id, ct);
+            var documentContributions = new List<DocumentContribution>();
+            foreach (var c in rows.Where(c => c.Status != ContributionStatus.Withdrawn))
+            {
+                var committed = await commitments.ForContributionAsync(c.Id, ct);
+                documentContributions.Add(new DocumentContribution(c.Organisation, c.Commitment, c.Status.ToString(),
+                    [.. committed.Select(k => $"{ResourceService.Amount(k.Commitment.Quantity, resourceNames[k.Commitment.ResourceId].Unit)} of {resourceNames[k.Commitment.ResourceId].Name}"
+                        + (k.Commitment.OverCommitmentReason is null ? "" : " (over-commitment)"))]));
+            }
+            var ideaTitles = diagram.ChangeIdeas.ToDictionary(i => i.Idea.Id, i => i.Idea.Title);
+            var drivers = diagram.Primary.Select(p => new DocumentDriver(p.Driver.Title,
+                [.. diagram.Secondary.Where(s => s.ServesPrimaryIds.Contains(p.Driver.Id)).Select(s => new DocumentSecondary(s.Driver.Title,
+                    [.. diagram.ChangeIdeas.Where(i => i.SecondaryDriverIds.Contains(s.Driver.Id)).Select(i => ideaTitles[i.Idea.Id])]))])).ToList();
+            var ideas = diagram.ChangeIdeas.Select(i => new DocumentChangeIdea(i.Idea.Title, i.Idea.WhoseBehaviour, i.Idea.WhatDifferently,
+                [.. new[] { ("physical capability", i.Idea.PhysicalCapability), ("psychological capability", i.Idea.PsychologicalCapability),
+                    ("physical opportunity", i.Idea.PhysicalOpportunity), ("social opportunity", i.Idea.SocialOpportunity),
+                    ("reflective motivation", i.Idea.ReflectiveMotivation), ("automatic motivation", i.Idea.AutomaticMotivation) }
+                    .Where(c => c.Item2 is not null).Select(c => $"{c.Item1}: {c.Item2}")],
+                i.Idea.Functions == InterventionFunctions.None ? "none" : i.Idea.Functions.ToString(),
+                (i.Idea.Levers == PolicyLevers.None ? "none" : i.Idea.Levers.ToString()) + (i.Idea.LeverDetails is null ? "" : $" ({i.Idea.LeverDetails})"),
+                [.. i.CarriedBy.Select(c => c.Organisation)])).ToList();
+            var goalMeasures = (await measures.ListAsync(goal.Id, ct)).Select(m => new DocumentMeasure(m.Id, m.Name,
+                m.LatestValue is { } v ? FormattableString.Invariant($"{v:0.##} {m.Unit}") : null, m.LatestPeriod, m.Variation?.ToName(), m.Assurance?.ToName(),
+                m.Variation is { } icon ? XmrSummary.Describe(icon) : null, m.IsStale)).ToList();
+            var health = checks.GetValueOrDefault(goal.Id);
+            list.Add(new DocumentGoal(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, goal.Scope, goal.Status.ToString(), summary.Agreement,
+                goal.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0));
+        }
+        var resources = (await views.ByKindAsync(new ResourceFilter(), ct))
+            .Select(k => new DocumentResource(k.Kind.ToString(), k.Unit, k.Available, k.Committed, k.Idle)).ToList();
+        var pooled = (await funds.ListAsync(ct)).Select(f => new DocumentFund(f.Fund.Name, f.Fund.FinancialYear, f.PaidIn, f.Allocated)).ToList();
+        return new StrategyDocument(systemName, clock.GetUtcNow().UtcDateTime, list, resources, pooled);
+    }
+}
