@@ -62,6 +62,7 @@ public static class CoreServices
         services.AddScoped<Strategy.TheoryOfChangeService>();
         services.AddScoped<Strategy.HealthCheckService>();
         services.AddScoped<Strategy.StrategyDocumentService>();
+        services.AddScoped<Strategy.StrategyVersionService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Demo.DemoWorkspace>();
         services.AddScoped<Demo.DemoGoals>();

@@ -53,6 +53,7 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Strategy.ChangeIdea> ChangeIdeas => Set<Strategy.ChangeIdea>();
     public DbSet<Strategy.ChangeIdeaDriver> ChangeIdeaDrivers => Set<Strategy.ChangeIdeaDriver>();
     public DbSet<Strategy.ChangeIdeaContribution> ChangeIdeaContributions => Set<Strategy.ChangeIdeaContribution>();
+    public DbSet<Strategy.StrategyVersion> StrategyVersions => Set<Strategy.StrategyVersion>();
 
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;
@@ -98,6 +99,12 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
             if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
             {
                 versioned.Version = Guid.NewGuid();
+            }
+
+            // A published strategy version is a record of what the partners approved: nothing may change or remove it.
+            if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is Strategy.StrategyVersion)
+            {
+                throw new InvalidOperationException("A published strategy version cannot be changed or removed.");
             }
 
             // A row written while one system is current can only belong to that system.

@@ -10,7 +10,7 @@ namespace Concordat.Core.Demo;
 /// their history reads as it would in real use.
 /// </summary>
 public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives,
-    ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, DemoResources resources, DemoTheoryOfChange theoryOfChange, TimeProvider clock)
+    ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, DemoResources resources, DemoTheoryOfChange theoryOfChange, Strategy.StrategyVersionService versions, TimeProvider clock)
 {
     public async Task CreateAsync(Guid systemId, CancellationToken ct)
     {
@@ -146,6 +146,11 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
             sameDayEmergencyCare.Id, icb, northshireTrust, community, county, borough, vcse,
             await db.Places.ToDictionaryAsync(p => p.Name, p => p.Id, ct)), ct);
         await theoryOfChange.CreateAsync(frailty.Id, ae.Id, virtualWard.Id, reablement.Id, leads[community], leads[northshireTrust], ct);
+
+        // Two published versions, with a change between them, so that the versions and the health check's trend have something to show.
+        await versions.PublishAsync(new Strategy.PublishVersion("Agreed in principle at the integrated care partnership, September"), convenor, ct);
+        await contributions.AcceptAsync(homeFromHospital.Id, "Frailty programme board", homeFromHospital.Version, convenor, ct);
+        await versions.PublishAsync(new Strategy.PublishVersion("Approved by the integrated care partnership, November"), convenor, ct);
     }
 
     /// <summary>

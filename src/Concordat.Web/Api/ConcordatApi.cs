@@ -21,6 +21,7 @@ public static class ConcordatApi
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Theory of change").MapTheoryOfChangeApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapHealthCheckApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyDocumentApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyVersionsApi();
     }
 
     public static void ConfigureJson(this IServiceCollection services) =>

@@ -48,6 +48,7 @@ public static class HistoryText
         "DriverRemoved" => $"Driver removed from {entry.EntityName}",
         "DriverMeasureAttached" => $"Process measure attached in {entry.EntityName}",
         "ChangeIdeaAdded" => $"Change idea added to {entry.EntityName}",
+        "StrategyPublished" => $"Strategy {entry.EntityName.ToLowerInvariant()} published",
         "ChangeIdeaRemoved" => $"Change idea removed from {entry.EntityName}",
         "PooledFundContributionSet" => $"Payment into {entry.EntityName} set",
         "PooledFundSchemeAdded" => $"Scheme added to {entry.EntityName}",

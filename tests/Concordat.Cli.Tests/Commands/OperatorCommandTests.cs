@@ -83,6 +83,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM PooledFundSchemes"));
         Assert.Equal(7, await ScalarAsync("SELECT COUNT(*) FROM Drivers"));
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM ChangeIdeas"));
+        Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM StrategyVersions"));
         Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'OrganisationAdded'"));
     }
 

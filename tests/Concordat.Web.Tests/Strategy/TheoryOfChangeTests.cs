@@ -4,6 +4,7 @@ using Concordat.Core.Strategy;
 using Concordat.Web.Tests.Api;
 using Concordat.Web.Tests.Goals;
 using Concordat.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Web.Tests.Strategy;
 
@@ -156,6 +157,46 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         Assert.DoesNotContain("<b>at home</b>", page.Html, StringComparison.Ordinal);
         Assert.Contains("## Fewer falls <b>at home</b>", markdown, StringComparison.Ordinal);
         Assert.Contains("- **Falls admissions**: 102 admissions (March 2025)", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublishedVersions_AreNumbered_ConvenorsOnly_AndNeverChange_WhateverHappensToTheLiveData()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var goalId = await GoalApi.DraftAsync(convenor, system, "Fewer falls");
+        var url = $"/api/v1/systems/{system.Id}";
+
+        var byLead = await (await ApiClient.ForAsync(App, system.TrustLead)).PostAsJsonAsync($"{url}/strategy/versions", new { note = "Mine" }, Ct);
+        var noNote = await convenor.PostAsJsonAsync($"{url}/strategy/versions", new { note = " " }, Ct);
+        var first = await (await convenor.PostAsJsonAsync($"{url}/strategy/versions", new { note = "Approved by the ICP on 12 March" }, Ct)).JsonAsync();
+        var goal = await convenor.GetAsync($"{url}/goals/{goalId}", Ct);
+        var renamed = await convenor.PutJsonAsync($"{url}/goals/{goalId}", GoalApi.Draft(system, "Fewer falls at home"), goal.Headers.ETag!.ToString());
+        var second = await (await convenor.PostAsJsonAsync($"{url}/strategy/versions", new { note = "After the March board" }, Ct)).JsonAsync();
+        var versionOne = await (await convenor.GetAsync($"{url}/strategy/versions/1", Ct)).JsonAsync();
+        var list = (await (await convenor.GetAsync($"{url}/strategy/versions", Ct)).JsonAsync()).AsArray();
+        var page = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync($"/systems/{system.Id}/strategy/versions/1");
+
+        Assert.Equal(HttpStatusCode.Forbidden, byLead.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal((1, 2), (first["number"]!.GetValue<int>(), second["number"]!.GetValue<int>()));
+        Assert.Equal("Fewer falls", versionOne["document"]!["goals"]![0]!["title"]!.GetValue<string>());
+        Assert.Equal([2, 1], list.Select(v => v!["number"]!.GetValue<int>()));
+        Assert.Equal(12, list[0]!["checks"]!.GetValue<int>());
+        Assert.Contains("Approved by the ICP on 12 March", page.Text("#version-note"));
+        Assert.Contains("Fewer falls", page.Text("main"));
+        Assert.DoesNotContain("Fewer falls at home", page.Text("main"));
+        var trend = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync($"/systems/{system.Id}/strategy/health");
+        Assert.Equal(3, trend.Document.QuerySelectorAll("#trend tbody tr").Length);
+
+        await using var scope = App.Database(system.Id);
+        var stored = await scope.Db.StrategyVersions.SingleAsync(v => v.Number == 1, Ct);
+        scope.Db.Entry(stored).Property(v => v.Note).CurrentValue = "Rewritten";
+        await Assert.ThrowsAsync<InvalidOperationException>(() => scope.Db.SaveChangesAsync(Ct));
+        scope.Db.ChangeTracker.Clear();
+        scope.Db.StrategyVersions.Remove(await scope.Db.StrategyVersions.SingleAsync(v => v.Number == 1, Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => scope.Db.SaveChangesAsync(Ct));
     }
 }
 

@@ -1528,6 +1528,49 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("DriverMeasures");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChecksPassed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("StrategyVersions");
+                });
+
             modelBuilder.Entity("Concordat.Core.Tokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2177,6 +2220,15 @@ namespace Concordat.Core.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1523,6 +1523,49 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("DriverMeasures");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecksPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("StrategyVersions");
+                });
+
             modelBuilder.Entity("Concordat.Core.Tokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2166,6 +2209,15 @@ namespace Concordat.Core.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -2,9 +2,14 @@ using Concordat.Core.Strategy;
 
 namespace Concordat.Web.Pages.Strategy;
 
-public sealed class HealthModel(HealthCheckService health) : SystemPageModel
+public sealed class HealthModel(HealthCheckService health, StrategyVersionService versions) : SystemPageModel
 {
     public SystemHealth Health { get; private set; } = null!;
+    public IReadOnlyList<StrategyVersion> Versions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Health = await health.RunAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Health = await health.RunAsync(ct);
+        Versions = [.. (await versions.ListAsync(ct)).OrderBy(v => v.Number)];
+    }
 }

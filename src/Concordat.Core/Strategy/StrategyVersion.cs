@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+using Concordat.Core.History;
+using Concordat.Core.Partnerships;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Concordat.Core.Strategy;
+
+/// <summary>
+/// A published version of the strategy: the generated document as it stood, with who published it and why. Published
+/// versions never change; <see cref="ConcordatDb"/> refuses to save any change to one.
+/// </summary>
+public sealed class StrategyVersion : ITenantOwned
+{
+    public const int NoteMaxLength = 500;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid SystemId { get; init; }
+    public int Number { get; init; }
+    public DateTime PublishedAtUtc { get; init; }
+    public required string PublishedByName { get; init; }
+
+    /// <summary>Why this version, like "approved by the ICP on 12 March".</summary>
+    public required string Note { get; init; }
+    public required string DocumentJson { get; init; }
+    public int ChecksPassed { get; init; }
+    public int Checks { get; init; }
+
+    public StrategyDocument Document() => JsonSerializer.Deserialize<StrategyDocument>(DocumentJson, JsonSerializerOptions.Web)
+        ?? throw new InvalidOperationException("A published version has no document.");
+}
+
+internal sealed class StrategyVersionConfiguration : IEntityTypeConfiguration<StrategyVersion>
+{
+    public void Configure(EntityTypeBuilder<StrategyVersion> builder)
+    {
+        builder.Property(v => v.PublishedByName).HasMaxLength(200);
+        builder.Property(v => v.Note).HasMaxLength(StrategyVersion.NoteMaxLength);
+        builder.HasOne<CareSystem>().WithMany().HasForeignKey(v => v.SystemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(v => new { v.SystemId, v.Number }).IsUnique();
+    }
+}
+
+public sealed record PublishVersion(string? Note);
+
+public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentService documents, HealthCheckService health, TimeProvider clock)
+{
+    public const string EntityType = "Strategy";
+
+    public async Task<IReadOnlyList<StrategyVersion>> ListAsync(CancellationToken ct) =>
+        await db.StrategyVersions.AsNoTracking().OrderByDescending(v => v.Number).ToListAsync(ct);
+
+    public async Task<StrategyVersion> GetAsync(int number, CancellationToken ct) =>
+        await db.StrategyVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Number == number, ct) ?? throw new NotFoundException($"There is no version {number} of the strategy.");
+
+    /// <summary>Publishes the strategy as it stands now (convenors only).</summary>
+    public async Task<StrategyVersion> PublishAsync(PublishVersion input, Actor actor, CancellationToken ct)
+    {
+        actor.RequireConvenor("publish a version of the strategy");
+        var errors = new InputErrors();
+        var note = errors.OptionalText(nameof(input.Note), "Note", input.Note, StrategyVersion.NoteMaxLength);
+        if (note is null)
+        {
+            errors.Add(nameof(input.Note), "Say why this version is published, like \"approved by the ICP on 12 March\"");
+        }
+        errors.ThrowIfAny();
+        var document = await documents.BuildAsync(ct);
+        var checks = await health.RunAsync(ct);
+        var number = (await db.StrategyVersions.MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
+        var version = new StrategyVersion
+        {
+            SystemId = actor.SystemId, Number = number, PublishedAtUtc = clock.GetUtcNow().UtcDateTime, PublishedByName = actor.DisplayName, Note = note!,
+            DocumentJson = JsonSerializer.Serialize(document, JsonSerializerOptions.Web), ChecksPassed = checks.ChecksPassed, Checks = checks.Checks,
+        };
+        db.StrategyVersions.Add(version);
+        db.Audit(actor, version.PublishedAtUtc, "StrategyPublished", EntityType, version.Id, $"Version {number}", null,
+            new SortedDictionary<string, string?> { ["Note"] = note, ["Goals"] = document.Goals.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            throw new EditConflictException("The strategy", Guid.Empty, new Dictionary<string, string?>());
+        }
+        return version;
+    }
+}
