@@ -35,20 +35,21 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
     public async Task<IReadOnlyList<PooledFundDetail>> ListAsync(CancellationToken ct)
     {
         var funds = await db.PooledFunds.AsNoTracking().OrderBy(f => f.FinancialYear).ThenBy(f => f.Name).ToListAsync(ct);
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var details = new List<PooledFundDetail>();
         foreach (var fund in funds)
         {
-            details.Add(await DetailAsync(fund, ct));
+            details.Add(await DetailAsync(fund, organisations, ct));
         }
         return details;
     }
 
     public async Task<PooledFundDetail> GetAsync(Guid id, CancellationToken ct) =>
-        await DetailAsync(await db.PooledFunds.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException("There is no such pooled fund in this system."), ct);
+        await DetailAsync(await db.PooledFunds.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException("There is no such pooled fund in this system."),
+            await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct), ct);
 
-    private async Task<PooledFundDetail> DetailAsync(PooledFund fund, CancellationToken ct)
+    private async Task<PooledFundDetail> DetailAsync(PooledFund fund, Dictionary<Guid, string> organisations, CancellationToken ct)
     {
-        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var contributions = (await db.PooledFundContributions.AsNoTracking().Where(c => c.PooledFundId == fund.Id).ToListAsync(ct))
             .Select(c => new FundContributionRow(c.OrganisationId, organisations[c.OrganisationId], c.Amount)).OrderBy(c => c.Organisation, StringComparer.Ordinal).ToList();
         var schemes = await db.PooledFundSchemes.AsNoTracking().Where(s => s.PooledFundId == fund.Id).ToListAsync(ct);

@@ -107,7 +107,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
 }
 
 /// <summary>Builds the strategy document from the live data.</summary>
-public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, ContributionService contributions, CommitmentService commitments,
+public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, ContributionService contributions,
     TheoryOfChangeService theory, MeasureService measures, PooledViews views, PooledFundService funds, HealthCheckService health, TimeProvider clock)
 {
     public async Task<StrategyDocument> BuildAsync(CancellationToken ct)
@@ -115,6 +115,8 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, C
         var systemName = await db.Systems.Where(s => s.Id == db.Tenant.SystemId).Select(s => s.Name).SingleAsync(ct);
         var checks = (await health.RunAsync(ct)).Goals.ToDictionary(g => g.GoalId);
         var resourceNames = await db.Resources.AsNoTracking().ToDictionaryAsync(r => r.Id, r => (r.Name, r.Unit), ct);
+        // One query for every goal's commitments, rather than one per contribution.
+        var committedBy = (await views.ByGoalAsync(null, ct)).SelectMany(g => g.Commitments).ToLookup(c => c.Commitment.ContributionId);
         var list = new List<DocumentGoal>();
         foreach (var summary in (await goals.ListAsync(new GoalFilter(), ct)).Where(g => g.Status != GoalStatus.Retired))
         {
@@ -124,7 +126,7 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, C
             var documentContributions = new List<DocumentContribution>();
             foreach (var c in rows.Where(c => c.Status != ContributionStatus.Withdrawn))
             {
-                var committed = await commitments.ForContributionAsync(c.Id, ct);
+                var committed = committedBy[c.Id];
                 documentContributions.Add(new DocumentContribution(c.Organisation, c.Commitment, c.Status.ToString(),
                     [.. committed.Select(k => $"{ResourceService.Amount(k.Commitment.Quantity, resourceNames[k.Commitment.ResourceId].Unit)} of {resourceNames[k.Commitment.ResourceId].Name}"
                         + (k.Commitment.OverCommitmentReason is null ? "" : " (over-commitment)"))]));
