@@ -11,6 +11,9 @@ public sealed class CareSystem
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public DateTime CreatedAtUtc { get; init; }
+
+    /// <summary>Whether the latest published strategy version may be read by anyone, without signing in.</summary>
+    public bool StrategyIsPublic { get; set; }
 }
 
 internal sealed class CareSystemConfiguration : IEntityTypeConfiguration<CareSystem>

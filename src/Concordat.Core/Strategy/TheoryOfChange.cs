@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.Measures;
@@ -43,7 +44,7 @@ public enum PolicyLevers
 }
 
 /// <summary>A driver of a goal's aim: primary drivers serve the aim, secondary drivers serve primary drivers.</summary>
-public sealed class Driver : ITenantOwned
+public sealed class Driver : ITenantOwned, IVersioned
 {
     public const int TitleMaxLength = 300;
 
@@ -53,6 +54,9 @@ public sealed class Driver : ITenantOwned
     public DriverLevel Level { get; init; }
     public required string Title { get; set; }
     public DateTime CreatedAtUtc { get; init; }
+
+    [ConcurrencyCheck]
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>A secondary driver serving a primary driver (many to many).</summary>
@@ -76,7 +80,7 @@ public sealed class DriverMeasure : ITenantOwned
 /// what they must do differently, which COM-B components are lacking (a sentence each), the intervention functions
 /// chosen and the policy levers used.
 /// </summary>
-public sealed class ChangeIdea : ITenantOwned
+public sealed class ChangeIdea : ITenantOwned, IVersioned
 {
     public const int TitleMaxLength = 300;
     public const int TextMaxLength = 1000;
@@ -103,6 +107,9 @@ public sealed class ChangeIdea : ITenantOwned
     /// <summary>The levers named: "the NHS standard contract", "QOF", "a training curriculum".</summary>
     public string? LeverDetails { get; set; }
     public DateTime CreatedAtUtc { get; init; }
+
+    [ConcurrencyCheck]
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     public bool HasDiagnosis => new[] { PhysicalCapability, PsychologicalCapability, PhysicalOpportunity, SocialOpportunity, ReflectiveMotivation, AutomaticMotivation }
         .Any(s => s is not null);

@@ -800,6 +800,9 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("StrategyIsPublic")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.ToTable("Systems", (string)null);
@@ -1397,6 +1400,10 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<string>("WhatDifferently")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1478,6 +1485,10 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
