@@ -106,8 +106,11 @@ internal sealed class BoundField
         _ => Format(value, format) is { } formatted ? [formatted] : [],
     };
 
+    // Booleans are written as HTML forms post them ("true"), not as .NET prints them ("True"), so a checkbox
+    // whose value is "true" is checked when its model is.
     private static string? Format(object? value, string? format) =>
-        string.IsNullOrEmpty(format)
+        value is bool flag ? (flag ? "true" : "false")
+        : string.IsNullOrEmpty(format)
             ? Convert.ToString(value, CultureInfo.CurrentCulture)
             : string.Format(CultureInfo.CurrentCulture, format, value);
 }

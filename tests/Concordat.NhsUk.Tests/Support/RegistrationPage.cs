@@ -25,4 +25,6 @@ public sealed class RegistrationInput
     public List<string> Contact { get; set; } = [];
 
     public List<string> Phones { get; set; } = [];
+
+    public bool AcceptsTerms { get; set; }
 }

@@ -221,6 +221,24 @@ public sealed class FormFieldBindingTests
         Assert.Equal(["phone", "post"], await Html.SelectedValuesAsync(html, "input[checked]"));
     }
 
+    [Theory]
+    [InlineData(true, new[] { "true" })]
+    [InlineData(false, new string[0])]
+    public async Task ASingleCheckbox_BoundToABoolean_IsCheckedWhenTheModelIsTrue(bool accepts, string[] checkedValues)
+    {
+        // Checkbox values are written "true", as MVC writes and binds them; the model's true must match that.
+        var view = new TestView<RegistrationPage>(new RegistrationPage { Input = { AcceptsTerms = accepts } });
+
+        var html = await TagHelperHarness.RenderAsync(
+            new NhsCheckboxesTagHelper
+            {
+                ViewContext = view.ViewContext, For = view.For(m => m.Input.AcceptsTerms), Legend = "Terms", Items = [new("I accept the terms", "true")],
+            },
+            "nhs-checkboxes");
+
+        Assert.Equal(checkedValues, await Html.SelectedValuesAsync(html, "input[checked]"));
+    }
+
     [Fact]
     public async Task Checkboxes_ItemIds_StartWithTheFieldIdSoErrorLinksLandOnTheFirstOption()
     {
