@@ -16,7 +16,7 @@ public sealed record DocumentDriver(string Title, IReadOnlyList<DocumentSecondar
 
 public sealed record DocumentSecondary(string Title, IReadOnlyList<string> ChangeIdeas);
 
-public sealed record DocumentContribution(string Organisation, string Commitment, string Status, IReadOnlyList<string> Resources);
+public sealed record DocumentContribution(Guid Id, string Organisation, string Commitment, string Status, IReadOnlyList<string> Resources);
 
 public sealed record DocumentMeasure(Guid Id, string Name, string? Latest, DateOnly? LatestPeriod, string? VariationIcon, string? AssuranceIcon, string? Reading,
     bool IsStale);
@@ -127,7 +127,7 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, C
             foreach (var c in rows.Where(c => c.Status != ContributionStatus.Withdrawn))
             {
                 var committed = committedBy[c.Id];
-                documentContributions.Add(new DocumentContribution(c.Organisation, c.Commitment, c.Status.ToString(),
+                documentContributions.Add(new DocumentContribution(c.Id, c.Organisation, c.Commitment, c.Status.ToString(),
                     [.. committed.Select(k => $"{ResourceService.Amount(k.Commitment.Quantity, resourceNames[k.Commitment.ResourceId].Unit)} of {resourceNames[k.Commitment.ResourceId].Name}"
                         + (k.Commitment.OverCommitmentReason is null ? "" : " (over-commitment)"))]));
             }

@@ -1,0 +1,190 @@
+using System.Globalization;
+using Concordat.Core.Resources;
+using DiffPlex;
+using DiffPlex.Chunkers;
+
+namespace Concordat.Core.Strategy;
+
+public enum ChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+}
+
+public enum WordChange
+{
+    Same,
+    Removed,
+    Added,
+}
+
+public sealed record Words(WordChange Change, string Text);
+
+/// <summary>One field that differs; <see cref="Words"/> holds a word-level difference for prose fields.</summary>
+public sealed record FieldChange(string Field, string? Before, string? After, IReadOnlyList<Words>? Words = null);
+
+/// <summary>A driver, change idea, contribution, measure, resource or pooled fund that was added, removed or changed.</summary>
+public sealed record ItemChange(string Name, ChangeKind Change, IReadOnlyList<FieldChange> Fields);
+
+public sealed record GoalChange(Guid Id, string Title, ChangeKind Change, IReadOnlyList<FieldChange> Fields, IReadOnlyList<ItemChange> Drivers,
+    IReadOnlyList<ItemChange> ChangeIdeas, IReadOnlyList<ItemChange> Contributions, IReadOnlyList<ItemChange> Measures);
+
+/// <summary>
+/// What changed between two versions of the strategy (or a version and today): the "what changed since the last
+/// board" view. Only differences are listed; an empty comparison means the two say the same.
+/// </summary>
+public sealed record StrategyComparison(string From, string To, IReadOnlyList<GoalChange> Goals, IReadOnlyList<ItemChange> Resources,
+    IReadOnlyList<ItemChange> PooledFunds)
+{
+    public bool HasChanges => Goals.Count > 0 || Resources.Count > 0 || PooledFunds.Count > 0;
+
+    public static StrategyComparison Between(string fromLabel, StrategyDocument from, string toLabel, StrategyDocument to)
+    {
+        var before = from.Goals.ToDictionary(g => g.Id);
+        var after = to.Goals.Select(g => g.Id).ToHashSet();
+        var goals = new List<GoalChange>();
+        foreach (var goal in to.Goals)
+        {
+            if (!before.TryGetValue(goal.Id, out var old))
+            {
+                goals.Add(new GoalChange(goal.Id, goal.Title, ChangeKind.Added, [], [], [], [], []));
+                continue;
+            }
+            var change = CompareGoal(old, goal);
+            if (change.Fields.Count + change.Drivers.Count + change.ChangeIdeas.Count + change.Contributions.Count + change.Measures.Count > 0)
+            {
+                goals.Add(change);
+            }
+        }
+        goals.AddRange(from.Goals.Where(g => !after.Contains(g.Id)).Select(g => new GoalChange(g.Id, g.Title, ChangeKind.Removed, [], [], [], [], [])));
+
+        var resources = Items(from.Resources, to.Resources, r => $"{r.Kind} ({r.Unit})", (a, b) => Fields(
+            ("Available", Amount(a.Available, a.Unit), Amount(b.Available, b.Unit)),
+            ("Committed", Amount(a.Committed, a.Unit), Amount(b.Committed, b.Unit)),
+            ("Idle", Amount(a.Idle, a.Unit), Amount(b.Idle, b.Unit))));
+        var funds = Items(from.PooledFunds, to.PooledFunds, f => $"{f.Name} ({f.FinancialYear})", (a, b) => Fields(
+            ("Paid in", PooledFundService.Pounds(a.PaidIn), PooledFundService.Pounds(b.PaidIn)),
+            ("Allocated to schemes", PooledFundService.Pounds(a.Allocated), PooledFundService.Pounds(b.Allocated))));
+        return new StrategyComparison(fromLabel, toLabel, goals, resources, funds);
+    }
+
+    private static GoalChange CompareGoal(DocumentGoal a, DocumentGoal b)
+    {
+        var fields = new List<FieldChange>();
+        AddProse(fields, "Title", a.Title, b.Title);
+        AddProse(fields, "Outcome", a.Outcome, b.Outcome);
+        fields.AddRange(Fields(
+            ("Population", $"{a.Population} ({a.Scope})", $"{b.Population} ({b.Scope})"),
+            ("Lead organisation", a.LeadOrganisation, b.LeadOrganisation),
+            ("Horizon", Date(a.Horizon), Date(b.Horizon)),
+            ("Agreement", $"{a.Status} ({a.Agreement})", $"{b.Status} ({b.Agreement})"),
+            ("Health check", $"{a.ChecksPassed} of {a.Checks} checks pass", $"{b.ChecksPassed} of {b.Checks} checks pass")));
+
+        var drivers = Items(a.Drivers, b.Drivers, d => d.Title, (x, y) => Fields(
+            ("Secondary drivers", string.Join("; ", x.Secondary.Select(s => s.Title)), string.Join("; ", y.Secondary.Select(s => s.Title)))));
+        var ideas = Items(a.ChangeIdeas, b.ChangeIdeas, i => i.Title, (x, y) =>
+        {
+            var f = new List<FieldChange>();
+            AddProse(f, "Whose behaviour", x.WhoseBehaviour, y.WhoseBehaviour);
+            AddProse(f, "What they must do differently", x.WhatDifferently, y.WhatDifferently);
+            f.AddRange(Fields(
+                ("Lacking (COM-B)", string.Join("; ", x.Lacking), string.Join("; ", y.Lacking)),
+                ("Intervention functions", x.Functions, y.Functions),
+                ("Policy levers", x.Levers, y.Levers),
+                ("Carried by", string.Join(", ", x.CarriedBy), string.Join(", ", y.CarriedBy))));
+            return f;
+        });
+        // Versions published before contributions carried an id are matched by organisation and commitment.
+        var withIds = a.Contributions.Concat(b.Contributions).All(c => c.Id != Guid.Empty);
+        var contributions = Items(a.Contributions, b.Contributions, c => c.Organisation, (x, y) =>
+        {
+            var f = new List<FieldChange>();
+            AddProse(f, "Commitment", x.Commitment, y.Commitment);
+            f.AddRange(Fields(("Status", x.Status, y.Status), ("Resources", string.Join("; ", x.Resources), string.Join("; ", y.Resources))));
+            return f;
+        }, c => withIds ? c.Id.ToString() : $"{c.Organisation}\n{c.Commitment}");
+        var measures = Items(a.Measures, b.Measures, m => m.Name, (x, y) => Fields(
+            ("Latest", Position(x), Position(y)),
+            ("Variation", x.VariationIcon, y.VariationIcon),
+            ("Assurance", x.AssuranceIcon, y.AssuranceIcon),
+            ("Data", x.IsStale ? "out of date" : "up to date", y.IsStale ? "out of date" : "up to date")), m => m.Id.ToString());
+        return new GoalChange(b.Id, b.Title, ChangeKind.Changed, fields, drivers, ideas, contributions, measures);
+    }
+
+    private static string Position(DocumentMeasure m) =>
+        m.Latest is null ? "no data" : m.LatestPeriod is { } p ? $"{m.Latest} ({p.ToString("MMMM yyyy", English)})" : m.Latest;
+
+    /// <summary>Matches items by key (their name unless a sturdier key is given) and lists what was added, removed or changed.</summary>
+    private static List<ItemChange> Items<T>(IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> name,
+        Func<T, T, IReadOnlyList<FieldChange>> compare, Func<T, string>? key = null)
+    {
+        key ??= name;
+        var old = before.GroupBy(key).ToDictionary(g => g.Key, g => g.First());
+        var keys = after.Select(key).ToHashSet();
+        var changes = new List<ItemChange>();
+        foreach (var item in after)
+        {
+            if (!old.TryGetValue(key(item), out var was))
+            {
+                changes.Add(new ItemChange(name(item), ChangeKind.Added, []));
+            }
+            else if (compare(was, item) is { Count: > 0 } fields)
+            {
+                changes.Add(new ItemChange(name(item), ChangeKind.Changed, fields));
+            }
+        }
+        changes.AddRange(before.Where(i => !keys.Contains(key(i))).Select(i => new ItemChange(name(i), ChangeKind.Removed, [])));
+        return changes;
+    }
+
+    private static List<FieldChange> Fields(params (string Field, string? Before, string? After)[] pairs) =>
+        [.. pairs.Where(p => !string.Equals(p.Before, p.After, StringComparison.Ordinal)).Select(p => new FieldChange(p.Field, p.Before, p.After))];
+
+    private static void AddProse(List<FieldChange> fields, string field, string? before, string? after)
+    {
+        if (!string.Equals(before, after, StringComparison.Ordinal))
+        {
+            fields.Add(new FieldChange(field, before, after, WordDifference(before ?? "", after ?? "")));
+        }
+    }
+
+    /// <summary>The difference between two texts word by word, with neighbouring words of the same kind joined.</summary>
+    public static IReadOnlyList<Words> WordDifference(string before, string after)
+    {
+        var diff = Differ.Instance.CreateDiffs(before, after, ignoreWhiteSpace: false, ignoreCase: false, WordChunker.Instance);
+        var pieces = new List<Words>();
+        void Add(WordChange change, IEnumerable<string> text)
+        {
+            var joined = string.Concat(text);
+            if (joined.Length == 0)
+            {
+                return;
+            }
+            if (pieces.Count > 0 && pieces[^1].Change == change)
+            {
+                pieces[^1] = pieces[^1] with { Text = pieces[^1].Text + joined };
+            }
+            else
+            {
+                pieces.Add(new Words(change, joined));
+            }
+        }
+        var a = 0;
+        foreach (var block in diff.DiffBlocks)
+        {
+            Add(WordChange.Same, diff.PiecesOld.Skip(a).Take(block.DeleteStartA - a));
+            Add(WordChange.Removed, diff.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA));
+            Add(WordChange.Added, diff.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB));
+            a = block.DeleteStartA + block.DeleteCountA;
+        }
+        Add(WordChange.Same, diff.PiecesOld.Skip(a));
+        return pieces;
+    }
+
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
+
+    private static string Amount(double amount, string unit) => ResourceService.Amount(amount, unit);
+}
