@@ -21,6 +21,8 @@ builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/");
     o.Conventions.AllowAnonymousToPage("/Status");
+    // A system's published strategy, while its convenors keep it public; the page itself refuses otherwise.
+    o.Conventions.AllowAnonymousToPage("/Published/Strategy");
 });
 builder.Services.AddAntiforgery(o =>
 {

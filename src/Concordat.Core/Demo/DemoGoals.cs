@@ -151,6 +151,7 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         await versions.PublishAsync(new Strategy.PublishVersion("Agreed in principle at the integrated care partnership, September"), convenor, ct);
         await contributions.AcceptAsync(homeFromHospital.Id, "Frailty programme board", homeFromHospital.Version, convenor, ct);
         await versions.PublishAsync(new Strategy.PublishVersion("Approved by the integrated care partnership, November"), convenor, ct);
+        await versions.SetPublicAsync(true, convenor, ct);
     }
 
     /// <summary>

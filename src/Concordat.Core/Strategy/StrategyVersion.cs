@@ -45,6 +45,9 @@ internal sealed class StrategyVersionConfiguration : IEntityTypeConfiguration<St
 
 public sealed record PublishVersion(string? Note);
 
+/// <summary>What the public may see: the latest published version, without who published it.</summary>
+public sealed record PublicStrategy(string SystemName, int Number, DateTime PublishedAtUtc, string Note, StrategyDocument Document);
+
 public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentService documents, HealthCheckService health, TimeProvider clock)
 {
     public const string EntityType = "Strategy";
@@ -54,6 +57,61 @@ public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentServi
 
     public async Task<StrategyVersion> GetAsync(int number, CancellationToken ct) =>
         await db.StrategyVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Number == number, ct) ?? throw new NotFoundException($"There is no version {number} of the strategy.");
+
+    /// <summary>
+    /// What changed from one published version (the latest when <paramref name="from"/> is null) to another, or to the
+    /// live strategy when <paramref name="to"/> is null.
+    /// </summary>
+    public async Task<StrategyComparison> CompareAsync(int? from, int? to, CancellationToken ct)
+    {
+        var first = from ?? await db.StrategyVersions.MaxAsync(v => (int?)v.Number, ct)
+            ?? throw new NotFoundException("No version of the strategy has been published yet, so there is nothing to compare with.");
+        var before = await GetAsync(first, ct);
+        if (to is { } number)
+        {
+            var after = await GetAsync(number, ct);
+            return StrategyComparison.Between(Label(before), before.Document(), Label(after), after.Document());
+        }
+        return StrategyComparison.Between(Label(before), before.Document(), "Today", await documents.BuildAsync(ct));
+    }
+
+    private static string Label(StrategyVersion v) =>
+        $"Version {v.Number} ({v.PublishedAtUtc.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))})";
+
+    public async Task<bool> IsPublicAsync(CancellationToken ct) =>
+        await db.Systems.Where(s => s.Id == db.Tenant.SystemId).Select(s => s.StrategyIsPublic).SingleAsync(ct);
+
+    /// <summary>Makes the latest published version readable by anyone without signing in, or stops that at once (convenors only).</summary>
+    public async Task SetPublicAsync(bool isPublic, Actor actor, CancellationToken ct)
+    {
+        actor.RequireConvenor(isPublic ? "make the strategy public" : "stop the strategy being public");
+        var system = await db.Systems.SingleAsync(s => s.Id == actor.SystemId, ct);
+        if (system.StrategyIsPublic == isPublic)
+        {
+            return;
+        }
+        system.StrategyIsPublic = isPublic;
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, isPublic ? "StrategyMadePublic" : "StrategyMadePrivate", EntityType, system.Id, system.Name,
+            new SortedDictionary<string, string?> { ["Public"] = (!isPublic).ToString() }, new SortedDictionary<string, string?> { ["Public"] = isPublic.ToString() });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The latest published version of a system whose strategy is public, for anyone, signed in or not. Null when the
+    /// system does not exist, is not public, or has published nothing: the caller cannot tell these apart.
+    /// </summary>
+    public async Task<PublicStrategy?> PublicAsync(Guid systemId, CancellationToken ct)
+    {
+        var system = await db.Systems.AsNoTracking().Where(s => s.Id == systemId && s.StrategyIsPublic).Select(s => new { s.Name }).SingleOrDefaultAsync(ct);
+        if (system is null)
+        {
+            return null;
+        }
+        // There is no signed-in member here, so no current system: the tenant filter is set aside for this one system's rows.
+        var latest = await db.StrategyVersions.IgnoreQueryFilters().AsNoTracking().Where(v => v.SystemId == systemId)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+        return latest is null ? null : new PublicStrategy(system.Name, latest.Number, latest.PublishedAtUtc, latest.Note, latest.Document());
+    }
 
     /// <summary>Publishes the strategy as it stands now (convenors only).</summary>
     public async Task<StrategyVersion> PublishAsync(PublishVersion input, Actor actor, CancellationToken ct)

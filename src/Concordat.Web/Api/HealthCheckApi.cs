@@ -1,3 +1,4 @@
+using Concordat.Core.Access;
 using Concordat.Core.Strategy;
 using Concordat.Web.Infrastructure;
 
@@ -40,5 +41,32 @@ public static class StrategyVersionsApi
                 return TypedResults.Ok(new VersionResponse(v.Number, v.PublishedAtUtc, v.PublishedByName, v.Note, v.ChecksPassed, v.Checks));
             })
             .WithSummary("Publish the strategy as it stands now as an immutable version (convenors)");
+
+        group.MapGet("/strategy/comparison", async (int? from, int? to, StrategyVersionService versions, CancellationToken ct) =>
+                TypedResults.Ok(await versions.CompareAsync(from, to, ct)))
+            .WithSummary("What changed between two published versions (from, to), or from a version to today when to is left out; from defaults to the latest version. " +
+                "Lists goals added, removed and changed (with word-level differences of reworded text), drivers, change ideas, contributions, measures' positions, resources and pooled funds");
+
+        group.MapGet("/strategy/public", async (Guid systemId, HttpContext context, StrategyVersionService versions, CancellationToken ct) =>
+                TypedResults.Ok(new PublicSetting(await versions.IsPublicAsync(ct), PublicUrl(context, systemId))))
+            .WithSummary("Whether the latest published version is public, and the address where anyone can read it without signing in");
+
+        group.MapPut("/strategy/public", async (Guid systemId, PublicSettingRequest request, HttpContext context, StrategyVersionService versions, CancellationToken ct) =>
+            {
+                if (request.IsPublic is not { } isPublic)
+                {
+                    throw new InputInvalidException("IsPublic", "Say whether the strategy is public: true or false");
+                }
+                await versions.SetPublicAsync(isPublic, context.Actor(), ct);
+                return TypedResults.Ok(new PublicSetting(isPublic, PublicUrl(context, systemId)));
+            })
+            .WithSummary("Make the latest published version public at a stable address, or stop that at once (convenors)");
     }
+
+    /// <summary>The public page's address; stable because it names only the system.</summary>
+    public static string PublicUrl(HttpContext context, Guid systemId) => $"{context.Request.Scheme}://{context.Request.Host}/public/strategy/{systemId}";
 }
+
+public sealed record PublicSetting(bool IsPublic, string Url);
+
+public sealed record PublicSettingRequest(bool? IsPublic);

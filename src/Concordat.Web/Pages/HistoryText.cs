@@ -54,6 +54,8 @@ public static class HistoryText
         "PooledFundSchemeAdded" => $"Scheme added to {entry.EntityName}",
         "PooledFundSchemeRemoved" => $"Scheme removed from {entry.EntityName}",
         "MeasureLinkedToGoal" => $"Measure linked to {entry.EntityName}",
+        "StrategyMadePublic" => $"Strategy of {entry.EntityName} made public",
+        "StrategyMadePrivate" => $"Strategy of {entry.EntityName} no longer public",
         _ => $"{entry.EntityName}: {entry.Action}",
     };
 }

@@ -10,8 +10,23 @@ public sealed class VersionsModel(StrategyVersionService versions) : SystemPageM
     public string? Note { get; set; }
 
     public IReadOnlyList<StrategyVersion> Versions { get; private set; } = [];
+    public bool IsPublic { get; private set; }
+    public string PublicPath => $"/public/strategy/{SystemId}";
 
-    public async Task OnGetAsync(CancellationToken ct) => Versions = await versions.ListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Versions = await versions.ListAsync(ct);
+        IsPublic = await versions.IsPublicAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostPublicAsync(bool makePublic, CancellationToken ct)
+    {
+        await versions.SetPublicAsync(makePublic, Actor, ct);
+        this.Succeeded(makePublic ? "The latest published version is now public" : "The strategy is no longer public");
+        return Redirect($"{SystemHome}/strategy/versions");
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -23,7 +38,7 @@ public sealed class VersionsModel(StrategyVersionService versions) : SystemPageM
         }
         catch (InputInvalidException e)
         {
-            Versions = await versions.ListAsync(ct);
+            await LoadAsync(ct);
             return this.InvalidInput(e, "");
         }
     }
