@@ -133,12 +133,39 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
     public async Task<ChangeIdea> AddChangeIdeaAsync(Guid goalId, SaveChangeIdea input, Actor actor, CancellationToken ct)
     {
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
-        var contributionIds = (input.ContributionIds ?? []).Distinct().ToList();
-        var contributions = await db.Contributions.AsNoTracking().Where(c => c.GoalId == goalId && contributionIds.Contains(c.Id)).ToListAsync(ct);
+        var contributions = await ContributionsAsync(goalId, input.ContributionIds, ct);
         if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId) && !contributions.Any(c => actor.IsLeadOf(c.OrganisationId)))
         {
             throw new ForbiddenException("Only a convenor, a lead of the goal's lead organisation, or a lead of an organisation whose contribution carries it can add a change idea.");
         }
+        var idea = new ChangeIdea { SystemId = actor.SystemId, GoalId = goalId, Title = "", CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        var links = await ApplyAsync(idea, input, contributions, ct);
+        db.ChangeIdeas.Add(idea);
+        SetLinks(idea, links, [], []);
+        db.Audit(actor, idea.CreatedAtUtc, "ChangeIdeaAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
+        {
+            ["Change idea"] = idea.Title, ["Whose behaviour"] = idea.WhoseBehaviour, ["What they must do differently"] = idea.WhatDifferently,
+            ["Intervention functions"] = idea.Functions.ToString(), ["Policy levers"] = idea.Levers.ToString(),
+        });
+        await db.SaveChangesAsync(ct);
+        return idea;
+    }
+
+    /// <summary>The contributions to this goal among those named; a name that is not one of them is reported by <see cref="ApplyAsync"/>.</summary>
+    private async Task<List<Contribution>> ContributionsAsync(Guid goalId, IReadOnlyList<Guid>? ids, CancellationToken ct)
+    {
+        var named = (ids ?? []).Distinct().ToList();
+        return await db.Contributions.AsNoTracking().Where(c => c.GoalId == goalId && named.Contains(c.Id)).ToListAsync(ct);
+    }
+
+    private sealed record IdeaLinks(IReadOnlyList<Guid> SecondaryDriverIds, IReadOnlyList<Guid> ContributionIds);
+
+    /// <summary>
+    /// The rules for a change idea, shared by adding and editing: every field is checked and every problem reported at once,
+    /// and only then are the values copied onto the idea, so a rejected edit leaves it as it was.
+    /// </summary>
+    private async Task<IdeaLinks> ApplyAsync(ChangeIdea idea, SaveChangeIdea input, List<Contribution> contributions, CancellationToken ct)
+    {
         var errors = new InputErrors();
         var title = errors.OptionalText(nameof(input.Title), "Change idea", input.Title, ChangeIdea.TitleMaxLength);
         if (title is null)
@@ -150,10 +177,11 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.SecondaryDriverIds), "Select the secondary drivers this change idea moves");
         }
-        else if (await db.Drivers.CountAsync(d => d.GoalId == goalId && d.Level == DriverLevel.Secondary && secondaryIds.Contains(d.Id), ct) != secondaryIds.Count)
+        else if (await db.Drivers.CountAsync(d => d.GoalId == idea.GoalId && d.Level == DriverLevel.Secondary && secondaryIds.Contains(d.Id), ct) != secondaryIds.Count)
         {
             errors.Add(nameof(input.SecondaryDriverIds), "Select secondary drivers of this goal");
         }
+        var contributionIds = (input.ContributionIds ?? []).Distinct().ToList();
         if (contributions.Count != contributionIds.Count)
         {
             errors.Add(nameof(input.ContributionIds), "Select contributions to this goal");
@@ -169,30 +197,40 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.Levers), "Choose policy levers from the list");
         }
-        var idea = new ChangeIdea
-        {
-            SystemId = actor.SystemId, GoalId = goalId, Title = title ?? "", CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            WhoseBehaviour = Text(nameof(input.WhoseBehaviour), "Whose behaviour", input.WhoseBehaviour),
-            WhatDifferently = Text(nameof(input.WhatDifferently), "What they must do differently", input.WhatDifferently),
-            PhysicalCapability = Text(nameof(input.PhysicalCapability), "Physical capability", input.PhysicalCapability),
-            PsychologicalCapability = Text(nameof(input.PsychologicalCapability), "Psychological capability", input.PsychologicalCapability),
-            PhysicalOpportunity = Text(nameof(input.PhysicalOpportunity), "Physical opportunity", input.PhysicalOpportunity),
-            SocialOpportunity = Text(nameof(input.SocialOpportunity), "Social opportunity", input.SocialOpportunity),
-            ReflectiveMotivation = Text(nameof(input.ReflectiveMotivation), "Reflective motivation", input.ReflectiveMotivation),
-            AutomaticMotivation = Text(nameof(input.AutomaticMotivation), "Automatic motivation", input.AutomaticMotivation),
-            Functions = functions, Levers = levers, LeverDetails = Text(nameof(input.LeverDetails), "Levers named", input.LeverDetails),
-        };
+        var whose = Text(nameof(input.WhoseBehaviour), "Whose behaviour", input.WhoseBehaviour);
+        var what = Text(nameof(input.WhatDifferently), "What they must do differently", input.WhatDifferently);
+        var physicalCapability = Text(nameof(input.PhysicalCapability), "Physical capability", input.PhysicalCapability);
+        var psychologicalCapability = Text(nameof(input.PsychologicalCapability), "Psychological capability", input.PsychologicalCapability);
+        var physicalOpportunity = Text(nameof(input.PhysicalOpportunity), "Physical opportunity", input.PhysicalOpportunity);
+        var socialOpportunity = Text(nameof(input.SocialOpportunity), "Social opportunity", input.SocialOpportunity);
+        var reflectiveMotivation = Text(nameof(input.ReflectiveMotivation), "Reflective motivation", input.ReflectiveMotivation);
+        var automaticMotivation = Text(nameof(input.AutomaticMotivation), "Automatic motivation", input.AutomaticMotivation);
+        var leverDetails = Text(nameof(input.LeverDetails), "Levers named", input.LeverDetails);
         errors.ThrowIfAny();
-        db.ChangeIdeas.Add(idea);
-        db.ChangeIdeaDrivers.AddRange(secondaryIds.Select(d => new ChangeIdeaDriver { SystemId = actor.SystemId, ChangeIdeaId = idea.Id, SecondaryDriverId = d }));
-        db.ChangeIdeaContributions.AddRange(contributionIds.Select(c => new ChangeIdeaContribution { SystemId = actor.SystemId, ChangeIdeaId = idea.Id, ContributionId = c }));
-        db.Audit(actor, idea.CreatedAtUtc, "ChangeIdeaAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
-        {
-            ["Change idea"] = idea.Title, ["Whose behaviour"] = idea.WhoseBehaviour, ["What they must do differently"] = idea.WhatDifferently,
-            ["Intervention functions"] = functions.ToString(), ["Policy levers"] = levers.ToString(),
-        });
-        await db.SaveChangesAsync(ct);
-        return idea;
+        idea.Title = title!;
+        idea.WhoseBehaviour = whose;
+        idea.WhatDifferently = what;
+        idea.PhysicalCapability = physicalCapability;
+        idea.PsychologicalCapability = psychologicalCapability;
+        idea.PhysicalOpportunity = physicalOpportunity;
+        idea.SocialOpportunity = socialOpportunity;
+        idea.ReflectiveMotivation = reflectiveMotivation;
+        idea.AutomaticMotivation = automaticMotivation;
+        idea.Functions = functions;
+        idea.Levers = levers;
+        idea.LeverDetails = leverDetails;
+        return new IdeaLinks(secondaryIds, contributionIds);
+    }
+
+    /// <summary>Makes the idea's links what <paramref name="links"/> says, touching only those that differ from the current ones.</summary>
+    private void SetLinks(ChangeIdea idea, IdeaLinks links, IReadOnlyCollection<ChangeIdeaDriver> drivers, IReadOnlyCollection<ChangeIdeaContribution> carriers)
+    {
+        db.ChangeIdeaDrivers.RemoveRange(drivers.Where(l => !links.SecondaryDriverIds.Contains(l.SecondaryDriverId)));
+        db.ChangeIdeaDrivers.AddRange(links.SecondaryDriverIds.Where(d => drivers.All(l => l.SecondaryDriverId != d))
+            .Select(d => new ChangeIdeaDriver { SystemId = idea.SystemId, ChangeIdeaId = idea.Id, SecondaryDriverId = d }));
+        db.ChangeIdeaContributions.RemoveRange(carriers.Where(l => !links.ContributionIds.Contains(l.ContributionId)));
+        db.ChangeIdeaContributions.AddRange(links.ContributionIds.Where(c => carriers.All(l => l.ContributionId != c))
+            .Select(c => new ChangeIdeaContribution { SystemId = idea.SystemId, ChangeIdeaId = idea.Id, ContributionId = c }));
     }
 
     public async Task RemoveChangeIdeaAsync(Guid goalId, Guid ideaId, Actor actor, CancellationToken ct)
