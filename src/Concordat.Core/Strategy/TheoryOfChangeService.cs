@@ -261,8 +261,10 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         SetLinks(idea, links, drivers, carriers);
         // Renewed even when only links change (they are rows of their own), so an edit made against the old links is refused.
         db.Entry(idea).Property(c => c.Version).IsModified = true;
+        // Only what changed is recorded, and the title always, so that the record says which idea it was.
+        var recorded = changed.Union([TitleField]).Order(StringComparer.Ordinal).ToList();
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "ChangeIdeaEdited", GoalService.EntityType, goalId, goal.Title,
-            changed.ToDictionary(k => k, before.GetValueOrDefault), changed.ToDictionary(k => k, after.GetValueOrDefault));
+            recorded.ToDictionary(k => k, before.GetValueOrDefault), recorded.ToDictionary(k => k, after.GetValueOrDefault));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -279,6 +281,8 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         return idea;
     }
 
+    private const string TitleField = "Change idea";
+
     /// <summary>A change idea as people read it, with the titles of its secondary drivers and who carries it, for the history and for a conflict.</summary>
     private async Task<SortedDictionary<string, string?>> SnapshotAsync(ChangeIdea idea, IReadOnlyList<Guid> secondaryIds, IReadOnlyList<Guid> contributionIds,
         CancellationToken ct)
@@ -290,7 +294,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
                               select new { o.Name, c.Commitment }).ToListAsync(ct);
         return new SortedDictionary<string, string?>
         {
-            ["Change idea"] = idea.Title, ["Secondary drivers it moves"] = string.Join("; ", drivers), ["Whose behaviour"] = idea.WhoseBehaviour,
+            [TitleField] = idea.Title, ["Secondary drivers it moves"] = string.Join("; ", drivers), ["Whose behaviour"] = idea.WhoseBehaviour,
             ["What they must do differently"] = idea.WhatDifferently, ["Physical capability"] = idea.PhysicalCapability,
             ["Psychological capability"] = idea.PsychologicalCapability, ["Physical opportunity"] = idea.PhysicalOpportunity,
             ["Social opportunity"] = idea.SocialOpportunity, ["Reflective motivation"] = idea.ReflectiveMotivation, ["Automatic motivation"] = idea.AutomaticMotivation,

@@ -242,7 +242,9 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         await using var scope = App.Database(system.Id);
         var audit = await scope.Db.AuditEvents.SingleAsync(e => e.EntityId == goalId && e.Action == "ChangeIdeaEdited", Ct);
         var changed = Concordat.Core.History.AuditLog.ReadFields(audit.AfterJson);
-        Assert.Equal(["Carried by", "Intervention functions", "Psychological capability", "Secondary drivers it moves", "Social opportunity"], changed.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Carried by", "Change idea", "Intervention functions", "Psychological capability", "Secondary drivers it moves", "Social opportunity"],
+            changed.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Discharge to assess", changed["Change idea"]);
         Assert.Equal("Discharge planned; Reablement within a day", changed["Secondary drivers it moves"]);
     }
 
