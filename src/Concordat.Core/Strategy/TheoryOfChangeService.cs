@@ -8,6 +8,9 @@ namespace Concordat.Core.Strategy;
 
 public sealed record AddDriver(DriverLevel? Level, string? Title, IReadOnlyList<Guid>? PrimaryDriverIds);
 
+/// <summary>A driver's new title and, for a secondary driver, the primary drivers it serves, made against <see cref="Version"/>.</summary>
+public sealed record EditDriver(string? Title, IReadOnlyList<Guid>? PrimaryDriverIds, Guid? Version);
+
 public sealed record SaveChangeIdea(string? Title, IReadOnlyList<Guid>? SecondaryDriverIds, string? WhoseBehaviour, string? WhatDifferently)
 {
     public string? PhysicalCapability { get; init; }
@@ -32,7 +35,8 @@ public sealed record DriverDiagram(Guid GoalId, string Aim, string GoalTitle, Gu
 
 /// <summary>
 /// Theory of change for each goal, edited by convenors and leads of the goal's lead organisation; leads of
-/// contributing organisations may add change ideas their contributions carry.
+/// contributing organisations may add and change the change ideas their contributions carry. Drivers and change ideas
+/// are changed against the version read, so one person's edit never silently replaces another's.
 /// </summary>
 public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
 {
@@ -75,41 +79,105 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
     {
         var goal = await EditableGoalAsync(goalId, actor, ct);
         var errors = new InputErrors();
-        if (input.Level is not { } level || !Enum.IsDefined(level))
+        DriverLevel? level = input.Level;
+        if (level is not { } known || !Enum.IsDefined(known))
         {
             errors.Add(nameof(input.Level), "Say whether it is a primary or a secondary driver");
-            level = default;
+            level = null;
         }
-        var title = errors.OptionalText(nameof(input.Title), "Driver", input.Title, Driver.TitleMaxLength);
-        if (title is null)
-        {
-            errors.Add(nameof(input.Title), "Describe the driver, like \"timely discharge from hospital\"");
-        }
-        var primaryIds = (input.PrimaryDriverIds ?? []).Distinct().ToList();
-        if (level == DriverLevel.Secondary)
-        {
-            var known = await db.Drivers.CountAsync(d => d.GoalId == goalId && d.Level == DriverLevel.Primary && primaryIds.Contains(d.Id), ct);
-            if (primaryIds.Count == 0)
-            {
-                errors.Add(nameof(input.PrimaryDriverIds), "Select the primary drivers this secondary driver serves");
-            }
-            else if (known != primaryIds.Count)
-            {
-                errors.Add(nameof(input.PrimaryDriverIds), "Select primary drivers of this goal");
-            }
-        }
+        var (title, primaryIds) = await CheckDriverAsync(goalId, level, input.Title, input.PrimaryDriverIds, errors, ct);
         errors.ThrowIfAny();
         var now = clock.GetUtcNow().UtcDateTime;
-        var driver = new Driver { SystemId = actor.SystemId, GoalId = goalId, Level = level, Title = title!, CreatedAtUtc = now };
+        var driver = new Driver { SystemId = actor.SystemId, GoalId = goalId, Level = level!.Value, Title = title!, CreatedAtUtc = now };
         db.Drivers.Add(driver);
-        if (level == DriverLevel.Secondary)
-        {
-            db.DriverLinks.AddRange(primaryIds.Select(p => new DriverLink { SystemId = actor.SystemId, PrimaryDriverId = p, SecondaryDriverId = driver.Id }));
-        }
-        db.Audit(actor, now, level == DriverLevel.Primary ? "PrimaryDriverAdded" : "SecondaryDriverAdded", GoalService.EntityType, goalId, goal.Title, null,
+        db.DriverLinks.AddRange(primaryIds.Select(p => new DriverLink { SystemId = actor.SystemId, PrimaryDriverId = p, SecondaryDriverId = driver.Id }));
+        db.Audit(actor, now, driver.Level == DriverLevel.Primary ? "PrimaryDriverAdded" : "SecondaryDriverAdded", GoalService.EntityType, goalId, goal.Title, null,
             new SortedDictionary<string, string?> { ["Driver"] = title });
         await db.SaveChangesAsync(ct);
         return driver;
+    }
+
+    /// <summary>
+    /// Changes a driver's title and, for a secondary driver, the primary drivers it serves. Its level stays: a primary
+    /// driver that should be secondary is removed and added again, so that nothing hanging from it is silently re-parented.
+    /// </summary>
+    /// <exception cref="EditConflictException"><paramref name="input"/> was made against another version than the one stored.</exception>
+    public async Task<Driver> EditDriverAsync(Guid goalId, Guid driverId, EditDriver input, Actor actor, CancellationToken ct)
+    {
+        var goal = await EditableGoalAsync(goalId, actor, ct);
+        var driver = await db.Drivers.SingleOrDefaultAsync(d => d.Id == driverId && d.GoalId == goalId, ct) ?? throw new NotFoundException("There is no such driver for this goal.");
+        var links = await db.DriverLinks.Where(l => l.SecondaryDriverId == driverId).ToListAsync(ct);
+        var before = await SnapshotAsync(driver, [.. links.Select(l => l.PrimaryDriverId)], ct);
+        if (input.Version != driver.Version)
+        {
+            throw new EditConflictException(driver.Title, driver.Version, before);
+        }
+        var errors = new InputErrors();
+        var (title, primaryIds) = await CheckDriverAsync(goalId, driver.Level, input.Title, input.PrimaryDriverIds, errors, ct);
+        errors.ThrowIfAny();
+        if (title == driver.Title && primaryIds.ToHashSet().SetEquals(links.Select(l => l.PrimaryDriverId)))
+        {
+            return driver;
+        }
+        driver.Title = title!;
+        db.DriverLinks.RemoveRange(links.Where(l => !primaryIds.Contains(l.PrimaryDriverId)));
+        db.DriverLinks.AddRange(primaryIds.Where(p => links.All(l => l.PrimaryDriverId != p))
+            .Select(p => new DriverLink { SystemId = driver.SystemId, PrimaryDriverId = p, SecondaryDriverId = driverId }));
+        // The links are rows of their own, so a change to them alone would leave the driver's version as it was and an
+        // edit made against the old links would not be refused; renewing it marks the driver as changed.
+        db.Entry(driver).Property(d => d.Version).IsModified = true;
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "DriverEdited", GoalService.EntityType, goalId, goal.Title, before, await SnapshotAsync(driver, primaryIds, ct));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is Npgsql.PostgresException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Saved or removed by someone else since it was read, or a primary driver it was to serve was removed meanwhile.
+            db.ChangeTracker.Clear();
+            var current = await db.Drivers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == driverId, ct) ?? throw new NotFoundException("That driver has been removed.");
+            var serves = await db.DriverLinks.AsNoTracking().Where(l => l.SecondaryDriverId == driverId).Select(l => l.PrimaryDriverId).ToListAsync(ct);
+            throw new EditConflictException(current.Title, current.Version, await SnapshotAsync(current, serves, ct));
+        }
+        return driver;
+    }
+
+    /// <summary>The rules for a driver's title and the primary drivers of this goal a secondary driver serves, shared by adding and editing.</summary>
+    private async Task<(string? Title, List<Guid> PrimaryIds)> CheckDriverAsync(Guid goalId, DriverLevel? level, string? input, IReadOnlyList<Guid>? primaryDriverIds,
+        InputErrors errors, CancellationToken ct)
+    {
+        var title = errors.OptionalText(nameof(AddDriver.Title), "Driver", input, Driver.TitleMaxLength);
+        if (title is null)
+        {
+            errors.Add(nameof(AddDriver.Title), "Describe the driver, like \"timely discharge from hospital\"");
+        }
+        var primaryIds = (primaryDriverIds ?? []).Distinct().ToList();
+        if (level == DriverLevel.Primary && primaryIds.Count > 0)
+        {
+            errors.Add(nameof(AddDriver.PrimaryDriverIds), "A primary driver serves the aim, not other drivers");
+        }
+        else if (level == DriverLevel.Secondary && primaryIds.Count == 0)
+        {
+            errors.Add(nameof(AddDriver.PrimaryDriverIds), "Select the primary drivers this secondary driver serves");
+        }
+        else if (level == DriverLevel.Secondary
+            && await db.Drivers.CountAsync(d => d.GoalId == goalId && d.Level == DriverLevel.Primary && primaryIds.Contains(d.Id), ct) != primaryIds.Count)
+        {
+            errors.Add(nameof(AddDriver.PrimaryDriverIds), "Select primary drivers of this goal");
+        }
+        return (title, level == DriverLevel.Secondary ? primaryIds : []);
+    }
+
+    /// <summary>A driver as people read it: its title and, for a secondary driver, the titles of the primary drivers it serves.</summary>
+    private async Task<SortedDictionary<string, string?>> SnapshotAsync(Driver driver, List<Guid> primaryIds, CancellationToken ct)
+    {
+        var snapshot = new SortedDictionary<string, string?> { ["Driver"] = driver.Title };
+        if (driver.Level == DriverLevel.Secondary)
+        {
+            var serves = (await db.Drivers.AsNoTracking().Where(d => primaryIds.Contains(d.Id)).Select(d => d.Title).ToListAsync(ct)).Order(StringComparer.Ordinal);
+            snapshot["Primary drivers it serves"] = string.Join("; ", serves);
+        }
+        return snapshot;
     }
 
     public async Task RemoveDriverAsync(Guid goalId, Guid driverId, Actor actor, CancellationToken ct)
@@ -133,13 +201,123 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
     public async Task<ChangeIdea> AddChangeIdeaAsync(Guid goalId, SaveChangeIdea input, Actor actor, CancellationToken ct)
     {
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
-        var contributionIds = (input.ContributionIds ?? []).Distinct().ToList();
-        var contributions = await db.Contributions.AsNoTracking().Where(c => c.GoalId == goalId && contributionIds.Contains(c.Id)).ToListAsync(ct);
+        var contributions = await ContributionsAsync(goalId, input.ContributionIds, ct);
         if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId) && !contributions.Any(c => actor.IsLeadOf(c.OrganisationId)))
         {
             throw new ForbiddenException("Only a convenor, a lead of the goal's lead organisation, or a lead of an organisation whose contribution carries it can add a change idea.");
         }
+        var idea = new ChangeIdea { SystemId = actor.SystemId, GoalId = goalId, Title = "", CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        var links = await ApplyAsync(idea, input, contributions, new InputErrors(), ct);
+        db.ChangeIdeas.Add(idea);
+        SetLinks(idea, links, [], []);
+        db.Audit(actor, idea.CreatedAtUtc, "ChangeIdeaAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
+        {
+            ["Change idea"] = idea.Title, ["Whose behaviour"] = idea.WhoseBehaviour, ["What they must do differently"] = idea.WhatDifferently,
+            ["Intervention functions"] = idea.Functions.ToString(), ["Policy levers"] = idea.Levers.ToString(),
+        });
+        await db.SaveChangesAsync(ct);
+        return idea;
+    }
+
+    /// <summary>
+    /// Changes a change idea and replaces its links to secondary drivers and contributions. Besides convenors and leads of
+    /// the goal's lead organisation, a lead whose organisation carries the idea may change it, but must still carry it
+    /// afterwards: they cannot take over an idea that is not theirs, nor give theirs away to another organisation.
+    /// </summary>
+    /// <exception cref="EditConflictException"><paramref name="version"/> is not the version stored.</exception>
+    public async Task<ChangeIdea> EditChangeIdeaAsync(Guid goalId, Guid ideaId, SaveChangeIdea input, Guid? version, Actor actor, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        var idea = await db.ChangeIdeas.SingleOrDefaultAsync(c => c.Id == ideaId && c.GoalId == goalId, ct) ?? throw new NotFoundException("There is no such change idea for this goal.");
+        var drivers = await db.ChangeIdeaDrivers.Where(l => l.ChangeIdeaId == ideaId).ToListAsync(ct);
+        var carriers = await db.ChangeIdeaContributions.Where(l => l.ChangeIdeaId == ideaId).ToListAsync(ct);
+        var carriedBefore = await ContributionsAsync(goalId, [.. carriers.Select(l => l.ContributionId)], ct);
+        var carriedAfter = await ContributionsAsync(goalId, input.ContributionIds, ct);
         var errors = new InputErrors();
+        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
+        {
+            if (!carriedBefore.Any(c => actor.IsLeadOf(c.OrganisationId)))
+            {
+                throw new ForbiddenException("Only a convenor, a lead of the goal's lead organisation, or a lead of an organisation whose contribution carries it can change a change idea.");
+            }
+            if (!carriedAfter.Any(c => actor.IsLeadOf(c.OrganisationId)))
+            {
+                errors.Add(nameof(input.ContributionIds), "Keep a contribution of your organisation carrying it; ask the goal's lead organisation to hand it to another");
+            }
+        }
+        var before = await SnapshotAsync(idea, [.. drivers.Select(l => l.SecondaryDriverId)], [.. carriers.Select(l => l.ContributionId)], ct);
+        if (version != idea.Version)
+        {
+            throw new EditConflictException(idea.Title, idea.Version, before);
+        }
+        var links = await ApplyAsync(idea, input, carriedAfter, errors, ct);
+        var after = await SnapshotAsync(idea, links.SecondaryDriverIds, links.ContributionIds, ct);
+        var changed = before.Keys.Union(after.Keys).Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k)).ToList();
+        if (changed.Count == 0 && links.SecondaryDriverIds.ToHashSet().SetEquals(drivers.Select(l => l.SecondaryDriverId))
+            && links.ContributionIds.ToHashSet().SetEquals(carriers.Select(l => l.ContributionId)))
+        {
+            return idea;
+        }
+        SetLinks(idea, links, drivers, carriers);
+        // Renewed even when only links change (they are rows of their own), so an edit made against the old links is refused.
+        db.Entry(idea).Property(c => c.Version).IsModified = true;
+        // Only what changed is recorded, and the title always, so that the record says which idea it was.
+        var recorded = changed.Union([TitleField]).Order(StringComparer.Ordinal).ToList();
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "ChangeIdeaEdited", GoalService.EntityType, goalId, goal.Title,
+            recorded.ToDictionary(k => k, before.GetValueOrDefault), recorded.ToDictionary(k => k, after.GetValueOrDefault));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is Npgsql.PostgresException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Saved or removed by someone else since it was read, or a driver or contribution it was to link to went meanwhile.
+            db.ChangeTracker.Clear();
+            var current = await db.ChangeIdeas.AsNoTracking().SingleOrDefaultAsync(c => c.Id == ideaId, ct) ?? throw new NotFoundException("That change idea has been removed.");
+            var currentDrivers = await db.ChangeIdeaDrivers.AsNoTracking().Where(l => l.ChangeIdeaId == ideaId).Select(l => l.SecondaryDriverId).ToListAsync(ct);
+            var currentCarriers = await db.ChangeIdeaContributions.AsNoTracking().Where(l => l.ChangeIdeaId == ideaId).Select(l => l.ContributionId).ToListAsync(ct);
+            throw new EditConflictException(current.Title, current.Version, await SnapshotAsync(current, currentDrivers, currentCarriers, ct));
+        }
+        return idea;
+    }
+
+    private const string TitleField = "Change idea";
+
+    /// <summary>A change idea as people read it, with the titles of its secondary drivers and who carries it, for the history and for a conflict.</summary>
+    private async Task<SortedDictionary<string, string?>> SnapshotAsync(ChangeIdea idea, IReadOnlyList<Guid> secondaryIds, IReadOnlyList<Guid> contributionIds,
+        CancellationToken ct)
+    {
+        var drivers = (await db.Drivers.AsNoTracking().Where(d => secondaryIds.Contains(d.Id)).Select(d => d.Title).ToListAsync(ct)).Order(StringComparer.Ordinal);
+        var carriers = await (from c in db.Contributions.AsNoTracking()
+                              join o in db.Organisations on c.OrganisationId equals o.Id
+                              where contributionIds.Contains(c.Id)
+                              select new { o.Name, c.Commitment }).ToListAsync(ct);
+        return new SortedDictionary<string, string?>
+        {
+            [TitleField] = idea.Title, ["Secondary drivers it moves"] = string.Join("; ", drivers), ["Whose behaviour"] = idea.WhoseBehaviour,
+            ["What they must do differently"] = idea.WhatDifferently, ["Physical capability"] = idea.PhysicalCapability,
+            ["Psychological capability"] = idea.PsychologicalCapability, ["Physical opportunity"] = idea.PhysicalOpportunity,
+            ["Social opportunity"] = idea.SocialOpportunity, ["Reflective motivation"] = idea.ReflectiveMotivation, ["Automatic motivation"] = idea.AutomaticMotivation,
+            ["Intervention functions"] = idea.Functions.ToString(), ["Policy levers"] = idea.Levers.ToString(), ["Levers named"] = idea.LeverDetails,
+            ["Carried by"] = string.Join("; ", carriers.Select(c => $"{c.Name}: {c.Commitment}").Order(StringComparer.Ordinal)),
+        };
+    }
+
+    /// <summary>The contributions to this goal among those named; a name that is not one of them is reported by <see cref="ApplyAsync"/>.</summary>
+    private async Task<List<Contribution>> ContributionsAsync(Guid goalId, IReadOnlyList<Guid>? ids, CancellationToken ct)
+    {
+        var named = (ids ?? []).Distinct().ToList();
+        return await db.Contributions.AsNoTracking().Where(c => c.GoalId == goalId && named.Contains(c.Id)).ToListAsync(ct);
+    }
+
+    private sealed record IdeaLinks(IReadOnlyList<Guid> SecondaryDriverIds, IReadOnlyList<Guid> ContributionIds);
+
+    /// <summary>
+    /// The rules for a change idea, shared by adding and editing: every field is checked and every problem reported at once,
+    /// and only then are the values copied onto the idea, so a rejected edit leaves it as it was.
+    /// </summary>
+    private async Task<IdeaLinks> ApplyAsync(ChangeIdea idea, SaveChangeIdea input, List<Contribution> contributions, InputErrors errors, CancellationToken ct)
+    {
         var title = errors.OptionalText(nameof(input.Title), "Change idea", input.Title, ChangeIdea.TitleMaxLength);
         if (title is null)
         {
@@ -150,10 +328,11 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.SecondaryDriverIds), "Select the secondary drivers this change idea moves");
         }
-        else if (await db.Drivers.CountAsync(d => d.GoalId == goalId && d.Level == DriverLevel.Secondary && secondaryIds.Contains(d.Id), ct) != secondaryIds.Count)
+        else if (await db.Drivers.CountAsync(d => d.GoalId == idea.GoalId && d.Level == DriverLevel.Secondary && secondaryIds.Contains(d.Id), ct) != secondaryIds.Count)
         {
             errors.Add(nameof(input.SecondaryDriverIds), "Select secondary drivers of this goal");
         }
+        var contributionIds = (input.ContributionIds ?? []).Distinct().ToList();
         if (contributions.Count != contributionIds.Count)
         {
             errors.Add(nameof(input.ContributionIds), "Select contributions to this goal");
@@ -169,30 +348,40 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.Levers), "Choose policy levers from the list");
         }
-        var idea = new ChangeIdea
-        {
-            SystemId = actor.SystemId, GoalId = goalId, Title = title ?? "", CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            WhoseBehaviour = Text(nameof(input.WhoseBehaviour), "Whose behaviour", input.WhoseBehaviour),
-            WhatDifferently = Text(nameof(input.WhatDifferently), "What they must do differently", input.WhatDifferently),
-            PhysicalCapability = Text(nameof(input.PhysicalCapability), "Physical capability", input.PhysicalCapability),
-            PsychologicalCapability = Text(nameof(input.PsychologicalCapability), "Psychological capability", input.PsychologicalCapability),
-            PhysicalOpportunity = Text(nameof(input.PhysicalOpportunity), "Physical opportunity", input.PhysicalOpportunity),
-            SocialOpportunity = Text(nameof(input.SocialOpportunity), "Social opportunity", input.SocialOpportunity),
-            ReflectiveMotivation = Text(nameof(input.ReflectiveMotivation), "Reflective motivation", input.ReflectiveMotivation),
-            AutomaticMotivation = Text(nameof(input.AutomaticMotivation), "Automatic motivation", input.AutomaticMotivation),
-            Functions = functions, Levers = levers, LeverDetails = Text(nameof(input.LeverDetails), "Levers named", input.LeverDetails),
-        };
+        var whose = Text(nameof(input.WhoseBehaviour), "Whose behaviour", input.WhoseBehaviour);
+        var what = Text(nameof(input.WhatDifferently), "What they must do differently", input.WhatDifferently);
+        var physicalCapability = Text(nameof(input.PhysicalCapability), "Physical capability", input.PhysicalCapability);
+        var psychologicalCapability = Text(nameof(input.PsychologicalCapability), "Psychological capability", input.PsychologicalCapability);
+        var physicalOpportunity = Text(nameof(input.PhysicalOpportunity), "Physical opportunity", input.PhysicalOpportunity);
+        var socialOpportunity = Text(nameof(input.SocialOpportunity), "Social opportunity", input.SocialOpportunity);
+        var reflectiveMotivation = Text(nameof(input.ReflectiveMotivation), "Reflective motivation", input.ReflectiveMotivation);
+        var automaticMotivation = Text(nameof(input.AutomaticMotivation), "Automatic motivation", input.AutomaticMotivation);
+        var leverDetails = Text(nameof(input.LeverDetails), "Levers named", input.LeverDetails);
         errors.ThrowIfAny();
-        db.ChangeIdeas.Add(idea);
-        db.ChangeIdeaDrivers.AddRange(secondaryIds.Select(d => new ChangeIdeaDriver { SystemId = actor.SystemId, ChangeIdeaId = idea.Id, SecondaryDriverId = d }));
-        db.ChangeIdeaContributions.AddRange(contributionIds.Select(c => new ChangeIdeaContribution { SystemId = actor.SystemId, ChangeIdeaId = idea.Id, ContributionId = c }));
-        db.Audit(actor, idea.CreatedAtUtc, "ChangeIdeaAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
-        {
-            ["Change idea"] = idea.Title, ["Whose behaviour"] = idea.WhoseBehaviour, ["What they must do differently"] = idea.WhatDifferently,
-            ["Intervention functions"] = functions.ToString(), ["Policy levers"] = levers.ToString(),
-        });
-        await db.SaveChangesAsync(ct);
-        return idea;
+        idea.Title = title!;
+        idea.WhoseBehaviour = whose;
+        idea.WhatDifferently = what;
+        idea.PhysicalCapability = physicalCapability;
+        idea.PsychologicalCapability = psychologicalCapability;
+        idea.PhysicalOpportunity = physicalOpportunity;
+        idea.SocialOpportunity = socialOpportunity;
+        idea.ReflectiveMotivation = reflectiveMotivation;
+        idea.AutomaticMotivation = automaticMotivation;
+        idea.Functions = functions;
+        idea.Levers = levers;
+        idea.LeverDetails = leverDetails;
+        return new IdeaLinks(secondaryIds, contributionIds);
+    }
+
+    /// <summary>Makes the idea's links what <paramref name="links"/> says, touching only those that differ from the current ones.</summary>
+    private void SetLinks(ChangeIdea idea, IdeaLinks links, IReadOnlyCollection<ChangeIdeaDriver> drivers, IReadOnlyCollection<ChangeIdeaContribution> carriers)
+    {
+        db.ChangeIdeaDrivers.RemoveRange(drivers.Where(l => !links.SecondaryDriverIds.Contains(l.SecondaryDriverId)));
+        db.ChangeIdeaDrivers.AddRange(links.SecondaryDriverIds.Where(d => drivers.All(l => l.SecondaryDriverId != d))
+            .Select(d => new ChangeIdeaDriver { SystemId = idea.SystemId, ChangeIdeaId = idea.Id, SecondaryDriverId = d }));
+        db.ChangeIdeaContributions.RemoveRange(carriers.Where(l => !links.ContributionIds.Contains(l.ContributionId)));
+        db.ChangeIdeaContributions.AddRange(links.ContributionIds.Where(c => carriers.All(l => l.ContributionId != c))
+            .Select(c => new ChangeIdeaContribution { SystemId = idea.SystemId, ChangeIdeaId = idea.Id, ContributionId = c }));
     }
 
     public async Task RemoveChangeIdeaAsync(Guid goalId, Guid ideaId, Actor actor, CancellationToken ct)

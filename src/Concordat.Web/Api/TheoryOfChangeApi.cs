@@ -1,13 +1,18 @@
 using Concordat.Core.Strategy;
 using Concordat.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concordat.Web.Api;
 
-public sealed record DriverResponse(Guid Id, DriverLevel Level, string Title, IReadOnlyList<Guid> ServesPrimaryDriverIds, IReadOnlyList<Guid> MeasureIds);
+public sealed record DriverResponse(Guid Id, DriverLevel Level, string Title, IReadOnlyList<Guid> ServesPrimaryDriverIds, IReadOnlyList<Guid> MeasureIds, Guid Version);
+
+/// <summary>A driver's new title and, for a secondary driver, the primary drivers it serves; the version read goes in If-Match.</summary>
+public sealed record EditDriverRequest(string? Title, IReadOnlyList<Guid>? PrimaryDriverIds);
 
 public sealed record ChangeIdeaResponse(Guid Id, string Title, IReadOnlyList<Guid> SecondaryDriverIds, string? WhoseBehaviour, string? WhatDifferently,
     string? PhysicalCapability, string? PsychologicalCapability, string? PhysicalOpportunity, string? SocialOpportunity, string? ReflectiveMotivation,
-    string? AutomaticMotivation, bool HasDiagnosis, InterventionFunctions Functions, PolicyLevers Levers, string? LeverDetails, IReadOnlyList<Guid> ContributionIds);
+    string? AutomaticMotivation, bool HasDiagnosis, InterventionFunctions Functions, PolicyLevers Levers, string? LeverDetails, IReadOnlyList<Guid> ContributionIds,
+    Guid Version);
 
 public sealed record DriverDiagramResponse(Guid GoalId, string Aim, IReadOnlyList<Guid> OutcomeMeasureIds, IReadOnlyList<DriverResponse> PrimaryDrivers,
     IReadOnlyList<DriverResponse> SecondaryDrivers, IReadOnlyList<ChangeIdeaResponse> ChangeIdeas);
@@ -33,6 +38,22 @@ public static class TheoryOfChangeApi
             })
             .WithSummary("Remove a driver");
 
+        group.MapPut("/goals/{id:guid}/drivers/{driverId:guid}", async Task<Results<Ok<DriverResponse>, ProblemHttpResult>> (Guid id, Guid driverId,
+                EditDriverRequest request, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
+            {
+                if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
+                {
+                    return ETags.Required("driver (its version in the driver diagram)");
+                }
+                var driver = await theory.EditDriverAsync(id, driverId, new EditDriver(request.Title, request.PrimaryDriverIds, expected), context.Actor(), ct);
+                context.Response.Headers.ETag = ETags.For(driver.Version);
+                var diagram = await theory.GetAsync(id, ct);
+                return TypedResults.Ok(ToResponse(diagram.Primary.Concat(diagram.Secondary).Single(d => d.Driver.Id == driverId)));
+            })
+            .WithSummary("Change a driver's title and, for a secondary driver, the primary drivers it serves (its level stays); requires If-Match with the driver's version")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
         group.MapPost("/goals/{id:guid}/drivers/{driverId:guid}/measures/{measureId:guid}", async (Guid id, Guid driverId, Guid measureId, HttpContext context,
                 TheoryOfChangeService theory, CancellationToken ct) =>
             {
@@ -54,13 +75,30 @@ public static class TheoryOfChangeApi
                 return TypedResults.NoContent();
             })
             .WithSummary("Remove a change idea");
+
+        group.MapPut("/goals/{id:guid}/change-ideas/{ideaId:guid}", async Task<Results<Ok<ChangeIdeaResponse>, ProblemHttpResult>> (Guid id, Guid ideaId,
+                SaveChangeIdea request, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
+            {
+                if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
+                {
+                    return ETags.Required("change idea (its version in the driver diagram)");
+                }
+                var idea = await theory.EditChangeIdeaAsync(id, ideaId, request, expected, context.Actor(), ct);
+                context.Response.Headers.ETag = ETags.For(idea.Version);
+                return TypedResults.Ok(ToResponse((await theory.GetAsync(id, ct)).ChangeIdeas.Single(c => c.Idea.Id == ideaId)));
+            })
+            .WithSummary("Change a change idea, replacing its secondary drivers and the contributions that carry it (a lead whose organisation carries it must keep carrying it); requires If-Match with its version")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }
 
-    private static DriverResponse ToResponse(DriverNode d) => new(d.Driver.Id, d.Driver.Level, d.Driver.Title, d.ServesPrimaryIds, [.. d.Measures.Select(m => m.Id)]);
+    private static DriverResponse ToResponse(DriverNode d) => new(d.Driver.Id, d.Driver.Level, d.Driver.Title, d.ServesPrimaryIds, [.. d.Measures.Select(m => m.Id)],
+        d.Driver.Version);
+
+    private static ChangeIdeaResponse ToResponse(ChangeIdeaNode c) => new(c.Idea.Id, c.Idea.Title, c.SecondaryDriverIds, c.Idea.WhoseBehaviour, c.Idea.WhatDifferently,
+        c.Idea.PhysicalCapability, c.Idea.PsychologicalCapability, c.Idea.PhysicalOpportunity, c.Idea.SocialOpportunity, c.Idea.ReflectiveMotivation,
+        c.Idea.AutomaticMotivation, c.Idea.HasDiagnosis, c.Idea.Functions, c.Idea.Levers, c.Idea.LeverDetails, [.. c.CarriedBy.Select(b => b.Id)], c.Idea.Version);
 
     private static DriverDiagramResponse ToResponse(DriverDiagram d) => new(d.GoalId, d.Aim, [.. d.OutcomeMeasures.Select(m => m.Id)],
-        [.. d.Primary.Select(ToResponse)], [.. d.Secondary.Select(ToResponse)],
-        [.. d.ChangeIdeas.Select(c => new ChangeIdeaResponse(c.Idea.Id, c.Idea.Title, c.SecondaryDriverIds, c.Idea.WhoseBehaviour, c.Idea.WhatDifferently,
-            c.Idea.PhysicalCapability, c.Idea.PsychologicalCapability, c.Idea.PhysicalOpportunity, c.Idea.SocialOpportunity, c.Idea.ReflectiveMotivation,
-            c.Idea.AutomaticMotivation, c.Idea.HasDiagnosis, c.Idea.Functions, c.Idea.Levers, c.Idea.LeverDetails, [.. c.CarriedBy.Select(b => b.Id)]))]);
+        [.. d.Primary.Select(ToResponse)], [.. d.Secondary.Select(ToResponse)], [.. d.ChangeIdeas.Select(ToResponse)]);
 }

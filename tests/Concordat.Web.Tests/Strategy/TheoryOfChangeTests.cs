@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Concordat.Core.Strategy;
 using Concordat.Web.Tests.Api;
 using Concordat.Web.Tests.Goals;
@@ -88,6 +89,225 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Contains("No diagnosis of the behaviour", page.Text("main"));
         Assert.DoesNotContain("<script>alert(1)</script>", page.Html, StringComparison.Ordinal);
         Assert.Null(page.Document.QuerySelector("form[action*='handler=Primary']"));
+    }
+
+    private static readonly string[] Training = [nameof(InterventionFunctions.Training)];
+
+    /// <summary>A goal led by the trust with two primary drivers and a secondary driver serving the first.</summary>
+    private static async Task<(Guid GoalId, string Url, Guid Discharge, Guid Community, Guid Planning)> GoalWithDriversAsync(TestSystem system, HttpClient convenor)
+    {
+        var goalId = await GoalApi.DraftAsync(convenor, system);
+        var url = $"/api/v1/systems/{system.Id}/goals/{goalId}";
+        async Task<Guid> Driver(string level, string title, params Guid[] primary)
+        {
+            var response = await convenor.PostAsJsonAsync($"{url}/drivers", new { level, title, primaryDriverIds = primary }, Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return Guid.Parse(Item(await response.JsonAsync(), level == "Primary" ? "primaryDrivers" : "secondaryDrivers", title, "title")["id"]!.GetValue<string>());
+        }
+        var discharge = await Driver("Primary", "Timely discharge from hospital");
+        var community = await Driver("Primary", "Care closer to home");
+        var planning = await Driver("Secondary", "Discharge planned", discharge);
+        return (goalId, url, discharge, community, planning);
+    }
+
+    private static JsonNode Item(JsonNode diagram, string list, object key, string field = "id") =>
+        diagram[list]!.AsArray().Single(d => d![field]!.GetValue<string>() == key.ToString())!;
+
+    /// <summary>The ETag the API gives for the item's version, so a version read from the diagram can be compared with one from a header.</summary>
+    private static string ETag(JsonNode item) => $"\"{Guid.Parse(item["version"]!.GetValue<string>()):N}\"";
+
+    private static async Task<JsonNode> DiagramAsync(HttpClient client, string url) => await (await client.GetAsync($"{url}/driver-diagram", Ct)).JsonAsync();
+
+    private static string[] Ids(JsonNode item, string list) => [.. item[list]!.AsArray().Select(i => i!.GetValue<string>()).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public async Task EditDriver_ChangesTitleAndLinksAgainstItsETag_AStaleOrMissingIfMatchChangesNothing_AndOnlyTheGoalsLeadsMayEdit()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var trustLead = await ApiClient.ForAsync(App, system.TrustLead);
+        var (goalId, url, discharge, community, planning) = await GoalWithDriversAsync(system, convenor);
+        var read = ETag(Item(await DiagramAsync(trustLead, url), "secondaryDrivers", planning));
+
+        var renamed = await trustLead.PutJsonAsync($"{url}/drivers/{planning}", new { title = "Discharge planned from the day of admission", primaryDriverIds = new[] { community } }, read);
+        var stale = await convenor.PutJsonAsync($"{url}/drivers/{planning}", new { title = "Overwritten", primaryDriverIds = new[] { discharge } }, read);
+        var missing = await convenor.PutJsonAsync($"{url}/drivers/{planning}", new { title = "Overwritten", primaryDriverIds = new[] { discharge } }, null);
+        var current = renamed.Headers.ETag!.ToString();
+        var byCouncilLead = await (await ApiClient.ForAsync(App, system.CouncilLead)).PutJsonAsync($"{url}/drivers/{planning}",
+            new { title = "Theirs", primaryDriverIds = new[] { discharge } }, current);
+        var byViewer = await (await ApiClient.ForAsync(App, system.Viewer)).PutJsonAsync($"{url}/drivers/{planning}",
+            new { title = "Theirs", primaryDriverIds = new[] { discharge } }, current);
+        var noPrimary = await trustLead.PutJsonAsync($"{url}/drivers/{planning}", new { title = "Discharge planned", primaryDriverIds = Array.Empty<Guid>() }, current);
+        var primaryServing = await trustLead.PutJsonAsync($"{url}/drivers/{discharge}", new { title = "Timely discharge", primaryDriverIds = new[] { community } },
+            ETag(Item(await DiagramAsync(trustLead, url), "primaryDrivers", discharge)));
+        var linksOnly = await trustLead.PutJsonAsync($"{url}/drivers/{planning}",
+            new { title = "Discharge planned from the day of admission", primaryDriverIds = new[] { community, discharge } }, current);
+        var afterLinksOnly = await convenor.PutJsonAsync($"{url}/drivers/{planning}",
+            new { title = "Discharge planned from the day of admission", primaryDriverIds = new[] { community } }, current);
+
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        var body = await renamed.JsonAsync();
+        Assert.Equal("Discharge planned from the day of admission", body["title"]!.GetValue<string>());
+        Assert.Equal([community.ToString()], Ids(body, "servesPrimaryDriverIds"));
+        Assert.Equal(current, ETag(body));
+        Assert.NotEqual(read, current);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        var conflict = await stale.JsonAsync();
+        Assert.Equal("edit_conflict", conflict["errorCode"]!.GetValue<string>());
+        Assert.Equal("Discharge planned from the day of admission", conflict["current"]!["Driver"]!.GetValue<string>());
+        Assert.Equal("Care closer to home", conflict["current"]!["Primary drivers it serves"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.PreconditionRequired, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byCouncilLead.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
+        Assert.Equal("Select the primary drivers this secondary driver serves", (await noPrimary.JsonAsync())["errors"]!["PrimaryDriverIds"]![0]!.GetValue<string>());
+        Assert.Equal("A primary driver serves the aim, not other drivers", (await primaryServing.JsonAsync())["errors"]!["PrimaryDriverIds"]![0]!.GetValue<string>());
+        // A change to the links alone renews the version, so an edit made against the old links is refused.
+        Assert.Equal(HttpStatusCode.OK, linksOnly.StatusCode);
+        Assert.NotEqual(current, linksOnly.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.PreconditionFailed, afterLinksOnly.StatusCode);
+        var diagram = await DiagramAsync(convenor, url);
+        var stored = Item(diagram, "secondaryDrivers", planning);
+        Assert.Equal("Discharge planned from the day of admission", stored["title"]!.GetValue<string>());
+        Assert.Equal(new[] { community.ToString(), discharge.ToString() }.Order(StringComparer.Ordinal), Ids(stored, "servesPrimaryDriverIds"));
+        Assert.Equal("Timely discharge from hospital", Item(diagram, "primaryDrivers", discharge)["title"]!.GetValue<string>());
+        await using var scope = App.Database(system.Id);
+        Assert.Equal(2, await scope.Db.AuditEvents.CountAsync(e => e.EntityId == goalId && e.Action == "DriverEdited", Ct));
+    }
+
+    [Fact]
+    public async Task EditChangeIdea_ReportsEveryBadFieldAndSavesNothing_ThenChangesItsDiagnosisAndLinks_AndAContributingLeadCanNeitherTakeOverNorGiveAwayAnIdea()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var trustLead = await ApiClient.ForAsync(App, system.TrustLead);
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var (goalId, url, discharge, _, planning) = await GoalWithDriversAsync(system, convenor);
+        var reablement = Guid.Parse(Item(await (await convenor.PostAsJsonAsync($"{url}/drivers",
+            new { level = "Secondary", title = "Reablement within a day", primaryDriverIds = new[] { discharge } }, Ct)).JsonAsync(), "secondaryDrivers",
+            "Reablement within a day", "title")["id"]!.GetValue<string>());
+        var (councilContribution, _) = await ContributionApi.CommitAsync(councilLead, system, goalId, system.CouncilId);
+        var (trustContribution, _) = await ContributionApi.CommitAsync(trustLead, system, goalId, system.TrustId);
+        object Idea(string title, Guid[] drivers, Guid[] contributions, string? psychological = null, string? social = null, string functions = "Education") => new
+        {
+            title, secondaryDriverIds = drivers, whoseBehaviour = "Ward discharge teams", whatDifferently = "Send people home to be assessed there",
+            psychologicalCapability = psychological, socialOpportunity = social, functions, levers = "Guidelines", contributionIds = contributions,
+        };
+        await councilLead.PostAsJsonAsync($"{url}/change-ideas", Idea("Discharge to assess", [planning], [councilContribution],
+            psychological: "Teams do not know what community services can take on the same day"), Ct);
+        await trustLead.PostAsJsonAsync($"{url}/change-ideas", Idea("Trusted assessors", [planning], [trustContribution]), Ct);
+        var before = await DiagramAsync(convenor, url);
+        var ours = Item(before, "changeIdeas", "Discharge to assess", "title");
+        var theirs = Item(before, "changeIdeas", "Trusted assessors", "title");
+        var oursId = ours["id"]!.GetValue<string>();
+        var oursUrl = $"{url}/change-ideas/{oursId}";
+
+        var invalid = await councilLead.PutJsonAsync(oursUrl, new
+        {
+            title = " ", secondaryDriverIds = new[] { discharge }, physicalCapability = new string('x', ChangeIdea.TextMaxLength + 1), contributionIds = new[] { councilContribution },
+        }, ETag(ours));
+        var afterInvalid = Item(await DiagramAsync(convenor, url), "changeIdeas", oursId);
+        var edited = await councilLead.PutJsonAsync(oursUrl, Idea("Discharge to assess", [reablement, planning], [councilContribution, trustContribution],
+            social: "Ward culture rewards keeping people until they are 'safe'", functions: "Education, Persuasion"), ETag(ours));
+        var current = edited.Headers.ETag!.ToString();
+        var stale = await convenor.PutJsonAsync(oursUrl, Idea("Overwritten", [planning], []), ETag(ours));
+        var takeOver = await councilLead.PutJsonAsync($"{url}/change-ideas/{theirs["id"]!.GetValue<string>()}",
+            Idea("Trusted assessors", [planning], [trustContribution, councilContribution]), ETag(theirs));
+        var giveAway = await councilLead.PutJsonAsync(oursUrl, Idea("Discharge to assess", [planning], [trustContribution]), current);
+        var byContributor = await (await ApiClient.ForAsync(App, system.CouncilContributor)).PutJsonAsync(oursUrl, Idea("Theirs", [planning], [councilContribution]), current);
+        var byViewer = await (await ApiClient.ForAsync(App, system.Viewer)).PutJsonAsync(oursUrl, Idea("Theirs", [planning], [councilContribution]), current);
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = (await invalid.JsonAsync())["errors"]!;
+        Assert.Equal("Describe the change idea, like \"discharge to assess for people over 75\"", errors["Title"]![0]!.GetValue<string>());
+        Assert.Equal("Select secondary drivers of this goal", errors["SecondaryDriverIds"]![0]!.GetValue<string>());
+        Assert.Equal("Physical capability must be 1000 characters or fewer", errors["PhysicalCapability"]![0]!.GetValue<string>());
+        Assert.Equal(ours.ToJsonString(), afterInvalid.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var body = await edited.JsonAsync();
+        Assert.Null(body["psychologicalCapability"]);
+        Assert.Equal("Ward culture rewards keeping people until they are 'safe'", body["socialOpportunity"]!.GetValue<string>());
+        Assert.Equal("Education, Persuasion", body["functions"]!.GetValue<string>());
+        Assert.Equal(new[] { planning.ToString(), reablement.ToString() }.Order(StringComparer.Ordinal), Ids(body, "secondaryDriverIds"));
+        Assert.Equal(new[] { councilContribution.ToString(), trustContribution.ToString() }.Order(StringComparer.Ordinal), Ids(body, "contributionIds"));
+        Assert.Equal(current, ETag(body));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, takeOver.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, giveAway.StatusCode);
+        Assert.Contains("Keep a contribution of your organisation carrying it", (await giveAway.JsonAsync())["errors"]!["ContributionIds"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, byContributor.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
+        var after = await DiagramAsync(convenor, url);
+        Assert.Equal(body.ToJsonString(), Item(after, "changeIdeas", oursId).ToJsonString());
+        Assert.Equal([trustContribution.ToString()], Ids(Item(after, "changeIdeas", theirs["id"]!.GetValue<string>()), "contributionIds"));
+        await using var scope = App.Database(system.Id);
+        var audit = await scope.Db.AuditEvents.SingleAsync(e => e.EntityId == goalId && e.Action == "ChangeIdeaEdited", Ct);
+        var changed = Concordat.Core.History.AuditLog.ReadFields(audit.AfterJson);
+        Assert.Equal(["Carried by", "Change idea", "Intervention functions", "Psychological capability", "Secondary drivers it moves", "Social opportunity"],
+            changed.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Discharge to assess", changed["Change idea"]);
+        Assert.Equal("Discharge planned; Reablement within a day", changed["Secondary drivers it moves"]);
+    }
+
+    [Fact]
+    public async Task EditPages_ArePrefilledAndOfferedOnlyToEditors_ReportErrorsBesideTheirFields_SaveTheChange_AndAStaleFormShowsWhatIsSavedNow()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var (goalId, url, discharge, community, planning) = await GoalWithDriversAsync(system, convenor);
+        await convenor.PostAsJsonAsync($"{url}/change-ideas", new { title = "Discharge to assess", secondaryDriverIds = new[] { planning }, whoseBehaviour = "Ward teams" }, Ct);
+        var ideaId = Item(await DiagramAsync(convenor, url), "changeIdeas", "Discharge to assess", "title")["id"]!.GetValue<string>();
+        var lead = await PageClient.SignedInAsync(App, system.TrustLead);
+        var pageUrl = $"/systems/{system.Id}/goals/{goalId}/theory-of-change";
+
+        var leadsView = await lead.GetAsync(pageUrl);
+        var viewersView = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync(pageUrl);
+        var viewerEdit = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync($"{pageUrl}/drivers/{planning}");
+        var form = await lead.GetAsync($"{pageUrl}/drivers/{planning}");
+        var staleForm = await lead.GetAsync($"{pageUrl}/drivers/{planning}");
+        var invalid = await form.SubmitAsync("main form", new() { ["Input.Title"] = " ", ["Input.PrimaryDriverIds"] = Array.Empty<string>() });
+        var saved = await invalid.SubmitAsync("main form", new() { ["Input.Title"] = "Discharge planned from admission", ["Input.PrimaryDriverIds"] = new[] { community } });
+        var afterSave = await lead.GetAsync(saved.Location!);
+        var conflict = await staleForm.SubmitAsync("main form", new() { ["Input.Title"] = "Someone else's title" });
+        var ideaForm = await lead.GetAsync($"{pageUrl}/change-ideas/{ideaId}");
+        var staleIdeaForm = await lead.GetAsync($"{pageUrl}/change-ideas/{ideaId}");
+        var ideaSaved = await ideaForm.SubmitAsync("main form", new() { ["Idea.WhoseBehaviour"] = "Ward discharge coordinators", ["Idea.Functions"] = Training });
+        var shown = await lead.GetAsync(ideaSaved.Location!);
+        var ideaConflict = await staleIdeaForm.SubmitAsync("main form", new() { ["Idea.Title"] = "Someone else's idea" });
+        var goalPage = await lead.GetAsync($"/systems/{system.Id}/goals/{goalId}");
+
+        Assert.NotNull(leadsView.Document.QuerySelector($"#outline a[href='{pageUrl}/drivers/{planning}']"));
+        Assert.NotNull(leadsView.Document.QuerySelector($"#outline a[href='{pageUrl}/drivers/{discharge}']"));
+        Assert.NotNull(leadsView.Document.QuerySelector($"#outline a[href='{pageUrl}/change-ideas/{ideaId}']"));
+        Assert.Null(viewersView.Document.QuerySelector("a[href*='/theory-of-change/drivers/'], a[href*='/theory-of-change/change-ideas/']"));
+        Assert.Equal(HttpStatusCode.Forbidden, viewerEdit.Status);
+        Assert.Equal("Discharge planned", form.Document.QuerySelector("input[name='Input.Title']")!.GetAttribute("value"));
+        Assert.Equal([discharge.ToString()], form.Document.QuerySelectorAll("input[name='Input.PrimaryDriverIds']:checked").Select(i => i.GetAttribute("value")));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.Status);
+        Assert.Equal(["Describe the driver, like \"timely discharge from hospital\"", "Select the primary drivers this secondary driver serves"], invalid.ErrorSummary);
+        Assert.NotNull(invalid.Document.QuerySelector(".nhsuk-form-group--error input[name='Input.Title']"));
+        Assert.NotNull(invalid.Document.QuerySelector(".nhsuk-form-group--error input[name='Input.PrimaryDriverIds']"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(pageUrl, saved.Location);
+        Assert.Contains("Driver changed", afterSave.Text(".nhsuk-notification-banner"));
+        Assert.Contains("Discharge planned from admission", afterSave.Text("#outline"));
+        Assert.Equal(HttpStatusCode.Conflict, conflict.Status);
+        Assert.Contains("was changed by someone else while you were editing it", conflict.ErrorSummary.Single());
+        Assert.Contains("Discharge planned from admission", conflict.Text("#edit-conflict"));
+        Assert.Contains("Care closer to home", conflict.Text("#edit-conflict"));
+        Assert.Equal("Someone else's title", conflict.Document.QuerySelector("input[name='Input.Title']")!.GetAttribute("value"));
+        Assert.Equal("Ward teams", ideaForm.Document.QuerySelector("input[name='Idea.WhoseBehaviour']")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, ideaSaved.Status);
+        Assert.Equal(HttpStatusCode.Conflict, ideaConflict.Status);
+        Assert.Contains("Ward discharge coordinators", ideaConflict.Text("#edit-conflict"));
+        Assert.Contains("Change idea changed", shown.Text(".nhsuk-notification-banner"));
+        Assert.Contains("Ward discharge coordinators", shown.Text($"#idea-{ideaId}"));
+        Assert.Contains("training", shown.Text($"#idea-{ideaId}"));
+        Assert.Contains("Driver changed in", goalPage.Text("main"));
+        Assert.Contains("Change idea changed in", goalPage.Text("main"));
+        await using var scope = App.Database(system.Id);
+        Assert.Equal("Discharge planned from admission", (await scope.Db.Drivers.SingleAsync(d => d.Id == planning, Ct)).Title);
+        Assert.Equal([community], await scope.Db.DriverLinks.Where(l => l.SecondaryDriverId == planning).Select(l => l.PrimaryDriverId).ToListAsync(Ct));
+        Assert.Equal("Discharge to assess", (await scope.Db.ChangeIdeas.SingleAsync(c => c.GoalId == goalId, Ct)).Title);
     }
 
     [Fact]
