@@ -145,7 +145,7 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         await resources.CreateAsync(new DemoResources.Context(today, convenor, leads, frailty.Id, virtualWard.Id, reablement.Id, homeFromHospital.Id,
             sameDayEmergencyCare.Id, icb, northshireTrust, community, county, borough, vcse,
             await db.Places.ToDictionaryAsync(p => p.Name, p => p.Id, ct)), ct);
-        await theoryOfChange.CreateAsync(frailty.Id, ae.Id, virtualWard.Id, reablement.Id, leads[community], leads[northshireTrust], ct);
+        await theoryOfChange.CreateAsync(frailty.Id, ae.Id, hypertension.Id, virtualWard.Id, reablement.Id, leads[community], leads[northshireTrust], convenor, ct);
 
         // Two published versions, with a change between them, so that the versions and the health check's trend have something to show.
         await versions.PublishAsync(new Strategy.PublishVersion("Agreed in principle at the integrated care partnership, September"), convenor, ct);

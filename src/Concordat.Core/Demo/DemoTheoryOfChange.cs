@@ -9,7 +9,8 @@ namespace Concordat.Core.Demo;
 /// </summary>
 public sealed class DemoTheoryOfChange(TheoryOfChangeService theory)
 {
-    public async Task CreateAsync(Guid frailtyGoalId, Guid aeGoalId, Guid virtualWardId, Guid reablementId, Actor frailtyLead, Actor aeLead, CancellationToken ct)
+    public async Task CreateAsync(Guid frailtyGoalId, Guid aeGoalId, Guid hypertensionGoalId, Guid virtualWardId, Guid reablementId, Actor frailtyLead, Actor aeLead,
+        Actor convenor, CancellationToken ct)
     {
         async Task<Guid> Primary(Guid goal, string title, Actor lead) =>
             (await theory.AddDriverAsync(goal, new AddDriver(DriverLevel.Primary, title, null), lead, ct)).Id;
@@ -42,5 +43,25 @@ public sealed class DemoTheoryOfChange(TheoryOfChangeService theory)
 
         await Primary(aeGoalId, "Fewer people need to come to the emergency department", aeLead);
         await Primary(aeGoalId, "Flow through the hospital keeps the department clear", aeLead);
+
+        // Hypertension: a diagnosed mechanism for the community checks the borough objected to, and a recall incentive
+        // that names whose behaviour but not what stops it, so the health check finds a lever without a mechanism.
+        var found = await Primary(hypertensionGoalId, "People with high blood pressure in the most deprived areas are found", convenor);
+        var venues = await Secondary(hypertensionGoalId, "Blood pressure checks are offered where people already go", convenor, found);
+        var recall = await Secondary(hypertensionGoalId, "Practices recall everyone with a raised reading", convenor, found);
+        await theory.AddChangeIdeaAsync(hypertensionGoalId, new SaveChangeIdea("Blood pressure checks in libraries, leisure centres and community venues", [venues],
+            "Library, leisure centre and community venue staff", "Offer a blood pressure check, and refer anyone with a raised reading to their practice")
+        {
+            PhysicalCapability = "Staff have not been trained to take a reading or to know what to do with a high one.",
+            ReflectiveMotivation = "Staff see health checks as the NHS's job, not theirs, without funding or clinical backing.",
+            Functions = InterventionFunctions.Training | InterventionFunctions.Enablement,
+            Levers = PolicyLevers.ServiceProvision | PolicyLevers.Guidelines,
+            LeverDetails = "The Core20PLUS5 hypertension case-finding specification; ICB clinical governance",
+        }, convenor, ct);
+        await theory.AddChangeIdeaAsync(hypertensionGoalId, new SaveChangeIdea("Recall payment in the local enhanced service", [recall],
+            "GP practice recall teams", "Recall everyone with a raised reading within four weeks")
+        {
+            Functions = InterventionFunctions.Incentivisation, Levers = PolicyLevers.FiscalMeasures, LeverDetails = "Local enhanced service",
+        }, convenor, ct);
     }
 }

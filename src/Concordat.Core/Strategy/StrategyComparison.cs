@@ -1,5 +1,6 @@
 using System.Globalization;
 using Concordat.Core.Resources;
+using Concordat.Spc;
 using DiffPlex;
 using DiffPlex.Chunkers;
 
@@ -82,17 +83,22 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
             ("Health check", $"{a.ChecksPassed} of {a.Checks} checks pass", $"{b.ChecksPassed} of {b.Checks} checks pass")));
 
         var drivers = Items(a.Drivers, b.Drivers, d => d.Title, (x, y) => Fields(
-            ("Secondary drivers", string.Join("; ", x.Secondary.Select(s => s.Title)), string.Join("; ", y.Secondary.Select(s => s.Title)))));
+            ("Secondary drivers", Joined(x.Secondary.Select(s => s.Title)), Joined(y.Secondary.Select(s => s.Title)))));
+        // Where a change idea sits is held by the driver tree, so an idea moved between drivers shows as changed.
+        static ILookup<string, string> Moves(DocumentGoal g) =>
+            g.Drivers.SelectMany(d => d.Secondary).SelectMany(s => s.ChangeIdeas.Select(i => (Idea: i, Driver: s.Title))).Distinct().ToLookup(p => p.Idea, p => p.Driver);
+        var (movesBefore, movesAfter) = (Moves(a), Moves(b));
         var ideas = Items(a.ChangeIdeas, b.ChangeIdeas, i => i.Title, (x, y) =>
         {
             var f = new List<FieldChange>();
             AddProse(f, "Whose behaviour", x.WhoseBehaviour, y.WhoseBehaviour);
             AddProse(f, "What they must do differently", x.WhatDifferently, y.WhatDifferently);
             f.AddRange(Fields(
+                ("Secondary drivers it moves", Joined(movesBefore[x.Title]), Joined(movesAfter[y.Title])),
                 ("Lacking (COM-B)", string.Join("; ", x.Lacking), string.Join("; ", y.Lacking)),
                 ("Intervention functions", x.Functions, y.Functions),
                 ("Policy levers", x.Levers, y.Levers),
-                ("Carried by", string.Join(", ", x.CarriedBy), string.Join(", ", y.CarriedBy))));
+                ("Carried by", Joined(x.CarriedBy), Joined(y.CarriedBy))));
             return f;
         });
         // Versions published before contributions carried an id are matched by organisation and commitment.
@@ -101,16 +107,22 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         {
             var f = new List<FieldChange>();
             AddProse(f, "Commitment", x.Commitment, y.Commitment);
-            f.AddRange(Fields(("Status", x.Status, y.Status), ("Resources", string.Join("; ", x.Resources), string.Join("; ", y.Resources))));
+            f.AddRange(Fields(("Status", x.Status, y.Status), ("Resources", Joined(x.Resources), Joined(y.Resources))));
             return f;
         }, c => withIds ? c.Id.ToString() : $"{c.Organisation}\n{c.Commitment}");
         var measures = Items(a.Measures, b.Measures, m => m.Name, (x, y) => Fields(
             ("Latest", Position(x), Position(y)),
-            ("Variation", x.VariationIcon, y.VariationIcon),
-            ("Assurance", x.AssuranceIcon, y.AssuranceIcon),
+            ("Variation", x.Reading, y.Reading),
+            ("Assurance", Assurance(x.AssuranceIcon), Assurance(y.AssuranceIcon)),
             ("Data", x.IsStale ? "out of date" : "up to date", y.IsStale ? "out of date" : "up to date")), m => m.Id.ToString());
         return new GoalChange(b.Id, b.Title, ChangeKind.Changed, fields, drivers, ideas, contributions, measures);
     }
+
+    private static string? Assurance(string? name) =>
+        Enum.GetValues<AssuranceIcon>().Where(a => a.ToName() == name).Select(XmrSummary.Describe).FirstOrDefault() ?? name;
+
+    /// <summary>A list's items in a fixed order, so the same items read the same whatever order they were loaded in.</summary>
+    private static string Joined(IEnumerable<string> items) => string.Join("; ", items.Order(StringComparer.Ordinal));
 
     private static string Position(DocumentMeasure m) =>
         m.Latest is null ? "no data" : m.LatestPeriod is { } p ? $"{m.Latest} ({p.ToString("MMMM yyyy", English)})" : m.Latest;
@@ -120,12 +132,16 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         Func<T, T, IReadOnlyList<FieldChange>> compare, Func<T, string>? key = null)
     {
         key ??= name;
-        var old = before.GroupBy(key).ToDictionary(g => g.Key, g => g.First());
-        var keys = after.Select(key).ToHashSet();
+        // Items with the same key are told apart by their order, so a second item of the same name is not lost.
+        static List<(string Key, T Item)> Keyed(IEnumerable<T> items, Func<T, string> key) =>
+            [.. items.GroupBy(key).SelectMany(g => g.Select((item, n) => ($"{g.Key}\n{n}", item)))];
+        var old = Keyed(before, key).ToDictionary(k => k.Key, k => k.Item);
+        var keyed = Keyed(after, key);
+        var keys = keyed.Select(k => k.Key).ToHashSet();
         var changes = new List<ItemChange>();
-        foreach (var item in after)
+        foreach (var (k, item) in keyed)
         {
-            if (!old.TryGetValue(key(item), out var was))
+            if (!old.TryGetValue(k, out var was))
             {
                 changes.Add(new ItemChange(name(item), ChangeKind.Added, []));
             }
@@ -134,7 +150,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
                 changes.Add(new ItemChange(name(item), ChangeKind.Changed, fields));
             }
         }
-        changes.AddRange(before.Where(i => !keys.Contains(key(i))).Select(i => new ItemChange(name(i), ChangeKind.Removed, [])));
+        changes.AddRange(Keyed(before, key).Where(k => !keys.Contains(k.Key)).Select(k => new ItemChange(name(k.Item), ChangeKind.Removed, [])));
         return changes;
     }
 

@@ -140,8 +140,8 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, C
                     ("physical opportunity", i.Idea.PhysicalOpportunity), ("social opportunity", i.Idea.SocialOpportunity),
                     ("reflective motivation", i.Idea.ReflectiveMotivation), ("automatic motivation", i.Idea.AutomaticMotivation) }
                     .Where(c => c.Item2 is not null).Select(c => $"{c.Item1}: {c.Item2}")],
-                i.Idea.Functions == InterventionFunctions.None ? "none" : i.Idea.Functions.ToString(),
-                (i.Idea.Levers == PolicyLevers.None ? "none" : i.Idea.Levers.ToString()) + (i.Idea.LeverDetails is null ? "" : $" ({i.Idea.LeverDetails})"),
+                i.Idea.Functions == InterventionFunctions.None ? "none" : ChangeIdeaNames.Describe(i.Idea.Functions),
+                (i.Idea.Levers == PolicyLevers.None ? "none" : ChangeIdeaNames.Describe(i.Idea.Levers)) + (i.Idea.LeverDetails is null ? "" : $" ({i.Idea.LeverDetails})"),
                 [.. i.CarriedBy.Select(c => c.Organisation)])).ToList();
             var goalMeasures = (await measures.ListAsync(goal.Id, ct)).Select(m => new DocumentMeasure(m.Id, m.Name,
                 m.LatestValue is { } v ? FormattableString.Invariant($"{v:0.##} {m.Unit}") : null, m.LatestPeriod, m.Variation?.ToName(), m.Assurance?.ToName(),

@@ -72,7 +72,7 @@ public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentServi
             var after = await GetAsync(number, ct);
             return StrategyComparison.Between(Label(before), before.Document(), Label(after), after.Document());
         }
-        return StrategyComparison.Between(Label(before), before.Document(), "Today", await documents.BuildAsync(ct));
+        return StrategyComparison.Between(Label(before), before.Document(), "today", await documents.BuildAsync(ct));
     }
 
     private static string Label(StrategyVersion v) =>

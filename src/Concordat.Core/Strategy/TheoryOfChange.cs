@@ -43,6 +43,29 @@ public enum PolicyLevers
     ServiceProvision = 64,
 }
 
+/// <summary>The plain-English names of intervention functions and policy levers, for forms and the strategy document.</summary>
+public static class ChangeIdeaNames
+{
+    public static readonly (InterventionFunctions Value, string Text)[] Functions =
+    [
+        (InterventionFunctions.Education, "Education"), (InterventionFunctions.Persuasion, "Persuasion"), (InterventionFunctions.Incentivisation, "Incentivisation"),
+        (InterventionFunctions.Coercion, "Coercion"), (InterventionFunctions.Training, "Training"), (InterventionFunctions.Restriction, "Restriction"),
+        (InterventionFunctions.EnvironmentalRestructuring, "Environmental restructuring"), (InterventionFunctions.Modelling, "Modelling"), (InterventionFunctions.Enablement, "Enablement"),
+    ];
+
+    public static readonly (PolicyLevers Value, string Text)[] Levers =
+    [
+        (PolicyLevers.CommunicationMarketing, "Communication and marketing"), (PolicyLevers.Guidelines, "Guidelines"), (PolicyLevers.FiscalMeasures, "Fiscal measures"),
+        (PolicyLevers.Regulation, "Regulation"), (PolicyLevers.Legislation, "Legislation"), (PolicyLevers.EnvironmentalSocialPlanning, "Environmental and social planning"),
+        (PolicyLevers.ServiceProvision, "Service provision"),
+    ];
+
+    public static string Describe(InterventionFunctions value) =>
+        string.Join(", ", Functions.Where(f => value.HasFlag(f.Value)).Select(f => f.Text.ToLowerInvariant()));
+
+    public static string Describe(PolicyLevers value) => string.Join(", ", Levers.Where(l => value.HasFlag(l.Value)).Select(l => l.Text.ToLowerInvariant()));
+}
+
 /// <summary>A driver of a goal's aim: primary drivers serve the aim, secondary drivers serve primary drivers.</summary>
 public sealed class Driver : ITenantOwned, IVersioned
 {

@@ -206,8 +206,13 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         {
             throw new ForbiddenException("Only a convenor, a lead of the goal's lead organisation, or a lead of an organisation whose contribution carries it can add a change idea.");
         }
+        var errors = new InputErrors();
+        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId) && contributions.Any(c => !actor.IsLeadOf(c.OrganisationId)))
+        {
+            errors.Add(nameof(input.ContributionIds), OnlyYourOwnContributions);
+        }
         var idea = new ChangeIdea { SystemId = actor.SystemId, GoalId = goalId, Title = "", CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
-        var links = await ApplyAsync(idea, input, contributions, new InputErrors(), ct);
+        var links = await ApplyAsync(idea, input, contributions, errors, ct);
         db.ChangeIdeas.Add(idea);
         SetLinks(idea, links, [], []);
         db.Audit(actor, idea.CreatedAtUtc, "ChangeIdeaAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
@@ -243,6 +248,12 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
             if (!carriedAfter.Any(c => actor.IsLeadOf(c.OrganisationId)))
             {
                 errors.Add(nameof(input.ContributionIds), "Keep a contribution of your organisation carrying it; ask the goal's lead organisation to hand it to another");
+            }
+            // Another partner's contribution is theirs to commit: a contributing lead can neither add it nor take it away.
+            else if (!carriedBefore.Where(c => !actor.IsLeadOf(c.OrganisationId)).Select(c => c.Id).ToHashSet()
+                .SetEquals(carriedAfter.Where(c => !actor.IsLeadOf(c.OrganisationId)).Select(c => c.Id)))
+            {
+                errors.Add(nameof(input.ContributionIds), OnlyYourOwnContributions);
             }
         }
         var before = await SnapshotAsync(idea, [.. drivers.Select(l => l.SecondaryDriverId)], [.. carriers.Select(l => l.ContributionId)], ct);
@@ -282,6 +293,8 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
     }
 
     private const string TitleField = "Change idea";
+
+    private const string OnlyYourOwnContributions = "Select or clear only your own organisation's contributions; other partners' contributions are theirs to commit";
 
     /// <summary>A change idea as people read it, with the titles of its secondary drivers and who carries it, for the history and for a conflict.</summary>
     private async Task<SortedDictionary<string, string?>> SnapshotAsync(ChangeIdea idea, IReadOnlyList<Guid> secondaryIds, IReadOnlyList<Guid> contributionIds,

@@ -81,8 +81,8 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(3, await ScalarAsync("SELECT COUNT(*) FROM GoalNeeds"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM PooledFunds"));
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM PooledFundSchemes"));
-        Assert.Equal(7, await ScalarAsync("SELECT COUNT(*) FROM Drivers"));
-        Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM ChangeIdeas"));
+        Assert.Equal(10, await ScalarAsync("SELECT COUNT(*) FROM Drivers"));
+        Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM ChangeIdeas"));
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM StrategyVersions"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Systems WHERE StrategyIsPublic = 1"));
         Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'OrganisationAdded'"));

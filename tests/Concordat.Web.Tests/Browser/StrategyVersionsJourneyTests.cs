@@ -68,8 +68,8 @@ public sealed class StrategyVersionsJourneyTests(BrowserFixture browser) : IClas
         await page.GotoAsync($"{home}/strategy/versions");
         await page.GetByRole(AriaRole.Link, new() { Name = "What changed since version 3" }).ClickAsync();
         var changed = page.Locator(".concordat-diff__goal", new() { HasText = Goal });
-        await Assertions.Expect(changed.Locator("del")).ToContainTextAsync("4");
-        await Assertions.Expect(changed.Locator("ins")).ToContainTextAsync("2");
+        await Assertions.Expect(changed.Locator("del")).ToHaveTextAsync(new Regex(@"^\[removed:\s*4\s*\]$"));
+        await Assertions.Expect(changed.Locator("ins")).ToHaveTextAsync(new Regex(@"^\[added:\s*2\s*\]$"));
         await convenor.CheckAsync("64-compare-with-today");
 
         await page.GetByLabel("From", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "2" });

@@ -16,7 +16,7 @@ public sealed class StrategyComparisonTests
         [new DocumentChangeIdea("Home first", "Ward discharge teams", "Discharge to assess at home", ["psychological capability: unsure of the pathway"], "Training",
             "ServiceProvision", ["Northshire Community Trust"])],
         [new DocumentContribution(Trust, "Northshire Community Trust", "Run a virtual ward of 40 beds", "Agreed", ["12 WTE of Community nurses"])],
-        [new DocumentMeasure(Admissions, "Emergency admissions over 75", "412 per month", new DateOnly(2026, 9, 1), "CommonCause", "Inconsistent",
+        [new DocumentMeasure(Admissions, "Emergency admissions over 75", "412 per month", new DateOnly(2026, 9, 1), "common_cause", "inconsistent",
             "Common cause variation", false)],
         9, 12);
 
@@ -50,7 +50,11 @@ public sealed class StrategyComparisonTests
             ChecksPassed = 11,
             Drivers = [.. before.Drivers, new DocumentDriver("Proactive care", [])],
             Contributions = [before.Contributions[0] with { Commitment = "Run a virtual ward of 60 beds", Status = "Varied" }],
-            Measures = [before.Measures[0] with { Latest = "380 per month", LatestPeriod = new DateOnly(2026, 10, 1), VariationIcon = "ImprovementLow" }],
+            Measures = [before.Measures[0] with
+            {
+                Latest = "380 per month", LatestPeriod = new DateOnly(2026, 10, 1), VariationIcon = "improvement_low", AssuranceIcon = "consistent_pass",
+                Reading = "Special cause variation: improvement",
+            }],
         };
 
         var goal = Assert.Single(StrategyComparison.Between("Version 1", Document(before), "Today", Document(after)).Goals);
@@ -67,7 +71,8 @@ public sealed class StrategyComparisonTests
         Assert.Equal(["Commitment", "Status"], contribution.Fields.Select(f => f.Field));
         Assert.Equal(["40"], contribution.Fields[0].Words!.Where(w => w.Change == WordChange.Removed).Select(w => w.Text.Trim()));
         var measure = Assert.Single(goal.Measures);
-        Assert.Equal([("Latest", "412 per month (September 2026)", "380 per month (October 2026)"), ("Variation", "CommonCause", "ImprovementLow")],
+        Assert.Equal([("Latest", "412 per month (September 2026)", "380 per month (October 2026)"),
+                ("Variation", "Common cause variation", "Special cause variation: improvement"), ("Assurance", "Target hit and miss", "Target consistently met")],
             measure.Fields.Select(f => (f.Field, f.Before, f.After)));
         Assert.Empty(goal.ChangeIdeas);
     }
@@ -99,6 +104,36 @@ public sealed class StrategyComparisonTests
         Assert.False(StrategyComparison.Between("Version 1", Document(old), "Today", Document(today)).HasChanges);
         var withdrawn = StrategyComparison.Between("Version 1", Document(old), "Today", Document(today with { Contributions = [] }));
         Assert.Equal([("Northshire Community Trust", ChangeKind.Removed)], withdrawn.Goals.Single().Contributions.Select(c => (c.Name, c.Change)));
+    }
+
+    [Fact]
+    public void AChangeIdeaMovedToAnotherDriver_IsChanged_ButTheSameListsInAnotherOrderAreNot()
+    {
+        var before = Goal(Frailty, "Frailty");
+        before = before with { ChangeIdeas = [before.ChangeIdeas[0] with { CarriedBy = ["Northshire Community Trust", "Northshire County Council"] }] };
+        var reordered = before with { ChangeIdeas = [before.ChangeIdeas[0] with { CarriedBy = ["Northshire County Council", "Northshire Community Trust"] }] };
+        var moved = before with
+        {
+            Drivers = [new DocumentDriver("Timely discharge", [new DocumentSecondary("Discharge to assess", []), new DocumentSecondary("Reablement", ["Home first"])])],
+        };
+
+        var unchanged = StrategyComparison.Between("Version 1", Document(before), "Version 2", Document(reordered));
+        var change = StrategyComparison.Between("Version 1", Document(before), "Version 2", Document(moved)).Goals.Single();
+
+        Assert.False(unchanged.HasChanges);
+        Assert.Equal(("Home first", "Discharge to assess", "Reablement"),
+            change.ChangeIdeas.SelectMany(i => i.Fields.Select(f => (i.Name, f.Before, f.After))).Single());
+    }
+
+    [Fact]
+    public void ASecondItemWithTheSameName_IsReportedAsAdded()
+    {
+        var before = Goal(Frailty, "Frailty");
+        var after = before with { Drivers = [.. before.Drivers, new DocumentDriver("Timely discharge", [])] };
+
+        var change = StrategyComparison.Between("Version 1", Document(before), "Version 2", Document(after)).Goals.Single();
+
+        Assert.Equal([("Timely discharge", ChangeKind.Added)], change.Drivers.Select(d => (d.Name, d.Change)));
     }
 
     [Theory]

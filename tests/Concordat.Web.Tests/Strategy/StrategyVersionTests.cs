@@ -93,7 +93,7 @@ public abstract class StrategyVersionTests(TestApp app, DatabaseKind kind) : Pro
         var changed = await pages.GetAsync($"/systems/{system.Id}/strategy/compare?from=1");
 
         Assert.Contains("No version has been published yet", nothingYet.Text("main"));
-        Assert.Contains("compared with Today", unchanged.Text("#comparison-heading"));
+        Assert.Contains("compared with today", unchanged.Text("#comparison-heading"));
         Assert.NotNull(unchanged.Document.QuerySelector("#no-changes"));
         Assert.Null(changed.Document.QuerySelector("#no-changes"));
         Assert.Equal("at home", changed.Text($"#goal-{goalId} ins").Replace("[added:", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Trim());
@@ -167,9 +167,15 @@ public abstract class StrategyVersionTests(TestApp app, DatabaseKind kind) : Pro
         await PublishAsync(convenor, $"/api/v1/systems/{system.Id}", "Approved by the ICP on 12 March");
         await using var scope = App.Database(system.Id);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => scope.Db.StrategyVersions.ExecuteUpdateAsync(s => s.SetProperty(v => v.Note, "Rewritten"), Ct));
-        await Assert.ThrowsAnyAsync<Exception>(() => scope.Db.StrategyVersions.ExecuteDeleteAsync(Ct));
-        await Assert.ThrowsAnyAsync<Exception>(() => scope.Db.Database.ExecuteSqlRawAsync("UPDATE \"StrategyVersions\" SET \"DocumentJson\" = '{}'", Ct));
+        async Task Refused(Func<Task> write) =>
+            Assert.Contains("A published strategy version cannot be changed or removed", (await Assert.ThrowsAnyAsync<Exception>(write)).ToString(), StringComparison.Ordinal);
+        await Refused(() => scope.Db.StrategyVersions.ExecuteUpdateAsync(s => s.SetProperty(v => v.Note, "Rewritten"), Ct));
+        await Refused(() => scope.Db.StrategyVersions.ExecuteDeleteAsync(Ct));
+        await Refused(() => scope.Db.Database.ExecuteSqlRawAsync("UPDATE \"StrategyVersions\" SET \"Note\" = 'Rewritten'", Ct));
+        if (App.Kind == DatabaseKind.Postgres)
+        {
+            await Refused(() => scope.Db.Database.ExecuteSqlRawAsync("TRUNCATE \"StrategyVersions\"", Ct));
+        }
 
         var stored = await scope.Db.StrategyVersions.AsNoTracking().SingleAsync(Ct);
         Assert.Equal("Approved by the ICP on 12 March", stored.Note);

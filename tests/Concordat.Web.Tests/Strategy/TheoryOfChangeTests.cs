@@ -206,9 +206,11 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
             title = " ", secondaryDriverIds = new[] { discharge }, physicalCapability = new string('x', ChangeIdea.TextMaxLength + 1), contributionIds = new[] { councilContribution },
         }, ETag(ours));
         var afterInvalid = Item(await DiagramAsync(convenor, url), "changeIdeas", oursId);
-        var edited = await councilLead.PutJsonAsync(oursUrl, Idea("Discharge to assess", [reablement, planning], [councilContribution, trustContribution],
+        var edited = await councilLead.PutJsonAsync(oursUrl, Idea("Discharge to assess", [reablement, planning], [councilContribution],
             social: "Ward culture rewards keeping people until they are 'safe'", functions: "Education, Persuasion"), ETag(ours));
         var current = edited.Headers.ETag!.ToString();
+        var enlists = await councilLead.PutJsonAsync(oursUrl, Idea("Discharge to assess", [planning], [councilContribution, trustContribution]), current);
+        var addsWithOthers = await councilLead.PostAsJsonAsync($"{url}/change-ideas", Idea("Joint discharge hub", [planning], [councilContribution, trustContribution]), Ct);
         var stale = await convenor.PutJsonAsync(oursUrl, Idea("Overwritten", [planning], []), ETag(ours));
         var takeOver = await councilLead.PutJsonAsync($"{url}/change-ideas/{theirs["id"]!.GetValue<string>()}",
             Idea("Trusted assessors", [planning], [trustContribution, councilContribution]), ETag(theirs));
@@ -228,8 +230,14 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Equal("Ward culture rewards keeping people until they are 'safe'", body["socialOpportunity"]!.GetValue<string>());
         Assert.Equal("Education, Persuasion", body["functions"]!.GetValue<string>());
         Assert.Equal(new[] { planning.ToString(), reablement.ToString() }.Order(StringComparer.Ordinal), Ids(body, "secondaryDriverIds"));
-        Assert.Equal(new[] { councilContribution.ToString(), trustContribution.ToString() }.Order(StringComparer.Ordinal), Ids(body, "contributionIds"));
+        Assert.Equal([councilContribution.ToString()], Ids(body, "contributionIds"));
         Assert.Equal(current, ETag(body));
+        foreach (var response in new[] { enlists, addsWithOthers })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.StartsWith("Select or clear only your own organisation's contributions", (await response.JsonAsync())["errors"]!["ContributionIds"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain((await DiagramAsync(convenor, url))["changeIdeas"]!.AsArray(), i => i!["title"]!.GetValue<string>() == "Joint discharge hub");
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, takeOver.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, giveAway.StatusCode);
@@ -242,7 +250,7 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         await using var scope = App.Database(system.Id);
         var audit = await scope.Db.AuditEvents.SingleAsync(e => e.EntityId == goalId && e.Action == "ChangeIdeaEdited", Ct);
         var changed = Concordat.Core.History.AuditLog.ReadFields(audit.AfterJson);
-        Assert.Equal(["Carried by", "Change idea", "Intervention functions", "Psychological capability", "Secondary drivers it moves", "Social opportunity"],
+        Assert.Equal(["Change idea", "Intervention functions", "Psychological capability", "Secondary drivers it moves", "Social opportunity"],
             changed.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("Discharge to assess", changed["Change idea"]);
         Assert.Equal("Discharge planned; Reablement within a day", changed["Secondary drivers it moves"]);

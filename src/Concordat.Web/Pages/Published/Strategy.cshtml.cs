@@ -15,7 +15,7 @@ public sealed class StrategyModel(StrategyVersionService versions) : PageModel
     [FromRoute]
     public Guid Id { get; set; }
 
-    public PublicStrategy Strategy { get; private set; } = null!;
+    public PublicStrategy? Strategy { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(s =>
     {

@@ -25,25 +25,6 @@ public sealed class ChangeIdeaForm
     public string? LeverDetails { get; set; }
     public List<Guid> ContributionIds { get; set; } = [];
 
-    public static readonly (InterventionFunctions Value, string Text)[] FunctionNames =
-    [
-        (InterventionFunctions.Education, "Education"), (InterventionFunctions.Persuasion, "Persuasion"), (InterventionFunctions.Incentivisation, "Incentivisation"),
-        (InterventionFunctions.Coercion, "Coercion"), (InterventionFunctions.Training, "Training"), (InterventionFunctions.Restriction, "Restriction"),
-        (InterventionFunctions.EnvironmentalRestructuring, "Environmental restructuring"), (InterventionFunctions.Modelling, "Modelling"), (InterventionFunctions.Enablement, "Enablement"),
-    ];
-
-    public static readonly (PolicyLevers Value, string Text)[] LeverNames =
-    [
-        (PolicyLevers.CommunicationMarketing, "Communication and marketing"), (PolicyLevers.Guidelines, "Guidelines"), (PolicyLevers.FiscalMeasures, "Fiscal measures"),
-        (PolicyLevers.Regulation, "Regulation"), (PolicyLevers.Legislation, "Legislation"), (PolicyLevers.EnvironmentalSocialPlanning, "Environmental and social planning"),
-        (PolicyLevers.ServiceProvision, "Service provision"),
-    ];
-
-    public static string Describe(InterventionFunctions value) =>
-        string.Join(", ", FunctionNames.Where(f => value.HasFlag(f.Value)).Select(f => f.Text.ToLowerInvariant()));
-
-    public static string Describe(PolicyLevers value) => string.Join(", ", LeverNames.Where(l => value.HasFlag(l.Value)).Select(l => l.Text.ToLowerInvariant()));
-
     public static ChangeIdeaForm From(ChangeIdeaNode node)
     {
         var idea = node.Idea;
@@ -52,8 +33,8 @@ public sealed class ChangeIdeaForm
             Title = idea.Title, SecondaryDriverIds = [.. node.SecondaryDriverIds], WhoseBehaviour = idea.WhoseBehaviour, WhatDifferently = idea.WhatDifferently,
             PhysicalCapability = idea.PhysicalCapability, PsychologicalCapability = idea.PsychologicalCapability, PhysicalOpportunity = idea.PhysicalOpportunity,
             SocialOpportunity = idea.SocialOpportunity, ReflectiveMotivation = idea.ReflectiveMotivation, AutomaticMotivation = idea.AutomaticMotivation,
-            Functions = [.. FunctionNames.Select(f => f.Value).Where(f => idea.Functions.HasFlag(f))],
-            Levers = [.. LeverNames.Select(l => l.Value).Where(l => idea.Levers.HasFlag(l))],
+            Functions = [.. ChangeIdeaNames.Functions.Select(f => f.Value).Where(f => idea.Functions.HasFlag(f))],
+            Levers = [.. ChangeIdeaNames.Levers.Select(l => l.Value).Where(l => idea.Levers.HasFlag(l))],
             LeverDetails = idea.LeverDetails, ContributionIds = [.. node.CarriedBy.Select(c => c.Id)],
         };
     }
@@ -74,9 +55,9 @@ public sealed class ChangeIdeaForm
         .Where(c => c.Status != ContributionStatus.Withdrawn || ContributionIds.Contains(c.Id))
         .Select(c => new SelectListItem($"{c.Organisation}: {c.Commitment}", c.Id.ToString(), ContributionIds.Contains(c.Id)));
 
-    public IEnumerable<SelectListItem> FunctionOptions => FunctionNames.Select(f => new SelectListItem(f.Text, f.Value.ToString(), Functions.Contains(f.Value)));
+    public IEnumerable<SelectListItem> FunctionOptions => ChangeIdeaNames.Functions.Select(f => new SelectListItem(f.Text, f.Value.ToString(), Functions.Contains(f.Value)));
 
-    public IEnumerable<SelectListItem> LeverOptions => LeverNames.Select(l => new SelectListItem(l.Text, l.Value.ToString(), Levers.Contains(l.Value)));
+    public IEnumerable<SelectListItem> LeverOptions => ChangeIdeaNames.Levers.Select(l => new SelectListItem(l.Text, l.Value.ToString(), Levers.Contains(l.Value)));
 }
 
 /// <summary>A page that shows the change idea fields (the partial _ChangeIdeaFields), bound as <c>Idea</c>.</summary>
