@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Concordat.Core.Demo;
 using Microsoft.Playwright;
 
@@ -7,19 +6,6 @@ namespace Concordat.Web.Tests.Browser;
 [Collection(BrowserJourneys.Name)]
 public sealed class AgreementRoundJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private async Task<PageChecks> SignInAsync(string email)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
-        var page = await context.NewPageAsync();
-        var checks = new PageChecks(page);
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoWorkspace.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/systems/[0-9a-f-]{36}$"));
-        return checks;
-    }
-
     private static async Task RecordAsync(PageChecks lead, string goalUrl, string position, string? reason = null, string? resolve = null, string? screenshot = null)
     {
         var page = lead.Page;
@@ -45,7 +31,7 @@ public sealed class AgreementRoundJourneyTests(BrowserFixture browser) : IClassF
     [Fact]
     public async Task ConvenorProposes_ThreeLeadsRespond_OneObjects_Amended_AllConsent_GoalIsAgreed()
     {
-        var convenor = await SignInAsync(DemoWorkspace.ConvenorEmail);
+        var convenor = await browser.SignInAsync(DemoWorkspace.ConvenorEmail);
         var page = convenor.Page;
         var home = page.Url;
 
@@ -78,9 +64,9 @@ public sealed class AgreementRoundJourneyTests(BrowserFixture browser) : IClassF
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the round" }).ClickAsync();
         await Assertions.Expect(page.Locator("#open-round")).ToContainTextAsync("0 of 3 organisations have responded");
 
-        var northshire = await SignInAsync("lead@demo.concordat.example");
-        var eastvale = await SignInAsync("eastvale.lead@demo.concordat.example");
-        var county = await SignInAsync("publichealth.lead@demo.concordat.example");
+        var northshire = await browser.SignInAsync("lead@demo.concordat.example");
+        var eastvale = await browser.SignInAsync("eastvale.lead@demo.concordat.example");
+        var county = await browser.SignInAsync("publichealth.lead@demo.concordat.example");
         await RecordAsync(northshire, goalUrl, "Consent", screenshot: "34-record-position");
         await RecordAsync(eastvale, goalUrl, "Object", "Our palliative care team is not funded for seven-day working.",
             "A horizon of 2029, so that seven-day cover can be funded first.");

@@ -40,6 +40,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A new browser context signed in as one of the demo people, on the system's home page.</summary>
+    public async Task<PageChecks> SignInAsync(string email)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl });
+        var page = await context.NewPageAsync();
+        var checks = new PageChecks(page);
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Concordat.Core.Demo.DemoWorkspace.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/systems/[0-9a-f-]{36}$"));
+        return checks;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -7,19 +7,6 @@ namespace Concordat.Web.Tests.Browser;
 [Collection(BrowserJourneys.Name)]
 public sealed class ConvenorJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private async Task<PageChecks> SignInAsync(string email)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
-        var page = await context.NewPageAsync();
-        var checks = new PageChecks(page);
-        await page.GotoAsync("/");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoWorkspace.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/systems/[0-9a-f-]{36}$"));
-        return checks;
-    }
-
     [Fact]
     public async Task Convenor_AddsAnOrganisation_FixingABadOdsCode_AndSeesItInTheList()
     {
@@ -75,7 +62,7 @@ public sealed class ConvenorJourneyTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task EveryOtherPage_PassesTheAccessibilityScan()
     {
-        var checks = await SignInAsync(DemoWorkspace.ConvenorEmail);
+        var checks = await browser.SignInAsync(DemoWorkspace.ConvenorEmail);
         var page = checks.Page;
         var home = page.Url;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Concordat.Core.Demo;
 using Concordat.Spc;
 using Concordat.Spc.Charts;
 using Concordat.Web.Tests.Measures;
@@ -17,14 +16,8 @@ public sealed partial class MeasureUploadJourneyTests(BrowserFixture browser) : 
     [Fact]
     public async Task LeadDefinesAMeasure_UploadsAFileWithAnError_FixesIt_Previews_Imports_AndSeesTheChartWithTheRightIcons()
     {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
-        var page = await context.NewPageAsync();
-        var lead = new PageChecks(page);
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync("lead@demo.concordat.example");
-        await page.GetByLabel("Password").FillAsync(DemoWorkspace.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/systems/[0-9a-f-]{36}$"));
+        var lead = await browser.SignInAsync("lead@demo.concordat.example");
+        var page = lead.Page;
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Measures" }).ClickAsync();
         await lead.CheckAsync("40-measures");

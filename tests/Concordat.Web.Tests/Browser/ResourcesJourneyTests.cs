@@ -7,23 +7,11 @@ namespace Concordat.Web.Tests.Browser;
 [Collection(BrowserJourneys.Name)]
 public sealed class ResourcesJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private async Task<PageChecks> SignInAsync(string email)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoWorkspace.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/systems/[0-9a-f-]{36}$"));
-        return new PageChecks(page);
-    }
-
     [Fact]
     public async Task ALeadRegistersVoidSpace_AnotherPartnersContributionCommitsPart_AndTheIdleViewUpdates()
     {
         const string space = "Eastvale Health Centre, second floor";
-        var council = await SignInAsync("eastvale.council.lead@demo.concordat.example");
+        var council = await browser.SignInAsync("eastvale.council.lead@demo.concordat.example");
         var page = council.Page;
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Resources" }).ClickAsync();
         await council.CheckAsync("50-resources");
@@ -48,7 +36,7 @@ public sealed class ResourcesJourneyTests(BrowserFixture browser) : IClassFixtur
         var idleRow = page.Locator("#idle tbody tr", new() { HasText = space });
         await Assertions.Expect(idleRow).ToContainTextAsync("150 m²");
 
-        var community = await SignInAsync("community.lead@demo.concordat.example");
+        var community = await browser.SignInAsync("community.lead@demo.concordat.example");
         var cpage = community.Page;
         await cpage.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Shared goals" }).ClickAsync();
         await cpage.GetByRole(AriaRole.Link, new() { Name = "Fewer emergency admissions of frail older people" }).ClickAsync();

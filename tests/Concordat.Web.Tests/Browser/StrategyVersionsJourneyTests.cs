@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Concordat.Core.Demo;
 using Microsoft.Playwright;
-using UglyToad.PdfPig;
 
 namespace Concordat.Web.Tests.Browser;
 
@@ -13,14 +11,8 @@ public sealed class StrategyVersionsJourneyTests(BrowserFixture browser) : IClas
     [Fact]
     public async Task TheConvenorBuildsADiagram_PublishesAVersion_ChangesTheGoal_ComparesVersions_AndThePublicSeesOnlyWhatWasPublished()
     {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
-        var page = await context.NewPageAsync();
-        var convenor = new PageChecks(page);
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync("convenor@demo.concordat.example");
-        await page.GetByLabel("Password").FillAsync(DemoWorkspace.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/systems/[0-9a-f-]{36}$"));
+        var convenor = await browser.SignInAsync("convenor@demo.concordat.example");
+        var page = convenor.Page;
         var home = new Uri(page.Url).AbsolutePath;
 
         // The goal has no driver diagram, so the health check finds an aim without an account of how.
@@ -93,18 +85,7 @@ public sealed class StrategyVersionsJourneyTests(BrowserFixture browser) : IClas
         await publicChecks.CheckAsync("66-public-strategy");
 
         // Printed to PDF, every goal is there with its outcome.
-        var goals = await visitor.Locator("section.concordat-strategy__goal").AllAsync();
-        await visitor.EmulateMediaAsync(new() { Media = Media.Print });
-        using var pdf = PdfDocument.Open(await visitor.PdfAsync(new() { Format = "A4" }));
-        var printed = Squeeze(string.Concat(pdf.GetPages().Select(p => p.Text)));
-        Assert.True(pdf.NumberOfPages > goals.Count, $"{pdf.NumberOfPages} PDF pages for {goals.Count} goals");
-        foreach (var goal in goals)
-        {
-            var title = await goal.Locator("h2").InnerTextAsync();
-            var outcomeText = await goal.Locator(".nhsuk-lede-text").InnerTextAsync();
-            Assert.Contains(Squeeze(title), printed, StringComparison.Ordinal);
-            Assert.Contains(Squeeze(outcomeText), printed, StringComparison.Ordinal);
-        }
+        await PrintedStrategy.AssertEveryGoalIsPrintedAsync(visitor);
 
         // Turned off, the public page is gone at once.
         await page.GotoAsync($"{home}/strategy/versions");
@@ -112,10 +93,7 @@ public sealed class StrategyVersionsJourneyTests(BrowserFixture browser) : IClas
         await Assertions.Expect(page.Locator("#public-status")).ToContainTextAsync("not public");
         var gone = await visitor.GotoAsync($"/public/strategy/{systemId}");
         Assert.Equal(404, gone!.Status);
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
         await visitorContext.CloseAsync();
     }
-
-    /// <summary>PDF text runs may split or drop spaces between words, so texts are compared without whitespace.</summary>
-    private static string Squeeze(string text) => Regex.Replace(text, @"\s+", "");
 }
