@@ -23,12 +23,12 @@ public enum WordChange
 public sealed record Words(WordChange Change, string Text);
 
 /// <summary>One field that differs; <see cref="Words"/> holds a word-level difference for prose fields.</summary>
-public sealed record FieldChange(string Field, string? Before, string? After, IReadOnlyList<Words>? Words = null);
+public sealed record FieldDifference(string Field, string? Before, string? After, IReadOnlyList<Words>? Words = null);
 
 /// <summary>A driver, change idea, contribution, measure, resource or pooled fund that was added, removed or changed.</summary>
-public sealed record ItemChange(string Name, ChangeKind Change, IReadOnlyList<FieldChange> Fields);
+public sealed record ItemChange(string Name, ChangeKind Change, IReadOnlyList<FieldDifference> Fields);
 
-public sealed record GoalChange(Guid Id, string Title, ChangeKind Change, IReadOnlyList<FieldChange> Fields, IReadOnlyList<ItemChange> Drivers,
+public sealed record GoalChange(Guid Id, string Title, ChangeKind Change, IReadOnlyList<FieldDifference> Fields, IReadOnlyList<ItemChange> Drivers,
     IReadOnlyList<ItemChange> ChangeIdeas, IReadOnlyList<ItemChange> Contributions, IReadOnlyList<ItemChange> Measures);
 
 /// <summary>
@@ -72,7 +72,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
 
     private static GoalChange CompareGoal(DocumentGoal a, DocumentGoal b)
     {
-        var fields = new List<FieldChange>();
+        var fields = new List<FieldDifference>();
         AddProse(fields, "Title", a.Title, b.Title);
         AddProse(fields, "Outcome", a.Outcome, b.Outcome);
         fields.AddRange(Fields(
@@ -90,7 +90,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         var (movesBefore, movesAfter) = (Moves(a), Moves(b));
         var ideas = Items(a.ChangeIdeas, b.ChangeIdeas, i => i.Title, (x, y) =>
         {
-            var f = new List<FieldChange>();
+            var f = new List<FieldDifference>();
             AddProse(f, "Whose behaviour", x.WhoseBehaviour, y.WhoseBehaviour);
             AddProse(f, "What they must do differently", x.WhatDifferently, y.WhatDifferently);
             f.AddRange(Fields(
@@ -105,7 +105,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         var withIds = a.Contributions.Concat(b.Contributions).All(c => c.Id != Guid.Empty);
         var contributions = Items(a.Contributions, b.Contributions, c => c.Organisation, (x, y) =>
         {
-            var f = new List<FieldChange>();
+            var f = new List<FieldDifference>();
             AddProse(f, "Commitment", x.Commitment, y.Commitment);
             f.AddRange(Fields(("Status", x.Status, y.Status), ("Resources", Joined(x.Resources), Joined(y.Resources))));
             return f;
@@ -129,7 +129,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
 
     /// <summary>Matches items by key (their name unless a sturdier key is given) and lists what was added, removed or changed.</summary>
     private static List<ItemChange> Items<T>(IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> name,
-        Func<T, T, IReadOnlyList<FieldChange>> compare, Func<T, string>? key = null)
+        Func<T, T, IReadOnlyList<FieldDifference>> compare, Func<T, string>? key = null)
     {
         key ??= name;
         // Items with the same key are told apart by their order, so a second item of the same name is not lost.
@@ -154,14 +154,14 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         return changes;
     }
 
-    private static List<FieldChange> Fields(params (string Field, string? Before, string? After)[] pairs) =>
-        [.. pairs.Where(p => !string.Equals(p.Before, p.After, StringComparison.Ordinal)).Select(p => new FieldChange(p.Field, p.Before, p.After))];
+    private static List<FieldDifference> Fields(params (string Field, string? Before, string? After)[] pairs) =>
+        [.. pairs.Where(p => !string.Equals(p.Before, p.After, StringComparison.Ordinal)).Select(p => new FieldDifference(p.Field, p.Before, p.After))];
 
-    private static void AddProse(List<FieldChange> fields, string field, string? before, string? after)
+    private static void AddProse(List<FieldDifference> fields, string field, string? before, string? after)
     {
         if (!string.Equals(before, after, StringComparison.Ordinal))
         {
-            fields.Add(new FieldChange(field, before, after, WordDifference(before ?? "", after ?? "")));
+            fields.Add(new FieldDifference(field, before, after, WordDifference(before ?? "", after ?? "")));
         }
     }
 
