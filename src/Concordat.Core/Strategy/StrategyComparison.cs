@@ -40,6 +40,87 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
 {
     public bool HasChanges => Goals.Count > 0 || Resources.Count > 0 || PooledFunds.Count > 0;
 
+    /// <summary>The same comparison as Markdown, for a board paper: removed words ~~struck through~~, added words in **bold**.</summary>
+    public string ToMarkdown()
+    {
+        var md = new System.Text.StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# What changed in the strategy: {From} compared with {To}").AppendLine();
+        if (!HasChanges)
+        {
+            return md.AppendLine("Nothing has changed: the two say the same.").ToString();
+        }
+        md.AppendLine("## Shared goals").AppendLine();
+        if (Goals.Count == 0)
+        {
+            md.AppendLine("No goal has changed.").AppendLine();
+        }
+        foreach (var g in Goals)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {g.Change}: {g.Title}").AppendLine();
+            AppendFields(md, g.Fields, "");
+            foreach (var (heading, items) in new[] { ("Drivers", g.Drivers), ("Change ideas", g.ChangeIdeas), ("Who contributes what", g.Contributions), ("Measures", g.Measures) })
+            {
+                AppendItems(md, heading, items);
+            }
+            md.AppendLine();
+        }
+        md.AppendLine("## Collective resources").AppendLine();
+        if (Resources.Count == 0 && PooledFunds.Count == 0)
+        {
+            md.AppendLine("No resource totals or pooled funds have changed.");
+        }
+        AppendItems(md, "Resources by kind", Resources);
+        AppendItems(md, "Pooled funds", PooledFunds);
+        return md.ToString();
+    }
+
+    private static void AppendItems(System.Text.StringBuilder md, string heading, IReadOnlyList<ItemChange> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+        md.AppendLine(CultureInfo.InvariantCulture, $"**{heading}**").AppendLine();
+        foreach (var item in items)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {item.Change}: {item.Name}");
+            AppendFields(md, item.Fields, "  ");
+        }
+        md.AppendLine();
+    }
+
+    private static void AppendFields(System.Text.StringBuilder md, IReadOnlyList<FieldDifference> fields, string indent)
+    {
+        foreach (var f in fields)
+        {
+            var text = f.Words is { } words
+                ? string.Concat(words.Select(w => w.Change switch
+                {
+                    WordChange.Removed => Marked("~~", w.Text),
+                    WordChange.Added => Marked("**", w.Text),
+                    _ => w.Text,
+                }))
+                : $"{(string.IsNullOrEmpty(f.Before) ? "none" : f.Before)} → {(string.IsNullOrEmpty(f.After) ? "none" : f.After)}";
+            md.AppendLine(CultureInfo.InvariantCulture, $"{indent}- {f.Field}: {text}");
+        }
+        if (fields.Count > 0 && indent.Length == 0)
+        {
+            md.AppendLine();
+        }
+    }
+
+    // Markdown emphasis must hug the words, so the spaces around a changed run stay outside its markers.
+    private static string Marked(string marker, string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0)
+        {
+            return text;
+        }
+        var start = text.Length - text.TrimStart().Length;
+        return $"{text[..start]}{marker}{trimmed}{marker}{text[(start + trimmed.Length)..]}";
+    }
+
     public static StrategyComparison Between(string fromLabel, StrategyDocument from, string toLabel, StrategyDocument to)
     {
         var before = from.Goals.ToDictionary(g => g.Id);

@@ -107,6 +107,26 @@ public sealed class StrategyComparisonTests
     }
 
     [Fact]
+    public void AsMarkdown_RemovedWordsAreStruckThrough_AddedWordsAreBold_AndItemsAreListedUnderTheirGoal()
+    {
+        var before = Goal(Frailty, "Frailty");
+        var after = before with
+        {
+            Outcome = "Fewer older people living with frailty are admitted to hospital in an emergency",
+            Drivers = [.. before.Drivers, new DocumentDriver("Proactive care", [])],
+        };
+
+        var markdown = StrategyComparison.Between("Version 1", Document(before), "today", Document(after)).ToMarkdown();
+        var same = StrategyComparison.Between("Version 1", Document(before), "today", Document(before)).ToMarkdown();
+
+        Assert.StartsWith("# What changed in the strategy: Version 1 compared with today", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Changed: Frailty", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Outcome: Fewer ~~frail~~ older people **living with frailty** are admitted", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Added: Proactive care", markdown, StringComparison.Ordinal);
+        Assert.Contains("Nothing has changed", same, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AChangeIdeaMovedToAnotherDriver_IsChanged_ButTheSameListsInAnotherOrderAreNot()
     {
         var before = Goal(Frailty, "Frailty");

@@ -97,6 +97,9 @@ public abstract class StrategyVersionTests(TestApp app, DatabaseKind kind) : Pro
         Assert.NotNull(unchanged.Document.QuerySelector("#no-changes"));
         Assert.Null(changed.Document.QuerySelector("#no-changes"));
         Assert.Equal("at home", changed.Text($"#goal-{goalId} ins").Replace("[added:", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Trim());
+        var markdown = await pages.Http.GetStringAsync($"/systems/{system.Id}/strategy/compare/markdown?from=1", Ct);
+        Assert.Contains("- Title: Fewer falls **at home**", markdown, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await pages.Http.GetAsync($"/systems/{system.Id}/strategy/compare/markdown?from=7", Ct)).StatusCode);
     }
 
     [Fact]

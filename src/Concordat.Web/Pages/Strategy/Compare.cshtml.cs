@@ -16,6 +16,9 @@ public sealed class CompareModel(StrategyVersionService versions) : SystemPageMo
     public IReadOnlyList<StrategyVersion> Versions { get; private set; } = [];
     public StrategyComparison? Comparison { get; private set; }
 
+    public async Task<IActionResult> OnGetMarkdownAsync(CancellationToken ct) =>
+        File(System.Text.Encoding.UTF8.GetBytes((await versions.CompareAsync(From, To, ct)).ToMarkdown()), "text/markdown; charset=utf-8", "what-changed.md");
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Versions = await versions.ListAsync(ct);
