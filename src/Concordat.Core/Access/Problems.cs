@@ -47,6 +47,9 @@ public sealed class InputErrors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>Each field's messages, for a caller that reports them rather than throws (like an import's list of problems).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
     /// <summary>Optional free text: trimmed, null when blank, and an error (not a silent cut) when too long.</summary>
     public string? OptionalText(string field, string label, string? value, int maxLength)
     {
@@ -66,7 +69,7 @@ public sealed class InputErrors
     {
         if (Any)
         {
-            throw new InputInvalidException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            throw new InputInvalidException(Errors);
         }
     }
 }

@@ -20,7 +20,7 @@ public sealed class DemoTheoryOfChange(TheoryOfChangeService theory)
         var crisis = await Primary(frailtyGoalId, "Crises at home are met at home", frailtyLead);
         var discharge = await Primary(frailtyGoalId, "People go home as soon as they are medically fit", frailtyLead);
         var stepUp = await Secondary(frailtyGoalId, "GPs and paramedics can refer straight to the virtual ward", frailtyLead, crisis);
-        var planning = await Secondary(frailtyGoalId, "Discharge is planned from the day of admission", frailtyLead, discharge);
+        await Secondary(frailtyGoalId, "Discharge is planned from the day of admission", frailtyLead, discharge);
         var reablement = await Secondary(frailtyGoalId, "Reablement starts within 24 hours of discharge", frailtyLead, discharge, crisis);
 
         await theory.AddChangeIdeaAsync(frailtyGoalId, new SaveChangeIdea("Step-up referrals to the frailty virtual ward", [stepUp],
@@ -39,7 +39,6 @@ public sealed class DemoTheoryOfChange(TheoryOfChangeService theory)
             Functions = InterventionFunctions.Incentivisation, Levers = PolicyLevers.FiscalMeasures, LeverDetails = "Council home care contract",
             ContributionIds = [reablementId],
         }, frailtyLead, ct);
-        _ = planning;
 
         await Primary(aeGoalId, "Fewer people need to come to the emergency department", aeLead);
         await Primary(aeGoalId, "Flow through the hospital keeps the department clear", aeLead);

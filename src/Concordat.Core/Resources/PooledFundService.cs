@@ -32,32 +32,27 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
     /// <summary>The largest amount the database column holds (14 digits, 2 after the point).</summary>
     public const decimal MaxAmount = 999_999_999_999.99m;
 
-    public async Task<IReadOnlyList<PooledFundDetail>> ListAsync(CancellationToken ct)
-    {
-        var funds = await db.PooledFunds.AsNoTracking().OrderBy(f => f.FinancialYear).ThenBy(f => f.Name).ToListAsync(ct);
-        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var details = new List<PooledFundDetail>();
-        foreach (var fund in funds)
-        {
-            details.Add(await DetailAsync(fund, organisations, ct));
-        }
-        return details;
-    }
+    public async Task<IReadOnlyList<PooledFundDetail>> ListAsync(CancellationToken ct) =>
+        await DetailsAsync(await db.PooledFunds.AsNoTracking().OrderBy(f => f.FinancialYear).ThenBy(f => f.Name).ToListAsync(ct), ct);
 
     public async Task<PooledFundDetail> GetAsync(Guid id, CancellationToken ct) =>
-        await DetailAsync(await db.PooledFunds.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException("There is no such pooled fund in this system."),
-            await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct), ct);
+        (await DetailsAsync([await db.PooledFunds.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException("There is no such pooled fund in this system.")], ct))[0];
 
-    private async Task<PooledFundDetail> DetailAsync(PooledFund fund, Dictionary<Guid, string> organisations, CancellationToken ct)
+    /// <summary>The funds with their payments, schemes and the goals those serve: four queries, however many funds.</summary>
+    private async Task<IReadOnlyList<PooledFundDetail>> DetailsAsync(IReadOnlyList<PooledFund> funds, CancellationToken ct)
     {
-        var contributions = (await db.PooledFundContributions.AsNoTracking().Where(c => c.PooledFundId == fund.Id).ToListAsync(ct))
-            .Select(c => new FundContributionRow(c.OrganisationId, organisations[c.OrganisationId], c.Amount)).OrderBy(c => c.Organisation, StringComparer.Ordinal).ToList();
-        var schemes = await db.PooledFundSchemes.AsNoTracking().Where(s => s.PooledFundId == fund.Id).ToListAsync(ct);
-        var schemeIds = schemes.Select(s => s.Id).ToList();
-        var goals = (await db.PooledFundSchemeGoals.AsNoTracking().Where(g => schemeIds.Contains(g.SchemeId))
-            .Join(db.Goals, s => s.GoalId, g => g.Id, (s, g) => new { s.SchemeId, g.Id, g.Title }).ToListAsync(ct)).ToLookup(g => g.SchemeId);
-        return new PooledFundDetail(fund, organisations[fund.HostOrganisationId], contributions,
-            [.. schemes.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new SchemeRow(s.Id, s.Name, s.Amount, [.. goals[s.Id].Select(g => (g.Id, g.Title))]))]);
+        var fundIds = funds.Select(f => f.Id).ToList();
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var contributions = (await db.PooledFundContributions.AsNoTracking().Where(c => fundIds.Contains(c.PooledFundId)).ToListAsync(ct)).ToLookup(c => c.PooledFundId);
+        var schemes = (await db.PooledFundSchemes.AsNoTracking().Where(s => fundIds.Contains(s.PooledFundId)).ToListAsync(ct)).ToLookup(s => s.PooledFundId);
+        var goals = (await (from link in db.PooledFundSchemeGoals.AsNoTracking()
+                            join scheme in db.PooledFundSchemes on link.SchemeId equals scheme.Id
+                            join goal in db.Goals on link.GoalId equals goal.Id
+                            where fundIds.Contains(scheme.PooledFundId)
+                            select new { link.SchemeId, goal.Id, goal.Title }).ToListAsync(ct)).ToLookup(g => g.SchemeId);
+        return [.. funds.Select(fund => new PooledFundDetail(fund, organisations[fund.HostOrganisationId],
+            [.. contributions[fund.Id].Select(c => new FundContributionRow(c.OrganisationId, organisations[c.OrganisationId], c.Amount)).OrderBy(c => c.Organisation, StringComparer.Ordinal)],
+            [.. schemes[fund.Id].OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new SchemeRow(s.Id, s.Name, s.Amount, [.. goals[s.Id].Select(g => (g.Id, g.Title))]))]))];
     }
 
     public async Task<PooledFund> CreateAsync(SavePooledFund input, Actor actor, CancellationToken ct)

@@ -16,6 +16,9 @@ public sealed class ResourceRegisterImport(ConcordatDb db, TimeProvider clock)
 {
     public const int MaxRows = 5000;
 
+    /// <summary>The largest register file taken through the web and the API.</summary>
+    public const long MaxBytes = 10 * 1024 * 1024;
+
     private static readonly string[] Columns =
         ["kind", "name", "quantity", "unit", "available", "place", "contact", "notes", "address", "postcode", "opening_hours", "data_owner",
             "data_sharing_agreement", "funding_source", "financial_year", "recurrent"];
@@ -135,22 +138,15 @@ public sealed class ResourceRegisterImport(ConcordatDb db, TimeProvider clock)
                 IsRecurrent = YesNo("recurrent"),
             };
             var errors = ResourceService.Validate(input, out var apply);
-            try
+            foreach (var (field, messages) in errors.Errors)
             {
-                errors.ThrowIfAny();
-            }
-            catch (InputInvalidException e)
-            {
-                foreach (var (field, messages) in e.Errors)
+                var column = ColumnOf.GetValueOrDefault(field, field);
+                // A cell already reported as unreadable keeps that more precise problem.
+                if (rowProblems.Any(p => p.Column == column))
                 {
-                    var column = ColumnOf.GetValueOrDefault(field, field);
-                    // A cell already reported as unreadable keeps that more precise problem.
-                    if (rowProblems.Any(p => p.Column == column))
-                    {
-                        continue;
-                    }
-                    rowProblems.AddRange(messages.Select(m => new ImportProblem(row.Number, column, m)));
+                    continue;
                 }
+                rowProblems.AddRange(messages.Select(m => new ImportProblem(row.Number, column, m)));
             }
             if (rowProblems.Count > 0)
             {

@@ -25,7 +25,7 @@ public sealed record SaveResource(Guid? OrganisationId, ResourceKind? Kind, stri
 public sealed record ResourceFilter(ResourceKind? Kind = null, Guid? OrganisationId = null, Guid? PlaceId = null);
 
 /// <summary>A resource with what is committed of it at its busiest from today, and what is left idle.</summary>
-public sealed record ResourceRow(Resource Resource, string Organisation, string? Place, double Committed, int Commitments, bool HasOverCommitment)
+public sealed record ResourceRow(Resource Resource, string Organisation, string? Place, double Committed, bool HasOverCommitment)
 {
     public double Idle => Math.Max(0, Resource.AvailableCapacity - Committed);
     public bool IsOverCommitted => Committed > Resource.AvailableCapacity;
@@ -69,7 +69,7 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
         return resources
             .Select(r => new ResourceRow(r, organisations[r.OrganisationId], r.PlaceId is { } p ? places[p] : null,
                 CapacityLedger.Peak(commitments[r.Id].Select(c => (c.Quantity, c.StartsOn, c.EndsOn)), today, DateOnly.MaxValue),
-                commitments[r.Id].Count(c => c.EndsOn >= today), commitments[r.Id].Any(c => c.OverCommitmentReason is not null && c.EndsOn >= today)))
+                commitments[r.Id].Any(c => c.OverCommitmentReason is not null && c.EndsOn >= today)))
             .OrderBy(r => r.Resource.Kind).ThenBy(r => r.Organisation, StringComparer.Ordinal).ThenBy(r => r.Resource.Name, StringComparer.Ordinal)
             .ToList();
     }

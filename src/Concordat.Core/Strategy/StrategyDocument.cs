@@ -107,22 +107,23 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
 }
 
 /// <summary>Builds the strategy document from the live data.</summary>
-public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, ContributionService contributions,
-    TheoryOfChangeService theory, MeasureService measures, PooledViews views, PooledFundService funds, HealthCheckService health, TimeProvider clock)
+public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, PooledViews views, PooledFundService funds, HealthCheckService health,
+    TimeProvider clock)
 {
     public async Task<StrategyDocument> BuildAsync(CancellationToken ct)
     {
         var systemName = await db.Systems.Where(s => s.Id == db.Tenant.SystemId).Select(s => s.Name).SingleAsync(ct);
-        var checks = (await health.RunAsync(ct)).Goals.ToDictionary(g => g.GoalId);
-        var resourceNames = await db.Resources.AsNoTracking().ToDictionaryAsync(r => r.Id, r => (r.Name, r.Unit), ct);
-        // One query for every goal's commitments, rather than one per contribution.
-        var committedBy = (await views.ByGoalAsync(null, ct)).SelectMany(g => g.Commitments).ToLookup(c => c.Commitment.ContributionId);
+        // The health check has already read each goal's diagram, contributions and measures: the document is built from that reading.
+        var reading = await health.ReadAsync(ct);
+        var read = reading.Goals.ToDictionary(r => r.Goal.Id);
+        var checks = reading.Health.Goals.ToDictionary(g => g.GoalId);
+        var resourceNames = reading.Needs.SelectMany(g => g.Resources).DistinctBy(r => r.Key).ToDictionary(r => r.Key, r => (r.Value.Name, r.Value.Unit));
+        var committedBy = reading.Needs.SelectMany(g => g.Commitments).ToLookup(c => c.Commitment.ContributionId);
         var list = new List<DocumentGoal>();
         foreach (var summary in (await goals.ListAsync(new GoalFilter(), ct)).Where(g => g.Status != GoalStatus.Retired))
         {
             var goal = await goals.GetAsync(summary.Id, ct);
-            var diagram = await theory.GetAsync(goal.Id, ct);
-            var rows = await contributions.ForGoalAsync(goal.Id, ct);
+            var (diagram, rows) = (read[goal.Id].Diagram, read[goal.Id].Contributions);
             var documentContributions = new List<DocumentContribution>();
             foreach (var c in rows.Where(c => c.Status != ContributionStatus.Withdrawn))
             {
@@ -136,14 +137,11 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, C
                 [.. diagram.Secondary.Where(s => s.ServesPrimaryIds.Contains(p.Driver.Id)).Select(s => new DocumentSecondary(s.Driver.Title,
                     [.. diagram.ChangeIdeas.Where(i => i.SecondaryDriverIds.Contains(s.Driver.Id)).Select(i => ideaTitles[i.Idea.Id])]))])).ToList();
             var ideas = diagram.ChangeIdeas.Select(i => new DocumentChangeIdea(i.Idea.Title, i.Idea.WhoseBehaviour, i.Idea.WhatDifferently,
-                [.. new[] { ("physical capability", i.Idea.PhysicalCapability), ("psychological capability", i.Idea.PsychologicalCapability),
-                    ("physical opportunity", i.Idea.PhysicalOpportunity), ("social opportunity", i.Idea.SocialOpportunity),
-                    ("reflective motivation", i.Idea.ReflectiveMotivation), ("automatic motivation", i.Idea.AutomaticMotivation) }
-                    .Where(c => c.Item2 is not null).Select(c => $"{c.Item1}: {c.Item2}")],
+                [.. i.Idea.Lacking.Select(c => $"{c.Component.ToLowerInvariant()}: {c.Sentence}")],
                 i.Idea.Functions == InterventionFunctions.None ? "none" : ChangeIdeaNames.Describe(i.Idea.Functions),
                 (i.Idea.Levers == PolicyLevers.None ? "none" : ChangeIdeaNames.Describe(i.Idea.Levers)) + (i.Idea.LeverDetails is null ? "" : $" ({i.Idea.LeverDetails})"),
                 [.. i.CarriedBy.Select(c => c.Organisation)])).ToList();
-            var goalMeasures = (await measures.ListAsync(goal.Id, ct)).Select(m => new DocumentMeasure(m.Id, m.Name,
+            var goalMeasures = read[goal.Id].Measures.Select(m => new DocumentMeasure(m.Id, m.Name,
                 m.LatestValue is { } v ? FormattableString.Invariant($"{v:0.##} {m.Unit}") : null, m.LatestPeriod, m.Variation?.ToName(), m.Assurance?.ToName(),
                 m.Variation is { } icon ? XmrSummary.Describe(icon) : null, m.IsStale)).ToList();
             var health = checks.GetValueOrDefault(goal.Id);

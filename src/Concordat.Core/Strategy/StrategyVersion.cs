@@ -45,15 +45,23 @@ internal sealed class StrategyVersionConfiguration : IEntityTypeConfiguration<St
 
 public sealed record PublishVersion(string? Note);
 
+/// <summary>A published version without its document: what lists and the health check's trend need.</summary>
+public sealed record VersionSummary(int Number, DateTime PublishedAtUtc, string PublishedBy, string Note, int ChecksPassed, int Checks)
+{
+    public static VersionSummary Of(StrategyVersion v) => new(v.Number, v.PublishedAtUtc, v.PublishedByName, v.Note, v.ChecksPassed, v.Checks);
+}
+
 /// <summary>What the public may see: the latest published version, without who published it.</summary>
 public sealed record PublicStrategy(string SystemName, int Number, DateTime PublishedAtUtc, string Note, StrategyDocument Document);
 
-public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentService documents, HealthCheckService health, TimeProvider clock)
+public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentService documents, TimeProvider clock)
 {
     public const string EntityType = "Strategy";
 
-    public async Task<IReadOnlyList<StrategyVersion>> ListAsync(CancellationToken ct) =>
-        await db.StrategyVersions.AsNoTracking().OrderByDescending(v => v.Number).ToListAsync(ct);
+    /// <summary>The published versions, newest first, without their documents.</summary>
+    public async Task<IReadOnlyList<VersionSummary>> ListAsync(CancellationToken ct) =>
+        await db.StrategyVersions.AsNoTracking().OrderByDescending(v => v.Number)
+            .Select(v => new VersionSummary(v.Number, v.PublishedAtUtc, v.PublishedByName, v.Note, v.ChecksPassed, v.Checks)).ToListAsync(ct);
 
     public async Task<StrategyVersion> GetAsync(int number, CancellationToken ct) =>
         await db.StrategyVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Number == number, ct) ?? throw new NotFoundException($"There is no version {number} of the strategy.");
@@ -125,12 +133,11 @@ public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentServi
         }
         errors.ThrowIfAny();
         var document = await documents.BuildAsync(ct);
-        var checks = await health.RunAsync(ct);
         var number = (await db.StrategyVersions.MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
         var version = new StrategyVersion
         {
             SystemId = actor.SystemId, Number = number, PublishedAtUtc = clock.GetUtcNow().UtcDateTime, PublishedByName = actor.DisplayName, Note = note!,
-            DocumentJson = JsonSerializer.Serialize(document, JsonSerializerOptions.Web), ChecksPassed = checks.ChecksPassed, Checks = checks.Checks,
+            DocumentJson = JsonSerializer.Serialize(document, JsonSerializerOptions.Web), ChecksPassed = document.Goals.Sum(g => g.ChecksPassed), Checks = document.Goals.Sum(g => g.Checks),
         };
         db.StrategyVersions.Add(version);
         db.Audit(actor, version.PublishedAtUtc, "StrategyPublished", EntityType, version.Id, $"Version {number}", null,

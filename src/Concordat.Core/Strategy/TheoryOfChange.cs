@@ -134,8 +134,16 @@ public sealed class ChangeIdea : ITenantOwned, IVersioned
     [ConcurrencyCheck]
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public bool HasDiagnosis => new[] { PhysicalCapability, PsychologicalCapability, PhysicalOpportunity, SocialOpportunity, ReflectiveMotivation, AutomaticMotivation }
-        .Any(s => s is not null);
+    /// <summary>The COM-B components found lacking, each with its sentence, in the model's order.</summary>
+    public IReadOnlyList<(string Component, string Sentence)> Lacking =>
+        [.. new[] { ("Physical capability", PhysicalCapability), ("Psychological capability", PsychologicalCapability), ("Physical opportunity", PhysicalOpportunity),
+            ("Social opportunity", SocialOpportunity), ("Reflective motivation", ReflectiveMotivation), ("Automatic motivation", AutomaticMotivation) }
+            .Where(c => c.Item2 is not null).Select(c => (c.Item1, c.Item2!))];
+
+    public bool HasDiagnosis => Lacking.Count > 0;
+
+    /// <summary>The mechanism is accounted for: whose behaviour must change is named and what stops it diagnosed.</summary>
+    public bool IsDiagnosed => HasDiagnosis && WhoseBehaviour is not null;
 }
 
 public sealed class ChangeIdeaDriver : ITenantOwned

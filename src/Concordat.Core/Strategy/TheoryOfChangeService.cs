@@ -131,7 +131,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is Npgsql.PostgresException or Microsoft.Data.Sqlite.SqliteException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || ForeignKeyViolation.Is(e))
         {
             // Saved or removed by someone else since it was read, or a primary driver it was to serve was removed meanwhile.
             db.ChangeTracker.Clear();
@@ -280,7 +280,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is Npgsql.PostgresException or Microsoft.Data.Sqlite.SqliteException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || ForeignKeyViolation.Is(e))
         {
             // Saved or removed by someone else since it was read, or a driver or contribution it was to link to went meanwhile.
             db.ChangeTracker.Clear();

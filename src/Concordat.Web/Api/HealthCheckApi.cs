@@ -18,27 +18,25 @@ public static class StrategyDocumentApi
             .WithSummary("The strategy generated from the live data: each goal's outcome, theory of change, contributions and resources, measures with their Making Data Count icons, agreement and health; the collective resources picture");
 }
 
-public sealed record VersionResponse(int Number, DateTime PublishedAtUtc, string PublishedBy, string Note, int ChecksPassed, int Checks);
-
 public static class StrategyVersionsApi
 {
     public static void MapStrategyVersionsApi(this RouteGroupBuilder group)
     {
         group.MapGet("/strategy/versions", async (StrategyVersionService versions, CancellationToken ct) =>
-                TypedResults.Ok((await versions.ListAsync(ct)).Select(v => new VersionResponse(v.Number, v.PublishedAtUtc, v.PublishedByName, v.Note, v.ChecksPassed, v.Checks)).ToList()))
+                TypedResults.Ok(await versions.ListAsync(ct)))
             .WithSummary("Published versions of the strategy, newest first, with the health check's result at each (the trend over versions)");
 
         group.MapGet("/strategy/versions/{number:int}", async (int number, StrategyVersionService versions, CancellationToken ct) =>
             {
                 var v = await versions.GetAsync(number, ct);
-                return TypedResults.Ok(new { version = new VersionResponse(v.Number, v.PublishedAtUtc, v.PublishedByName, v.Note, v.ChecksPassed, v.Checks), document = v.Document() });
+                return TypedResults.Ok(new { version = VersionSummary.Of(v), document = v.Document() });
             })
             .WithSummary("One published version with its document, exactly as published");
 
         group.MapPost("/strategy/versions", async (PublishVersion request, HttpContext context, StrategyVersionService versions, CancellationToken ct) =>
             {
                 var v = await versions.PublishAsync(request, context.Actor(), ct);
-                return TypedResults.Ok(new VersionResponse(v.Number, v.PublishedAtUtc, v.PublishedByName, v.Note, v.ChecksPassed, v.Checks));
+                return TypedResults.Ok(VersionSummary.Of(v));
             })
             .WithSummary("Publish the strategy as it stands now as an immutable version (convenors)");
 

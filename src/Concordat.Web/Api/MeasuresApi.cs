@@ -120,17 +120,10 @@ public static class MeasuresApi
     {
         var limits = ImportLimits.Upload;
         var request = context.Request;
-        if (request.ContentLength > limits.MaxBytes)
+        if (await Uploads.ReadAsync(request, limits.MaxBytes, ct) is not { } body)
         {
-            return new Problem(StatusCodes.Status413PayloadTooLarge, "Too large", $"Files can be at most {limits.Describe()}.", "import_too_large").ToResult();
+            return Uploads.TooLarge(limits.Describe());
         }
-        var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
-        if (body.Length > limits.MaxBytes)
-        {
-            return new Problem(StatusCodes.Status413PayloadTooLarge, "Too large", $"Files can be at most {limits.Describe()}.", "import_too_large").ToResult();
-        }
-        body.Position = 0;
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         var fileName = mediaType switch
         {

@@ -107,9 +107,10 @@ public static class ResourcesApi
                 {
                     return new Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the register as text/csv.", "unsupported_media_type").ToResult();
                 }
-                var body = new MemoryStream();
-                await context.Request.Body.CopyToAsync(body, ct);
-                body.Position = 0;
+                if (await Uploads.ReadAsync(context.Request, ResourceRegisterImport.MaxBytes, ct) is not { } body)
+                {
+                    return Uploads.TooLarge("10 MB");
+                }
                 try
                 {
                     var result = await import.ImportAsync(organisationId, body, context.Actor(), dryRun ?? false, ct);

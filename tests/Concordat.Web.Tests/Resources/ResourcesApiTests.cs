@@ -235,6 +235,15 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.Equal(["Adult social care records", "Harbour Street clinic", "Winter money"], register.AsArray().Select(r => r!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.Equal("Westford", register.AsArray().Single(r => r!["kind"]!.GetValue<string>() == "Estates")!["place"]!.GetValue<string>());
+
+        // A body past the upload limit is refused before it is read in full, chunked so no length is declared up front.
+        var oversized = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(header + new string('x', 11 * 1024 * 1024))));
+        oversized.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = oversized };
+        request.Headers.TransferEncodingChunked = true;
+        var tooLarge = await councilLead.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal("Files can be at most 10 MB.", (await tooLarge.JsonAsync())["detail"]!.GetValue<string>());
     }
 }
 

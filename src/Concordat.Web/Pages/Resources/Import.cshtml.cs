@@ -35,7 +35,7 @@ public sealed class ImportModel(ResourceRegisterImport import, OrganisationServi
         {
             ModelState.AddModelError(nameof(RegisterFile), "Select a CSV file");
         }
-        else if (RegisterFile.Length > ImportLimits.Upload.MaxBytes)
+        else if (RegisterFile.Length > ResourceRegisterImport.MaxBytes)
         {
             ModelState.AddModelError(nameof(RegisterFile), "The file is too big: files can be at most 10 MB");
         }

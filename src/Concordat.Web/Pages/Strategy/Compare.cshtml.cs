@@ -13,7 +13,7 @@ public sealed class CompareModel(StrategyVersionService versions) : SystemPageMo
     [FromQuery]
     public int? To { get; set; }
 
-    public IReadOnlyList<StrategyVersion> Versions { get; private set; } = [];
+    public IReadOnlyList<VersionSummary> Versions { get; private set; } = [];
     public StrategyComparison? Comparison { get; private set; }
 
     public async Task<IActionResult> OnGetMarkdownAsync(CancellationToken ct) =>

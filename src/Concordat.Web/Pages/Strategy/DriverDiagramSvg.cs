@@ -28,7 +28,7 @@ public static class DriverDiagramSvg
             [(diagram.GoalId, diagram.Aim, "#005eb8", "#003087")],
             [.. diagram.Primary.Select(d => (d.Driver.Id, d.Driver.Title, "#e8edee", "#425563"))],
             [.. diagram.Secondary.Select(d => (d.Driver.Id, d.Driver.Title, "#e8edee", "#768692"))],
-            [.. diagram.ChangeIdeas.Select(c => (c.Idea.Id, c.Idea.Title, c.Idea.HasDiagnosis ? "#fff9c4" : "#fde8e6", c.Idea.HasDiagnosis ? "#ffb81c" : "#d5281b"))],
+            [.. diagram.ChangeIdeas.Select(c => (c.Idea.Id, c.Idea.Title, c.Idea.IsDiagnosed ? "#fff9c4" : "#fde8e6", c.Idea.IsDiagnosed ? "#ffb81c" : "#d5281b"))],
         ];
         var boxes = new Dictionary<Guid, Box>();
         double height = 0;

@@ -5,7 +5,7 @@ namespace Concordat.Web.Pages.Strategy;
 public sealed class HealthModel(HealthCheckService health, StrategyVersionService versions) : SystemPageModel
 {
     public SystemHealth Health { get; private set; } = null!;
-    public IReadOnlyList<StrategyVersion> Versions { get; private set; } = [];
+    public IReadOnlyList<VersionSummary> Versions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {

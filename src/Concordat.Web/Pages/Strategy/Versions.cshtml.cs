@@ -9,7 +9,7 @@ public sealed class VersionsModel(StrategyVersionService versions) : SystemPageM
     [BindProperty]
     public string? Note { get; set; }
 
-    public IReadOnlyList<StrategyVersion> Versions { get; private set; } = [];
+    public IReadOnlyList<VersionSummary> Versions { get; private set; } = [];
     public bool IsPublic { get; private set; }
     public string PublicPath => $"/public/strategy/{SystemId}";
 

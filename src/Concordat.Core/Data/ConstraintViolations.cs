@@ -14,3 +14,14 @@ internal static class UniqueViolation
         _ => false,
     };
 }
+
+internal static class ForeignKeyViolation
+{
+    public static bool Is(DbUpdateException e) => e.InnerException switch
+    {
+        // SQLITE_CONSTRAINT_FOREIGNKEY
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 787,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation,
+        _ => false,
+    };
+}
