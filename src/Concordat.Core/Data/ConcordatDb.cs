@@ -2,6 +2,7 @@ using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Concordat.Core.Partnerships;
 using Concordat.Core.People;
+using Concordat.Core.Strategy;
 using Concordat.Core.Tokens;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -104,7 +105,7 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
             // A published strategy version is a record of what the partners approved: nothing may change or remove it.
             if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is Strategy.StrategyVersion)
             {
-                throw new InvalidOperationException("A published strategy version cannot be changed or removed.");
+                throw new InvalidOperationException(PublishedVersionTriggers.Refusal);
             }
 
             // A row written while one system is current can only belong to that system.

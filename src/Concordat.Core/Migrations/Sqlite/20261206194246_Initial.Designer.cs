@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Concordat.Core.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConcordatDb))]
-    [Migration("20261125234259_ImmutableStrategyVersions")]
-    partial class ImmutableStrategyVersions
+    [Migration("20261206194246_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
