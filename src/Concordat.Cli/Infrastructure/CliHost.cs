@@ -87,7 +87,7 @@ internal static class CliHost
             }
             return BadInput;
         }
-        catch (Exception e) when (e is CliUsageException or NotFoundException or ForbiddenException)
+        catch (Exception e) when (e is CliUsageException or NotFoundException or ForbiddenException or DatabaseFromEarlierBuildException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return BadInput;

@@ -9,6 +9,15 @@ public sealed class DatabaseInitializer(ConcordatDb db, IServiceProvider service
 {
     public async Task MigrateAsync(CancellationToken ct)
     {
+        // Before the first release the migrations are folded into one initial migration per provider, so a
+        // database made by an earlier development build names migrations this build no longer has.
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Except(db.Database.GetMigrations()).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DatabaseFromEarlierBuildException(
+                $"This database was made by an earlier development build of Concordat (it has the migration {unknown[0]}, which this " +
+                "build folded into its initial migration). Move the database aside or delete it and start again; nothing has been changed.");
+        }
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
@@ -28,3 +37,6 @@ public sealed class DatabaseInitializer(ConcordatDb db, IServiceProvider service
         return true;
     }
 }
+
+/// <summary>The database names migrations this build does not have; migrating it would fail half way.</summary>
+public sealed class DatabaseFromEarlierBuildException(string message) : Exception(message);

@@ -57,6 +57,19 @@ public sealed class OperatorCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_ADatabaseFromAnEarlierBuild_IsRefusedClearly_AndLeftAsItWas()
+    {
+        await _cli.RunAsync("migrate");
+        await ScalarAsync("""INSERT INTO "__EFMigrationsHistory" VALUES ('20261125190205_Goals', '10.0.15'); SELECT 0;""");
+
+        var result = await _cli.RunAsync("migrate");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: This database was made by an earlier development build of Concordat (it has the migration 20261125190205_Goals", result.Error);
+        Assert.Equal(2, await ScalarAsync("""SELECT COUNT(*) FROM "__EFMigrationsHistory";"""));
+    }
+
+    [Fact]
     public async Task Demo_CreatesTheWorkspaceOnce()
     {
         var first = await _cli.RunAsync("demo");
