@@ -53,6 +53,7 @@ public static class CoreServices
         services.AddScoped<Goals.PerspectiveService>();
         services.AddScoped<Goals.ContributionService>();
         services.AddScoped<Measures.MeasureService>();
+        services.AddScoped<Measures.MeasureDataService>();
         services.AddScoped<Measures.Import.ObservationImporter>();
         services.AddScoped<Resources.ResourceService>();
         services.AddScoped<Resources.CommitmentService>();

@@ -162,7 +162,7 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
     public async Task<Measure> UpdateAsync(Guid id, SaveMeasure input, Guid version, Actor actor, CancellationToken ct)
     {
         var measure = await db.Measures.SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("There is no such measure in this system.");
-        RequireOwner(measure, actor, "change the measure");
+        measure.RequireSteward(actor, "change the measure");
         var stored = await db.TrajectoryPoints.Where(t => t.MeasureId == id).ToListAsync(ct);
         var before = Snapshot(measure, stored.ToDictionary(t => t.PeriodStart, t => t.Value));
         if (measure.Version != version)
@@ -212,34 +212,13 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         }
     }
 
-    private static void RequireOwner(Measure measure, Actor actor, string action)
-    {
-        if (!actor.IsConvenor && !actor.IsLeadOf(measure.OwnerOrganisationId))
-        {
-            throw new ForbiddenException($"Only a convenor or a lead of the organisation that owns the data can {action}.");
-        }
-    }
-
     /// <summary>Validates every field at once and copies the input onto the measure; returns the trajectory by period.</summary>
     private async Task<SortedDictionary<DateOnly, double>> ApplyAsync(Measure measure, SaveMeasure input, CancellationToken ct)
     {
         var errors = new InputErrors();
-        string Required(string field, string? value, int max, string missing, string label)
-        {
-            var text = value?.Trim() ?? "";
-            if (text.Length == 0)
-            {
-                errors.Add(field, missing);
-            }
-            else if (text.Length > max)
-            {
-                errors.Add(field, $"{label} must be {max} characters or fewer");
-            }
-            return text;
-        }
-        measure.Name = Required(nameof(input.Name), input.Name, Measure.NameMaxLength, "Enter the measure's name", "Name");
-        measure.Definition = Required(nameof(input.Definition), input.Definition, Measure.DefinitionMaxLength, "Enter how the measure is defined (numerator and denominator for a rate)", "Definition");
-        measure.Unit = Required(nameof(input.Unit), input.Unit, Measure.UnitMaxLength, "Enter the unit, like % or per 100,000", "Unit");
+        measure.Name = errors.RequiredText(nameof(input.Name), "Name", input.Name, Measure.NameMaxLength, "Enter the measure's name");
+        measure.Definition = errors.RequiredText(nameof(input.Definition), "Definition", input.Definition, Measure.DefinitionMaxLength, "Enter how the measure is defined (numerator and denominator for a rate)");
+        measure.Unit = errors.RequiredText(nameof(input.Unit), "Unit", input.Unit, Measure.UnitMaxLength, "Enter the unit, like % or per 100,000");
         measure.Source = errors.OptionalText(nameof(input.Source), "Source", input.Source, Measure.SourceMaxLength);
         measure.Frequency = Choice(errors, nameof(input.Frequency), input.Frequency, "Select how often the data comes");
         measure.Improvement = Choice(errors, nameof(input.Improvement), input.Improvement, "Select which direction is improvement");
@@ -357,149 +336,12 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
             : string.Join("; ", trajectory.OrderBy(t => t.Key).Select(t => $"{t.Key:yyyy-MM-dd} {t.Value.ToString(CultureInfo.InvariantCulture)}")),
     };
 
-    /// <summary>
-    /// Adds a period's value, or corrects it (the audit event keeps the value it replaced). The owner's leads and
-    /// contributors, and convenors, record data.
-    /// </summary>
-    public async Task<Observation> RecordAsync(Guid measureId, RecordObservation input, Actor actor, CancellationToken ct)
-    {
-        var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == measureId, ct) ?? throw new NotFoundException("There is no such measure in this system.");
-        if (!actor.IsConvenor && !actor.CanContributeFor(measure.OwnerOrganisationId))
-        {
-            throw new ForbiddenException("Only the organisation that owns the data, or a convenor, can record it.");
-        }
-        var errors = new InputErrors();
-        var period = input.PeriodStart ?? default;
-        if (input.PeriodStart is null)
-        {
-            errors.Add(nameof(input.PeriodStart), "Enter the start of the period");
-        }
-        else if (measure.PeriodProblem(period) is { } periodProblem)
-        {
-            errors.Add(nameof(input.PeriodStart), periodProblem);
-        }
-        else if (period > UkCalendar.Today(clock))
-        {
-            errors.Add(nameof(input.PeriodStart), "The period must have started already");
-        }
-        if (input.Value is not { } value || !double.IsFinite(value))
-        {
-            errors.Add(nameof(input.Value), "Enter the value as a number");
-            value = 0;
-        }
-        else if (measure.ValueProblem(value) is { } valueProblem)
-        {
-            errors.Add(nameof(input.Value), "Value " + valueProblem);
-        }
-        var reading = new ObservationReading(value, input.Count, input.Denominator, input.LowerCi, input.UpperCi);
-        foreach (var (field, problem) in reading.Problems())
-        {
-            errors.Add(field, problem);
-        }
-        var note = errors.OptionalText(nameof(input.Note), "Note", input.Note, Observation.NoteMaxLength);
-        errors.ThrowIfAny();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var observation = await db.Observations.SingleOrDefaultAsync(o => o.MeasureId == measureId && o.PeriodStart == period, ct);
-        var before = observation is null ? null : Snapshot(observation);
-        if (observation is null)
-        {
-            observation = new Observation { SystemId = actor.SystemId, MeasureId = measureId, PeriodStart = period, RecordedByName = actor.DisplayName };
-            db.Observations.Add(observation);
-        }
-        observation.Value = value;
-        (observation.Count, observation.Denominator, observation.LowerCi, observation.UpperCi) = (input.Count, input.Denominator, input.LowerCi, input.UpperCi);
-        observation.Note = note;
-        observation.RecordedAtUtc = now;
-        observation.RecordedByName = actor.DisplayName;
-        db.Audit(actor, now, before is null ? "ObservationAdded" : "ObservationCorrected", EntityType, measureId, measure.Name, before, Snapshot(observation));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
-        {
-            throw new EditConflictException($"The value for {period:yyyy-MM-dd}", Guid.Empty, new Dictionary<string, string?>());
-        }
-        return observation;
-    }
-
-    private static SortedDictionary<string, string?> Snapshot(Observation o)
-    {
-        static string? Number(double? n) => n?.ToString(CultureInfo.InvariantCulture);
-        var snapshot = new SortedDictionary<string, string?>
-        {
-            ["Period"] = o.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Value"] = Number(o.Value), ["Note"] = o.Note,
-        };
-        foreach (var (key, value) in new[] { ("Count", o.Count), ("Denominator", o.Denominator), ("Lower CI", o.LowerCi), ("Upper CI", o.UpperCi) })
-        {
-            if (value is not null)
-            {
-                snapshot[key] = Number(value);
-            }
-        }
-        return snapshot;
-    }
-
-    /// <summary>Adds a recalculation point: the SPC limits start again from this period (convenors or the owner's leads).</summary>
-    public async Task<MeasureRebase> AddRebaseAsync(Guid measureId, AddRebase input, Actor actor, CancellationToken ct)
-    {
-        var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == measureId, ct) ?? throw new NotFoundException("There is no such measure in this system.");
-        RequireOwner(measure, actor, "recalculate its limits");
-        var errors = new InputErrors();
-        if (input.PeriodStart is not { } period)
-        {
-            errors.Add(nameof(input.PeriodStart), "Enter the first period of the new process");
-        }
-        else if (measure.PeriodProblem(period) is { } problem)
-        {
-            errors.Add(nameof(input.PeriodStart), problem);
-        }
-        else if (await db.MeasureRebases.AnyAsync(r => r.MeasureId == measureId && r.PeriodStart == period, ct))
-        {
-            errors.Add(nameof(input.PeriodStart), $"Limits are already recalculated from {period:d MMMM yyyy}");
-        }
-        var reason = errors.OptionalText(nameof(input.Reason), "Reason", input.Reason, MeasureRebase.ReasonMaxLength);
-        if (reason is null)
-        {
-            errors.Add(nameof(input.Reason), "Say why the process changed, like \"new pathway from April 2018\"");
-        }
-        errors.ThrowIfAny();
-        var rebase = new MeasureRebase { SystemId = actor.SystemId, MeasureId = measureId, PeriodStart = input.PeriodStart!.Value, Reason = reason! };
-        db.MeasureRebases.Add(rebase);
-        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "MeasureRebased", EntityType, measureId, measure.Name, null,
-            new SortedDictionary<string, string?> { ["From"] = rebase.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = rebase.Reason });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            throw new InputInvalidException(nameof(input.PeriodStart), $"Limits are already recalculated from {rebase.PeriodStart:d MMMM yyyy}");
-        }
-        return rebase;
-    }
-
-    public async Task RemoveRebaseAsync(Guid measureId, Guid rebaseId, Actor actor, CancellationToken ct)
-    {
-        var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == measureId, ct) ?? throw new NotFoundException("There is no such measure in this system.");
-        RequireOwner(measure, actor, "recalculate its limits");
-        var rebase = await db.MeasureRebases.SingleOrDefaultAsync(r => r.Id == rebaseId && r.MeasureId == measureId, ct)
-            ?? throw new NotFoundException("That recalculation point has already been removed.");
-        db.MeasureRebases.Remove(rebase);
-        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "MeasureRebaseRemoved", EntityType, measureId, measure.Name,
-            new SortedDictionary<string, string?> { ["From"] = rebase.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = rebase.Reason }, null);
-        await db.SaveChangesAsync(ct);
-    }
-
     /// <summary>Says that a measure shows whether a goal's outcome is moving (convenors, or leads of the goal's lead organisation).</summary>
     public async Task LinkToGoalAsync(Guid measureId, Guid goalId, Actor actor, CancellationToken ct)
     {
         var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == measureId, ct) ?? throw new NotFoundException("There is no such measure in this system.");
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new InputInvalidException("GoalId", "Select a goal of this system");
-        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
-        {
-            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can choose its measures.");
-        }
+        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "choose its measures");
         if (await db.GoalMeasures.AnyAsync(g => g.GoalId == goalId && g.MeasureId == measureId, ct))
         {
             return;

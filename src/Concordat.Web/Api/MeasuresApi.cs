@@ -75,9 +75,9 @@ public static class MeasuresApi
             .WithSummary("Change a measure's definition, target and trajectory; requires If-Match")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapPost("/measures/{id:guid}/observations", async (Guid id, RecordObservation request, HttpContext context, MeasureService measures, CancellationToken ct) =>
+        group.MapPost("/measures/{id:guid}/observations", async (Guid id, RecordObservation request, HttpContext context, MeasureDataService data, MeasureService measures, CancellationToken ct) =>
             {
-                await measures.RecordAsync(id, request, context.Actor(), ct);
+                await data.RecordAsync(id, request, context.Actor(), ct);
                 return TypedResults.Ok(ToResponse(await measures.GetAsync(id, ct)));
             })
             .WithSummary("Add a period's value, or correct it (the data owner's leads and contributors, or convenors)");
@@ -89,16 +89,16 @@ public static class MeasuresApi
             })
             .WithSummary("Say that a measure shows whether a goal's outcome is moving (convenors, or leads of the goal's lead organisation)");
 
-        group.MapPost("/measures/{id:guid}/rebases", async (Guid id, AddRebase request, HttpContext context, MeasureService measures, CancellationToken ct) =>
+        group.MapPost("/measures/{id:guid}/rebases", async (Guid id, AddRebase request, HttpContext context, MeasureDataService data, MeasureService measures, CancellationToken ct) =>
             {
-                await measures.AddRebaseAsync(id, request, context.Actor(), ct);
+                await data.AddRebaseAsync(id, request, context.Actor(), ct);
                 return TypedResults.Ok(ToResponse(await measures.GetAsync(id, ct)));
             })
             .WithSummary("Recalculate the limits from a period, with the reason the process changed");
 
-        group.MapDelete("/measures/{id:guid}/rebases/{rebaseId:guid}", async (Guid id, Guid rebaseId, HttpContext context, MeasureService measures, CancellationToken ct) =>
+        group.MapDelete("/measures/{id:guid}/rebases/{rebaseId:guid}", async (Guid id, Guid rebaseId, HttpContext context, MeasureDataService data, CancellationToken ct) =>
             {
-                await measures.RemoveRebaseAsync(id, rebaseId, context.Actor(), ct);
+                await data.RemoveRebaseAsync(id, rebaseId, context.Actor(), ct);
                 return TypedResults.NoContent();
             })
             .WithSummary("Remove a recalculation point");

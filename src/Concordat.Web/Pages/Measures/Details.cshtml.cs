@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Measures;
 
-public sealed class MeasureModel(MeasureService measures, GoalService goals, HistoryService history) : SystemPageModel
+public sealed class MeasureModel(MeasureService measures, MeasureDataService data, GoalService goals, HistoryService history) : SystemPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -62,7 +62,7 @@ public sealed class MeasureModel(MeasureService measures, GoalService goals, His
         var period = GoalForm.ParseDate(Rebase.PeriodStart, "Rebase.PeriodStart", "First period of the new process", ModelState);
         try
         {
-            await measures.AddRebaseAsync(Id, new AddRebase(period, Rebase.Reason), Actor, ct);
+            await data.AddRebaseAsync(Id, new AddRebase(period, Rebase.Reason), Actor, ct);
             this.Succeeded("Limits recalculated from " + MeasureText.Period(period!.Value));
             return Redirect($"{SystemHome}/measures/{Id}#rebases");
         }
@@ -77,7 +77,7 @@ public sealed class MeasureModel(MeasureService measures, GoalService goals, His
     {
         if (RebaseId is { } rebaseId)
         {
-            await measures.RemoveRebaseAsync(Id, rebaseId, Actor, ct);
+            await data.RemoveRebaseAsync(Id, rebaseId, Actor, ct);
             this.Succeeded("Recalculation point removed");
         }
         return Redirect($"{SystemHome}/measures/{Id}#rebases");

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Measures;
 
-public sealed class RecordModel(MeasureService measures) : SystemPageModel
+public sealed class RecordModel(MeasureService measures, MeasureDataService data) : SystemPageModel
 {
     public sealed class ObservationForm
     {
@@ -51,7 +51,7 @@ public sealed class RecordModel(MeasureService measures) : SystemPageModel
         var value = Number(Input.Value, "Value", "Value must be a number, like 94.5");
         try
         {
-            await measures.RecordAsync(Id, new RecordObservation(period, value, Input.Note)
+            await data.RecordAsync(Id, new RecordObservation(period, value, Input.Note)
             {
                 Count = Number(Input.Count, "Count", "Count must be a number, like 915"),
                 Denominator = Number(Input.Denominator, "Denominator", "Denominator must be a number, like 1000"),
@@ -70,10 +70,7 @@ public sealed class RecordModel(MeasureService measures) : SystemPageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         var detail = await measures.GetAsync(Id, ct);
-        if (!Actor.IsConvenor && !Actor.CanContributeFor(detail.Measure.OwnerOrganisationId))
-        {
-            throw new ForbiddenException("Only the organisation that owns the data, or a convenor, can record it.");
-        }
+        Measure.RequireDataContributor(Actor, detail.Measure.OwnerOrganisationId, "record it");
         MeasureName = detail.Measure.Name;
         Unit = detail.Measure.Unit;
     }
