@@ -50,6 +50,21 @@ public sealed class InputErrors
     /// <summary>Each field's messages, for a caller that reports them rather than throws (like an import's list of problems).</summary>
     public IReadOnlyDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
+    /// <summary>Required free text: trimmed; <paramref name="missing"/> when blank, and an error (not a silent cut) when too long.</summary>
+    public string RequiredText(string field, string label, string? value, int maxLength, string missing)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            Add(field, missing);
+        }
+        else if (text.Length > maxLength)
+        {
+            Add(field, $"{label} must be {maxLength} characters or fewer");
+        }
+        return text;
+    }
+
     /// <summary>Optional free text: trimmed, null when blank, and an error (not a silent cut) when too long.</summary>
     public string? OptionalText(string field, string label, string? value, int maxLength)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
+using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
@@ -83,6 +84,14 @@ public sealed class AgreementRound : ITenantOwned, IVersioned
 
     [NotMapped]
     public bool IsAgreedNow => State == RoundState.Open && Outstanding.Count == 0 && !StandingObjection;
+
+    public void RequireOpen()
+    {
+        if (State != RoundState.Open)
+        {
+            throw new InputInvalidException("Round", $"This agreement round is closed ({AgreementService.Describe(State)}): nothing more can be recorded");
+        }
+    }
 }
 
 /// <summary>The wording proposed. For Adopt and Change, the goal's fields as they would become; for Retire, only the reason.</summary>

@@ -18,7 +18,11 @@ public sealed record OpenRound(ProposalKind? Kind, DateOnly? ClosesOn, IReadOnly
 /// A position. <paramref name="Revision"/> is the revision the person read: if the proposal has been amended
 /// since, the position is refused rather than counted against wording they have not seen.
 /// </summary>
-public sealed record RecordPosition(Guid? OrganisationId, PositionKind? Kind, string? Reason, string? WouldResolve, string? Decision, int? Revision = null);
+public sealed record RecordPosition(Guid? OrganisationId, PositionKind? Kind, string? Reason, string? WouldResolve, string? Decision, int? Revision = null)
+{
+    /// <summary>The goal the person answered from, when they came from one: a round of another goal is then not found.</summary>
+    public Guid? GoalId { get; init; }
+}
 
 public sealed record AmendProposal(string? Title, string? OutcomeStatement, string? Population, string? InequalityLens, DateOnly? Horizon, string? Note);
 
@@ -146,7 +150,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
     /// </summary>
     public async Task<Position> RecordPositionAsync(Guid roundId, RecordPosition input, Guid? expectedVersion, Actor actor, CancellationToken ct)
     {
-        var round = await LoadOpenAsync(roundId, ct);
+        var round = await LoadOpenAsync(roundId, ct, input.GoalId);
         if (input.OrganisationId is not { } organisationId || round.RequiredResponses.All(r => r.OrganisationId != organisationId))
         {
             throw new InputInvalidException(nameof(input.OrganisationId), "Select an organisation this round asks to respond");
@@ -367,17 +371,17 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         db.Audit(actor, now, action, GoalService.EntityType, goal.Id, goal.Title, before, after);
     }
 
-    private async Task<AgreementRound> LoadOpenAsync(Guid roundId, CancellationToken ct)
+    private async Task<AgreementRound> LoadOpenAsync(Guid roundId, CancellationToken ct, Guid? onGoal = null)
     {
-        var goalId = await db.AgreementRounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.GoalId).SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("There is no such agreement round in this system.");
-        await SettleOverdueAsync(goalId, ct);
+        var goalId = await db.AgreementRounds.Where(r => r.Id == roundId).Select(r => (Guid?)r.GoalId).SingleOrDefaultAsync(ct);
+        if (goalId is null || (onGoal is { } expected && expected != goalId))
+        {
+            throw new NotFoundException("There is no such agreement round in this system.");
+        }
+        await SettleOverdueAsync(goalId.Value, ct);
         var round = await db.AgreementRounds.Include(r => r.Revisions).Include(r => r.RequiredResponses).Include(r => r.Positions)
             .AsSplitQuery().SingleAsync(r => r.Id == roundId, ct);
-        if (round.State != RoundState.Open)
-        {
-            throw new InputInvalidException("Round", $"This agreement round is closed ({Describe(round.State)}): nothing more can be recorded");
-        }
+        round.RequireOpen();
         return round;
     }
 

@@ -21,6 +21,14 @@ public sealed record ContributionDetail(Contribution Contribution, string Organi
 /// <summary>Contributions to goals and their check-ins.</summary>
 public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
 {
+    public static void RequireCheckInBy(Actor actor, Guid contributingOrganisationId)
+    {
+        if (!actor.CanContributeFor(contributingOrganisationId))
+        {
+            throw new ForbiddenException("Only the organisation's own leads and contributors can post its check-ins.");
+        }
+    }
+
     public const string EntityType = "Contribution";
 
     public async Task<IReadOnlyList<ContributionRow>> ForGoalAsync(Guid goalId, CancellationToken ct)
@@ -94,10 +102,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
     public async Task AcceptAsync(Guid id, string? decision, Guid expectedVersion, Actor actor, CancellationToken ct)
     {
         var (contribution, goal) = await LoadAsync(id, expectedVersion, ct);
-        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
-        {
-            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can accept a contribution.");
-        }
+        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "accept a contribution");
         if (contribution.Status != ContributionStatus.Proposed)
         {
             throw new InputInvalidException("Status", $"Only a proposed contribution can be accepted; this one is {contribution.Status.ToString().ToLowerInvariant()}");
@@ -157,10 +162,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
     {
         var contribution = await db.Contributions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new NotFoundException("There is no such contribution in this system.");
-        if (!actor.CanContributeFor(contribution.OrganisationId))
-        {
-            throw new ForbiddenException("Only the organisation's own leads and contributors can post its check-ins.");
-        }
+        ContributionService.RequireCheckInBy(actor, contribution.OrganisationId);
         var errors = new InputErrors();
         if (!contribution.IsActive)
         {
@@ -178,11 +180,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
             errors.Add(nameof(input.Confidence), "Confidence must be a whole number from 0 to 10");
             confidence = 0;
         }
-        var narrative = Trim(input.Narrative);
-        if (narrative is { Length: > CheckIn.NarrativeMaxLength })
-        {
-            errors.Add(nameof(input.Narrative), $"Narrative must be {CheckIn.NarrativeMaxLength} characters or fewer");
-        }
+        var narrative = errors.OptionalText(nameof(input.Narrative), "Narrative", input.Narrative, CheckIn.NarrativeMaxLength);
         if (narrative is null && status is CheckInStatus.AtRisk or CheckInStatus.OffTrack)
         {
             errors.Add(nameof(input.Narrative), "Say what is wrong and what is being done, when a contribution is at risk or off track");
@@ -214,10 +212,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         var checkIn = await db.CheckIns.SingleOrDefaultAsync(k => k.Id == checkInId, ct) ?? throw new NotFoundException("There is no such check-in in this system.");
         var contribution = await db.Contributions.AsNoTracking().SingleAsync(c => c.Id == checkIn.ContributionId, ct);
         var goal = await db.Goals.AsNoTracking().SingleAsync(g => g.Id == contribution.GoalId, ct);
-        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
-        {
-            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can acknowledge check-ins.");
-        }
+        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "acknowledge check-ins");
         if (checkIn.AcknowledgedAtUtc is not null)
         {
             throw new InputInvalidException("CheckIn", $"This check-in was already acknowledged by {checkIn.AcknowledgedByName}");
@@ -321,20 +316,9 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
     private Terms Validate(SaveContribution input, string goalOwner)
     {
         var errors = new InputErrors();
-        var commitment = Trim(input.Commitment);
-        if (commitment is null)
-        {
-            errors.Add(nameof(input.Commitment), "Enter what your organisation will do");
-        }
-        else if (commitment.Length > Contribution.CommitmentMaxLength)
-        {
-            errors.Add(nameof(input.Commitment), $"Commitment must be {Contribution.CommitmentMaxLength} characters or fewer");
-        }
-        var actions = Trim(input.Actions);
-        if (actions is { Length: > Contribution.ActionsMaxLength })
-        {
-            errors.Add(nameof(input.Actions), $"Actions must be {Contribution.ActionsMaxLength} characters or fewer");
-        }
+        var commitment = errors.RequiredText(nameof(input.Commitment), "Commitment", input.Commitment, Contribution.CommitmentMaxLength,
+            "Enter what your organisation will do");
+        var actions = errors.OptionalText(nameof(input.Actions), "Actions", input.Actions, Contribution.ActionsMaxLength);
         if (input.DueOn is not { } due)
         {
             errors.Add(nameof(input.DueOn), "Enter the date by which it will be done");
@@ -343,30 +327,15 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.DueOn), "The due date must be in the future");
         }
-        var accountable = Trim(input.AccountablePerson);
-        if (accountable is null)
-        {
-            errors.Add(nameof(input.AccountablePerson), "Enter the name of the person accountable");
-        }
-        else if (accountable.Length > Contribution.PersonMaxLength)
-        {
-            errors.Add(nameof(input.AccountablePerson), $"Accountable person must be {Contribution.PersonMaxLength} characters or fewer");
-        }
-        var reviewer = Trim(input.Reviewer) ?? goalOwner;
-        if (reviewer.Length > Contribution.PersonMaxLength)
-        {
-            errors.Add(nameof(input.Reviewer), $"Reviewer must be {Contribution.PersonMaxLength} characters or fewer");
-        }
+        var accountable = errors.RequiredText(nameof(input.AccountablePerson), "Accountable person", input.AccountablePerson, Contribution.PersonMaxLength,
+            "Enter the name of the person accountable");
+        var reviewer = errors.OptionalText(nameof(input.Reviewer), "Reviewer", input.Reviewer, Contribution.PersonMaxLength) ?? goalOwner;
         var cadence = input.CheckInCadenceDays ?? Contribution.DefaultCadenceDays;
         if (cadence is < 7 or > 92)
         {
             errors.Add(nameof(input.CheckInCadenceDays), "Check in at least every 92 days and at most every 7 days");
         }
-        var decision = Trim(input.Decision);
-        if (decision is { Length: > Contribution.DecisionMaxLength })
-        {
-            errors.Add(nameof(input.Decision), $"Decision must be {Contribution.DecisionMaxLength} characters or fewer");
-        }
+        var decision = errors.OptionalText(nameof(input.Decision), "Decision", input.Decision, Contribution.DecisionMaxLength);
         errors.ThrowIfAny();
         return new Terms(commitment, actions, input.DueOn!.Value, accountable, reviewer, cadence, decision);
     }

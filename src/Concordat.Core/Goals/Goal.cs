@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,23 @@ public enum GoalStatus
 /// <summary>A shared goal: an outcome for a population that partners agree to work towards.</summary>
 public sealed class Goal : ITenantOwned, IVersioned
 {
+    /// <summary>Convenors, and leads of the goal's lead organisation, shape the goal: its wording, needs, measures and theory of change.</summary>
+    public static void RequireLeadOrConvenor(Actor actor, Guid leadOrganisationId, string action)
+    {
+        if (!actor.IsConvenor && !actor.IsLeadOf(leadOrganisationId))
+        {
+            throw new ForbiddenException($"Only a convenor or a lead of the goal's lead organisation can {action}.");
+        }
+    }
+
+    public static void RequireDrafter(Actor actor)
+    {
+        if (!actor.IsConvenor && !actor.Memberships.Any(m => m.Role == Role.OrganisationLead))
+        {
+            throw new ForbiddenException("Only a convenor or an organisation lead can draft a goal.");
+        }
+    }
+
     public const int TitleMaxLength = 120;
     public const int OutcomeMaxLength = 2000;
     public const int PopulationMaxLength = 500;

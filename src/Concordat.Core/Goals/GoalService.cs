@@ -94,10 +94,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
     /// <summary>Convenors and organisation leads draft goals; the draft is visible to all partners but commits no one.</summary>
     public async Task<Goal> CreateAsync(SaveGoal input, Actor actor, CancellationToken ct)
     {
-        if (!actor.IsConvenor && !actor.Memberships.Any(m => m.Role == Role.OrganisationLead))
-        {
-            throw new ForbiddenException("Only a convenor or an organisation lead can draft a goal.");
-        }
+        Goal.RequireDrafter(actor);
         var valid = await ValidateAsync(input, ct);
         RequireOwnLead(valid, actor);
         var goal = new Goal
@@ -124,10 +121,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
     {
         var goal = await db.Goals.Include(g => g.Places).SingleOrDefaultAsync(g => g.Id == id, ct)
             ?? throw new NotFoundException("There is no such goal in this system.");
-        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
-        {
-            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can change a draft goal.");
-        }
+        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "change a draft goal");
         if (goal.Status != GoalStatus.Draft)
         {
             throw new InputInvalidException(nameof(SaveGoal.Title), goal.Status == GoalStatus.Proposed
@@ -215,15 +209,8 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.LeadOrganisationId), "Select the lead organisation");
         }
-        var owner = input.SeniorResponsibleOwner?.Trim() ?? "";
-        if (owner.Length == 0)
-        {
-            errors.Add(nameof(input.SeniorResponsibleOwner), "Enter the name of the senior responsible owner");
-        }
-        else if (owner.Length > Goal.OwnerMaxLength)
-        {
-            errors.Add(nameof(input.SeniorResponsibleOwner), $"Senior responsible owner must be {Goal.OwnerMaxLength} characters or fewer");
-        }
+        var owner = errors.RequiredText(nameof(input.SeniorResponsibleOwner), "Senior responsible owner", input.SeniorResponsibleOwner, Goal.OwnerMaxLength,
+            "Enter the name of the senior responsible owner");
         errors.ThrowIfAny();
         return input with
         {
@@ -237,27 +224,10 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
     /// <summary>The rules shared by goals and the wording proposed for them in agreement rounds.</summary>
     internal static Wording ValidateWording(InputErrors errors, string? title, string? outcome, string? population, string? lens, DateOnly? horizon, DateOnly today)
     {
-        string Required(string field, string? value, int max, string missing, string label)
-        {
-            var text = value?.Trim() ?? "";
-            if (text.Length == 0)
-            {
-                errors.Add(field, missing);
-            }
-            else if (text.Length > max)
-            {
-                errors.Add(field, $"{label} must be {max} characters or fewer");
-            }
-            return text;
-        }
-        var t = Required(nameof(SaveGoal.Title), title, Goal.TitleMaxLength, "Enter a short title for the goal", "Title");
-        var o = Required(nameof(SaveGoal.OutcomeStatement), outcome, Goal.OutcomeMaxLength, "Enter the outcome: who, what improves, by when", "Outcome");
-        var p = Required(nameof(SaveGoal.Population), population, Goal.PopulationMaxLength, "Enter the population or cohort the goal is for", "Population");
-        var l = string.IsNullOrWhiteSpace(lens) ? null : lens.Trim();
-        if (l is { Length: > Goal.InequalityLensMaxLength })
-        {
-            errors.Add(nameof(SaveGoal.InequalityLens), $"Inequality lens must be {Goal.InequalityLensMaxLength} characters or fewer");
-        }
+        var t = errors.RequiredText(nameof(SaveGoal.Title), "Title", title, Goal.TitleMaxLength, "Enter a short title for the goal");
+        var o = errors.RequiredText(nameof(SaveGoal.OutcomeStatement), "Outcome", outcome, Goal.OutcomeMaxLength, "Enter the outcome: who, what improves, by when");
+        var p = errors.RequiredText(nameof(SaveGoal.Population), "Population", population, Goal.PopulationMaxLength, "Enter the population or cohort the goal is for");
+        var l = errors.OptionalText(nameof(SaveGoal.InequalityLens), "Inequality lens", lens, Goal.InequalityLensMaxLength);
         if (horizon is not { } h)
         {
             errors.Add(nameof(SaveGoal.Horizon), "Enter the date by which the outcome should be reached");

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
+using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.Partnerships;
@@ -57,6 +58,15 @@ public enum MeasureGeography
 /// <summary>An indicator partners watch, analysed with statistical process control as Making Data Count does.</summary>
 public sealed class Measure : ITenantOwned, IVersioned
 {
+    /// <summary>The owner's leads and contributors, and convenors, record and import a measure's data.</summary>
+    public static void RequireDataContributor(Actor actor, Guid ownerOrganisationId, string action)
+    {
+        if (!actor.IsConvenor && !actor.CanContributeFor(ownerOrganisationId))
+        {
+            throw new ForbiddenException($"Only the organisation that owns the data, or a convenor, can {action}.");
+        }
+    }
+
     public const int NameMaxLength = 200;
     public const int DefinitionMaxLength = 2000;
     public const int UnitMaxLength = 40;
@@ -109,6 +119,15 @@ public sealed class Measure : ITenantOwned, IVersioned
     public int EffectiveStaleAfterDays => StaleAfterDays ?? DefaultStaleAfterDays(Frequency);
 
     public bool IsStale(DateOnly newestPeriod, DateOnly today) => PeriodEnd(newestPeriod).AddDays(EffectiveStaleAfterDays) < today;
+
+    /// <summary>Convenors and leads of the organisation that owns the data define the measure and its recalculation points.</summary>
+    public void RequireSteward(Actor actor, string action)
+    {
+        if (!actor.IsConvenor && !actor.IsLeadOf(OwnerOrganisationId))
+        {
+            throw new ForbiddenException($"Only a convenor or a lead of the organisation that owns the data can {action}.");
+        }
+    }
 
     /// <summary>The last day of the period that starts on <paramref name="periodStart"/>.</summary>
     public DateOnly PeriodEnd(DateOnly periodStart) => Frequency switch

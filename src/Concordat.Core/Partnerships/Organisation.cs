@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,6 +10,14 @@ namespace Concordat.Core.Partnerships;
 /// <summary>A partner organisation of a system.</summary>
 public sealed partial class Organisation : ITenantOwned, IVersioned
 {
+    public static void RequireEditableBy(Actor actor, Guid organisationId)
+    {
+        if (!actor.CanEditOrganisation(organisationId))
+        {
+            throw new ForbiddenException("Only a convenor or the organisation's own lead can change its details.");
+        }
+    }
+
     public const int NameMaxLength = 200;
     public const int OdsCodeMaxLength = 9;
 

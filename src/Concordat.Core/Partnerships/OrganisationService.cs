@@ -75,10 +75,7 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
     {
         var organisation = await db.Organisations.Include(o => o.Places).SingleOrDefaultAsync(o => o.Id == id, ct)
             ?? throw new NotFoundException("There is no such organisation in this system.");
-        if (!actor.CanEditOrganisation(id))
-        {
-            throw new ForbiddenException("Only a convenor or the organisation's own lead can change its details.");
-        }
+        Organisation.RequireEditableBy(actor, id);
         var placeNames = await PlaceNamesAsync(ct);
         if (organisation.Version != expectedVersion)
         {
@@ -127,15 +124,7 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
     private async Task<ValidOrganisation> ValidateAsync(SaveOrganisation input, Guid? existingId, CancellationToken ct)
     {
         var errors = new InputErrors();
-        var name = input.Name?.Trim() ?? "";
-        if (name.Length == 0)
-        {
-            errors.Add(nameof(input.Name), "Enter the organisation's name");
-        }
-        else if (name.Length > Organisation.NameMaxLength)
-        {
-            errors.Add(nameof(input.Name), $"Name must be {Organisation.NameMaxLength} characters or fewer");
-        }
+        var name = errors.RequiredText(nameof(input.Name), "Name", input.Name, Organisation.NameMaxLength, "Enter the organisation's name");
         if (input.Type is not { } type || !Enum.IsDefined(type))
         {
             errors.Add(nameof(input.Type), "Select the type of organisation");

@@ -17,16 +17,21 @@ public sealed record AddNeed(ResourceKind? Kind, string? Description, double? Qu
 /// </summary>
 public sealed class CommitmentService(ConcordatDb db, ResourceService resources, TimeProvider clock)
 {
+    public static void RequireCommitter(Actor actor, Guid contributingOrganisationId)
+    {
+        if (!actor.IsConvenor && !actor.CanContributeFor(contributingOrganisationId))
+        {
+            throw new ForbiddenException("Only the contributing organisation's leads and contributors, or a convenor, can commit resources to its contribution.");
+        }
+    }
+
     public const string EntityType = "ResourceCommitment";
 
     public async Task<ResourceCommitment> CommitAsync(Guid contributionId, CommitResource input, Actor actor, CancellationToken ct)
     {
         var contribution = await db.Contributions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contributionId, ct)
             ?? throw new NotFoundException("There is no such contribution in this system.");
-        if (!actor.IsConvenor && !actor.CanContributeFor(contribution.OrganisationId))
-        {
-            throw new ForbiddenException("Only the contributing organisation's leads and contributors, or a convenor, can commit resources to its contribution.");
-        }
+        CommitmentService.RequireCommitter(actor, contribution.OrganisationId);
         if (contribution.Status == ContributionStatus.Withdrawn)
         {
             throw new InputInvalidException("ResourceId", "This contribution has been withdrawn; resources cannot be committed to it");
@@ -124,22 +129,13 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
     }
 
     public async Task<IReadOnlyList<CommitmentRow>> ForContributionAsync(Guid contributionId, CancellationToken ct) =>
-        await (from c in db.ResourceCommitments.AsNoTracking()
-               join k in db.Contributions on c.ContributionId equals k.Id
-               join g in db.Goals on k.GoalId equals g.Id
-               join o in db.Organisations on k.OrganisationId equals o.Id
-               where c.ContributionId == contributionId
-               orderby c.StartsOn
-               select new CommitmentRow(c, g.Id, g.Title, o.Name, k.Status)).ToListAsync(ct);
+        await CommitmentRow.Query(db, db.ResourceCommitments.Where(c => c.ContributionId == contributionId), db.Contributions).ToListAsync(ct);
 
     /// <summary>Says what a goal needs (convenors, or leads of the goal's lead organisation).</summary>
     public async Task<GoalNeed> AddNeedAsync(Guid goalId, AddNeed input, Actor actor, CancellationToken ct)
     {
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
-        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
-        {
-            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can say what it needs.");
-        }
+        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "say what it needs");
         if (goal.Status == GoalStatus.Retired)
         {
             throw new InputInvalidException(nameof(input.Kind), "This goal is retired; it no longer needs resources");
@@ -185,10 +181,7 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
     public async Task RemoveNeedAsync(Guid goalId, Guid needId, Actor actor, CancellationToken ct)
     {
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
-        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
-        {
-            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can change what it needs.");
-        }
+        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "change what it needs");
         var need = await db.GoalNeeds.SingleOrDefaultAsync(n => n.Id == needId && n.GoalId == goalId, ct) ?? throw new NotFoundException("That need has already been removed.");
         db.GoalNeeds.Remove(need);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "GoalNeedRemoved", GoalService.EntityType, goalId, goal.Title,

@@ -79,10 +79,9 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
             errors.Add(nameof(input.PoolManager), "Enter the pool manager's name and role");
         }
         var year = input.FinancialYear?.Trim();
-        if (year is null || year.Length != 7 || year[4] != '/' || !int.TryParse(year[..4], CultureInfo.InvariantCulture, out var start)
-            || !int.TryParse(year[5..], CultureInfo.InvariantCulture, out var end) || (start + 1) % 100 != end)
+        if (!FinancialYear.IsValid(year))
         {
-            errors.Add(nameof(input.FinancialYear), "Enter the financial year, like 2026/27");
+            errors.Add(nameof(input.FinancialYear), FinancialYear.Problem);
         }
         errors.ThrowIfAny();
         if (!actor.IsConvenor && !actor.IsLeadOf(hostId))

@@ -50,13 +50,8 @@ public sealed class PooledViews(ConcordatDb db, ResourceService resources)
             .OrderBy(g => g.Title).ToListAsync(ct);
         var ids = goals.Select(g => g.Id).ToList();
         var needs = (await db.GoalNeeds.AsNoTracking().Where(n => ids.Contains(n.GoalId)).OrderBy(n => n.StartsOn).ToListAsync(ct)).ToLookup(n => n.GoalId);
-        var commitments = (await (from c in db.ResourceCommitments.AsNoTracking()
-                                  join k in db.Contributions on c.ContributionId equals k.Id
-                                  join g in db.Goals on k.GoalId equals g.Id
-                                  join o in db.Organisations on k.OrganisationId equals o.Id
-                                  where ids.Contains(k.GoalId) && k.Status != ContributionStatus.Withdrawn
-                                  orderby c.StartsOn
-                                  select new CommitmentRow(c, g.Id, g.Title, o.Name, k.Status)).ToListAsync(ct)).ToLookup(c => c.GoalId);
+        var counted = db.Contributions.Where(k => ids.Contains(k.GoalId) && k.Status != ContributionStatus.Withdrawn);
+        var commitments = (await CommitmentRow.Query(db, db.ResourceCommitments, counted).ToListAsync(ct)).ToLookup(c => c.GoalId);
         var resourceIds = commitments.SelectMany(c => c).Select(c => c.Commitment.ResourceId).Distinct().ToList();
         var used = await db.Resources.AsNoTracking().Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         return goals.Select(g =>

@@ -31,13 +31,31 @@ public sealed record ResourceRow(Resource Resource, string Organisation, string?
     public bool IsOverCommitted => Committed > Resource.AvailableCapacity;
 }
 
-public sealed record CommitmentRow(ResourceCommitment Commitment, Guid GoalId, string GoalTitle, string Organisation, ContributionStatus ContributionStatus);
+public sealed record CommitmentRow(ResourceCommitment Commitment, Guid GoalId, string GoalTitle, string Organisation, ContributionStatus ContributionStatus)
+{
+    /// <summary>The given commitments made through the given contributions, each with its goal and contributing organisation, earliest first.</summary>
+    internal static IQueryable<CommitmentRow> Query(ConcordatDb db, IQueryable<ResourceCommitment> commitments, IQueryable<Contribution> contributions) =>
+        from c in commitments.AsNoTracking()
+        join k in contributions on c.ContributionId equals k.Id
+        join g in db.Goals on k.GoalId equals g.Id
+        join o in db.Organisations on k.OrganisationId equals o.Id
+        orderby c.StartsOn
+        select new CommitmentRow(c, g.Id, g.Title, o.Name, k.Status);
+}
 
 public sealed record ResourceDetail(ResourceRow Row, IReadOnlyList<CommitmentRow> Commitments);
 
 /// <summary>The register of the partners' resources. Each organisation keeps its own; everyone in the system reads it.</summary>
 public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
 {
+    public static void RequireKeeper(Actor actor, Guid organisationId)
+    {
+        if (!actor.IsConvenor && !actor.CanContributeFor(organisationId))
+        {
+            throw new ForbiddenException("Only the organisation's leads and contributors, or a convenor, can change its resources.");
+        }
+    }
+
     public const string EntityType = "Resource";
 
     public async Task<IReadOnlyList<ResourceRow>> ListAsync(ResourceFilter filter, CancellationToken ct)
@@ -82,13 +100,7 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
     {
         var resource = await db.Resources.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("There is no such resource in this system.");
         var row = (await RowsAsync([resource], ct))[0];
-        var commitments = await (from c in db.ResourceCommitments.AsNoTracking()
-                                 join k in db.Contributions on c.ContributionId equals k.Id
-                                 join g in db.Goals on k.GoalId equals g.Id
-                                 join o in db.Organisations on k.OrganisationId equals o.Id
-                                 where c.ResourceId == id
-                                 orderby c.StartsOn
-                                 select new CommitmentRow(c, g.Id, g.Title, o.Name, k.Status)).ToListAsync(ct);
+        var commitments = await CommitmentRow.Query(db, db.ResourceCommitments.Where(c => c.ResourceId == id), db.Contributions).ToListAsync(ct);
         return new ResourceDetail(row, commitments);
     }
 
@@ -160,10 +172,7 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
 
     internal static void RequireEditor(Guid organisationId, Actor actor)
     {
-        if (!actor.IsConvenor && !actor.CanContributeFor(organisationId))
-        {
-            throw new ForbiddenException("Only the organisation's leads and contributors, or a convenor, can change its resources.");
-        }
+        ResourceService.RequireKeeper(actor, organisationId);
     }
 
     public static string Amount(double quantity, string unit) => unit == "£"
@@ -172,9 +181,6 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
 
     [GeneratedRegex(@"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")]
     private static partial Regex Postcode();
-
-    [GeneratedRegex(@"^(\d{4})/(\d{2})$")]
-    private static partial Regex FinancialYear();
 
     /// <summary>Validates every field at once and copies the input onto the resource.</summary>
     internal async Task ApplyAsync(Resource resource, SaveResource input, CancellationToken ct)
@@ -198,25 +204,12 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
     internal static InputErrors Validate(SaveResource input, out Action<Resource> apply)
     {
         var errors = new InputErrors();
-        string Required(string field, string? value, int max, string missing, string label)
-        {
-            var text = value?.Trim() ?? "";
-            if (text.Length == 0)
-            {
-                errors.Add(field, missing);
-            }
-            else if (text.Length > max)
-            {
-                errors.Add(field, $"{label} must be {max} characters or fewer");
-            }
-            return text;
-        }
         var kind = input.Kind is { } k && Enum.IsDefined(k) ? k : (ResourceKind?)null;
         if (kind is null)
         {
             errors.Add(nameof(input.Kind), "Select the kind of resource");
         }
-        var name = Required(nameof(input.Name), input.Name, Resource.NameMaxLength, kind switch
+        var name = errors.RequiredText(nameof(input.Name), "Name", input.Name, Resource.NameMaxLength, kind switch
         {
             ResourceKind.Workforce => "Enter the staff group, like district nurses",
             ResourceKind.Estates => "Enter the site, like Harbour Street clinic",
@@ -225,9 +218,9 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
             ResourceKind.CommunityAssets => "Enter the service, venue or volunteer group",
             ResourceKind.Funding => "Enter what the money is, like the discharge fund",
             _ => "Enter the resource's name",
-        }, "Name");
-        var unit = Required(nameof(input.Unit), input.Unit, Resource.UnitMaxLength, "Enter the unit, like WTE, m², seats, hours a week or £", "Unit");
-        var contact = Required(nameof(input.Contact), input.Contact, Resource.TextMaxLength, "Enter who to contact about it", "Contact");
+        });
+        var unit = errors.RequiredText(nameof(input.Unit), "Unit", input.Unit, Resource.UnitMaxLength, "Enter the unit, like WTE, m², seats, hours a week or £");
+        var contact = errors.RequiredText(nameof(input.Contact), "Contact", input.Contact, Resource.TextMaxLength, "Enter who to contact about it");
         if (input.Quantity is not { } quantity || !double.IsFinite(quantity) || quantity < 0)
         {
             errors.Add(nameof(input.Quantity), "Enter how much there is, as a number 0 or more");
@@ -266,10 +259,9 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
                 {
                     errors.Add(nameof(input.FundingSource), "Enter where the money comes from");
                 }
-                if (financialYear is null || FinancialYear().Match(financialYear) is not { Success: true } fy
-                    || (int.Parse(fy.Groups[1].Value, CultureInfo.InvariantCulture) + 1) % 100 != int.Parse(fy.Groups[2].Value, CultureInfo.InvariantCulture))
+                if (!FinancialYear.IsValid(financialYear))
                 {
-                    errors.Add(nameof(input.FinancialYear), "Enter the financial year, like 2026/27");
+                    errors.Add(nameof(input.FinancialYear), FinancialYear.Problem);
                 }
                 if (input.IsRecurrent is null)
                 {

@@ -40,6 +40,15 @@ public sealed record DriverDiagram(Guid GoalId, string Aim, string GoalTitle, Gu
 /// </summary>
 public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
 {
+    /// <summary>Convenors, leads of the goal's lead organisation, and leads of an organisation whose contribution carries the idea change it.</summary>
+    public static void RequireIdeaEditor(Actor actor, Guid goalLeadOrganisationId, IEnumerable<Guid> carryingOrganisationIds)
+    {
+        if (!actor.IsConvenor && !actor.IsLeadOf(goalLeadOrganisationId) && !carryingOrganisationIds.Any(actor.IsLeadOf))
+        {
+            throw new ForbiddenException("Only a convenor, a lead of the goal's lead organisation, or a lead of an organisation whose contribution carries it can change a change idea.");
+        }
+    }
+
     public async Task<DriverDiagram> GetAsync(Guid goalId, CancellationToken ct)
     {
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
@@ -68,10 +77,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
     private async Task<Goal> EditableGoalAsync(Guid goalId, Actor actor, CancellationToken ct)
     {
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
-        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
-        {
-            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can change its theory of change.");
-        }
+        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "change its theory of change");
         return goal;
     }
 
@@ -239,12 +245,9 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         var carriedBefore = await ContributionsAsync(goalId, [.. carriers.Select(l => l.ContributionId)], ct);
         var carriedAfter = await ContributionsAsync(goalId, input.ContributionIds, ct);
         var errors = new InputErrors();
+        RequireIdeaEditor(actor, goal.LeadOrganisationId, carriedBefore.Select(c => c.OrganisationId));
         if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
         {
-            if (!carriedBefore.Any(c => actor.IsLeadOf(c.OrganisationId)))
-            {
-                throw new ForbiddenException("Only a convenor, a lead of the goal's lead organisation, or a lead of an organisation whose contribution carries it can change a change idea.");
-            }
             if (!carriedAfter.Any(c => actor.IsLeadOf(c.OrganisationId)))
             {
                 errors.Add(nameof(input.ContributionIds), "Keep a contribution of your organisation carrying it; ask the goal's lead organisation to hand it to another");

@@ -26,15 +26,7 @@ public sealed class TokenService(ConcordatDb db, TimeProvider clock)
     public async Task<TokenCreated> CreateAsync(Guid personId, CreateToken input, CancellationToken ct)
     {
         var errors = new InputErrors();
-        var name = input.Name?.Trim() ?? "";
-        if (name.Length == 0)
-        {
-            errors.Add(nameof(input.Name), "Enter a name for the token, like \"Monthly data upload\"");
-        }
-        else if (name.Length > ApiToken.NameMaxLength)
-        {
-            errors.Add(nameof(input.Name), $"Name must be {ApiToken.NameMaxLength} characters or fewer");
-        }
+        var name = errors.RequiredText(nameof(input.Name), "Name", input.Name, ApiToken.NameMaxLength, "Enter a name for the token, like \"Monthly data upload\"");
         if (input.ExpiresInDays is { } days && (days < 1 || days > MaxExpiryDays))
         {
             errors.Add(nameof(input.ExpiresInDays), $"Expiry must be between 1 and {MaxExpiryDays} days");

@@ -40,6 +40,19 @@ public static class PageModelExtensions
         }
     }
 
+    /// <summary>
+    /// Someone else saved first: answers 409 with the form as the person left it, says nothing was saved, and
+    /// returns what is saved now to show beside it. The page sets the version it now holds, so that saving again
+    /// is a deliberate choice made against what is saved now.
+    /// </summary>
+    public static EditConflictView ShowEditConflict(this PageModel page, EditConflictException e, string notSaved = "Your changes have not been saved.")
+    {
+        page.ModelState.Remove("Version");
+        page.ModelState.AddModelError("", $"{e.Message} {notSaved}");
+        page.Response.StatusCode = StatusCodes.Status409Conflict;
+        return new EditConflictView(e.Current);
+    }
+
     public static void Succeeded(this PageModel page, string message) => page.TempData["Success"] = message;
 }
 

@@ -44,10 +44,7 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
     private async Task<Measure> LoadWritableAsync(Guid id, Actor actor, CancellationToken ct)
     {
         var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("There is no such measure in this system.");
-        if (!actor.IsConvenor && !actor.CanContributeFor(measure.OwnerOrganisationId))
-        {
-            throw new ForbiddenException("Only the organisation that owns the data, or a convenor, can import it.");
-        }
+        Measure.RequireDataContributor(actor, measure.OwnerOrganisationId, "import it");
         return measure;
     }
 

@@ -43,10 +43,7 @@ public sealed class CheckInModel(ContributionService contributions) : SystemPage
     private async Task LoadAsync(CancellationToken ct)
     {
         var detail = await contributions.GetAsync(Id, ct);
-        if (!Actor.CanContributeFor(detail.Contribution.OrganisationId))
-        {
-            throw new ForbiddenException("Only the organisation's own leads and contributors can post its check-ins.");
-        }
+        ContributionService.RequireCheckInBy(Actor, detail.Contribution.OrganisationId);
         Heading = $"{detail.Organisation}: {detail.GoalTitle}";
     }
 }

@@ -41,10 +41,8 @@ public sealed class EditContributionModel(ContributionService contributions) : S
         }
         catch (EditConflictException e)
         {
-            Conflict = new EditConflictView(e.Current);
             Version = (await contributions.GetAsync(Id, ct)).Contribution.Version;
-            ModelState.AddModelError("", $"{e.Message} Your changes have not been saved.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Conflict = this.ShowEditConflict(e);
             return Page();
         }
     }

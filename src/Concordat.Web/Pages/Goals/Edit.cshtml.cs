@@ -24,10 +24,7 @@ public sealed class EditGoalModel(GoalService goals, OrganisationService organis
     public async Task OnGetAsync(CancellationToken ct)
     {
         var goal = await LoadAsync(ct);
-        if (!Actor.IsConvenor && !Actor.IsLeadOf(goal.LeadOrganisationId))
-        {
-            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can change a draft goal.");
-        }
+        Goal.RequireLeadOrConvenor(Actor, goal.LeadOrganisationId, "change a draft goal");
         Input = GoalForm.From(goal);
         Version = goal.Version;
     }
@@ -49,10 +46,8 @@ public sealed class EditGoalModel(GoalService goals, OrganisationService organis
         }
         catch (EditConflictException e)
         {
-            Conflict = new EditConflictView(e.Current);
             Version = e.CurrentVersion;
-            ModelState.AddModelError("", $"{e.Message} Your changes have not been saved.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Conflict = this.ShowEditConflict(e);
             return Page();
         }
     }

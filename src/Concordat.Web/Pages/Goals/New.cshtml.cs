@@ -15,10 +15,7 @@ public sealed class NewGoalModel(GoalService goals, OrganisationService organisa
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.IsConvenor && !Actor.Memberships.Any(m => m.Role == Role.OrganisationLead))
-        {
-            throw new ForbiddenException("Only a convenor or an organisation lead can draft a goal.");
-        }
+        Goal.RequireDrafter(Actor);
         Input.LeadOrganisationId = Actor.PrimaryMembership?.OrganisationId;
         await LoadAsync(ct);
     }

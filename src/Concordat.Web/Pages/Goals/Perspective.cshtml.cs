@@ -57,11 +57,8 @@ public sealed class PerspectiveModel(GoalService goals, PerspectiveService persp
         }
         catch (EditConflictException e)
         {
-            Conflict = new EditConflictView(e.Current);
-            ModelState.Remove(nameof(Version));
             Version = (await perspectives.ForGoalAsync(Id, ct)).SingleOrDefault(p => p.OrganisationId == OrganisationId)?.Version;
-            ModelState.AddModelError("", $"{e.Message} Your changes have not been saved.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Conflict = this.ShowEditConflict(e);
             return Page();
         }
     }

@@ -54,11 +54,12 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
         }
     }
 
+    /// <summary>The service reads the round once and applies every rule; the page reads again only to show the form after a refusal.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
         if (!ModelState.IsValid)
         {
+            await LoadAsync(ct);
             // Only a tampered form gets here (the fields are radios and hidden values); ask for the one choice a person makes.
             var kindMissing = ModelState["Input.Kind"]?.Errors.Count > 0;
             ModelState.Clear();
@@ -69,13 +70,14 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
         }
         try
         {
-            await agreement.RecordPositionAsync(RoundId, new RecordPosition(Input.OrganisationId, Input.Kind, Input.Reason, Input.WouldResolve, Input.Decision, Revision),
-                Version, Actor, ct);
+            await agreement.RecordPositionAsync(RoundId,
+                new RecordPosition(Input.OrganisationId, Input.Kind, Input.Reason, Input.WouldResolve, Input.Decision, Revision) { GoalId = Id }, Version, Actor, ct);
             this.Succeeded("Your organisation's position is recorded");
             return Redirect($"{SystemHome}/goals/{Id}");
         }
         catch (InputInvalidException e)
         {
+            await LoadAsync(ct);
             // The form now shows the latest revision; a position sent again is made against it.
             ModelState.Remove(nameof(Revision));
             Revision = Round.Round.CurrentRevision;
@@ -83,15 +85,12 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
         }
         catch (EditConflictException e)
         {
-            Conflict = new EditConflictView(e.Current);
-            ModelState.Remove(nameof(Version));
+            await LoadAsync(ct);
             // Saving again is a deliberate choice made against what is stored now.
-            Round = await agreement.GetAsync(RoundId, ct);
             Version = Round.Responses.SingleOrDefault(r => r.OrganisationId == Input.OrganisationId)?.Position?.Version;
             ModelState.Remove(nameof(Revision));
             Revision = Round.Round.CurrentRevision;
-            ModelState.AddModelError("", $"{e.Message} Your position has not been saved.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Conflict = this.ShowEditConflict(e, "Your position has not been saved.");
             return Page();
         }
     }
@@ -104,10 +103,7 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
             throw new NotFoundException("There is no such agreement round on this goal.");
         }
         Goal = await goals.GetAsync(Id, ct);
-        if (Round.Round.State != RoundState.Open)
-        {
-            throw new InputInvalidException("Round", $"This agreement round is closed ({AgreementService.Describe(Round.Round.State)}): nothing more can be recorded");
-        }
+        Round.Round.RequireOpen();
         var mine = Round.Responses.Where(r => Actor.IsLeadOf(r.OrganisationId)).ToList();
         if (mine.Count == 0)
         {

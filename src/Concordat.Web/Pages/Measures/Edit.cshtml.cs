@@ -46,10 +46,8 @@ public sealed class EditMeasureModel(MeasureService measures, OrganisationServic
         }
         catch (EditConflictException e)
         {
-            Conflict = new EditConflictView(e.Current);
             Version = e.CurrentVersion;
-            ModelState.AddModelError("", $"{e.Message} Your changes have not been saved.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Conflict = this.ShowEditConflict(e);
             return Page();
         }
     }
@@ -57,10 +55,7 @@ public sealed class EditMeasureModel(MeasureService measures, OrganisationServic
     private async Task<MeasureDetail> LoadAsync(CancellationToken ct)
     {
         var detail = await measures.GetAsync(Id, ct);
-        if (!Actor.IsConvenor && !Actor.IsLeadOf(detail.Measure.OwnerOrganisationId))
-        {
-            throw new ForbiddenException("Only a convenor or a lead of the organisation that owns the data can change the measure.");
-        }
+        detail.Measure.RequireSteward(Actor, "change the measure");
         CurrentName = detail.Measure.Name;
         Places = await organisations.PlacesAsync(ct);
         Organisations = await organisations.ListAsync(ct);

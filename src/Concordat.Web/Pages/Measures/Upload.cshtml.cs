@@ -120,9 +120,6 @@ public sealed class UploadModel(MeasureService measures, ObservationImporter imp
     private async Task LoadAsync(CancellationToken ct)
     {
         Measure = (await measures.GetAsync(Id, ct)).Measure;
-        if (!Actor.IsConvenor && !Actor.CanContributeFor(Measure.OwnerOrganisationId))
-        {
-            throw new ForbiddenException("Only the organisation that owns the data, or a convenor, can import it.");
-        }
+        Measure.RequireDataContributor(Actor, Measure.OwnerOrganisationId, "import it");
     }
 }

@@ -28,10 +28,7 @@ public sealed class EditOrganisationModel(OrganisationService organisations) : S
     public async Task OnGetAsync(CancellationToken ct)
     {
         var organisation = await organisations.GetAsync(Id, ct);
-        if (!Actor.CanEditOrganisation(Id))
-        {
-            throw new ForbiddenException("Only a convenor or the organisation's own lead can change its details.");
-        }
+        Organisation.RequireEditableBy(Actor, Id);
         Places = await organisations.PlacesAsync(ct);
         CurrentName = organisation.Name;
         Version = organisation.Version;

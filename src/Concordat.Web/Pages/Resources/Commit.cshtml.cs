@@ -80,10 +80,7 @@ public sealed class CommitModel(ContributionService contributions, CommitmentSer
     private async Task LoadAsync(CancellationToken ct)
     {
         Contribution = await contributions.GetAsync(Id, ct);
-        if (!Actor.IsConvenor && !Actor.CanContributeFor(Contribution.Contribution.OrganisationId))
-        {
-            throw new ForbiddenException("Only the contributing organisation's leads and contributors, or a convenor, can commit resources to its contribution.");
-        }
+        CommitmentService.RequireCommitter(Actor, Contribution.Contribution.OrganisationId);
         Commitments = await commitments.ForContributionAsync(Id, ct);
         Register = await resources.ListAsync(new ResourceFilter(), ct);
     }

@@ -44,10 +44,8 @@ public sealed class EditResourceModel(ResourceService resources, OrganisationSer
         }
         catch (EditConflictException e)
         {
-            Conflict = new EditConflictView(e.Current);
             Version = e.CurrentVersion;
-            ModelState.AddModelError("", $"{e.Message} Your changes have not been saved.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Conflict = this.ShowEditConflict(e);
             return Page();
         }
     }
@@ -55,10 +53,7 @@ public sealed class EditResourceModel(ResourceService resources, OrganisationSer
     private async Task<Resource> LoadAsync(CancellationToken ct)
     {
         var resource = (await resources.GetAsync(Id, ct)).Row.Resource;
-        if (!Actor.IsConvenor && !Actor.CanContributeFor(resource.OrganisationId))
-        {
-            throw new ForbiddenException("Only the organisation's leads and contributors, or a convenor, can change its resources.");
-        }
+        ResourceService.RequireKeeper(Actor, resource.OrganisationId);
         CurrentName = resource.Name;
         Places = await organisations.PlacesAsync(ct);
         Organisations = [.. (await organisations.ListAsync(ct)).Where(o => Actor.IsConvenor || Actor.CanContributeFor(o.Id))];

@@ -56,9 +56,6 @@ public sealed class NeedsModel(PooledViews views, CommitmentService commitments)
     private async Task LoadAsync(CancellationToken ct)
     {
         Goal = (await views.ByGoalAsync(Id, ct)).SingleOrDefault() ?? throw new NotFoundException("There is no such goal in this system.");
-        if (!Actor.IsConvenor && !Actor.IsLeadOf(Goal.LeadOrganisationId))
-        {
-            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can say what it needs.");
-        }
+        Concordat.Core.Goals.Goal.RequireLeadOrConvenor(Actor, Goal.LeadOrganisationId, "say what it needs");
     }
 }

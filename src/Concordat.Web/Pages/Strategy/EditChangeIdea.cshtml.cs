@@ -48,10 +48,8 @@ public sealed class EditChangeIdeaModel(TheoryOfChangeService theory, Contributi
         }
         catch (EditConflictException e)
         {
-            Conflict = new EditConflictView(e.Current);
             Version = e.CurrentVersion;
-            ModelState.AddModelError("", $"{e.Message} Your changes have not been saved.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Conflict = this.ShowEditConflict(e);
             return Page();
         }
     }
@@ -63,9 +61,6 @@ public sealed class EditChangeIdeaModel(TheoryOfChangeService theory, Contributi
         Contributions = await contributions.ForGoalAsync(Id, ct);
         Current = Diagram.ChangeIdeas.SingleOrDefault(i => i.Idea.Id == IdeaId) ?? throw new NotFoundException("There is no such change idea for this goal.");
         var carriers = Contributions.Where(c => Current.CarriedBy.Any(b => b.Id == c.Id));
-        if (!Actor.IsConvenor && !Actor.IsLeadOf(Diagram.LeadOrganisationId) && !carriers.Any(c => Actor.IsLeadOf(c.OrganisationId)))
-        {
-            throw new ForbiddenException("Only a convenor, a lead of the goal's lead organisation, or a lead of an organisation whose contribution carries it can change a change idea.");
-        }
+        TheoryOfChangeService.RequireIdeaEditor(Actor, Diagram.LeadOrganisationId, carriers.Select(c => c.OrganisationId));
     }
 }

@@ -1,3 +1,4 @@
+using Concordat.Core.Goals;
 using Concordat.Core.Access;
 using Concordat.Core.Strategy;
 using Microsoft.AspNetCore.Mvc;
@@ -50,10 +51,8 @@ public sealed class EditDriverModel(TheoryOfChangeService theory) : SystemPageMo
         }
         catch (EditConflictException e)
         {
-            Conflict = new EditConflictView(e.Current);
             Version = e.CurrentVersion;
-            ModelState.AddModelError("", $"{e.Message} Your changes have not been saved.");
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Conflict = this.ShowEditConflict(e);
             return Page();
         }
     }
@@ -61,10 +60,7 @@ public sealed class EditDriverModel(TheoryOfChangeService theory) : SystemPageMo
     private async Task LoadAsync(CancellationToken ct)
     {
         Diagram = await theory.GetAsync(Id, ct);
-        if (!Actor.IsConvenor && !Actor.IsLeadOf(Diagram.LeadOrganisationId))
-        {
-            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can change its theory of change.");
-        }
+        Goal.RequireLeadOrConvenor(Actor, Diagram.LeadOrganisationId, "change its theory of change");
         Current = Diagram.Primary.Concat(Diagram.Secondary).SingleOrDefault(d => d.Driver.Id == DriverId)
             ?? throw new NotFoundException("There is no such driver for this goal.");
     }
