@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
 using Concordat.Core.Access;
@@ -89,7 +90,7 @@ public sealed class AgreementRound : ITenantOwned, IVersioned
     {
         if (State != RoundState.Open)
         {
-            throw new InputInvalidException("Round", $"This agreement round is closed ({AgreementService.Describe(State)}): nothing more can be recorded");
+            throw new InputInvalidException("Round", $"This agreement round is closed ({State.InWords()}): nothing more can be recorded");
         }
     }
 }
@@ -110,6 +111,25 @@ public sealed class ProposalRevision : ITenantOwned
     /// <summary>Why this proposal, or what the amendment changes and which objection it answers.</summary>
     public string? Note { get; init; }
     public DateTime CreatedAtUtc { get; init; }
+
+    public static ProposalRevision For(AgreementRound round, int number, GoalService.Wording wording, string? note, DateTime now) => new()
+    {
+        SystemId = round.SystemId, RoundId = round.Id, Number = number, Title = wording.Title, OutcomeStatement = wording.OutcomeStatement,
+        Population = wording.Population, InequalityLens = wording.InequalityLens, Horizon = wording.Horizon, Note = note, CreatedAtUtc = now,
+    };
+
+
+    /// <summary>The proposed wording as its audit event records it.</summary>
+    public SortedDictionary<string, string?> Snapshot() => new()
+    {
+        ["Revision"] = Number.ToString(CultureInfo.InvariantCulture),
+        ["Title"] = Title,
+        ["Outcome"] = OutcomeStatement,
+        ["Population"] = Population,
+        ["Inequality lens"] = InequalityLens,
+        ["Horizon"] = Horizon.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+        ["Note"] = Note,
+    };
 }
 
 public sealed class RequiredResponse : ITenantOwned
@@ -146,6 +166,24 @@ public sealed class Position : ITenantOwned, IVersioned
 
     [ConcurrencyCheck]
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>The position as its audit event records it.</summary>
+    public SortedDictionary<string, string?> Snapshot(string? organisation = null)
+    {
+        var fields = new SortedDictionary<string, string?>
+        {
+            ["Position"] = Kind.InWords(),
+            ["On revision"] = Revision.ToString(CultureInfo.InvariantCulture),
+            ["Reason"] = Reason,
+            ["What would resolve it"] = WouldResolve,
+            ["Decision"] = Decision,
+        };
+        if (organisation is not null)
+        {
+            fields["Organisation"] = organisation;
+        }
+        return fields;
+    }
 }
 
 internal sealed class AgreementRoundConfiguration : IEntityTypeConfiguration<AgreementRound>
@@ -204,4 +242,34 @@ internal sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
         builder.HasIndex(p => new { p.RoundId, p.OrganisationId }).IsUnique();
         builder.HasIndex(p => p.SystemId);
     }
+}
+
+/// <summary>The words people read for the states and choices of an agreement round.</summary>
+public static class AgreementWords
+{
+    public static string InWords(this RoundState state) => state switch
+    {
+        RoundState.Open => "open",
+        RoundState.Agreed => "agreed",
+        RoundState.NotAgreed => "not agreed",
+        RoundState.Withdrawn => "withdrawn",
+        _ => state.ToString(),
+    };
+
+    public static string InWords(this PositionKind kind) => kind switch
+    {
+        PositionKind.Consent => "Consent",
+        PositionKind.ConsentWithConcerns => "Consent with concerns",
+        PositionKind.Object => "Object",
+        PositionKind.StandAside => "Stand aside",
+        _ => kind.ToString(),
+    };
+
+    public static string InWords(this ProposalKind kind) => kind switch
+    {
+        ProposalKind.Adopt => "Adoption",
+        ProposalKind.Change => "Change",
+        ProposalKind.Retire => "Retirement",
+        _ => kind.ToString(),
+    };
 }

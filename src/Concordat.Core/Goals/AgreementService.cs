@@ -126,7 +126,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
             ClosesOn = input.ClosesOn!.Value,
             RequiredResponses = required.Select(o => new RequiredResponse { SystemId = actor.SystemId, OrganisationId = o }).ToList(),
         };
-        round.Revisions.Add(Revision(round, 1, wording, note, now));
+        round.Revisions.Add(ProposalRevision.For(round, 1, wording, note, now));
         db.AgreementRounds.Add(round);
         if (round.Kind == ProposalKind.Adopt)
         {
@@ -134,7 +134,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         }
         db.Audit(actor, now, "AgreementRoundOpened", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
         {
-            ["Proposal"] = GoalService.Describe(round.Kind),
+            ["Proposal"] = round.Kind.InWords(),
             ["Closes on"] = round.ClosesOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
             ["Organisations asked"] = required.Count.ToString(CultureInfo.InvariantCulture),
             ["Note"] = note,
@@ -192,7 +192,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
 
         var now = clock.GetUtcNow().UtcDateTime;
         var position = round.Positions.SingleOrDefault(p => p.OrganisationId == organisationId);
-        var before = position is null ? null : Snapshot(position);
+        var before = position is null ? null : position.Snapshot();
         if (position is null)
         {
             position = new Position
@@ -208,7 +208,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
             // Someone else from the same organisation recorded or changed the position since this person read it.
             if (expectedVersion != position.Version)
             {
-                throw new EditConflictException("Your organisation's position", position.Version, Snapshot(position));
+                throw new EditConflictException("Your organisation's position", position.Version, position.Snapshot());
             }
             db.Entry(position).Property(p => p.Version).OriginalValue = position.Version;
         }
@@ -226,7 +226,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         db.Entry(round).State = EntityState.Modified;
         var goal = await db.Goals.Include(g => g.Places).SingleAsync(g => g.Id == round.GoalId, ct);
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
-        db.Audit(actor, now, "PositionRecorded", GoalService.EntityType, goal.Id, goal.Title, before, Snapshot(position, organisation));
+        db.Audit(actor, now, "PositionRecorded", GoalService.EntityType, goal.Id, goal.Title, before, position.Snapshot(organisation));
         if (round.IsAgreedNow)
         {
             await CloseAsync(round, goal, RoundState.Agreed, actor, now, ct);
@@ -263,11 +263,11 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         db.Entry(round).Property(r => r.Version).OriginalValue = expectedVersion;
         var previous = round.Current;
         round.CurrentRevision++;
-        var revision = Revision(round, round.CurrentRevision, wording, note, now);
+        var revision = ProposalRevision.For(round, round.CurrentRevision, wording, note, now);
         db.Add(revision);
         db.Entry(round).State = EntityState.Modified;
         var goal = await db.Goals.SingleAsync(g => g.Id == round.GoalId, ct);
-        db.Audit(actor, now, "ProposalAmended", GoalService.EntityType, goal.Id, goal.Title, WordingSnapshot(previous), WordingSnapshot(round.Current));
+        db.Audit(actor, now, "ProposalAmended", GoalService.EntityType, goal.Id, goal.Title, previous.Snapshot(), round.Current.Snapshot());
         await SaveAsync(ct);
         return round;
     }
@@ -383,58 +383,6 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
             .AsSplitQuery().SingleAsync(r => r.Id == roundId, ct);
         round.RequireOpen();
         return round;
-    }
-
-    public static string Describe(RoundState state) => state switch
-    {
-        RoundState.Open => "open",
-        RoundState.Agreed => "agreed",
-        RoundState.NotAgreed => "not agreed",
-        RoundState.Withdrawn => "withdrawn",
-        _ => state.ToString(),
-    };
-
-    public static string Describe(PositionKind kind) => kind switch
-    {
-        PositionKind.Consent => "Consent",
-        PositionKind.ConsentWithConcerns => "Consent with concerns",
-        PositionKind.Object => "Object",
-        PositionKind.StandAside => "Stand aside",
-        _ => kind.ToString(),
-    };
-
-    private static ProposalRevision Revision(AgreementRound round, int number, GoalService.Wording wording, string? note, DateTime now) => new()
-    {
-        SystemId = round.SystemId, RoundId = round.Id, Number = number, Title = wording.Title, OutcomeStatement = wording.OutcomeStatement,
-        Population = wording.Population, InequalityLens = wording.InequalityLens, Horizon = wording.Horizon, Note = note, CreatedAtUtc = now,
-    };
-
-    private static SortedDictionary<string, string?> WordingSnapshot(ProposalRevision r) => new()
-    {
-        ["Revision"] = r.Number.ToString(CultureInfo.InvariantCulture),
-        ["Title"] = r.Title,
-        ["Outcome"] = r.OutcomeStatement,
-        ["Population"] = r.Population,
-        ["Inequality lens"] = r.InequalityLens,
-        ["Horizon"] = r.Horizon.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
-        ["Note"] = r.Note,
-    };
-
-    private static SortedDictionary<string, string?> Snapshot(Position p, string? organisation = null)
-    {
-        var fields = new SortedDictionary<string, string?>
-        {
-            ["Position"] = Describe(p.Kind),
-            ["On revision"] = p.Revision.ToString(CultureInfo.InvariantCulture),
-            ["Reason"] = p.Reason,
-            ["What would resolve it"] = p.WouldResolve,
-            ["Decision"] = p.Decision,
-        };
-        if (organisation is not null)
-        {
-            fields["Organisation"] = organisation;
-        }
-        return fields;
     }
 
     private async Task SaveAsync(CancellationToken ct)

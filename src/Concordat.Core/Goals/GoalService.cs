@@ -62,7 +62,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         return goals.Select(g => new GoalSummary(g.Id, g.Title, g.Status, g.Lead, g.Horizon,
             g.WholeSystem ? "Whole system" : string.Join(", ", g.PlaceIds.Select(p => placeNames.GetValueOrDefault(p, "?")).Order()),
             g.OpenRound is { } round
-                ? $"{Describe(round.Kind)} round open: {round.Responded} of {round.Required} responded"
+                ? $"{round.Kind.InWords()} round open: {round.Responded} of {round.Required} responded"
                 : g.Status switch
                 {
                     GoalStatus.Agreed => "Agreed",
@@ -71,14 +71,6 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
                 },
             g.Contributors, g.LeadOrganisationId)).ToList();
     }
-
-    public static string Describe(ProposalKind kind) => kind switch
-    {
-        ProposalKind.Adopt => "Adoption",
-        ProposalKind.Change => "Change",
-        ProposalKind.Retire => "Retirement",
-        _ => kind.ToString(),
-    };
 
     public async Task<GoalDetail> GetAsync(Guid id, CancellationToken ct)
     {
