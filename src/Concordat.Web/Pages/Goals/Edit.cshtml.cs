@@ -5,21 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Goals;
 
-public sealed class EditGoalModel(GoalService goals, OrganisationService organisations) : SystemPageModel, IGoalFormPage
+public sealed class EditGoalModel(GoalService goals, OrganisationService organisations) : EditPageModel, IGoalFormPage
 {
-    [FromRoute]
-    public Guid Id { get; set; }
-
     [BindProperty]
     public GoalForm Input { get; set; } = new();
-
-    [BindProperty]
-    public Guid Version { get; set; }
 
     public IReadOnlyList<Place> Places { get; private set; } = [];
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
     public string CurrentTitle { get; private set; } = "";
-    public EditConflictView? Conflict { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -34,22 +27,7 @@ public sealed class EditGoalModel(GoalService goals, OrganisationService organis
         await LoadAsync(ct);
         ModelState.Clear();
         var input = Input.ToInput(ModelState);
-        try
-        {
-            await goals.UpdateAsync(Id, input, Version, Actor, ct);
-            this.Succeeded("Changes saved");
-            return Redirect($"{SystemHome}/goals/{Id}");
-        }
-        catch (InputInvalidException e)
-        {
-            return this.InvalidInput(e);
-        }
-        catch (EditConflictException e)
-        {
-            Version = e.CurrentVersion;
-            Conflict = this.ShowEditConflict(e);
-            return Page();
-        }
+        return await SaveAsync(() => goals.UpdateAsync(Id, input, Version, Actor, ct), "Changes saved", $"{SystemHome}/goals/{Id}");
     }
 
     private async Task<GoalDetail> LoadAsync(CancellationToken ct)

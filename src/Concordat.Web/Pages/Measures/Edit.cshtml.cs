@@ -5,21 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Measures;
 
-public sealed class EditMeasureModel(MeasureService measures, OrganisationService organisations) : SystemPageModel, IMeasureFormPage
+public sealed class EditMeasureModel(MeasureService measures, OrganisationService organisations) : EditPageModel, IMeasureFormPage
 {
-    [FromRoute]
-    public Guid Id { get; set; }
-
     [BindProperty]
     public MeasureForm Input { get; set; } = new();
-
-    [BindProperty]
-    public Guid Version { get; set; }
 
     public IReadOnlyList<Place> Places { get; private set; } = [];
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
     public string CurrentName { get; private set; } = "";
-    public EditConflictView? Conflict { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -34,22 +27,7 @@ public sealed class EditMeasureModel(MeasureService measures, OrganisationServic
         var frequencyUnreadable = ModelState["Input.Frequency"]?.Errors.Count > 0;
         ModelState.Clear();
         var input = Input.ToInput(ModelState, frequencyUnreadable);
-        try
-        {
-            await measures.UpdateAsync(Id, input, Version, Actor, ct);
-            this.Succeeded("Changes saved");
-            return Redirect($"{SystemHome}/measures/{Id}");
-        }
-        catch (InputInvalidException e)
-        {
-            return this.InvalidInput(e);
-        }
-        catch (EditConflictException e)
-        {
-            Version = e.CurrentVersion;
-            Conflict = this.ShowEditConflict(e);
-            return Page();
-        }
+        return await SaveAsync(() => measures.UpdateAsync(Id, input, Version, Actor, ct), "Changes saved", $"{SystemHome}/measures/{Id}");
     }
 
     private async Task<MeasureDetail> LoadAsync(CancellationToken ct)

@@ -5,21 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Resources;
 
-public sealed class EditResourceModel(ResourceService resources, OrganisationService organisations) : SystemPageModel, IResourceFormPage
+public sealed class EditResourceModel(ResourceService resources, OrganisationService organisations) : EditPageModel, IResourceFormPage
 {
-    [FromRoute]
-    public Guid Id { get; set; }
-
     [BindProperty]
     public ResourceForm Input { get; set; } = new();
-
-    [BindProperty]
-    public Guid Version { get; set; }
 
     public IReadOnlyList<Place> Places { get; private set; } = [];
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
     public string CurrentName { get; private set; } = "";
-    public EditConflictView? Conflict { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -32,22 +25,7 @@ public sealed class EditResourceModel(ResourceService resources, OrganisationSer
     {
         await LoadAsync(ct);
         ModelState.Clear();
-        try
-        {
-            await resources.UpdateAsync(Id, Input.ToInput(ModelState), Version, Actor, ct);
-            this.Succeeded("Changes saved");
-            return Redirect($"{SystemHome}/resources/{Id}");
-        }
-        catch (InputInvalidException e)
-        {
-            return this.InvalidInput(e);
-        }
-        catch (EditConflictException e)
-        {
-            Version = e.CurrentVersion;
-            Conflict = this.ShowEditConflict(e);
-            return Page();
-        }
+        return await SaveAsync(() => resources.UpdateAsync(Id, Input.ToInput(ModelState), Version, Actor, ct), "Changes saved", $"{SystemHome}/resources/{Id}");
     }
 
     private async Task<Resource> LoadAsync(CancellationToken ct)

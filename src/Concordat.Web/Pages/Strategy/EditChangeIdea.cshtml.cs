@@ -5,24 +5,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Strategy;
 
-public sealed class EditChangeIdeaModel(TheoryOfChangeService theory, ContributionService contributions) : SystemPageModel, IChangeIdeaFormPage
+public sealed class EditChangeIdeaModel(TheoryOfChangeService theory, ContributionService contributions) : EditPageModel, IChangeIdeaFormPage
 {
-    [FromRoute]
-    public Guid Id { get; set; }
-
     [FromRoute]
     public Guid IdeaId { get; set; }
 
     [BindProperty]
     public ChangeIdeaForm Idea { get; set; } = new();
 
-    [BindProperty]
-    public Guid Version { get; set; }
-
     public DriverDiagram Diagram { get; private set; } = null!;
     public IReadOnlyList<ContributionRow> Contributions { get; private set; } = [];
     public ChangeIdeaNode Current { get; private set; } = null!;
-    public EditConflictView? Conflict { get; private set; }
     public string TheoryOfChange => $"{SystemHome}/goals/{Id}/theory-of-change";
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -36,22 +29,7 @@ public sealed class EditChangeIdeaModel(TheoryOfChangeService theory, Contributi
     {
         await LoadAsync(ct);
         ModelState.Clear();
-        try
-        {
-            await theory.EditChangeIdeaAsync(Id, IdeaId, Idea.ToInput(), Version, Actor, ct);
-            this.Succeeded("Change idea changed");
-            return Redirect(TheoryOfChange);
-        }
-        catch (InputInvalidException e)
-        {
-            return this.InvalidInput(e, "Idea");
-        }
-        catch (EditConflictException e)
-        {
-            Version = e.CurrentVersion;
-            Conflict = this.ShowEditConflict(e);
-            return Page();
-        }
+        return await SaveAsync(() => theory.EditChangeIdeaAsync(Id, IdeaId, Idea.ToInput(), Version, Actor, ct), "Change idea changed", TheoryOfChange, "Idea");
     }
 
     /// <summary>Refuses at once those who could not save; the service checks again, including who carries the idea afterwards.</summary>

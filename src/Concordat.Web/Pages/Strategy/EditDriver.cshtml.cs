@@ -6,23 +6,16 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Concordat.Web.Pages.Strategy;
 
-public sealed class EditDriverModel(TheoryOfChangeService theory) : SystemPageModel
+public sealed class EditDriverModel(TheoryOfChangeService theory) : EditPageModel
 {
-    [FromRoute]
-    public Guid Id { get; set; }
-
     [FromRoute]
     public Guid DriverId { get; set; }
 
     [BindProperty]
     public TheoryOfChangeModel.DriverForm Input { get; set; } = new();
 
-    [BindProperty]
-    public Guid Version { get; set; }
-
     public DriverDiagram Diagram { get; private set; } = null!;
     public DriverNode Current { get; private set; } = null!;
-    public EditConflictView? Conflict { get; private set; }
     public string TheoryOfChange => $"{SystemHome}/goals/{Id}/theory-of-change";
 
     public IEnumerable<SelectListItem> PrimaryOptions =>
@@ -39,22 +32,7 @@ public sealed class EditDriverModel(TheoryOfChangeService theory) : SystemPageMo
     {
         await LoadAsync(ct);
         ModelState.Clear();
-        try
-        {
-            await theory.EditDriverAsync(Id, DriverId, new EditDriver(Input.Title, Current.Driver.Level == DriverLevel.Secondary ? Input.PrimaryDriverIds : null, Version), Actor, ct);
-            this.Succeeded("Driver changed");
-            return Redirect(TheoryOfChange);
-        }
-        catch (InputInvalidException e)
-        {
-            return this.InvalidInput(e);
-        }
-        catch (EditConflictException e)
-        {
-            Version = e.CurrentVersion;
-            Conflict = this.ShowEditConflict(e);
-            return Page();
-        }
+        return await SaveAsync(() => theory.EditDriverAsync(Id, DriverId, new EditDriver(Input.Title, Current.Driver.Level == DriverLevel.Secondary ? Input.PrimaryDriverIds : null, Version), Actor, ct), "Driver changed", TheoryOfChange);
     }
 
     private async Task LoadAsync(CancellationToken ct)
