@@ -20,8 +20,7 @@ public static class ConcordatApi
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Pooled funds").MapPooledFundsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Theory of change").MapTheoryOfChangeApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapHealthCheckApi();
-        v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyDocumentApi();
-        v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyVersionsApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyApi();
     }
 
     public static void ConfigureJson(this IServiceCollection services) =>
