@@ -51,7 +51,7 @@ public static class CoreServices
         services.AddScoped<Goals.GoalService>();
         services.AddScoped<Goals.AgreementService>();
         services.AddScoped<Goals.PerspectiveService>();
-        services.AddScoped<Goals.ContributionService>();
+        services.AddScoped<Contributions.ContributionService>();
         services.AddScoped<Measures.MeasureService>();
         services.AddScoped<Measures.Import.ObservationImporter>();
         services.AddScoped<Resources.ResourceService>();

@@ -1,11 +1,12 @@
+using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Concordat.Core.Partnerships;
 using Concordat.Core.People;
 using Concordat.Core.Tokens;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Data;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.Measures;

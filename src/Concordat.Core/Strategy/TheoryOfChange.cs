@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.Measures;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Strategy;
 

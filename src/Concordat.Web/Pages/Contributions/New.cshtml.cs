@@ -1,8 +1,9 @@
 using Concordat.Core.Access;
+using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Core.Partnerships;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Contributions;
 

@@ -1,9 +1,10 @@
 using Concordat.Core.Access;
+using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Core.Resources;
 using Concordat.Web.Pages.Goals;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Resources;
 

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Concordat.Core.Access;
+using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Core.Partnerships;
 using Concordat.Core.Resources;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Resources;
 

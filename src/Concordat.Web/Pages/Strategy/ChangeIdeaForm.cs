@@ -1,3 +1,4 @@
+using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Core.Strategy;
 using Microsoft.AspNetCore.Mvc.Rendering;

@@ -1,9 +1,10 @@
 using Concordat.Core.Access;
 using Concordat.Core.Data;
+using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Microsoft.EntityFrameworkCore;
 
-namespace Concordat.Core.Goals;
+namespace Concordat.Core.Contributions;
 
 public sealed record SaveContribution(Guid? OrganisationId, string? Commitment, string? Actions, DateOnly? DueOn, string? AccountablePerson,
     string? Reviewer, int? CheckInCadenceDays, string? Decision);

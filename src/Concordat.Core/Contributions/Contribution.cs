@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Concordat.Core.Data;
+using Concordat.Core.Goals;
 using Concordat.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Concordat.Core.Goals;
+namespace Concordat.Core.Contributions;
 
 /// <summary>
 /// Where a contribution stands. Proposed by the organisation, agreed by a convenor or the goal's lead
