@@ -59,8 +59,8 @@ public static class CoreServices
         services.AddScoped<Resources.PooledViews>();
         services.AddScoped<Resources.PooledFundService>();
         services.AddScoped<Resources.ResourceRegisterImport>();
-        services.AddScoped<Strategy.TheoryOfChangeService>();
-        services.AddScoped<Strategy.HealthCheckService>();
+        services.AddScoped<TheoryOfChange.TheoryOfChangeService>();
+        services.AddScoped<HealthChecks.HealthCheckService>();
         services.AddScoped<Strategy.StrategyDocumentService>();
         services.AddScoped<Strategy.StrategyVersionService>();
         services.AddScoped<DatabaseInitializer>();

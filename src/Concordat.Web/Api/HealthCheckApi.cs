@@ -1,4 +1,4 @@
-using Concordat.Core.Strategy;
+using Concordat.Core.HealthChecks;
 
 namespace Concordat.Web.Api;
 

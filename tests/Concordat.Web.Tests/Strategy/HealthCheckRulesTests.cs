@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Concordat.Core.Goals;
-using Concordat.Core.Strategy;
+using Concordat.Core.HealthChecks;
 using Concordat.Web.Tests.Api;
 using Concordat.Web.Tests.Goals;
 using Concordat.Web.Tests.Infrastructure;

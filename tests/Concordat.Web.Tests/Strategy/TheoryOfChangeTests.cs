@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Concordat.Core.Strategy;
+using Concordat.Core.HealthChecks;
+using Concordat.Core.TheoryOfChange;
 using Concordat.Web.Tests.Api;
 using Concordat.Web.Tests.Goals;
 using Concordat.Web.Tests.Infrastructure;

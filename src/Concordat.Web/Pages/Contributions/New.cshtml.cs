@@ -2,8 +2,8 @@ using Concordat.Core.Access;
 using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Core.Partnerships;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Concordat.Web.Pages.Contributions;
 

@@ -3,8 +3,8 @@ using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Core.Resources;
 using Concordat.Web.Pages.Goals;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Concordat.Web.Pages.Resources;
 

@@ -4,8 +4,8 @@ using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Core.Partnerships;
 using Concordat.Core.Resources;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Concordat.Web.Pages.Resources;
 

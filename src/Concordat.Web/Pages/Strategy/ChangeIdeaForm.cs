@@ -1,6 +1,6 @@
 using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
-using Concordat.Core.Strategy;
+using Concordat.Core.TheoryOfChange;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Concordat.Web.Pages.Strategy;

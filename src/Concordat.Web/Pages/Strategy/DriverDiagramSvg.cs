@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Concordat.Core.Strategy;
+using Concordat.Core.TheoryOfChange;
 
 namespace Concordat.Web.Pages.Strategy;
 

@@ -1,7 +1,7 @@
 using Concordat.Core.Access;
 using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
-using Concordat.Core.Strategy;
+using Concordat.Core.TheoryOfChange;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Strategy;

@@ -1,5 +1,5 @@
 using Concordat.Core.Access;
-using Concordat.Core.Strategy;
+using Concordat.Core.TheoryOfChange;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 

@@ -1,3 +1,4 @@
+using Concordat.Core.HealthChecks;
 using Concordat.Core.Strategy;
 
 namespace Concordat.Web.Pages.Strategy;

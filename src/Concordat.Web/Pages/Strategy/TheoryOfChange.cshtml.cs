@@ -1,9 +1,9 @@
 using Concordat.Core.Access;
 using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
-using Concordat.Core.Strategy;
-using Microsoft.AspNetCore.Mvc.Rendering;
+using Concordat.Core.TheoryOfChange;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Concordat.Web.Pages.Strategy;
 

@@ -3,10 +3,10 @@ using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.Measures;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Concordat.Core.Strategy;
+namespace Concordat.Core.TheoryOfChange;
 
 public enum DriverLevel
 {

@@ -3,10 +3,11 @@ using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.Measures;
 using Concordat.Core.Resources;
+using Concordat.Core.TheoryOfChange;
 using Concordat.Spc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Concordat.Core.Strategy;
+namespace Concordat.Core.HealthChecks;
 
 /// <summary>One goal as read for the health check, kept so the strategy document can be built from the same reading.</summary>
 public sealed record GoalReading(Goal Goal, DriverDiagram Diagram, IReadOnlyList<ContributionRow> Contributions, IReadOnlyList<MeasureSummary> Measures, GoalFacts Facts);

@@ -5,7 +5,7 @@ using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Microsoft.EntityFrameworkCore;
 
-namespace Concordat.Core.Strategy;
+namespace Concordat.Core.TheoryOfChange;
 
 public sealed record AddDriver(DriverLevel? Level, string? Title, IReadOnlyList<Guid>? PrimaryDriverIds);
 

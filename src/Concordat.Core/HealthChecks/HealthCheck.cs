@@ -1,7 +1,7 @@
 using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 
-namespace Concordat.Core.Strategy;
+namespace Concordat.Core.HealthChecks;
 
 public sealed record ContributionFacts(Guid Id, string Organisation, Guid OrganisationId, ContributionStatus Status, bool IsOverdue);
 
