@@ -1,9 +1,9 @@
 using Concordat.Core.HealthChecks;
 using Concordat.Core.Strategy;
 
-namespace Concordat.Web.Pages.Strategy;
+namespace Concordat.Web.Pages.HealthChecks;
 
-public sealed class HealthModel(HealthCheckService health, StrategyVersionService versions) : SystemPageModel
+public sealed class HealthCheckModel(HealthCheckService health, StrategyVersionService versions) : SystemPageModel
 {
     public SystemHealth Health { get; private set; } = null!;
     public IReadOnlyList<VersionSummary> Versions { get; private set; } = [];

@@ -4,13 +4,13 @@ using Concordat.Core.Strategy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Concordat.Web.Pages.Published;
+namespace Concordat.Web.Pages.Strategy;
 
 /// <summary>
 /// The latest published version of a system's strategy, for anyone, without signing in, while a convenor keeps it
 /// public. The route says "id", not "systemId", so it is not treated as a page inside the system.
 /// </summary>
-public sealed class StrategyModel(StrategyVersionService versions) : PageModel
+public sealed class PublicStrategyModel(StrategyVersionService versions) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }

@@ -3,7 +3,7 @@ using Concordat.Core.TheoryOfChange;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace Concordat.Web.Pages.Strategy;
+namespace Concordat.Web.Pages.TheoryOfChange;
 
 public sealed class EditDriverModel(TheoryOfChangeService theory) : SystemPageModel
 {

@@ -3,7 +3,7 @@ using Concordat.Core.Goals;
 using Concordat.Core.TheoryOfChange;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace Concordat.Web.Pages.Strategy;
+namespace Concordat.Web.Pages.TheoryOfChange;
 
 /// <summary>
 /// The change idea form's fields, shared by adding an idea and changing one; names match <see cref="SaveChangeIdea"/>

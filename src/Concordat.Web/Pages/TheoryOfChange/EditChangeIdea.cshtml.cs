@@ -4,7 +4,7 @@ using Concordat.Core.Goals;
 using Concordat.Core.TheoryOfChange;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Concordat.Web.Pages.Strategy;
+namespace Concordat.Web.Pages.TheoryOfChange;
 
 public sealed class EditChangeIdeaModel(TheoryOfChangeService theory, ContributionService contributions) : SystemPageModel, IChangeIdeaFormPage
 {

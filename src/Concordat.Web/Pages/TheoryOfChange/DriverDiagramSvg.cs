@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Concordat.Core.TheoryOfChange;
 
-namespace Concordat.Web.Pages.Strategy;
+namespace Concordat.Web.Pages.TheoryOfChange;
 
 /// <summary>
 /// Draws a driver diagram left to right: the aim, primary drivers, secondary drivers and change ideas in four

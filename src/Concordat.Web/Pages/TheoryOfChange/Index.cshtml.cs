@@ -5,7 +5,7 @@ using Concordat.Core.TheoryOfChange;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace Concordat.Web.Pages.Strategy;
+namespace Concordat.Web.Pages.TheoryOfChange;
 
 public sealed class TheoryOfChangeModel(TheoryOfChangeService theory, ContributionService contributions) : SystemPageModel, IChangeIdeaFormPage
 {
