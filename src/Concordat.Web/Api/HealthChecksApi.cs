@@ -8,9 +8,9 @@ public sealed record GoalHealthResponse(Guid GoalId, string Title, int ChecksPas
 
 public sealed record HealthCheckResponse(IReadOnlyList<GoalHealthResponse> Goals, IReadOnlyList<FindingResponse> SystemFindings, int ChecksPassed, int Checks);
 
-public static class HealthCheckApi
+public static class HealthChecksApi
 {
-    public static void MapHealthCheckApi(this RouteGroupBuilder group) =>
+    public static void MapHealthChecksApi(this RouteGroupBuilder group) =>
         group.MapGet("/strategy/health-check", async (HealthCheckService health, CancellationToken ct) => TypedResults.Ok(ToResponse(await health.RunAsync(ct))))
             .WithSummary("The strategy health check: for each goal, how many checks pass and every finding (check, subject, plain-English explanation, fixPath relative to the system's home), and system-wide findings");
 
