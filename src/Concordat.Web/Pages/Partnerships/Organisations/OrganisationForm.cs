@@ -1,7 +1,7 @@
 using Concordat.Core.Partnerships;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace Concordat.Web.Pages.Organisations;
+namespace Concordat.Web.Pages.Partnerships.Organisations;
 
 /// <summary>The fields of the add and edit forms; names match <see cref="SaveOrganisation"/> so errors land beside them.</summary>
 public sealed class OrganisationForm

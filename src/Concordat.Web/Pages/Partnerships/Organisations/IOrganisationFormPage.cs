@@ -1,6 +1,6 @@
 using Concordat.Core.Partnerships;
 
-namespace Concordat.Web.Pages.Organisations;
+namespace Concordat.Web.Pages.Partnerships.Organisations;
 
 /// <summary>What the shared organisation fields partial needs from its page.</summary>
 public interface IOrganisationFormPage

@@ -2,7 +2,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Partnerships;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Concordat.Web.Pages.Organisations;
+namespace Concordat.Web.Pages.Partnerships.Organisations;
 
 /// <summary>
 /// The edit pattern every edit page follows: the form carries the version it was loaded at; a save made after

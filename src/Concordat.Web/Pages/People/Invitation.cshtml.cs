@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Concordat.Web.Pages.Account;
+namespace Concordat.Web.Pages.People;
 
 [AllowAnonymous]
 public sealed class InvitationModel(PeopleService people, SignInManager<Person> signIn) : PageModel

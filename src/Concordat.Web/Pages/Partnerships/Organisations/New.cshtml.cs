@@ -2,7 +2,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Partnerships;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Concordat.Web.Pages.Organisations;
+namespace Concordat.Web.Pages.Partnerships.Organisations;
 
 public sealed class NewOrganisationModel(OrganisationService organisations) : SystemPageModel, IOrganisationFormPage
 {

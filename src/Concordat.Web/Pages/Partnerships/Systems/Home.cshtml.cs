@@ -2,7 +2,7 @@ using Concordat.Core.Data;
 using Concordat.Core.History;
 using Microsoft.EntityFrameworkCore;
 
-namespace Concordat.Web.Pages.Systems;
+namespace Concordat.Web.Pages.Partnerships.Systems;
 
 public sealed class SystemHomeModel(ConcordatDb db, HistoryService history) : SystemPageModel
 {

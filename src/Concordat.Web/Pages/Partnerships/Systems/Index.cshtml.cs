@@ -3,7 +3,7 @@ using Concordat.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Concordat.Web.Pages.Systems;
+namespace Concordat.Web.Pages.Partnerships.Systems;
 
 public sealed class SystemsModel(SystemDirectory directory) : PageModel
 {

@@ -1,6 +1,6 @@
 using Concordat.Core.Partnerships;
 
-namespace Concordat.Web.Pages.Organisations;
+namespace Concordat.Web.Pages.Partnerships.Organisations;
 
 public sealed class OrganisationsModel(OrganisationService organisations) : SystemPageModel
 {

@@ -3,7 +3,7 @@ using Concordat.Core.Partnerships;
 using Concordat.Core.People;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Concordat.Web.Pages.Organisations;
+namespace Concordat.Web.Pages.Partnerships.Organisations;
 
 public sealed class OrganisationModel(OrganisationService organisations, PeopleService people, HistoryService history) : SystemPageModel
 {
