@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using Concordat.Core.Tokens;
+using Concordat.Web.Tests.Api;
 using Concordat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Concordat.Web.Tests.Api;
+namespace Concordat.Web.Tests.Partnerships;
 
 public abstract class OrganisationsApiTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
 {

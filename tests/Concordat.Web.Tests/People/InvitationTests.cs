@@ -4,7 +4,7 @@ using Concordat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Concordat.Web.Tests.Account;
+namespace Concordat.Web.Tests.People;
 
 public abstract class InvitationTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
 {

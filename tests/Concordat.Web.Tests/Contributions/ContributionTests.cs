@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Concordat.Web.Tests.Api;
+using Concordat.Web.Tests.Goals;
 using Concordat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Concordat.Web.Tests.Goals;
+namespace Concordat.Web.Tests.Contributions;
 
 internal static class ContributionApi
 {

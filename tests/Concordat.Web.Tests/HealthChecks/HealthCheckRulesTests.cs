@@ -6,12 +6,13 @@ using System.Text.Json.Nodes;
 using Concordat.Core.Goals;
 using Concordat.Core.HealthChecks;
 using Concordat.Web.Tests.Api;
+using Concordat.Web.Tests.Contributions;
 using Concordat.Web.Tests.Goals;
 using Concordat.Web.Tests.Infrastructure;
 using Concordat.Web.Tests.Resources;
 using Microsoft.EntityFrameworkCore;
 
-namespace Concordat.Web.Tests.Strategy;
+namespace Concordat.Web.Tests.HealthChecks;
 
 /// <summary>
 /// Each health-check rule read from real data on each database: a goal is built to fail every rule the live data can

@@ -4,11 +4,12 @@ using System.Text.Json.Nodes;
 using Concordat.Core.HealthChecks;
 using Concordat.Core.TheoryOfChange;
 using Concordat.Web.Tests.Api;
+using Concordat.Web.Tests.Contributions;
 using Concordat.Web.Tests.Goals;
 using Concordat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Concordat.Web.Tests.Strategy;
+namespace Concordat.Web.Tests.TheoryOfChange;
 
 public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
 {
