@@ -51,7 +51,7 @@ public static class CoreServices
         services.AddScoped<Goals.GoalService>();
         services.AddScoped<Goals.AgreementService>();
         services.AddScoped<Goals.PerspectiveService>();
-        services.AddScoped<Goals.ContributionService>();
+        services.AddScoped<Contributions.ContributionService>();
         services.AddScoped<Measures.MeasureService>();
         services.AddScoped<Measures.MeasureDataService>();
         services.AddScoped<Measures.Import.ObservationImporter>();
@@ -60,8 +60,8 @@ public static class CoreServices
         services.AddScoped<Resources.PooledViews>();
         services.AddScoped<Resources.PooledFundService>();
         services.AddScoped<Resources.ResourceRegisterImport>();
-        services.AddScoped<Strategy.TheoryOfChangeService>();
-        services.AddScoped<Strategy.HealthCheckService>();
+        services.AddScoped<TheoryOfChange.TheoryOfChangeService>();
+        services.AddScoped<HealthChecks.HealthCheckService>();
         services.AddScoped<Strategy.StrategyDocumentService>();
         services.AddScoped<Strategy.StrategyVersionService>();
         services.AddScoped<DatabaseInitializer>();

@@ -22,7 +22,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/");
     o.Conventions.AllowAnonymousToPage("/Status");
     // A system's published strategy, while its convenors keep it public; the page itself refuses otherwise.
-    o.Conventions.AllowAnonymousToPage("/Published/Strategy");
+    o.Conventions.AllowAnonymousToPage("/Strategy/Public");
 });
 builder.Services.AddAntiforgery(o =>
 {

@@ -1,3 +1,4 @@
+using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Concordat.Core.Partnerships;
@@ -48,12 +49,12 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Resources.PooledFundContribution> PooledFundContributions => Set<Resources.PooledFundContribution>();
     public DbSet<Resources.PooledFundScheme> PooledFundSchemes => Set<Resources.PooledFundScheme>();
     public DbSet<Resources.PooledFundSchemeGoal> PooledFundSchemeGoals => Set<Resources.PooledFundSchemeGoal>();
-    public DbSet<Strategy.Driver> Drivers => Set<Strategy.Driver>();
-    public DbSet<Strategy.DriverLink> DriverLinks => Set<Strategy.DriverLink>();
-    public DbSet<Strategy.DriverMeasure> DriverMeasures => Set<Strategy.DriverMeasure>();
-    public DbSet<Strategy.ChangeIdea> ChangeIdeas => Set<Strategy.ChangeIdea>();
-    public DbSet<Strategy.ChangeIdeaDriver> ChangeIdeaDrivers => Set<Strategy.ChangeIdeaDriver>();
-    public DbSet<Strategy.ChangeIdeaContribution> ChangeIdeaContributions => Set<Strategy.ChangeIdeaContribution>();
+    public DbSet<TheoryOfChange.Driver> Drivers => Set<TheoryOfChange.Driver>();
+    public DbSet<TheoryOfChange.DriverLink> DriverLinks => Set<TheoryOfChange.DriverLink>();
+    public DbSet<TheoryOfChange.DriverMeasure> DriverMeasures => Set<TheoryOfChange.DriverMeasure>();
+    public DbSet<TheoryOfChange.ChangeIdea> ChangeIdeas => Set<TheoryOfChange.ChangeIdea>();
+    public DbSet<TheoryOfChange.ChangeIdeaDriver> ChangeIdeaDrivers => Set<TheoryOfChange.ChangeIdeaDriver>();
+    public DbSet<TheoryOfChange.ChangeIdeaContribution> ChangeIdeaContributions => Set<TheoryOfChange.ChangeIdeaContribution>();
     public DbSet<Strategy.StrategyVersion> StrategyVersions => Set<Strategy.StrategyVersion>();
 
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>

@@ -1,4 +1,5 @@
 using Concordat.Core.Access;
+using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using Concordat.Core.Access;
-using Concordat.Core.Strategy;
+using Concordat.Core.TheoryOfChange;
 
 namespace Concordat.Core.Demo;
 

@@ -1,3 +1,4 @@
+using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Concordat.Core.Access;
+using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.History;

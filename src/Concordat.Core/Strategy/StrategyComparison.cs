@@ -1,5 +1,6 @@
 using System.Globalization;
 using Concordat.Core.Resources;
+using Concordat.Core.TheoryOfChange;
 using Concordat.Spc;
 using DiffPlex;
 using DiffPlex.Chunkers;

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
+using Concordat.Core.HealthChecks;
 using Concordat.Core.Measures;
 using Concordat.Core.Resources;
+using Concordat.Core.TheoryOfChange;
 using Concordat.Spc;
 using Microsoft.EntityFrameworkCore;
 

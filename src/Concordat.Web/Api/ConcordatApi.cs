@@ -19,9 +19,8 @@ public static class ConcordatApi
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Resources").MapResourcesApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Pooled funds").MapPooledFundsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Theory of change").MapTheoryOfChangeApi();
-        v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapHealthCheckApi();
-        v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyDocumentApi();
-        v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyVersionsApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapHealthChecksApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyApi();
     }
 
     public static void ConfigureJson(this IServiceCollection services) =>

@@ -1,3 +1,4 @@
+using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;

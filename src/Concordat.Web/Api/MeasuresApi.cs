@@ -10,13 +10,15 @@ namespace Concordat.Web.Api;
 public sealed record MeasureListItem(Guid Id, string Name, string Unit, ImprovementDirection Improvement, int Points, DateOnly? LatestPeriod,
     double? LatestValue, string? VariationIcon, string? AssuranceIcon, bool IsStale);
 
+public sealed record PlannedValueResponse(DateOnly PeriodStart, double Value);
+
 public sealed record ObservationResponse(DateOnly PeriodStart, double Value, double? Count, double? Denominator, double? LowerCi, double? UpperCi, string? Note,
     string? PointType, string? Rule, string? Signal);
 
 public sealed record RebaseResponse(Guid Id, DateOnly PeriodStart, string Reason);
 
 public sealed record MeasureResponse(Guid Id, string Name, string Definition, string Unit, MeasureFormat Format, MeasureFrequency Frequency,
-    ImprovementDirection Improvement, double? Target, IReadOnlyList<PlannedValue> Trajectory, MeasureSourceKind SourceKind, string? Source,
+    ImprovementDirection Improvement, double? Target, IReadOnlyList<PlannedValueResponse> Trajectory, MeasureSourceKind SourceKind, string? Source,
     MeasureGeography Geography, Guid? PlaceId, Guid? GeographyOrganisationId, string? AreaCode, string GeographyName, Guid OwnerOrganisationId, string Owner,
     int StaleAfterDays, bool IsStale, string? VariationIcon, string? AssuranceIcon, string? Summary, IReadOnlyList<RebaseResponse> Rebases,
     IReadOnlyList<ObservationResponse> Observations, Guid Version);
@@ -28,7 +30,9 @@ public sealed record ImportObservationsRequest(IReadOnlyList<ImportObservation>?
 
 public sealed record ImportRowResponse(int Row, Guid MeasureId, DateOnly PeriodStart, double Value, string Change, double? PreviousValue);
 
-public sealed record ImportResponse(bool Applied, string Layout, int Added, int Changed, int Unchanged, IReadOnlyList<LeftOutRow> LeftOut,
+public sealed record LeftOutRowResponse(int Row, string Period, string Reason);
+
+public sealed record ImportResponse(bool Applied, string Layout, int Added, int Changed, int Unchanged, IReadOnlyList<LeftOutRowResponse> LeftOut,
     IReadOnlyList<ImportRowResponse> Rows);
 
 public static class MeasuresApi
@@ -150,14 +154,14 @@ public static class MeasuresApi
         }
         if (!plan.IsValid)
         {
-            return new Problem(StatusCodes.Status400BadRequest, "Nothing was imported", $"{plan.ProblemCount} problems were found; correct them all and send the file again.",
-                "import_rows_invalid", null, new Dictionary<string, object?> { ["problemCount"] = plan.ProblemCount, ["problems"] = plan.Problems }).ToResult();
+            return Uploads.RowsInvalid(plan.ProblemCount, plan.Problems);
         }
         if (!dryRun)
         {
             await importer.ApplyAsync(plan, context.Actor(), null, ct);
         }
-        return TypedResults.Ok(new ImportResponse(!dryRun, plan.File.Layout.ToString(), plan.Added, plan.Changed, plan.Unchanged, plan.File.LeftOut,
+        return TypedResults.Ok(new ImportResponse(!dryRun, plan.File.Layout.ToString(), plan.Added, plan.Changed, plan.Unchanged,
+            [.. plan.File.LeftOut.Select(l => new LeftOutRowResponse(l.Row, l.Period, l.Reason))],
             plan.Rows.Take(RowsEchoed).Select(r => new ImportRowResponse(r.Row.Row, r.MeasureId, r.Row.Period, r.Row.Value, r.Change.ToString(), r.Before?.Value)).ToList()));
     }
 
@@ -199,7 +203,7 @@ public static class MeasuresApi
                 point?.Signal?.ToName());
         }).ToList();
         return new MeasureResponse(m.Id, m.Name, m.Definition, m.Unit, m.Format, m.Frequency, m.Improvement, m.Target,
-            d.Trajectory.Select(t => new PlannedValue(t.PeriodStart, t.Value)).ToList(), m.SourceKind, m.Source, m.Geography, m.PlaceId, m.GeographyOrganisationId,
+            d.Trajectory.Select(t => new PlannedValueResponse(t.PeriodStart, t.Value)).ToList(), m.SourceKind, m.Source, m.Geography, m.PlaceId, m.GeographyOrganisationId,
             m.AreaCode, d.Geography, m.OwnerOrganisationId, d.Owner, m.EffectiveStaleAfterDays, d.IsStale, d.Analysis?.VariationIcon.ToName(),
             d.Analysis?.AssuranceIcon?.ToName(), d.Summary?.Text, d.Rebases.Select(r => new RebaseResponse(r.Id, r.PeriodStart, r.Reason)).ToList(), observations,
             m.Version);

@@ -66,28 +66,3 @@ public static class OrganisationsApi
     private static OrganisationResponse ToResponse(OrganisationDetail o) =>
         new(o.Id, o.Name, o.Type, o.OdsCode, o.Places.Select(p => new PlaceReference(p.Id, p.Name)).ToList(), o.Version);
 }
-
-public static class ETags
-{
-    public static string For(Guid version) => $"\"{version:N}\"";
-
-    /// <summary>428: an edit must say which version it was made against, so a change made since is never overwritten.</summary>
-    public static ProblemHttpResult Required(string item) =>
-        TypedResults.Problem($"Send the {item}'s ETag in an If-Match header, so that a change made since you read it is not overwritten.",
-            statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
-            extensions: new Dictionary<string, object?> { ["errorCode"] = "if_match_required" });
-
-    public static Guid? Parse(string? header)
-    {
-        var value = header?.Trim();
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-        if (value.StartsWith("W/", StringComparison.Ordinal))
-        {
-            value = value[2..];
-        }
-        return Guid.TryParse(value.Trim('"'), out var version) ? version : Guid.Empty;
-    }
-}

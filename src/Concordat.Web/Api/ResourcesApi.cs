@@ -18,6 +18,10 @@ public sealed record KindTotalResponse(ResourceKind Kind, string Unit, double Qu
 public sealed record NeedResponse(Guid Id, ResourceKind Kind, string Description, double Quantity, string Unit, DateOnly StartsOn, DateOnly EndsOn,
     double Committed, double Gap, IReadOnlyList<string> Providers);
 
+public sealed record ResourceDetailResponse(ResourceResponse Resource, IReadOnlyList<CommitmentResponse> Commitments);
+
+public sealed record RegisterImportResponse(bool Applied, int Resources);
+
 public sealed record GoalResourcesResponse(Guid GoalId, string Title, IReadOnlyList<NeedResponse> Needs, IReadOnlyList<CommitmentResponse> Commitments);
 
 public static class ResourcesApi
@@ -32,7 +36,7 @@ public static class ResourcesApi
             {
                 var detail = await resources.GetAsync(id, ct);
                 context.Response.Headers.ETag = ETags.For(detail.Row.Resource.Version);
-                return TypedResults.Ok(new { resource = ToResponse(detail.Row), commitments = detail.Commitments.Select(ToResponse).ToList() });
+                return TypedResults.Ok(new ResourceDetailResponse(ToResponse(detail.Row), [.. detail.Commitments.Select(ToResponse)]));
             })
             .WithName("GetResource")
             .WithSummary("One resource with its commitments");
@@ -115,9 +119,8 @@ public static class ResourcesApi
                 {
                     var result = await import.ImportAsync(organisationId, body, context.Actor(), dryRun ?? false, ct);
                     return result.Succeeded
-                        ? TypedResults.Ok(new { applied = !(dryRun ?? false), resources = result.Imported })
-                        : new Problem(StatusCodes.Status400BadRequest, "Nothing was imported", $"{result.Problems.Count} problems were found; correct them all and send the file again.",
-                            "import_rows_invalid", null, new Dictionary<string, object?> { ["problemCount"] = result.Problems.Count, ["problems"] = result.Problems }).ToResult();
+                        ? TypedResults.Ok(new RegisterImportResponse(!(dryRun ?? false), result.Imported))
+                        : Uploads.RowsInvalid(result.Problems.Count, result.Problems);
                 }
                 catch (Concordat.Core.Measures.Import.ImportFileException e)
                 {
@@ -163,56 +166,4 @@ public static class ResourcesApi
         [.. g.Needs.Select(n => new NeedResponse(n.Need.Id, n.Need.Kind, n.Need.Description, n.Need.Quantity, n.Need.Unit, n.Need.StartsOn, n.Need.EndsOn,
             n.Committed, n.Gap, n.Providers))],
         [.. g.Commitments.Select(ToResponse)]);
-}
-
-public sealed record PooledFundResponse(Guid Id, string Name, PooledFundType Type, Guid HostOrganisationId, string Host, string PoolManager, string FinancialYear,
-    decimal PaidIn, decimal Allocated, decimal Unallocated, IReadOnlyList<FundContributionRow> Contributions, IReadOnlyList<SchemeResponse> Schemes);
-
-public sealed record SchemeResponse(Guid Id, string Name, decimal Amount, IReadOnlyList<Guid> GoalIds);
-
-public static class PooledFundsApi
-{
-    public static void MapPooledFundsApi(this RouteGroupBuilder group)
-    {
-        group.MapGet("/pooled-funds", async (PooledFundService funds, CancellationToken ct) => TypedResults.Ok((await funds.ListAsync(ct)).Select(ToResponse).ToList()))
-            .WithSummary("Section 75 pooled budgets and Better Care Fund records, with what each partner pays in, the schemes and the goals they serve; paidIn = allocated + unallocated");
-
-        group.MapGet("/pooled-funds/{id:guid}", async (Guid id, PooledFundService funds, CancellationToken ct) => TypedResults.Ok(ToResponse(await funds.GetAsync(id, ct))))
-            .WithName("GetPooledFund")
-            .WithSummary("One pooled fund");
-
-        group.MapPost("/pooled-funds", async (Guid systemId, SavePooledFund request, HttpContext context, PooledFundService funds, CancellationToken ct) =>
-            {
-                var fund = await funds.CreateAsync(request, context.Actor(), ct);
-                return TypedResults.CreatedAtRoute(ToResponse(await funds.GetAsync(fund.Id, ct)), "GetPooledFund", new { systemId, id = fund.Id });
-            })
-            .WithSummary("Set up a pooled fund (convenors, or leads of the host organisation)");
-
-        group.MapPut("/pooled-funds/{id:guid}/contributions/{organisationId:guid}", async (Guid id, Guid organisationId, AmountRequest request, HttpContext context,
-                PooledFundService funds, CancellationToken ct) =>
-            {
-                await funds.SetContributionAsync(id, new SetFundContribution(organisationId, request.Amount), context.Actor(), ct);
-                return TypedResults.Ok(ToResponse(await funds.GetAsync(id, ct)));
-            })
-            .WithSummary("Set what a partner pays into the fund (0 removes it)");
-
-        group.MapPost("/pooled-funds/{id:guid}/schemes", async (Guid id, AddScheme request, HttpContext context, PooledFundService funds, CancellationToken ct) =>
-            {
-                await funds.AddSchemeAsync(id, request, context.Actor(), ct);
-                return TypedResults.Ok(ToResponse(await funds.GetAsync(id, ct)));
-            })
-            .WithSummary("Add a scheme the fund pays for, and the goals it serves");
-
-        group.MapDelete("/pooled-funds/{id:guid}/schemes/{schemeId:guid}", async (Guid id, Guid schemeId, HttpContext context, PooledFundService funds, CancellationToken ct) =>
-            {
-                await funds.RemoveSchemeAsync(id, schemeId, context.Actor(), ct);
-                return TypedResults.NoContent();
-            })
-            .WithSummary("Remove a scheme");
-    }
-
-    public sealed record AmountRequest(decimal? Amount);
-
-    private static PooledFundResponse ToResponse(PooledFundDetail d) => new(d.Fund.Id, d.Fund.Name, d.Fund.Type, d.Fund.HostOrganisationId, d.Host, d.Fund.PoolManager,
-        d.Fund.FinancialYear, d.PaidIn, d.Allocated, d.Unallocated, d.Contributions, [.. d.Schemes.Select(s => new SchemeResponse(s.Id, s.Name, s.Amount, [.. s.Goals.Select(g => g.Id)]))]);
 }

@@ -1,4 +1,4 @@
-using Concordat.Core.Strategy;
+using Concordat.Core.TheoryOfChange;
 using Concordat.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 

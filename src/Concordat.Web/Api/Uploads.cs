@@ -1,6 +1,10 @@
+using Concordat.Core.Measures.Import;
 using Concordat.Web.Infrastructure;
 
 namespace Concordat.Web.Api;
+
+/// <summary>One problem in an imported file: its row, its column and what is wrong.</summary>
+public sealed record ImportProblemResponse(int Row, string Column, string Reason);
 
 /// <summary>Reading an uploaded file sent as the request body, within the upload limit.</summary>
 internal static class Uploads
@@ -29,4 +33,13 @@ internal static class Uploads
 
     public static IResult TooLarge(string limit) =>
         new Problem(StatusCodes.Status413PayloadTooLarge, "Too large", $"Files can be at most {limit}.", "import_too_large").ToResult();
+
+    /// <summary>400 when any row is wrong: nothing is imported, and the problems are listed with their row and column.</summary>
+    public static IResult RowsInvalid(int problemCount, IEnumerable<ImportProblem> problems) =>
+        new Problem(StatusCodes.Status400BadRequest, "Nothing was imported", $"{problemCount} problems were found; correct them all and send the file again.",
+            "import_rows_invalid", null, new Dictionary<string, object?>
+            {
+                ["problemCount"] = problemCount,
+                ["problems"] = problems.Select(p => new ImportProblemResponse(p.Row, p.Column, p.Reason)).ToList(),
+            }).ToResult();
 }

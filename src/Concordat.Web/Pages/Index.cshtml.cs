@@ -5,5 +5,5 @@ namespace Concordat.Web.Pages;
 
 public sealed class IndexModel : PageModel
 {
-    public IActionResult OnGet() => RedirectToPage("/Systems/Index");
+    public IActionResult OnGet() => RedirectToPage("/Partnerships/Systems/Index");
 }

@@ -1,5 +1,6 @@
+using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
-using Concordat.Core.Strategy;
+using Concordat.Core.HealthChecks;
 
 namespace Concordat.Web.Tests.Strategy;
 

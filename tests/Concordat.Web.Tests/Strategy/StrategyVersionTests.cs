@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Concordat.Web.Tests.Api;
+using Concordat.Web.Tests.Contributions;
 using Concordat.Web.Tests.Goals;
 using Concordat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Web.Pages.Goals;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

@@ -1,3 +1,4 @@
+using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Microsoft.AspNetCore.Mvc;

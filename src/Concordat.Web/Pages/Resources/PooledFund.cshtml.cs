@@ -1,5 +1,6 @@
 using System.Globalization;
 using Concordat.Core.Access;
+using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Core.Partnerships;
 using Concordat.Core.Resources;

@@ -1,0 +1,59 @@
+using Concordat.Core.Contributions;
+using Concordat.Core.Data;
+using Concordat.Core.Goals;
+using Concordat.Core.Measures;
+using Concordat.Core.Resources;
+using Concordat.Core.TheoryOfChange;
+using Concordat.Spc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.HealthChecks;
+
+/// <summary>One goal as read for the health check, kept so the strategy document can be built from the same reading.</summary>
+public sealed record GoalReading(Goal Goal, DriverDiagram Diagram, IReadOnlyList<ContributionRow> Contributions, IReadOnlyList<MeasureSummary> Measures, GoalFacts Facts);
+
+public sealed record StrategyReading(IReadOnlyList<GoalReading> Goals, IReadOnlyList<GoalResources> Needs, SystemHealth Health);
+
+/// <summary>Gathers the facts the health check reads from the live data and runs it.</summary>
+public sealed class HealthCheckService(ConcordatDb db, ContributionService contributions, TheoryOfChangeService theory, MeasureService measures,
+    PooledViews views, ResourceService resources)
+{
+    public async Task<SystemHealth> RunAsync(CancellationToken ct) => (await ReadAsync(ct)).Health;
+
+    /// <summary>Reads every goal that is not retired, with what the checks need, and runs the checks on it.</summary>
+    public async Task<StrategyReading> ReadAsync(CancellationToken ct)
+    {
+        var goals = await db.Goals.AsNoTracking().Where(g => g.Status != GoalStatus.Retired).OrderBy(g => g.Title).ToListAsync(ct);
+        var targets = await db.Measures.AsNoTracking()
+            .Select(m => new { m.Id, HasTarget = m.Target != null || db.TrajectoryPoints.Any(t => t.MeasureId == m.Id) })
+            .ToDictionaryAsync(m => m.Id, m => m.HasTarget, ct);
+        var byGoal = await views.ByGoalAsync(null, ct);
+        var needs = byGoal.ToDictionary(g => g.GoalId);
+        var readings = new List<GoalReading>();
+        foreach (var goal in goals)
+        {
+            var diagram = await theory.GetAsync(goal.Id, ct);
+            var rows = await contributions.ForGoalAsync(goal.Id, ct);
+            var goalMeasures = await measures.ListAsync(goal.Id, ct);
+            var activeIds = rows.Where(c => c.Status != ContributionStatus.Withdrawn).Select(c => c.Id).ToHashSet();
+            var carriedIdea = diagram.ChangeIdeas.Any(i => i.CarriedBy.Any(c => activeIds.Contains(c.Id)));
+            // Drivers with a change idea under them: the secondary drivers ideas move, and the primary drivers those serve.
+            var movedSecondary = diagram.ChangeIdeas.SelectMany(i => i.SecondaryDriverIds).ToHashSet();
+            var movedDrivers = movedSecondary.Concat(diagram.Secondary.Where(s => movedSecondary.Contains(s.Driver.Id)).SelectMany(s => s.ServesPrimaryIds)).ToHashSet();
+            var addressedMeasures = diagram.Primary.Concat(diagram.Secondary).Where(d => movedDrivers.Contains(d.Driver.Id)).SelectMany(d => d.Measures).Select(m => m.Id).ToHashSet();
+            var measureFacts = goalMeasures.Select(m => new MeasureFacts(m.Id, m.Name, m.Points > 0, m.IsStale, targets.GetValueOrDefault(m.Id),
+                m.Variation is VariationIcon.ConcernHigh or VariationIcon.ConcernLow, carriedIdea || addressedMeasures.Contains(m.Id))).ToList();
+            var facts = new GoalFacts(goal.Id, goal.Title, goal.Status,
+                [.. rows.Select(c => new ContributionFacts(c.Id, c.Organisation, c.OrganisationId, c.Status, c.IsOverdue))],
+                diagram.Primary.Count,
+                [.. diagram.ChangeIdeas.Select(i => new IdeaFacts(i.Idea.Id, i.Idea.Title, i.Idea.Levers != PolicyLevers.None, i.Idea.HasDiagnosis, i.Idea.WhoseBehaviour is not null))],
+                measureFacts,
+                needs.TryGetValue(goal.Id, out var g) ? [.. g.Needs.Select(n => new NeedFacts(n.Need.Description, n.Gap, n.Need.Unit))] : []);
+            readings.Add(new GoalReading(goal, diagram, rows, goalMeasures, facts));
+        }
+        var register = await resources.ListAsync(new ResourceFilter(), ct);
+        var health = HealthCheck.Run([.. readings.Select(r => r.Facts)],
+            [.. register.Select(r => new ResourceFacts(r.Resource.Id, r.Resource.Name, r.Organisation, r.IsOverCommitted || r.HasOverCommitment))]);
+        return new StrategyReading(readings, byGoal, health);
+    }
+}

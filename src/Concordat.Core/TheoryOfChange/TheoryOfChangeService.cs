@@ -1,0 +1,429 @@
+using Concordat.Core.Access;
+using Concordat.Core.Contributions;
+using Concordat.Core.Data;
+using Concordat.Core.Goals;
+using Concordat.Core.History;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.TheoryOfChange;
+
+public sealed record AddDriver(DriverLevel? Level, string? Title, IReadOnlyList<Guid>? PrimaryDriverIds);
+
+/// <summary>A driver's new title and, for a secondary driver, the primary drivers it serves, made against <see cref="Version"/>.</summary>
+public sealed record EditDriver(string? Title, IReadOnlyList<Guid>? PrimaryDriverIds, Guid? Version);
+
+public sealed record SaveChangeIdea(string? Title, IReadOnlyList<Guid>? SecondaryDriverIds, string? WhoseBehaviour, string? WhatDifferently)
+{
+    public string? PhysicalCapability { get; init; }
+    public string? PsychologicalCapability { get; init; }
+    public string? PhysicalOpportunity { get; init; }
+    public string? SocialOpportunity { get; init; }
+    public string? ReflectiveMotivation { get; init; }
+    public string? AutomaticMotivation { get; init; }
+    public InterventionFunctions? Functions { get; init; }
+    public PolicyLevers? Levers { get; init; }
+    public string? LeverDetails { get; init; }
+    public IReadOnlyList<Guid>? ContributionIds { get; init; }
+}
+
+public sealed record DriverNode(Driver Driver, IReadOnlyList<Guid> ServesPrimaryIds, IReadOnlyList<(Guid Id, string Name)> Measures);
+
+public sealed record ChangeIdeaNode(ChangeIdea Idea, IReadOnlyList<Guid> SecondaryDriverIds, IReadOnlyList<(Guid Id, string Organisation, string Commitment)> CarriedBy);
+
+/// <summary>A goal's driver diagram: aim → primary drivers → secondary drivers → change ideas.</summary>
+public sealed record DriverDiagram(Guid GoalId, string Aim, string GoalTitle, Guid LeadOrganisationId, IReadOnlyList<(Guid Id, string Name)> OutcomeMeasures,
+    IReadOnlyList<DriverNode> Primary, IReadOnlyList<DriverNode> Secondary, IReadOnlyList<ChangeIdeaNode> ChangeIdeas);
+
+/// <summary>
+/// Theory of change for each goal, edited by convenors and leads of the goal's lead organisation; leads of
+/// contributing organisations may add and change the change ideas their contributions carry. Drivers and change ideas
+/// are changed against the version read, so one person's edit never silently replaces another's.
+/// </summary>
+public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
+{
+    /// <summary>Convenors, leads of the goal's lead organisation, and leads of an organisation whose contribution carries the idea change it.</summary>
+    public static void RequireIdeaEditor(Actor actor, Guid goalLeadOrganisationId, IEnumerable<Guid> carryingOrganisationIds)
+    {
+        if (!actor.IsConvenor && !actor.IsLeadOf(goalLeadOrganisationId) && !carryingOrganisationIds.Any(actor.IsLeadOf))
+        {
+            throw new ForbiddenException("Only a convenor, a lead of the goal's lead organisation, or a lead of an organisation whose contribution carries it can change a change idea.");
+        }
+    }
+
+    public async Task<DriverDiagram> GetAsync(Guid goalId, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        var drivers = await db.Drivers.AsNoTracking().Where(d => d.GoalId == goalId).OrderBy(d => d.CreatedAtUtc).ToListAsync(ct);
+        var driverIds = drivers.Select(d => d.Id).ToList();
+        var links = await db.DriverLinks.AsNoTracking().Where(l => driverIds.Contains(l.SecondaryDriverId)).ToListAsync(ct);
+        var measures = (await db.DriverMeasures.AsNoTracking().Where(m => driverIds.Contains(m.DriverId))
+            .Join(db.Measures, d => d.MeasureId, m => m.Id, (d, m) => new { d.DriverId, m.Id, m.Name }).ToListAsync(ct)).ToLookup(m => m.DriverId);
+        var outcome = await db.GoalMeasures.AsNoTracking().Where(g => g.GoalId == goalId).Join(db.Measures, g => g.MeasureId, m => m.Id, (_, m) => new { m.Id, m.Name })
+            .ToListAsync(ct);
+        var ideas = await db.ChangeIdeas.AsNoTracking().Where(c => c.GoalId == goalId).OrderBy(c => c.CreatedAtUtc).ToListAsync(ct);
+        var ideaIds = ideas.Select(i => i.Id).ToList();
+        var ideaDrivers = (await db.ChangeIdeaDrivers.AsNoTracking().Where(l => ideaIds.Contains(l.ChangeIdeaId)).ToListAsync(ct)).ToLookup(l => l.ChangeIdeaId);
+        var carriers = (await (from l in db.ChangeIdeaContributions.AsNoTracking()
+                               join c in db.Contributions on l.ContributionId equals c.Id
+                               join o in db.Organisations on c.OrganisationId equals o.Id
+                               where ideaIds.Contains(l.ChangeIdeaId)
+                               select new { l.ChangeIdeaId, c.Id, o.Name, c.Commitment }).ToListAsync(ct)).ToLookup(c => c.ChangeIdeaId);
+        DriverNode Node(Driver d) => new(d, [.. links.Where(l => l.SecondaryDriverId == d.Id).Select(l => l.PrimaryDriverId)],
+            [.. measures[d.Id].Select(m => (m.Id, m.Name))]);
+        return new DriverDiagram(goalId, goal.OutcomeStatement, goal.Title, goal.LeadOrganisationId, [.. outcome.Select(m => (m.Id, m.Name))],
+            [.. drivers.Where(d => d.Level == DriverLevel.Primary).Select(Node)], [.. drivers.Where(d => d.Level == DriverLevel.Secondary).Select(Node)],
+            [.. ideas.Select(i => new ChangeIdeaNode(i, [.. ideaDrivers[i.Id].Select(l => l.SecondaryDriverId)], [.. carriers[i.Id].Select(c => (c.Id, c.Name, c.Commitment))]))]);
+    }
+
+    private async Task<Goal> EditableGoalAsync(Guid goalId, Actor actor, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "change its theory of change");
+        return goal;
+    }
+
+    public async Task<Driver> AddDriverAsync(Guid goalId, AddDriver input, Actor actor, CancellationToken ct)
+    {
+        var goal = await EditableGoalAsync(goalId, actor, ct);
+        var errors = new InputErrors();
+        DriverLevel? level = input.Level;
+        if (level is not { } known || !Enum.IsDefined(known))
+        {
+            errors.Add(nameof(input.Level), "Say whether it is a primary or a secondary driver");
+            level = null;
+        }
+        var (title, primaryIds) = await CheckDriverAsync(goalId, level, input.Title, input.PrimaryDriverIds, errors, ct);
+        errors.ThrowIfAny();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var driver = new Driver { SystemId = actor.SystemId, GoalId = goalId, Level = level!.Value, Title = title!, CreatedAtUtc = now };
+        db.Drivers.Add(driver);
+        db.DriverLinks.AddRange(primaryIds.Select(p => new DriverLink { SystemId = actor.SystemId, PrimaryDriverId = p, SecondaryDriverId = driver.Id }));
+        db.Audit(actor, now, driver.Level == DriverLevel.Primary ? "PrimaryDriverAdded" : "SecondaryDriverAdded", GoalService.EntityType, goalId, goal.Title, null,
+            new SortedDictionary<string, string?> { ["Driver"] = title });
+        await db.SaveChangesAsync(ct);
+        return driver;
+    }
+
+    /// <summary>
+    /// Changes a driver's title and, for a secondary driver, the primary drivers it serves. Its level stays: a primary
+    /// driver that should be secondary is removed and added again, so that nothing hanging from it is silently re-parented.
+    /// </summary>
+    /// <exception cref="EditConflictException"><paramref name="input"/> was made against another version than the one stored.</exception>
+    public async Task<Driver> EditDriverAsync(Guid goalId, Guid driverId, EditDriver input, Actor actor, CancellationToken ct)
+    {
+        var goal = await EditableGoalAsync(goalId, actor, ct);
+        var driver = await db.Drivers.SingleOrDefaultAsync(d => d.Id == driverId && d.GoalId == goalId, ct) ?? throw new NotFoundException("There is no such driver for this goal.");
+        var links = await db.DriverLinks.Where(l => l.SecondaryDriverId == driverId).ToListAsync(ct);
+        var before = await SnapshotAsync(driver, [.. links.Select(l => l.PrimaryDriverId)], ct);
+        if (input.Version != driver.Version)
+        {
+            throw new EditConflictException(driver.Title, driver.Version, before);
+        }
+        var errors = new InputErrors();
+        var (title, primaryIds) = await CheckDriverAsync(goalId, driver.Level, input.Title, input.PrimaryDriverIds, errors, ct);
+        errors.ThrowIfAny();
+        if (title == driver.Title && primaryIds.ToHashSet().SetEquals(links.Select(l => l.PrimaryDriverId)))
+        {
+            return driver;
+        }
+        driver.Title = title!;
+        db.DriverLinks.RemoveRange(links.Where(l => !primaryIds.Contains(l.PrimaryDriverId)));
+        db.DriverLinks.AddRange(primaryIds.Where(p => links.All(l => l.PrimaryDriverId != p))
+            .Select(p => new DriverLink { SystemId = driver.SystemId, PrimaryDriverId = p, SecondaryDriverId = driverId }));
+        // The links are rows of their own, so a change to them alone would leave the driver's version as it was and an
+        // edit made against the old links would not be refused; renewing it marks the driver as changed.
+        db.Entry(driver).Property(d => d.Version).IsModified = true;
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "DriverEdited", GoalService.EntityType, goalId, goal.Title, before, await SnapshotAsync(driver, primaryIds, ct));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || ForeignKeyViolation.Is(e))
+        {
+            // Saved or removed by someone else since it was read, or a primary driver it was to serve was removed meanwhile.
+            db.ChangeTracker.Clear();
+            var current = await db.Drivers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == driverId, ct) ?? throw new NotFoundException("That driver has been removed.");
+            var serves = await db.DriverLinks.AsNoTracking().Where(l => l.SecondaryDriverId == driverId).Select(l => l.PrimaryDriverId).ToListAsync(ct);
+            throw new EditConflictException(current.Title, current.Version, await SnapshotAsync(current, serves, ct));
+        }
+        return driver;
+    }
+
+    /// <summary>The rules for a driver's title and the primary drivers of this goal a secondary driver serves, shared by adding and editing.</summary>
+    private async Task<(string? Title, List<Guid> PrimaryIds)> CheckDriverAsync(Guid goalId, DriverLevel? level, string? input, IReadOnlyList<Guid>? primaryDriverIds,
+        InputErrors errors, CancellationToken ct)
+    {
+        var title = errors.OptionalText(nameof(AddDriver.Title), "Driver", input, Driver.TitleMaxLength);
+        if (title is null)
+        {
+            errors.Add(nameof(AddDriver.Title), "Describe the driver, like \"timely discharge from hospital\"");
+        }
+        var primaryIds = (primaryDriverIds ?? []).Distinct().ToList();
+        if (level == DriverLevel.Primary && primaryIds.Count > 0)
+        {
+            errors.Add(nameof(AddDriver.PrimaryDriverIds), "A primary driver serves the aim, not other drivers");
+        }
+        else if (level == DriverLevel.Secondary && primaryIds.Count == 0)
+        {
+            errors.Add(nameof(AddDriver.PrimaryDriverIds), "Select the primary drivers this secondary driver serves");
+        }
+        else if (level == DriverLevel.Secondary
+            && await db.Drivers.CountAsync(d => d.GoalId == goalId && d.Level == DriverLevel.Primary && primaryIds.Contains(d.Id), ct) != primaryIds.Count)
+        {
+            errors.Add(nameof(AddDriver.PrimaryDriverIds), "Select primary drivers of this goal");
+        }
+        return (title, level == DriverLevel.Secondary ? primaryIds : []);
+    }
+
+    /// <summary>A driver as people read it: its title and, for a secondary driver, the titles of the primary drivers it serves.</summary>
+    private async Task<SortedDictionary<string, string?>> SnapshotAsync(Driver driver, List<Guid> primaryIds, CancellationToken ct)
+    {
+        var snapshot = new SortedDictionary<string, string?> { ["Driver"] = driver.Title };
+        if (driver.Level == DriverLevel.Secondary)
+        {
+            var serves = (await db.Drivers.AsNoTracking().Where(d => primaryIds.Contains(d.Id)).Select(d => d.Title).ToListAsync(ct)).Order(StringComparer.Ordinal);
+            snapshot["Primary drivers it serves"] = string.Join("; ", serves);
+        }
+        return snapshot;
+    }
+
+    public async Task RemoveDriverAsync(Guid goalId, Guid driverId, Actor actor, CancellationToken ct)
+    {
+        var goal = await EditableGoalAsync(goalId, actor, ct);
+        var driver = await db.Drivers.SingleOrDefaultAsync(d => d.Id == driverId && d.GoalId == goalId, ct) ?? throw new NotFoundException("That driver has already been removed.");
+        if (driver.Level == DriverLevel.Primary && await db.DriverLinks.AnyAsync(l => l.PrimaryDriverId == driverId
+                && !db.DriverLinks.Any(o => o.SecondaryDriverId == l.SecondaryDriverId && o.PrimaryDriverId != driverId), ct))
+        {
+            throw new InputInvalidException("Driver", $"Some secondary drivers serve only \"{driver.Title}\"; remove them or link them to another primary driver first");
+        }
+        db.DriverLinks.RemoveRange(await db.DriverLinks.Where(l => l.PrimaryDriverId == driverId || l.SecondaryDriverId == driverId).ToListAsync(ct));
+        db.ChangeIdeaDrivers.RemoveRange(await db.ChangeIdeaDrivers.Where(l => l.SecondaryDriverId == driverId).ToListAsync(ct));
+        db.Drivers.Remove(driver);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "DriverRemoved", GoalService.EntityType, goalId, goal.Title,
+            new SortedDictionary<string, string?> { ["Driver"] = driver.Title }, null);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds a change idea (convenors, leads of the goal's lead organisation, or leads of an organisation whose contribution carries it).</summary>
+    public async Task<ChangeIdea> AddChangeIdeaAsync(Guid goalId, SaveChangeIdea input, Actor actor, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        var contributions = await ContributionsAsync(goalId, input.ContributionIds, ct);
+        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId) && !contributions.Any(c => actor.IsLeadOf(c.OrganisationId)))
+        {
+            throw new ForbiddenException("Only a convenor, a lead of the goal's lead organisation, or a lead of an organisation whose contribution carries it can add a change idea.");
+        }
+        var errors = new InputErrors();
+        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId) && contributions.Any(c => !actor.IsLeadOf(c.OrganisationId)))
+        {
+            errors.Add(nameof(input.ContributionIds), OnlyYourOwnContributions);
+        }
+        var idea = new ChangeIdea { SystemId = actor.SystemId, GoalId = goalId, Title = "", CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+        var links = await ApplyAsync(idea, input, contributions, errors, ct);
+        db.ChangeIdeas.Add(idea);
+        SetLinks(idea, links, [], []);
+        db.Audit(actor, idea.CreatedAtUtc, "ChangeIdeaAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
+        {
+            ["Change idea"] = idea.Title, ["Whose behaviour"] = idea.WhoseBehaviour, ["What they must do differently"] = idea.WhatDifferently,
+            ["Intervention functions"] = idea.Functions.ToString(), ["Policy levers"] = idea.Levers.ToString(),
+        });
+        await db.SaveChangesAsync(ct);
+        return idea;
+    }
+
+    /// <summary>
+    /// Changes a change idea and replaces its links to secondary drivers and contributions. Besides convenors and leads of
+    /// the goal's lead organisation, a lead whose organisation carries the idea may change it, but must still carry it
+    /// afterwards: they cannot take over an idea that is not theirs, nor give theirs away to another organisation.
+    /// </summary>
+    /// <exception cref="EditConflictException"><paramref name="version"/> is not the version stored.</exception>
+    public async Task<ChangeIdea> EditChangeIdeaAsync(Guid goalId, Guid ideaId, SaveChangeIdea input, Guid? version, Actor actor, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        var idea = await db.ChangeIdeas.SingleOrDefaultAsync(c => c.Id == ideaId && c.GoalId == goalId, ct) ?? throw new NotFoundException("There is no such change idea for this goal.");
+        var drivers = await db.ChangeIdeaDrivers.Where(l => l.ChangeIdeaId == ideaId).ToListAsync(ct);
+        var carriers = await db.ChangeIdeaContributions.Where(l => l.ChangeIdeaId == ideaId).ToListAsync(ct);
+        var carriedBefore = await ContributionsAsync(goalId, [.. carriers.Select(l => l.ContributionId)], ct);
+        var carriedAfter = await ContributionsAsync(goalId, input.ContributionIds, ct);
+        var errors = new InputErrors();
+        RequireIdeaEditor(actor, goal.LeadOrganisationId, carriedBefore.Select(c => c.OrganisationId));
+        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
+        {
+            if (!carriedAfter.Any(c => actor.IsLeadOf(c.OrganisationId)))
+            {
+                errors.Add(nameof(input.ContributionIds), "Keep a contribution of your organisation carrying it; ask the goal's lead organisation to hand it to another");
+            }
+            // Another partner's contribution is theirs to commit: a contributing lead can neither add it nor take it away.
+            else if (!carriedBefore.Where(c => !actor.IsLeadOf(c.OrganisationId)).Select(c => c.Id).ToHashSet()
+                .SetEquals(carriedAfter.Where(c => !actor.IsLeadOf(c.OrganisationId)).Select(c => c.Id)))
+            {
+                errors.Add(nameof(input.ContributionIds), OnlyYourOwnContributions);
+            }
+        }
+        var before = await SnapshotAsync(idea, [.. drivers.Select(l => l.SecondaryDriverId)], [.. carriers.Select(l => l.ContributionId)], ct);
+        if (version != idea.Version)
+        {
+            throw new EditConflictException(idea.Title, idea.Version, before);
+        }
+        var links = await ApplyAsync(idea, input, carriedAfter, errors, ct);
+        var after = await SnapshotAsync(idea, links.SecondaryDriverIds, links.ContributionIds, ct);
+        var changed = before.Keys.Union(after.Keys).Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k)).ToList();
+        if (changed.Count == 0 && links.SecondaryDriverIds.ToHashSet().SetEquals(drivers.Select(l => l.SecondaryDriverId))
+            && links.ContributionIds.ToHashSet().SetEquals(carriers.Select(l => l.ContributionId)))
+        {
+            return idea;
+        }
+        SetLinks(idea, links, drivers, carriers);
+        // Renewed even when only links change (they are rows of their own), so an edit made against the old links is refused.
+        db.Entry(idea).Property(c => c.Version).IsModified = true;
+        // Only what changed is recorded, and the title always, so that the record says which idea it was.
+        var recorded = changed.Union([TitleField]).Order(StringComparer.Ordinal).ToList();
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "ChangeIdeaEdited", GoalService.EntityType, goalId, goal.Title,
+            recorded.ToDictionary(k => k, before.GetValueOrDefault), recorded.ToDictionary(k => k, after.GetValueOrDefault));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || ForeignKeyViolation.Is(e))
+        {
+            // Saved or removed by someone else since it was read, or a driver or contribution it was to link to went meanwhile.
+            db.ChangeTracker.Clear();
+            var current = await db.ChangeIdeas.AsNoTracking().SingleOrDefaultAsync(c => c.Id == ideaId, ct) ?? throw new NotFoundException("That change idea has been removed.");
+            var currentDrivers = await db.ChangeIdeaDrivers.AsNoTracking().Where(l => l.ChangeIdeaId == ideaId).Select(l => l.SecondaryDriverId).ToListAsync(ct);
+            var currentCarriers = await db.ChangeIdeaContributions.AsNoTracking().Where(l => l.ChangeIdeaId == ideaId).Select(l => l.ContributionId).ToListAsync(ct);
+            throw new EditConflictException(current.Title, current.Version, await SnapshotAsync(current, currentDrivers, currentCarriers, ct));
+        }
+        return idea;
+    }
+
+    private const string TitleField = "Change idea";
+
+    private const string OnlyYourOwnContributions = "Select or clear only your own organisation's contributions; other partners' contributions are theirs to commit";
+
+    /// <summary>A change idea as people read it, with the titles of its secondary drivers and who carries it, for the history and for a conflict.</summary>
+    private async Task<SortedDictionary<string, string?>> SnapshotAsync(ChangeIdea idea, IReadOnlyList<Guid> secondaryIds, IReadOnlyList<Guid> contributionIds,
+        CancellationToken ct)
+    {
+        var drivers = (await db.Drivers.AsNoTracking().Where(d => secondaryIds.Contains(d.Id)).Select(d => d.Title).ToListAsync(ct)).Order(StringComparer.Ordinal);
+        var carriers = await (from c in db.Contributions.AsNoTracking()
+                              join o in db.Organisations on c.OrganisationId equals o.Id
+                              where contributionIds.Contains(c.Id)
+                              select new { o.Name, c.Commitment }).ToListAsync(ct);
+        return new SortedDictionary<string, string?>
+        {
+            [TitleField] = idea.Title, ["Secondary drivers it moves"] = string.Join("; ", drivers), ["Whose behaviour"] = idea.WhoseBehaviour,
+            ["What they must do differently"] = idea.WhatDifferently, ["Physical capability"] = idea.PhysicalCapability,
+            ["Psychological capability"] = idea.PsychologicalCapability, ["Physical opportunity"] = idea.PhysicalOpportunity,
+            ["Social opportunity"] = idea.SocialOpportunity, ["Reflective motivation"] = idea.ReflectiveMotivation, ["Automatic motivation"] = idea.AutomaticMotivation,
+            ["Intervention functions"] = idea.Functions.ToString(), ["Policy levers"] = idea.Levers.ToString(), ["Levers named"] = idea.LeverDetails,
+            ["Carried by"] = string.Join("; ", carriers.Select(c => $"{c.Name}: {c.Commitment}").Order(StringComparer.Ordinal)),
+        };
+    }
+
+    /// <summary>The contributions to this goal among those named; a name that is not one of them is reported by <see cref="ApplyAsync"/>.</summary>
+    private async Task<List<Contribution>> ContributionsAsync(Guid goalId, IReadOnlyList<Guid>? ids, CancellationToken ct)
+    {
+        var named = (ids ?? []).Distinct().ToList();
+        return await db.Contributions.AsNoTracking().Where(c => c.GoalId == goalId && named.Contains(c.Id)).ToListAsync(ct);
+    }
+
+    private sealed record IdeaLinks(IReadOnlyList<Guid> SecondaryDriverIds, IReadOnlyList<Guid> ContributionIds);
+
+    /// <summary>
+    /// The rules for a change idea, shared by adding and editing: every field is checked and every problem reported at once,
+    /// and only then are the values copied onto the idea, so a rejected edit leaves it as it was.
+    /// </summary>
+    private async Task<IdeaLinks> ApplyAsync(ChangeIdea idea, SaveChangeIdea input, List<Contribution> contributions, InputErrors errors, CancellationToken ct)
+    {
+        var title = errors.OptionalText(nameof(input.Title), "Change idea", input.Title, ChangeIdea.TitleMaxLength);
+        if (title is null)
+        {
+            errors.Add(nameof(input.Title), "Describe the change idea, like \"discharge to assess for people over 75\"");
+        }
+        var secondaryIds = (input.SecondaryDriverIds ?? []).Distinct().ToList();
+        if (secondaryIds.Count == 0)
+        {
+            errors.Add(nameof(input.SecondaryDriverIds), "Select the secondary drivers this change idea moves");
+        }
+        else if (await db.Drivers.CountAsync(d => d.GoalId == idea.GoalId && d.Level == DriverLevel.Secondary && secondaryIds.Contains(d.Id), ct) != secondaryIds.Count)
+        {
+            errors.Add(nameof(input.SecondaryDriverIds), "Select secondary drivers of this goal");
+        }
+        var contributionIds = (input.ContributionIds ?? []).Distinct().ToList();
+        if (contributions.Count != contributionIds.Count)
+        {
+            errors.Add(nameof(input.ContributionIds), "Select contributions to this goal");
+        }
+        string? Text(string field, string label, string? value) => errors.OptionalText(field, label, value, ChangeIdea.TextMaxLength);
+        var functions = input.Functions ?? InterventionFunctions.None;
+        var levers = input.Levers ?? PolicyLevers.None;
+        if (((int)functions & ~511) != 0)
+        {
+            errors.Add(nameof(input.Functions), "Choose intervention functions from the list");
+        }
+        if (((int)levers & ~127) != 0)
+        {
+            errors.Add(nameof(input.Levers), "Choose policy levers from the list");
+        }
+        var whose = Text(nameof(input.WhoseBehaviour), "Whose behaviour", input.WhoseBehaviour);
+        var what = Text(nameof(input.WhatDifferently), "What they must do differently", input.WhatDifferently);
+        var physicalCapability = Text(nameof(input.PhysicalCapability), "Physical capability", input.PhysicalCapability);
+        var psychologicalCapability = Text(nameof(input.PsychologicalCapability), "Psychological capability", input.PsychologicalCapability);
+        var physicalOpportunity = Text(nameof(input.PhysicalOpportunity), "Physical opportunity", input.PhysicalOpportunity);
+        var socialOpportunity = Text(nameof(input.SocialOpportunity), "Social opportunity", input.SocialOpportunity);
+        var reflectiveMotivation = Text(nameof(input.ReflectiveMotivation), "Reflective motivation", input.ReflectiveMotivation);
+        var automaticMotivation = Text(nameof(input.AutomaticMotivation), "Automatic motivation", input.AutomaticMotivation);
+        var leverDetails = Text(nameof(input.LeverDetails), "Levers named", input.LeverDetails);
+        errors.ThrowIfAny();
+        idea.Title = title!;
+        idea.WhoseBehaviour = whose;
+        idea.WhatDifferently = what;
+        idea.PhysicalCapability = physicalCapability;
+        idea.PsychologicalCapability = psychologicalCapability;
+        idea.PhysicalOpportunity = physicalOpportunity;
+        idea.SocialOpportunity = socialOpportunity;
+        idea.ReflectiveMotivation = reflectiveMotivation;
+        idea.AutomaticMotivation = automaticMotivation;
+        idea.Functions = functions;
+        idea.Levers = levers;
+        idea.LeverDetails = leverDetails;
+        return new IdeaLinks(secondaryIds, contributionIds);
+    }
+
+    /// <summary>Makes the idea's links what <paramref name="links"/> says, touching only those that differ from the current ones.</summary>
+    private void SetLinks(ChangeIdea idea, IdeaLinks links, IReadOnlyCollection<ChangeIdeaDriver> drivers, IReadOnlyCollection<ChangeIdeaContribution> carriers)
+    {
+        db.ChangeIdeaDrivers.RemoveRange(drivers.Where(l => !links.SecondaryDriverIds.Contains(l.SecondaryDriverId)));
+        db.ChangeIdeaDrivers.AddRange(links.SecondaryDriverIds.Where(d => drivers.All(l => l.SecondaryDriverId != d))
+            .Select(d => new ChangeIdeaDriver { SystemId = idea.SystemId, ChangeIdeaId = idea.Id, SecondaryDriverId = d }));
+        db.ChangeIdeaContributions.RemoveRange(carriers.Where(l => !links.ContributionIds.Contains(l.ContributionId)));
+        db.ChangeIdeaContributions.AddRange(links.ContributionIds.Where(c => carriers.All(l => l.ContributionId != c))
+            .Select(c => new ChangeIdeaContribution { SystemId = idea.SystemId, ChangeIdeaId = idea.Id, ContributionId = c }));
+    }
+
+    public async Task RemoveChangeIdeaAsync(Guid goalId, Guid ideaId, Actor actor, CancellationToken ct)
+    {
+        var goal = await EditableGoalAsync(goalId, actor, ct);
+        var idea = await db.ChangeIdeas.SingleOrDefaultAsync(c => c.Id == ideaId && c.GoalId == goalId, ct) ?? throw new NotFoundException("That change idea has already been removed.");
+        db.ChangeIdeas.Remove(idea);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "ChangeIdeaRemoved", GoalService.EntityType, goalId, goal.Title,
+            new SortedDictionary<string, string?> { ["Change idea"] = idea.Title }, null);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Attaches a process measure to a driver.</summary>
+    public async Task AttachMeasureAsync(Guid goalId, Guid driverId, Guid measureId, Actor actor, CancellationToken ct)
+    {
+        var goal = await EditableGoalAsync(goalId, actor, ct);
+        var driver = await db.Drivers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == driverId && d.GoalId == goalId, ct) ?? throw new NotFoundException("There is no such driver for this goal.");
+        var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == measureId, ct) ?? throw new InputInvalidException("MeasureId", "Select a measure of this system");
+        if (await db.DriverMeasures.AnyAsync(m => m.DriverId == driverId && m.MeasureId == measureId, ct))
+        {
+            return;
+        }
+        db.DriverMeasures.Add(new DriverMeasure { SystemId = actor.SystemId, DriverId = driverId, MeasureId = measureId });
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "DriverMeasureAttached", GoalService.EntityType, goalId, goal.Title, null,
+            new SortedDictionary<string, string?> { ["Driver"] = driver.Title, ["Measure"] = measure.Name });
+        await db.SaveChangesAsync(ct);
+    }
+}

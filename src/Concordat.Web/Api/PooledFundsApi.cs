@@ -1,0 +1,60 @@
+using Concordat.Core.Resources;
+using Concordat.Web.Infrastructure;
+
+namespace Concordat.Web.Api;
+
+public sealed record PooledFundResponse(Guid Id, string Name, PooledFundType Type, Guid HostOrganisationId, string Host, string PoolManager, string FinancialYear,
+    decimal PaidIn, decimal Allocated, decimal Unallocated, IReadOnlyList<FundContributionResponse> Contributions, IReadOnlyList<SchemeResponse> Schemes);
+
+public sealed record FundContributionResponse(Guid OrganisationId, string Organisation, decimal Amount);
+
+public sealed record SchemeResponse(Guid Id, string Name, decimal Amount, IReadOnlyList<Guid> GoalIds);
+
+public static class PooledFundsApi
+{
+    public static void MapPooledFundsApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/pooled-funds", async (PooledFundService funds, CancellationToken ct) => TypedResults.Ok((await funds.ListAsync(ct)).Select(ToResponse).ToList()))
+            .WithSummary("Section 75 pooled budgets and Better Care Fund records, with what each partner pays in, the schemes and the goals they serve; paidIn = allocated + unallocated");
+
+        group.MapGet("/pooled-funds/{id:guid}", async (Guid id, PooledFundService funds, CancellationToken ct) => TypedResults.Ok(ToResponse(await funds.GetAsync(id, ct))))
+            .WithName("GetPooledFund")
+            .WithSummary("One pooled fund");
+
+        group.MapPost("/pooled-funds", async (Guid systemId, SavePooledFund request, HttpContext context, PooledFundService funds, CancellationToken ct) =>
+            {
+                var fund = await funds.CreateAsync(request, context.Actor(), ct);
+                return TypedResults.CreatedAtRoute(ToResponse(await funds.GetAsync(fund.Id, ct)), "GetPooledFund", new { systemId, id = fund.Id });
+            })
+            .WithSummary("Set up a pooled fund (convenors, or leads of the host organisation)");
+
+        group.MapPut("/pooled-funds/{id:guid}/contributions/{organisationId:guid}", async (Guid id, Guid organisationId, AmountRequest request, HttpContext context,
+                PooledFundService funds, CancellationToken ct) =>
+            {
+                await funds.SetContributionAsync(id, new SetFundContribution(organisationId, request.Amount), context.Actor(), ct);
+                return TypedResults.Ok(ToResponse(await funds.GetAsync(id, ct)));
+            })
+            .WithSummary("Set what a partner pays into the fund (0 removes it)");
+
+        group.MapPost("/pooled-funds/{id:guid}/schemes", async (Guid id, AddScheme request, HttpContext context, PooledFundService funds, CancellationToken ct) =>
+            {
+                await funds.AddSchemeAsync(id, request, context.Actor(), ct);
+                return TypedResults.Ok(ToResponse(await funds.GetAsync(id, ct)));
+            })
+            .WithSummary("Add a scheme the fund pays for, and the goals it serves");
+
+        group.MapDelete("/pooled-funds/{id:guid}/schemes/{schemeId:guid}", async (Guid id, Guid schemeId, HttpContext context, PooledFundService funds, CancellationToken ct) =>
+            {
+                await funds.RemoveSchemeAsync(id, schemeId, context.Actor(), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Remove a scheme");
+    }
+
+    public sealed record AmountRequest(decimal? Amount);
+
+    private static PooledFundResponse ToResponse(PooledFundDetail d) => new(d.Fund.Id, d.Fund.Name, d.Fund.Type, d.Fund.HostOrganisationId, d.Host, d.Fund.PoolManager,
+        d.Fund.FinancialYear, d.PaidIn, d.Allocated, d.Unallocated,
+        [.. d.Contributions.Select(c => new FundContributionResponse(c.OrganisationId, c.Organisation, c.Amount))],
+        [.. d.Schemes.Select(s => new SchemeResponse(s.Id, s.Name, s.Amount, [.. s.Goals.Select(g => g.Id)]))]);
+}

@@ -1,0 +1,124 @@
+using Concordat.Core.Access;
+using Concordat.Core.Strategy;
+using Concordat.Web.Infrastructure;
+
+namespace Concordat.Web.Api;
+
+public sealed record DocumentSecondaryResponse(string Title, IReadOnlyList<string> ChangeIdeas);
+
+public sealed record DocumentDriverResponse(string Title, IReadOnlyList<DocumentSecondaryResponse> Secondary);
+
+public sealed record DocumentChangeIdeaResponse(string Title, string? WhoseBehaviour, string? WhatDifferently, IReadOnlyList<string> Lacking, string Functions,
+    string Levers, IReadOnlyList<string> CarriedBy);
+
+public sealed record DocumentContributionResponse(Guid Id, string Organisation, string Commitment, string Status, IReadOnlyList<string> Resources);
+
+public sealed record DocumentMeasureResponse(Guid Id, string Name, string? Latest, DateOnly? LatestPeriod, string? VariationIcon, string? AssuranceIcon,
+    string? Reading, bool IsStale);
+
+public sealed record DocumentGoalResponse(Guid Id, string Title, string Outcome, string Population, string Scope, string Status, string Agreement,
+    string LeadOrganisation, DateOnly Horizon, IReadOnlyList<DocumentDriverResponse> Drivers, IReadOnlyList<DocumentChangeIdeaResponse> ChangeIdeas,
+    IReadOnlyList<DocumentContributionResponse> Contributions, IReadOnlyList<DocumentMeasureResponse> Measures, int ChecksPassed, int Checks);
+
+public sealed record DocumentResourceResponse(string Kind, string Unit, double Available, double Committed, double Idle);
+
+public sealed record DocumentFundResponse(string Name, string FinancialYear, decimal PaidIn, decimal Allocated);
+
+public sealed record StrategyDocumentResponse(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoalResponse> Goals,
+    IReadOnlyList<DocumentResourceResponse> Resources, IReadOnlyList<DocumentFundResponse> PooledFunds);
+
+public sealed record VersionResponse(int Number, DateTime PublishedAtUtc, string PublishedBy, string Note, int ChecksPassed, int Checks);
+
+public sealed record PublishedVersionResponse(VersionResponse Version, StrategyDocumentResponse Document);
+
+public sealed record WordsResponse(WordChange Change, string Text);
+
+public sealed record FieldDifferenceResponse(string Field, string? Before, string? After, IReadOnlyList<WordsResponse>? Words);
+
+public sealed record ItemChangeResponse(string Name, ChangeKind Change, IReadOnlyList<FieldDifferenceResponse> Fields);
+
+public sealed record GoalChangeResponse(Guid Id, string Title, ChangeKind Change, IReadOnlyList<FieldDifferenceResponse> Fields,
+    IReadOnlyList<ItemChangeResponse> Drivers, IReadOnlyList<ItemChangeResponse> ChangeIdeas, IReadOnlyList<ItemChangeResponse> Contributions,
+    IReadOnlyList<ItemChangeResponse> Measures);
+
+public sealed record StrategyComparisonResponse(string From, string To, IReadOnlyList<GoalChangeResponse> Goals, IReadOnlyList<ItemChangeResponse> Resources,
+    IReadOnlyList<ItemChangeResponse> PooledFunds, bool HasChanges);
+
+public sealed record PublicSetting(bool IsPublic, string Url);
+
+public sealed record PublicSettingRequest(bool? IsPublic);
+
+public static class StrategyApi
+{
+    public static void MapStrategyApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/strategy/document", async (StrategyDocumentService documents, CancellationToken ct) => TypedResults.Ok(ToResponse(await documents.BuildAsync(ct))))
+            .WithSummary("The strategy generated from the live data: each goal's outcome, theory of change, contributions and resources, measures with their Making Data Count icons, agreement and health; the collective resources picture");
+
+        group.MapGet("/strategy/versions", async (StrategyVersionService versions, CancellationToken ct) =>
+                TypedResults.Ok((await versions.ListAsync(ct)).Select(ToResponse).ToList()))
+            .WithSummary("Published versions of the strategy, newest first, with the health check's result at each (the trend over versions)");
+
+        group.MapGet("/strategy/versions/{number:int}", async (int number, StrategyVersionService versions, CancellationToken ct) =>
+            {
+                var v = await versions.GetAsync(number, ct);
+                return TypedResults.Ok(new PublishedVersionResponse(ToResponse(v), ToResponse(v.Document())));
+            })
+            .WithSummary("One published version with its document, exactly as published");
+
+        group.MapPost("/strategy/versions", async (PublishVersion request, HttpContext context, StrategyVersionService versions, CancellationToken ct) =>
+            {
+                var v = await versions.PublishAsync(request, context.Actor(), ct);
+                return TypedResults.Ok(ToResponse(v));
+            })
+            .WithSummary("Publish the strategy as it stands now as an immutable version (convenors)");
+
+        group.MapGet("/strategy/comparison", async (int? from, int? to, StrategyVersionService versions, CancellationToken ct) =>
+                TypedResults.Ok(ToResponse(await versions.CompareAsync(from, to, ct))))
+            .WithSummary("What changed between two published versions (from, to), or from a version to today when to is left out; from defaults to the latest version. " +
+                "Lists goals added, removed and changed (with word-level differences of reworded text), drivers, change ideas, contributions, measures' positions, resources and pooled funds");
+
+        group.MapGet("/strategy/public", async (Guid systemId, HttpContext context, StrategyVersionService versions, CancellationToken ct) =>
+                TypedResults.Ok(new PublicSetting(await versions.IsPublicAsync(ct), PublicUrl(context, systemId))))
+            .WithSummary("Whether the latest published version is public, and the address where anyone can read it without signing in");
+
+        group.MapPut("/strategy/public", async (Guid systemId, PublicSettingRequest request, HttpContext context, StrategyVersionService versions, CancellationToken ct) =>
+            {
+                if (request.IsPublic is not { } isPublic)
+                {
+                    throw new InputInvalidException("IsPublic", "Say whether the strategy is public: true or false");
+                }
+                await versions.SetPublicAsync(isPublic, context.Actor(), ct);
+                return TypedResults.Ok(new PublicSetting(isPublic, PublicUrl(context, systemId)));
+            })
+            .WithSummary("Make the latest published version public at a stable address, or stop that at once (convenors)");
+    }
+
+    /// <summary>The public page's address; stable because it names only the system.</summary>
+    public static string PublicUrl(HttpContext context, Guid systemId) => $"{context.Request.Scheme}://{context.Request.Host}/public/strategy/{systemId}";
+
+    private static VersionResponse ToResponse(VersionSummary v) => new(v.Number, v.PublishedAtUtc, v.PublishedBy, v.Note, v.ChecksPassed, v.Checks);
+
+    private static VersionResponse ToResponse(StrategyVersion v) => new(v.Number, v.PublishedAtUtc, v.PublishedByName, v.Note, v.ChecksPassed, v.Checks);
+
+    private static StrategyDocumentResponse ToResponse(StrategyDocument d) => new(d.SystemName, d.GeneratedAtUtc,
+        [.. d.Goals.Select(g => new DocumentGoalResponse(g.Id, g.Title, g.Outcome, g.Population, g.Scope, g.Status, g.Agreement, g.LeadOrganisation, g.Horizon,
+            [.. g.Drivers.Select(p => new DocumentDriverResponse(p.Title, [.. p.Secondary.Select(s => new DocumentSecondaryResponse(s.Title, s.ChangeIdeas))]))],
+            [.. g.ChangeIdeas.Select(i => new DocumentChangeIdeaResponse(i.Title, i.WhoseBehaviour, i.WhatDifferently, i.Lacking, i.Functions, i.Levers, i.CarriedBy))],
+            [.. g.Contributions.Select(c => new DocumentContributionResponse(c.Id, c.Organisation, c.Commitment, c.Status, c.Resources))],
+            [.. g.Measures.Select(m => new DocumentMeasureResponse(m.Id, m.Name, m.Latest, m.LatestPeriod, m.VariationIcon, m.AssuranceIcon, m.Reading, m.IsStale))],
+            g.ChecksPassed, g.Checks))],
+        [.. d.Resources.Select(r => new DocumentResourceResponse(r.Kind, r.Unit, r.Available, r.Committed, r.Idle))],
+        [.. d.PooledFunds.Select(f => new DocumentFundResponse(f.Name, f.FinancialYear, f.PaidIn, f.Allocated))]);
+
+    private static StrategyComparisonResponse ToResponse(StrategyComparison c) => new(c.From, c.To,
+        [.. c.Goals.Select(g => new GoalChangeResponse(g.Id, g.Title, g.Change, ToResponse(g.Fields), ToResponse(g.Drivers), ToResponse(g.ChangeIdeas),
+            ToResponse(g.Contributions), ToResponse(g.Measures)))],
+        ToResponse(c.Resources), ToResponse(c.PooledFunds), c.HasChanges);
+
+    private static List<ItemChangeResponse> ToResponse(IReadOnlyList<ItemChange> items) =>
+        [.. items.Select(i => new ItemChangeResponse(i.Name, i.Change, ToResponse(i.Fields)))];
+
+    private static List<FieldDifferenceResponse> ToResponse(IReadOnlyList<FieldDifference> fields) =>
+        [.. fields.Select(f => new FieldDifferenceResponse(f.Field, f.Before, f.After, f.Words?.Select(w => new WordsResponse(w.Change, w.Text)).ToList()))];
+}

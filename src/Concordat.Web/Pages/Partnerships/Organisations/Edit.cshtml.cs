@@ -1,0 +1,77 @@
+using Concordat.Core.Access;
+using Concordat.Core.Partnerships;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Concordat.Web.Pages.Partnerships.Organisations;
+
+/// <summary>
+/// The edit pattern every edit page follows: the form carries the version it was loaded at; a save made after
+/// someone else's is refused with both versions shown, and the form then carries the newer version so that
+/// saving again is a deliberate choice to replace it.
+/// </summary>
+public sealed class EditOrganisationModel(OrganisationService organisations) : SystemPageModel, IOrganisationFormPage
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public OrganisationForm Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public IReadOnlyList<Place> Places { get; private set; } = [];
+    public string CurrentName { get; private set; } = "";
+    public IReadOnlyDictionary<string, string?>? Conflict { get; private set; }
+    public IReadOnlyDictionary<string, string?> Yours { get; private set; } = new Dictionary<string, string?>();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var organisation = await organisations.GetAsync(Id, ct);
+        Organisation.RequireEditableBy(Actor, Id);
+        Places = await organisations.PlacesAsync(ct);
+        CurrentName = organisation.Name;
+        Version = organisation.Version;
+        Input = new OrganisationForm { Name = organisation.Name, Type = organisation.Type, OdsCode = organisation.OdsCode, PlaceIds = [.. organisation.PlaceIds] };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var current = await organisations.GetAsync(Id, ct);
+        CurrentName = current.Name;
+        Places = await organisations.PlacesAsync(ct);
+        if (!ModelState.IsValid)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("Input.Type", "Select the type of organisation");
+            return this.InvalidInput();
+        }
+        try
+        {
+            await organisations.UpdateAsync(Id, Input.ToInput(), Version, Actor, ct);
+            this.Succeeded("Changes saved");
+            return Redirect($"{SystemHome}/organisations/{Id}");
+        }
+        catch (InputInvalidException e)
+        {
+            return this.InvalidInput(e);
+        }
+        catch (EditConflictException e)
+        {
+            Conflict = e.Current;
+            var placeNames = Places.ToDictionary(p => p.Id, p => p.Name);
+            Yours = new Dictionary<string, string?>
+            {
+                ["Name"] = Input.Name?.Trim(),
+                ["Type"] = Input.Type?.Describe(),
+                ["ODS code"] = Organisation.NormaliseOdsCode(Input.OdsCode),
+                ["Places served"] = string.Join(", ", Input.PlaceIds.Select(p => placeNames.GetValueOrDefault(p, "?")).Order()),
+            };
+            ModelState.Remove(nameof(Version));
+            Version = e.CurrentVersion;
+            ModelState.AddModelError("", $"{e.Message} Your changes have not been saved.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+    }
+}

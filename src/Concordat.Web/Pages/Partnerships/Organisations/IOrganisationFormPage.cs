@@ -1,0 +1,10 @@
+using Concordat.Core.Partnerships;
+
+namespace Concordat.Web.Pages.Partnerships.Organisations;
+
+/// <summary>What the shared organisation fields partial needs from its page.</summary>
+public interface IOrganisationFormPage
+{
+    OrganisationForm Input { get; }
+    IReadOnlyList<Place> Places { get; }
+}
