@@ -80,11 +80,11 @@ public sealed class DemoResources(ResourceService resources, CommitmentService c
 
         var bcf = await funds.CreateAsync(new SavePooledFund($"Northshire Better Care Fund {financialYear}", PooledFundType.BetterCareFund, c.County,
             "Amira Khan, Head of Integrated Commissioning", financialYear), c.Convenor, ct);
-        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.Icb, 14_200_000m), c.Convenor, ct);
-        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.County, 6_800_000m), c.Convenor, ct);
-        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Discharge to assess", 9_500_000m, [c.FrailtyGoalId]), c.Convenor, ct);
-        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Reablement", 6_000_000m, [c.FrailtyGoalId]), c.Convenor, ct);
-        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Disabled facilities grants", 3_100_000m, []), c.Convenor, ct);
-        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Carers' support", 1_900_000m, []), c.Convenor, ct);
+        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.Icb, 14_200_000_00), c.Convenor, ct);
+        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.County, 6_800_000_00), c.Convenor, ct);
+        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Discharge to assess", 9_500_000_00, [c.FrailtyGoalId]), c.Convenor, ct);
+        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Reablement", 6_000_000_00, [c.FrailtyGoalId]), c.Convenor, ct);
+        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Disabled facilities grants", 3_100_000_00, []), c.Convenor, ct);
+        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Carers' support", 1_900_000_00, []), c.Convenor, ct);
     }
 }

@@ -11,7 +11,7 @@ public sealed class PooledFundContribution : ITenantOwned
     public Guid SystemId { get; init; }
     public Guid PooledFundId { get; init; }
     public Guid OrganisationId { get; init; }
-    public decimal Amount { get; set; }
+    public long AmountInPence { get; set; }
 }
 
 internal sealed class PooledFundContributionConfiguration : IEntityTypeConfiguration<PooledFundContribution>
@@ -19,7 +19,6 @@ internal sealed class PooledFundContributionConfiguration : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<PooledFundContribution> builder)
     {
         builder.HasKey(c => new { c.PooledFundId, c.OrganisationId });
-        builder.Property(c => c.Amount).HasPrecision(14, 2);
         builder.HasOne<PooledFund>().WithMany().HasForeignKey(c => c.PooledFundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.SystemId);

@@ -13,7 +13,7 @@ public sealed class PooledFundScheme : ITenantOwned
     public Guid SystemId { get; init; }
     public Guid PooledFundId { get; init; }
     public required string Name { get; set; }
-    public decimal Amount { get; set; }
+    public long AmountInPence { get; set; }
 }
 
 internal sealed class PooledFundSchemeConfiguration : IEntityTypeConfiguration<PooledFundScheme>
@@ -21,7 +21,6 @@ internal sealed class PooledFundSchemeConfiguration : IEntityTypeConfiguration<P
     public void Configure(EntityTypeBuilder<PooledFundScheme> builder)
     {
         builder.Property(s => s.Name).HasMaxLength(PooledFundScheme.NameMaxLength);
-        builder.Property(s => s.Amount).HasPrecision(14, 2);
         builder.HasOne<PooledFund>().WithMany().HasForeignKey(s => s.PooledFundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => s.SystemId);
     }

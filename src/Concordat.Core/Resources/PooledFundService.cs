@@ -8,29 +8,26 @@ namespace Concordat.Core.Resources;
 
 public sealed record SavePooledFund(string? Name, PooledFundType? Type, Guid? HostOrganisationId, string? PoolManager, string? FinancialYear);
 
-public sealed record SetFundContribution(Guid? OrganisationId, decimal? Amount);
+public sealed record SetFundContribution(Guid? OrganisationId, long? AmountInPence);
 
-public sealed record AddScheme(string? Name, decimal? Amount, IReadOnlyList<Guid>? GoalIds);
+public sealed record AddScheme(string? Name, long? AmountInPence, IReadOnlyList<Guid>? GoalIds);
 
-public sealed record FundContributionRow(Guid OrganisationId, string Organisation, decimal Amount);
+public sealed record FundContributionRow(Guid OrganisationId, string Organisation, long AmountInPence);
 
-public sealed record SchemeRow(Guid Id, string Name, decimal Amount, IReadOnlyList<(Guid Id, string Title)> Goals);
+public sealed record SchemeRow(Guid Id, string Name, long AmountInPence, IReadOnlyList<(Guid Id, string Title)> Goals);
 
 /// <summary>A pooled fund with what partners pay in and what its schemes spend; the difference is what is not yet allocated.</summary>
 public sealed record PooledFundDetail(PooledFund Fund, string Host, IReadOnlyList<FundContributionRow> Contributions, IReadOnlyList<SchemeRow> Schemes)
 {
-    public decimal PaidIn => Contributions.Sum(c => c.Amount);
-    public decimal Allocated => Schemes.Sum(s => s.Amount);
-    public decimal Unallocated => PaidIn - Allocated;
+    public long PaidInPence => Contributions.Sum(c => c.AmountInPence);
+    public long AllocatedInPence => Schemes.Sum(s => s.AmountInPence);
+    public long UnallocatedInPence => PaidInPence - AllocatedInPence;
 }
 
 /// <summary>Section 75 pooled budgets and the Better Care Fund: convenors and leads of the host organisation keep them.</summary>
 public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
 {
     public const string EntityType = "PooledFund";
-
-    /// <summary>The largest amount the database column holds (14 digits, 2 after the point).</summary>
-    public const decimal MaxAmount = 999_999_999_999.99m;
 
     public async Task<IReadOnlyList<PooledFundDetail>> ListAsync(CancellationToken ct) =>
         await DetailsAsync(await db.PooledFunds.AsNoTracking().OrderBy(f => f.FinancialYear).ThenBy(f => f.Name).ToListAsync(ct), ct);
@@ -51,8 +48,8 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
                             where fundIds.Contains(scheme.PooledFundId)
                             select new { link.SchemeId, goal.Id, goal.Title }).ToListAsync(ct)).ToLookup(g => g.SchemeId);
         return [.. funds.Select(fund => new PooledFundDetail(fund, organisations[fund.HostOrganisationId],
-            [.. contributions[fund.Id].Select(c => new FundContributionRow(c.OrganisationId, organisations[c.OrganisationId], c.Amount)).OrderBy(c => c.Organisation, StringComparer.Ordinal)],
-            [.. schemes[fund.Id].OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new SchemeRow(s.Id, s.Name, s.Amount, [.. goals[s.Id].Select(g => (g.Id, g.Title))]))]))];
+            [.. contributions[fund.Id].Select(c => new FundContributionRow(c.OrganisationId, organisations[c.OrganisationId], c.AmountInPence)).OrderBy(c => c.Organisation, StringComparer.Ordinal)],
+            [.. schemes[fund.Id].OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new SchemeRow(s.Id, s.Name, s.AmountInPence, [.. goals[s.Id].Select(g => (g.Id, g.Title))]))]))];
     }
 
     public async Task<PooledFund> CreateAsync(SavePooledFund input, Actor actor, CancellationToken ct)
@@ -122,17 +119,17 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
             errors.Add(nameof(input.OrganisationId), "Select the partner paying in");
             organisationId = default;
         }
-        if (input.Amount is not { } amount || amount < 0 || amount > MaxAmount || decimal.Round(amount, 2) != amount)
+        if (input.AmountInPence is not { } amount || amount is < 0 or > Pence.Max)
         {
-            errors.Add(nameof(input.Amount), "Enter the amount in pounds, 0 or more, under a trillion, to the penny at most");
+            errors.Add(nameof(input.AmountInPence), "Enter the amount, £0 or more and under a trillion pounds");
             amount = 0;
         }
         errors.ThrowIfAny();
         var existing = await db.PooledFundContributions.SingleOrDefaultAsync(c => c.PooledFundId == fundId && c.OrganisationId == organisationId, ct);
-        var before = existing?.Amount;
+        var before = existing?.AmountInPence;
         if (existing is null && amount > 0)
         {
-            db.PooledFundContributions.Add(new PooledFundContribution { SystemId = actor.SystemId, PooledFundId = fundId, OrganisationId = organisationId, Amount = amount });
+            db.PooledFundContributions.Add(new PooledFundContribution { SystemId = actor.SystemId, PooledFundId = fundId, OrganisationId = organisationId, AmountInPence = amount });
         }
         else if (existing is not null && amount == 0)
         {
@@ -140,12 +137,12 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
         }
         else if (existing is not null)
         {
-            existing.Amount = amount;
+            existing.AmountInPence = amount;
         }
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "PooledFundContributionSet", EntityType, fundId, fund.Name,
-            before is null ? null : new SortedDictionary<string, string?> { [organisation] = Pounds(before.Value) },
-            new SortedDictionary<string, string?> { [organisation] = Pounds(amount) });
+            before is null ? null : new SortedDictionary<string, string?> { [organisation] = Pence.ToPounds(before.Value) },
+            new SortedDictionary<string, string?> { [organisation] = Pence.ToPounds(amount) });
         await db.SaveChangesAsync(ct);
     }
 
@@ -158,9 +155,9 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.Name), "Enter the scheme, like discharge to assess");
         }
-        if (input.Amount is not { } amount || amount <= 0 || amount > MaxAmount || decimal.Round(amount, 2) != amount)
+        if (input.AmountInPence is not { } amount || amount is <= 0 or > Pence.Max)
         {
-            errors.Add(nameof(input.Amount), "Enter the amount in pounds, more than 0, under a trillion, to the penny at most");
+            errors.Add(nameof(input.AmountInPence), "Enter the amount, more than £0 and under a trillion pounds");
             amount = 0;
         }
         var goalIds = (input.GoalIds ?? []).Distinct().ToList();
@@ -169,11 +166,11 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
             errors.Add(nameof(input.GoalIds), "Select goals of this system");
         }
         errors.ThrowIfAny();
-        var scheme = new PooledFundScheme { SystemId = actor.SystemId, PooledFundId = fundId, Name = name!, Amount = amount };
+        var scheme = new PooledFundScheme { SystemId = actor.SystemId, PooledFundId = fundId, Name = name!, AmountInPence = amount };
         db.PooledFundSchemes.Add(scheme);
         db.PooledFundSchemeGoals.AddRange(goalIds.Select(g => new PooledFundSchemeGoal { SystemId = actor.SystemId, SchemeId = scheme.Id, GoalId = g }));
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "PooledFundSchemeAdded", EntityType, fundId, fund.Name, null,
-            new SortedDictionary<string, string?> { ["Scheme"] = name, ["Amount"] = Pounds(amount) });
+            new SortedDictionary<string, string?> { ["Scheme"] = name, ["Amount"] = Pence.ToPounds(amount) });
         await db.SaveChangesAsync(ct);
         return scheme;
     }
@@ -185,9 +182,7 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
             ?? throw new NotFoundException("That scheme has already been removed.");
         db.PooledFundSchemes.Remove(scheme);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "PooledFundSchemeRemoved", EntityType, fundId, fund.Name,
-            new SortedDictionary<string, string?> { ["Scheme"] = scheme.Name, ["Amount"] = Pounds(scheme.Amount) }, null);
+            new SortedDictionary<string, string?> { ["Scheme"] = scheme.Name, ["Amount"] = Pence.ToPounds(scheme.AmountInPence) }, null);
         await db.SaveChangesAsync(ct);
     }
-
-    public static string Pounds(decimal amount) => amount.ToString("£#,##0.##", CultureInfo.GetCultureInfo("en-GB"));
 }

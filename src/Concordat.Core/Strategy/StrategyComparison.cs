@@ -147,8 +147,8 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
             ("Committed", Amount(a.Committed, a.Unit), Amount(b.Committed, b.Unit)),
             ("Idle", Amount(a.Idle, a.Unit), Amount(b.Idle, b.Unit))));
         var funds = Items(from.PooledFunds, to.PooledFunds, f => $"{f.Name} ({f.FinancialYear})", (a, b) => Fields(
-            ("Paid in", PooledFundService.Pounds(a.PaidIn), PooledFundService.Pounds(b.PaidIn)),
-            ("Allocated to schemes", PooledFundService.Pounds(a.Allocated), PooledFundService.Pounds(b.Allocated))));
+            ("Paid in", Pence.ToPounds(a.PaidInPence), Pence.ToPounds(b.PaidInPence)),
+            ("Allocated to schemes", Pence.ToPounds(a.AllocatedInPence), Pence.ToPounds(b.AllocatedInPence))));
         return new StrategyComparison(fromLabel, toLabel, goals, resources, funds);
     }
 

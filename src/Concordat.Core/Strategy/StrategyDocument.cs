@@ -30,7 +30,7 @@ public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string 
 
 public sealed record DocumentResource(string Kind, string Unit, double Available, double Committed, double Idle);
 
-public sealed record DocumentFund(string Name, string FinancialYear, decimal PaidIn, decimal Allocated);
+public sealed record DocumentFund(string Name, string FinancialYear, long PaidInPence, long AllocatedInPence);
 
 /// <summary>The strategy, generated from the live data: what a board paper would say, but never out of date.</summary>
 public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoal> Goals, IReadOnlyList<DocumentResource> Resources,
@@ -103,7 +103,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
         }
         foreach (var f in PooledFunds)
         {
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{f.Name} ({f.FinancialYear}): {PooledFundService.Pounds(f.PaidIn)} paid in, {PooledFundService.Pounds(f.Allocated)} allocated to schemes.");
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{f.Name} ({f.FinancialYear}): {Pence.ToPounds(f.PaidInPence)} paid in, {Pence.ToPounds(f.AllocatedInPence)} allocated to schemes.");
         }
         return md.ToString();
     }
@@ -153,7 +153,7 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
         }
         var resources = (await views.ByKindAsync(new ResourceFilter(), ct))
             .Select(k => new DocumentResource(k.Kind.ToString(), k.Unit, k.Available, k.Committed, k.Idle)).ToList();
-        var pooled = (await funds.ListAsync(ct)).Select(f => new DocumentFund(f.Fund.Name, f.Fund.FinancialYear, f.PaidIn, f.Allocated)).ToList();
+        var pooled = (await funds.ListAsync(ct)).Select(f => new DocumentFund(f.Fund.Name, f.Fund.FinancialYear, f.PaidInPence, f.AllocatedInPence)).ToList();
         return new StrategyDocument(systemName, clock.GetUtcNow().UtcDateTime, list, resources, pooled);
     }
 }

@@ -4,11 +4,11 @@ using Concordat.Web.Infrastructure;
 namespace Concordat.Web.Api;
 
 public sealed record PooledFundResponse(Guid Id, string Name, PooledFundType Type, Guid HostOrganisationId, string Host, string PoolManager, string FinancialYear,
-    decimal PaidIn, decimal Allocated, decimal Unallocated, IReadOnlyList<FundContributionResponse> Contributions, IReadOnlyList<SchemeResponse> Schemes);
+    long PaidInPence, long AllocatedInPence, long UnallocatedInPence, IReadOnlyList<FundContributionResponse> Contributions, IReadOnlyList<SchemeResponse> Schemes);
 
-public sealed record FundContributionResponse(Guid OrganisationId, string Organisation, decimal Amount);
+public sealed record FundContributionResponse(Guid OrganisationId, string Organisation, long AmountInPence);
 
-public sealed record SchemeResponse(Guid Id, string Name, decimal Amount, IReadOnlyList<Guid> GoalIds);
+public sealed record SchemeResponse(Guid Id, string Name, long AmountInPence, IReadOnlyList<Guid> GoalIds);
 
 public static class PooledFundsApi
 {
@@ -31,7 +31,7 @@ public static class PooledFundsApi
         group.MapPut("/pooled-funds/{id:guid}/contributions/{organisationId:guid}", async (Guid id, Guid organisationId, AmountRequest request, HttpContext context,
                 PooledFundService funds, CancellationToken ct) =>
             {
-                await funds.SetContributionAsync(id, new SetFundContribution(organisationId, request.Amount), context.Actor(), ct);
+                await funds.SetContributionAsync(id, new SetFundContribution(organisationId, request.AmountInPence), context.Actor(), ct);
                 return TypedResults.Ok(ToResponse(await funds.GetAsync(id, ct)));
             })
             .WithSummary("Set what a partner pays into the fund (0 removes it)");
@@ -51,10 +51,10 @@ public static class PooledFundsApi
             .WithSummary("Remove a scheme");
     }
 
-    public sealed record AmountRequest(decimal? Amount);
+    public sealed record AmountRequest(long? AmountInPence);
 
     private static PooledFundResponse ToResponse(PooledFundDetail d) => new(d.Fund.Id, d.Fund.Name, d.Fund.Type, d.Fund.HostOrganisationId, d.Host, d.Fund.PoolManager,
-        d.Fund.FinancialYear, d.PaidIn, d.Allocated, d.Unallocated,
-        [.. d.Contributions.Select(c => new FundContributionResponse(c.OrganisationId, c.Organisation, c.Amount))],
-        [.. d.Schemes.Select(s => new SchemeResponse(s.Id, s.Name, s.Amount, [.. s.Goals.Select(g => g.Id)]))]);
+        d.Fund.FinancialYear, d.PaidInPence, d.AllocatedInPence, d.UnallocatedInPence,
+        [.. d.Contributions.Select(c => new FundContributionResponse(c.OrganisationId, c.Organisation, c.AmountInPence))],
+        [.. d.Schemes.Select(s => new SchemeResponse(s.Id, s.Name, s.AmountInPence, [.. s.Goals.Select(g => g.Id)]))]);
 }

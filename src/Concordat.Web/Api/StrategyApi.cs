@@ -22,7 +22,7 @@ public sealed record DocumentGoalResponse(Guid Id, string Title, string Outcome,
 
 public sealed record DocumentResourceResponse(string Kind, string Unit, double Available, double Committed, double Idle);
 
-public sealed record DocumentFundResponse(string Name, string FinancialYear, decimal PaidIn, decimal Allocated);
+public sealed record DocumentFundResponse(string Name, string FinancialYear, long PaidInPence, long AllocatedInPence);
 
 public sealed record StrategyDocumentResponse(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoalResponse> Goals,
     IReadOnlyList<DocumentResourceResponse> Resources, IReadOnlyList<DocumentFundResponse> PooledFunds);
@@ -109,7 +109,7 @@ public static class StrategyApi
             [.. g.Measures.Select(m => new DocumentMeasureResponse(m.Id, m.Name, m.Latest, m.LatestPeriod, m.VariationIcon, m.AssuranceIcon, m.Reading, m.IsStale))],
             g.ChecksPassed, g.Checks))],
         [.. d.Resources.Select(r => new DocumentResourceResponse(r.Kind, r.Unit, r.Available, r.Committed, r.Idle))],
-        [.. d.PooledFunds.Select(f => new DocumentFundResponse(f.Name, f.FinancialYear, f.PaidIn, f.Allocated))]);
+        [.. d.PooledFunds.Select(f => new DocumentFundResponse(f.Name, f.FinancialYear, f.PaidInPence, f.AllocatedInPence))]);
 
     private static StrategyComparisonResponse ToResponse(StrategyComparison c) => new(c.From, c.To,
         [.. c.Goals.Select(g => new GoalChangeResponse(g.Id, g.Title, g.Change, ToResponse(g.Fields), ToResponse(g.Drivers), ToResponse(g.ChangeIdeas),

@@ -28,12 +28,12 @@ public abstract class PooledFundsApiTests(TestApp app, DatabaseKind kind) : Prov
             name = "Trust pool", type = "Section75", hostOrganisationId = system.TrustId, poolManager = "x", financialYear = "2026/27",
         }, Ct);
 
-        await councilLead.PutAsJsonAsync($"{url}/contributions/{system.IcbId}", new { amount = 1_250_000.50m }, Ct);
-        await councilLead.PutAsJsonAsync($"{url}/contributions/{system.CouncilId}", new { amount = 400_000m }, Ct);
-        await councilLead.PostAsJsonAsync($"{url}/schemes", new { name = "Discharge to assess", amount = 900_000m, goalIds = new[] { goalId } }, Ct);
-        var last = await councilLead.PostAsJsonAsync($"{url}/schemes", new { name = "Carers' breaks", amount = 300_000m }, Ct);
-        var byTrust = await trustLead.PostAsJsonAsync($"{url}/schemes", new { name = "Not theirs", amount = 1m }, Ct);
-        var badAmount = await councilLead.PutAsJsonAsync($"{url}/contributions/{system.TrustId}", new { amount = 10.005m }, Ct);
+        await councilLead.PutAsJsonAsync($"{url}/contributions/{system.IcbId}", new { amountInPence = 1_250_000_50L }, Ct);
+        await councilLead.PutAsJsonAsync($"{url}/contributions/{system.CouncilId}", new { amountInPence = 400_000_00L }, Ct);
+        await councilLead.PostAsJsonAsync($"{url}/schemes", new { name = "Discharge to assess", amountInPence = 900_000_00L, goalIds = new[] { goalId } }, Ct);
+        var last = await councilLead.PostAsJsonAsync($"{url}/schemes", new { name = "Carers' breaks", amountInPence = 300_000_00L }, Ct);
+        var byTrust = await trustLead.PostAsJsonAsync($"{url}/schemes", new { name = "Not theirs", amountInPence = 100L }, Ct);
+        var badAmount = await councilLead.PutAsJsonAsync($"{url}/contributions/{system.TrustId}", new { amountInPence = -1L }, Ct);
         var fund = await last.JsonAsync();
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -41,12 +41,12 @@ public abstract class PooledFundsApiTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Equal(HttpStatusCode.Forbidden, hostedByTrust.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byTrust.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badAmount.StatusCode);
-        var paidIn = fund["contributions"]!.AsArray().Sum(c => c!["amount"]!.GetValue<decimal>());
-        var allocated = fund["schemes"]!.AsArray().Sum(s => s!["amount"]!.GetValue<decimal>());
-        Assert.Equal(1_650_000.50m, paidIn);
-        Assert.Equal(paidIn, fund["paidIn"]!.GetValue<decimal>());
-        Assert.Equal(allocated, fund["allocated"]!.GetValue<decimal>());
-        Assert.Equal(paidIn - allocated, fund["unallocated"]!.GetValue<decimal>());
+        var paidIn = fund["contributions"]!.AsArray().Sum(c => c!["amountInPence"]!.GetValue<long>());
+        var allocated = fund["schemes"]!.AsArray().Sum(s => s!["amountInPence"]!.GetValue<long>());
+        Assert.Equal(1_650_000_50L, paidIn);
+        Assert.Equal(paidIn, fund["paidInPence"]!.GetValue<long>());
+        Assert.Equal(allocated, fund["allocatedInPence"]!.GetValue<long>());
+        Assert.Equal(paidIn - allocated, fund["unallocatedInPence"]!.GetValue<long>());
         Assert.Equal(goalId.ToString(), fund["schemes"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "Discharge to assess")!["goalIds"]![0]!.GetValue<string>());
     }
 }

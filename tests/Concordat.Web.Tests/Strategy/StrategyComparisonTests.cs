@@ -21,7 +21,7 @@ public sealed class StrategyComparisonTests
         9, 12);
 
     private static StrategyDocument Document(params DocumentGoal[] goals) => new("Northshire", new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), goals,
-        [new DocumentResource("Workforce", "WTE", 40, 12, 28)], [new DocumentFund("Better Care Fund", "2026/27", 21_000_000m, 20_500_000m)]);
+        [new DocumentResource("Workforce", "WTE", 40, 12, 28)], [new DocumentFund("Better Care Fund", "2026/27", 21_000_000_00, 20_500_000_00)]);
 
     [Fact]
     public void TheSameDocument_HasNoChanges()

@@ -22,65 +22,7 @@ namespace Concordat.Core.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("ClosedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("ClosesOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("CurrentRevision")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("GoalId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTime>("OpenedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("OpenedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("OpenedByPersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid>("SystemId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GoalId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_AgreementRounds_OneOpenPerGoal")
-                        .HasFilter("\"State\" = 'Open'");
-
-                    b.HasIndex("SystemId", "GoalId", "State");
-
-                    b.ToTable("AgreementRounds");
-                });
-
-            modelBuilder.Entity("Concordat.Core.Goals.CheckIn", b =>
+            modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -132,7 +74,7 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("CheckIns", (string)null);
                 });
 
-            modelBuilder.Entity("Concordat.Core.Goals.Contribution", b =>
+            modelBuilder.Entity("Concordat.Core.Contributions.Contribution", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -200,6 +142,64 @@ namespace Concordat.Core.Migrations.Postgres
                     b.HasIndex("SystemId", "GoalId");
 
                     b.ToTable("Contributions");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CurrentRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OpenedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AgreementRounds_OneOpenPerGoal")
+                        .HasFilter("\"State\" = 'Open'");
+
+                    b.HasIndex("SystemId", "GoalId", "State");
+
+                    b.ToTable("AgreementRounds");
                 });
 
             modelBuilder.Entity("Concordat.Core.Goals.Goal", b =>
@@ -1140,9 +1140,8 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("numeric(14,2)");
+                    b.Property<long>("AmountInPence")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
@@ -1162,9 +1161,8 @@ namespace Concordat.Core.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("numeric(14,2)");
+                    b.Property<long>("AmountInPence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1346,7 +1344,50 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("ResourceCommitments");
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdea", b =>
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChecksPassed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("StrategyVersions");
+                });
+
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.ChangeIdea", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1421,7 +1462,7 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("ChangeIdeas");
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaContribution", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.ChangeIdeaContribution", b =>
                 {
                     b.Property<Guid>("ChangeIdeaId")
                         .HasColumnType("uuid");
@@ -1441,7 +1482,7 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("ChangeIdeaContributions");
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaDriver", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.ChangeIdeaDriver", b =>
                 {
                     b.Property<Guid>("ChangeIdeaId")
                         .HasColumnType("uuid");
@@ -1461,7 +1502,7 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("ChangeIdeaDrivers");
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.Driver", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.Driver", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1499,7 +1540,7 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("Drivers");
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.DriverLink", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverLink", b =>
                 {
                     b.Property<Guid>("PrimaryDriverId")
                         .HasColumnType("uuid");
@@ -1519,7 +1560,7 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("DriverLinks");
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.DriverMeasure", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverMeasure", b =>
                 {
                     b.Property<Guid>("DriverId")
                         .HasColumnType("uuid");
@@ -1537,49 +1578,6 @@ namespace Concordat.Core.Migrations.Postgres
                     b.HasIndex("SystemId");
 
                     b.ToTable("DriverMeasures");
-                });
-
-            modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Checks")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ChecksPassed")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("DocumentJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("PublishedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PublishedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("SystemId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SystemId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("StrategyVersions");
                 });
 
             modelBuilder.Entity("Concordat.Core.Tokens.ApiToken", b =>
@@ -1777,6 +1775,30 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
+                {
+                    b.HasOne("Concordat.Core.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Contributions.Contribution", b =>
+                {
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>
                 {
                     b.HasOne("Concordat.Core.Goals.Goal", null)
@@ -1789,30 +1811,6 @@ namespace Concordat.Core.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Concordat.Core.Goals.CheckIn", b =>
-                {
-                    b.HasOne("Concordat.Core.Goals.Contribution", null)
-                        .WithMany()
-                        .HasForeignKey("ContributionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Concordat.Core.Goals.Contribution", b =>
-                {
-                    b.HasOne("Concordat.Core.Goals.Goal", null)
-                        .WithMany()
-                        .HasForeignKey("GoalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2143,7 +2141,7 @@ namespace Concordat.Core.Migrations.Postgres
 
             modelBuilder.Entity("Concordat.Core.Resources.ResourceCommitment", b =>
                 {
-                    b.HasOne("Concordat.Core.Goals.Contribution", null)
+                    b.HasOne("Concordat.Core.Contributions.Contribution", null)
                         .WithMany()
                         .HasForeignKey("ContributionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2156,7 +2154,16 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdea", b =>
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.ChangeIdea", b =>
                 {
                     b.HasOne("Concordat.Core.Goals.Goal", null)
                         .WithMany()
@@ -2165,37 +2172,37 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaContribution", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.ChangeIdeaContribution", b =>
                 {
-                    b.HasOne("Concordat.Core.Strategy.ChangeIdea", null)
+                    b.HasOne("Concordat.Core.TheoryOfChange.ChangeIdea", null)
                         .WithMany()
                         .HasForeignKey("ChangeIdeaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Concordat.Core.Goals.Contribution", null)
+                    b.HasOne("Concordat.Core.Contributions.Contribution", null)
                         .WithMany()
                         .HasForeignKey("ContributionId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaDriver", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.ChangeIdeaDriver", b =>
                 {
-                    b.HasOne("Concordat.Core.Strategy.ChangeIdea", null)
+                    b.HasOne("Concordat.Core.TheoryOfChange.ChangeIdea", null)
                         .WithMany()
                         .HasForeignKey("ChangeIdeaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                    b.HasOne("Concordat.Core.TheoryOfChange.Driver", null)
                         .WithMany()
                         .HasForeignKey("SecondaryDriverId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.Driver", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.Driver", b =>
                 {
                     b.HasOne("Concordat.Core.Goals.Goal", null)
                         .WithMany()
@@ -2204,24 +2211,24 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.DriverLink", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverLink", b =>
                 {
-                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                    b.HasOne("Concordat.Core.TheoryOfChange.Driver", null)
                         .WithMany()
                         .HasForeignKey("PrimaryDriverId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                    b.HasOne("Concordat.Core.TheoryOfChange.Driver", null)
                         .WithMany()
                         .HasForeignKey("SecondaryDriverId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.DriverMeasure", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverMeasure", b =>
                 {
-                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                    b.HasOne("Concordat.Core.TheoryOfChange.Driver", null)
                         .WithMany()
                         .HasForeignKey("DriverId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2231,15 +2238,6 @@ namespace Concordat.Core.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
-                {
-                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
-                        .WithMany()
-                        .HasForeignKey("SystemId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

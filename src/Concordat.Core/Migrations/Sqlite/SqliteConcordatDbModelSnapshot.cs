@@ -17,65 +17,7 @@ namespace Concordat.Core.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ClosedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("ClosesOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CurrentRevision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("GoalId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("OpenedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OpenedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OpenedByPersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SystemId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GoalId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_AgreementRounds_OneOpenPerGoal")
-                        .HasFilter("\"State\" = 'Open'");
-
-                    b.HasIndex("SystemId", "GoalId", "State");
-
-                    b.ToTable("AgreementRounds");
-                });
-
-            modelBuilder.Entity("Concordat.Core.Goals.CheckIn", b =>
+            modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -127,7 +69,7 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("CheckIns", (string)null);
                 });
 
-            modelBuilder.Entity("Concordat.Core.Goals.Contribution", b =>
+            modelBuilder.Entity("Concordat.Core.Contributions.Contribution", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -195,6 +137,64 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasIndex("SystemId", "GoalId");
 
                     b.ToTable("Contributions");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpenedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AgreementRounds_OneOpenPerGoal")
+                        .HasFilter("\"State\" = 'Open'");
+
+                    b.HasIndex("SystemId", "GoalId", "State");
+
+                    b.ToTable("AgreementRounds");
                 });
 
             modelBuilder.Entity("Concordat.Core.Goals.Goal", b =>
@@ -1135,9 +1135,8 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("AmountInPence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("TEXT");
@@ -1157,9 +1156,8 @@ namespace Concordat.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("AmountInPence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1341,7 +1339,50 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("ResourceCommitments");
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdea", b =>
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecksPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("StrategyVersions");
+                });
+
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.ChangeIdea", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1416,7 +1457,7 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("ChangeIdeas");
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaContribution", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.ChangeIdeaContribution", b =>
                 {
                     b.Property<Guid>("ChangeIdeaId")
                         .HasColumnType("TEXT");
@@ -1436,7 +1477,7 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("ChangeIdeaContributions");
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaDriver", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.ChangeIdeaDriver", b =>
                 {
                     b.Property<Guid>("ChangeIdeaId")
                         .HasColumnType("TEXT");
@@ -1456,7 +1497,7 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("ChangeIdeaDrivers");
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.Driver", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.Driver", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1494,7 +1535,7 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("Drivers");
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.DriverLink", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverLink", b =>
                 {
                     b.Property<Guid>("PrimaryDriverId")
                         .HasColumnType("TEXT");
@@ -1514,7 +1555,7 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("DriverLinks");
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.DriverMeasure", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverMeasure", b =>
                 {
                     b.Property<Guid>("DriverId")
                         .HasColumnType("TEXT");
@@ -1532,49 +1573,6 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasIndex("SystemId");
 
                     b.ToTable("DriverMeasures");
-                });
-
-            modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Checks")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChecksPassed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DocumentJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("PublishedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PublishedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SystemId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SystemId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("StrategyVersions");
                 });
 
             modelBuilder.Entity("Concordat.Core.Tokens.ApiToken", b =>
@@ -1766,6 +1764,30 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
+                {
+                    b.HasOne("Concordat.Core.Contributions.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Contributions.Contribution", b =>
+                {
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>
                 {
                     b.HasOne("Concordat.Core.Goals.Goal", null)
@@ -1778,30 +1800,6 @@ namespace Concordat.Core.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Concordat.Core.Goals.CheckIn", b =>
-                {
-                    b.HasOne("Concordat.Core.Goals.Contribution", null)
-                        .WithMany()
-                        .HasForeignKey("ContributionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Concordat.Core.Goals.Contribution", b =>
-                {
-                    b.HasOne("Concordat.Core.Goals.Goal", null)
-                        .WithMany()
-                        .HasForeignKey("GoalId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2132,7 +2130,7 @@ namespace Concordat.Core.Migrations.Sqlite
 
             modelBuilder.Entity("Concordat.Core.Resources.ResourceCommitment", b =>
                 {
-                    b.HasOne("Concordat.Core.Goals.Contribution", null)
+                    b.HasOne("Concordat.Core.Contributions.Contribution", null)
                         .WithMany()
                         .HasForeignKey("ContributionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2145,7 +2143,16 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdea", b =>
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.ChangeIdea", b =>
                 {
                     b.HasOne("Concordat.Core.Goals.Goal", null)
                         .WithMany()
@@ -2154,37 +2161,37 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaContribution", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.ChangeIdeaContribution", b =>
                 {
-                    b.HasOne("Concordat.Core.Strategy.ChangeIdea", null)
+                    b.HasOne("Concordat.Core.TheoryOfChange.ChangeIdea", null)
                         .WithMany()
                         .HasForeignKey("ChangeIdeaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Concordat.Core.Goals.Contribution", null)
+                    b.HasOne("Concordat.Core.Contributions.Contribution", null)
                         .WithMany()
                         .HasForeignKey("ContributionId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.ChangeIdeaDriver", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.ChangeIdeaDriver", b =>
                 {
-                    b.HasOne("Concordat.Core.Strategy.ChangeIdea", null)
+                    b.HasOne("Concordat.Core.TheoryOfChange.ChangeIdea", null)
                         .WithMany()
                         .HasForeignKey("ChangeIdeaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                    b.HasOne("Concordat.Core.TheoryOfChange.Driver", null)
                         .WithMany()
                         .HasForeignKey("SecondaryDriverId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.Driver", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.Driver", b =>
                 {
                     b.HasOne("Concordat.Core.Goals.Goal", null)
                         .WithMany()
@@ -2193,24 +2200,24 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.DriverLink", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverLink", b =>
                 {
-                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                    b.HasOne("Concordat.Core.TheoryOfChange.Driver", null)
                         .WithMany()
                         .HasForeignKey("PrimaryDriverId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                    b.HasOne("Concordat.Core.TheoryOfChange.Driver", null)
                         .WithMany()
                         .HasForeignKey("SecondaryDriverId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Concordat.Core.Strategy.DriverMeasure", b =>
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverMeasure", b =>
                 {
-                    b.HasOne("Concordat.Core.Strategy.Driver", null)
+                    b.HasOne("Concordat.Core.TheoryOfChange.Driver", null)
                         .WithMany()
                         .HasForeignKey("DriverId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2220,15 +2227,6 @@ namespace Concordat.Core.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
-                {
-                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
-                        .WithMany()
-                        .HasForeignKey("SystemId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

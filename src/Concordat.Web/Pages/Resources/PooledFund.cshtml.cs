@@ -82,17 +82,17 @@ public sealed class PooledFundModel(PooledFundService funds, OrganisationService
     }
 
     /// <summary>Pounds as typed ("£1,250,000.50"); text that is not an amount is reported here and sent on as an impossible one.</summary>
-    private decimal? Pounds(string? text, string field)
+    private long? Pounds(string? text, string field)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
-        if (decimal.TryParse(text.Trim().TrimStart('£').Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+        if (Pence.TryParsePounds(text, out var pence))
         {
-            return amount;
+            return pence;
         }
-        ModelState.AddModelError(field, "Enter the amount in pounds, like 1250000 or £1,250,000.50");
+        ModelState.AddModelError(field, "Enter the amount in pounds and pence, like 1250000 or £1,250,000.50");
         return -1;
     }
 

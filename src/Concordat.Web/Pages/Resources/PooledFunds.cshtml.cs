@@ -34,12 +34,12 @@ public sealed class PooledFundsModel(PooledFundService funds, OrganisationServic
 
     /// <summary>Every fund's payments in and schemes out, one line each, with the totals that reconcile them.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
-        CsvDownload.File("pooled-funds.csv", ["fund", "type", "financial_year", "host", "line", "name", "amount", "goals"],
-            (await funds.ListAsync(ct)).SelectMany(f => f.Contributions.Select(c => (IReadOnlyList<object?>)[f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "paid in", c.Organisation, c.Amount, null])
-                .Concat(f.Schemes.Select(s => (IReadOnlyList<object?>)[f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "scheme", s.Name, s.Amount, string.Join("; ", s.Goals.Select(g => g.Title))]))
-                .Append([f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "total paid in", null, f.PaidIn, null])
-                .Append([f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "total allocated", null, f.Allocated, null])
-                .Append([f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "not yet allocated", null, f.Unallocated, null])));
+        CsvDownload.File("pooled-funds.csv", ["fund", "type", "financial_year", "host", "line", "name", "amount_pounds", "goals"],
+            (await funds.ListAsync(ct)).SelectMany(f => f.Contributions.Select(c => (IReadOnlyList<object?>)[f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "paid in", c.Organisation, Pence.InPounds(c.AmountInPence), null])
+                .Concat(f.Schemes.Select(s => (IReadOnlyList<object?>)[f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "scheme", s.Name, Pence.InPounds(s.AmountInPence), string.Join("; ", s.Goals.Select(g => g.Title))]))
+                .Append([f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "total paid in", null, Pence.InPounds(f.PaidInPence), null])
+                .Append([f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "total allocated", null, Pence.InPounds(f.AllocatedInPence), null])
+                .Append([f.Fund.Name, f.Fund.Type, f.Fund.FinancialYear, f.Host, "not yet allocated", null, Pence.InPounds(f.UnallocatedInPence), null])));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
