@@ -16,7 +16,7 @@ namespace Concordat.Web.Tests.Strategy;
 /// <summary>
 /// Each health-check rule read from real data on each database: a goal is built to fail every rule the live data can
 /// make it fail, then mended one rule at a time until every check passes. The rules themselves are unit-tested in
-/// <see cref="HealthCheckTests"/>; this shows the facts are gathered correctly.
+/// HealthCheckTests (in Concordat.Core.Tests); this shows the facts are gathered correctly.
 /// </summary>
 public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
 {
