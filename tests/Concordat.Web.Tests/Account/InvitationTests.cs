@@ -143,9 +143,9 @@ public abstract class InvitationTests(TestApp app, DatabaseKind kind) : Provider
     }
 }
 
-public sealed class InvitationSqliteTests(SqliteApp app) : InvitationTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class InvitationSqliteTests(SqliteApp app) : InvitationTests(app, DatabaseKind.Sqlite);
 
-public sealed class InvitationPostgresTests(PostgresApp app) : InvitationTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+public sealed class InvitationPostgresTests(PostgresApp app) : InvitationTests(app, DatabaseKind.Postgres);
 
 public sealed class InvitationExpiryTests
 {

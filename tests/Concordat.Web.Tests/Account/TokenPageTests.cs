@@ -46,6 +46,6 @@ public abstract class TokenPageTests(TestApp app, DatabaseKind kind) : ProviderT
     }
 }
 
-public sealed class TokenPageSqliteTests(SqliteApp app) : TokenPageTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class TokenPageSqliteTests(SqliteApp app) : TokenPageTests(app, DatabaseKind.Sqlite);
 
-public sealed class TokenPagePostgresTests(PostgresApp app) : TokenPageTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+public sealed class TokenPagePostgresTests(PostgresApp app) : TokenPageTests(app, DatabaseKind.Postgres);

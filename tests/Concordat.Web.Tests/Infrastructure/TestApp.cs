@@ -1,10 +1,16 @@
 using Concordat.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+
+// One app per provider for the whole assembly: starting an app and migrating its database is most of a test
+// class's cost, and every test works in a system of its own.
+[assembly: AssemblyFixture(typeof(Concordat.Web.Tests.Infrastructure.SqliteApp))]
+[assembly: AssemblyFixture(typeof(Concordat.Web.Tests.Infrastructure.PostgresApp))]
 
 namespace Concordat.Web.Tests.Infrastructure;
 
@@ -15,21 +21,34 @@ public enum DatabaseKind
 }
 
 /// <summary>
-/// The real application over its real HTTP pipeline, on a database of its own: a fresh SQLite file, or a
-/// fresh database in the PostgreSQL server named by <c>CONCORDAT_TEST_POSTGRES</c>.
+/// The real application over its real HTTP pipeline, on a database of its own: a fresh SQLite file (a copy of one
+/// migrated database), or a fresh database in the PostgreSQL server named by <c>CONCORDAT_TEST_POSTGRES</c>.
 /// </summary>
 public class TestApp : WebApplicationFactory<Program>
 {
     public const string PostgresVariable = "CONCORDAT_TEST_POSTGRES";
 
+    /// <summary>
+    /// A SQLite database that the app's own start-up migrated once in this test run: each SQLite app starts from a
+    /// copy of it instead of replaying every migration.
+    /// </summary>
+    private static readonly Lazy<string> SqliteTemplate = new(() => Task.Run(CreateSqliteTemplateAsync).GetAwaiter().GetResult());
+
     private readonly string _connectionString;
     private readonly string? _postgresDatabase;
     private readonly string? _sqliteDirectory;
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _fromTemplate;
+    private readonly Lock _clientsLock = new();
 
-    public TestApp(DatabaseKind kind, IDictionary<string, string?>? settings = null)
+    public TestApp(DatabaseKind kind, IDictionary<string, string?>? settings = null) : this(kind, settings, fromTemplate: true)
+    {
+    }
+
+    private TestApp(DatabaseKind kind, IDictionary<string, string?>? settings, bool fromTemplate)
     {
         Kind = kind;
+        _fromTemplate = fromTemplate;
         if (kind == DatabaseKind.Postgres)
         {
             var server = Environment.GetEnvironmentVariable(PostgresVariable)
@@ -40,14 +59,16 @@ public class TestApp : WebApplicationFactory<Program>
         else
         {
             _sqliteDirectory = Directory.CreateTempSubdirectory("concordat-test-").FullName;
-            _connectionString = $"Data Source={Path.Combine(_sqliteDirectory, "concordat.db")}";
+            _connectionString = $"Data Source={SqliteFile}";
         }
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = kind.ToString(),
             ["ConnectionStrings:Concordat"] = _connectionString,
             ["Database:SeedDemo"] = "false",
-            ["RateLimits:SignInPerMinute"] = "1000",
+            // Every sign-in through TestServer comes from the same (absent) client address, and one app serves every
+            // test class of a provider at once; the limit itself is tested with an app of its own.
+            ["RateLimits:SignInPerMinute"] = "1000000",
             ["Security:RequireHttpsCookies"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -62,11 +83,31 @@ public class TestApp : WebApplicationFactory<Program>
 
     public string ConnectionString => _connectionString;
 
+    private string SqliteFile => Path.Combine(_sqliteDirectory!, "concordat.db");
+
     /// <summary>Set before the first request to control time (invitation and token expiry).</summary>
     public FakeTimeProvider? Clock { get; init; }
 
+    /// <summary>
+    /// Clients from the same app may be made by test classes running at the same time; the factory keeps them in a
+    /// plain list, so they are made one at a time.
+    /// </summary>
+    public new HttpClient CreateClient()
+    {
+        lock (_clientsLock)
+        {
+            return base.CreateClient();
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_sqliteDirectory is not null && _fromTemplate && !File.Exists(SqliteFile))
+        {
+            // A copy of a database the app itself migrated once in this run; the app still migrates it at start,
+            // finding nothing to do.
+            File.Copy(SqliteTemplate.Value, SqliteFile);
+        }
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings)
         {
@@ -76,6 +117,23 @@ public class TestApp : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
         }
+    }
+
+    private static async Task<string> CreateSqliteTemplateAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("concordat-template-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteDirectory(directory);
+        var template = Path.Combine(directory, "concordat.db");
+        await using var app = new TestApp(DatabaseKind.Sqlite, settings: null, fromTemplate: false);
+        app.StartServer();
+        // VACUUM INTO writes one consistent file, whatever is still in the write-ahead log.
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = app.SqliteFile, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var vacuum = connection.CreateCommand();
+        vacuum.CommandText = "VACUUM INTO $template";
+        vacuum.Parameters.AddWithValue("$template", template);
+        await vacuum.ExecuteNonQueryAsync();
+        return template;
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
@@ -101,7 +159,10 @@ public class TestApp : WebApplicationFactory<Program>
         GC.SuppressFinalize(this);
         if (_postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
+            await using (var own = new NpgsqlConnection(_connectionString))
+            {
+                NpgsqlConnection.ClearPool(own);
+            }
             var server = Environment.GetEnvironmentVariable(PostgresVariable)!;
             await using var connection = new NpgsqlConnection(server);
             await connection.OpenAsync();
@@ -110,15 +171,23 @@ public class TestApp : WebApplicationFactory<Program>
         }
         if (_sqliteDirectory is not null)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
+            await using (var own = new SqliteConnection(_connectionString))
             {
-                Directory.Delete(_sqliteDirectory, recursive: true);
+                SqliteConnection.ClearPool(own);
             }
-            catch (IOException)
-            {
-                // A file still open elsewhere; the temp folder is cleaned by the OS.
-            }
+            DeleteDirectory(_sqliteDirectory);
+        }
+    }
+
+    private static void DeleteDirectory(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open elsewhere; the temp folder is cleaned by the OS.
         }
     }
 }
@@ -132,16 +201,37 @@ public sealed class ConcordatDbScope(AsyncServiceScope scope, ConcordatDb db) : 
     public ValueTask DisposeAsync() => scope.DisposeAsync();
 }
 
-/// <summary>One app per test class and provider; tests in a class make their own systems, so they stay independent.</summary>
-public sealed class SqliteApp() : TestApp(DatabaseKind.Sqlite);
+/// <summary>
+/// The one app per provider that every test class shares (an assembly fixture, see the top of this file). Each test
+/// makes its own system, and so works in a tenant of its own, so the classes can share a database and run at the
+/// same time. Started before any test runs, so that classes starting at once do not race to start it.
+/// </summary>
+public sealed class SqliteApp() : TestApp(DatabaseKind.Sqlite), IAsyncLifetime
+{
+    public ValueTask InitializeAsync()
+    {
+        StartServer();
+        return ValueTask.CompletedTask;
+    }
+}
 
-public sealed class PostgresApp : TestApp
+/// <inheritdoc cref="SqliteApp"/>
+public sealed class PostgresApp : TestApp, IAsyncLifetime
 {
     public PostgresApp() : base(AvailableOrSqlite())
     {
     }
 
-    // Without a server the Postgres variants are skipped by the tests themselves (see ProviderTests.Start).
+    public ValueTask InitializeAsync()
+    {
+        // Without a server the Postgres variants are skipped by the tests themselves (see ProviderTests.Start).
+        if (Kind == DatabaseKind.Postgres)
+        {
+            StartServer();
+        }
+        return ValueTask.CompletedTask;
+    }
+
     private static DatabaseKind AvailableOrSqlite() =>
         Environment.GetEnvironmentVariable(PostgresVariable) is null ? DatabaseKind.Sqlite : DatabaseKind.Postgres;
 }

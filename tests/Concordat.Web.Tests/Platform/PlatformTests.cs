@@ -77,6 +77,6 @@ public abstract class PlatformTests(TestApp app, DatabaseKind kind) : ProviderTe
     }
 }
 
-public sealed class PlatformSqliteTests(SqliteApp app) : PlatformTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class PlatformSqliteTests(SqliteApp app) : PlatformTests(app, DatabaseKind.Sqlite);
 
-public sealed class PlatformPostgresTests(PostgresApp app) : PlatformTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+public sealed class PlatformPostgresTests(PostgresApp app) : PlatformTests(app, DatabaseKind.Postgres);

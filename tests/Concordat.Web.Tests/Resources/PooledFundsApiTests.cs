@@ -51,6 +51,6 @@ public abstract class PooledFundsApiTests(TestApp app, DatabaseKind kind) : Prov
     }
 }
 
-public sealed class PooledFundsApiSqliteTests(SqliteApp app) : PooledFundsApiTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class PooledFundsApiSqliteTests(SqliteApp app) : PooledFundsApiTests(app, DatabaseKind.Sqlite);
 
-public sealed class PooledFundsApiPostgresTests(PostgresApp app) : PooledFundsApiTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+public sealed class PooledFundsApiPostgresTests(PostgresApp app) : PooledFundsApiTests(app, DatabaseKind.Postgres);

@@ -148,6 +148,6 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
     }
 }
 
-public sealed class HealthCheckRulesSqliteTests(SqliteApp app) : HealthCheckRulesTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class HealthCheckRulesSqliteTests(SqliteApp app) : HealthCheckRulesTests(app, DatabaseKind.Sqlite);
 
-public sealed class HealthCheckRulesPostgresTests(PostgresApp app) : HealthCheckRulesTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+public sealed class HealthCheckRulesPostgresTests(PostgresApp app) : HealthCheckRulesTests(app, DatabaseKind.Postgres);
