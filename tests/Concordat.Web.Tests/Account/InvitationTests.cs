@@ -145,6 +145,7 @@ public abstract class InvitationTests(TestApp app, DatabaseKind kind) : Provider
 
 public sealed class InvitationSqliteTests(SqliteApp app) : InvitationTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class InvitationPostgresTests(PostgresApp app) : InvitationTests(app, DatabaseKind.Postgres);
 
 public sealed class InvitationExpiryTests

@@ -93,6 +93,7 @@ public abstract class SignInTests(TestApp app, DatabaseKind kind) : ProviderTest
 
 public sealed class SignInSqliteTests(SqliteApp app) : SignInTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class SignInPostgresTests(PostgresApp app) : SignInTests(app, DatabaseKind.Postgres);
 
 public sealed class SignInRateLimitTests

@@ -48,4 +48,5 @@ public abstract class TokenPageTests(TestApp app, DatabaseKind kind) : ProviderT
 
 public sealed class TokenPageSqliteTests(SqliteApp app) : TokenPageTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class TokenPagePostgresTests(PostgresApp app) : TokenPageTests(app, DatabaseKind.Postgres);

@@ -211,4 +211,5 @@ public abstract class OrganisationsApiTests(TestApp app, DatabaseKind kind) : Pr
 
 public sealed class OrganisationsApiSqliteTests(SqliteApp app) : OrganisationsApiTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class OrganisationsApiPostgresTests(PostgresApp app) : OrganisationsApiTests(app, DatabaseKind.Postgres);

@@ -295,6 +295,7 @@ public abstract class AgreementTests(TestApp app, DatabaseKind kind) : ProviderT
 
 public sealed class AgreementSqliteTests(SqliteApp app) : AgreementTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class AgreementPostgresTests(PostgresApp app) : AgreementTests(app, DatabaseKind.Postgres);
 
 public sealed class RoundClosingDateTests

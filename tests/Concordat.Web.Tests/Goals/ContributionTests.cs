@@ -163,6 +163,7 @@ public abstract class ContributionTests(TestApp app, DatabaseKind kind) : Provid
 
 public sealed class ContributionSqliteTests(SqliteApp app) : ContributionTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class ContributionPostgresTests(PostgresApp app) : ContributionTests(app, DatabaseKind.Postgres);
 
 public sealed class CheckInCadenceTests

@@ -108,4 +108,5 @@ public abstract class GoalPagesTests(TestApp app, DatabaseKind kind) : ProviderT
 
 public sealed class GoalPagesSqliteTests(SqliteApp app) : GoalPagesTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class GoalPagesPostgresTests(PostgresApp app) : GoalPagesTests(app, DatabaseKind.Postgres);

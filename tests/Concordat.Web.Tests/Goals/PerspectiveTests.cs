@@ -62,4 +62,5 @@ public abstract class PerspectiveTests(TestApp app, DatabaseKind kind) : Provide
 
 public sealed class PerspectiveSqliteTests(SqliteApp app) : PerspectiveTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class PerspectivePostgresTests(PostgresApp app) : PerspectiveTests(app, DatabaseKind.Postgres);

@@ -70,4 +70,5 @@ public abstract class ChangesFeedTests(TestApp app, DatabaseKind kind) : Provide
 
 public sealed class ChangesFeedSqliteTests(SqliteApp app) : ChangesFeedTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class ChangesFeedPostgresTests(PostgresApp app) : ChangesFeedTests(app, DatabaseKind.Postgres);

@@ -194,4 +194,5 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
 
 public sealed class MeasurePagesSqliteTests(SqliteApp app) : MeasurePagesTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class MeasurePagesPostgresTests(PostgresApp app) : MeasurePagesTests(app, DatabaseKind.Postgres);

@@ -96,4 +96,5 @@ public abstract class MeasureSummaryPageTests(TestApp app, DatabaseKind kind) : 
 
 public sealed class MeasureSummaryPageSqliteTests(SqliteApp app) : MeasureSummaryPageTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class MeasureSummaryPagePostgresTests(PostgresApp app) : MeasureSummaryPageTests(app, DatabaseKind.Postgres);

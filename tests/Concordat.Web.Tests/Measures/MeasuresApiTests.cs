@@ -94,4 +94,5 @@ public abstract class MeasuresApiTests(TestApp app, DatabaseKind kind) : Provide
 
 public sealed class MeasuresApiSqliteTests(SqliteApp app) : MeasuresApiTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class MeasuresApiPostgresTests(PostgresApp app) : MeasuresApiTests(app, DatabaseKind.Postgres);

@@ -265,4 +265,5 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
 
 public sealed class ObservationImportSqliteTests(SqliteApp app) : ObservationImportTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class ObservationImportPostgresTests(PostgresApp app) : ObservationImportTests(app, DatabaseKind.Postgres);

@@ -281,4 +281,5 @@ public abstract class OrganisationPagesTests(TestApp app, DatabaseKind kind) : P
 
 public sealed class OrganisationPagesSqliteTests(SqliteApp app) : OrganisationPagesTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class OrganisationPagesPostgresTests(PostgresApp app) : OrganisationPagesTests(app, DatabaseKind.Postgres);

@@ -51,4 +51,5 @@ public abstract class SystemChoiceTests(TestApp app, DatabaseKind kind) : Provid
 
 public sealed class SystemChoiceSqliteTests(SqliteApp app) : SystemChoiceTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class SystemChoicePostgresTests(PostgresApp app) : SystemChoiceTests(app, DatabaseKind.Postgres);

@@ -79,4 +79,5 @@ public abstract class PlatformTests(TestApp app, DatabaseKind kind) : ProviderTe
 
 public sealed class PlatformSqliteTests(SqliteApp app) : PlatformTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class PlatformPostgresTests(PostgresApp app) : PlatformTests(app, DatabaseKind.Postgres);

@@ -53,4 +53,5 @@ public abstract class PooledFundsApiTests(TestApp app, DatabaseKind kind) : Prov
 
 public sealed class PooledFundsApiSqliteTests(SqliteApp app) : PooledFundsApiTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class PooledFundsApiPostgresTests(PostgresApp app) : PooledFundsApiTests(app, DatabaseKind.Postgres);

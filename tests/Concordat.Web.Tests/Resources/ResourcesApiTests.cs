@@ -249,4 +249,5 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
 
 public sealed class ResourcesApiSqliteTests(SqliteApp app) : ResourcesApiTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class ResourcesApiPostgresTests(PostgresApp app) : ResourcesApiTests(app, DatabaseKind.Postgres);

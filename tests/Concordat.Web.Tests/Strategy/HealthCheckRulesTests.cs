@@ -150,4 +150,5 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
 
 public sealed class HealthCheckRulesSqliteTests(SqliteApp app) : HealthCheckRulesTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class HealthCheckRulesPostgresTests(PostgresApp app) : HealthCheckRulesTests(app, DatabaseKind.Postgres);

@@ -188,4 +188,5 @@ public abstract class StrategyVersionTests(TestApp app, DatabaseKind kind) : Pro
 
 public sealed class StrategyVersionSqliteTests(SqliteApp app) : StrategyVersionTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class StrategyVersionPostgresTests(PostgresApp app) : StrategyVersionTests(app, DatabaseKind.Postgres);

@@ -430,4 +430,5 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
 
 public sealed class TheoryOfChangeSqliteTests(SqliteApp app) : TheoryOfChangeTests(app, DatabaseKind.Sqlite);
 
+[Collection(PostgresApp.Collection)]
 public sealed class TheoryOfChangePostgresTests(PostgresApp app) : TheoryOfChangeTests(app, DatabaseKind.Postgres);
