@@ -21,34 +21,22 @@ public enum DatabaseKind
 }
 
 /// <summary>
-/// The real application over its real HTTP pipeline, on a database of its own: a fresh SQLite file (a copy of one
-/// migrated database), or a fresh database in the PostgreSQL server named by <c>CONCORDAT_TEST_POSTGRES</c>.
+/// The real application over its real HTTP pipeline, on a database of its own: a fresh SQLite file, or a
+/// fresh database in the PostgreSQL server named by <c>CONCORDAT_TEST_POSTGRES</c>.
 /// </summary>
 public class TestApp : WebApplicationFactory<Program>
 {
     public const string PostgresVariable = "CONCORDAT_TEST_POSTGRES";
 
-    /// <summary>
-    /// A SQLite database that the app's own start-up migrated once in this test run: each SQLite app starts from a
-    /// copy of it instead of replaying every migration.
-    /// </summary>
-    private static readonly Lazy<string> SqliteTemplate = new(() => Task.Run(CreateSqliteTemplateAsync).GetAwaiter().GetResult());
-
     private readonly string _connectionString;
     private readonly string? _postgresDatabase;
     private readonly string? _sqliteDirectory;
     private readonly Dictionary<string, string?> _settings;
-    private readonly bool _fromTemplate;
     private readonly Lock _clientsLock = new();
 
-    public TestApp(DatabaseKind kind, IDictionary<string, string?>? settings = null) : this(kind, settings, fromTemplate: true)
-    {
-    }
-
-    private TestApp(DatabaseKind kind, IDictionary<string, string?>? settings, bool fromTemplate)
+    public TestApp(DatabaseKind kind, IDictionary<string, string?>? settings = null)
     {
         Kind = kind;
-        _fromTemplate = fromTemplate;
         if (kind == DatabaseKind.Postgres)
         {
             var server = Environment.GetEnvironmentVariable(PostgresVariable)
@@ -59,7 +47,7 @@ public class TestApp : WebApplicationFactory<Program>
         else
         {
             _sqliteDirectory = Directory.CreateTempSubdirectory("concordat-test-").FullName;
-            _connectionString = $"Data Source={SqliteFile}";
+            _connectionString = $"Data Source={Path.Combine(_sqliteDirectory, "concordat.db")}";
         }
         _settings = new Dictionary<string, string?>
         {
@@ -83,8 +71,6 @@ public class TestApp : WebApplicationFactory<Program>
 
     public string ConnectionString => _connectionString;
 
-    private string SqliteFile => Path.Combine(_sqliteDirectory!, "concordat.db");
-
     /// <summary>Set before the first request to control time (invitation and token expiry).</summary>
     public FakeTimeProvider? Clock { get; init; }
 
@@ -102,12 +88,6 @@ public class TestApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (_sqliteDirectory is not null && _fromTemplate && !File.Exists(SqliteFile))
-        {
-            // A copy of a database the app itself migrated once in this run; the app still migrates it at start,
-            // finding nothing to do.
-            File.Copy(SqliteTemplate.Value, SqliteFile);
-        }
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings)
         {
@@ -117,23 +97,6 @@ public class TestApp : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
         }
-    }
-
-    private static async Task<string> CreateSqliteTemplateAsync()
-    {
-        var directory = Directory.CreateTempSubdirectory("concordat-template-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteDirectory(directory);
-        var template = Path.Combine(directory, "concordat.db");
-        await using var app = new TestApp(DatabaseKind.Sqlite, settings: null, fromTemplate: false);
-        app.StartServer();
-        // VACUUM INTO writes one consistent file, whatever is still in the write-ahead log.
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = app.SqliteFile, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var vacuum = connection.CreateCommand();
-        vacuum.CommandText = "VACUUM INTO $template";
-        vacuum.Parameters.AddWithValue("$template", template);
-        await vacuum.ExecuteNonQueryAsync();
-        return template;
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
@@ -175,19 +138,14 @@ public class TestApp : WebApplicationFactory<Program>
             {
                 SqliteConnection.ClearPool(own);
             }
-            DeleteDirectory(_sqliteDirectory);
-        }
-    }
-
-    private static void DeleteDirectory(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open elsewhere; the temp folder is cleaned by the OS.
+            try
+            {
+                Directory.Delete(_sqliteDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open elsewhere; the temp folder is cleaned by the OS.
+            }
         }
     }
 }
