@@ -91,9 +91,10 @@ public abstract class SignInTests(TestApp app, DatabaseKind kind) : ProviderTest
     }
 }
 
-public sealed class SignInSqliteTests(SqliteApp app) : SignInTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class SignInSqliteTests(SqliteApp app) : SignInTests(app, DatabaseKind.Sqlite);
 
-public sealed class SignInPostgresTests(PostgresApp app) : SignInTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class SignInPostgresTests(PostgresApp app) : SignInTests(app, DatabaseKind.Postgres);
 
 public sealed class SignInRateLimitTests
 {

@@ -46,6 +46,7 @@ public abstract class TokenPageTests(TestApp app, DatabaseKind kind) : ProviderT
     }
 }
 
-public sealed class TokenPageSqliteTests(SqliteApp app) : TokenPageTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class TokenPageSqliteTests(SqliteApp app) : TokenPageTests(app, DatabaseKind.Sqlite);
 
-public sealed class TokenPagePostgresTests(PostgresApp app) : TokenPageTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class TokenPagePostgresTests(PostgresApp app) : TokenPageTests(app, DatabaseKind.Postgres);

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Concordat.Web.Tests.Browser;
 
 [Collection(BrowserJourneys.Name)]
-public sealed class AgreementRoundJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class AgreementRoundJourneyTests(BrowserFixture browser)
 {
     private static async Task RecordAsync(PageChecks lead, string goalUrl, string position, string? reason = null, string? resolve = null, string? screenshot = null)
     {

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Concordat.Web.Tests.Browser;
 
 [Collection(BrowserJourneys.Name)]
-public sealed class ConvenorJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class ConvenorJourneyTests(BrowserFixture browser)
 {
     [Fact]
     public async Task Convenor_AddsAnOrganisation_FixingABadOdsCode_AndSeesItInTheList()

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace Concordat.Web.Tests.Browser;
 
 [Collection(BrowserJourneys.Name)]
-public sealed partial class MeasureUploadJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class MeasureUploadJourneyTests(BrowserFixture browser)
 {
     [GeneratedRegex("aria-label=\"([^\"]+)\"")]
     private static partial Regex AriaLabel();

@@ -44,10 +44,18 @@ public sealed class PageChecks
     {
         Directory.CreateDirectory(ScreenshotFolder);
         await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
-        var results = await Page.RunAxe(new AxeRunOptions
+        // axe.run in the page itself, as axe is usually run. RunAxe instead runs axe in parts so that it can reach
+        // into cross-origin frames, which no Concordat page has, then opens a blank page in a new browser context to
+        // put the parts together: three to five times as slow. The same rules run either way. Only violations are
+        // asserted, so only they are collected in full.
+        // The package marks this mode obsolete, to be removed some day; RunAxe is then the (slower) replacement.
+#pragma warning disable CS0618
+        var results = await Page.RunAxeLegacy(options: new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+            ResultTypes = [ResultType.Violations],
         });
+#pragma warning restore CS0618
         var violations = results.Violations.Select(v =>
             $"{name}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
         Assert.True(violations.Count == 0, string.Join("\n", violations));

@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Concordat.Web.Tests.Browser;
 
 [Collection(BrowserJourneys.Name)]
-public sealed class ResourcesJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class ResourcesJourneyTests(BrowserFixture browser)
 {
     [Fact]
     public async Task ALeadRegistersVoidSpace_AnotherPartnersContributionCommitsPart_AndTheIdleViewUpdates()

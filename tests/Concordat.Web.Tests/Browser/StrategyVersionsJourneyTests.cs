@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Concordat.Web.Tests.Browser;
 
 [Collection(BrowserJourneys.Name)]
-public sealed class StrategyVersionsJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class StrategyVersionsJourneyTests(BrowserFixture browser)
 {
     private const string Goal = "Faster access to mental health support for children and young people";
 

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Concordat.Web.Tests.Browser;
 
 [Collection(BrowserJourneys.Name)]
-public sealed class TheoryOfChangeJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class TheoryOfChangeJourneyTests(BrowserFixture browser)
 {
     [Fact]
     public async Task TheGoalsLeadAddsADriverAndAChangeIdea_TheDiagramAndOutlineShowThem_AndTheHealthCheckReadsTheSystem()

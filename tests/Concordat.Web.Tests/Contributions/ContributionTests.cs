@@ -162,9 +162,10 @@ public abstract class ContributionTests(TestApp app, DatabaseKind kind) : Provid
     }
 }
 
-public sealed class ContributionSqliteTests(SqliteApp app) : ContributionTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class ContributionSqliteTests(SqliteApp app) : ContributionTests(app, DatabaseKind.Sqlite);
 
-public sealed class ContributionPostgresTests(PostgresApp app) : ContributionTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class ContributionPostgresTests(PostgresApp app) : ContributionTests(app, DatabaseKind.Postgres);
 
 public sealed class CheckInCadenceTests
 {

@@ -293,9 +293,10 @@ public abstract class AgreementTests(TestApp app, DatabaseKind kind) : ProviderT
     }
 }
 
-public sealed class AgreementSqliteTests(SqliteApp app) : AgreementTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class AgreementSqliteTests(SqliteApp app) : AgreementTests(app, DatabaseKind.Sqlite);
 
-public sealed class AgreementPostgresTests(PostgresApp app) : AgreementTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class AgreementPostgresTests(PostgresApp app) : AgreementTests(app, DatabaseKind.Postgres);
 
 public sealed class RoundClosingDateTests
 {

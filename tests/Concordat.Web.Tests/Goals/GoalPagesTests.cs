@@ -106,6 +106,7 @@ public abstract class GoalPagesTests(TestApp app, DatabaseKind kind) : ProviderT
     }
 }
 
-public sealed class GoalPagesSqliteTests(SqliteApp app) : GoalPagesTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class GoalPagesSqliteTests(SqliteApp app) : GoalPagesTests(app, DatabaseKind.Sqlite);
 
-public sealed class GoalPagesPostgresTests(PostgresApp app) : GoalPagesTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class GoalPagesPostgresTests(PostgresApp app) : GoalPagesTests(app, DatabaseKind.Postgres);

@@ -60,6 +60,7 @@ public abstract class PerspectiveTests(TestApp app, DatabaseKind kind) : Provide
     }
 }
 
-public sealed class PerspectiveSqliteTests(SqliteApp app) : PerspectiveTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class PerspectiveSqliteTests(SqliteApp app) : PerspectiveTests(app, DatabaseKind.Sqlite);
 
-public sealed class PerspectivePostgresTests(PostgresApp app) : PerspectiveTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class PerspectivePostgresTests(PostgresApp app) : PerspectiveTests(app, DatabaseKind.Postgres);

@@ -17,7 +17,7 @@ namespace Concordat.Web.Tests.HealthChecks;
 /// <summary>
 /// Each health-check rule read from real data on each database: a goal is built to fail every rule the live data can
 /// make it fail, then mended one rule at a time until every check passes. The rules themselves are unit-tested in
-/// <see cref="HealthCheckTests"/>; this shows the facts are gathered correctly.
+/// HealthCheckTests (in Concordat.Core.Tests); this shows the facts are gathered correctly.
 /// </summary>
 public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
 {
@@ -149,6 +149,7 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
     }
 }
 
-public sealed class HealthCheckRulesSqliteTests(SqliteApp app) : HealthCheckRulesTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class HealthCheckRulesSqliteTests(SqliteApp app) : HealthCheckRulesTests(app, DatabaseKind.Sqlite);
 
-public sealed class HealthCheckRulesPostgresTests(PostgresApp app) : HealthCheckRulesTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class HealthCheckRulesPostgresTests(PostgresApp app) : HealthCheckRulesTests(app, DatabaseKind.Postgres);

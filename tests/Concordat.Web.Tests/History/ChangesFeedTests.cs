@@ -68,6 +68,7 @@ public abstract class ChangesFeedTests(TestApp app, DatabaseKind kind) : Provide
     }
 }
 
-public sealed class ChangesFeedSqliteTests(SqliteApp app) : ChangesFeedTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class ChangesFeedSqliteTests(SqliteApp app) : ChangesFeedTests(app, DatabaseKind.Sqlite);
 
-public sealed class ChangesFeedPostgresTests(PostgresApp app) : ChangesFeedTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class ChangesFeedPostgresTests(PostgresApp app) : ChangesFeedTests(app, DatabaseKind.Postgres);

@@ -16,6 +16,11 @@ public static class Seed
 {
     public const string Password = "correct horse battery staple";
 
+    // PBKDF2 is slow by design, and every seeded person has the same password: hash it once per test run and give
+    // every person that hash. Identity's hash carries its own salt and iteration count, so it verifies for anyone;
+    // signing in still verifies the password in full.
+    private static string? _passwordHash;
+
     public static async Task<TestSystem> CreateSystemAsync(this TestApp app, string? name = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -42,7 +47,7 @@ public static class Seed
                 UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, LockoutEnabled = true,
                 NormalizedEmail = users.NormalizeEmail(email), NormalizedUserName = users.NormalizeName(email),
             };
-            person.PasswordHash = users.PasswordHasher.HashPassword(person, Password);
+            person.PasswordHash = _passwordHash ??= users.PasswordHasher.HashPassword(person, Password);
             db.Users.Add(person);
             db.Memberships.Add(new Membership { SystemId = system.Id, PersonId = person.Id, OrganisationId = organisationId, Role = r });
             return new TestPerson(person.Id, email, Password, displayName);

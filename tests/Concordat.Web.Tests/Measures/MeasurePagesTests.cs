@@ -192,6 +192,7 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
     }
 }
 
-public sealed class MeasurePagesSqliteTests(SqliteApp app) : MeasurePagesTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class MeasurePagesSqliteTests(SqliteApp app) : MeasurePagesTests(app, DatabaseKind.Sqlite);
 
-public sealed class MeasurePagesPostgresTests(PostgresApp app) : MeasurePagesTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class MeasurePagesPostgresTests(PostgresApp app) : MeasurePagesTests(app, DatabaseKind.Postgres);

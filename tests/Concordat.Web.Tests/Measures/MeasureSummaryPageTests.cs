@@ -94,6 +94,7 @@ public abstract class MeasureSummaryPageTests(TestApp app, DatabaseKind kind) : 
     }
 }
 
-public sealed class MeasureSummaryPageSqliteTests(SqliteApp app) : MeasureSummaryPageTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class MeasureSummaryPageSqliteTests(SqliteApp app) : MeasureSummaryPageTests(app, DatabaseKind.Sqlite);
 
-public sealed class MeasureSummaryPagePostgresTests(PostgresApp app) : MeasureSummaryPageTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class MeasureSummaryPagePostgresTests(PostgresApp app) : MeasureSummaryPageTests(app, DatabaseKind.Postgres);

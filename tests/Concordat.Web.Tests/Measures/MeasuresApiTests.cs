@@ -92,6 +92,7 @@ public abstract class MeasuresApiTests(TestApp app, DatabaseKind kind) : Provide
     }
 }
 
-public sealed class MeasuresApiSqliteTests(SqliteApp app) : MeasuresApiTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class MeasuresApiSqliteTests(SqliteApp app) : MeasuresApiTests(app, DatabaseKind.Sqlite);
 
-public sealed class MeasuresApiPostgresTests(PostgresApp app) : MeasuresApiTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class MeasuresApiPostgresTests(PostgresApp app) : MeasuresApiTests(app, DatabaseKind.Postgres);

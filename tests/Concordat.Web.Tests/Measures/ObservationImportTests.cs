@@ -263,6 +263,7 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
     }
 }
 
-public sealed class ObservationImportSqliteTests(SqliteApp app) : ObservationImportTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class ObservationImportSqliteTests(SqliteApp app) : ObservationImportTests(app, DatabaseKind.Sqlite);
 
-public sealed class ObservationImportPostgresTests(PostgresApp app) : ObservationImportTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class ObservationImportPostgresTests(PostgresApp app) : ObservationImportTests(app, DatabaseKind.Postgres);

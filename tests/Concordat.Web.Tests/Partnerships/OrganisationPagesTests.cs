@@ -279,6 +279,7 @@ public abstract class OrganisationPagesTests(TestApp app, DatabaseKind kind) : P
     }
 }
 
-public sealed class OrganisationPagesSqliteTests(SqliteApp app) : OrganisationPagesTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class OrganisationPagesSqliteTests(SqliteApp app) : OrganisationPagesTests(app, DatabaseKind.Sqlite);
 
-public sealed class OrganisationPagesPostgresTests(PostgresApp app) : OrganisationPagesTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class OrganisationPagesPostgresTests(PostgresApp app) : OrganisationPagesTests(app, DatabaseKind.Postgres);

@@ -210,6 +210,7 @@ public abstract class OrganisationsApiTests(TestApp app, DatabaseKind kind) : Pr
     }
 }
 
-public sealed class OrganisationsApiSqliteTests(SqliteApp app) : OrganisationsApiTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class OrganisationsApiSqliteTests(SqliteApp app) : OrganisationsApiTests(app, DatabaseKind.Sqlite);
 
-public sealed class OrganisationsApiPostgresTests(PostgresApp app) : OrganisationsApiTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class OrganisationsApiPostgresTests(PostgresApp app) : OrganisationsApiTests(app, DatabaseKind.Postgres);

@@ -49,6 +49,7 @@ public abstract class SystemChoiceTests(TestApp app, DatabaseKind kind) : Provid
     }
 }
 
-public sealed class SystemChoiceSqliteTests(SqliteApp app) : SystemChoiceTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class SystemChoiceSqliteTests(SqliteApp app) : SystemChoiceTests(app, DatabaseKind.Sqlite);
 
-public sealed class SystemChoicePostgresTests(PostgresApp app) : SystemChoiceTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class SystemChoicePostgresTests(PostgresApp app) : SystemChoiceTests(app, DatabaseKind.Postgres);

@@ -143,9 +143,10 @@ public abstract class InvitationTests(TestApp app, DatabaseKind kind) : Provider
     }
 }
 
-public sealed class InvitationSqliteTests(SqliteApp app) : InvitationTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class InvitationSqliteTests(SqliteApp app) : InvitationTests(app, DatabaseKind.Sqlite);
 
-public sealed class InvitationPostgresTests(PostgresApp app) : InvitationTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class InvitationPostgresTests(PostgresApp app) : InvitationTests(app, DatabaseKind.Postgres);
 
 public sealed class InvitationExpiryTests
 {

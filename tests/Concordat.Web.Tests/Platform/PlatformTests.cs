@@ -77,6 +77,7 @@ public abstract class PlatformTests(TestApp app, DatabaseKind kind) : ProviderTe
     }
 }
 
-public sealed class PlatformSqliteTests(SqliteApp app) : PlatformTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class PlatformSqliteTests(SqliteApp app) : PlatformTests(app, DatabaseKind.Sqlite);
 
-public sealed class PlatformPostgresTests(PostgresApp app) : PlatformTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class PlatformPostgresTests(PostgresApp app) : PlatformTests(app, DatabaseKind.Postgres);

@@ -51,6 +51,7 @@ public abstract class PooledFundsApiTests(TestApp app, DatabaseKind kind) : Prov
     }
 }
 
-public sealed class PooledFundsApiSqliteTests(SqliteApp app) : PooledFundsApiTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class PooledFundsApiSqliteTests(SqliteApp app) : PooledFundsApiTests(app, DatabaseKind.Sqlite);
 
-public sealed class PooledFundsApiPostgresTests(PostgresApp app) : PooledFundsApiTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class PooledFundsApiPostgresTests(PostgresApp app) : PooledFundsApiTests(app, DatabaseKind.Postgres);

@@ -248,6 +248,7 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
     }
 }
 
-public sealed class ResourcesApiSqliteTests(SqliteApp app) : ResourcesApiTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class ResourcesApiSqliteTests(SqliteApp app) : ResourcesApiTests(app, DatabaseKind.Sqlite);
 
-public sealed class ResourcesApiPostgresTests(PostgresApp app) : ResourcesApiTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class ResourcesApiPostgresTests(PostgresApp app) : ResourcesApiTests(app, DatabaseKind.Postgres);

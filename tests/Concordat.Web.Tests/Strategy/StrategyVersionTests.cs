@@ -187,6 +187,7 @@ public abstract class StrategyVersionTests(TestApp app, DatabaseKind kind) : Pro
     }
 }
 
-public sealed class StrategyVersionSqliteTests(SqliteApp app) : StrategyVersionTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class StrategyVersionSqliteTests(SqliteApp app) : StrategyVersionTests(app, DatabaseKind.Sqlite);
 
-public sealed class StrategyVersionPostgresTests(PostgresApp app) : StrategyVersionTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class StrategyVersionPostgresTests(PostgresApp app) : StrategyVersionTests(app, DatabaseKind.Postgres);

@@ -430,6 +430,7 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
     }
 }
 
-public sealed class TheoryOfChangeSqliteTests(SqliteApp app) : TheoryOfChangeTests(app, DatabaseKind.Sqlite), IClassFixture<SqliteApp>;
+public sealed class TheoryOfChangeSqliteTests(SqliteApp app) : TheoryOfChangeTests(app, DatabaseKind.Sqlite);
 
-public sealed class TheoryOfChangePostgresTests(PostgresApp app) : TheoryOfChangeTests(app, DatabaseKind.Postgres), IClassFixture<PostgresApp>;
+[Collection(PostgresApp.Collection)]
+public sealed class TheoryOfChangePostgresTests(PostgresApp app) : TheoryOfChangeTests(app, DatabaseKind.Postgres);

@@ -1,6 +1,6 @@
 using Concordat.Core.Strategy;
 
-namespace Concordat.Web.Tests.Strategy;
+namespace Concordat.Core.Tests.Strategy;
 
 /// <summary>The comparison of two strategy documents, built by hand so each difference is known.</summary>
 public sealed class StrategyComparisonTests

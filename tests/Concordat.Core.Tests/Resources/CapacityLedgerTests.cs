@@ -1,6 +1,6 @@
 using Concordat.Core.Resources;
 
-namespace Concordat.Web.Tests.Resources;
+namespace Concordat.Core.Tests.Resources;
 
 public sealed class CapacityLedgerTests
 {
