@@ -2,7 +2,7 @@ using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Core.HealthChecks;
 
-namespace Concordat.Core.Tests.Strategy;
+namespace Concordat.Core.Tests.HealthChecks;
 
 /// <summary>Every rule of the health check, with a case that passes and one that fails.</summary>
 public sealed class HealthCheckTests
