@@ -60,6 +60,9 @@ text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
 def total(word):
     return sum(int(n) for n in re.findall(r"^\s*" + word + r":\s*(\d+)", text, re.M))
 passed, failed, skipped = total("succeeded"), total("failed"), total("skipped")
+# Name each failed test again at the very end, where a truncated log still shows it.
+for name in re.findall(r"^\s*failed (?!with )(.+?) \(\d", text, re.M):
+    print(f"failed: {name}")
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $code
