@@ -49,7 +49,9 @@ echo "PostgreSQL for tests on 127.0.0.1:$pg_port"
 dotnet tool restore >/dev/null
 dotnet build Concordat.slnx -c Release
 set +e
-dotnet test --solution Concordat.slnx -c Release --no-build 2>&1 | tee "$pg_dir/test.log"
+# One test project at a time: the browser tests and the command-line tests both start processes, and together on
+# 2 cores they starve Chromium past Playwright's timeouts.
+dotnet test --solution Concordat.slnx -c Release --no-build --max-parallel-test-modules 1 2>&1 | tee "$pg_dir/test.log"
 code=${PIPESTATUS[0]}
 set -e
 
