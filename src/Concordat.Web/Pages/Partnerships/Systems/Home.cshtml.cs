@@ -1,15 +1,19 @@
 using Concordat.Core.Data;
 using Concordat.Core.History;
+using Concordat.Core.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Web.Pages.Partnerships.Systems;
 
-public sealed class SystemHomeModel(ConcordatDb db, HistoryService history) : SystemPageModel
+public sealed class SystemHomeModel(ConcordatDb db, HistoryService history, CommitmentService commitments) : SystemPageModel
 {
     public int OrganisationCount { get; private set; }
     public int PlaceCount { get; private set; }
     public int PeopleCount { get; private set; }
     public IReadOnlyList<HistoryEntry> Recent { get; private set; } = [];
+
+    /// <summary>Requests for resources of the organisations this person leads: theirs to answer.</summary>
+    public IReadOnlyList<CommitmentRow> RequestsToAnswer { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -17,5 +21,7 @@ public sealed class SystemHomeModel(ConcordatDb db, HistoryService history) : Sy
         PlaceCount = await db.Places.CountAsync(ct);
         PeopleCount = await db.Memberships.Select(m => m.PersonId).Distinct().CountAsync(ct);
         Recent = (await history.FeedAsync(null, null, 1, ct)).Entries.Take(5).ToList();
+        var led = Actor.Memberships.Where(m => m.Role == Concordat.Core.Partnerships.Role.OrganisationLead).Select(m => m.OrganisationId).ToList();
+        RequestsToAnswer = led.Count == 0 ? [] : await commitments.RequestsAsync(led, ct);
     }
 }
