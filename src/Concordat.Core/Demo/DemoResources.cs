@@ -10,7 +10,7 @@ namespace Concordat.Core.Demo;
 /// </summary>
 public sealed class DemoResources(ResourceService resources, CommitmentService commitments, GoalNeedService needs, PooledFundService funds)
 {
-    public sealed record Context(DateOnly Today, Actor Convenor, IReadOnlyDictionary<Guid, Actor> Leads, Guid FrailtyGoalId, Guid VirtualWardId,
+    public sealed record Context(DateOnly Today, IReadOnlyDictionary<Guid, Actor> Leads, Guid FrailtyGoalId, Guid VirtualWardId,
         Guid ReablementId, Guid HomeFromHospitalId, Guid SameDayEmergencyCareId, Guid Icb, Guid NorthshireTrust, Guid Community, Guid County, Guid Borough,
         Guid Vcse, IReadOnlyDictionary<string, Guid> Places);
 
@@ -84,12 +84,16 @@ public sealed class DemoResources(ResourceService resources, CommitmentService c
         await needs.AddNeedAsync(c.FrailtyGoalId, new AddNeed(ResourceKind.Funding, "Reablement and discharge support", 2_000_000, "£", from, to), frailtyLead, ct);
 
         var bcf = await funds.CreateAsync(new SavePooledFund($"Northshire Better Care Fund {financialYear}", PooledFundType.BetterCareFund, c.County,
-            "Amira Khan, Head of Integrated Commissioning", financialYear), c.Convenor, ct);
-        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.Icb, 14_200_000_00), c.Convenor, ct);
-        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.County, 6_800_000_00), c.Convenor, ct);
-        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Discharge to assess", 9_500_000_00, [c.FrailtyGoalId]), c.Convenor, ct);
-        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Reablement", 6_000_000_00, [c.FrailtyGoalId]), c.Convenor, ct);
-        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Disabled facilities grants", 3_100_000_00, []), c.Convenor, ct);
-        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Carers' support", 1_900_000_00, []), c.Convenor, ct);
+            "Amira Khan, Head of Integrated Commissioning", financialYear), county, ct);
+        // The host proposes, and each partner confirms its own payment.
+        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.Icb, 14_200_000_00), county, ct);
+        await funds.ConfirmProposalAsync(bcf.Id, c.Icb, c.Leads[c.Icb], ct);
+        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.County, 6_800_000_00), county, ct);
+        // Left for the hospital trust's lead to answer.
+        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.NorthshireTrust, 250_000_00), county, ct);
+        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Discharge to assess", 9_500_000_00, [c.FrailtyGoalId]), county, ct);
+        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Reablement", 6_000_000_00, [c.FrailtyGoalId]), county, ct);
+        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Disabled facilities grants", 3_100_000_00, []), county, ct);
+        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Carers' support", 1_900_000_00, []), county, ct);
     }
 }

@@ -1143,6 +1143,17 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<long>("AmountInPence")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProposedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("ProposedInPence")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
 

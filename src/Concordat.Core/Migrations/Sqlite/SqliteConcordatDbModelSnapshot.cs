@@ -1138,6 +1138,17 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<long>("AmountInPence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProposedInPence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SystemId")
                         .HasColumnType("TEXT");
 

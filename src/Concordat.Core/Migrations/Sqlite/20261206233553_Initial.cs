@@ -782,7 +782,10 @@ namespace Concordat.Core.Migrations.Sqlite
                     PooledFundId = table.Column<Guid>(type: "TEXT", nullable: false),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AmountInPence = table.Column<long>(type: "INTEGER", nullable: false)
+                    AmountInPence = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProposedInPence = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProposedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -783,7 +783,10 @@ namespace Concordat.Core.Migrations.Postgres
                     PooledFundId = table.Column<Guid>(type: "uuid", nullable: false),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
                     SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AmountInPence = table.Column<long>(type: "bigint", nullable: false)
+                    AmountInPence = table.Column<long>(type: "bigint", nullable: false),
+                    ConfirmedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProposedInPence = table.Column<long>(type: "bigint", nullable: true),
+                    ProposedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
