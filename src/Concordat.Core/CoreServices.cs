@@ -57,6 +57,7 @@ public static class CoreServices
         services.AddScoped<Measures.Import.ObservationImporter>();
         services.AddScoped<Resources.ResourceService>();
         services.AddScoped<Resources.CommitmentService>();
+        services.AddScoped<Resources.GoalNeedService>();
         services.AddScoped<Resources.PooledViews>();
         services.AddScoped<Resources.PooledFundService>();
         services.AddScoped<Resources.ResourceRegisterImport>();

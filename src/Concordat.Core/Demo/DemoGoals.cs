@@ -143,7 +143,7 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         await contributions.AcceptAsync(frontDoor.Id, null, frontDoor.Version, convenor, ct);
 
         await AddAeMeasuresAsync(ae.Id, northshireTrust, convenor, ct);
-        await resources.CreateAsync(new DemoResources.Context(today, convenor, leads, frailty.Id, virtualWard.Id, reablement.Id, homeFromHospital.Id,
+        await resources.CreateAsync(new DemoResources.Context(today, leads, frailty.Id, virtualWard.Id, reablement.Id, homeFromHospital.Id,
             sameDayEmergencyCare.Id, icb, northshireTrust, community, county, borough, vcse,
             await db.Places.ToDictionaryAsync(p => p.Name, p => p.Id, ct)), ct);
         await theoryOfChange.CreateAsync(frailty.Id, ae.Id, hypertension.Id, virtualWard.Id, reablement.Id, leads[community], leads[northshireTrust], convenor, ct);

@@ -5,11 +5,12 @@ namespace Concordat.Core.Demo;
 
 /// <summary>
 /// The demo partners' resource register, what they commit to the frailty and A&amp;E goals (one over-commitment,
-/// recorded with its reason), what the frailty goal needs, and a Better Care Fund pool. Everything here is invented.
+/// recorded with its reason; one partner's resource given on request, another still waiting for its owner's answer),
+/// what the frailty goal needs, and a Better Care Fund pool. Everything here is invented.
 /// </summary>
-public sealed class DemoResources(ResourceService resources, CommitmentService commitments, PooledFundService funds)
+public sealed class DemoResources(ResourceService resources, CommitmentService commitments, GoalNeedService needs, PooledFundService funds)
 {
-    public sealed record Context(DateOnly Today, Actor Convenor, IReadOnlyDictionary<Guid, Actor> Leads, Guid FrailtyGoalId, Guid VirtualWardId,
+    public sealed record Context(DateOnly Today, IReadOnlyDictionary<Guid, Actor> Leads, Guid FrailtyGoalId, Guid VirtualWardId,
         Guid ReablementId, Guid HomeFromHospitalId, Guid SameDayEmergencyCareId, Guid Icb, Guid NorthshireTrust, Guid Community, Guid County, Guid Borough,
         Guid Vcse, IReadOnlyDictionary<string, Guid> Places);
 
@@ -47,7 +48,7 @@ public sealed class DemoResources(ResourceService resources, CommitmentService c
         {
             DataOwner = "Director of adult social services", HasDataSharingAgreement = false, Notes = "A data-sharing agreement with the ICB is being drafted.",
         });
-        await Register(c.Borough, new(null, ResourceKind.Estates, "Eastvale Civic Centre meeting rooms", 220, "m²", 120, eastvale, "Facilities, civic@eastvale.demo.concordat.example")
+        var civicCentre = await Register(c.Borough, new(null, ResourceKind.Estates, "Eastvale Civic Centre meeting rooms", 220, "m²", 120, eastvale, "Facilities, civic@eastvale.demo.concordat.example")
         {
             Address = "Civic Centre, Market Square, Eastvale", Postcode = "EV1 2AB", OpeningHours = "Monday to Saturday 8am to 8pm",
         });
@@ -66,7 +67,11 @@ public sealed class DemoResources(ResourceService resources, CommitmentService c
         await commitments.CommitAsync(c.VirtualWardId, new CommitResource(nurses, 12, from, to, null), community, ct);
         await commitments.CommitAsync(c.VirtualWardId, new CommitResource(therapists, 6, from, to,
             "Winter surge: the trust board agreed bank therapists for the virtual ward until March."), community, ct);
-        await commitments.CommitAsync(c.VirtualWardId, new CommitResource(clinic, 120, from, to, null), community, ct);
+        // The clinic is the county council's: the community trust asks for it, and the council's lead accepts.
+        var clinicRequest = await commitments.CommitAsync(c.VirtualWardId, new CommitResource(clinic, 120, from, to, null), community, ct);
+        await commitments.AcceptAsync(clinicRequest.Id, new AcceptCommitment(), c.Leads[c.County], ct);
+        // Left for the borough council's lead to answer, so the demo shows a request waiting on someone.
+        await commitments.CommitAsync(c.VirtualWardId, new CommitResource(civicCentre, 40, from, from.AddMonths(6).AddDays(-1), null), community, ct);
         var county = c.Leads[c.County];
         await commitments.CommitAsync(c.ReablementId, new CommitResource(reablementWorkers, 10, from, to, null), county, ct);
         await commitments.CommitAsync(c.ReablementId, new CommitResource(dischargeFund, 1_500_000, from, to, null), county, ct);
@@ -74,17 +79,21 @@ public sealed class DemoResources(ResourceService resources, CommitmentService c
         await commitments.CommitAsync(c.HomeFromHospitalId, new CommitResource(volunteers, 300, from, to, null), c.Leads[c.Vcse], ct);
 
         var frailtyLead = c.Leads[c.Community];
-        await commitments.AddNeedAsync(c.FrailtyGoalId, new AddNeed(ResourceKind.Workforce, "Community nurses for the virtual ward", 16, "WTE", from, to), frailtyLead, ct);
-        await commitments.AddNeedAsync(c.FrailtyGoalId, new AddNeed(ResourceKind.Estates, "Hub space for the virtual ward team in Northshire", 120, "m²", from, to), frailtyLead, ct);
-        await commitments.AddNeedAsync(c.FrailtyGoalId, new AddNeed(ResourceKind.Funding, "Reablement and discharge support", 2_000_000, "£", from, to), frailtyLead, ct);
+        await needs.AddNeedAsync(c.FrailtyGoalId, new AddNeed(ResourceKind.Workforce, "Community nurses for the virtual ward", 16, "WTE", from, to), frailtyLead, ct);
+        await needs.AddNeedAsync(c.FrailtyGoalId, new AddNeed(ResourceKind.Estates, "Hub space for the virtual ward team in Northshire", 120, "m²", from, to), frailtyLead, ct);
+        await needs.AddNeedAsync(c.FrailtyGoalId, new AddNeed(ResourceKind.Funding, "Reablement and discharge support", 2_000_000, "£", from, to), frailtyLead, ct);
 
         var bcf = await funds.CreateAsync(new SavePooledFund($"Northshire Better Care Fund {financialYear}", PooledFundType.BetterCareFund, c.County,
-            "Amira Khan, Head of Integrated Commissioning", financialYear), c.Convenor, ct);
-        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.Icb, 14_200_000_00), c.Convenor, ct);
-        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.County, 6_800_000_00), c.Convenor, ct);
-        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Discharge to assess", 9_500_000_00, [c.FrailtyGoalId]), c.Convenor, ct);
-        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Reablement", 6_000_000_00, [c.FrailtyGoalId]), c.Convenor, ct);
-        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Disabled facilities grants", 3_100_000_00, []), c.Convenor, ct);
-        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Carers' support", 1_900_000_00, []), c.Convenor, ct);
+            "Amira Khan, Head of Integrated Commissioning", financialYear), county, ct);
+        // The host proposes, and each partner confirms its own payment.
+        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.Icb, 14_200_000_00), county, ct);
+        await funds.ConfirmProposalAsync(bcf.Id, c.Icb, c.Leads[c.Icb], ct);
+        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.County, 6_800_000_00), county, ct);
+        // Left for the hospital trust's lead to answer.
+        await funds.SetContributionAsync(bcf.Id, new SetFundContribution(c.NorthshireTrust, 250_000_00), county, ct);
+        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Discharge to assess", 9_500_000_00, [c.FrailtyGoalId]), county, ct);
+        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Reablement", 6_000_000_00, [c.FrailtyGoalId]), county, ct);
+        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Disabled facilities grants", 3_100_000_00, []), county, ct);
+        await funds.AddSchemeAsync(bcf.Id, new AddScheme("Carers' support", 1_900_000_00, []), county, ct);
     }
 }

@@ -12,7 +12,8 @@ public sealed record SetFundContribution(Guid? OrganisationId, long? AmountInPen
 
 public sealed record AddScheme(string? Name, long? AmountInPence, IReadOnlyList<Guid>? GoalIds);
 
-public sealed record FundContributionRow(Guid OrganisationId, string Organisation, long AmountInPence);
+/// <summary>A partner's payment: what it confirmed (what counts), and any proposal from the host awaiting its answer.</summary>
+public sealed record FundContributionRow(Guid OrganisationId, string Organisation, long AmountInPence, long? ProposedInPence, string? ProposedByName);
 
 public sealed record SchemeRow(Guid Id, string Name, long AmountInPence, IReadOnlyList<(Guid Id, string Title)> Goals);
 
@@ -24,7 +25,11 @@ public sealed record PooledFundDetail(PooledFund Fund, string Host, IReadOnlyLis
     public long UnallocatedInPence => PaidInPence - AllocatedInPence;
 }
 
-/// <summary>Section 75 pooled budgets and the Better Care Fund: convenors and leads of the host organisation keep them.</summary>
+/// <summary>
+/// Section 75 pooled budgets and the Better Care Fund. The host organisation's leads set a fund up and commit its
+/// spending to schemes; what each partner pays in is set only by that partner's own leads (the host may propose an
+/// amount, which counts once the partner confirms it).
+/// </summary>
 public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
 {
     public const string EntityType = "PooledFund";
@@ -48,7 +53,8 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
                             where fundIds.Contains(scheme.PooledFundId)
                             select new { link.SchemeId, goal.Id, goal.Title }).ToListAsync(ct)).ToLookup(g => g.SchemeId);
         return [.. funds.Select(fund => new PooledFundDetail(fund, organisations[fund.HostOrganisationId],
-            [.. contributions[fund.Id].Select(c => new FundContributionRow(c.OrganisationId, organisations[c.OrganisationId], c.AmountInPence)).OrderBy(c => c.Organisation, StringComparer.Ordinal)],
+            [.. contributions[fund.Id].Select(c => new FundContributionRow(c.OrganisationId, organisations[c.OrganisationId], c.AmountInPence, c.ProposedInPence, c.ProposedByName))
+                .OrderBy(c => c.Organisation, StringComparer.Ordinal)],
             [.. schemes[fund.Id].OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new SchemeRow(s.Id, s.Name, s.AmountInPence, [.. goals[s.Id].Select(g => (g.Id, g.Title))]))]))];
     }
 
@@ -81,9 +87,9 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
             errors.Add(nameof(input.FinancialYear), FinancialYear.Problem);
         }
         errors.ThrowIfAny();
-        if (!actor.IsConvenor && !actor.IsLeadOf(hostId))
+        if (!actor.IsLeadOf(hostId))
         {
-            throw new ForbiddenException("Only a convenor or a lead of the host organisation can set up a pooled fund.");
+            throw new ForbiddenException("Only a lead of the host organisation can set up a pooled fund it hosts.");
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var fund = new PooledFund
@@ -102,17 +108,20 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
     private async Task<PooledFund> ManagedAsync(Guid fundId, Actor actor, CancellationToken ct)
     {
         var fund = await db.PooledFunds.SingleOrDefaultAsync(f => f.Id == fundId, ct) ?? throw new NotFoundException("There is no such pooled fund in this system.");
-        if (!actor.IsConvenor && !actor.IsLeadOf(fund.HostOrganisationId))
+        if (!actor.IsLeadOf(fund.HostOrganisationId))
         {
-            throw new ForbiddenException("Only a convenor or a lead of the host organisation can change the pooled fund.");
+            throw new ForbiddenException("Only a lead of the host organisation can commit the pooled fund's spending.");
         }
         return fund;
     }
 
-    /// <summary>Sets what one partner pays in; zero removes the partner from the fund.</summary>
-    public async Task SetContributionAsync(Guid fundId, SetFundContribution input, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// A lead of the paying partner sets what it pays in (zero takes it out of the fund); a lead of the host proposes
+    /// an amount for another partner, which counts once that partner confirms it. Returns whether the amount now counts.
+    /// </summary>
+    public async Task<bool> SetContributionAsync(Guid fundId, SetFundContribution input, Actor actor, CancellationToken ct)
     {
-        var fund = await ManagedAsync(fundId, actor, ct);
+        var fund = await db.PooledFunds.SingleOrDefaultAsync(f => f.Id == fundId, ct) ?? throw new NotFoundException("There is no such pooled fund in this system.");
         var errors = new InputErrors();
         if (input.OrganisationId is not { } organisationId || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
         {
@@ -125,25 +134,94 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
             amount = 0;
         }
         errors.ThrowIfAny();
-        var existing = await db.PooledFundContributions.SingleOrDefaultAsync(c => c.PooledFundId == fundId && c.OrganisationId == organisationId, ct);
-        var before = existing?.AmountInPence;
-        if (existing is null && amount > 0)
-        {
-            db.PooledFundContributions.Add(new PooledFundContribution { SystemId = actor.SystemId, PooledFundId = fundId, OrganisationId = organisationId, AmountInPence = amount });
-        }
-        else if (existing is not null && amount == 0)
-        {
-            db.PooledFundContributions.Remove(existing);
-        }
-        else if (existing is not null)
-        {
-            existing.AmountInPence = amount;
-        }
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
-        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "PooledFundContributionSet", EntityType, fundId, fund.Name,
-            before is null ? null : new SortedDictionary<string, string?> { [organisation] = Pence.ToPounds(before.Value) },
-            new SortedDictionary<string, string?> { [organisation] = Pence.ToPounds(amount) });
+        var ownPayment = actor.IsLeadOf(organisationId);
+        if (!ownPayment && !actor.IsLeadOf(fund.HostOrganisationId))
+        {
+            throw new ForbiddenException($"Only {organisation}'s leads can set what it pays into {fund.Name}; the host's leads can propose an amount for it to confirm.");
+        }
+        var existing = await db.PooledFundContributions.SingleOrDefaultAsync(c => c.PooledFundId == fundId && c.OrganisationId == organisationId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (ownPayment)
+        {
+            var before = existing?.AmountInPence;
+            if (existing is null && amount > 0)
+            {
+                db.PooledFundContributions.Add(new PooledFundContribution
+                {
+                    SystemId = actor.SystemId, PooledFundId = fundId, OrganisationId = organisationId, AmountInPence = amount, ConfirmedByName = actor.DisplayName,
+                });
+            }
+            else if (existing is not null && amount == 0)
+            {
+                db.PooledFundContributions.Remove(existing);
+            }
+            else if (existing is not null)
+            {
+                (existing.AmountInPence, existing.ConfirmedByName) = (amount, actor.DisplayName);
+                (existing.ProposedInPence, existing.ProposedByName) = (null, null);
+            }
+            db.Audit(actor, now, "PooledFundContributionSet", EntityType, fundId, fund.Name,
+                before is null ? null : new SortedDictionary<string, string?> { [organisation] = Pence.ToPounds(before.Value) },
+                new SortedDictionary<string, string?> { [organisation] = Pence.ToPounds(amount) });
+        }
+        else
+        {
+            if (existing is null)
+            {
+                existing = new PooledFundContribution { SystemId = actor.SystemId, PooledFundId = fundId, OrganisationId = organisationId };
+                db.PooledFundContributions.Add(existing);
+            }
+            (existing.ProposedInPence, existing.ProposedByName) = (amount, actor.DisplayName);
+            db.Audit(actor, now, "PooledFundContributionProposed", EntityType, fundId, fund.Name, null,
+                new SortedDictionary<string, string?> { [organisation] = Pence.ToPounds(amount), ["Awaiting"] = $"{organisation}'s confirmation" });
+        }
         await db.SaveChangesAsync(ct);
+        return ownPayment;
+    }
+
+    /// <summary>A lead of the paying partner accepts the host's proposal as what it pays in.</summary>
+    public async Task ConfirmProposalAsync(Guid fundId, Guid organisationId, Actor actor, CancellationToken ct)
+    {
+        var proposal = await ProposalAsync(fundId, organisationId, actor, ct);
+        await SetContributionAsync(fundId, new SetFundContribution(organisationId, proposal.ProposedInPence), actor, ct);
+    }
+
+    /// <summary>A lead of the paying partner turns the host's proposal down; what it already pays in stays as it was.</summary>
+    public async Task DeclineProposalAsync(Guid fundId, Guid organisationId, Actor actor, CancellationToken ct)
+    {
+        var proposal = await ProposalAsync(fundId, organisationId, actor, ct);
+        var fundName = await db.PooledFunds.Where(f => f.Id == fundId).Select(f => f.Name).SingleAsync(ct);
+        var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "PooledFundProposalDeclined", EntityType, fundId, fundName,
+            new SortedDictionary<string, string?> { [organisation] = Pence.ToPounds(proposal.ProposedInPence!.Value) }, null);
+        if (proposal.AmountInPence == 0)
+        {
+            db.PooledFundContributions.Remove(proposal);
+        }
+        else
+        {
+            (proposal.ProposedInPence, proposal.ProposedByName) = (null, null);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Proposals from hosts awaiting the given organisations' answer.</summary>
+    public async Task<IReadOnlyList<(PooledFund Fund, PooledFundContribution Proposal)>> ProposalsAwaitingAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken ct) =>
+        (await (from c in db.PooledFundContributions.AsNoTracking()
+                join f in db.PooledFunds on c.PooledFundId equals f.Id
+                where c.ProposedInPence != null && organisationIds.Contains(c.OrganisationId)
+                orderby f.Name
+                select new { f, c }).ToListAsync(ct)).Select(x => (x.f, x.c)).ToList();
+
+    private async Task<PooledFundContribution> ProposalAsync(Guid fundId, Guid organisationId, Actor actor, CancellationToken ct)
+    {
+        if (!actor.IsLeadOf(organisationId))
+        {
+            throw new ForbiddenException("Only the paying partner's leads can answer a proposal for what it pays in.");
+        }
+        var proposal = await db.PooledFundContributions.SingleOrDefaultAsync(c => c.PooledFundId == fundId && c.OrganisationId == organisationId, ct);
+        return proposal?.ProposedInPence is null ? throw new NotFoundException("There is no proposal waiting for this partner's answer.") : proposal;
     }
 
     public async Task<PooledFundScheme> AddSchemeAsync(Guid fundId, AddScheme input, Actor actor, CancellationToken ct)

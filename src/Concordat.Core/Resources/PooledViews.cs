@@ -52,7 +52,8 @@ public sealed class PooledViews(ConcordatDb db, ResourceService resources)
         var ids = goals.Select(g => g.Id).ToList();
         var needs = (await db.GoalNeeds.AsNoTracking().Where(n => ids.Contains(n.GoalId)).OrderBy(n => n.StartsOn).ToListAsync(ct)).ToLookup(n => n.GoalId);
         var counted = db.Contributions.Where(k => ids.Contains(k.GoalId) && k.Status != ContributionStatus.Withdrawn);
-        var commitments = (await CommitmentRow.Query(db, db.ResourceCommitments, counted).ToListAsync(ct)).ToLookup(c => c.GoalId);
+        var commitments = (await CommitmentRow.Query(db, db.ResourceCommitments.Where(c => c.Status == CommitmentStatus.Accepted), counted).ToListAsync(ct))
+            .ToLookup(c => c.GoalId);
         var resourceIds = commitments.SelectMany(c => c).Select(c => c.Commitment.ResourceId).Distinct().ToList();
         var used = await db.Resources.AsNoTracking().Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         return goals.Select(g =>

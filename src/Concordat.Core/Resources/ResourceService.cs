@@ -32,16 +32,22 @@ public sealed record ResourceRow(Resource Resource, string Organisation, string?
     public bool IsOverCommitted => Committed > Resource.AvailableCapacity;
 }
 
-public sealed record CommitmentRow(ResourceCommitment Commitment, Guid GoalId, string GoalTitle, string Organisation, ContributionStatus ContributionStatus)
+/// <summary>A commitment (or request) with its goal, the contributing organisation, and the resource and its owner.</summary>
+public sealed record CommitmentRow(ResourceCommitment Commitment, Guid GoalId, string GoalTitle, Guid OrganisationId, string Organisation,
+    ContributionStatus ContributionStatus, string ResourceName, string Unit, Guid OwnerId, string Owner)
 {
-    /// <summary>The given commitments made through the given contributions, each with its goal and contributing organisation, earliest first.</summary>
+    public bool Counts => Commitment.Status == CommitmentStatus.Accepted && ContributionStatus != ContributionStatus.Withdrawn;
+
+    /// <summary>The given commitments made through the given contributions, each with its goal, contributing organisation and resource, earliest first.</summary>
     internal static IQueryable<CommitmentRow> Query(ConcordatDb db, IQueryable<ResourceCommitment> commitments, IQueryable<Contribution> contributions) =>
         from c in commitments.AsNoTracking()
         join k in contributions on c.ContributionId equals k.Id
         join g in db.Goals on k.GoalId equals g.Id
         join o in db.Organisations on k.OrganisationId equals o.Id
+        join r in db.Resources on c.ResourceId equals r.Id
+        join owner in db.Organisations on r.OrganisationId equals owner.Id
         orderby c.StartsOn
-        select new CommitmentRow(c, g.Id, g.Title, o.Name, k.Status);
+        select new CommitmentRow(c, g.Id, g.Title, o.Id, o.Name, k.Status, r.Name, r.Unit, owner.Id, owner.Name);
 }
 
 public sealed record ResourceDetail(ResourceRow Row, IReadOnlyList<CommitmentRow> Commitments);
@@ -93,9 +99,10 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
             .ToList();
     }
 
-    /// <summary>Commitments that count: those of contributions not withdrawn.</summary>
+    /// <summary>Commitments that count: accepted by the resource's owner, for contributions not withdrawn. Requests count for nothing.</summary>
     internal IQueryable<ResourceCommitment> ActiveCommitments() =>
-        db.ResourceCommitments.AsNoTracking().Where(c => db.Contributions.Any(k => k.Id == c.ContributionId && k.Status != ContributionStatus.Withdrawn));
+        db.ResourceCommitments.AsNoTracking().Where(c => c.Status == CommitmentStatus.Accepted
+            && db.Contributions.Any(k => k.Id == c.ContributionId && k.Status != ContributionStatus.Withdrawn));
 
     public async Task<ResourceDetail> GetAsync(Guid id, CancellationToken ct)
     {
@@ -156,7 +163,7 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
         RequireEditor(resource.OrganisationId, actor);
         if (await db.ResourceCommitments.AnyAsync(c => c.ResourceId == id, ct))
         {
-            throw new InputInvalidException("Resource", $"{resource.Name} is committed to goals; release its commitments before removing it from the register");
+            throw new InputInvalidException("Resource", $"{resource.Name} is committed to goals or requested for them; release its commitments and answer its requests before removing it from the register");
         }
         db.Resources.Remove(resource);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "ResourceRemoved", EntityType, id, resource.Name, Snapshot(resource), null);

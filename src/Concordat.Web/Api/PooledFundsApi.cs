@@ -6,7 +6,8 @@ namespace Concordat.Web.Api;
 public sealed record PooledFundResponse(Guid Id, string Name, PooledFundType Type, Guid HostOrganisationId, string Host, string PoolManager, string FinancialYear,
     long PaidInPence, long AllocatedInPence, long UnallocatedInPence, IReadOnlyList<FundContributionResponse> Contributions, IReadOnlyList<SchemeResponse> Schemes);
 
-public sealed record FundContributionResponse(Guid OrganisationId, string Organisation, long AmountInPence);
+/// <summary>What a partner pays in: amountInPence is what it confirmed (and counts); proposedInPence a host's proposal awaiting its answer.</summary>
+public sealed record FundContributionResponse(Guid OrganisationId, string Organisation, long AmountInPence, long? ProposedInPence, string? ProposedBy);
 
 public sealed record SchemeResponse(Guid Id, string Name, long AmountInPence, IReadOnlyList<Guid> GoalIds);
 
@@ -26,7 +27,7 @@ public static class PooledFundsApi
                 var fund = await funds.CreateAsync(request, context.Actor(), ct);
                 return TypedResults.CreatedAtRoute(ToResponse(await funds.GetAsync(fund.Id, ct)), "GetPooledFund", new { systemId, id = fund.Id });
             })
-            .WithSummary("Set up a pooled fund (convenors, or leads of the host organisation)");
+            .WithSummary("Set up a pooled fund (leads of the host organisation)");
 
         group.MapPut("/pooled-funds/{id:guid}/contributions/{organisationId:guid}", async (Guid id, Guid organisationId, AmountRequest request, HttpContext context,
                 PooledFundService funds, CancellationToken ct) =>
@@ -34,14 +35,31 @@ public static class PooledFundsApi
                 await funds.SetContributionAsync(id, new SetFundContribution(organisationId, request.AmountInPence), context.Actor(), ct);
                 return TypedResults.Ok(ToResponse(await funds.GetAsync(id, ct)));
             })
-            .WithSummary("Set what a partner pays into the fund (0 removes it)");
+            .WithSummary("Set what your organisation pays into the fund (its leads; 0 takes it out), or, as a lead of the host, propose what another partner pays, " +
+                "which counts once it confirms");
+
+        group.MapPost("/pooled-funds/{id:guid}/contributions/{organisationId:guid}/confirm", async (Guid id, Guid organisationId, HttpContext context,
+                PooledFundService funds, CancellationToken ct) =>
+            {
+                await funds.ConfirmProposalAsync(id, organisationId, context.Actor(), ct);
+                return TypedResults.Ok(ToResponse(await funds.GetAsync(id, ct)));
+            })
+            .WithSummary("Confirm the host's proposal of what your organisation pays in (its leads)");
+
+        group.MapPost("/pooled-funds/{id:guid}/contributions/{organisationId:guid}/decline", async (Guid id, Guid organisationId, HttpContext context,
+                PooledFundService funds, CancellationToken ct) =>
+            {
+                await funds.DeclineProposalAsync(id, organisationId, context.Actor(), ct);
+                return TypedResults.Ok(ToResponse(await funds.GetAsync(id, ct)));
+            })
+            .WithSummary("Decline the host's proposal of what your organisation pays in (its leads); what it already pays stays");
 
         group.MapPost("/pooled-funds/{id:guid}/schemes", async (Guid id, AddScheme request, HttpContext context, PooledFundService funds, CancellationToken ct) =>
             {
                 await funds.AddSchemeAsync(id, request, context.Actor(), ct);
                 return TypedResults.Ok(ToResponse(await funds.GetAsync(id, ct)));
             })
-            .WithSummary("Add a scheme the fund pays for, and the goals it serves");
+            .WithSummary("Add a scheme the fund pays for, and the goals it serves (leads of the host organisation)");
 
         group.MapDelete("/pooled-funds/{id:guid}/schemes/{schemeId:guid}", async (Guid id, Guid schemeId, HttpContext context, PooledFundService funds, CancellationToken ct) =>
             {
@@ -55,6 +73,6 @@ public static class PooledFundsApi
 
     private static PooledFundResponse ToResponse(PooledFundDetail d) => new(d.Fund.Id, d.Fund.Name, d.Fund.Type, d.Fund.HostOrganisationId, d.Host, d.Fund.PoolManager,
         d.Fund.FinancialYear, d.PaidInPence, d.AllocatedInPence, d.UnallocatedInPence,
-        [.. d.Contributions.Select(c => new FundContributionResponse(c.OrganisationId, c.Organisation, c.AmountInPence))],
+        [.. d.Contributions.Select(c => new FundContributionResponse(c.OrganisationId, c.Organisation, c.AmountInPence, c.ProposedInPence, c.ProposedByName))],
         [.. d.Schemes.Select(s => new SchemeResponse(s.Id, s.Name, s.AmountInPence, [.. s.Goals.Select(g => g.Id)]))]);
 }

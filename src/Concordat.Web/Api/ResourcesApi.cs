@@ -9,8 +9,15 @@ public sealed record ResourceResponse(Guid Id, ResourceKind Kind, string Name, G
     string? Notes, string? Address, string? Postcode, string? OpeningHours, string? DataOwner, bool? HasDataSharingAgreement, string? FundingSource,
     string? FinancialYear, bool? IsRecurrent, Guid Version);
 
-public sealed record CommitmentResponse(Guid Id, Guid ResourceId, Guid ContributionId, Guid GoalId, string Goal, string Organisation, double Quantity,
-    DateOnly StartsOn, DateOnly EndsOn, string? OverCommitmentReason);
+/// <summary>
+/// A commitment of a resource to a contribution. Status is Requested while the resource's owner has not answered
+/// (it counts for nothing until Accepted), Accepted, or Declined with the owner's reason. Quantity and the period are
+/// what counts once accepted; the requested ones are what was asked.
+/// </summary>
+public sealed record CommitmentResponse(Guid Id, CommitmentStatus Status, Guid ResourceId, string Resource, string Unit, Guid OwnerOrganisationId, string Owner,
+    Guid ContributionId, Guid GoalId, string Goal, Guid OrganisationId, string Organisation, double Quantity, DateOnly StartsOn, DateOnly EndsOn,
+    double RequestedQuantity, DateOnly RequestedStartsOn, DateOnly RequestedEndsOn, string? OverCommitmentReason, string? DeclineReason,
+    string RequestedBy, DateTime RequestedAtUtc, string? AnsweredBy, DateTime? AnsweredAtUtc);
 
 public sealed record KindTotalResponse(ResourceKind Kind, string Unit, double Quantity, double Available, double Committed, double OverCommitted, double Idle,
     IReadOnlyList<ResourceResponse> Resources);
@@ -70,36 +77,60 @@ public static class ResourcesApi
             })
             .WithSummary("Remove a resource that nothing is committed from");
 
-        group.MapPost("/contributions/{id:guid}/commitments", async (Guid id, CommitResource request, HttpContext context, CommitmentService commitments,
+        group.MapPost("/contributions/{id:guid}/commitments", async (Guid systemId, Guid id, CommitResource request, HttpContext context, CommitmentService commitments,
                 CancellationToken ct) =>
             {
                 var commitment = await commitments.CommitAsync(id, request, context.Actor(), ct);
-                return TypedResults.Ok((await commitments.ForContributionAsync(id, ct)).Where(c => c.Commitment.Id == commitment.Id).Select(ToResponse).Single());
+                return TypedResults.CreatedAtRoute(ToResponse(await commitments.GetAsync(commitment.Id, ct)), "GetCommitment", new { systemId, id = commitment.Id });
             })
-            .WithSummary("Commit part of a resource to the contribution's goal for a period; beyond the free capacity only with overCommitmentReason (leads)");
+            .WithSummary("Commit part of your own resource to the contribution's goal for a period, or request another partner's (it counts once its owner accepts); " +
+                "beyond the free capacity only with overCommitmentReason, from a lead of the resource's owner");
 
         group.MapGet("/contributions/{id:guid}/commitments", async (Guid id, CommitmentService commitments, CancellationToken ct) =>
                 TypedResults.Ok((await commitments.ForContributionAsync(id, ct)).Select(ToResponse).ToList()))
-            .WithSummary("The resources a contribution commits");
+            .WithSummary("The resources a contribution commits or has requested");
+
+        group.MapGet("/commitments/{id:guid}", async (Guid id, CommitmentService commitments, CancellationToken ct) =>
+                TypedResults.Ok(ToResponse(await commitments.GetAsync(id, ct))))
+            .WithName("GetCommitment")
+            .WithSummary("One commitment or request");
+
+        group.MapGet("/commitment-requests", async (Guid? ownerOrganisationId, CommitmentService commitments, CancellationToken ct) =>
+                TypedResults.Ok((await commitments.RequestsAsync(ownerOrganisationId is { } owner ? [owner] : null, ct)).Select(ToResponse).ToList()))
+            .WithSummary("Requests for partners' resources waiting for their owner's answer, oldest first; filter by the owning organisation");
+
+        group.MapPost("/commitments/{id:guid}/accept", async (Guid id, AcceptCommitment? request, HttpContext context, CommitmentService commitments, CancellationToken ct) =>
+            {
+                await commitments.AcceptAsync(id, request ?? new AcceptCommitment(), context.Actor(), ct);
+                return TypedResults.Ok(ToResponse(await commitments.GetAsync(id, ct)));
+            })
+            .WithSummary("Accept a request for your organisation's resource (its leads), in full or for less or a shorter period; the capacity rule applies again");
+
+        group.MapPost("/commitments/{id:guid}/decline", async (Guid id, DeclineCommitment request, HttpContext context, CommitmentService commitments, CancellationToken ct) =>
+            {
+                await commitments.DeclineAsync(id, request, context.Actor(), ct);
+                return TypedResults.Ok(ToResponse(await commitments.GetAsync(id, ct)));
+            })
+            .WithSummary("Decline a request for your organisation's resource (its leads), with a reason");
 
         group.MapDelete("/commitments/{id:guid}", async (Guid id, HttpContext context, CommitmentService commitments, CancellationToken ct) =>
             {
                 await commitments.ReleaseAsync(id, context.Actor(), ct);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Release a commitment");
+            .WithSummary("Release a commitment, withdraw a request or clear a declined one (the contributing organisation, or a lead of the resource's owner)");
 
-        group.MapPost("/goals/{id:guid}/needs", async (Guid id, AddNeed request, HttpContext context, CommitmentService commitments, PooledViews views,
+        group.MapPost("/goals/{id:guid}/needs", async (Guid id, AddNeed request, HttpContext context, GoalNeedService needs, PooledViews views,
                 CancellationToken ct) =>
             {
-                await commitments.AddNeedAsync(id, request, context.Actor(), ct);
+                await needs.AddNeedAsync(id, request, context.Actor(), ct);
                 return TypedResults.Ok(ToResponse(Single(await views.ByGoalAsync(id, ct))));
             })
             .WithSummary("Say what a goal needs of one kind of resource for a period (convenors, or leads of the goal's lead organisation)");
 
-        group.MapDelete("/goals/{id:guid}/needs/{needId:guid}", async (Guid id, Guid needId, HttpContext context, CommitmentService commitments, CancellationToken ct) =>
+        group.MapDelete("/goals/{id:guid}/needs/{needId:guid}", async (Guid id, Guid needId, HttpContext context, GoalNeedService needs, CancellationToken ct) =>
             {
-                await commitments.RemoveNeedAsync(id, needId, context.Actor(), ct);
+                await needs.RemoveNeedAsync(id, needId, context.Actor(), ct);
                 return TypedResults.NoContent();
             })
             .WithSummary("Remove a goal's need");
@@ -158,8 +189,9 @@ public static class ResourcesApi
     private static CommitmentResponse ToResponse(CommitmentRow row)
     {
         var c = row.Commitment;
-        return new CommitmentResponse(c.Id, c.ResourceId, c.ContributionId, row.GoalId, row.GoalTitle, row.Organisation, c.Quantity, c.StartsOn, c.EndsOn,
-            c.OverCommitmentReason);
+        return new CommitmentResponse(c.Id, c.Status, c.ResourceId, row.ResourceName, row.Unit, row.OwnerId, row.Owner, c.ContributionId, row.GoalId, row.GoalTitle,
+            row.OrganisationId, row.Organisation, c.Quantity, c.StartsOn, c.EndsOn, c.RequestedQuantity, c.RequestedStartsOn, c.RequestedEndsOn,
+            c.OverCommitmentReason, c.DeclineReason, c.CreatedByName, c.CreatedAtUtc, c.AnsweredByName, c.AnsweredAtUtc);
     }
 
     private static GoalResourcesResponse ToResponse(GoalResources g) => new(g.GoalId, g.Title,

@@ -8,7 +8,7 @@ namespace Concordat.Web.Tests.Browser;
 public sealed class ResourcesJourneyTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task ALeadRegistersVoidSpace_AnotherPartnersContributionCommitsPart_AndTheIdleViewUpdates()
+    public async Task ALeadRegistersVoidSpace_AnotherPartnerRequestsIt_TheOwnerAcceptsLessFromTheHomePage_AndTheIdleViewUpdates()
     {
         const string space = "Eastvale Health Centre, second floor";
         var council = await browser.SignInAsync("eastvale.council.lead@demo.concordat.example");
@@ -43,20 +43,44 @@ public sealed class ResourcesJourneyTests(BrowserFixture browser)
         await cpage.GetByRole(AriaRole.Link, new() { Name = "Run a 40-bed frailty virtual ward across both places, seven days a week." }).ClickAsync();
         await cpage.GetByRole(AriaRole.Link, new() { Name = "Commit or release resources" }).ClickAsync();
         await community.CheckAsync("53-commit");
-        await cpage.GetByLabel("Resource", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{space}, Eastvale Borough Council (Estates; 150 m² idle)" });
+        await cpage.GetByLabel("Resource", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue
+        {
+            Label = $"{space}, Eastvale Borough Council (Estates; 150 m² idle; a request to its owner)",
+        });
         await cpage.GetByLabel("How much").FillAsync("200");
         await cpage.GetByLabel("From").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await cpage.GetByLabel("To").FillAsync(DateTime.UtcNow.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await cpage.GetByRole(AriaRole.Button, new() { Name = "Commit resource" }).ClickAsync();
+        await cpage.GetByRole(AriaRole.Button, new() { Name = "Commit or request resource" }).ClickAsync();
         await Assertions.Expect(cpage.Locator(".nhsuk-error-summary")).ToContainTextAsync($"Only 150 m² of {space} is free");
+        await Assertions.Expect(cpage.Locator(".nhsuk-error-summary")).ToContainTextAsync("Request less, or ask Eastvale Borough Council");
         await community.CheckAsync("54-commit-over-capacity");
         await cpage.GetByLabel("How much").FillAsync("90");
-        await cpage.GetByRole(AriaRole.Button, new() { Name = "Commit resource" }).ClickAsync();
-        await Assertions.Expect(cpage.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Resource committed");
-        await Assertions.Expect(cpage.Locator("#commitments")).ToContainTextAsync(space);
+        await cpage.GetByRole(AriaRole.Button, new() { Name = "Commit or request resource" }).ClickAsync();
+        await Assertions.Expect(cpage.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Resource requested: it counts once its owner accepts");
+        var requested = cpage.Locator("#commitments li", new() { HasText = space });
+        await Assertions.Expect(requested).ToContainTextAsync("Requested");
 
+        // Until the owner answers, the request counts for nothing.
         await page.ReloadAsync();
-        await Assertions.Expect(idleRow).ToContainTextAsync("60 m²");
+        await Assertions.Expect(idleRow).ToContainTextAsync("150 m²");
+
+        // The owner finds it on the home page and gives less than was asked.
+        await page.GotoAsync(page.Url.Split("/resources/")[0]);
+        var waiting = page.Locator("#resource-requests");
+        await Assertions.Expect(waiting).ToContainTextAsync($"Northshire and Eastvale Community and Mental Health NHS Trust asks for 90 m² of {space}");
+        await council.CheckAsync("55-home-waiting");
+        await waiting.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(Regex.Escape(space)) }).ClickAsync();
+        await council.CheckAsync("55-answer-request");
+        await page.GetByLabel("How much to give").FillAsync("60");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept request" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync($"Request accepted in part: 60 m² of {space} now counts");
+        await Assertions.Expect(page.Locator("#commitments")).ToContainTextAsync("Committed");
+
+        await page.GotoAsync(page.Url.Split("/resources/")[0] + "/resources/idle");
+        await Assertions.Expect(idleRow).ToContainTextAsync("90 m²");
+        await cpage.ReloadAsync();
+        await Assertions.Expect(requested).ToContainTextAsync("90 m² from");
+        await Assertions.Expect(requested).ToContainTextAsync("was asked for");
         await council.CheckAsync("55-idle");
         await page.GetByRole(AriaRole.Link, new() { Name = "By kind" }).ClickAsync();
         await Assertions.Expect(page.Locator("figure svg[role=img]")).ToHaveCountAsync(1);

@@ -75,9 +75,9 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
         var need = await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/needs",
             new { kind = "Workforce", description = "Nurses for the frailty hubs", quantity = 10, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31" }, Ct);
         Assert.True(need.IsSuccessStatusCode);
-        var (nurses, _) = await ResourceApi.RegisterAsync(councilLead, system, new
+        var (nurses, _) = await ResourceApi.RegisterAsync(trustLead, system, new
         {
-            organisationId = system.CouncilId, kind = "Workforce", name = "Reablement nurses", quantity = 8, unit = "WTE", availableCapacity = 6, contact = "Director of adult social care",
+            organisationId = system.TrustId, kind = "Workforce", name = "Reablement nurses", quantity = 8, unit = "WTE", availableCapacity = 6, contact = "Director of nursing",
         });
         var overCommitted = await ResourceApi.CommitAsync(trustLead, system, trustContribution, nurses, 8, "2027-01-01", "2027-12-31", "Agency cover agreed until recruitment completes");
         Assert.True(overCommitted.IsSuccessStatusCode, await overCommitted.Content.ReadAsStringAsync(Ct));

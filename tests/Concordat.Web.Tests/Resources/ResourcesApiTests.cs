@@ -73,32 +73,101 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
         var system = await App.CreateSystemAsync();
         var convenor = await ApiClient.ForAsync(App, system.Convenor);
         var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
-        var trustLead = await ApiClient.ForAsync(App, system.TrustLead);
         var goalId = await GoalApi.DraftAsync(convenor, system);
-        var (contributionId, _) = await ContributionApi.CommitAsync(trustLead, system, goalId, system.TrustId);
+        var (contributionId, _) = await ContributionApi.CommitAsync(councilLead, system, goalId, system.CouncilId);
         var (resourceId, _) = await ResourceApi.RegisterAsync(councilLead, system, ResourceApi.VoidSpace(system));
 
-        var first = await ResourceApi.CommitAsync(trustLead, system, contributionId, resourceId, 60, "2027-01-01", "2027-06-30");
-        var overlapping = await ResourceApi.CommitAsync(trustLead, system, contributionId, resourceId, 50, "2027-03-01", "2027-08-31");
-        var afterwards = await ResourceApi.CommitAsync(trustLead, system, contributionId, resourceId, 50, "2027-07-01", "2027-12-31");
+        var first = await ResourceApi.CommitAsync(councilLead, system, contributionId, resourceId, 60, "2027-01-01", "2027-06-30");
+        var overlapping = await ResourceApi.CommitAsync(councilLead, system, contributionId, resourceId, 50, "2027-03-01", "2027-08-31");
+        var afterwards = await ResourceApi.CommitAsync(councilLead, system, contributionId, resourceId, 50, "2027-07-01", "2027-12-31");
         var byViewer = await ResourceApi.CommitAsync(await ApiClient.ForAsync(App, system.Viewer), system, contributionId, resourceId, 1, "2027-01-01", "2027-01-31");
-        var overWithReason = await ResourceApi.CommitAsync(trustLead, system, contributionId, resourceId, 50, "2027-03-01", "2027-04-30",
+        var overWithReason = await ResourceApi.CommitAsync(councilLead, system, contributionId, resourceId, 50, "2027-03-01", "2027-04-30",
             "The council agreed to clear the second room for the winter pilot");
-        var resource = await (await trustLead.GetAsync($"/api/v1/systems/{system.Id}/resources/{resourceId}", Ct)).JsonAsync();
+        var resource = await (await councilLead.GetAsync($"/api/v1/systems/{system.Id}/resources/{resourceId}", Ct)).JsonAsync();
 
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal("Accepted", (await first.JsonAsync())["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, overlapping.StatusCode);
         Assert.Equal("Only 40 m² of Harbour Street clinic, first floor is free from 1 Mar 2027 to 31 Aug 2027 (60 m² of 100 m² is already committed). " +
             "Commit less, or record why the partners accept an over-commitment", (await overlapping.JsonAsync())["errors"]!["Quantity"]![0]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, afterwards.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, overWithReason.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, overWithReason.StatusCode);
         Assert.Equal("The council agreed to clear the second room for the winter pilot", (await overWithReason.JsonAsync())["overCommitmentReason"]!.GetValue<string>());
         Assert.Equal(3, resource["commitments"]!.AsArray().Count);
         Assert.True(resource["resource"]!["hasOverCommitment"]!.GetValue<bool>());
         Assert.True(resource["resource"]!["isOverCommitted"]!.GetValue<bool>());
         Assert.Equal(110, resource["resource"]!["committed"]!.GetValue<double>());
         Assert.Equal(0, resource["resource"]!["idle"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task AnotherPartnersResource_IsOnlyRequested_CountsForNothing_UntilItsOwnersLeadAcceptsLessOrDeclinesWithAReason()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var councilContributor = await ApiClient.ForAsync(App, system.CouncilContributor);
+        var trustLead = await ApiClient.ForAsync(App, system.TrustLead);
+        var goalId = await GoalApi.DraftAsync(convenor, system);
+        var (contributionId, _) = await ContributionApi.CommitAsync(trustLead, system, goalId, system.TrustId);
+        var (resourceId, _) = await ResourceApi.RegisterAsync(councilLead, system, ResourceApi.VoidSpace(system));
+        var resourceUrl = $"/api/v1/systems/{system.Id}/resources/{resourceId}";
+
+        var request = await ResourceApi.CommitAsync(trustLead, system, contributionId, resourceId, 60, "2027-01-01", "2027-12-31");
+        var requestId = (await request.JsonAsync())["id"]!.GetValue<string>();
+        var whileRequested = await (await trustLead.GetAsync(resourceUrl, Ct)).JsonAsync();
+        var byGoalWhileRequested = await (await trustLead.GetAsync($"/api/v1/systems/{system.Id}/resources/by-goal?goalId={goalId}", Ct)).JsonAsync();
+        var overByRequester = await ResourceApi.CommitAsync(trustLead, system, contributionId, resourceId, 150, "2027-01-01", "2027-12-31", "We need it more");
+        var waiting = await (await councilLead.GetAsync($"/api/v1/systems/{system.Id}/commitment-requests?ownerOrganisationId={system.CouncilId}", Ct)).JsonAsync();
+        var acceptUrl = $"/api/v1/systems/{system.Id}/commitments/{requestId}/accept";
+        var acceptedByRequester = await trustLead.PostAsJsonAsync(acceptUrl, new { }, Ct);
+        var acceptedByConvenor = await convenor.PostAsJsonAsync(acceptUrl, new { }, Ct);
+        var acceptedByContributor = await councilContributor.PostAsJsonAsync(acceptUrl, new { }, Ct);
+        var moreThanAsked = await councilLead.PostAsJsonAsync(acceptUrl, new { quantity = 80 }, Ct);
+        var accepted = await councilLead.PostAsJsonAsync(acceptUrl, new { quantity = 40, endsOn = "2027-06-30" }, Ct);
+        var acceptedTwice = await councilLead.PostAsJsonAsync(acceptUrl, new { }, Ct);
+        var afterAccepting = await (await trustLead.GetAsync(resourceUrl, Ct)).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.Created, request.StatusCode);
+        Assert.EndsWith($"/api/v1/systems/{system.Id}/commitments/{requestId}", request.Headers.Location!.ToString());
+        Assert.Equal(("Requested", "Westford Council"), ((await request.JsonAsync())["status"]!.GetValue<string>(), (await request.JsonAsync())["owner"]!.GetValue<string>()));
+        Assert.Equal((0.0, 100.0), (whileRequested["resource"]!["committed"]!.GetValue<double>(), whileRequested["resource"]!["idle"]!.GetValue<double>()));
+        Assert.Empty(byGoalWhileRequested[0]!["commitments"]!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, overByRequester.StatusCode);
+        Assert.StartsWith("Only Westford Council's leads can decide", (await overByRequester.JsonAsync())["errors"]!["OverCommitmentReason"]![0]!.GetValue<string>());
+        Assert.Equal(requestId, Assert.Single(waiting.AsArray())!["id"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, acceptedByRequester.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, acceptedByConvenor.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, acceptedByContributor.StatusCode);
+        Assert.Equal("You can give at most the 60 m² asked for", (await moreThanAsked.JsonAsync())["errors"]!["Quantity"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var acceptedBody = await accepted.JsonAsync();
+        Assert.Equal(("Accepted", 40.0, "2027-06-30", 60.0), (acceptedBody["status"]!.GetValue<string>(), acceptedBody["quantity"]!.GetValue<double>(),
+            acceptedBody["endsOn"]!.GetValue<string>(), acceptedBody["requestedQuantity"]!.GetValue<double>()));
+        Assert.Equal(HttpStatusCode.BadRequest, acceptedTwice.StatusCode);
+        Assert.Equal((40.0, 60.0), (afterAccepting["resource"]!["committed"]!.GetValue<double>(), afterAccepting["resource"]!["idle"]!.GetValue<double>()));
+
+        // The capacity rule applies to requests too, and a decline needs a reason the requester can read.
+        var beyondFree = await ResourceApi.CommitAsync(trustLead, system, contributionId, resourceId, 70, "2027-03-01", "2027-03-31");
+        var second = await ResourceApi.CommitAsync(trustLead, system, contributionId, resourceId, 50, "2027-03-01", "2027-03-31");
+        var declineUrl = $"/api/v1/systems/{system.Id}/commitments/{(await second.JsonAsync())["id"]!.GetValue<string>()}/decline";
+        var withoutReason = await councilLead.PostAsJsonAsync(declineUrl, new { reason = " " }, Ct);
+        var declined = await councilLead.PostAsJsonAsync(declineUrl, new { reason = "The room is booked for flu clinics in March" }, Ct);
+        var requesterSees = await (await trustLead.GetAsync($"/api/v1/systems/{system.Id}/contributions/{contributionId}/commitments", Ct)).JsonAsync();
+        // The owner may end what it gave.
+        var releasedByOwner = await councilLead.DeleteAsync($"/api/v1/systems/{system.Id}/commitments/{requestId}", Ct);
+        var afterRelease = await (await trustLead.GetAsync(resourceUrl, Ct)).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, beyondFree.StatusCode);
+        Assert.EndsWith("Request less, or ask Westford Council whether it can offer more", (await beyondFree.JsonAsync())["errors"]!["Quantity"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        Assert.Equal("The room is booked for flu clinics in March",
+            requesterSees.AsArray().Single(c => c!["status"]!.GetValue<string>() == "Declined")!["declineReason"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NoContent, releasedByOwner.StatusCode);
+        Assert.Equal(0.0, afterRelease["resource"]!["committed"]!.GetValue<double>());
     }
 
     [Fact]
@@ -137,7 +206,8 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
         {
             organisationId = system.TrustId, kind = "Workforce", name = "Community nurses", quantity = 40, unit = "WTE", availableCapacity = 6, contact = "Director of nursing",
         });
-        await ResourceApi.CommitAsync(trustLead, system, contributionId, estate, 45, "2027-01-01", "2027-12-31");
+        var estateRequest = await (await ResourceApi.CommitAsync(trustLead, system, contributionId, estate, 45, "2027-01-01", "2027-12-31")).JsonAsync();
+        await councilLead.PostAsJsonAsync($"/api/v1/systems/{system.Id}/commitments/{estateRequest["id"]}/accept", new { }, Ct);
         await ResourceApi.CommitAsync(trustLead, system, contributionId, nurses, 4, "2027-01-01", "2027-12-31");
         var need = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{goalId}/needs",
             new { kind = "Workforce", description = "Nurses for the frailty hubs", quantity = 10, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31" }, Ct);

@@ -1143,6 +1143,17 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<long>("AmountInPence")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProposedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("ProposedInPence")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
 
@@ -1303,6 +1314,13 @@ namespace Concordat.Core.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid>("ContributionId")
                         .HasColumnType("uuid");
 
@@ -1314,6 +1332,10 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
@@ -1324,22 +1346,40 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<double>("Quantity")
                         .HasColumnType("double precision");
 
+                    b.Property<DateOnly>("RequestedEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<double>("RequestedQuantity")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("RequestedStartsOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ContributionId");
 
-                    b.HasIndex("ResourceId");
-
                     b.HasIndex("SystemId");
+
+                    b.HasIndex("ResourceId", "Status");
 
                     b.ToTable("ResourceCommitments");
                 });

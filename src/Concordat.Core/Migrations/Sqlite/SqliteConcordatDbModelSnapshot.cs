@@ -1138,6 +1138,17 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<long>("AmountInPence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProposedInPence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SystemId")
                         .HasColumnType("TEXT");
 
@@ -1298,6 +1309,13 @@ namespace Concordat.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ContributionId")
                         .HasColumnType("TEXT");
 
@@ -1307,6 +1325,10 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<string>("CreatedByName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EndsOn")
@@ -1319,22 +1341,40 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<double>("Quantity")
                         .HasColumnType("REAL");
 
+                    b.Property<DateOnly>("RequestedEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RequestedQuantity")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("RequestedStartsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ResourceId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ContributionId");
 
-                    b.HasIndex("ResourceId");
-
                     b.HasIndex("SystemId");
+
+                    b.HasIndex("ResourceId", "Status");
 
                     b.ToTable("ResourceCommitments");
                 });

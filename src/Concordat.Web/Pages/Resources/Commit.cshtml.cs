@@ -32,9 +32,12 @@ public sealed class CommitModel(ContributionService contributions, CommitmentSer
     public bool NeedsReason { get; private set; }
 
     public IEnumerable<SelectListItem> ResourceOptions =>
-        [new SelectListItem("Select a resource", "", Input.ResourceId is null), .. Register.Select(r => new SelectListItem(
-            $"{r.Resource.Name}, {r.Organisation} ({ResourceForm.KindName(r.Resource.Kind)}; {ResourceService.Amount(r.Idle, r.Resource.Unit)} idle)",
-            r.Resource.Id.ToString(), r.Resource.Id == Input.ResourceId))];
+        [new SelectListItem("Select a resource", "", Input.ResourceId is null), .. Register
+            .OrderBy(r => r.Resource.OrganisationId != Contribution.Contribution.OrganisationId)
+            .Select(r => new SelectListItem(
+                $"{r.Resource.Name}, {r.Organisation} ({ResourceForm.KindName(r.Resource.Kind)}; {ResourceService.Amount(r.Idle, r.Resource.Unit)} idle" +
+                (r.Resource.OrganisationId == Contribution.Contribution.OrganisationId ? ")" : "; a request to its owner)"),
+                r.Resource.Id.ToString(), r.Resource.Id == Input.ResourceId))];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -48,13 +51,15 @@ public sealed class CommitModel(ContributionService contributions, CommitmentSer
         try
         {
             var commitment = await commitments.CommitAsync(Id, input, Actor, ct);
-            this.Succeeded(commitment.OverCommitmentReason is null ? "Resource committed" : "Resource committed beyond its capacity; the over-commitment is flagged");
+            this.Succeeded(commitment.Status == CommitmentStatus.Requested ? "Resource requested: it counts once its owner accepts"
+                : commitment.OverCommitmentReason is null ? "Resource committed" : "Resource committed beyond its capacity; the over-commitment is flagged");
             return Redirect($"{SystemHome}/contributions/{Id}/resources");
         }
         catch (InputInvalidException e)
         {
-            // Beyond the free capacity: offer the explicit over-commitment with a reason.
-            NeedsReason = e.Errors.ContainsKey(nameof(CommitResource.Quantity)) && e.Errors[nameof(CommitResource.Quantity)].Any(m => m.StartsWith("Only ", StringComparison.Ordinal));
+            // Beyond the free capacity of the organisation's own resource: offer the explicit over-commitment with a reason.
+            NeedsReason = e.Errors.ContainsKey(nameof(CommitResource.Quantity)) && e.Errors[nameof(CommitResource.Quantity)].Any(m => m.StartsWith("Only ", StringComparison.Ordinal))
+                && Register.Any(r => r.Resource.Id == Input.ResourceId && r.Resource.OrganisationId == Contribution.Contribution.OrganisationId);
             return this.InvalidInput(e);
         }
         catch (EditConflictException)
@@ -73,8 +78,9 @@ public sealed class CommitModel(ContributionService contributions, CommitmentSer
         {
             throw new NotFoundException("That commitment has already been released.");
         }
+        var status = Commitments.Single(c => c.Commitment.Id == commitmentId).Commitment.Status;
         await commitments.ReleaseAsync(commitmentId, Actor, ct);
-        this.Succeeded("Commitment released");
+        this.Succeeded(status switch { CommitmentStatus.Requested => "Request withdrawn", CommitmentStatus.Declined => "Declined request cleared", _ => "Commitment released" });
         return Redirect($"{SystemHome}/contributions/{Id}/resources");
     }
 

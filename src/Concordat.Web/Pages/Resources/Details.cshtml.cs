@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Resources;
 
-public sealed class ResourceModel(ResourceService resources, HistoryService history) : SystemPageModel
+public sealed class ResourceModel(ResourceService resources, CommitmentService commitments, HistoryService history) : SystemPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -14,7 +14,22 @@ public sealed class ResourceModel(ResourceService resources, HistoryService hist
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public bool CanEdit => Actor.IsConvenor || Actor.CanContributeFor(Detail.Row.Resource.OrganisationId);
 
+    /// <summary>A lead of the organisation that owns the resource answers requests for it and may release its commitments.</summary>
+    public bool IsOwnerLead => Actor.IsLeadOf(Detail.Row.Resource.OrganisationId);
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostReleaseAsync(Guid commitmentId, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!Detail.Commitments.Any(c => c.Commitment.Id == commitmentId))
+        {
+            throw new NotFoundException("That commitment has already been released.");
+        }
+        await commitments.ReleaseAsync(commitmentId, Actor, ct);
+        this.Succeeded("Commitment released");
+        return Redirect($"{SystemHome}/resources/{Id}");
+    }
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Resources;
 
-public sealed class NeedsModel(PooledViews views, CommitmentService commitments) : SystemPageModel
+public sealed class NeedsModel(PooledViews views, GoalNeedService needs) : SystemPageModel
 {
     public sealed class NeedForm
     {
@@ -36,7 +36,7 @@ public sealed class NeedsModel(PooledViews views, CommitmentService commitments)
             GoalForm.ParseDate(Input.StartsOn, "Input.StartsOn", "Start", ModelState), GoalForm.ParseDate(Input.EndsOn, "Input.EndsOn", "End", ModelState));
         try
         {
-            await commitments.AddNeedAsync(Id, input, Actor, ct);
+            await needs.AddNeedAsync(Id, input, Actor, ct);
             this.Succeeded("Need added");
             return Redirect($"{SystemHome}/goals/{Id}/needs");
         }
@@ -48,7 +48,7 @@ public sealed class NeedsModel(PooledViews views, CommitmentService commitments)
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid needId, CancellationToken ct)
     {
-        await commitments.RemoveNeedAsync(Id, needId, Actor, ct);
+        await needs.RemoveNeedAsync(Id, needId, Actor, ct);
         this.Succeeded("Need removed");
         return Redirect($"{SystemHome}/goals/{Id}/needs");
     }

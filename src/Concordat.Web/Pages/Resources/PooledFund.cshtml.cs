@@ -36,7 +36,11 @@ public sealed class PooledFundModel(PooledFundService funds, OrganisationService
     public PooledFundDetail Detail { get; private set; } = null!;
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
     public IReadOnlyList<GoalSummary> Goals { get; private set; } = [];
-    public bool CanManage => Actor.IsConvenor || Actor.IsLeadOf(Detail.Fund.HostOrganisationId);
+    /// <summary>The host's leads commit the fund's spending, and may propose what other partners pay in.</summary>
+    public bool CanManage => Actor.IsLeadOf(Detail.Fund.HostOrganisationId);
+
+    /// <summary>The organisations whose payment this person may set (their own) or propose (any, for the host's leads).</summary>
+    public IReadOnlyList<OrganisationSummary> PaymentOrganisations => CanManage ? Organisations : [.. Organisations.Where(o => Actor.IsLeadOf(o.Id))];
 
     public IEnumerable<SelectListItem> GoalOptions => Goals.Select(g => new SelectListItem(g.Title, g.Id.ToString(), Scheme.GoalIds.Contains(g.Id)));
 
@@ -48,14 +52,28 @@ public sealed class PooledFundModel(PooledFundService funds, OrganisationService
         ModelState.Clear();
         try
         {
-            await funds.SetContributionAsync(Id, new SetFundContribution(Payment.OrganisationId, Pounds(Payment.Amount, "Payment.Amount")), Actor, ct);
-            this.Succeeded("Contribution saved");
+            var counts = await funds.SetContributionAsync(Id, new SetFundContribution(Payment.OrganisationId, Pounds(Payment.Amount, "Payment.Amount")), Actor, ct);
+            this.Succeeded(counts ? "Payment saved" : "Payment proposed: it counts once the partner confirms it");
             return Redirect($"{SystemHome}/resources/pooled-funds/{Id}");
         }
         catch (InputInvalidException e)
         {
             return this.InvalidInput(e, "Payment");
         }
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid organisationId, CancellationToken ct)
+    {
+        await funds.ConfirmProposalAsync(Id, organisationId, Actor, ct);
+        this.Succeeded("Payment confirmed");
+        return Redirect($"{SystemHome}/resources/pooled-funds/{Id}");
+    }
+
+    public async Task<IActionResult> OnPostDeclineProposalAsync(Guid organisationId, CancellationToken ct)
+    {
+        await funds.DeclineProposalAsync(Id, organisationId, Actor, ct);
+        this.Succeeded("Proposal declined");
+        return Redirect($"{SystemHome}/resources/pooled-funds/{Id}");
     }
 
     public async Task<IActionResult> OnPostSchemeAsync(CancellationToken ct)

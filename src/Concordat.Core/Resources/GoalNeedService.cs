@@ -1,0 +1,72 @@
+using System.Globalization;
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+using Concordat.Core.Goals;
+using Concordat.Core.History;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.Resources;
+
+public sealed record AddNeed(ResourceKind? Kind, string? Description, double? Quantity, string? Unit, DateOnly? StartsOn, DateOnly? EndsOn);
+
+/// <summary>What goals need of each kind of resource, said by the goal's lead organisation (or a convenor).</summary>
+public sealed class GoalNeedService(ConcordatDb db, TimeProvider clock)
+{
+    /// <summary>Says what a goal needs (convenors, or leads of the goal's lead organisation).</summary>
+    public async Task<GoalNeed> AddNeedAsync(Guid goalId, AddNeed input, Actor actor, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "say what it needs");
+        if (goal.Status == GoalStatus.Retired)
+        {
+            throw new InputInvalidException(nameof(input.Kind), "This goal is retired; it no longer needs resources");
+        }
+        var errors = new InputErrors();
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+        {
+            errors.Add(nameof(input.Kind), "Select the kind of resource the goal needs");
+            kind = default;
+        }
+        var description = errors.OptionalText(nameof(input.Description), "Description", input.Description, GoalNeed.DescriptionMaxLength);
+        if (description is null)
+        {
+            errors.Add(nameof(input.Description), "Say what is needed, like community nurses for the frailty hubs");
+        }
+        if (input.Quantity is not { } quantity || !double.IsFinite(quantity) || quantity <= 0)
+        {
+            errors.Add(nameof(input.Quantity), "Enter how much is needed, as a number more than 0");
+            quantity = 0;
+        }
+        var unit = errors.OptionalText(nameof(input.Unit), "Unit", input.Unit, Resource.UnitMaxLength);
+        if (unit is null)
+        {
+            errors.Add(nameof(input.Unit), "Enter the unit, like WTE, m² or £");
+        }
+        CommitmentService.CheckPeriod(errors, input.StartsOn, input.EndsOn, "need");
+        errors.ThrowIfAny();
+        var need = new GoalNeed
+        {
+            SystemId = actor.SystemId, GoalId = goalId, Kind = kind, Description = description!, Quantity = quantity, Unit = unit!,
+            StartsOn = input.StartsOn!.Value, EndsOn = input.EndsOn!.Value,
+        };
+        db.GoalNeeds.Add(need);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "GoalNeedAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
+        {
+            ["Kind"] = kind.ToString(), ["Need"] = description, ["Amount"] = ResourceService.Amount(quantity, unit!),
+            ["Period"] = string.Create(CultureInfo.InvariantCulture, $"{need.StartsOn:yyyy-MM-dd} to {need.EndsOn:yyyy-MM-dd}"),
+        });
+        await db.SaveChangesAsync(ct);
+        return need;
+    }
+
+    public async Task RemoveNeedAsync(Guid goalId, Guid needId, Actor actor, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "change what it needs");
+        var need = await db.GoalNeeds.SingleOrDefaultAsync(n => n.Id == needId && n.GoalId == goalId, ct) ?? throw new NotFoundException("That need has already been removed.");
+        db.GoalNeeds.Remove(need);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "GoalNeedRemoved", GoalService.EntityType, goalId, goal.Title,
+            new SortedDictionary<string, string?> { ["Need"] = need.Description, ["Amount"] = ResourceService.Amount(need.Quantity, need.Unit) }, null);
+        await db.SaveChangesAsync(ct);
+    }
+}
