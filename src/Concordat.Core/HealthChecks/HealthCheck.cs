@@ -105,7 +105,12 @@ public static class HealthCheck
         }
         foreach (var m in goal.Measures)
         {
-            if (m.HasData && m.IsStale)
+            // A measure with no data at all says less than one with old data, so it cannot pass where stale data fails.
+            if (!m.HasData)
+            {
+                Fail(StaleData, m.Name, $"{m.Name} has no data yet, so no one can tell whether the outcome is moving.", $"/measures/{m.Id}");
+            }
+            else if (m.IsStale)
             {
                 Fail(StaleData, m.Name, $"{m.Name} has no recent data, so its reading may no longer be true.", $"/measures/{m.Id}");
             }

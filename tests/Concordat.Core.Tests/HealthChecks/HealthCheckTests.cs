@@ -73,10 +73,16 @@ public sealed class HealthCheckTests
     }
 
     [Fact]
-    public void StaleData_Fails_ButAMeasureWithNoDataIsNotStale()
-    {
+    public void StaleData_Fails() =>
         Assert.Equal([HealthCheck.StaleData], Failing(Healthy() with { Measures = [new(Guid.NewGuid(), "Falls", true, IsStale: true, true, false, false)] }));
-        Assert.Empty(Failing(Healthy() with { Measures = [new(Guid.NewGuid(), "Falls", HasData: false, IsStale: true, true, false, false)] }));
+
+    [Fact]
+    public void AMeasureWithNoDataAtAll_FailsCurrentData_AsNoDataYet()
+    {
+        var finding = Assert.Single(HealthCheck.Run(Healthy() with { Measures = [new(Guid.NewGuid(), "Falls", HasData: false, IsStale: false, true, false, IsAddressed: true)] }).Findings);
+
+        Assert.Equal(HealthCheck.StaleData, finding.Check);
+        Assert.Contains("no data yet", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
     private static string Months(DateOnly first, int count, Func<int, double> value) =>
         "period,value\n" + string.Concat(Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"{first.AddMonths(i):yyyy-MM-dd},{value(i)}\n")));
 
-    private static async Task<string> MeasureAsync(HttpClient lead, TestSystem system, string name, double? target, string csv)
+    private static async Task<string> MeasureAsync(HttpClient lead, TestSystem system, string name, double? target, string? csv)
     {
         var created = await lead.PostAsJsonAsync($"/api/v1/systems/{system.Id}/measures", new
         {
@@ -33,6 +33,10 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var url = created.Headers.Location!.ToString();
+        if (csv is null)
+        {
+            return url;
+        }
         var imported = await lead.PostAsync($"{url}/imports", new StringContent(csv, Encoding.UTF8, "text/csv"), Ct);
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync(Ct));
         return url;
@@ -47,10 +51,11 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
         var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
         var url = $"/api/v1/systems/{system.Id}";
         var goalId = await GoalApi.DraftAsync(convenor, system);
+        JsonNode goal = null!;
         async Task<(string[] Failing, int Passed, JsonNode System)> HealthAsync()
         {
             var health = await (await convenor.GetAsync($"{url}/strategy/health-check", Ct)).JsonAsync();
-            var goal = health["goals"]!.AsArray().Single(g => g!["goalId"]!.GetValue<string>() == goalId.ToString())!;
+            goal = health["goals"]!.AsArray().Single(g => g!["goalId"]!.GetValue<string>() == goalId.ToString())!;
             return ([.. goal["findings"]!.AsArray().Select(f => f!["check"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal)],
                 goal["checksPassed"]!.GetValue<int>(), health["systemFindings"]!);
         }
@@ -61,13 +66,14 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
         Assert.Equal(8, barePassed);
         Assert.Empty(noResources.AsArray());
 
-        // One partner's proposal, measures that are stale, lack a target, or show unaddressed concern, an unmet need
-        // and an over-committed resource.
+        // One partner's proposal, measures that are stale, have no data at all, lack a target, or show unaddressed
+        // concern, an unmet need and an over-committed resource.
         var (trustContribution, _) = await ContributionApi.CommitAsync(trustLead, system, goalId, system.TrustId);
         var lastMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-1);
         var staleUrl = await MeasureAsync(trustLead, system, "Falls admissions", 90, Months(new DateOnly(2020, 1, 1), 24, i => 100 + (i % 3)));
         var concernUrl = await MeasureAsync(trustLead, system, "Frailty admissions", null, Months(lastMonth.AddMonths(-19), 20, i => i < 12 ? 100 + (i % 3) : 130 + (i % 2)));
-        foreach (var measureUrl in new[] { staleUrl, concernUrl })
+        var noDataUrl = await MeasureAsync(trustLead, system, "Delayed discharges", 40, null);
+        foreach (var measureUrl in new[] { staleUrl, concernUrl, noDataUrl })
         {
             var linked = await convenor.PostAsync($"{url}/goals/{goalId}/measures/{measureUrl.Split('/')[^1]}", null, Ct);
             Assert.True(linked.IsSuccessStatusCode);
@@ -86,6 +92,8 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
         Assert.Equal(Sorted(HealthCheck.NotShared, HealthCheck.NotAgreed, HealthCheck.NoAccountOfHow, HealthCheck.StaleData, HealthCheck.NoTarget,
             HealthCheck.UnaddressedConcern, HealthCheck.NeedsUnmet, HealthCheck.NeverAgreed), failing);
         Assert.Equal(4, passed);
+        Assert.Contains("no data yet", goal["findings"]!.AsArray().Single(f => f!["subject"]!.GetValue<string>() == "Delayed discharges")!["explanation"]!.GetValue<string>(),
+            StringComparison.Ordinal);
         Assert.Equal([HealthCheck.OverCommitted], systemFindings.AsArray().Select(f => f!["check"]!.GetValue<string>()));
         Assert.Equal("Reablement nurses", systemFindings[0]!["subject"]!.GetValue<string>());
 
@@ -106,6 +114,8 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
         Assert.Equal(HttpStatusCode.OK, targeted.StatusCode);
         var current = await trustLead.PostAsync($"{staleUrl}/imports", new StringContent(Months(lastMonth, 1, _ => 98), Encoding.UTF8, "text/csv"), Ct);
         Assert.True(current.IsSuccessStatusCode);
+        var firstData = await trustLead.PostAsync($"{noDataUrl}/imports", new StringContent(Months(lastMonth.AddMonths(-14), 15, i => 40 + (i % 3)), Encoding.UTF8, "text/csv"), Ct);
+        Assert.True(firstData.IsSuccessStatusCode);
         var primary = await (await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/drivers", new { level = "Primary", title = "Timely discharge" }, Ct)).JsonAsync();
         var secondary = await (await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/drivers",
             new { level = "Secondary", title = "Same-day reablement", primaryDriverIds = new[] { primary["primaryDrivers"]![0]!["id"]!.GetValue<string>() } }, Ct)).JsonAsync();
