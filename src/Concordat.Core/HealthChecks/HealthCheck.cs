@@ -78,6 +78,8 @@ public static class HealthCheck
         if (organisations == 0)
         {
             Fail(NoContributor, goal.Title, "No organisation has committed to contribute: the goal says what should happen, not who will make it happen.", goalPath + "#contributions");
+            // With no contributor a goal is shared by no one, so it must not score as well as a goal with one.
+            Fail(NotShared, goal.Title, "No partner contributes, so the goal is not shared. A shared goal needs more than one partner's contribution.", goalPath + "#contributions");
         }
         else if (organisations == 1)
         {

@@ -34,12 +34,22 @@ public sealed class HealthCheckTests
 
     [Fact]
     public void NoContributor_Fails_AndWithdrawnContributionsDoNotCount() =>
-        Assert.Equal([HealthCheck.NoContributor, HealthCheck.NoAccountOfHow, HealthCheck.UnaddressedConcern],
+        Assert.Equal([HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NoAccountOfHow, HealthCheck.UnaddressedConcern],
             Failing(Healthy() with
             {
                 Contributions = [new(Guid.NewGuid(), "Trust", Trust, ContributionStatus.Withdrawn, false)], Ideas = [],
                 Measures = [new(Guid.NewGuid(), "Falls admissions", true, false, true, IsConcern: true, IsAddressed: false)],
             }));
+
+    [Fact]
+    public void NoContributorAtAll_FailsBothHasContributorsAndIsShared_SoItScoresBelowOneContributor()
+    {
+        var none = Healthy() with { Contributions = [] };
+        var one = Healthy() with { Contributions = [new(Guid.NewGuid(), "Trust", Trust, ContributionStatus.Agreed, false)] };
+
+        Assert.Equal([HealthCheck.NoContributor, HealthCheck.NotShared], Failing(none));
+        Assert.True(HealthCheck.Run(none).ChecksPassed < HealthCheck.Run(one).ChecksPassed);
+    }
 
     [Fact]
     public void OnlyOnePartner_IsNotShared() =>

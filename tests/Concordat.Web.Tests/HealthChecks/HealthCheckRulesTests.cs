@@ -62,8 +62,8 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
         static string[] Sorted(params string[] checks) => [.. checks.Order(StringComparer.Ordinal)];
 
         var (bare, barePassed, noResources) = await HealthAsync();
-        Assert.Equal(Sorted(HealthCheck.NoMeasure, HealthCheck.NoContributor, HealthCheck.NotAgreed, HealthCheck.NoAccountOfHow), bare);
-        Assert.Equal(8, barePassed);
+        Assert.Equal(Sorted(HealthCheck.NoMeasure, HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NotAgreed, HealthCheck.NoAccountOfHow), bare);
+        Assert.Equal(7, barePassed);
         Assert.Empty(noResources.AsArray());
 
         // One partner's proposal, measures that are stale, have no data at all, lack a target, or show unaddressed

@@ -341,10 +341,10 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         var after = await (await convenor.GetAsync($"{url}/strategy/health-check", Ct)).JsonAsync();
         var page = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync($"/systems/{system.Id}/strategy/health");
 
-        Assert.Equal(new[] { HealthCheck.NoAccountOfHow, HealthCheck.NoContributor, HealthCheck.NoMeasure, HealthCheck.NotAgreed }.Order(StringComparer.Ordinal), Checks(before));
-        Assert.Equal(8, before["goals"]![0]!["checksPassed"]!.GetValue<int>());
-        Assert.Equal(new[] { HealthCheck.LeverWithoutMechanism, HealthCheck.NoContributor, HealthCheck.NoMeasure, HealthCheck.NotAgreed }.Order(StringComparer.Ordinal), Checks(after));
-        Assert.Contains("8 of 12 checks pass", page.Text($"#goal-{goalId}"));
+        Assert.Equal(new[] { HealthCheck.NoAccountOfHow, HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NoMeasure, HealthCheck.NotAgreed }.Order(StringComparer.Ordinal), Checks(before));
+        Assert.Equal(7, before["goals"]![0]!["checksPassed"]!.GetValue<int>());
+        Assert.Equal(new[] { HealthCheck.LeverWithoutMechanism, HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NoMeasure, HealthCheck.NotAgreed }.Order(StringComparer.Ordinal), Checks(after));
+        Assert.Contains("7 of 12 checks pass", page.Text($"#goal-{goalId}"));
         Assert.Contains("a lever without a mechanism", page.Text($"#goal-{goalId}"));
         Assert.NotNull(page.Document.QuerySelector($"#goal-{goalId} a[href^='/systems/{system.Id}/goals/{goalId}/theory-of-change#idea-']"));
     }
