@@ -26,7 +26,11 @@ public sealed record DocumentMeasure(Guid Id, string Name, string? Latest, DateO
 
 public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string Population, string Scope, string Status, string Agreement, string LeadOrganisation,
     DateOnly Horizon, IReadOnlyList<DocumentDriver> Drivers, IReadOnlyList<DocumentChangeIdea> ChangeIdeas, IReadOnlyList<DocumentContribution> Contributions,
-    IReadOnlyList<DocumentMeasure> Measures, int ChecksPassed, int Checks);
+    IReadOnlyList<DocumentMeasure> Measures, int ChecksPassed, int Checks, int ChecksPendingAgreement)
+{
+    /// <summary>The goal's health check in words, pending agreement included (versions published before it was counted read as none pending).</summary>
+    public string HealthSummary() => HealthCheck.Summary(ChecksPassed, ChecksPendingAgreement, Checks);
+}
 
 public sealed record DocumentResource(string Kind, string Unit, double Available, double Committed, double Idle);
 
@@ -50,7 +54,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             md.AppendLine(CultureInfo.InvariantCulture, $"- Population: {g.Population} ({g.Scope})");
             md.AppendLine(CultureInfo.InvariantCulture, $"- Lead: {g.LeadOrganisation}; horizon {g.Horizon.ToString("d MMMM yyyy", english)}");
             md.AppendLine(CultureInfo.InvariantCulture, $"- Agreement: {g.Status} ({g.Agreement})");
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Health check: {g.ChecksPassed} of {g.Checks} checks pass").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Health check: {g.HealthSummary()}").AppendLine();
             md.AppendLine("### Theory of change").AppendLine();
             if (g.Drivers.Count == 0)
             {
@@ -149,7 +153,8 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
                 m.Variation is { } icon ? XmrSummary.Describe(icon) : null, m.IsStale)).ToList();
             var health = checks.GetValueOrDefault(goal.Id);
             list.Add(new DocumentGoal(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, goal.Scope, goal.Status.ToString(), summary.Agreement,
-                goal.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0));
+                goal.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0,
+                health?.ChecksPendingAgreement ?? 0));
         }
         var resources = (await views.ByKindAsync(new ResourceFilter(), ct))
             .Select(k => new DocumentResource(k.Kind.ToString(), k.Unit, k.Available, k.Committed, k.Idle)).ToList();

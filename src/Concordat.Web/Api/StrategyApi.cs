@@ -18,7 +18,7 @@ public sealed record DocumentMeasureResponse(Guid Id, string Name, string? Lates
 
 public sealed record DocumentGoalResponse(Guid Id, string Title, string Outcome, string Population, string Scope, string Status, string Agreement,
     string LeadOrganisation, DateOnly Horizon, IReadOnlyList<DocumentDriverResponse> Drivers, IReadOnlyList<DocumentChangeIdeaResponse> ChangeIdeas,
-    IReadOnlyList<DocumentContributionResponse> Contributions, IReadOnlyList<DocumentMeasureResponse> Measures, int ChecksPassed, int Checks);
+    IReadOnlyList<DocumentContributionResponse> Contributions, IReadOnlyList<DocumentMeasureResponse> Measures, int ChecksPassed, int ChecksPendingAgreement, int Checks);
 
 public sealed record DocumentResourceResponse(string Kind, string Unit, double Available, double Committed, double Idle);
 
@@ -107,7 +107,7 @@ public static class StrategyApi
             [.. g.ChangeIdeas.Select(i => new DocumentChangeIdeaResponse(i.Title, i.WhoseBehaviour, i.WhatDifferently, i.Lacking, i.Functions, i.Levers, i.CarriedBy))],
             [.. g.Contributions.Select(c => new DocumentContributionResponse(c.Id, c.Organisation, c.Commitment, c.Status, c.Resources))],
             [.. g.Measures.Select(m => new DocumentMeasureResponse(m.Id, m.Name, m.Latest, m.LatestPeriod, m.VariationIcon, m.AssuranceIcon, m.Reading, m.IsStale))],
-            g.ChecksPassed, g.Checks))],
+            g.ChecksPassed, g.ChecksPendingAgreement, g.Checks))],
         [.. d.Resources.Select(r => new DocumentResourceResponse(r.Kind, r.Unit, r.Available, r.Committed, r.Idle))],
         [.. d.PooledFunds.Select(f => new DocumentFundResponse(f.Name, f.FinancialYear, f.PaidInPence, f.AllocatedInPence))]);
 
