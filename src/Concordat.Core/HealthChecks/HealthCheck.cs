@@ -1,5 +1,6 @@
 using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
+using Concordat.Spc;
 
 namespace Concordat.Core.HealthChecks;
 
@@ -7,7 +8,11 @@ public sealed record ContributionFacts(Guid Id, string Organisation, Guid Organi
 
 public sealed record IdeaFacts(Guid Id, string Title, bool UsesLevers, bool HasDiagnosis, bool NamesBehaviour);
 
-public sealed record MeasureFacts(Guid Id, string Name, bool HasData, bool IsStale, bool HasTargetOrTrajectory, bool IsConcern, bool IsAddressed);
+public sealed record MeasureFacts(Guid Id, string Name, bool HasData, bool IsStale, bool HasTargetOrTrajectory, bool IsConcern, bool IsAddressed)
+{
+    /// <summary>The reading rests on fewer points than reliable limits need (<see cref="XmrAnalysis.IsProvisional"/>), so findings from it say so.</summary>
+    public bool IsProvisional { get; init; }
+}
 
 public sealed record NeedFacts(string Description, double Gap, string Unit);
 
@@ -133,7 +138,8 @@ public static class HealthCheck
             }
             if (m.IsConcern && !m.IsAddressed)
             {
-                Fail(UnaddressedConcern, m.Name, $"{m.Name} shows special cause concern, and no change idea or contribution addresses it.", goalPath + "/theory-of-change");
+                var concern = m.IsProvisional ? $"special cause concern ({XmrSummary.ProvisionalNote})" : "special cause concern";
+                Fail(UnaddressedConcern, m.Name, $"{m.Name} shows {concern}, and no change idea or contribution addresses it.", goalPath + "/theory-of-change");
             }
         }
         foreach (var need in goal.Needs.Where(n => n.Gap > 0))

@@ -108,6 +108,17 @@ public sealed class HealthCheckTests
         Assert.Equal([HealthCheck.UnaddressedConcern], Failing(Healthy() with { Measures = [new(Guid.NewGuid(), "Falls", true, false, true, IsConcern: true, IsAddressed: false)] }));
 
     [Fact]
+    public void AConcernOnFewerPointsThanReliableLimitsNeed_SaysItIsProvisional()
+    {
+        var concern = new MeasureFacts(Guid.NewGuid(), "Falls", true, false, true, IsConcern: true, IsAddressed: false);
+
+        Assert.EndsWith("shows special cause concern, and no change idea or contribution addresses it.",
+            Assert.Single(HealthCheck.Run(Healthy() with { Measures = [concern] }).Findings).Explanation, StringComparison.Ordinal);
+        Assert.EndsWith("shows special cause concern (provisional: fewer than 13 points), and no change idea or contribution addresses it.",
+            Assert.Single(HealthCheck.Run(Healthy() with { Measures = [concern with { IsProvisional = true }] }).Findings).Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ANeedNotMet_Fails() => Assert.Equal([HealthCheck.NeedsUnmet], Failing(Healthy() with { Needs = [new("Physiotherapists", 2.5, "WTE")] }));
 
     private static ContributionFacts Proposed(string organisation, Guid organisationId) => new(Guid.NewGuid(), organisation, organisationId, ContributionStatus.Proposed, false);

@@ -17,7 +17,7 @@ public sealed class StrategyComparisonTests
             "ServiceProvision", ["Northshire Community Trust"])],
         [new DocumentContribution(Trust, "Northshire Community Trust", "Run a virtual ward of 40 beds", "Agreed", ["12 WTE of Community nurses"])],
         [new DocumentMeasure(Admissions, "Emergency admissions over 75", "412 per month", new DateOnly(2026, 9, 1), "common_cause", "inconsistent",
-            "Common cause variation", false)],
+            "Common cause variation", false, false)],
         9, 12, 0);
 
     private static StrategyDocument Document(params DocumentGoal[] goals) => new("Northshire", new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), goals,
