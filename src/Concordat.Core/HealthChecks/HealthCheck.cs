@@ -136,7 +136,14 @@ public static class HealthCheck
             {
                 Fail(NoTarget, m.Name, $"{m.Name} has no target or trajectory, so no one can say whether it will reach where the partners want it.", $"/measures/{m.Id}/edit");
             }
-            if (m.IsConcern && !m.IsAddressed)
+            // Without data no one can tell whether there is a concern, so an unaddressed measure cannot pass here: if it
+            // did, its first data could only make the goal read worse.
+            if (!m.HasData && !m.IsAddressed)
+            {
+                Fail(UnaddressedConcern, m.Name, $"{m.Name} has no data yet, so no one can tell whether it shows special cause concern, and no change idea or contribution addresses it.",
+                    goalPath + "/theory-of-change");
+            }
+            else if (m.IsConcern && !m.IsAddressed)
             {
                 var concern = m.IsProvisional ? $"special cause concern ({XmrSummary.ProvisionalNote})" : "special cause concern";
                 Fail(UnaddressedConcern, m.Name, $"{m.Name} shows {concern}, and no change idea or contribution addresses it.", goalPath + "/theory-of-change");

@@ -108,6 +108,15 @@ public sealed class HealthCheckTests
         Assert.Equal([HealthCheck.UnaddressedConcern], Failing(Healthy() with { Measures = [new(Guid.NewGuid(), "Falls", true, false, true, IsConcern: true, IsAddressed: false)] }));
 
     [Fact]
+    public void AMeasureWithNoData_CannotPassConcernIsAddressed_UnlessWorkAlreadyAddressesIt()
+    {
+        var noData = new MeasureFacts(Guid.NewGuid(), "Falls", HasData: false, IsStale: false, true, IsConcern: false, IsAddressed: false);
+
+        Assert.Equal([HealthCheck.StaleData, HealthCheck.UnaddressedConcern], Failing(Healthy() with { Measures = [noData] }));
+        Assert.Equal([HealthCheck.StaleData], Failing(Healthy() with { Measures = [noData with { IsAddressed = true }] }));
+    }
+
+    [Fact]
     public void AConcernOnFewerPointsThanReliableLimitsNeed_SaysItIsProvisional()
     {
         var concern = new MeasureFacts(Guid.NewGuid(), "Falls", true, false, true, IsConcern: true, IsAddressed: false);

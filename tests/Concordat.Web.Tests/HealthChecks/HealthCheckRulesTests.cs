@@ -94,8 +94,11 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
             HealthCheck.UnaddressedConcern, HealthCheck.NeedsUnmet), failing);
         Assert.Equal(3, passed);
         Assert.Equal([(HealthCheck.NoContributor, "PendingAgreement")], PendingChecks(goal));
-        Assert.Contains("no data yet", goal["findings"]!.AsArray().Single(f => f!["subject"]!.GetValue<string>() == "Delayed discharges")!["explanation"]!.GetValue<string>(),
-            StringComparison.Ordinal);
+        var noData = goal["findings"]!.AsArray().Where(f => f!["subject"]!.GetValue<string>() == "Delayed discharges").ToDictionary(f => f!["check"]!.GetValue<string>(),
+            f => f!["explanation"]!.GetValue<string>());
+        Assert.Equal(Sorted(HealthCheck.StaleData, HealthCheck.UnaddressedConcern), noData.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains("no data yet", noData[HealthCheck.StaleData], StringComparison.Ordinal);
+        Assert.Contains("no one can tell whether it shows special cause concern", noData[HealthCheck.UnaddressedConcern], StringComparison.Ordinal);
         Assert.Equal([HealthCheck.OverCommitted], systemFindings.AsArray().Select(f => f!["check"]!.GetValue<string>()));
         Assert.Equal("Reablement nurses", systemFindings[0]!["subject"]!.GetValue<string>());
 
