@@ -76,6 +76,14 @@ public sealed class XmrAnalysis
     /// <summary>True when any segment has 12 points or fewer (see <see cref="XmrSegment.IsShort"/>).</summary>
     public bool HasShortSegment => !Warnings.IsEmpty;
 
+    /// <summary>
+    /// True when the current reading is provisional: the last segment, whose limits the icons are read against, has
+    /// <see cref="XmrSegment.ShortSegmentMaximumPointCount"/> points or fewer, and Making Data Count shows limits and
+    /// icons only from 13. An earlier short segment does not make the current reading provisional. Every page, document
+    /// and summary that says "provisional" asks this, so the rule is written once.
+    /// </summary>
+    public bool IsProvisional => segments[^1].IsShort;
+
     /// <summary>One sentence per short segment, for display beside the chart or icons. Empty when there are none.</summary>
     public ImmutableArray<string> Warnings { get; }
 

@@ -39,6 +39,15 @@ public sealed record XmrSummary
         };
     }
 
+    /// <summary>What a provisional reading adds to an icon's name (see <see cref="XmrAnalysis.IsProvisional"/>).</summary>
+    public static readonly string ProvisionalNote = $"provisional: fewer than {XmrSegment.ShortSegmentMaximumPointCount + 1} points";
+
+    /// <summary>
+    /// A variation icon's short name, saying so when the reading is provisional:
+    /// "Special cause concern (high values) (provisional: fewer than 13 points)".
+    /// </summary>
+    public static string Describe(VariationIcon icon, bool provisional) => provisional ? $"{Describe(icon)} ({ProvisionalNote})" : Describe(icon);
+
     /// <summary>A short name for a variation icon, e.g. for its tooltip: "Special cause improvement (high values)".</summary>
     public static string Describe(VariationIcon icon) => icon switch
     {
@@ -186,9 +195,9 @@ public sealed record XmrSummary
 
     private static string? DescribeShortSegments(XmrAnalysis analysis)
     {
-        var last = analysis.Segments[^1];
-        if (last.IsShort)
+        if (analysis.IsProvisional)
         {
+            var last = analysis.Segments[^1];
             return $"The latest limits rest on only {last.PointCount} point{(last.PointCount == 1 ? "" : "s")}, so they and the icons are provisional: Making Data Count shows them only from {XmrSegment.ShortSegmentMaximumPointCount + 1} points.";
         }
 

@@ -83,6 +83,21 @@ public sealed class SummaryTests
     }
 
     [Fact]
+    public void IsProvisional_OnlyWhileTheLatestSegmentIsShort_AndThenTheIconNameSaysSo()
+    {
+        var twelve = Series.Analyse(Series.Alternating(12, centre: 10));
+        var thirteen = Series.Analyse(Series.Alternating(13, centre: 10));
+        var shortAfterRebase = Series.Analyse(new SpcOptions { RebaseIndices = [14] }, Series.Alternating(20, centre: 10));
+        var shortBeforeRebase = Series.Analyse(new SpcOptions { RebaseIndices = [5] }, Series.Alternating(20, centre: 10));
+
+        Assert.Equal((true, false, true, false), (twelve.IsProvisional, thirteen.IsProvisional, shortAfterRebase.IsProvisional, shortBeforeRebase.IsProvisional));
+        Assert.True(shortBeforeRebase.HasShortSegment);
+        Assert.Contains("provisional", XmrSummary.Describe(shortAfterRebase).ShortSegments, StringComparison.Ordinal);
+        Assert.Equal("Common cause variation (provisional: fewer than 13 points)", XmrSummary.Describe(VariationIcon.CommonCause, provisional: true));
+        Assert.Equal("Common cause variation", XmrSummary.Describe(VariationIcon.CommonCause, provisional: false));
+    }
+
+    [Fact]
     public void Text_JoinsTheSentencesInOrder()
     {
         var summary = XmrSummary.Describe(Series.Analyse(new SpcOptions { Target = 16 }, Quiet));

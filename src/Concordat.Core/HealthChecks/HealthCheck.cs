@@ -1,5 +1,6 @@
 using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
+using Concordat.Spc;
 
 namespace Concordat.Core.HealthChecks;
 
@@ -7,7 +8,11 @@ public sealed record ContributionFacts(Guid Id, string Organisation, Guid Organi
 
 public sealed record IdeaFacts(Guid Id, string Title, bool UsesLevers, bool HasDiagnosis, bool NamesBehaviour);
 
-public sealed record MeasureFacts(Guid Id, string Name, bool HasData, bool IsStale, bool HasTargetOrTrajectory, bool IsConcern, bool IsAddressed);
+public sealed record MeasureFacts(Guid Id, string Name, bool HasData, bool IsStale, bool HasTargetOrTrajectory, bool IsConcern, bool IsAddressed)
+{
+    /// <summary>The reading rests on fewer points than reliable limits need (<see cref="XmrAnalysis.IsProvisional"/>), so findings from it say so.</summary>
+    public bool IsProvisional { get; init; }
+}
 
 public sealed record NeedFacts(string Description, double Gap, string Unit);
 
@@ -17,14 +22,37 @@ public sealed record GoalFacts(Guid Id, string Title, GoalStatus Status, IReadOn
 
 public sealed record ResourceFacts(Guid Id, string Name, string Organisation, bool IsOverCommitted);
 
-/// <summary>One finding: which check, about what, why it matters in plain English, and where to fix it.</summary>
-public sealed record Finding(string Check, string Subject, string Explanation, string FixPath);
+/// <summary>How a goal stands on one check.</summary>
+public enum CheckState
+{
+    Passed,
 
-public sealed record GoalHealth(Guid GoalId, string Title, int ChecksPassed, int Checks, IReadOnlyList<Finding> Findings);
+    /// <summary>
+    /// Waiting on a partner's decision: the check would pass once a proposed contribution is agreed. It neither passes
+    /// nor fails, and a proposal only ever lifts a check from failed to pending, never down from passed.
+    /// </summary>
+    PendingAgreement,
+
+    Failed,
+}
+
+/// <summary>One finding: which check, about what, why it matters in plain English, where to fix it, and whether it fails the check or holds it pending agreement.</summary>
+public sealed record Finding(string Check, string Subject, string Explanation, string FixPath, CheckState State);
+
+/// <summary>A goal's state on one check.</summary>
+public sealed record CheckResult(string Check, CheckState State);
+
+public sealed record GoalHealth(Guid GoalId, string Title, IReadOnlyList<CheckResult> Results, IReadOnlyList<Finding> Findings)
+{
+    public int ChecksPassed => Results.Count(r => r.State == CheckState.Passed);
+    public int ChecksPendingAgreement => Results.Count(r => r.State == CheckState.PendingAgreement);
+    public int Checks => Results.Count;
+}
 
 public sealed record SystemHealth(IReadOnlyList<GoalHealth> Goals, IReadOnlyList<Finding> SystemFindings)
 {
     public int ChecksPassed => Goals.Sum(g => g.ChecksPassed);
+    public int ChecksPendingAgreement => Goals.Sum(g => g.ChecksPendingAgreement);
     public int Checks => Goals.Sum(g => g.Checks);
 }
 
@@ -45,44 +73,34 @@ public static class HealthCheck
     public const string NoTarget = "measures-have-targets";
     public const string UnaddressedConcern = "concerns-are-addressed";
     public const string NeedsUnmet = "needs-are-met";
-    public const string NeverAgreed = "contributions-are-agreed";
     public const string OverCommitted = "resources-within-capacity";
 
-    /// <summary>Every check made of each goal, in the order the page shows them.</summary>
+    /// <summary>
+    /// Every check made of each goal, in the order the page shows them. There is no check that a goal's contributions
+    /// are agreed: a proposal is pending agreement, not a failure, so it shows as the pending state of the checks it
+    /// would complete (has contributors, is shared) and cannot pull a passing check down.
+    /// </summary>
     public static readonly IReadOnlyList<string> GoalChecks =
-        [NoMeasure, NoContributor, NotShared, NotAgreed, CheckInsOverdue, NoAccountOfHow, LeverWithoutMechanism, StaleData, NoTarget, UnaddressedConcern, NeedsUnmet, NeverAgreed];
+        [NoMeasure, NoContributor, NotShared, NotAgreed, CheckInsOverdue, NoAccountOfHow, LeverWithoutMechanism, StaleData, NoTarget, UnaddressedConcern, NeedsUnmet];
 
     public static SystemHealth Run(IReadOnlyList<GoalFacts> goals, IReadOnlyList<ResourceFacts> resources) =>
         new([.. goals.Select(Run)],
             [.. resources.Where(r => r.IsOverCommitted).Select(r => new Finding(OverCommitted, r.Name,
                 $"{r.Name} ({r.Organisation}) is committed beyond the capacity its owner made available. The partners recorded why, but a plan that relies on more than there is may not be delivered.",
-                $"/resources/{r.Id}"))]);
+                $"/resources/{r.Id}", CheckState.Failed))]);
 
     public static GoalHealth Run(GoalFacts goal)
     {
         var findings = new List<Finding>();
-        var failed = new HashSet<string>();
-        void Fail(string check, string subject, string explanation, string path)
-        {
-            failed.Add(check);
-            findings.Add(new Finding(check, subject, explanation, path));
-        }
+        void Fail(string check, string subject, string explanation, string path) => findings.Add(new Finding(check, subject, explanation, path, CheckState.Failed));
         var goalPath = $"/goals/{goal.Id}";
         var active = goal.Contributions.Where(c => c.Status != ContributionStatus.Withdrawn).ToList();
-        var organisations = active.Select(c => c.OrganisationId).Distinct().Count();
 
         if (goal.Measures.Count == 0)
         {
             Fail(NoMeasure, goal.Title, "No measure shows whether this outcome is moving, so no one can tell whether the strategy is working.", goalPath + "#measures");
         }
-        if (organisations == 0)
-        {
-            Fail(NoContributor, goal.Title, "No organisation has committed to contribute: the goal says what should happen, not who will make it happen.", goalPath + "#contributions");
-        }
-        else if (organisations == 1)
-        {
-            Fail(NotShared, goal.Title, $"Only {active[0].Organisation} contributes. A shared goal needs more than one partner's contribution.", goalPath + "#contributions");
-        }
+        findings.AddRange(ContributorFindings(goal, active, goalPath));
         if (goal.Status != GoalStatus.Agreed)
         {
             Fail(NotAgreed, goal.Title, $"The goal is {goal.Status.ToString().ToLowerInvariant()}, not agreed by the partners, so it binds no one yet.", goalPath);
@@ -105,7 +123,12 @@ public static class HealthCheck
         }
         foreach (var m in goal.Measures)
         {
-            if (m.HasData && m.IsStale)
+            // A measure with no data at all says less than one with old data, so it cannot pass where stale data fails.
+            if (!m.HasData)
+            {
+                Fail(StaleData, m.Name, $"{m.Name} has no data yet, so no one can tell whether the outcome is moving.", $"/measures/{m.Id}");
+            }
+            else if (m.IsStale)
             {
                 Fail(StaleData, m.Name, $"{m.Name} has no recent data, so its reading may no longer be true.", $"/measures/{m.Id}");
             }
@@ -113,21 +136,83 @@ public static class HealthCheck
             {
                 Fail(NoTarget, m.Name, $"{m.Name} has no target or trajectory, so no one can say whether it will reach where the partners want it.", $"/measures/{m.Id}/edit");
             }
-            if (m.IsConcern && !m.IsAddressed)
+            // Without data no one can tell whether there is a concern, so an unaddressed measure cannot pass here: if it
+            // did, its first data could only make the goal read worse.
+            if (!m.HasData && !m.IsAddressed)
             {
-                Fail(UnaddressedConcern, m.Name, $"{m.Name} shows special cause concern, and no change idea or contribution addresses it.", goalPath + "/theory-of-change");
+                Fail(UnaddressedConcern, m.Name, $"{m.Name} has no data yet, so no one can tell whether it shows special cause concern, and no change idea or contribution addresses it.",
+                    goalPath + "/theory-of-change");
+            }
+            else if (m.IsConcern && !m.IsAddressed)
+            {
+                var concern = m.IsProvisional ? $"special cause concern ({XmrSummary.ProvisionalNote})" : "special cause concern";
+                Fail(UnaddressedConcern, m.Name, $"{m.Name} shows {concern}, and no change idea or contribution addresses it.", goalPath + "/theory-of-change");
             }
         }
         foreach (var need in goal.Needs.Where(n => n.Gap > 0))
         {
             Fail(NeedsUnmet, need.Description, $"\"{need.Description}\" is short by {need.Gap:#,##0.##} {need.Unit}: what the goal needs is not yet committed.", "/resources/by-goal");
         }
-        foreach (var c in active.Where(c => c.Status == ContributionStatus.Proposed))
-        {
-            Fail(NeverAgreed, c.Organisation, $"{c.Organisation}'s contribution is proposed but not agreed, so it is not yet part of the plan.", $"/contributions/{c.Id}");
-        }
-        return new GoalHealth(goal.Id, goal.Title, GoalChecks.Count - failed.Count, GoalChecks.Count, findings);
+        return new GoalHealth(goal.Id, goal.Title, [.. GoalChecks.Select(check => new CheckResult(check, StateOf(check, findings)))], findings);
     }
+
+    /// <summary>A failing finding fails its check; otherwise a pending one holds it pending agreement; with neither it passes.</summary>
+    private static CheckState StateOf(string check, List<Finding> findings)
+    {
+        var states = findings.Where(f => f.Check == check).Select(f => f.State).ToList();
+        return states.Contains(CheckState.Failed) ? CheckState.Failed
+            : states.Contains(CheckState.PendingAgreement) ? CheckState.PendingAgreement
+            : CheckState.Passed;
+    }
+
+    /// <summary>
+    /// "Has contributors" and "Is shared": agreed (or varied) contributions pass them; a partner that has only proposed
+    /// would complete them once agreed, so it holds them pending agreement where they would otherwise fail.
+    /// </summary>
+    private static IEnumerable<Finding> ContributorFindings(GoalFacts goal, List<ContributionFacts> active, string goalPath)
+    {
+        var agreedPartners = active.Where(c => c.Status != ContributionStatus.Proposed).Select(c => c.OrganisationId).ToHashSet();
+        var proposals = active.Where(c => c.Status == ContributionStatus.Proposed && !agreedPartners.Contains(c.OrganisationId)).ToList();
+        var proposingPartners = proposals.DistinctBy(c => c.OrganisationId).ToList();
+        var partners = agreedPartners.Count + proposingPartners.Count;
+        var proposers = string.Join(" and ", proposingPartners.Select(c => c.Organisation));
+        var proposalPath = proposals.Count == 1 ? $"/contributions/{proposals[0].Id}" : goalPath + "#contributions";
+        var contributionsPath = goalPath + "#contributions";
+
+        if (partners == 0)
+        {
+            yield return new Finding(NoContributor, goal.Title, "No organisation has committed to contribute: the goal says what should happen, not who will make it happen.",
+                contributionsPath, CheckState.Failed);
+            // With no contributor a goal is shared by no one, so it must not score as well as a goal with one.
+            yield return new Finding(NotShared, goal.Title, "No partner contributes, so the goal is not shared. A shared goal needs more than one partner's contribution.",
+                contributionsPath, CheckState.Failed);
+            yield break;
+        }
+        if (agreedPartners.Count == 0)
+        {
+            yield return new Finding(NoContributor, goal.Title,
+                $"{proposers} proposed to contribute, pending agreement: until a contribution is agreed, no organisation is committed to make the goal happen.",
+                proposalPath, CheckState.PendingAgreement);
+        }
+        if (partners == 1)
+        {
+            // Every active contribution is that one organisation's.
+            yield return new Finding(NotShared, goal.Title, $"Only {active[0].Organisation} contributes. A shared goal needs more than one partner's contribution.",
+                contributionsPath, CheckState.Failed);
+        }
+        else if (agreedPartners.Count < 2)
+        {
+            var once = proposingPartners.Count == 1 ? $"{proposers}'s proposed contribution is agreed" : $"the contributions {proposers} proposed are agreed";
+            yield return new Finding(NotShared, goal.Title, $"{partners} partners contribute once {once}: shared, pending agreement.", proposalPath, CheckState.PendingAgreement);
+        }
+    }
+
+    /// <summary>
+    /// A goal's (or a strategy's) reading in words, as every page and document shows it: "7 of 11 checks pass, 1 pending
+    /// agreement". Pending checks are named apart because they neither pass nor fail.
+    /// </summary>
+    public static string Summary(int passed, int pendingAgreement, int checks) =>
+        $"{passed} of {checks} checks pass" + (pendingAgreement == 0 ? "" : $", {pendingAgreement} pending agreement");
 
     public static string Name(string check) => check switch
     {
@@ -142,7 +227,6 @@ public static class HealthCheck
         NoTarget => "Measures have a target or trajectory",
         UnaddressedConcern => "Special cause concern is addressed",
         NeedsUnmet => "Needs are met by commitments",
-        NeverAgreed => "Contributions are agreed",
         OverCommitted => "Resources are within capacity",
         _ => check,
     };

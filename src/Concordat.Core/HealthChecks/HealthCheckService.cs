@@ -42,7 +42,7 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
             var movedDrivers = movedSecondary.Concat(diagram.Secondary.Where(s => movedSecondary.Contains(s.Driver.Id)).SelectMany(s => s.ServesPrimaryIds)).ToHashSet();
             var addressedMeasures = diagram.Primary.Concat(diagram.Secondary).Where(d => movedDrivers.Contains(d.Driver.Id)).SelectMany(d => d.Measures).Select(m => m.Id).ToHashSet();
             var measureFacts = goalMeasures.Select(m => new MeasureFacts(m.Id, m.Name, m.Points > 0, m.IsStale, targets.GetValueOrDefault(m.Id),
-                m.Variation is VariationIcon.ConcernHigh or VariationIcon.ConcernLow, carriedIdea || addressedMeasures.Contains(m.Id))).ToList();
+                m.Variation is VariationIcon.ConcernHigh or VariationIcon.ConcernLow, carriedIdea || addressedMeasures.Contains(m.Id)) { IsProvisional = m.IsProvisional }).ToList();
             var facts = new GoalFacts(goal.Id, goal.Title, goal.Status,
                 [.. rows.Select(c => new ContributionFacts(c.Id, c.Organisation, c.OrganisationId, c.Status, c.IsOverdue))],
                 diagram.Primary.Count,

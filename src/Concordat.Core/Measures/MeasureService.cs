@@ -36,9 +36,12 @@ public sealed record RecordObservation(DateOnly? PeriodStart, double? Value, str
 
 public sealed record AddRebase(DateOnly? PeriodStart, string? Reason);
 
-/// <summary>A measure with its Making Data Count reading, for lists and goal pages.</summary>
+/// <summary>
+/// A measure with its Making Data Count reading, for lists and goal pages. <see cref="IsProvisional"/> is
+/// <see cref="XmrAnalysis.IsProvisional"/>: the icons rest on fewer points than reliable limits need.
+/// </summary>
 public sealed record MeasureSummary(Guid Id, string Name, string Unit, ImprovementDirection Improvement, int Points, DateOnly? LatestPeriod,
-    double? LatestValue, VariationIcon? Variation, AssuranceIcon? Assurance, string? SparklineSvg, bool IsStale)
+    double? LatestValue, VariationIcon? Variation, AssuranceIcon? Assurance, string? SparklineSvg, bool IsStale, bool IsProvisional)
 {
     /// <summary>Special cause concern first, then neither, common cause, improvement, and measures without data last.</summary>
     public int ConcernRank => Variation switch
@@ -83,13 +86,13 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
     {
         if (series.Count == 0)
         {
-            return new MeasureSummary(measure.Id, measure.Name, measure.Unit, measure.Improvement, 0, null, null, null, null, null, false);
+            return new MeasureSummary(measure.Id, measure.Name, measure.Unit, measure.Improvement, 0, null, null, null, null, null, false, false);
         }
         var analysis = Analyse(measure, series, rebases);
         var sparkline = XmrChart.ToSparklineSvg(analysis, new XmrSparklineOptions { Title = measure.Name, Labels = Labels(measure, series), IdPrefix = "s" + measure.Id.ToString("N")[..8] });
         var latest = series[^1];
         return new MeasureSummary(measure.Id, measure.Name, measure.Unit, measure.Improvement, series.Count, latest.PeriodStart, latest.Value,
-            analysis.VariationIcon, analysis.AssuranceIcon, sparkline, measure.IsStale(latest.PeriodStart, UkCalendar.Today(clock)));
+            analysis.VariationIcon, analysis.AssuranceIcon, sparkline, measure.IsStale(latest.PeriodStart, UkCalendar.Today(clock)), analysis.IsProvisional);
     }
 
     public async Task<MeasureDetail> GetAsync(Guid id, CancellationToken ct)

@@ -162,7 +162,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
             ("Lead organisation", a.LeadOrganisation, b.LeadOrganisation),
             ("Horizon", Date(a.Horizon), Date(b.Horizon)),
             ("Agreement", $"{a.Status} ({a.Agreement})", $"{b.Status} ({b.Agreement})"),
-            ("Health check", $"{a.ChecksPassed} of {a.Checks} checks pass", $"{b.ChecksPassed} of {b.Checks} checks pass")));
+            ("Health check", a.HealthSummary(), b.HealthSummary())));
 
         var drivers = Items(a.Drivers, b.Drivers, d => d.Title, (x, y) => Fields(
             ("Secondary drivers", Joined(x.Secondary.Select(s => s.Title)), Joined(y.Secondary.Select(s => s.Title)))));

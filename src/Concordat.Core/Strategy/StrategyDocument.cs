@@ -21,12 +21,21 @@ public sealed record DocumentSecondary(string Title, IReadOnlyList<string> Chang
 
 public sealed record DocumentContribution(Guid Id, string Organisation, string Commitment, string Status, IReadOnlyList<string> Resources);
 
+/// <summary>
+/// A measure as the document shows it. <see cref="Reading"/> names the variation icon and, when
+/// <see cref="IsProvisional"/> (fewer points than reliable limits need), says so; versions published before that was
+/// recorded read as not provisional.
+/// </summary>
 public sealed record DocumentMeasure(Guid Id, string Name, string? Latest, DateOnly? LatestPeriod, string? VariationIcon, string? AssuranceIcon, string? Reading,
-    bool IsStale);
+    bool IsStale, bool IsProvisional);
 
 public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string Population, string Scope, string Status, string Agreement, string LeadOrganisation,
     DateOnly Horizon, IReadOnlyList<DocumentDriver> Drivers, IReadOnlyList<DocumentChangeIdea> ChangeIdeas, IReadOnlyList<DocumentContribution> Contributions,
-    IReadOnlyList<DocumentMeasure> Measures, int ChecksPassed, int Checks);
+    IReadOnlyList<DocumentMeasure> Measures, int ChecksPassed, int Checks, int ChecksPendingAgreement)
+{
+    /// <summary>The goal's health check in words, pending agreement included (versions published before it was counted read as none pending).</summary>
+    public string HealthSummary() => HealthCheck.Summary(ChecksPassed, ChecksPendingAgreement, Checks);
+}
 
 public sealed record DocumentResource(string Kind, string Unit, double Available, double Committed, double Idle);
 
@@ -50,7 +59,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             md.AppendLine(CultureInfo.InvariantCulture, $"- Population: {g.Population} ({g.Scope})");
             md.AppendLine(CultureInfo.InvariantCulture, $"- Lead: {g.LeadOrganisation}; horizon {g.Horizon.ToString("d MMMM yyyy", english)}");
             md.AppendLine(CultureInfo.InvariantCulture, $"- Agreement: {g.Status} ({g.Agreement})");
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Health check: {g.ChecksPassed} of {g.Checks} checks pass").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Health check: {g.HealthSummary()}").AppendLine();
             md.AppendLine("### Theory of change").AppendLine();
             if (g.Drivers.Count == 0)
             {
@@ -146,10 +155,11 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
                 [.. i.CarriedBy.Select(c => c.Organisation)])).ToList();
             var goalMeasures = read[goal.Id].Measures.Select(m => new DocumentMeasure(m.Id, m.Name,
                 m.LatestValue is { } v ? FormattableString.Invariant($"{v:0.##} {m.Unit}") : null, m.LatestPeriod, m.Variation?.ToName(), m.Assurance?.ToName(),
-                m.Variation is { } icon ? XmrSummary.Describe(icon) : null, m.IsStale)).ToList();
+                m.Variation is { } icon ? XmrSummary.Describe(icon, m.IsProvisional) : null, m.IsStale, m.IsProvisional)).ToList();
             var health = checks.GetValueOrDefault(goal.Id);
             list.Add(new DocumentGoal(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, goal.Scope, goal.Status.ToString(), summary.Agreement,
-                goal.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0));
+                goal.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0,
+                health?.ChecksPendingAgreement ?? 0));
         }
         var resources = (await views.ByKindAsync(new ResourceFilter(), ct))
             .Select(k => new DocumentResource(k.Kind.ToString(), k.Unit, k.Available, k.Committed, k.Idle)).ToList();

@@ -12,8 +12,8 @@ public static class SpcIcons
     /// <param name="icon">The state to draw.</param>
     /// <param name="size">Width and height.</param>
     /// <param name="provisional">
-    /// True when the limits behind the icon rest on 12 points or fewer (<see cref="XmrAnalysis.HasShortSegment"/>
-    /// for the last segment): the ring is dashed and the label says so.
+    /// True when the limits behind the icon rest on 12 points or fewer (<see cref="XmrAnalysis.IsProvisional"/>): the
+    /// ring is dashed and the label says so.
     /// </param>
     public static string ToSvg(VariationIcon icon, int size = 40, bool provisional = false)
     {
@@ -50,7 +50,7 @@ public static class SpcIcons
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 8);
         if (provisional)
         {
-            label += " (provisional: fewer than 13 points)";
+            label += $" ({XmrSummary.ProvisionalNote})";
         }
 
         var svg = new SvgWriter();

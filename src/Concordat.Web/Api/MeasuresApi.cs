@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Concordat.Web.Api;
 
 public sealed record MeasureListItem(Guid Id, string Name, string Unit, ImprovementDirection Improvement, int Points, DateOnly? LatestPeriod,
-    double? LatestValue, string? VariationIcon, string? AssuranceIcon, bool IsStale);
+    double? LatestValue, string? VariationIcon, string? AssuranceIcon, bool IsStale, bool IsProvisional);
 
 public sealed record PlannedValueResponse(DateOnly PeriodStart, double Value);
 
@@ -44,7 +44,7 @@ public static class MeasuresApi
     {
         group.MapGet("/measures", async (Guid? goalId, MeasureService measures, CancellationToken ct) =>
             TypedResults.Ok((await measures.ListAsync(goalId, ct)).Select(m => new MeasureListItem(m.Id, m.Name, m.Unit, m.Improvement, m.Points,
-                m.LatestPeriod, m.LatestValue, m.Variation?.ToName(), m.Assurance?.ToName(), m.IsStale)).ToList()))
+                m.LatestPeriod, m.LatestValue, m.Variation?.ToName(), m.Assurance?.ToName(), m.IsStale, m.IsProvisional)).ToList()))
             .WithSummary("The system's measures with their Making Data Count icons, special cause concern first; filter by goal");
 
         group.MapGet("/measures/{id:guid}", async (Guid id, HttpContext context, MeasureService measures, CancellationToken ct) =>

@@ -14,11 +14,11 @@ public sealed record DocumentChangeIdeaResponse(string Title, string? WhoseBehav
 public sealed record DocumentContributionResponse(Guid Id, string Organisation, string Commitment, string Status, IReadOnlyList<string> Resources);
 
 public sealed record DocumentMeasureResponse(Guid Id, string Name, string? Latest, DateOnly? LatestPeriod, string? VariationIcon, string? AssuranceIcon,
-    string? Reading, bool IsStale);
+    string? Reading, bool IsStale, bool IsProvisional);
 
 public sealed record DocumentGoalResponse(Guid Id, string Title, string Outcome, string Population, string Scope, string Status, string Agreement,
     string LeadOrganisation, DateOnly Horizon, IReadOnlyList<DocumentDriverResponse> Drivers, IReadOnlyList<DocumentChangeIdeaResponse> ChangeIdeas,
-    IReadOnlyList<DocumentContributionResponse> Contributions, IReadOnlyList<DocumentMeasureResponse> Measures, int ChecksPassed, int Checks);
+    IReadOnlyList<DocumentContributionResponse> Contributions, IReadOnlyList<DocumentMeasureResponse> Measures, int ChecksPassed, int ChecksPendingAgreement, int Checks);
 
 public sealed record DocumentResourceResponse(string Kind, string Unit, double Available, double Committed, double Idle);
 
@@ -106,8 +106,8 @@ public static class StrategyApi
             [.. g.Drivers.Select(p => new DocumentDriverResponse(p.Title, [.. p.Secondary.Select(s => new DocumentSecondaryResponse(s.Title, s.ChangeIdeas))]))],
             [.. g.ChangeIdeas.Select(i => new DocumentChangeIdeaResponse(i.Title, i.WhoseBehaviour, i.WhatDifferently, i.Lacking, i.Functions, i.Levers, i.CarriedBy))],
             [.. g.Contributions.Select(c => new DocumentContributionResponse(c.Id, c.Organisation, c.Commitment, c.Status, c.Resources))],
-            [.. g.Measures.Select(m => new DocumentMeasureResponse(m.Id, m.Name, m.Latest, m.LatestPeriod, m.VariationIcon, m.AssuranceIcon, m.Reading, m.IsStale))],
-            g.ChecksPassed, g.Checks))],
+            [.. g.Measures.Select(m => new DocumentMeasureResponse(m.Id, m.Name, m.Latest, m.LatestPeriod, m.VariationIcon, m.AssuranceIcon, m.Reading, m.IsStale, m.IsProvisional))],
+            g.ChecksPassed, g.ChecksPendingAgreement, g.Checks))],
         [.. d.Resources.Select(r => new DocumentResourceResponse(r.Kind, r.Unit, r.Available, r.Committed, r.Idle))],
         [.. d.PooledFunds.Select(f => new DocumentFundResponse(f.Name, f.FinancialYear, f.PaidInPence, f.AllocatedInPence))]);
 

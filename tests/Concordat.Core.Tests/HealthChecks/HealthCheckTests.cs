@@ -18,7 +18,11 @@ public sealed class HealthCheckTests
         [new(Guid.NewGuid(), "Falls admissions", HasData: true, IsStale: false, HasTargetOrTrajectory: true, IsConcern: true, IsAddressed: true)],
         [new("Physiotherapists", 0, "WTE")]);
 
-    private static IReadOnlyList<string> Failing(GoalFacts goal) => [.. HealthCheck.Run(goal).Findings.Select(f => f.Check).Distinct()];
+    private static IReadOnlyList<string> Failing(GoalFacts goal) => ChecksIn(goal, CheckState.Failed);
+
+    private static IReadOnlyList<string> Pending(GoalFacts goal) => ChecksIn(goal, CheckState.PendingAgreement);
+
+    private static IReadOnlyList<string> ChecksIn(GoalFacts goal, CheckState state) => [.. HealthCheck.Run(goal).Results.Where(r => r.State == state).Select(r => r.Check)];
 
     [Fact]
     public void AHealthyGoal_PassesEveryCheck()
@@ -26,7 +30,7 @@ public sealed class HealthCheckTests
         var health = HealthCheck.Run(Healthy());
 
         Assert.Empty(health.Findings);
-        Assert.Equal((12, 12), (health.ChecksPassed, health.Checks));
+        Assert.Equal((11, 0, 11), (health.ChecksPassed, health.ChecksPendingAgreement, health.Checks));
     }
 
     [Fact]
@@ -34,12 +38,22 @@ public sealed class HealthCheckTests
 
     [Fact]
     public void NoContributor_Fails_AndWithdrawnContributionsDoNotCount() =>
-        Assert.Equal([HealthCheck.NoContributor, HealthCheck.NoAccountOfHow, HealthCheck.UnaddressedConcern],
+        Assert.Equal([HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NoAccountOfHow, HealthCheck.UnaddressedConcern],
             Failing(Healthy() with
             {
                 Contributions = [new(Guid.NewGuid(), "Trust", Trust, ContributionStatus.Withdrawn, false)], Ideas = [],
                 Measures = [new(Guid.NewGuid(), "Falls admissions", true, false, true, IsConcern: true, IsAddressed: false)],
             }));
+
+    [Fact]
+    public void NoContributorAtAll_FailsBothHasContributorsAndIsShared_SoItScoresBelowOneContributor()
+    {
+        var none = Healthy() with { Contributions = [] };
+        var one = Healthy() with { Contributions = [new(Guid.NewGuid(), "Trust", Trust, ContributionStatus.Agreed, false)] };
+
+        Assert.Equal([HealthCheck.NoContributor, HealthCheck.NotShared], Failing(none));
+        Assert.True(HealthCheck.Run(none).ChecksPassed < HealthCheck.Run(one).ChecksPassed);
+    }
 
     [Fact]
     public void OnlyOnePartner_IsNotShared() =>
@@ -73,10 +87,16 @@ public sealed class HealthCheckTests
     }
 
     [Fact]
-    public void StaleData_Fails_ButAMeasureWithNoDataIsNotStale()
-    {
+    public void StaleData_Fails() =>
         Assert.Equal([HealthCheck.StaleData], Failing(Healthy() with { Measures = [new(Guid.NewGuid(), "Falls", true, IsStale: true, true, false, false)] }));
-        Assert.Empty(Failing(Healthy() with { Measures = [new(Guid.NewGuid(), "Falls", HasData: false, IsStale: true, true, false, false)] }));
+
+    [Fact]
+    public void AMeasureWithNoDataAtAll_FailsCurrentData_AsNoDataYet()
+    {
+        var finding = Assert.Single(HealthCheck.Run(Healthy() with { Measures = [new(Guid.NewGuid(), "Falls", HasData: false, IsStale: false, true, false, IsAddressed: true)] }).Findings);
+
+        Assert.Equal(HealthCheck.StaleData, finding.Check);
+        Assert.Contains("no data yet", finding.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,11 +108,82 @@ public sealed class HealthCheckTests
         Assert.Equal([HealthCheck.UnaddressedConcern], Failing(Healthy() with { Measures = [new(Guid.NewGuid(), "Falls", true, false, true, IsConcern: true, IsAddressed: false)] }));
 
     [Fact]
-    public void ANeedNotMet_Fails() => Assert.Equal([HealthCheck.NeedsUnmet], Failing(Healthy() with { Needs = [new("Physiotherapists", 2.5, "WTE")] }));
+    public void AMeasureWithNoData_CannotPassConcernIsAddressed_UnlessWorkAlreadyAddressesIt()
+    {
+        var noData = new MeasureFacts(Guid.NewGuid(), "Falls", HasData: false, IsStale: false, true, IsConcern: false, IsAddressed: false);
+
+        Assert.Equal([HealthCheck.StaleData, HealthCheck.UnaddressedConcern], Failing(Healthy() with { Measures = [noData] }));
+        Assert.Equal([HealthCheck.StaleData], Failing(Healthy() with { Measures = [noData with { IsAddressed = true }] }));
+    }
 
     [Fact]
-    public void AProposedContribution_Fails() =>
-        Assert.Equal([HealthCheck.NeverAgreed], Failing(Healthy() with { Contributions = [new(Guid.NewGuid(), "Trust", Trust, ContributionStatus.Agreed, false), new(Guid.NewGuid(), "Council", Council, ContributionStatus.Proposed, false)] }));
+    public void AConcernOnFewerPointsThanReliableLimitsNeed_SaysItIsProvisional()
+    {
+        var concern = new MeasureFacts(Guid.NewGuid(), "Falls", true, false, true, IsConcern: true, IsAddressed: false);
+
+        Assert.EndsWith("shows special cause concern, and no change idea or contribution addresses it.",
+            Assert.Single(HealthCheck.Run(Healthy() with { Measures = [concern] }).Findings).Explanation, StringComparison.Ordinal);
+        Assert.EndsWith("shows special cause concern (provisional: fewer than 13 points), and no change idea or contribution addresses it.",
+            Assert.Single(HealthCheck.Run(Healthy() with { Measures = [concern with { IsProvisional = true }] }).Findings).Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANeedNotMet_Fails() => Assert.Equal([HealthCheck.NeedsUnmet], Failing(Healthy() with { Needs = [new("Physiotherapists", 2.5, "WTE")] }));
+
+    private static ContributionFacts Proposed(string organisation, Guid organisationId) => new(Guid.NewGuid(), organisation, organisationId, ContributionStatus.Proposed, false);
+
+    [Fact]
+    public void AProposalThatWouldShareTheGoal_IsPendingAgreement_NeitherPassingNorFailing()
+    {
+        var goal = Healthy() with { Contributions = [new(Guid.NewGuid(), "Trust", Trust, ContributionStatus.Agreed, false), Proposed("Council", Council)] };
+        var health = HealthCheck.Run(goal);
+
+        Assert.Empty(Failing(goal));
+        Assert.Equal([HealthCheck.NotShared], Pending(goal));
+        Assert.Equal((10, 1, 11), (health.ChecksPassed, health.ChecksPendingAgreement, health.Checks));
+        var finding = Assert.Single(health.Findings);
+        Assert.Equal(CheckState.PendingAgreement, finding.State);
+        Assert.Equal("2 partners contribute once Council's proposed contribution is agreed: shared, pending agreement.", finding.Explanation);
+        Assert.Equal($"/contributions/{goal.Contributions[1].Id}", finding.FixPath);
+    }
+
+    [Fact]
+    public void OnlyProposals_HoldHasContributorsPending_AndOnePartnersProposalsAloneAreNotShared()
+    {
+        var onePartner = Healthy() with { Contributions = [Proposed("Trust", Trust), Proposed("Trust", Trust)] };
+        var twoPartners = Healthy() with { Contributions = [Proposed("Trust", Trust), Proposed("Council", Council)] };
+
+        Assert.Equal([HealthCheck.NoContributor], Pending(onePartner));
+        Assert.Equal([HealthCheck.NotShared], Failing(onePartner));
+        Assert.Equal([HealthCheck.NoContributor, HealthCheck.NotShared], Pending(twoPartners));
+        Assert.Empty(Failing(twoPartners));
+    }
+
+    [Fact]
+    public void AProposalFromAPartnerTheChecksAlreadyCount_ChangesNothing()
+    {
+        Assert.Empty(HealthCheck.Run(Healthy() with { Contributions = [.. Healthy().Contributions, Proposed("Hospice", Guid.NewGuid())] }).Findings);
+        Assert.Empty(HealthCheck.Run(Healthy() with { Contributions = [.. Healthy().Contributions, Proposed("Trust", Trust)] }).Findings);
+    }
+
+    /// <summary>The case: a partner proposed a contribution to a goal with none, and its score fell from 8 to 7.</summary>
+    [Fact]
+    public void AProposedContribution_NeverLowersTheScore_WhateverTheGoalAlreadyHas()
+    {
+        var goals = new[]
+        {
+            Healthy() with { Contributions = [] },
+            Healthy() with { Contributions = [new(Guid.NewGuid(), "Trust", Trust, ContributionStatus.Agreed, false)] },
+            Healthy(),
+        };
+
+        foreach (var goal in goals)
+        {
+            var proposed = goal with { Contributions = [.. goal.Contributions, Proposed("Hospice", Guid.NewGuid())] };
+            Assert.True(HealthCheck.Run(proposed).ChecksPassed >= HealthCheck.Run(goal).ChecksPassed,
+                $"{goal.Contributions.Count} contributions: {HealthCheck.Run(goal).ChecksPassed} checks passed before the proposal, {HealthCheck.Run(proposed).ChecksPassed} after");
+        }
+    }
 
     [Fact]
     public void AResourceBeyondCapacity_IsASystemFinding()

@@ -17,8 +17,8 @@ public sealed class StrategyComparisonTests
             "ServiceProvision", ["Northshire Community Trust"])],
         [new DocumentContribution(Trust, "Northshire Community Trust", "Run a virtual ward of 40 beds", "Agreed", ["12 WTE of Community nurses"])],
         [new DocumentMeasure(Admissions, "Emergency admissions over 75", "412 per month", new DateOnly(2026, 9, 1), "common_cause", "inconsistent",
-            "Common cause variation", false)],
-        9, 12);
+            "Common cause variation", false, false)],
+        9, 12, 0);
 
     private static StrategyDocument Document(params DocumentGoal[] goals) => new("Northshire", new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc), goals,
         [new DocumentResource("Workforce", "WTE", 40, 12, 28)], [new DocumentFund("Better Care Fund", "2026/27", 21_000_000_00, 20_500_000_00)]);
@@ -47,7 +47,8 @@ public sealed class StrategyComparisonTests
         var after = before with
         {
             Outcome = "Fewer older people living with frailty are admitted to hospital in an emergency",
-            ChecksPassed = 11,
+            ChecksPassed = 10,
+            ChecksPendingAgreement = 1,
             Drivers = [.. before.Drivers, new DocumentDriver("Proactive care", [])],
             Contributions = [before.Contributions[0] with { Commitment = "Run a virtual ward of 60 beds", Status = "Varied" }],
             Measures = [before.Measures[0] with
@@ -65,7 +66,7 @@ public sealed class StrategyComparisonTests
         Assert.Equal(after.Outcome, string.Concat(outcome.Words!.Where(w => w.Change != WordChange.Removed).Select(w => w.Text)));
         Assert.Equal(["frail"], outcome.Words!.Where(w => w.Change == WordChange.Removed).Select(w => w.Text.Trim()));
         Assert.Equal(["living with frailty"], outcome.Words!.Where(w => w.Change == WordChange.Added).Select(w => w.Text.Trim()));
-        Assert.Equal(("9 of 12 checks pass", "11 of 12 checks pass"), goal.Fields.Where(f => f.Field == "Health check").Select(f => (f.Before, f.After)).Single());
+        Assert.Equal(("9 of 12 checks pass", "10 of 12 checks pass, 1 pending agreement"), goal.Fields.Where(f => f.Field == "Health check").Select(f => (f.Before, f.After)).Single());
         Assert.Equal([("Proactive care", ChangeKind.Added)], goal.Drivers.Select(d => (d.Name, d.Change)));
         var contribution = Assert.Single(goal.Contributions);
         Assert.Equal(["Commitment", "Status"], contribution.Fields.Select(f => f.Field));

@@ -341,10 +341,10 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         var after = await (await convenor.GetAsync($"{url}/strategy/health-check", Ct)).JsonAsync();
         var page = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync($"/systems/{system.Id}/strategy/health");
 
-        Assert.Equal(new[] { HealthCheck.NoAccountOfHow, HealthCheck.NoContributor, HealthCheck.NoMeasure, HealthCheck.NotAgreed }.Order(StringComparer.Ordinal), Checks(before));
-        Assert.Equal(8, before["goals"]![0]!["checksPassed"]!.GetValue<int>());
-        Assert.Equal(new[] { HealthCheck.LeverWithoutMechanism, HealthCheck.NoContributor, HealthCheck.NoMeasure, HealthCheck.NotAgreed }.Order(StringComparer.Ordinal), Checks(after));
-        Assert.Contains("8 of 12 checks pass", page.Text($"#goal-{goalId}"));
+        Assert.Equal(new[] { HealthCheck.NoAccountOfHow, HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NoMeasure, HealthCheck.NotAgreed }.Order(StringComparer.Ordinal), Checks(before));
+        Assert.Equal(6, before["goals"]![0]!["checksPassed"]!.GetValue<int>());
+        Assert.Equal(new[] { HealthCheck.LeverWithoutMechanism, HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NoMeasure, HealthCheck.NotAgreed }.Order(StringComparer.Ordinal), Checks(after));
+        Assert.Contains("6 of 11 checks pass", page.Text($"#goal-{goalId}"));
         Assert.Contains("a lever without a mechanism", page.Text($"#goal-{goalId}"));
         Assert.NotNull(page.Document.QuerySelector($"#goal-{goalId} a[href^='/systems/{system.Id}/goals/{goalId}/theory-of-change#idea-']"));
     }
@@ -413,7 +413,7 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Equal((1, 2), (first["number"]!.GetValue<int>(), second["number"]!.GetValue<int>()));
         Assert.Equal("Fewer falls", versionOne["document"]!["goals"]![0]!["title"]!.GetValue<string>());
         Assert.Equal([2, 1], list.Select(v => v!["number"]!.GetValue<int>()));
-        Assert.Equal(12, list[0]!["checks"]!.GetValue<int>());
+        Assert.Equal(11, list[0]!["checks"]!.GetValue<int>());
         Assert.Contains("Approved by the ICP on 12 March", page.Text("#version-note"));
         Assert.Contains("Fewer falls", page.Text("main"));
         Assert.DoesNotContain("Fewer falls at home", page.Text("main"));
