@@ -44,6 +44,7 @@ public static class CoreServices
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<OrganisationService>();
+        services.AddScoped<DelegationService>();
         services.AddScoped<PeopleService>();
         services.AddScoped<SystemDirectory>();
         services.AddScoped<HistoryService>();

@@ -7,14 +7,19 @@ namespace Concordat.Core.Access;
 /// <summary>A person's role for one organisation in the current system.</summary>
 public sealed record ActorMembership(Guid OrganisationId, string OrganisationName, Role Role);
 
+/// <summary>Work another organisation's lead has handed this person, until a date.</summary>
+public sealed record ActorDelegation(Guid DelegationId, Guid OrganisationId, string OrganisationName, DelegatedCapability Capability, DateOnly Until);
+
 /// <summary>
 /// Who is acting, in which system, and for which organisations. Services ask the actor before every action,
 /// so pages, the API and the command line enforce the same rules.
 /// </summary>
 public sealed class Actor
 {
-    public Actor(Guid? personId, string displayName, bool isAdministrator, Guid systemId, IReadOnlyList<ActorMembership> memberships, string systemName = "")
+    public Actor(Guid? personId, string displayName, bool isAdministrator, Guid systemId, IReadOnlyList<ActorMembership> memberships, string systemName = "",
+        IReadOnlyList<ActorDelegation>? delegations = null)
     {
+        Delegations = delegations ?? [];
         SystemName = systemName;
         PersonId = personId;
         DisplayName = displayName;
@@ -30,6 +35,10 @@ public sealed class Actor
     public Guid SystemId { get; }
     public string SystemName { get; }
     public IReadOnlyList<ActorMembership> Memberships { get; }
+    public IReadOnlyList<ActorDelegation> Delegations { get; }
+
+    /// <summary>The delegation the last passing check relied on; audit events done after it name it.</summary>
+    public ActorDelegation? ActingUnder { get; private set; }
 
     public bool IsConvenor => IsAdministrator || Memberships.Any(m => m.Role == Role.Convenor);
 
@@ -42,6 +51,27 @@ public sealed class Actor
 
     public bool CanContributeFor(Guid organisationId) =>
         Memberships.Any(m => m.OrganisationId == organisationId && m.Role is Role.OrganisationLead or Role.Contributor);
+
+    /// <summary>
+    /// Whether this person may do one kind of an organisation's work: as its lead (or contributor, unless
+    /// <paramref name="leadsOnly"/>), or under a delegation its lead recorded. A convenor acts for no organisation
+    /// without one.
+    /// </summary>
+    public bool ActsFor(Guid organisationId, DelegatedCapability capability, bool leadsOnly = false) =>
+        (leadsOnly ? IsLeadOf(organisationId) : CanContributeFor(organisationId)) || DelegationFor(organisationId, capability) is not null;
+
+    /// <summary>Refuses unless <see cref="ActsFor"/>; when a delegation is what allows it, later audit events name it.</summary>
+    public void RequireActingFor(Guid organisationId, DelegatedCapability capability, string refusal, bool leadsOnly = false)
+    {
+        if (leadsOnly ? IsLeadOf(organisationId) : CanContributeFor(organisationId))
+        {
+            return;
+        }
+        ActingUnder = DelegationFor(organisationId, capability) ?? throw new ForbiddenException(refusal);
+    }
+
+    private ActorDelegation? DelegationFor(Guid organisationId, DelegatedCapability capability) =>
+        Delegations.FirstOrDefault(d => d.OrganisationId == organisationId && d.Capability == capability);
 
     public void RequireConvenor(string action)
     {
@@ -61,7 +91,7 @@ public sealed class Actor
     /// The actor for a person in a system, or null when the person does not belong to it (callers then answer
     /// "not found", so that other systems' existence is not revealed).
     /// </summary>
-    public static async Task<Actor?> LoadAsync(ConcordatDb db, Guid personId, Guid systemId, CancellationToken ct)
+    public static async Task<Actor?> LoadAsync(ConcordatDb db, Guid personId, Guid systemId, DateOnly today, CancellationToken ct)
     {
         var person = await db.Users.AsNoTracking()
             .Where(p => p.Id == personId)
@@ -84,6 +114,10 @@ public sealed class Actor
         {
             return null;
         }
-        return new Actor(personId, person.DisplayName, person.IsAdministrator, systemId, memberships, systemName);
+        var delegations = await db.Delegations.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.SystemId == systemId && d.DelegatePersonId == personId && d.RevokedAtUtc == null && d.Until >= today)
+            .Join(db.Organisations.IgnoreQueryFilters(), d => d.OrganisationId, o => o.Id, (d, o) => new ActorDelegation(d.Id, d.OrganisationId, o.Name, d.Capability, d.Until))
+            .ToListAsync(ct);
+        return new Actor(personId, person.DisplayName, person.IsAdministrator, systemId, memberships, systemName, delegations);
     }
 }

@@ -27,6 +27,7 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationPlace> OrganisationPlaces => Set<OrganisationPlace>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -11,7 +11,8 @@ namespace Concordat.Core.Demo;
 /// their history reads as it would in real use.
 /// </summary>
 public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives,
-    ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, DemoResources resources, DemoTheoryOfChange theoryOfChange, Strategy.StrategyVersionService versions, TimeProvider clock)
+    ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, DemoResources resources, DemoTheoryOfChange theoryOfChange, Strategy.StrategyVersionService versions,
+    Partnerships.DelegationService delegations, TimeProvider clock)
 {
     public async Task CreateAsync(Guid systemId, CancellationToken ct)
     {
@@ -21,7 +22,7 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         async Task<Actor> As(string email)
         {
             var personId = await db.Users.Where(p => p.Email == email).Select(p => p.Id).SingleAsync(ct);
-            return (await Actor.LoadAsync(db, personId, systemId, ct))!;
+            return (await Actor.LoadAsync(db, personId, systemId, today, ct))!;
         }
         var convenor = await As(DemoWorkspace.ConvenorEmail);
         var icb = Org("NHS Northshire and Eastvale Integrated");
@@ -142,7 +143,10 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
             today.AddMonths(3), "Sanjay Mehta, Medical Director", null, 14, null), leads[eastvaleTrust], ct);
         await contributions.AcceptAsync(frontDoor.Id, null, frontDoor.Version, convenor, ct);
 
-        await AddAeMeasuresAsync(ae.Id, northshireTrust, convenor, ct);
+        // The trust asks the programme office (the convenor) to keep its A&E measures, as ICB analysts often do for partners.
+        await delegations.GrantAsync(northshireTrust, new Partnerships.GrantDelegation(Partnerships.DelegatedCapability.MeasureData, convenor.PersonId,
+            today.AddYears(1)), leads[northshireTrust], ct);
+        await AddAeMeasuresAsync(ae.Id, northshireTrust, await As(DemoWorkspace.ConvenorEmail), ct);
         await resources.CreateAsync(new DemoResources.Context(today, leads, frailty.Id, virtualWard.Id, reablement.Id, homeFromHospital.Id,
             sameDayEmergencyCare.Id, icb, northshireTrust, community, county, borough, vcse,
             await db.Places.ToDictionaryAsync(p => p.Name, p => p.Id, ct)), ct);
@@ -160,6 +164,7 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
     /// 2019, Open Government Licence) through the importer, so that the demo's charts show real variation and its
     /// history shows an import. They are labelled as demo data; the trajectory is the invented partners' plan.
     /// </summary>
+    /// <remarks>The convenor acts here under the trust's delegation, which every audit event of this work names.</remarks>
     private async Task AddAeMeasuresAsync(Guid goalId, Guid owner, Actor convenor, CancellationToken ct)
     {
         const string source = "Demo data: NHS England A&E attendances and emergency admissions for one provider (ODS RF4, type 1), April 2016 to March 2019, Open Government Licence v3.0";

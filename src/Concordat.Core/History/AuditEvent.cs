@@ -19,6 +19,9 @@ public sealed class AuditEvent : ITenantOwned
     public Guid? ActingForOrganisationId { get; init; }
     public string? ActingForOrganisationName { get; init; }
 
+    /// <summary>The delegation the act was done under, when the person acted for an organisation that is not theirs.</summary>
+    public Guid? DelegationId { get; init; }
+
     /// <summary>What happened, as a stable code such as <c>OrganisationUpdated</c>.</summary>
     public required string Action { get; init; }
     public required string EntityType { get; init; }
@@ -36,7 +39,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
     {
         builder.ToTable("AuditEvents");
         builder.Property(e => e.ActorName).HasMaxLength(200);
-        builder.Property(e => e.ActingForOrganisationName).HasMaxLength(Organisation.NameMaxLength);
+        builder.Property(e => e.ActingForOrganisationName).HasMaxLength(Organisation.NameMaxLength + 60);
         builder.Property(e => e.Action).HasMaxLength(80);
         builder.Property(e => e.EntityType).HasMaxLength(80);
         builder.Property(e => e.EntityName).HasMaxLength(300);

@@ -14,14 +14,16 @@ public static class AuditLog
         string entityName, IReadOnlyDictionary<string, string?>? before, IReadOnlyDictionary<string, string?>? after)
     {
         var actingFor = actor.PrimaryMembership;
+        var under = actor.ActingUnder;
         var audit = new AuditEvent
         {
+            DelegationId = under?.DelegationId,
             SystemId = actor.SystemId,
             OccurredAtUtc = nowUtc,
             ActorPersonId = actor.PersonId,
             ActorName = actor.DisplayName,
-            ActingForOrganisationId = actingFor?.OrganisationId,
-            ActingForOrganisationName = actingFor?.OrganisationName,
+            ActingForOrganisationId = under?.OrganisationId ?? actingFor?.OrganisationId,
+            ActingForOrganisationName = under is null ? actingFor?.OrganisationName : $"{under.OrganisationName}, under its delegation until {under.Until:d MMMM yyyy}",
             Action = action,
             EntityType = entityType,
             EntityId = entityId,

@@ -58,13 +58,11 @@ public enum MeasureGeography
 /// <summary>An indicator partners watch, analysed with statistical process control as Making Data Count does.</summary>
 public sealed class Measure : ITenantOwned, IVersioned
 {
-    /// <summary>The owner's leads and contributors, and convenors, record and import a measure's data.</summary>
+    /// <summary>The owner's leads and contributors record and import a measure's data, or someone the owner delegated its measures to.</summary>
     public static void RequireDataContributor(Actor actor, Guid ownerOrganisationId, string action)
     {
-        if (!actor.IsConvenor && !actor.CanContributeFor(ownerOrganisationId))
-        {
-            throw new ForbiddenException($"Only the organisation that owns the data, or a convenor, can {action}.");
-        }
+        actor.RequireActingFor(ownerOrganisationId, Partnerships.DelegatedCapability.MeasureData,
+            $"Only the organisation that owns the data, or someone it delegated its measures to, can {action}.");
     }
 
     public const int NameMaxLength = 200;
@@ -120,13 +118,11 @@ public sealed class Measure : ITenantOwned, IVersioned
 
     public bool IsStale(DateOnly newestPeriod, DateOnly today) => PeriodEnd(newestPeriod).AddDays(EffectiveStaleAfterDays) < today;
 
-    /// <summary>Convenors and leads of the organisation that owns the data define the measure and its recalculation points.</summary>
+    /// <summary>Leads of the organisation that owns the data (or its delegate) define the measure and its recalculation points.</summary>
     public void RequireSteward(Actor actor, string action)
     {
-        if (!actor.IsConvenor && !actor.IsLeadOf(OwnerOrganisationId))
-        {
-            throw new ForbiddenException($"Only a convenor or a lead of the organisation that owns the data can {action}.");
-        }
+        actor.RequireActingFor(OwnerOrganisationId, Partnerships.DelegatedCapability.MeasureData,
+            $"Only a lead of the organisation that owns the data, or someone it delegated its measures to, can {action}.", leadsOnly: true);
     }
 
     /// <summary>The last day of the period that starts on <paramref name="periodStart"/>.</summary>

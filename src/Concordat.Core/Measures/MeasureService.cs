@@ -150,10 +150,7 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var measure = new Measure { SystemId = actor.SystemId, Name = "", Definition = "", Unit = "", CreatedAtUtc = now };
         var trajectory = await ApplyAsync(measure, input, ct);
-        if (!actor.IsConvenor && !actor.IsLeadOf(measure.OwnerOrganisationId))
-        {
-            throw new ForbiddenException("Only a convenor or a lead of the organisation that owns the data can define a measure.");
-        }
+        measure.RequireSteward(actor, "define a measure");
         db.Measures.Add(measure);
         db.TrajectoryPoints.AddRange(trajectory.Select(t => new TrajectoryPoint { SystemId = actor.SystemId, MeasureId = measure.Id, PeriodStart = t.Key, Value = t.Value }));
         db.Audit(actor, now, "MeasureDefined", EntityType, measure.Id, measure.Name, null, Snapshot(measure, trajectory));
@@ -173,7 +170,7 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
             throw new EditConflictException(measure.Name, measure.Version, before);
         }
         var trajectory = await ApplyAsync(measure, input, ct);
-        if (!actor.IsConvenor && !actor.IsLeadOf(measure.OwnerOrganisationId))
+        if (!actor.ActsFor(measure.OwnerOrganisationId, Partnerships.DelegatedCapability.MeasureData, leadsOnly: true))
         {
             throw new ForbiddenException("You cannot give the measure to an organisation you do not lead.");
         }

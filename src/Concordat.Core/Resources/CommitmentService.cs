@@ -2,6 +2,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.History;
+using Concordat.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Resources;
@@ -22,13 +23,10 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
 {
     public const string EntityType = "ResourceCommitment";
 
-    public static void RequireCommitter(Actor actor, Guid contributingOrganisationId)
-    {
-        if (!actor.IsConvenor && !actor.CanContributeFor(contributingOrganisationId))
-        {
-            throw new ForbiddenException("Only the contributing organisation's leads and contributors, or a convenor, can commit resources to its contribution.");
-        }
-    }
+    /// <summary>The contributing organisation's leads and contributors, or someone it delegated its resources to.</summary>
+    public static void RequireCommitter(Actor actor, Guid contributingOrganisationId) =>
+        actor.RequireActingFor(contributingOrganisationId, DelegatedCapability.Resources,
+            "Only the contributing organisation's leads and contributors, or someone it delegated its resources to, can commit resources to its contribution.");
 
     /// <summary>Commits the contributing organisation's own resource, or asks the resource's owner for it.</summary>
     public async Task<ResourceCommitment> CommitAsync(Guid contributionId, CommitResource input, Actor actor, CancellationToken ct)
@@ -175,16 +173,17 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
 
     /// <summary>
     /// Ends a commitment, withdraws a request or clears a declined one: the contributing organisation or a lead of the
-    /// resource's owner (either side may end what they agreed), or a convenor.
+    /// resource's owner (either side may end what they agreed), or someone either delegated its resources to.
     /// </summary>
     public async Task ReleaseAsync(Guid commitmentId, Actor actor, CancellationToken ct)
     {
         var commitment = await db.ResourceCommitments.SingleOrDefaultAsync(c => c.Id == commitmentId, ct) ?? throw new NotFoundException("That commitment has already been released.");
         var contribution = await db.Contributions.AsNoTracking().SingleAsync(c => c.Id == commitment.ContributionId, ct);
         var resource = await db.Resources.AsNoTracking().SingleAsync(r => r.Id == commitment.ResourceId, ct);
-        if (!actor.IsConvenor && !actor.CanContributeFor(contribution.OrganisationId) && !actor.IsLeadOf(resource.OrganisationId))
+        if (!actor.ActsFor(resource.OrganisationId, DelegatedCapability.Resources, leadsOnly: true))
         {
-            throw new ForbiddenException("Only the contributing organisation, a lead of the resource's owner, or a convenor, can release a commitment.");
+            actor.RequireActingFor(contribution.OrganisationId, DelegatedCapability.Resources,
+                "Only the contributing organisation, or a lead of the resource's owner, can release a commitment.");
         }
         db.ResourceCommitments.Remove(commitment);
         var action = commitment.Status switch

@@ -55,13 +55,10 @@ public sealed record ResourceDetail(ResourceRow Row, IReadOnlyList<CommitmentRow
 /// <summary>The register of the partners' resources. Each organisation keeps its own; everyone in the system reads it.</summary>
 public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
 {
-    public static void RequireKeeper(Actor actor, Guid organisationId)
-    {
-        if (!actor.IsConvenor && !actor.CanContributeFor(organisationId))
-        {
-            throw new ForbiddenException("Only the organisation's leads and contributors, or a convenor, can change its resources.");
-        }
-    }
+    /// <summary>The organisation's leads and contributors keep its resources, or someone it delegated that work to.</summary>
+    public static void RequireKeeper(Actor actor, Guid organisationId) =>
+        actor.RequireActingFor(organisationId, Partnerships.DelegatedCapability.Resources,
+            "Only the organisation's leads and contributors, or someone it delegated its resources to, can change its resources.");
 
     public const string EntityType = "Resource";
 

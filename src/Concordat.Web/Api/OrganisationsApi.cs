@@ -15,6 +15,10 @@ public sealed record OrganisationRequest(string? Name, OrganisationType? Type, s
     public SaveOrganisation ToInput() => new(Name, Type, OdsCode, PlaceIds ?? []);
 }
 
+/// <summary>Work an organisation handed to a person until a date; active is false once ended or past its last day.</summary>
+public sealed record DelegationResponse(Guid Id, Guid OrganisationId, DelegatedCapability Capability, Guid PersonId, string Person, DateOnly Until, bool Active,
+    string GrantedBy, DateTime GrantedAtUtc, string? RevokedBy, DateTime? RevokedAtUtc);
+
 public static class OrganisationsApi
 {
     public static void MapOrganisationsApi(this RouteGroupBuilder group)
@@ -61,6 +65,34 @@ public static class OrganisationsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+        group.MapGet("/{id:guid}/delegations", async (Guid id, DelegationService delegations, CancellationToken ct) =>
+                TypedResults.Ok((await delegations.ForOrganisationAsync(id, ct)).Select(ToResponse).ToList()))
+            .WithSummary("The work the organisation has handed to people outside it (current ones first)");
+
+        group.MapPost("/{id:guid}/delegations", async (Guid systemId, Guid id, GrantDelegation request, HttpContext context, DelegationService delegations,
+                CancellationToken ct) =>
+            {
+                var delegation = await delegations.GrantAsync(id, request, context.Actor(), ct);
+                var row = (await delegations.ForOrganisationAsync(id, ct)).Single(r => r.Delegation.Id == delegation.Id);
+                return TypedResults.Created($"/api/v1/systems/{systemId}/organisations/{id}/delegations", ToResponse(row));
+            })
+            .WithSummary("Hand one kind of the organisation's work (Resources or MeasureData) to a person of the system until a date (the organisation's leads)");
+
+        group.MapDelete("/{id:guid}/delegations/{delegationId:guid}", async (Guid id, Guid delegationId, HttpContext context, DelegationService delegations,
+                CancellationToken ct) =>
+            {
+                await delegations.RevokeAsync(id, delegationId, context.Actor(), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("End a delegation (the organisation's leads, or the person it was handed to); the record stays");
+    }
+
+    private static DelegationResponse ToResponse(DelegationRow r)
+    {
+        var d = r.Delegation;
+        return new DelegationResponse(d.Id, d.OrganisationId, d.Capability, d.DelegatePersonId, r.Delegate, d.Until, r.IsActive, d.GrantedByName, d.GrantedAtUtc,
+            d.RevokedByName, d.RevokedAtUtc);
     }
 
     private static OrganisationResponse ToResponse(OrganisationDetail o) =>

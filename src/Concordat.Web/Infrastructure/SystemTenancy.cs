@@ -10,12 +10,12 @@ namespace Concordat.Web.Infrastructure;
 /// </summary>
 public sealed class SystemTenancy(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, ConcordatDb db)
+    public async Task InvokeAsync(HttpContext context, ConcordatDb db, TimeProvider clock)
     {
         if (context.GetRouteValue("systemId") is string raw && context.User.Identity?.IsAuthenticated == true)
         {
             var actor = Guid.TryParse(raw, out var systemId)
-                ? await Actor.LoadAsync(db, context.User.PersonId(), systemId, context.RequestAborted)
+                ? await Actor.LoadAsync(db, context.User.PersonId(), systemId, UkCalendar.Today(clock), context.RequestAborted)
                 : null;
             if (actor is null)
             {

@@ -131,7 +131,8 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
                 0 => $"there is no measure \"{key}\" in this system",
                 > 1 => $"{matches.Count} measures are called \"{key}\"; use the measure's id instead",
                 _ when chosen is not null && matches[0].Id != chosen.Id => $"\"{key}\" is not {chosen.Name}, the measure you are importing into",
-                _ when !actor.IsConvenor && !actor.CanContributeFor(matches[0].OwnerOrganisationId) => $"you cannot record data for {matches[0].Name}: only its owner or a convenor can",
+                _ when !actor.ActsFor(matches[0].OwnerOrganisationId, Partnerships.DelegatedCapability.MeasureData)
+                    => $"you cannot record data for {matches[0].Name}: only its owner, or someone it delegated its measures to, can",
                 _ => null,
             };
             resolved[key] = problem is null ? matches[0] : null;

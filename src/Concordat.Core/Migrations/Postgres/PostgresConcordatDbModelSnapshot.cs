@@ -485,8 +485,8 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("ActingForOrganisationName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -506,6 +506,9 @@ namespace Concordat.Core.Migrations.Postgres
 
                     b.Property<string>("BeforeJson")
                         .HasColumnType("text");
+
+                    b.Property<Guid?>("DelegationId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("EntityId")
                         .HasColumnType("uuid");
@@ -806,6 +809,55 @@ namespace Concordat.Core.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("Systems", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Delegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Capability")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("DelegatePersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrantedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegatePersonId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId", "DelegatePersonId");
+
+                    b.ToTable("Delegations");
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.Membership", b =>
@@ -2019,6 +2071,21 @@ namespace Concordat.Core.Migrations.Postgres
                     b.HasOne("Concordat.Core.Measures.Measure", null)
                         .WithMany()
                         .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Delegation", b =>
+                {
+                    b.HasOne("Concordat.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DelegatePersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -480,7 +480,7 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActingForOrganisationName")
-                        .HasMaxLength(200)
+                        .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -500,6 +500,9 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BeforeJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DelegationId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EntityId")
@@ -801,6 +804,55 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Systems", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Delegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Capability")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DelegatePersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegatePersonId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId", "DelegatePersonId");
+
+                    b.ToTable("Delegations");
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.Membership", b =>
@@ -2008,6 +2060,21 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasOne("Concordat.Core.Measures.Measure", null)
                         .WithMany()
                         .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Delegation", b =>
+                {
+                    b.HasOne("Concordat.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DelegatePersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -20,8 +20,8 @@ public sealed class MeasureModel(MeasureService measures, MeasureDataService dat
 
     [BindProperty]
     public Guid? GoalId { get; set; }
-    public bool CanRecord => Actor.IsConvenor || Actor.CanContributeFor(Detail.Measure.OwnerOrganisationId);
-    public bool CanManage => Actor.IsConvenor || Actor.IsLeadOf(Detail.Measure.OwnerOrganisationId);
+    public bool CanRecord => Actor.ActsFor(Detail.Measure.OwnerOrganisationId, Concordat.Core.Partnerships.DelegatedCapability.MeasureData);
+    public bool CanManage => Actor.ActsFor(Detail.Measure.OwnerOrganisationId, Concordat.Core.Partnerships.DelegatedCapability.MeasureData, leadsOnly: true);
 
     public sealed class RebaseForm
     {

@@ -15,7 +15,7 @@ public sealed class NewMeasureModel(MeasureService measures, OrganisationService
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.IsConvenor && !Actor.Memberships.Any(m => m.Role == Role.OrganisationLead))
+        if (!Actor.Memberships.Any(m => m.Role == Role.OrganisationLead) && !Actor.Delegations.Any(d => d.Capability == Concordat.Core.Partnerships.DelegatedCapability.MeasureData))
         {
             throw new ForbiddenException("Only a convenor or an organisation lead can define a measure.");
         }

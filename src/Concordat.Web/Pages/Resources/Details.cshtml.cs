@@ -12,7 +12,7 @@ public sealed class ResourceModel(ResourceService resources, CommitmentService c
 
     public ResourceDetail Detail { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
-    public bool CanEdit => Actor.IsConvenor || Actor.CanContributeFor(Detail.Row.Resource.OrganisationId);
+    public bool CanEdit => Actor.ActsFor(Detail.Row.Resource.OrganisationId, Concordat.Core.Partnerships.DelegatedCapability.Resources);
 
     /// <summary>A lead of the organisation that owns the resource answers requests for it and may release its commitments.</summary>
     public bool IsOwnerLead => Actor.IsLeadOf(Detail.Row.Resource.OrganisationId);

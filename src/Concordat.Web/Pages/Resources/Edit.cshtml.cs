@@ -34,7 +34,7 @@ public sealed class EditResourceModel(ResourceService resources, OrganisationSer
         ResourceService.RequireKeeper(Actor, resource.OrganisationId);
         CurrentName = resource.Name;
         Places = await organisations.PlacesAsync(ct);
-        Organisations = [.. (await organisations.ListAsync(ct)).Where(o => Actor.IsConvenor || Actor.CanContributeFor(o.Id))];
+        Organisations = [.. (await organisations.ListAsync(ct)).Where(o => Actor.ActsFor(o.Id, Concordat.Core.Partnerships.DelegatedCapability.Resources))];
         return resource;
     }
 }

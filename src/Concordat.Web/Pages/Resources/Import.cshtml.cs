@@ -65,7 +65,7 @@ public sealed class ImportModel(ResourceRegisterImport import, OrganisationServi
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Organisations = [.. (await organisations.ListAsync(ct)).Where(o => Actor.IsConvenor || Actor.CanContributeFor(o.Id))];
+        Organisations = [.. (await organisations.ListAsync(ct)).Where(o => Actor.ActsFor(o.Id, Concordat.Core.Partnerships.DelegatedCapability.Resources))];
         if (Organisations.Count == 0)
         {
             throw new ForbiddenException("Only an organisation's leads and contributors, or a convenor, can import its resources.");

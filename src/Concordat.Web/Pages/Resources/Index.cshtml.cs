@@ -20,7 +20,7 @@ public sealed class ResourcesModel(ResourceService resources, OrganisationServic
     public IEnumerable<SelectListItem> KindOptions => [new SelectListItem("All kinds", "", Kind is null), .. ResourceForm.KindOptions(Kind)];
     public IReadOnlyList<SelectListItem> OrganisationOptions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> PlaceOptions { get; private set; } = [];
-    public bool CanRegister => Actor.IsConvenor || Actor.Memberships.Any(m => m.Role is Role.OrganisationLead or Role.Contributor);
+    public bool CanRegister => Actor.Memberships.Any(m => m.Role is Role.OrganisationLead or Role.Contributor) || Actor.Delegations.Any(d => d.Capability == Concordat.Core.Partnerships.DelegatedCapability.Resources);
     public string FilterQuery => QueryString.Create([.. new[] { ("kind", Kind?.ToString()), ("organisationId", OrganisationId?.ToString()), ("placeId", PlaceId?.ToString()) }
         .Where(p => p.Item2 is not null).Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2))]).Value ?? "";
 

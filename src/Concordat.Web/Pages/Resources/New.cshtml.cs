@@ -39,7 +39,7 @@ public sealed class NewResourceModel(ResourceService resources, OrganisationServ
     private async Task LoadAsync(CancellationToken ct)
     {
         Places = await organisations.PlacesAsync(ct);
-        Organisations = [.. (await organisations.ListAsync(ct)).Where(o => Actor.IsConvenor || Actor.CanContributeFor(o.Id))];
+        Organisations = [.. (await organisations.ListAsync(ct)).Where(o => Actor.ActsFor(o.Id, Concordat.Core.Partnerships.DelegatedCapability.Resources))];
         if (Organisations.Count == 0)
         {
             throw new ForbiddenException("Only an organisation's leads and contributors, or a convenor, can register resources.");

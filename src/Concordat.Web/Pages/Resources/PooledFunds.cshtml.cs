@@ -22,7 +22,7 @@ public sealed class PooledFundsModel(PooledFundService funds, OrganisationServic
 
     public IReadOnlyList<PooledFundDetail> Funds { get; private set; } = [];
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
-    public bool CanCreate => Actor.IsConvenor || Actor.Memberships.Any(m => m.Role == Role.OrganisationLead);
+    public bool CanCreate => Actor.Memberships.Any(m => m.Role == Role.OrganisationLead);
 
     public IEnumerable<SelectListItem> TypeOptions =>
     [

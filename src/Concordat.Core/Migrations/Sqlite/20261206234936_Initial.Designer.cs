@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Concordat.Core.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConcordatDb))]
-    [Migration("20261206233553_Initial")]
+    [Migration("20261206234936_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -483,7 +483,7 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActingForOrganisationName")
-                        .HasMaxLength(200)
+                        .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -503,6 +503,9 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BeforeJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DelegationId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EntityId")
@@ -804,6 +807,55 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Systems", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Delegation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Capability")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DelegatePersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegatePersonId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId", "DelegatePersonId");
+
+                    b.ToTable("Delegations");
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.Membership", b =>
@@ -2011,6 +2063,21 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasOne("Concordat.Core.Measures.Measure", null)
                         .WithMany()
                         .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Delegation", b =>
+                {
+                    b.HasOne("Concordat.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DelegatePersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

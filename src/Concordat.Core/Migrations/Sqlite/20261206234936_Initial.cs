@@ -223,7 +223,8 @@ namespace Concordat.Core.Migrations.Sqlite
                     ActorPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ActingForOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ActingForOrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ActingForOrganisationName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    DelegationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Action = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     EntityType = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     EntityId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -336,6 +337,38 @@ namespace Concordat.Core.Migrations.Sqlite
                         principalTable: "Systems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Delegations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Capability = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DelegatePersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GrantedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GrantedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Delegations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Delegations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Delegations_People_DelegatePersonId",
+                        column: x => x.DelegatePersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1333,6 +1366,21 @@ namespace Concordat.Core.Migrations.Sqlite
                 columns: new[] { "SystemId", "GoalId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Delegations_DelegatePersonId",
+                table: "Delegations",
+                column: "DelegatePersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_OrganisationId",
+                table: "Delegations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_SystemId_DelegatePersonId",
+                table: "Delegations",
+                columns: new[] { "SystemId", "DelegatePersonId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DriverLinks_SecondaryDriverId",
                 table: "DriverLinks",
                 column: "SecondaryDriverId");
@@ -1697,6 +1745,9 @@ namespace Concordat.Core.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "Delegations");
 
             migrationBuilder.DropTable(
                 name: "DriverLinks");

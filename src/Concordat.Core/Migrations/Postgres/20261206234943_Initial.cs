@@ -224,7 +224,8 @@ namespace Concordat.Core.Migrations.Postgres
                     ActorPersonId = table.Column<Guid>(type: "uuid", nullable: true),
                     ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     ActingForOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ActingForOrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ActingForOrganisationName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    DelegationId = table.Column<Guid>(type: "uuid", nullable: true),
                     Action = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     EntityType = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     EntityId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -337,6 +338,38 @@ namespace Concordat.Core.Migrations.Postgres
                         principalTable: "Systems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Delegations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Capability = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DelegatePersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Until = table.Column<DateOnly>(type: "date", nullable: false),
+                    GrantedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    GrantedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Delegations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Delegations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Delegations_People_DelegatePersonId",
+                        column: x => x.DelegatePersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1334,6 +1367,21 @@ namespace Concordat.Core.Migrations.Postgres
                 columns: new[] { "SystemId", "GoalId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Delegations_DelegatePersonId",
+                table: "Delegations",
+                column: "DelegatePersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_OrganisationId",
+                table: "Delegations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_SystemId_DelegatePersonId",
+                table: "Delegations",
+                columns: new[] { "SystemId", "DelegatePersonId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DriverLinks_SecondaryDriverId",
                 table: "DriverLinks",
                 column: "SecondaryDriverId");
@@ -1698,6 +1746,9 @@ namespace Concordat.Core.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "Delegations");
 
             migrationBuilder.DropTable(
                 name: "DriverLinks");
