@@ -58,12 +58,18 @@ public sealed class Actor
     /// without one.
     /// </summary>
     public bool ActsFor(Guid organisationId, DelegatedCapability capability, bool leadsOnly = false) =>
-        (leadsOnly ? IsLeadOf(organisationId) : CanContributeFor(organisationId)) || DelegationFor(organisationId, capability) is not null;
+        IsOperator || (leadsOnly ? IsLeadOf(organisationId) : CanContributeFor(organisationId)) || DelegationFor(organisationId, capability) is not null;
+
+    /// <summary>
+    /// The person running the server's command line (imports, demo set-up): no one's member, and trusted with the
+    /// database itself, so no organisation's rule can bind it; its acts are recorded as the operator's.
+    /// </summary>
+    public bool IsOperator => PersonId is null && IsAdministrator;
 
     /// <summary>Refuses unless <see cref="ActsFor"/>; when a delegation is what allows it, later audit events name it.</summary>
     public void RequireActingFor(Guid organisationId, DelegatedCapability capability, string refusal, bool leadsOnly = false)
     {
-        if (leadsOnly ? IsLeadOf(organisationId) : CanContributeFor(organisationId))
+        if (IsOperator || (leadsOnly ? IsLeadOf(organisationId) : CanContributeFor(organisationId)))
         {
             return;
         }

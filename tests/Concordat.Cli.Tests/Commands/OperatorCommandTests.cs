@@ -89,7 +89,9 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Measures"));
         Assert.Equal(72, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
         Assert.Equal(14, await ScalarAsync("SELECT COUNT(*) FROM Resources"));
-        Assert.Equal(7, await ScalarAsync("SELECT COUNT(*) FROM ResourceCommitments"));
+        Assert.Equal(8, await ScalarAsync("SELECT COUNT(*) FROM ResourceCommitments"));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM ResourceCommitments WHERE Status = 'Requested'"));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Delegations"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM ResourceCommitments WHERE OverCommitmentReason IS NOT NULL"));
         Assert.Equal(3, await ScalarAsync("SELECT COUNT(*) FROM GoalNeeds"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM PooledFunds"));
