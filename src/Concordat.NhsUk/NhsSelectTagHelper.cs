@@ -34,17 +34,31 @@ public sealed class NhsSelectTagHelper : NhsLabelledFieldTagHelperBase
             .SetAttribute("aria-describedby", DescribedBy(field))
             .MergeAttributes(output.Attributes);
 
+        // Items that name a group are put in an <optgroup> with that label, in the order the groups first appear.
+        HtmlElement? group = null;
+        string? groupName = null;
         foreach (var item in Items ?? [])
         {
             // With no value attribute the browser submits the option text, so match on that.
             var effectiveValue = item.Value ?? item.Text;
             var selected = field.HasCurrentValue ? field.Values.Contains(effectiveValue, StringComparer.Ordinal) : item.Selected;
-
-            select.AppendHtml(new HtmlElement("option")
+            var option = new HtmlElement("option")
                 .SetAttribute("value", item.Value)
                 .SetBooleanAttribute("selected", selected)
                 .SetBooleanAttribute("disabled", item.Disabled)
-                .AppendText(item.Text));
+                .AppendText(item.Text);
+            if (item.Group is null)
+            {
+                (group, groupName) = (null, null);
+                select.AppendHtml(option);
+                continue;
+            }
+            if (group is null || groupName != item.Group.Name)
+            {
+                (group, groupName) = (new HtmlElement("optgroup").SetAttribute("label", item.Group.Name), item.Group.Name);
+                select.AppendHtml(group);
+            }
+            group.AppendHtml(option);
         }
 
         output.RenderInsteadOfTag(FormGroup(context, field, select));

@@ -32,4 +32,38 @@ public static class CapacityLedger
         }
         return peak;
     }
+
+    /// <summary>
+    /// The smallest total committed on any day from <paramref name="from"/> to <paramref name="to"/> (inclusive): what
+    /// is there every day of the window. A need met for one month of a year is not met.
+    /// </summary>
+    public static double Lowest(IEnumerable<(double Quantity, DateOnly StartsOn, DateOnly EndsOn)> commitments, DateOnly from, DateOnly to)
+    {
+        var changes = new List<(DateOnly Day, double Delta)>();
+        foreach (var (quantity, starts, ends) in commitments)
+        {
+            if (starts > to || ends < from)
+            {
+                continue;
+            }
+            changes.Add((starts < from ? from : starts, quantity));
+            if (ends < to)
+            {
+                changes.Add((ends.AddDays(1), -quantity));
+            }
+        }
+        // Walk the days on which the total changes; the total before the first change (from the window's first day) counts too.
+        double running = 0, lowest = double.MaxValue;
+        var day = from;
+        foreach (var group in changes.GroupBy(c => c.Day).OrderBy(g => g.Key))
+        {
+            if (group.Key > day)
+            {
+                lowest = Math.Min(lowest, running);
+            }
+            running += group.Sum(c => c.Delta);
+            day = group.Key;
+        }
+        return Math.Max(0, Math.Min(lowest, running));
+    }
 }

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Resources;
 
-public sealed record AddNeed(ResourceKind? Kind, string? Description, double? Quantity, string? Unit, DateOnly? StartsOn, DateOnly? EndsOn);
+/// <summary>A need; <paramref name="Types"/> names what meets it (one type, or several the partners accept), and the kind may be left out.</summary>
+public sealed record AddNeed(ResourceKind? Kind, string? Description, double? Quantity, string? Unit, DateOnly? StartsOn, DateOnly? EndsOn,
+    IReadOnlyList<ResourceType>? Types = null);
 
 /// <summary>What goals need of each kind of resource, said by the goal's lead organisation (or a convenor).</summary>
 public sealed class GoalNeedService(ConcordatDb db, TimeProvider clock)
@@ -22,10 +24,15 @@ public sealed class GoalNeedService(ConcordatDb db, TimeProvider clock)
             throw new InputInvalidException(nameof(input.Kind), "This goal is retired; it no longer needs resources");
         }
         var errors = new InputErrors();
-        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+        var types = (input.Types ?? []).Where(Enum.IsDefined).Distinct().ToList();
+        var kind = input.Kind is { } k && Enum.IsDefined(k) ? k : types.Count > 0 ? types[0].KindOf() : default;
+        if (types.Count == 0)
         {
-            errors.Add(nameof(input.Kind), "Select the kind of resource the goal needs");
-            kind = default;
+            errors.Add(nameof(input.Types), "Select the type of resource that meets the need, like registered nursing");
+        }
+        else if (types.FirstOrDefault(t => t.KindOf() != kind) is var stray && types.Any(t => t.KindOf() != kind))
+        {
+            errors.Add(nameof(input.Types), $"A need is of one kind: {stray.InWords()} is not {kind.ToString().ToLowerInvariant()}");
         }
         var description = errors.OptionalText(nameof(input.Description), "Description", input.Description, GoalNeed.DescriptionMaxLength);
         if (description is null)
@@ -46,13 +53,13 @@ public sealed class GoalNeedService(ConcordatDb db, TimeProvider clock)
         errors.ThrowIfAny();
         var need = new GoalNeed
         {
-            SystemId = actor.SystemId, GoalId = goalId, Kind = kind, Description = description!, Quantity = quantity, Unit = unit!,
+            SystemId = actor.SystemId, GoalId = goalId, Kind = kind, Types = types, Description = description!, Quantity = quantity, Unit = unit!,
             StartsOn = input.StartsOn!.Value, EndsOn = input.EndsOn!.Value,
         };
         db.GoalNeeds.Add(need);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "GoalNeedAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
         {
-            ["Kind"] = kind.ToString(), ["Need"] = description, ["Amount"] = ResourceService.Amount(quantity, unit!),
+            ["Kind"] = kind.ToString(), ["Met by"] = string.Join(" or ", types.Select(t => t.InWords())), ["Need"] = description, ["Amount"] = ResourceService.Amount(quantity, unit!),
             ["Period"] = string.Create(CultureInfo.InvariantCulture, $"{need.StartsOn:yyyy-MM-dd} to {need.EndsOn:yyyy-MM-dd}"),
         });
         await db.SaveChangesAsync(ct);

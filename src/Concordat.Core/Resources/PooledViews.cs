@@ -21,10 +21,13 @@ public sealed record KindTotal(ResourceKind Kind, string Unit, IReadOnlyList<Res
             .Select(g => (g.Key, g.Sum(r => r.Resource.AvailableCapacity), g.Sum(r => r.Committed), g.Sum(r => r.Idle)));
 }
 
-/// <summary>One need of a goal against what partners have committed of that kind and unit over its period.</summary>
+/// <summary>One need of a goal against what partners have committed of its types and unit on every day of its period.</summary>
 public sealed record NeedCoverage(GoalNeed Need, double Committed, IReadOnlyList<string> Providers)
 {
     public double Gap => Math.Max(0, Need.Quantity - Committed);
+
+    /// <summary>What meets the need, in words: "registered nursing", or "registered nursing or allied health professionals".</summary>
+    public string MetBy => string.Join(" or ", Need.Types.Select(t => t.InWords()));
 }
 
 public sealed record GoalResources(Guid GoalId, string Title, GoalStatus Status, Guid LeadOrganisationId, IReadOnlyList<NeedCoverage> Needs, IReadOnlyList<CommitmentRow> Commitments,
@@ -61,9 +64,9 @@ public sealed class PooledViews(ConcordatDb db, ResourceService resources)
             var given = commitments[g.Id].ToList();
             var coverage = needs[g.Id].Select(n =>
             {
-                var matching = given.Where(c => used[c.Commitment.ResourceId] is var r && r.Kind == n.Kind && string.Equals(r.Unit, n.Unit, StringComparison.OrdinalIgnoreCase)
-                    && c.Commitment.Overlaps(n.StartsOn, n.EndsOn)).ToList();
-                return new NeedCoverage(n, CapacityLedger.Peak(matching.Select(c => (c.Commitment.Quantity, c.Commitment.StartsOn, c.Commitment.EndsOn)), n.StartsOn, n.EndsOn),
+                var matching = given.Where(c => used[c.Commitment.ResourceId] is var r && n.Types.Contains(r.Type)
+                    && string.Equals(r.Unit, n.Unit, StringComparison.OrdinalIgnoreCase) && c.Commitment.Overlaps(n.StartsOn, n.EndsOn)).ToList();
+                return new NeedCoverage(n, CapacityLedger.Lowest(matching.Select(c => (c.Commitment.Quantity, c.Commitment.StartsOn, c.Commitment.EndsOn)), n.StartsOn, n.EndsOn),
                     [.. matching.Select(c => $"{c.Organisation}: {used[c.Commitment.ResourceId].Name}").Distinct()]);
             }).ToList();
             return new GoalResources(g.Id, g.Title, g.Status, g.LeadOrganisationId, coverage, given, used);

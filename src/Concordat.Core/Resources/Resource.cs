@@ -35,6 +35,9 @@ public sealed class Resource : ITenantOwned, IVersioned
     public Guid OrganisationId { get; set; }
     public ResourceKind Kind { get; set; }
 
+    /// <summary>What it is within its kind, such as registered nursing (workforce) or capital (funding).</summary>
+    public ResourceType Type { get; set; }
+
     /// <summary>The staff group, site, system, data set, service or fund.</summary>
     public required string Name { get; set; }
     public double Quantity { get; set; }
@@ -73,6 +76,7 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
     public void Configure(EntityTypeBuilder<Resource> builder)
     {
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Type).HasConversion<string>().HasMaxLength(40);
         builder.Property(r => r.Name).HasMaxLength(Resource.NameMaxLength);
         builder.Property(r => r.Unit).HasMaxLength(Resource.UnitMaxLength);
         builder.Property(r => r.Contact).HasMaxLength(Resource.TextMaxLength);

@@ -20,17 +20,17 @@ public sealed class ResourceRegisterImport(ConcordatDb db, TimeProvider clock)
     public const long MaxBytes = 10 * 1024 * 1024;
 
     private static readonly string[] Columns =
-        ["kind", "name", "quantity", "unit", "available", "place", "contact", "notes", "address", "postcode", "opening_hours", "data_owner",
+        ["kind", "type", "name", "quantity", "unit", "available", "place", "contact", "notes", "address", "postcode", "opening_hours", "data_owner",
             "data_sharing_agreement", "funding_source", "financial_year", "recurrent"];
 
     private static readonly string[] Ignored = ["organisation", "committed", "idle"];
 
-    private static readonly string[] Required = ["kind", "name", "quantity", "unit", "available", "contact"];
+    private static readonly string[] Required = ["kind", "type", "name", "quantity", "unit", "available", "contact"];
 
     /// <summary>Field names of <see cref="SaveResource"/> → the column that holds them, to put each problem in its column.</summary>
     private static readonly Dictionary<string, string> ColumnOf = new(StringComparer.Ordinal)
     {
-        ["Kind"] = "kind", ["Name"] = "name", ["Quantity"] = "quantity", ["Unit"] = "unit", ["AvailableCapacity"] = "available", ["PlaceId"] = "place",
+        ["Kind"] = "kind", ["Type"] = "type", ["Name"] = "name", ["Quantity"] = "quantity", ["Unit"] = "unit", ["AvailableCapacity"] = "available", ["PlaceId"] = "place",
         ["Contact"] = "contact", ["Notes"] = "notes", ["Address"] = "address", ["Postcode"] = "postcode", ["OpeningHours"] = "opening_hours",
         ["DataOwner"] = "data_owner", ["HasDataSharingAgreement"] = "data_sharing_agreement", ["FundingSource"] = "funding_source",
         ["FinancialYear"] = "financial_year", ["IsRecurrent"] = "recurrent",
@@ -119,6 +119,19 @@ public sealed class ResourceRegisterImport(ConcordatDb db, TimeProvider clock)
                     rowProblems.Add(new ImportProblem(row.Number, "kind", $"\"{kindText}\" is not a kind; use {string.Join(", ", Enum.GetNames<ResourceKind>())}"));
                 }
             }
+            ResourceType? type = null;
+            if (Cell("type") is { } typeText)
+            {
+                // The export writes the type in words ("registered nursing"); its name (RegisteredNursing) is taken too.
+                type = Enum.GetValues<ResourceType>().Cast<ResourceType?>().FirstOrDefault(t =>
+                    t!.Value.InWords().Equals(typeText, StringComparison.OrdinalIgnoreCase)
+                    || t.Value.ToString().Equals(typeText.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+                if (type is null)
+                {
+                    var choices = kind is { } k ? ResourceTypes.Of(k) : Enum.GetValues<ResourceType>();
+                    rowProblems.Add(new ImportProblem(row.Number, "type", $"\"{typeText}\" is not a type; use {string.Join(", ", choices.Select(t => t.InWords()))}"));
+                }
+            }
             Guid? placeId = null;
             if (Cell("place") is { } placeName && !placeName.Equals("Across the system", StringComparison.OrdinalIgnoreCase))
             {
@@ -135,7 +148,7 @@ public sealed class ResourceRegisterImport(ConcordatDb db, TimeProvider clock)
             {
                 Notes = Cell("notes"), Address = Cell("address"), Postcode = Cell("postcode"), OpeningHours = Cell("opening_hours"), DataOwner = Cell("data_owner"),
                 HasDataSharingAgreement = YesNo("data_sharing_agreement"), FundingSource = Cell("funding_source"), FinancialYear = Cell("financial_year"),
-                IsRecurrent = YesNo("recurrent"),
+                IsRecurrent = YesNo("recurrent"), Type = type,
             };
             var errors = ResourceService.Validate(input, out var apply);
             foreach (var (field, messages) in errors.Errors)

@@ -21,6 +21,9 @@ public sealed record SaveResource(Guid? OrganisationId, ResourceKind? Kind, stri
     public string? FundingSource { get; init; }
     public string? FinancialYear { get; init; }
     public bool? IsRecurrent { get; init; }
+
+    /// <summary>What it is within its kind; the kind may be left out when the type is given.</summary>
+    public ResourceType? Type { get; init; }
 }
 
 public sealed record ResourceFilter(ResourceKind? Kind = null, Guid? OrganisationId = null, Guid? PlaceId = null);
@@ -209,10 +212,17 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
     internal static InputErrors Validate(SaveResource input, out Action<Resource> apply)
     {
         var errors = new InputErrors();
-        var kind = input.Kind is { } k && Enum.IsDefined(k) ? k : (ResourceKind?)null;
-        if (kind is null)
+        var type = input.Type is { } t && Enum.IsDefined(t) ? t : (ResourceType?)null;
+        var kind = input.Kind is { } k && Enum.IsDefined(k) ? k : type?.KindOf();
+        if (type is null)
         {
-            errors.Add(nameof(input.Kind), "Select the kind of resource");
+            errors.Add(nameof(input.Type), kind is { } known
+                ? $"Select what type of {known.ToString().ToLowerInvariant()} it is, like {ResourceTypes.Of(known).First().InWords()}"
+                : "Select what type of resource it is");
+        }
+        else if (kind is { } chosen && type.Value.KindOf() != chosen)
+        {
+            errors.Add(nameof(input.Type), $"The type {type.Value.InWords()} is not {chosen.ToString().ToLowerInvariant()}; choose one of {string.Join(", ", ResourceTypes.Of(chosen).Select(x => x.InWords()))}");
         }
         var name = errors.RequiredText(nameof(input.Name), "Name", input.Name, Resource.NameMaxLength, kind switch
         {
@@ -277,6 +287,7 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
         apply = resource =>
         {
             resource.Kind = kind!.Value;
+            resource.Type = type!.Value;
             resource.Name = name;
             resource.Unit = unit;
             resource.Contact = contact;
@@ -294,7 +305,7 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
 
     internal static SortedDictionary<string, string?> Snapshot(Resource r) => new()
     {
-        ["Kind"] = r.Kind.ToString(), ["Name"] = r.Name, ["Quantity"] = Amount(r.Quantity, r.Unit), ["Available to the partnership"] = Amount(r.AvailableCapacity, r.Unit),
+        ["Kind"] = r.Kind.ToString(), ["Type"] = r.Type.InWords(), ["Name"] = r.Name, ["Quantity"] = Amount(r.Quantity, r.Unit), ["Available to the partnership"] = Amount(r.AvailableCapacity, r.Unit),
         ["Contact"] = r.Contact, ["Notes"] = r.Notes, ["Address"] = r.Address, ["Postcode"] = r.Postcode, ["Opening hours"] = r.OpeningHours,
         ["Data owner"] = r.DataOwner, ["Data-sharing agreement"] = r.HasDataSharingAgreement switch { true => "Yes", false => "No", _ => null },
         ["Source of funding"] = r.FundingSource, ["Financial year"] = r.FinancialYear, ["Recurrent"] = r.IsRecurrent switch { true => "Yes", false => "No", _ => null },

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concordat.Web.Api;
 
-public sealed record ResourceResponse(Guid Id, ResourceKind Kind, string Name, Guid OrganisationId, string Organisation, double Quantity, string Unit,
+public sealed record ResourceResponse(Guid Id, ResourceKind Kind, ResourceType Type, string Name, Guid OrganisationId, string Organisation, double Quantity, string Unit,
     double AvailableCapacity, double Committed, double Idle, bool IsOverCommitted, bool HasOverCommitment, Guid? PlaceId, string? Place, string Contact,
     string? Notes, string? Address, string? Postcode, string? OpeningHours, string? DataOwner, bool? HasDataSharingAgreement, string? FundingSource,
     string? FinancialYear, bool? IsRecurrent, Guid Version);
@@ -22,8 +22,9 @@ public sealed record CommitmentResponse(Guid Id, CommitmentStatus Status, Guid R
 public sealed record KindTotalResponse(ResourceKind Kind, string Unit, double Quantity, double Available, double Committed, double OverCommitted, double Idle,
     IReadOnlyList<ResourceResponse> Resources);
 
-public sealed record NeedResponse(Guid Id, ResourceKind Kind, string Description, double Quantity, string Unit, DateOnly StartsOn, DateOnly EndsOn,
-    double Committed, double Gap, IReadOnlyList<string> Providers);
+/// <summary>A goal's need: committed is what accepted commitments of its types and unit give on every day of its period.</summary>
+public sealed record NeedResponse(Guid Id, ResourceKind Kind, IReadOnlyList<ResourceType> Types, string Description, double Quantity, string Unit, DateOnly StartsOn,
+    DateOnly EndsOn, double Committed, double Gap, IReadOnlyList<string> Providers);
 
 public sealed record ResourceDetailResponse(ResourceResponse Resource, IReadOnlyList<CommitmentResponse> Commitments);
 
@@ -181,7 +182,7 @@ public static class ResourcesApi
     private static ResourceResponse ToResponse(ResourceRow row)
     {
         var r = row.Resource;
-        return new ResourceResponse(r.Id, r.Kind, r.Name, r.OrganisationId, row.Organisation, r.Quantity, r.Unit, r.AvailableCapacity, row.Committed, row.Idle,
+        return new ResourceResponse(r.Id, r.Kind, r.Type, r.Name, r.OrganisationId, row.Organisation, r.Quantity, r.Unit, r.AvailableCapacity, row.Committed, row.Idle,
             row.IsOverCommitted, row.HasOverCommitment, r.PlaceId, row.Place, r.Contact, r.Notes, r.Address, r.Postcode, r.OpeningHours, r.DataOwner,
             r.HasDataSharingAgreement, r.FundingSource, r.FinancialYear, r.IsRecurrent, r.Version);
     }
@@ -195,7 +196,7 @@ public static class ResourcesApi
     }
 
     private static GoalResourcesResponse ToResponse(GoalResources g) => new(g.GoalId, g.Title,
-        [.. g.Needs.Select(n => new NeedResponse(n.Need.Id, n.Need.Kind, n.Need.Description, n.Need.Quantity, n.Need.Unit, n.Need.StartsOn, n.Need.EndsOn,
+        [.. g.Needs.Select(n => new NeedResponse(n.Need.Id, n.Need.Kind, n.Need.Types, n.Need.Description, n.Need.Quantity, n.Need.Unit, n.Need.StartsOn, n.Need.EndsOn,
             n.Committed, n.Gap, n.Providers))],
         [.. g.Commitments.Select(ToResponse)]);
 }

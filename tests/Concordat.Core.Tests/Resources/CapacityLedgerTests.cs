@@ -23,4 +23,20 @@ public sealed class CapacityLedgerTests
         Assert.Equal(10, CapacityLedger.Peak([(10, Jan, Jan.AddDays(9)), (10, Jan.AddDays(10), Jan.AddDays(19))], Jan, Jan.AddDays(19)));
         Assert.Equal(20, CapacityLedger.Peak([(10, Jan, Jan.AddDays(10)), (10, Jan.AddDays(10), Jan.AddDays(19))], Jan, Jan.AddDays(19)));
     }
+
+    [Fact]
+    public void Lowest_IsWhatIsThereOnEveryDayOfTheWindow()
+    {
+        (double, DateOnly, DateOnly)[] yearLong = [(12, Jan, Jan.AddYears(1).AddDays(-1))];
+        (double, DateOnly, DateOnly)[] oneMonth = [(16, Jan, Jan.AddDays(30))];
+        (double, DateOnly, DateOnly)[] relay = [(10, Jan, Jan.AddDays(179)), (10, Jan.AddDays(180), Jan.AddYears(1).AddDays(-1)), (4, Jan.AddDays(100), Jan.AddDays(200))];
+        var year = (Jan, Jan.AddYears(1).AddDays(-1));
+
+        Assert.Equal(12, CapacityLedger.Lowest(yearLong, year.Jan, year.Item2));
+        Assert.Equal(0, CapacityLedger.Lowest(oneMonth, year.Jan, year.Item2));
+        Assert.Equal(16, CapacityLedger.Lowest(oneMonth, Jan.AddDays(5), Jan.AddDays(20)));
+        Assert.Equal(10, CapacityLedger.Lowest(relay, year.Jan, year.Item2));
+        Assert.Equal(14, CapacityLedger.Lowest(relay, Jan.AddDays(100), Jan.AddDays(200)));
+        Assert.Equal(0, CapacityLedger.Lowest([], year.Jan, year.Item2));
+    }
 }

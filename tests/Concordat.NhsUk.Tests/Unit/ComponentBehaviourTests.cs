@@ -7,6 +7,27 @@ namespace Concordat.NhsUk.Tests.Unit;
 public sealed class ComponentBehaviourTests
 {
     [Fact]
+    public async Task Select_ItemsWithAGroup_AreWrappedInOptgroupsInOrder_AndUngroupedItemsStayOutside()
+    {
+        var view = new TestView<RegistrationPage>(new RegistrationPage());
+        var north = new Microsoft.AspNetCore.Mvc.Rendering.SelectListGroup { Name = "North" };
+        var south = new Microsoft.AspNetCore.Mvc.Rendering.SelectListGroup { Name = "South" };
+
+        var html = await TagHelperHarness.RenderAsync(
+            new NhsSelectTagHelper
+            {
+                ViewContext = view.ViewContext, For = view.For(m => m.Input.Region), Label = "Region",
+                Items = [new("Select a region", ""), new("Leeds", "leeds") { Group = north }, new("York", "york") { Group = north }, new("Bath", "bath") { Group = south }],
+            },
+            "nhs-select");
+
+        var document = await Html.ParseAsync(html);
+        Assert.Equal(["North", "South"], document.QuerySelectorAll("optgroup").Select(g => g.GetAttribute("label")));
+        Assert.Equal(["leeds", "york"], document.QuerySelectorAll("optgroup[label=North] option").Select(o => o.GetAttribute("value")));
+        Assert.Equal("", document.QuerySelector("select > option")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Breadcrumb_BackLink_HasVisuallyHiddenBackToPrefixAndPointsAtTheLastItem()
     {
         var html = await TagHelperHarness.RenderWithChildrenAsync(

@@ -16,7 +16,7 @@ public sealed class ResourcesJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Resources" }).ClickAsync();
         await council.CheckAsync("50-resources");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register a resource" }).ClickAsync();
-        await page.GetByLabel("Estates", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Type of resource").SelectOptionAsync(new SelectOptionValue { Label = "Clinical space" });
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(space);
         await page.GetByLabel("How much there is").FillAsync("200");
         await page.GetByLabel("Unit", new() { Exact = true }).FillAsync("m²");

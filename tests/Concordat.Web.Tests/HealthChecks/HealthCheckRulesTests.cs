@@ -80,11 +80,11 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
             Assert.True(linked.IsSuccessStatusCode);
         }
         var need = await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/needs",
-            new { kind = "Workforce", description = "Nurses for the frailty hubs", quantity = 10, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31" }, Ct);
+            new { types = ResourceApi.Nursing, description = "Nurses for the frailty hubs", quantity = 10, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31" }, Ct);
         Assert.True(need.IsSuccessStatusCode);
         var (nurses, _) = await ResourceApi.RegisterAsync(trustLead, system, new
         {
-            organisationId = system.TrustId, kind = "Workforce", name = "Reablement nurses", quantity = 8, unit = "WTE", availableCapacity = 6, contact = "Director of nursing",
+            organisationId = system.TrustId, type = "RegisteredNursing", name = "Reablement nurses", quantity = 8, unit = "WTE", availableCapacity = 6, contact = "Director of nursing",
         });
         var overCommitted = await ResourceApi.CommitAsync(trustLead, system, trustContribution, nurses, 8, "2027-01-01", "2027-12-31", "Agency cover agreed until recruitment completes");
         Assert.True(overCommitted.IsSuccessStatusCode, await overCommitted.Content.ReadAsStringAsync(Ct));
@@ -133,7 +133,7 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
         Assert.Equal(HttpStatusCode.OK, idea.StatusCode);
         var (moreNurses, _) = await ResourceApi.RegisterAsync(trustLead, system, new
         {
-            organisationId = system.TrustId, kind = "Workforce", name = "Community nurses", quantity = 40, unit = "WTE", availableCapacity = 5, contact = "Director of nursing",
+            organisationId = system.TrustId, type = "RegisteredNursing", name = "Community nurses", quantity = 40, unit = "WTE", availableCapacity = 5, contact = "Director of nursing",
         });
         Assert.True((await ResourceApi.CommitAsync(trustLead, system, trustContribution, moreNurses, 2, "2027-01-01", "2027-12-31")).IsSuccessStatusCode);
 

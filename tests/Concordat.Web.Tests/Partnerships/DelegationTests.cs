@@ -34,7 +34,7 @@ public abstract class DelegationTests(TestApp app, DatabaseKind kind) : Provider
         // A delegation covers one kind of work for one organisation: not the trust's resources, nor the council's data.
         var resourceWith = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/resources", new
         {
-            organisationId = system.TrustId, kind = "Workforce", name = "Nurses", quantity = 10, unit = "WTE", availableCapacity = 2, contact = "Director of nursing",
+            organisationId = system.TrustId, type = "RegisteredNursing", name = "Nurses", quantity = 10, unit = "WTE", availableCapacity = 2, contact = "Director of nursing",
         }, Ct);
         var list = await (await councilLead.GetAsync(delegations, Ct)).JsonAsync();
         var ended = await trustLead.DeleteAsync($"{delegations}/{(await granted.JsonAsync())["id"]}", Ct);

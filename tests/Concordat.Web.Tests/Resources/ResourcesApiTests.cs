@@ -10,9 +10,13 @@ namespace Concordat.Web.Tests.Resources;
 
 internal static class ResourceApi
 {
+    public static readonly string[] Nursing = ["RegisteredNursing"];
+    public static readonly string[] NursingOrTherapy = ["RegisteredNursing", "AlliedHealthProfessionals"];
+    public static readonly string[] NursingOrClinicalSpace = ["RegisteredNursing", "ClinicalSpace"];
+
     public static object VoidSpace(TestSystem system, double area = 120, double available = 100) => new
     {
-        organisationId = system.CouncilId, kind = "Estates", name = "Harbour Street clinic, first floor", quantity = area, unit = "m²",
+        organisationId = system.CouncilId, kind = "Estates", type = "ClinicalSpace", name = "Harbour Street clinic, first floor", quantity = area, unit = "m²",
         availableCapacity = available, placeId = system.PlaceId, contact = "Facilities, estates@council.example", address = "12 Harbour Street",
         postcode = "ne1 4lp", openingHours = "Monday to Friday 8am to 6pm",
     };
@@ -45,7 +49,7 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
         var (_, estate) = await ResourceApi.RegisterAsync(councilLead, system, ResourceApi.VoidSpace(system));
         await ResourceApi.RegisterAsync(councilContributor, system, new
         {
-            organisationId = system.CouncilId, kind = "Funding", name = "Discharge fund", quantity = 250000, unit = "£", availableCapacity = 250000,
+            organisationId = system.CouncilId, type = "Revenue", name = "Discharge fund", quantity = 250000, unit = "£", availableCapacity = 250000,
             contact = "Finance", fundingSource = "Discharge fund allocation", financialYear = "2026/27", isRecurrent = false,
         });
         var byTrust = await trustLead.PostAsJsonAsync($"/api/v1/systems/{system.Id}/resources", ResourceApi.VoidSpace(system), Ct);
@@ -62,7 +66,7 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
         Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var errors = (await invalid.JsonAsync())["errors"]!.AsObject();
-        Assert.Equal(["AvailableCapacity", "FinancialYear", "FundingSource", "IsRecurrent", "Name"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["AvailableCapacity", "FinancialYear", "FundingSource", "IsRecurrent", "Name", "Type"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
         Assert.Equal(["Estates", "Funding"], register.AsArray().Select(r => r!["kind"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.Equal("Discharge fund", Assert.Single(funding.AsArray())!["name"]!.GetValue<string>());
     }
@@ -204,15 +208,15 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
         await ResourceApi.RegisterAsync(councilLead, system, ResourceApi.VoidSpace(system, 80, 30));
         var (nurses, _) = await ResourceApi.RegisterAsync(trustLead, system, new
         {
-            organisationId = system.TrustId, kind = "Workforce", name = "Community nurses", quantity = 40, unit = "WTE", availableCapacity = 6, contact = "Director of nursing",
+            organisationId = system.TrustId, type = "RegisteredNursing", name = "Community nurses", quantity = 40, unit = "WTE", availableCapacity = 6, contact = "Director of nursing",
         });
         var estateRequest = await (await ResourceApi.CommitAsync(trustLead, system, contributionId, estate, 45, "2027-01-01", "2027-12-31")).JsonAsync();
         await councilLead.PostAsJsonAsync($"/api/v1/systems/{system.Id}/commitments/{estateRequest["id"]}/accept", new { }, Ct);
         await ResourceApi.CommitAsync(trustLead, system, contributionId, nurses, 4, "2027-01-01", "2027-12-31");
         var need = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{goalId}/needs",
-            new { kind = "Workforce", description = "Nurses for the frailty hubs", quantity = 10, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31" }, Ct);
+            new { types = ResourceApi.Nursing, description = "Nurses for the frailty hubs", quantity = 10, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31" }, Ct);
         var byCouncil = await councilLead.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{goalId}/needs",
-            new { kind = "Workforce", description = "More nurses", quantity = 1, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31" }, Ct);
+            new { types = ResourceApi.Nursing, description = "More nurses", quantity = 1, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31" }, Ct);
         var badNeed = await trustLead.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{goalId}/needs", new { kind = "Workforce", endsOn = "2026-01-01", startsOn = "2027-01-01" }, Ct);
 
         var byKind = (await (await convenor.GetAsync($"/api/v1/systems/{system.Id}/resources/by-kind", Ct)).JsonAsync()).AsArray();
@@ -221,7 +225,7 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
 
         Assert.Equal(HttpStatusCode.OK, need.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byCouncil.StatusCode);
-        Assert.Equal(["Description", "EndsOn", "Quantity", "Unit"], (await badNeed.JsonAsync())["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["Description", "EndsOn", "Quantity", "Types", "Unit"], (await badNeed.JsonAsync())["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
         foreach (var total in byKind)
         {
             var rows = total!["resources"]!.AsArray();
@@ -237,6 +241,44 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
         Assert.Equal((10.0, 4.0, 6.0), (needRow["quantity"]!.GetValue<double>(), needRow["committed"]!.GetValue<double>(), needRow["gap"]!.GetValue<double>()));
         Assert.Equal("Westford Hospitals NHS Trust: Community nurses", Assert.Single(needRow["providers"]!.AsArray())!.GetValue<string>());
         Assert.Equal(3, idle.Count);
+    }
+
+    [Fact]
+    public async Task ANeed_IsMetOnlyByItsTypesAndUnit_OnEveryDayOfItsPeriod()
+    {
+        var system = await App.CreateSystemAsync();
+        var trustLead = await ApiClient.ForAsync(App, system.TrustLead);
+        var goalId = await GoalApi.DraftAsync(await ApiClient.ForAsync(App, system.Convenor), system);
+        var (contributionId, _) = await ContributionApi.CommitAsync(trustLead, system, goalId, system.TrustId);
+        async Task<Guid> Staff(string type, string name) => (await ResourceApi.RegisterAsync(trustLead, system, new
+        {
+            organisationId = system.TrustId, type, name, quantity = 40, unit = "WTE", availableCapacity = 20, contact = "Director of workforce",
+        })).Id;
+        var nurses = await Staff("RegisteredNursing", "Community nurses");
+        var therapists = await Staff("AlliedHealthProfessionals", "Therapists");
+        await ResourceApi.CommitAsync(trustLead, system, contributionId, nurses, 12, "2027-01-01", "2027-12-31");
+        await ResourceApi.CommitAsync(trustLead, system, contributionId, therapists, 6, "2027-01-01", "2027-12-31");
+        // Sixteen more nurses, but for January only: not there on every day of the year.
+        await ResourceApi.CommitAsync(trustLead, system, contributionId, nurses, 8, "2027-01-01", "2027-01-31");
+        var needs = $"/api/v1/systems/{system.Id}/goals/{goalId}/needs";
+        await trustLead.PostAsJsonAsync(needs, new { types = ResourceApi.Nursing, description = "Nurses", quantity = 16, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31" }, Ct);
+        await trustLead.PostAsJsonAsync(needs, new
+        {
+            types = ResourceApi.NursingOrTherapy, description = "Nurses or therapists", quantity = 16, unit = "WTE",
+            startsOn = "2027-01-01", endsOn = "2027-12-31",
+        }, Ct);
+        var mixedKinds = await trustLead.PostAsJsonAsync(needs, new
+        {
+            types = ResourceApi.NursingOrClinicalSpace, description = "Either", quantity = 1, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31",
+        }, Ct);
+
+        var byGoal = await (await trustLead.GetAsync($"/api/v1/systems/{system.Id}/resources/by-goal?goalId={goalId}", Ct)).JsonAsync();
+        var rows = byGoal[0]!["needs"]!.AsArray().ToDictionary(n => n!["description"]!.GetValue<string>());
+
+        Assert.Equal((12.0, 4.0), (rows["Nurses"]!["committed"]!.GetValue<double>(), rows["Nurses"]!["gap"]!.GetValue<double>()));
+        Assert.Equal((18.0, 0.0), (rows["Nurses or therapists"]!["committed"]!.GetValue<double>(), rows["Nurses or therapists"]!["gap"]!.GetValue<double>()));
+        Assert.Equal(HttpStatusCode.BadRequest, mixedKinds.StatusCode);
+        Assert.Equal("A need is of one kind: clinical space is not workforce", (await mixedKinds.JsonAsync())["errors"]!["Types"]![0]!.GetValue<string>());
     }
 
     [Fact]
@@ -272,17 +314,17 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
         var system = await App.CreateSystemAsync();
         var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
         var url = $"/api/v1/systems/{system.Id}/organisations/{system.CouncilId}/resources/import";
-        const string header = "kind,name,quantity,unit,available,place,contact,postcode,data_owner,data_sharing_agreement,funding_source,financial_year,recurrent\n";
+        const string header = "kind,type,name,quantity,unit,available,place,contact,postcode,data_owner,data_sharing_agreement,funding_source,financial_year,recurrent\n";
         var bad = header
-            + "Estates,Harbour Street clinic,120,m²,40,Westford,Facilities,NE1 4LP,,,,,\n"
-            + "Spaceships,Rocket,1,craft,1,,Someone,,,,,,\n"
-            + "Workforce,Care navigators,six,WTE,2,,HR,,,,,,\n"
-            + "Information,Adult social care records,1,data set,1,Atlantis,Caldicott guardian,,,maybe,,,\n"
-            + "Funding,Winter money,100000,£,200000,,Finance,,,,Discharge fund,2026/27,no\n";
+            + "Estates,clinical space,Harbour Street clinic,120,m²,40,Westford,Facilities,NE1 4LP,,,,,\n"
+            + "Spaceships,devices,Rocket,1,craft,1,,Someone,,,,,,\n"
+            + "Workforce,other staff,Care navigators,six,WTE,2,,HR,,,,,,\n"
+            + "Information,DataSets,Adult social care records,1,data set,1,Atlantis,Caldicott guardian,,,maybe,,,\n"
+            + "Funding,revenue,Winter money,100000,£,200000,,Finance,,,,Discharge fund,2026/27,no\n";
         var good = header
-            + "Estates,Harbour Street clinic,120,m²,40,Westford,Facilities,NE1 4LP,,,,,\n"
-            + "Information,Adult social care records,1,data set,1,,Caldicott guardian,,Director of adult services,yes,,,\n"
-            + "Funding,Winter money,100000,£,100000,,Finance,,,,Discharge fund,2026/27,no\n";
+            + "Estates,clinical space,Harbour Street clinic,120,m²,40,Westford,Facilities,NE1 4LP,,,,,\n"
+            + "Information,DataSets,Adult social care records,1,data set,1,,Caldicott guardian,,Director of adult services,yes,,,\n"
+            + "Funding,revenue,Winter money,100000,£,100000,,Finance,,,,Discharge fund,2026/27,no\n";
 
         var rejected = await councilLead.PostAsync(url, new StringContent(bad, System.Text.Encoding.UTF8, "text/csv"), Ct);
         var afterRejected = await (await councilLead.GetAsync($"/api/v1/systems/{system.Id}/resources", Ct)).JsonAsync();

@@ -1122,6 +1122,10 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<string[]>("Types")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1339,6 +1343,11 @@ namespace Concordat.Core.Migrations.Postgres
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Unit")
                         .IsRequired()

@@ -1117,6 +1117,10 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<Guid>("SystemId")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Types")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1333,6 +1337,11 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Unit")

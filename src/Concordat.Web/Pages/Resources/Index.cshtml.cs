@@ -35,9 +35,9 @@ public sealed class ResourcesModel(ResourceService resources, OrganisationServic
     {
         var rows = await resources.ListAsync(new ResourceFilter(Kind, OrganisationId, PlaceId), ct);
         return CsvDownload.File("resource-register.csv",
-            ["kind", "name", "organisation", "place", "quantity", "unit", "available", "committed", "idle", "contact", "address", "postcode", "opening_hours",
+            ["kind", "type", "name", "organisation", "place", "quantity", "unit", "available", "committed", "idle", "contact", "address", "postcode", "opening_hours",
                 "data_owner", "data_sharing_agreement", "funding_source", "financial_year", "recurrent", "notes"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Resource.Kind, r.Resource.Name, r.Organisation, r.Place, r.Resource.Quantity, r.Resource.Unit,
+            rows.Select(r => (IReadOnlyList<object?>)[r.Resource.Kind, r.Resource.Type.InWords(), r.Resource.Name, r.Organisation, r.Place, r.Resource.Quantity, r.Resource.Unit,
                 r.Resource.AvailableCapacity, r.Committed, r.Idle, r.Resource.Contact, r.Resource.Address, r.Resource.Postcode, r.Resource.OpeningHours,
                 r.Resource.DataOwner, r.Resource.HasDataSharingAgreement, r.Resource.FundingSource, r.Resource.FinancialYear, r.Resource.IsRecurrent, r.Resource.Notes]));
     }

@@ -10,7 +10,9 @@ public sealed class NeedsModel(PooledViews views, GoalNeedService needs) : Syste
 {
     public sealed class NeedForm
     {
-        public ResourceKind? Kind { get; set; }
+        /// <summary>The type that meets the need, and optionally one more the partners accept in its place.</summary>
+        public ResourceType? Type { get; set; }
+        public ResourceType? AlsoType { get; set; }
         public string? Description { get; set; }
         public string? Quantity { get; set; }
         public string? Unit { get; set; }
@@ -26,14 +28,17 @@ public sealed class NeedsModel(PooledViews views, GoalNeedService needs) : Syste
 
     public GoalResources Goal { get; private set; } = null!;
 
+    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> AlsoTypeOptions => ResourceForm.TypeOptions(Input.AlsoType, "No other type");
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
         ModelState.Clear();
-        var input = new AddNeed(Input.Kind, Input.Description, ResourceForm.ParseNumber(Input.Quantity, "Input.Quantity", "Amount", ModelState), Input.Unit,
-            GoalForm.ParseDate(Input.StartsOn, "Input.StartsOn", "Start", ModelState), GoalForm.ParseDate(Input.EndsOn, "Input.EndsOn", "End", ModelState));
+        var types = new[] { Input.Type, Input.AlsoType }.OfType<ResourceType>().ToList();
+        var input = new AddNeed(null, Input.Description, ResourceForm.ParseNumber(Input.Quantity, "Input.Quantity", "Amount", ModelState), Input.Unit,
+            GoalForm.ParseDate(Input.StartsOn, "Input.StartsOn", "Start", ModelState), GoalForm.ParseDate(Input.EndsOn, "Input.EndsOn", "End", ModelState), types);
         try
         {
             await needs.AddNeedAsync(Id, input, Actor, ct);
@@ -42,6 +47,14 @@ public sealed class NeedsModel(PooledViews views, GoalNeedService needs) : Syste
         }
         catch (InputInvalidException e)
         {
+            // The form asks for the first type in its own field; problems with the list of types belong there.
+            if (e.Errors.TryGetValue(nameof(AddNeed.Types), out var typeErrors))
+            {
+                foreach (var message in typeErrors)
+                {
+                    ModelState.AddModelError(Input.Type is null ? "Input.Type" : "Input.AlsoType", message);
+                }
+            }
             return this.InvalidInput(e);
         }
     }

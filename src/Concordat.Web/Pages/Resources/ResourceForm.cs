@@ -11,6 +11,9 @@ public sealed class ResourceForm
 {
     public Guid? OrganisationId { get; set; }
     public ResourceKind? Kind { get; set; }
+
+    /// <summary>The form asks for the type only; the kind follows from it.</summary>
+    public ResourceType? Type { get; set; }
     public string? Name { get; set; }
 
     /// <summary>Numbers as typed, so a number that cannot be read is reported, not lost.</summary>
@@ -31,7 +34,7 @@ public sealed class ResourceForm
 
     public static ResourceForm From(Resource r) => new()
     {
-        OrganisationId = r.OrganisationId, Kind = r.Kind, Name = r.Name, Quantity = Number(r.Quantity), Unit = r.Unit, AvailableCapacity = Number(r.AvailableCapacity),
+        OrganisationId = r.OrganisationId, Kind = r.Kind, Type = r.Type, Name = r.Name, Quantity = Number(r.Quantity), Unit = r.Unit, AvailableCapacity = Number(r.AvailableCapacity),
         PlaceId = r.PlaceId, Contact = r.Contact, Notes = r.Notes, Address = r.Address, Postcode = r.Postcode, OpeningHours = r.OpeningHours, DataOwner = r.DataOwner,
         HasDataSharingAgreement = r.HasDataSharingAgreement, FundingSource = r.FundingSource, FinancialYear = r.FinancialYear, IsRecurrent = r.IsRecurrent,
     };
@@ -58,7 +61,7 @@ public sealed class ResourceForm
             ParseNumber(AvailableCapacity, "Input.AvailableCapacity", "Available capacity", modelState), PlaceId, Contact)
         {
             Notes = Notes, Address = Address, Postcode = Postcode, OpeningHours = OpeningHours, DataOwner = DataOwner, HasDataSharingAgreement = HasDataSharingAgreement,
-            FundingSource = FundingSource, FinancialYear = FinancialYear, IsRecurrent = IsRecurrent,
+            FundingSource = FundingSource, FinancialYear = FinancialYear, IsRecurrent = IsRecurrent, Type = Type,
         };
 
     public const string AcrossTheSystem = "Across the system";
@@ -75,6 +78,21 @@ public sealed class ResourceForm
 
     public static IEnumerable<SelectListItem> KindOptions(ResourceKind? selected) =>
         Enum.GetValues<ResourceKind>().Select(k => new SelectListItem(KindName(k), k.ToString(), k == selected));
+
+    /// <summary>Every type, grouped by its kind, so one question settles both.</summary>
+    public static IEnumerable<SelectListItem> TypeOptions(ResourceType? selected, string prompt = "Select a type")
+    {
+        yield return new SelectListItem(prompt, "", selected is null);
+        foreach (var kind in Enum.GetValues<ResourceKind>())
+        {
+            var group = new SelectListGroup { Name = KindName(kind) };
+            foreach (var type in ResourceTypes.Of(kind))
+            {
+                var words = type.InWords();
+                yield return new SelectListItem(char.ToUpperInvariant(words[0]) + words[1..], type.ToString(), type == selected) { Group = group };
+            }
+        }
+    }
 
     public static IEnumerable<SelectListItem> YesNo(bool? selected) =>
         [new SelectListItem("Yes", "true", selected == true), new SelectListItem("No", "false", selected == false)];
