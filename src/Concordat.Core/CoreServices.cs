@@ -86,7 +86,8 @@ public static class CoreServices
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<ConcordatDb>();
+            .AddEntityFrameworkStores<ConcordatDb>()
+            .AddClaimsPrincipalFactory<PersonClaims>();
     }
 
     /// <summary>Makes sure the folder of a SQLite file exists, so a fresh clone runs with no setup.</summary>

@@ -68,6 +68,42 @@ public abstract class PlatformTests(TestApp app, DatabaseKind kind) : ProviderTe
     }
 
     [Fact]
+    public async Task Menu_ReachesTheStrategyAndItsHealthCheck_AndMarksWhereYouAre()
+    {
+        var system = await App.CreateSystemAsync();
+        var client = await PageClient.SignedInAsync(App, system.Viewer);
+
+        var health = await client.GetAsync($"/systems/{system.Id}/strategy/health");
+        var menu = health.Document.QuerySelectorAll("nav[aria-label=Menu] a").Select(a => a.TextContent.Trim()).ToList();
+
+        Assert.Equal(HttpStatusCode.OK, health.Status);
+        Assert.Contains("Strategy", menu);
+        Assert.Contains("Health check", menu);
+        Assert.Equal("Health check", health.Text("nav[aria-label=Menu] a[aria-current=page]"));
+    }
+
+    [Fact]
+    public async Task NotFoundAndForbiddenPagesInASystem_KeepTheMenu_AndNameThePersonNotTheirEmail()
+    {
+        var system = await App.CreateSystemAsync();
+        var client = await PageClient.SignedInAsync(App, system.Viewer);
+
+        var missing = await client.GetAsync($"/systems/{system.Id}/goals/{Guid.NewGuid()}");
+        var forbidden = await client.GetAsync($"/systems/{system.Id}/resources/new");
+        var otherSystem = await client.GetAsync($"/systems/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, otherSystem.Status);
+        Assert.Equal("Vic Viewer", otherSystem.Text(".nhsuk-header__account-link"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.Status);
+        foreach (var page in new[] { missing, forbidden })
+        {
+            Assert.NotNull(page.Document.QuerySelector("nav[aria-label=Menu]"));
+            Assert.Equal("Vic Viewer", page.Text(".nhsuk-header__account-link"));
+        }
+    }
+
+    [Fact]
     public async Task UnknownPage_Is404InTheDesignSystem()
     {
         var page = await new PageClient(App.CreateClient()).GetAsync("/no-such-page");
