@@ -70,6 +70,7 @@ public static class CoreServices
         services.AddScoped<Demo.DemoWorkspace>();
         services.AddScoped<Demo.DemoGoals>();
         services.AddScoped<Demo.DemoResources>();
+        services.AddScoped<Demo.DemoMeasures>();
         services.AddScoped<Demo.DemoTheoryOfChange>();
 
         return services.AddIdentityCore<Person>(o =>

@@ -12,7 +12,7 @@ namespace Concordat.Core.Demo;
 /// </summary>
 public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives,
     ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, DemoResources resources, DemoTheoryOfChange theoryOfChange, Strategy.StrategyVersionService versions,
-    Partnerships.DelegationService delegations, TimeProvider clock)
+    Partnerships.DelegationService delegations, DemoMeasures demoMeasures, TimeProvider clock)
 {
     public async Task CreateAsync(Guid systemId, CancellationToken ct)
     {
@@ -111,7 +111,7 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
             "Funded training for community venue staff, and the ICB to hold the clinical governance.", "Cabinet member decision, 18 November"), null, leads[borough], ct);
 
         // 3. Draft: children and young people's mental health.
-        await goals.CreateAsync(new SaveGoal(
+        var mentalHealth = await goals.CreateAsync(new SaveGoal(
             "Faster access to mental health support for children and young people",
             $"By March {horizon.Year}, 95% of children and young people referred for mental health support are seen within 4 weeks.",
             "Children and young people aged 0 to 25 referred to mental health services", true, [], null, horizon, community,
@@ -147,6 +147,8 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         await delegations.GrantAsync(northshireTrust, new Partnerships.GrantDelegation(Partnerships.DelegatedCapability.MeasureData, convenor.PersonId,
             today.AddYears(1)), leads[northshireTrust], ct);
         await AddAeMeasuresAsync(ae.Id, northshireTrust, await As(DemoWorkspace.ConvenorEmail), ct);
+        await demoMeasures.CreateAsync(new DemoMeasures.Context(today, convenor, frailty.Id, hypertension.Id, mentalHealth.Id, ae.Id, icb, leads[icb], community,
+            leads[community], northshireTrust, leads[northshireTrust]), ct);
         await resources.CreateAsync(new DemoResources.Context(today, leads, frailty.Id, virtualWard.Id, reablement.Id, homeFromHospital.Id,
             sameDayEmergencyCare.Id, icb, northshireTrust, community, county, borough, vcse,
             await db.Places.ToDictionaryAsync(p => p.Name, p => p.Id, ct)), ct);

@@ -6,6 +6,9 @@ namespace Concordat.Cli.Tests.Commands;
 
 public sealed class OperatorCommandTests : IDisposable
 {
+    /// <summary>The real A&amp;E series (36 months, two measures) and four illustrative measures of 24 months.</summary>
+    private const int DemoObservations = 72 + (4 * 24);
+
     private const string DemoSystem = "Northshire and Eastvale ICS";
     private readonly Cli _cli = new();
 
@@ -86,8 +89,8 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM Goals"));
         Assert.Equal(5, await ScalarAsync("SELECT COUNT(*) FROM Contributions"));
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM CheckIns"));
-        Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Measures"));
-        Assert.Equal(72, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
+        Assert.Equal(6, await ScalarAsync("SELECT COUNT(*) FROM Measures"));
+        Assert.Equal(DemoObservations, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
         Assert.Equal(14, await ScalarAsync("SELECT COUNT(*) FROM Resources"));
         Assert.Equal(8, await ScalarAsync("SELECT COUNT(*) FROM ResourceCommitments"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM ResourceCommitments WHERE Status = 'Requested'"));
@@ -116,11 +119,11 @@ public sealed class OperatorCommandTests : IDisposable
 
         Assert.True(dryRun.ExitCode == 0, dryRun.Error);
         Assert.Equal("Would import four-hour.csv into A&E four-hour performance (type 1): 2 added, 0 changed, 1 unchanged. Nothing was written.", dryRun.Output.Trim());
-        Assert.Equal(72, afterDryRun);
+        Assert.Equal(DemoObservations, afterDryRun);
         Assert.True(imported.ExitCode == 0, imported.Error);
         Assert.StartsWith("Imported four-hour.csv into A&E four-hour performance (type 1): 2 added, 0 changed, 1 unchanged in ", imported.Output.Trim(), StringComparison.Ordinal);
         Assert.Equal("", imported.Error);
-        Assert.Equal(74, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
+        Assert.Equal(DemoObservations + 2, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
         Assert.Equal(17200, await ScalarAsync("SELECT CAST(Count AS INTEGER) FROM Observations WHERE PeriodStart = '2019-05-01'"));
     }
 
@@ -138,7 +141,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Contains("error: Row 3, value: \"abc\" is not a number", result.Error);
         Assert.Contains("error: Row 4, period: 2019-06-15: A period starts on the first day of a month", result.Error);
         Assert.Contains("Nothing was imported: bad.csv has 2 problems.", result.Error);
-        Assert.Equal(72, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
+        Assert.Equal(DemoObservations, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
         Assert.Equal(2, noMeasure.ExitCode);
         Assert.Contains("Choose the measure to import into", noMeasure.Error);
     }
