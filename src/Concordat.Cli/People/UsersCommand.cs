@@ -6,6 +6,7 @@ using Concordat.Core.Partnerships;
 using Concordat.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Concordat.Core.Words;
 
 namespace Concordat.Cli.People;
 
@@ -60,7 +61,7 @@ internal static class UsersCommand
             }
             else
             {
-                Console.WriteLine($"Added {parse.GetValue(email)}. Give them this single-use invitation link (it expires in {Invitation.Lifetime.TotalDays:0} days):");
+                Console.WriteLine($"Added {parse.GetValue(email)}. Give them this single-use invitation link (it expires in {Prose.Count((long)Invitation.Lifetime.TotalDays, "day")}):");
                 Console.WriteLine($"{parse.GetValue(baseUrl)!.TrimEnd('/')}/invitation/{added.InvitationSecret}");
             }
             return 0;

@@ -5,6 +5,7 @@ using Concordat.Core.Goals;
 using Concordat.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Concordat.Core.Words;
 
 namespace Concordat.Core.Contributions;
 
@@ -68,7 +69,7 @@ public sealed class Contribution : ITenantOwned, IVersioned
         ["Organisation"] = organisation,
         ["Commitment"] = Commitment,
         ["Actions"] = Actions,
-        ["Due"] = DueOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+        ["Due"] = Prose.Date(DueOn),
         ["Accountable person"] = AccountablePerson,
         ["Reviewer"] = Reviewer,
         ["Check-in every (days)"] = CheckInCadenceDays.ToString(CultureInfo.InvariantCulture),

@@ -6,6 +6,7 @@ using Concordat.Core.Data;
 using Concordat.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Concordat.Core.Words;
 
 namespace Concordat.Core.Goals;
 
@@ -127,7 +128,7 @@ public sealed class ProposalRevision : ITenantOwned
         ["Outcome"] = OutcomeStatement,
         ["Population"] = Population,
         ["Inequality lens"] = InequalityLens,
-        ["Horizon"] = Horizon.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+        ["Horizon"] = Prose.Date(Horizon),
         ["Note"] = Note,
     };
 }

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Concordat.Core.Words;
 
 namespace Concordat.Core.Goals;
 
@@ -81,7 +81,7 @@ public sealed class Goal : ITenantOwned, IVersioned
             ["Population"] = Population,
             ["Scope"] = WholeSystem ? "Whole system" : string.Join(", ", Places.Select(p => placeNames.GetValueOrDefault(p.PlaceId, "?")).Order()),
             ["Inequality lens"] = InequalityLens,
-            ["Horizon"] = Horizon.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+            ["Horizon"] = Prose.Date(Horizon),
             ["Lead organisation"] = organisationNames.GetValueOrDefault(LeadOrganisationId, "?"),
             ["Senior responsible owner"] = SeniorResponsibleOwner,
             ["Status"] = Status.ToString(),

@@ -1,5 +1,6 @@
 using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
+using Concordat.Core.Words;
 
 namespace Concordat.Core.HealthChecks;
 
@@ -120,7 +121,7 @@ public static class HealthCheck
         }
         foreach (var need in goal.Needs.Where(n => n.Gap > 0))
         {
-            Fail(NeedsUnmet, need.Description, $"\"{need.Description}\" is short by {need.Gap:#,##0.##} {need.Unit}: what the goal needs is not yet committed.", "/resources/by-goal");
+            Fail(NeedsUnmet, need.Description, $"\"{need.Description}\" is short by {Prose.Amount(need.Gap, need.Unit)}: what the goal needs is not yet committed.", "/resources/by-goal");
         }
         foreach (var c in active.Where(c => c.Status == ContributionStatus.Proposed))
         {

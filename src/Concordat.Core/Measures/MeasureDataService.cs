@@ -3,6 +3,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.History;
 using Microsoft.EntityFrameworkCore;
+using Concordat.Core.Words;
 
 namespace Concordat.Core.Measures;
 
@@ -67,7 +68,7 @@ public sealed class MeasureDataService(ConcordatDb db, TimeProvider clock)
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
-            throw new EditConflictException($"The value for {period:yyyy-MM-dd}", Guid.Empty, new Dictionary<string, string?>());
+            throw new EditConflictException($"The value for {Prose.Date(period)}", Guid.Empty, new Dictionary<string, string?>());
         }
         return observation;
     }
@@ -105,7 +106,7 @@ public sealed class MeasureDataService(ConcordatDb db, TimeProvider clock)
         }
         else if (await db.MeasureRebases.AnyAsync(r => r.MeasureId == measureId && r.PeriodStart == period, ct))
         {
-            errors.Add(nameof(input.PeriodStart), $"Limits are already recalculated from {period:d MMMM yyyy}");
+            errors.Add(nameof(input.PeriodStart), $"Limits are already recalculated from {Prose.Date(period)}");
         }
         var reason = errors.OptionalText(nameof(input.Reason), "Reason", input.Reason, MeasureRebase.ReasonMaxLength);
         if (reason is null)
@@ -123,7 +124,7 @@ public sealed class MeasureDataService(ConcordatDb db, TimeProvider clock)
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            throw new InputInvalidException(nameof(input.PeriodStart), $"Limits are already recalculated from {rebase.PeriodStart:d MMMM yyyy}");
+            throw new InputInvalidException(nameof(input.PeriodStart), $"Limits are already recalculated from {Prose.Date(rebase.PeriodStart)}");
         }
         return rebase;
     }

@@ -5,6 +5,7 @@ using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Microsoft.EntityFrameworkCore;
+using Concordat.Core.Words;
 
 namespace Concordat.Core.Resources;
 
@@ -58,7 +59,7 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         if (quantity > free && reason is null)
         {
             throw new InputInvalidException(nameof(input.Quantity),
-                $"Only {ResourceService.Amount(free, resource.Unit)} of {resource.Name} is free from {start:d MMM yyyy} to {end:d MMM yyyy} " +
+                $"Only {ResourceService.Amount(free, resource.Unit)} of {resource.Name} is free from {Prose.Dates(start, end)} " +
                 $"({ResourceService.Amount(peak, resource.Unit)} of {ResourceService.Amount(resource.AvailableCapacity, resource.Unit)} is already committed). " +
                 "Commit less, or record why the partners accept an over-commitment");
         }

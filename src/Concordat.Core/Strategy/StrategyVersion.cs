@@ -5,6 +5,7 @@ using Concordat.Core.History;
 using Concordat.Core.Partnerships;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Concordat.Core.Words;
 
 namespace Concordat.Core.Strategy;
 
@@ -84,7 +85,7 @@ public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentServi
     }
 
     private static string Label(StrategyVersion v) =>
-        $"Version {v.Number} ({v.PublishedAtUtc.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))})";
+        $"Version {v.Number} ({Prose.Date(v.PublishedAtUtc)})";
 
     public async Task<bool> IsPublicAsync(CancellationToken ct) =>
         await db.Systems.Where(s => s.Id == db.Tenant.SystemId).Select(s => s.StrategyIsPublic).SingleAsync(ct);

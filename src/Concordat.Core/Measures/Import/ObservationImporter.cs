@@ -3,6 +3,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.History;
 using Microsoft.EntityFrameworkCore;
+using Concordat.Core.Words;
 
 namespace Concordat.Core.Measures.Import;
 
@@ -20,7 +21,7 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
     {
         if (stream.CanSeek && stream.Length - stream.Position > limits.MaxBytes)
         {
-            throw new ImportFileException($"The file is {(stream.Length - stream.Position) / 1024.0 / 1024.0:0.#} MB. Files can be at most {limits.Describe()}.");
+            throw new ImportFileException($"The file is {Prose.Number(Math.Round((stream.Length - stream.Position) / 1024.0 / 1024.0, 1))} MB. Files can be at most {limits.Describe()}.");
         }
         Measure? measure = null;
         if (measureId is { } id)

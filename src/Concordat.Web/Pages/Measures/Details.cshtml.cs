@@ -4,6 +4,7 @@ using Concordat.Core.History;
 using Concordat.Core.Measures;
 using Concordat.Web.Pages.Goals;
 using Microsoft.AspNetCore.Mvc;
+using Concordat.Core.Words;
 
 namespace Concordat.Web.Pages.Measures;
 
@@ -63,7 +64,7 @@ public sealed class MeasureModel(MeasureService measures, MeasureDataService dat
         try
         {
             await data.AddRebaseAsync(Id, new AddRebase(period, Rebase.Reason), Actor, ct);
-            this.Succeeded("Limits recalculated from " + MeasureText.Period(period!.Value));
+            this.Succeeded("Limits recalculated from " + Prose.Month(period!.Value));
             return Redirect($"{SystemHome}/measures/{Id}#rebases");
         }
         catch (InputInvalidException e)

@@ -1,17 +1,10 @@
-using System.Globalization;
 using Concordat.Core.Measures;
+using Concordat.Core.Words;
 
 namespace Concordat.Web.Pages.Measures;
 
 public static class MeasureText
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
-    public static string Value(double value, string unit) =>
-        unit == "%" ? value.ToString("0.0", English) + "%" : $"{value.ToString("#,##0.##", English)} {unit}";
-
-    public static string Period(DateOnly start) => start.ToString("MMMM yyyy", English);
-
     public static string Format(MeasureFormat format) => format switch
     {
         MeasureFormat.Percentage => "a percentage",
@@ -30,12 +23,12 @@ public static class MeasureText
 
     public static string CountOf(double? count, double? denominator) => (count, denominator) switch
     {
-        ({ } c, { } d) => $"{c.ToString("#,##0.##", English)} of {d.ToString("#,##0.##", English)}",
-        ({ } c, null) => c.ToString("#,##0.##", English),
-        (null, { } d) => $"of {d.ToString("#,##0.##", English)}",
+        ({ } c, { } d) => $"{Prose.Number(c)} of {Prose.Number(d)}",
+        ({ } c, null) => Prose.Number(c),
+        (null, { } d) => $"of {Prose.Number(d)}",
         _ => "",
     };
 
     public static string Interval(double? lower, double? upper, string unit) =>
-        lower is { } l && upper is { } u ? $"{Value(l, unit)} to {Value(u, unit)}" : "";
+        lower is { } l && upper is { } u ? $"{Prose.Amount(l, unit)} to {Prose.Amount(u, unit)}" : "";
 }

@@ -2,6 +2,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Measures;
 using Concordat.Core.Measures.Import;
 using Microsoft.AspNetCore.Mvc;
+using Concordat.Core.Words;
 
 namespace Concordat.Web.Pages.Measures;
 
@@ -48,7 +49,7 @@ public sealed class UploadModel(MeasureService measures, ObservationImporter imp
         }
         if (DataFile.Length > Limits.MaxBytes)
         {
-            ModelState.AddModelError(nameof(DataFile), $"The file is {DataFile.Length / 1024.0 / 1024.0:0.#} MB. Files can be at most {Limits.Describe()}.");
+            ModelState.AddModelError(nameof(DataFile), $"The file is {Prose.Number(Math.Round(DataFile.Length / 1024.0 / 1024.0, 1))} MB. Files can be at most {Limits.Describe()}.");
             return this.InvalidInput();
         }
         try
