@@ -29,6 +29,28 @@ public enum CheckInStatus
     Complete,
 }
 
+/// <summary>The words people read for where a contribution and a check-in stand.</summary>
+public static class ContributionWords
+{
+    public static string InWords(this ContributionStatus status) => status switch
+    {
+        ContributionStatus.Proposed => "Proposed",
+        ContributionStatus.Agreed => "Agreed",
+        ContributionStatus.Varied => "Varied",
+        ContributionStatus.Withdrawn => "Withdrawn",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static string InWords(this CheckInStatus status) => status switch
+    {
+        CheckInStatus.OnTrack => "On track",
+        CheckInStatus.AtRisk => "At risk",
+        CheckInStatus.OffTrack => "Off track",
+        CheckInStatus.Complete => "Complete",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+}
+
 /// <summary>What one organisation commits to do for a goal.</summary>
 public sealed class Contribution : ITenantOwned, IVersioned
 {

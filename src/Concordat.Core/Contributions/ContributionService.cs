@@ -199,7 +199,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         db.Audit(actor, now, "CheckInPosted", EntityType, contribution.Id, $"{organisationName}: {goalTitle}", null, new SortedDictionary<string, string?>
         {
             ["Organisation"] = organisationName,
-            ["Status"] = Describe(status),
+            ["Status"] = status.InWords(),
             ["Confidence"] = $"{confidence} out of 10",
             ["Narrative"] = narrative,
         });
@@ -225,7 +225,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         db.Audit(actor, now, "CheckInAcknowledged", EntityType, contribution.Id, $"{organisation}: {goal.Title}", null, new SortedDictionary<string, string?>
         {
             ["Organisation"] = organisation,
-            ["Check-in"] = $"{Describe(checkIn.Status)}, posted {checkIn.PostedAtUtc:yyyy-MM-dd}",
+            ["Check-in"] = $"{checkIn.Status.InWords()}, posted {checkIn.PostedAtUtc:yyyy-MM-dd}",
             ["Reviewer"] = contribution.Reviewer,
         });
         try
@@ -238,15 +238,6 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
             throw new InputInvalidException("CheckIn", "This check-in was acknowledged by someone else just now");
         }
     }
-
-    public static string Describe(CheckInStatus status) => status switch
-    {
-        CheckInStatus.OnTrack => "On track",
-        CheckInStatus.AtRisk => "At risk",
-        CheckInStatus.OffTrack => "Off track",
-        CheckInStatus.Complete => "Complete",
-        _ => status.ToString(),
-    };
 
     private static void RequireDecisionLength(string? decision, string field)
     {

@@ -254,7 +254,7 @@ public static class AgreementWords
         RoundState.Agreed => "agreed",
         RoundState.NotAgreed => "not agreed",
         RoundState.Withdrawn => "withdrawn",
-        _ => state.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
     public static string InWords(this PositionKind kind) => kind switch
@@ -263,7 +263,7 @@ public static class AgreementWords
         PositionKind.ConsentWithConcerns => "Consent with concerns",
         PositionKind.Object => "Object",
         PositionKind.StandAside => "Stand aside",
-        _ => kind.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     public static string InWords(this ProposalKind kind) => kind switch
@@ -271,6 +271,6 @@ public static class AgreementWords
         ProposalKind.Adopt => "Adoption",
         ProposalKind.Change => "Change",
         ProposalKind.Retire => "Retirement",
-        _ => kind.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -20,6 +20,19 @@ public enum GoalStatus
     Retired,
 }
 
+/// <summary>The words people read for where a goal stands.</summary>
+public static class GoalWords
+{
+    public static string InWords(this GoalStatus status) => status switch
+    {
+        GoalStatus.Draft => "Draft",
+        GoalStatus.Proposed => "Proposed",
+        GoalStatus.Agreed => "Agreed",
+        GoalStatus.Retired => "Retired",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+}
+
 /// <summary>A shared goal: an outcome for a population that partners agree to work towards.</summary>
 public sealed class Goal : ITenantOwned, IVersioned
 {

@@ -21,6 +21,26 @@ public enum WordChange
     Added,
 }
 
+/// <summary>The words people read for what happened to an item between two versions.</summary>
+public static class ChangeWords
+{
+    public static string InWords(this ChangeKind change) => change switch
+    {
+        ChangeKind.Added => "Added",
+        ChangeKind.Removed => "Removed",
+        ChangeKind.Changed => "Changed",
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
+    };
+
+    public static string InWords(this WordChange change) => change switch
+    {
+        WordChange.Same => "Unchanged",
+        WordChange.Removed => "Removed",
+        WordChange.Added => "Added",
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
+    };
+}
+
 public sealed record Words(WordChange Change, string Text);
 
 /// <summary>One field that differs; <see cref="Words"/> holds a word-level difference for prose fields.</summary>
@@ -57,7 +77,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         }
         foreach (var g in Goals)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"### {g.Change}: {g.Title}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {g.Change.InWords()}: {g.Title}").AppendLine();
             AppendFields(md, g.Fields, "");
             foreach (var (heading, items) in new[] { ("Drivers", g.Drivers), ("Change ideas", g.ChangeIdeas), ("Who contributes what", g.Contributions), ("Measures", g.Measures) })
             {
@@ -84,7 +104,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         md.AppendLine(CultureInfo.InvariantCulture, $"**{heading}**").AppendLine();
         foreach (var item in items)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- {item.Change}: {item.Name}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {item.Change.InWords()}: {item.Name}");
             AppendFields(md, item.Fields, "  ");
         }
         md.AppendLine();

@@ -7,6 +7,7 @@ using Concordat.Core.HealthChecks;
 using Concordat.Core.Measures;
 using Concordat.Core.Resources;
 using Concordat.Core.TheoryOfChange;
+using Concordat.Core.Words;
 using Concordat.Spc;
 using Microsoft.EntityFrameworkCore;
 
@@ -141,8 +142,8 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
                     [.. diagram.ChangeIdeas.Where(i => i.SecondaryDriverIds.Contains(s.Driver.Id)).Select(i => ideaTitles[i.Idea.Id])]))])).ToList();
             var ideas = diagram.ChangeIdeas.Select(i => new DocumentChangeIdea(i.Idea.Title, i.Idea.WhoseBehaviour, i.Idea.WhatDifferently,
                 [.. i.Idea.Lacking.Select(c => $"{c.Component.ToLowerInvariant()}: {c.Sentence}")],
-                i.Idea.Functions == InterventionFunctions.None ? "none" : ChangeIdeaNames.Describe(i.Idea.Functions),
-                (i.Idea.Levers == PolicyLevers.None ? "none" : ChangeIdeaNames.Describe(i.Idea.Levers)) + (i.Idea.LeverDetails is null ? "" : $" ({i.Idea.LeverDetails})"),
+                Prose.Clause(i.Idea.Functions.InWords()),
+                Prose.Clause(i.Idea.Levers.InWords()) + (i.Idea.LeverDetails is null ? "" : $" ({i.Idea.LeverDetails})"),
                 [.. i.CarriedBy.Select(c => c.Organisation)])).ToList();
             var goalMeasures = read[goal.Id].Measures.Select(m => new DocumentMeasure(m.Id, m.Name,
                 m.LatestValue is { } v ? FormattableString.Invariant($"{v:0.##} {m.Unit}") : null, m.LatestPeriod, m.Variation?.ToName(), m.Assurance?.ToName(),

@@ -7,6 +7,18 @@ public enum RowChange
     Unchanged,
 }
 
+/// <summary>The words people read for what an import does to a row.</summary>
+public static class RowChangeWords
+{
+    public static string InWords(this RowChange change) => change switch
+    {
+        RowChange.Added => "Added",
+        RowChange.Changed => "Changed",
+        RowChange.Unchanged => "Unchanged",
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
+    };
+}
+
 /// <summary>What is stored for a period now, to show what an import would replace.</summary>
 public sealed record StoredValues(double Value, double? Count, double? Denominator, double? LowerCi, double? UpperCi, string? Note)
 {

@@ -12,6 +12,17 @@ public enum ObservationFileLayout
     Fingertips,
 }
 
+/// <summary>The words people read for the layouts of a file of values.</summary>
+public static class ObservationFileWords
+{
+    public static string InWords(this ObservationFileLayout layout) => layout switch
+    {
+        ObservationFileLayout.Simple => "Period and value layout",
+        ObservationFileLayout.Fingertips => "OHID Fingertips export",
+        _ => throw new ArgumentOutOfRangeException(nameof(layout), layout, null),
+    };
+}
+
 /// <summary>Something wrong with one cell or row, said so that the person can find it in their file.</summary>
 public sealed record ImportProblem(int Row, string Column, string Reason)
 {

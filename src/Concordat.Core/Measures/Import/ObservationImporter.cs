@@ -68,7 +68,7 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
             var problems = file.ProblemCount;
             if (target.PeriodProblem(row.Period) is { } periodProblem)
             {
-                file.AddProblem(row.Row, names.Period, $"{row.Period:yyyy-MM-dd}: {periodProblem} (the measure is {target.Frequency.ToString().ToLowerInvariant()})");
+                file.AddProblem(row.Row, names.Period, $"{row.Period:yyyy-MM-dd}: {periodProblem} (the measure is {Prose.Clause(target.Frequency.InWords())})");
             }
             else if (row.Period > today)
             {

@@ -56,6 +56,6 @@ public sealed class AddPersonModel(PeopleService people, OrganisationService org
     {
         var all = await organisations.ListAsync(ct);
         OrganisationOptions = [new SelectListItem("Select an organisation", ""), .. all.Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == Input.OrganisationId))];
-        RoleOptions = Enum.GetValues<Role>().Select(r => new SelectListItem(r.Describe(), r.ToString(), r == Input.Role)).ToList();
+        RoleOptions = Enum.GetValues<Role>().Select(r => new SelectListItem(r.InWords(), r.ToString(), r == Input.Role)).ToList();
     }
 }

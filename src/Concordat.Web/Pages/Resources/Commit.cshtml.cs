@@ -33,7 +33,7 @@ public sealed class CommitModel(ContributionService contributions, CommitmentSer
 
     public IEnumerable<SelectListItem> ResourceOptions =>
         [new SelectListItem("Select a resource", "", Input.ResourceId is null), .. Register.Select(r => new SelectListItem(
-            $"{r.Resource.Name}, {r.Organisation} ({ResourceForm.KindName(r.Resource.Kind)}; {ResourceService.Amount(r.Idle, r.Resource.Unit)} idle)",
+            $"{r.Resource.Name}, {r.Organisation} ({r.Resource.Kind.InWords()}; {ResourceService.Amount(r.Idle, r.Resource.Unit)} idle)",
             r.Resource.Id.ToString(), r.Resource.Id == Input.ResourceId))];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);

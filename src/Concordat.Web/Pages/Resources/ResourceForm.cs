@@ -63,18 +63,11 @@ public sealed class ResourceForm
 
     public const string AcrossTheSystem = "Across the system";
 
-    public static string KindName(ResourceKind kind) => kind switch
-    {
-        ResourceKind.Workforce => "Workforce",
-        ResourceKind.Estates => "Estates",
-        ResourceKind.Technology => "Technology",
-        ResourceKind.Information => "Information",
-        ResourceKind.CommunityAssets => "Community assets",
-        _ => "Funding",
-    };
+    /// <summary>The same as <see cref="ResourceWords.InWords(ResourceKind)"/>.</summary>
+    public static string KindName(ResourceKind kind) => kind.InWords();
 
     public static IEnumerable<SelectListItem> KindOptions(ResourceKind? selected) =>
-        Enum.GetValues<ResourceKind>().Select(k => new SelectListItem(KindName(k), k.ToString(), k == selected));
+        Enum.GetValues<ResourceKind>().Select(k => new SelectListItem(k.InWords(), k.ToString(), k == selected));
 
     public static IEnumerable<SelectListItem> YesNo(bool? selected) =>
         [new SelectListItem("Yes", "true", selected == true), new SelectListItem("No", "false", selected == false)];
