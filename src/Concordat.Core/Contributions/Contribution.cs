@@ -94,8 +94,8 @@ public sealed class Contribution : ITenantOwned, IVersioned
         ["Due"] = Prose.Date(DueOn),
         ["Accountable person"] = AccountablePerson,
         ["Reviewer"] = Reviewer,
-        ["Check-in every (days)"] = CheckInCadenceDays.ToString(CultureInfo.InvariantCulture),
-        ["Status"] = Status.ToString(),
+        ["Check-in every (days)"] = Prose.Number(CheckInCadenceDays),
+        ["Status"] = Status.InWords(),
         ["Decision"] = Decision,
     };
 }

@@ -3,6 +3,7 @@ using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Microsoft.EntityFrameworkCore;
+using Concordat.Core.Words;
 
 namespace Concordat.Core.Contributions;
 
@@ -106,7 +107,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "accept a contribution");
         if (contribution.Status != ContributionStatus.Proposed)
         {
-            throw new InputInvalidException("Status", $"Only a proposed contribution can be accepted; this one is {contribution.Status.ToString().ToLowerInvariant()}");
+            throw new InputInvalidException("Status", $"Only a proposed contribution can be accepted; this one is {Prose.Clause(contribution.Status.InWords())}");
         }
         RequireDecisionLength(decision, "Decision");
         await ChangeAsync(contribution, goal.Title, actor, "ContributionAgreed", c =>
@@ -225,7 +226,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         db.Audit(actor, now, "CheckInAcknowledged", EntityType, contribution.Id, $"{organisation}: {goal.Title}", null, new SortedDictionary<string, string?>
         {
             ["Organisation"] = organisation,
-            ["Check-in"] = $"{checkIn.Status.InWords()}, posted {checkIn.PostedAtUtc:yyyy-MM-dd}",
+            ["Check-in"] = $"{checkIn.Status.InWords()}, posted {Prose.Date(checkIn.PostedAtUtc)}",
             ["Reviewer"] = contribution.Reviewer,
         });
         try

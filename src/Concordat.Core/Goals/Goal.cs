@@ -97,7 +97,7 @@ public sealed class Goal : ITenantOwned, IVersioned
             ["Horizon"] = Prose.Date(Horizon),
             ["Lead organisation"] = organisationNames.GetValueOrDefault(LeadOrganisationId, "?"),
             ["Senior responsible owner"] = SeniorResponsibleOwner,
-            ["Status"] = Status.ToString(),
+            ["Status"] = Status.InWords(),
         };
 }
 

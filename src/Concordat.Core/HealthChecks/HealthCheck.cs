@@ -86,7 +86,7 @@ public static class HealthCheck
         }
         if (goal.Status != GoalStatus.Agreed)
         {
-            Fail(NotAgreed, goal.Title, $"The goal is {goal.Status.ToString().ToLowerInvariant()}, not agreed by the partners, so it binds no one yet.", goalPath);
+            Fail(NotAgreed, goal.Title, $"The goal is {Prose.Clause(goal.Status.InWords())}, not agreed by the partners, so it binds no one yet.", goalPath);
         }
         foreach (var c in active.Where(c => c.IsOverdue && goal.Status == GoalStatus.Agreed))
         {

@@ -148,7 +148,7 @@ public sealed class Measure : ITenantOwned, IVersioned
     {
         _ when !double.IsFinite(value) => "must be a number",
         MeasureFormat.Percentage when value is < 0 or > 100 => "must be a percentage from 0 to 100",
-        MeasureFormat.Rate or MeasureFormat.Count or MeasureFormat.Days when value < 0 => $"cannot be negative for a {Format.ToString().ToLowerInvariant()}",
+        MeasureFormat.Rate or MeasureFormat.Count or MeasureFormat.Days when value < 0 => $"cannot be negative for {Format.WithArticle()}",
         _ => null,
     };
 }

@@ -75,10 +75,10 @@ public sealed class MeasureDataService(ConcordatDb db, TimeProvider clock)
 
     private static SortedDictionary<string, string?> Snapshot(Observation o)
     {
-        static string? Number(double? n) => n?.ToString(CultureInfo.InvariantCulture);
+        static string? Number(double? n) => n is { } value ? Prose.ExactNumber(value) : null;
         var snapshot = new SortedDictionary<string, string?>
         {
-            ["Period"] = o.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Value"] = Number(o.Value), ["Note"] = o.Note,
+            ["Period"] = Prose.Month(o.PeriodStart), ["Value"] = Number(o.Value), ["Note"] = o.Note,
         };
         foreach (var (key, value) in new[] { ("Count", o.Count), ("Denominator", o.Denominator), ("Lower CI", o.LowerCi), ("Upper CI", o.UpperCi) })
         {
@@ -117,7 +117,7 @@ public sealed class MeasureDataService(ConcordatDb db, TimeProvider clock)
         var rebase = new MeasureRebase { SystemId = actor.SystemId, MeasureId = measureId, PeriodStart = input.PeriodStart!.Value, Reason = reason! };
         db.MeasureRebases.Add(rebase);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "MeasureRebased", MeasureService.EntityType, measureId, measure.Name, null,
-            new SortedDictionary<string, string?> { ["From"] = rebase.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = rebase.Reason });
+            new SortedDictionary<string, string?> { ["From"] = Prose.Month(rebase.PeriodStart), ["Reason"] = rebase.Reason });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -137,7 +137,7 @@ public sealed class MeasureDataService(ConcordatDb db, TimeProvider clock)
             ?? throw new NotFoundException("That recalculation point has already been removed.");
         db.MeasureRebases.Remove(rebase);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "MeasureRebaseRemoved", MeasureService.EntityType, measureId, measure.Name,
-            new SortedDictionary<string, string?> { ["From"] = rebase.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = rebase.Reason }, null);
+            new SortedDictionary<string, string?> { ["From"] = Prose.Month(rebase.PeriodStart), ["Reason"] = rebase.Reason }, null);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -25,6 +25,17 @@ public static class MeasureWords
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
+    /// <summary>The format inside a sentence: "Four-hour performance is a percentage", "cannot be negative for a count".</summary>
+    public static string WithArticle(this MeasureFormat format) => format switch
+    {
+        MeasureFormat.Percentage => "a percentage",
+        MeasureFormat.Rate => "a rate per population",
+        MeasureFormat.Count => "a count",
+        MeasureFormat.Days => "a number of days",
+        MeasureFormat.Number => "a number",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
     public static string InWords(this MeasureSourceKind kind) => kind switch
     {
         MeasureSourceKind.Local => "Local data",

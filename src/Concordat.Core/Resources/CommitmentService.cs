@@ -81,7 +81,7 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
             new SortedDictionary<string, string?>
             {
                 ["Goal"] = goalTitle, ["Amount"] = ResourceService.Amount(quantity, resource.Unit),
-                ["Period"] = $"{start:yyyy-MM-dd} to {end:yyyy-MM-dd}", ["Over-commitment reason"] = commitment.OverCommitmentReason,
+                ["Period"] = Prose.Dates(start, end), ["Over-commitment reason"] = commitment.OverCommitmentReason,
             });
         try
         {
@@ -125,7 +125,7 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "ResourceReleased", ResourceService.EntityType, resource.Id, resource.Name,
             new SortedDictionary<string, string?>
             {
-                ["Amount"] = ResourceService.Amount(commitment.Quantity, resource.Unit), ["Period"] = $"{commitment.StartsOn:yyyy-MM-dd} to {commitment.EndsOn:yyyy-MM-dd}",
+                ["Amount"] = ResourceService.Amount(commitment.Quantity, resource.Unit), ["Period"] = Prose.Dates(commitment.StartsOn, commitment.EndsOn),
             }, null);
         await db.SaveChangesAsync(ct);
     }
@@ -173,8 +173,8 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         db.GoalNeeds.Add(need);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "GoalNeedAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
         {
-            ["Kind"] = kind.ToString(), ["Need"] = description, ["Amount"] = ResourceService.Amount(quantity, unit!),
-            ["Period"] = string.Create(CultureInfo.InvariantCulture, $"{need.StartsOn:yyyy-MM-dd} to {need.EndsOn:yyyy-MM-dd}"),
+            ["Kind"] = kind.InWords(), ["Need"] = description, ["Amount"] = ResourceService.Amount(quantity, unit!),
+            ["Period"] = Prose.Dates(need.StartsOn, need.EndsOn),
         });
         await db.SaveChangesAsync(ct);
         return need;

@@ -289,9 +289,9 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
 
     internal static SortedDictionary<string, string?> Snapshot(Resource r) => new()
     {
-        ["Kind"] = r.Kind.ToString(), ["Name"] = r.Name, ["Quantity"] = Amount(r.Quantity, r.Unit), ["Available to the partnership"] = Amount(r.AvailableCapacity, r.Unit),
+        ["Kind"] = r.Kind.InWords(), ["Name"] = r.Name, ["Quantity"] = Amount(r.Quantity, r.Unit), ["Available to the partnership"] = Amount(r.AvailableCapacity, r.Unit),
         ["Contact"] = r.Contact, ["Notes"] = r.Notes, ["Address"] = r.Address, ["Postcode"] = r.Postcode, ["Opening hours"] = r.OpeningHours,
-        ["Data owner"] = r.DataOwner, ["Data-sharing agreement"] = r.HasDataSharingAgreement switch { true => "Yes", false => "No", _ => null },
-        ["Source of funding"] = r.FundingSource, ["Financial year"] = r.FinancialYear, ["Recurrent"] = r.IsRecurrent switch { true => "Yes", false => "No", _ => null },
+        ["Data owner"] = r.DataOwner, ["Data-sharing agreement"] = r.HasDataSharingAgreement is { } agreement ? Prose.YesNo(agreement) : null,
+        ["Source of funding"] = r.FundingSource, ["Financial year"] = r.FinancialYear, ["Recurrent"] = r.IsRecurrent is { } recurrent ? Prose.YesNo(recurrent) : null,
     };
 }

@@ -101,7 +101,7 @@ public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentServi
         }
         system.StrategyIsPublic = isPublic;
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, isPublic ? "StrategyMadePublic" : "StrategyMadePrivate", EntityType, system.Id, system.Name,
-            new SortedDictionary<string, string?> { ["Public"] = (!isPublic).ToString() }, new SortedDictionary<string, string?> { ["Public"] = isPublic.ToString() });
+            new SortedDictionary<string, string?> { ["Public"] = Prose.YesNo(!isPublic) }, new SortedDictionary<string, string?> { ["Public"] = Prose.YesNo(isPublic) });
         await db.SaveChangesAsync(ct);
     }
 

@@ -22,6 +22,12 @@ public static class Prose
     /// <summary>A number as people write it: "15,994", "42.5", "0.25" (at most two decimal places, no trailing zeros).</summary>
     public static string Number(double value) => Tidy(value.ToString("#,##0.##", English));
 
+    /// <summary>
+    /// A number with every decimal place it has, for a record that must keep the exact value (the history of a
+    /// corrected value): "86.4615", "1,001".
+    /// </summary>
+    public static string ExactNumber(double value) => Tidy(value.ToString("#,##0.###############", English));
+
     /// <summary>A whole number with its thousands separated: "100,000".</summary>
     public static string Number(long value) => value.ToString("#,##0", English);
 

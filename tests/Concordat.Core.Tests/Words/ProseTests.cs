@@ -29,6 +29,12 @@ public sealed class ProseTests
         Assert.Equal(expected, Prose.Number(value));
 
     [Theory]
+    [InlineData(86.4615, "86.4615")]
+    [InlineData(1001, "1,001")]
+    [InlineData(0.000125, "0.000125")]
+    public void ExactNumber_KeepsEveryDecimalPlace(double value, string expected) => Assert.Equal(expected, Prose.ExactNumber(value));
+
+    [Theory]
     [InlineData(500000, "£", "£500,000")]
     [InlineData(71.13, "%", "71.1%")]
     [InlineData(2, "data set", "2 data sets")]

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Concordat.Core.History;
 using Concordat.Core.Measures;
 using Concordat.Spc;
 using Concordat.Web.Tests.Api;
@@ -84,7 +85,8 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
         await using var scope = App.Database(system.Id);
         var audit = await scope.Db.AuditEvents.Where(e => e.Action == "ObservationsImported").OrderBy(e => e.OccurredAtUtc).ToListAsync(Ct);
         Assert.Equal(2, audit.Count);
-        Assert.Contains($"\"{series[3].Period:yyyy-MM-dd}\":\"{series[3].Percent.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"", audit[1].BeforeJson!, StringComparison.Ordinal);
+        Assert.Equal(series[3].Percent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AuditLog.ReadFields(audit[1].BeforeJson)[series[3].Period.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))]);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
             }
             if (target.ValueProblem(row.Value) is { } valueProblem)
             {
-                file.AddProblem(row.Row, names.Value, $"{row.Value.ToString(CultureInfo.InvariantCulture)} {valueProblem} ({target.Name} is a {target.Format.ToString().ToLowerInvariant()})");
+                file.AddProblem(row.Row, names.Value, $"{Prose.Number(row.Value)} {valueProblem} ({target.Name} is {target.Format.WithArticle()})");
             }
             if (row.Count is not null || row.Denominator is not null || row.LowerCi is not null || row.UpperCi is not null)
             {
@@ -264,19 +264,19 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
             var before = new SortedDictionary<string, string?>(StringComparer.Ordinal);
             foreach (var row in corrections.Take(AuditedCorrectionsMax))
             {
-                before[row.Row.Period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)] = row.Before!.Value.ToString(CultureInfo.InvariantCulture);
+                before[Prose.Month(row.Row.Period)] = Prose.ExactNumber(row.Before!.Value);
             }
             if (corrections.Count > AuditedCorrectionsMax)
             {
-                before["More corrections"] = (corrections.Count - AuditedCorrectionsMax).ToString(CultureInfo.InvariantCulture);
+                before["More corrections"] = Prose.Number(corrections.Count - AuditedCorrectionsMax);
             }
             var periods = group.Select(r => r.Row.Period).ToList();
             db.Audit(actor, now, "ObservationsImported", MeasureService.EntityType, measure.Id, measure.Name, before.Count == 0 ? null : before,
                 new SortedDictionary<string, string?>
                 {
-                    ["File"] = plan.FileName, ["Added"] = (group.Count() - corrections.Count).ToString(CultureInfo.InvariantCulture),
-                    ["Corrected"] = corrections.Count.ToString(CultureInfo.InvariantCulture),
-                    ["Periods"] = $"{periods.Min():yyyy-MM-dd} to {periods.Max():yyyy-MM-dd}",
+                    ["File"] = plan.FileName, ["Added"] = Prose.Number(group.Count() - corrections.Count),
+                    ["Corrected"] = Prose.Number(corrections.Count),
+                    ["Periods"] = $"{Prose.Month(periods.Min())} to {Prose.Month(periods.Max())}",
                 });
         }
         await db.SaveChangesAsync(ct);
