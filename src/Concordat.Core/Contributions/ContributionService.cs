@@ -177,10 +177,14 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
             errors.Add(nameof(input.Status), "Select how the contribution is going");
             status = default;
         }
-        if (input.Confidence is not { } confidence || confidence is < 0 or > 10)
+        if (input.Confidence is not { } confidence)
+        {
+            errors.Add(nameof(input.Confidence), "Enter a confidence from 0 to 10");
+            confidence = 0;
+        }
+        else if (confidence is < 0 or > 10)
         {
             errors.Add(nameof(input.Confidence), "Confidence must be a whole number from 0 to 10");
-            confidence = 0;
         }
         var narrative = errors.OptionalText(nameof(input.Narrative), "Narrative", input.Narrative, CheckIn.NarrativeMaxLength);
         if (narrative is null && status is CheckInStatus.AtRisk or CheckInStatus.OffTrack)
@@ -326,7 +330,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         var cadence = input.CheckInCadenceDays ?? Contribution.DefaultCadenceDays;
         if (cadence is < 7 or > 92)
         {
-            errors.Add(nameof(input.CheckInCadenceDays), "Check in at least every 92 days and at most every 7 days");
+            errors.Add(nameof(input.CheckInCadenceDays), "Check in every 7 to 92 days");
         }
         var decision = errors.OptionalText(nameof(input.Decision), "Decision", input.Decision, Contribution.DecisionMaxLength);
         errors.ThrowIfAny();

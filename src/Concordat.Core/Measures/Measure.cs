@@ -118,7 +118,10 @@ public sealed class Measure : ITenantOwned, IVersioned
     [NotMapped]
     public int EffectiveStaleAfterDays => StaleAfterDays ?? DefaultStaleAfterDays(Frequency);
 
-    public bool IsStale(DateOnly newestPeriod, DateOnly today) => PeriodEnd(newestPeriod).AddDays(EffectiveStaleAfterDays) < today;
+    public bool IsStale(DateOnly newestPeriod, DateOnly today) => NextValueDueBy(newestPeriod) < today;
+
+    /// <summary>The last day on which the value after <paramref name="newestPeriod"/> can arrive before the data counts as out of date.</summary>
+    public DateOnly NextValueDueBy(DateOnly newestPeriod) => PeriodEnd(newestPeriod).AddDays(EffectiveStaleAfterDays);
 
     /// <summary>Convenors and leads of the organisation that owns the data define the measure and its recalculation points.</summary>
     public void RequireSteward(Actor actor, string action)
