@@ -39,6 +39,32 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
         [.. problem["problems"]!.AsArray().OrderBy(p => p!["row"]!.GetValue<int>()).Select(p => $"{p!["row"]}|{p["column"]}|{p["reason"]}")];
 
     [Fact]
+    public async Task UploadPage_SaysWhenTheChosenFileIsEmpty_AndListsEveryProblemInTheErrorSummary()
+    {
+        var system = await App.CreateSystemAsync();
+        var url = await DefineAsync(await ApiClient.ForAsync(App, system.TrustLead), system);
+        var form = await (await PageClient.SignedInAsync(App, system.TrustLead)).GetAsync(url.Replace("/api/v1", "", StringComparison.Ordinal) + "/upload");
+        const string upload = "form[enctype='multipart/form-data']";
+
+        var none = await form.SubmitFileAsync(upload, "DataFile", null);
+        var empty = await form.SubmitFileAsync(upload, "DataFile", ("empty.csv", []));
+        var wrong = await form.SubmitFileAsync(upload, "DataFile", ("wrong.csv", Encoding.UTF8.GetBytes("period,value\n2024-04-01,n/a\n2024-05-15,80\n")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, none.Status);
+        Assert.Equal(["Select a CSV or XLSX file"], none.ErrorSummary);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
+        Assert.Equal(["The selected file is empty"], empty.ErrorSummary);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+        Assert.Equal(3, wrong.ErrorSummary.Count);
+        Assert.Equal("The file has 2 problems. Nothing has been imported: correct the file and upload it again.", wrong.ErrorSummary[0]);
+        Assert.StartsWith("Row 2, value: ", wrong.ErrorSummary[1], StringComparison.Ordinal);
+        Assert.StartsWith("Row 3, period: ", wrong.ErrorSummary[2], StringComparison.Ordinal);
+        Assert.All(wrong.Document.QuerySelectorAll(".nhsuk-error-summary__list a"), a => Assert.Equal("#DataFile", a.GetAttribute("href")));
+        // The problems are in the summary at the top of the page, not in a table under the button.
+        Assert.Null(wrong.Document.QuerySelector("#problems"));
+    }
+
+    [Fact]
     public async Task RealAeData_PreviewWritesNothing_ImportStoresEveryRow_AndTheChartReadsAsSpcSays()
     {
         var system = await App.CreateSystemAsync();

@@ -42,9 +42,15 @@ public sealed class UploadModel(MeasureService measures, ObservationImporter imp
     {
         await LoadAsync(ct);
         ModelState.Clear();
-        if (DataFile is null || DataFile.Length == 0)
+        // A browser sends no file at all when none was chosen, and a file of no bytes when the chosen one is empty.
+        if (DataFile is null)
         {
             ModelState.AddModelError(nameof(DataFile), "Select a CSV or XLSX file");
+            return this.InvalidInput();
+        }
+        if (DataFile.Length == 0)
+        {
+            ModelState.AddModelError(nameof(DataFile), "The selected file is empty");
             return this.InvalidInput();
         }
         if (DataFile.Length > Limits.MaxBytes)
@@ -64,7 +70,16 @@ public sealed class UploadModel(MeasureService measures, ObservationImporter imp
         }
         if (!Plan.IsValid)
         {
-            ModelState.AddModelError(nameof(DataFile), $"The file has {Plan.ProblemCount} {(Plan.ProblemCount == 1 ? "problem" : "problems")}. Nothing has been imported: correct the file and upload it again.");
+            // Every problem goes in the error summary at the top of the page, each linking to the file field.
+            ModelState.AddModelError(nameof(DataFile), $"The file has {Prose.Count(Plan.ProblemCount, "problem")}. Nothing has been imported: correct the file and upload it again.");
+            foreach (var problem in Plan.Problems.OrderBy(p => p.Row))
+            {
+                ModelState.AddModelError(nameof(DataFile), problem.ToString());
+            }
+            if (Plan.ProblemCount > Plan.Problems.Count)
+            {
+                ModelState.AddModelError(nameof(DataFile), $"And {Prose.Count(Plan.ProblemCount - Plan.Problems.Count, "more problem")}, not listed here.");
+            }
             return this.InvalidInput();
         }
         UploadId = await importer.StageAsync(Plan, Id, Actor, ct);
