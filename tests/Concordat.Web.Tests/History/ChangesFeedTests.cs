@@ -41,9 +41,10 @@ public abstract class ChangesFeedTests(TestApp app, DatabaseKind kind) : Provide
     }
 
     [Fact]
-    public async Task Feed_BadDates_AreExplained()
+    public async Task Feed_BadDates_AreExplained_WithNoListBesideTheError()
     {
         var system = await App.CreateSystemAsync();
+        await AddEventAsync(system, "A partner of any date", DateTime.UtcNow);
         var client = await PageClient.SignedInAsync(App, system.Viewer);
 
         var notADate = await client.GetAsync($"/systems/{system.Id}/changes?from=31-02-2026");
@@ -54,6 +55,11 @@ public abstract class ChangesFeedTests(TestApp app, DatabaseKind kind) : Provide
         Assert.Equal(HttpStatusCode.BadRequest, notADate.Status);
         Assert.Equal(["From must be a real date, like 2026-11-01"], notADate.ErrorSummary);
         Assert.Equal(["To must be the same as or after From"], backwards.ErrorSummary);
+        Assert.All(new[] { notADate, backwards }, page =>
+        {
+            Assert.DoesNotContain("A partner of any date", page.Html, StringComparison.Ordinal);
+            Assert.Empty(page.Document.QuerySelectorAll("main ol.nhsuk-list > li"));
+        });
     }
 
     [Fact]
