@@ -67,6 +67,10 @@ public sealed class PageResponse
     public IReadOnlyList<string> ErrorSummary =>
         Document.QuerySelectorAll(".nhsuk-error-summary li").Select(li => li.TextContent.Trim()).ToList();
 
+    /// <summary>The page a redirect leads to, fetched as a browser would; this page when it is not a redirect.</summary>
+    public async Task<PageResponse> FollowAsync() =>
+        Status is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther && Location is { } location ? await Client.GetAsync(location) : this;
+
     public string Text(string selector) => Document.QuerySelector(selector)?.TextContent.Trim()
         ?? throw new InvalidOperationException($"No element matches {selector} in:\n{Html}");
 

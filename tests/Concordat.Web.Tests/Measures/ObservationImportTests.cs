@@ -65,6 +65,29 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
     }
 
     [Fact]
+    public async Task UploadPage_ChecksAndImportsAFile_WithTheAddressOfEachPageShown()
+    {
+        var system = await App.CreateSystemAsync();
+        var url = await DefineAsync(await ApiClient.ForAsync(App, system.TrustLead), system);
+        var page = new Uri(url).AbsolutePath.Replace("/api/v1", "", StringComparison.Ordinal);
+        var form = await (await PageClient.SignedInAsync(App, system.TrustLead)).GetAsync(page + "/upload");
+
+        var checkedFile = await form.SubmitFileAsync("form[enctype='multipart/form-data']", "DataFile",
+            ("two-months.csv", Encoding.UTF8.GetBytes("period,value\n2024-04-01,81.5\n2024-05-01,83\n")));
+        var check = await checkedFile.FollowAsync();
+        var imported = await check.SubmitAsync("#confirm-import", []);
+
+        // Post/redirect/get: the check is a page of its own address, and so is the measure after the import.
+        Assert.Equal(HttpStatusCode.Redirect, checkedFile.Status);
+        Assert.StartsWith(page + "/upload?upload=", checkedFile.Location, StringComparison.Ordinal);
+        Assert.Equal("Check the import", check.Text("h1"));
+        Assert.Equal("2", check.Text("#added"));
+        Assert.Contains("two-months.csv (period and value layout)", check.Text("main"));
+        Assert.Equal(HttpStatusCode.Redirect, imported.Status);
+        Assert.Equal(page, imported.Location);
+    }
+
+    [Fact]
     public async Task RealAeData_PreviewWritesNothing_ImportStoresEveryRow_AndTheChartReadsAsSpcSays()
     {
         var system = await App.CreateSystemAsync();

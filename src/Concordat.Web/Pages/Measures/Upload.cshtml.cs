@@ -33,10 +33,34 @@ public sealed class UploadModel(MeasureService measures, ObservationImporter imp
 
     public Measure Measure { get; private set; } = null!;
     public ImportPlan? Plan { get; private set; }
+
+    /// <summary>What only the uploaded file knew (its layout, the rows left out for having no value), carried to the check page once.</summary>
+    public string? LayoutInWords { get; private set; }
+    public string? LeftOutInWords { get; private set; }
     public bool ChangedSincePreview { get; private set; }
     public ImportLimits Limits => ImportLimits.Upload;
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    /// <summary>The upload form or, with <paramref name="upload"/>, the check of a file already read and kept for confirmation.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid? upload, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (upload is not { } uploadId)
+        {
+            return Page();
+        }
+        Plan = await importer.PlanStagedAsync(uploadId, Id, Actor, ct);
+        if (!Plan.IsValid)
+        {
+            // The measure's rules changed since the file was checked; it has to be read again against them.
+            await importer.DiscardStagedAsync(uploadId, Actor, ct);
+            return Redirect($"{SystemHome}/measures/{Id}/upload");
+        }
+        UploadId = uploadId;
+        Expected = Fingerprint(Plan);
+        LayoutInWords = TempData["UploadLayout"] as string;
+        LeftOutInWords = TempData["UploadLeftOut"] as string;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
@@ -82,9 +106,14 @@ public sealed class UploadModel(MeasureService measures, ObservationImporter imp
             }
             return this.InvalidInput();
         }
-        UploadId = await importer.StageAsync(Plan, Id, Actor, ct);
-        Expected = Fingerprint(Plan);
-        return Page();
+        var uploadId = await importer.StageAsync(Plan, Id, Actor, ct);
+        // Post/redirect/get: the check page is a GET of the file kept for confirmation.
+        TempData["UploadLayout"] = Prose.Clause(Plan.File.Layout.InWords());
+        if (Plan.File.LeftOut.Count > 0)
+        {
+            TempData["UploadLeftOut"] = $"{Prose.Number(Plan.File.LeftOut.Count)} ({string.Join("; ", Plan.File.LeftOut.Take(5).Select(l => $"row {l.Row}, {l.Period}: {l.Reason}"))})";
+        }
+        return Redirect($"{SystemHome}/measures/{Id}/upload?upload={uploadId}");
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
