@@ -65,6 +65,27 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
     }
 
     [Fact]
+    public async Task Preview_OfTheSameValueWithoutItsNote_SaysTheNoteIsCleared_NotThatTheValueChanges()
+    {
+        var system = await App.CreateSystemAsync();
+        var lead = await ApiClient.ForAsync(App, system.TrustLead);
+        var url = await DefineAsync(lead, system);
+        await PostFileAsync(lead, $"{url}/imports", "period,value,note\n2024-04-01,81.5,Provisional\n2024-05-01,82,\n");
+
+        var preview = await (await PostFileAsync(lead, $"{url}/imports?dryRun=true", "period,value\n2024-04-01,81.5\n2024-05-01,83\n")).JsonAsync();
+        var form = await (await PageClient.SignedInAsync(App, system.TrustLead)).GetAsync(new Uri(url).AbsolutePath.Replace("/api/v1", "", StringComparison.Ordinal) + "/upload");
+        var check = await (await form.SubmitFileAsync("form[enctype='multipart/form-data']", "DataFile",
+            ("again.csv", Encoding.UTF8.GetBytes("period,value\n2024-04-01,81.5\n2024-05-01,83\n")))).FollowAsync();
+
+        var rows = preview["rows"]!.AsArray();
+        Assert.Equal(("Changed", "note cleared"), (rows[0]!["change"]!.GetValue<string>(), Assert.Single(rows[0]!["changes"]!.AsArray())!.GetValue<string>()));
+        Assert.Null(rows[0]!["previousValue"]);
+        Assert.Equal(("Changed", "value changed"), (rows[1]!["change"]!.GetValue<string>(), Assert.Single(rows[1]!["changes"]!.AsArray())!.GetValue<string>()));
+        Assert.Equal(82, rows[1]!["previousValue"]!.GetValue<double>());
+        Assert.Equal(["Note cleared", "Value changed"], check.Document.QuerySelectorAll("#changes tbody tr td:last-child").Select(td => td.TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task UploadPage_ChecksAndImportsAFile_WithTheAddressOfEachPageShown()
     {
         var system = await App.CreateSystemAsync();
