@@ -190,9 +190,9 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
             $"4|period|\"2024-13-01\" is not a period Concordat can read; write it like {Concordat.Core.Measures.Import.PeriodText.Examples}",
             "5|value|\"ninety\" is not a number",
             "6|value|120 must be a percentage from 0 to 100 (Four-hour performance is a percentage)",
-            "7|period|2024-01-01 appears twice (rows 2 and 7)",
-            "8|period|2024-05-15: A period starts on the first day of a month, like 2026-04-01 (the measure is monthly)",
-            "9|period|2099-01-01 has not started yet",
+            "7|period|1 January 2024 appears twice (rows 2 and 7)",
+            "8|period|15 May 2024 does not start a period: a period starts on the first day of a month, like 2026-04-01 (the measure is monthly)",
+            "9|period|1 January 2099 has not started yet",
             "10|count|Count cannot be more than the denominator",
         ], Problems(problem));
         Assert.Equal(8, problem["problemCount"]!.GetValue<int>());

@@ -68,15 +68,15 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
             var problems = file.ProblemCount;
             if (target.PeriodProblem(row.Period) is { } periodProblem)
             {
-                file.AddProblem(row.Row, names.Period, $"{row.Period:yyyy-MM-dd}: {periodProblem} (the measure is {Prose.Clause(target.Frequency.InWords())})");
+                file.AddProblem(row.Row, names.Period, $"{Prose.Date(row.Period)} does not start a period: {Prose.Clause(periodProblem)} (the measure is {Prose.Clause(target.Frequency.InWords())})");
             }
             else if (row.Period > today)
             {
-                file.AddProblem(row.Row, names.Period, $"{row.Period:yyyy-MM-dd} has not started yet");
+                file.AddProblem(row.Row, names.Period, $"{Prose.Date(row.Period)} has not started yet");
             }
             else if (!seen.TryAdd((target.Id, row.Period), row.Row))
             {
-                file.AddProblem(row.Row, names.Period, $"{row.Period:yyyy-MM-dd} appears twice (rows {seen[(target.Id, row.Period)]} and {row.Row})");
+                file.AddProblem(row.Row, names.Period, $"{Prose.Date(row.Period)} appears twice (rows {seen[(target.Id, row.Period)]} and {row.Row})");
             }
             if (target.ValueProblem(row.Value) is { } valueProblem)
             {
