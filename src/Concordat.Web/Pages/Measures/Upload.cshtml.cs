@@ -1,8 +1,8 @@
 using Concordat.Core.Access;
 using Concordat.Core.Measures;
 using Concordat.Core.Measures.Import;
-using Microsoft.AspNetCore.Mvc;
 using Concordat.Core.Words;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Measures;
 
@@ -136,7 +136,7 @@ public sealed class UploadModel(MeasureService measures, ObservationImporter imp
         {
             var result = await importer.ApplyAsync(Plan, Actor, null, ct);
             await importer.DiscardStagedAsync(uploadId, Actor, ct);
-            this.Succeeded($"Imported {Plan.FileName}: {result.Added} added, {result.Changed} changed, {result.Unchanged} unchanged");
+            this.Succeeded($"Imported {Plan.FileName}: {Prose.Number(result.Added)} added, {Prose.Number(result.Changed)} changed, {Prose.Number(result.Unchanged)} unchanged");
             return Redirect($"{SystemHome}/measures/{Id}");
         }
         catch (EditConflictException)
