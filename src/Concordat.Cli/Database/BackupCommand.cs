@@ -3,8 +3,8 @@ using Concordat.Cli.Infrastructure;
 using Concordat.Core;
 using Concordat.Core.Data;
 using Concordat.Core.Operations;
-using Microsoft.Extensions.Configuration;
 using Concordat.Core.Words;
+using Microsoft.Extensions.Configuration;
 
 namespace Concordat.Cli.Database;
 

@@ -4,9 +4,9 @@ using Concordat.Cli.Infrastructure;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Measures.Import;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Concordat.Core.Words;
 
 namespace Concordat.Cli.Import;
 

@@ -4,9 +4,9 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Partnerships;
 using Concordat.Core.People;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Concordat.Core.Words;
 
 namespace Concordat.Cli.People;
 

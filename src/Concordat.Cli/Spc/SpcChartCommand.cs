@@ -1,6 +1,6 @@
+using Concordat.Core.Words;
 using Concordat.Spc;
 using Concordat.Spc.Charts;
-using Concordat.Core.Words;
 
 namespace Concordat.Cli.Spc;
 

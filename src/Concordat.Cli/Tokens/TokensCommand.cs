@@ -2,9 +2,9 @@ using System.CommandLine;
 using Concordat.Cli.Infrastructure;
 using Concordat.Core.People;
 using Concordat.Core.Tokens;
+using Concordat.Core.Words;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Concordat.Core.Words;
 
 namespace Concordat.Cli.Tokens;
 

@@ -3,9 +3,9 @@ using System.Globalization;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.Partnerships;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Concordat.Core.Words;
 
 namespace Concordat.Core.Contributions;
 

@@ -1,12 +1,12 @@
-using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
+using System.Globalization;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Partnerships;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Concordat.Core.Words;
 
 namespace Concordat.Core.Goals;
 

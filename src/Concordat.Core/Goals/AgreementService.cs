@@ -3,8 +3,8 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.History;
 using Concordat.Core.Partnerships;
-using Microsoft.EntityFrameworkCore;
 using Concordat.Core.Words;
+using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Goals;
 

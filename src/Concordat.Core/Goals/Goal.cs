@@ -2,9 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Partnerships;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Concordat.Core.Words;
 
 namespace Concordat.Core.Goals;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.History;
-using Microsoft.EntityFrameworkCore;
 using Concordat.Core.Words;
+using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Measures;
 

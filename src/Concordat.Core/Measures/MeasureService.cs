@@ -4,10 +4,10 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
+using Concordat.Core.Words;
 using Concordat.Spc;
 using Concordat.Spc.Charts;
 using Microsoft.EntityFrameworkCore;
-using Concordat.Core.Words;
 
 namespace Concordat.Core.Measures;
 

@@ -4,8 +4,8 @@ using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
-using Microsoft.EntityFrameworkCore;
 using Concordat.Core.Words;
+using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Resources;
 

@@ -3,8 +3,8 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.History;
 using Concordat.Core.Measures.Import;
-using Microsoft.EntityFrameworkCore;
 using Concordat.Core.Words;
+using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Resources;
 

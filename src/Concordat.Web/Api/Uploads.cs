@@ -1,6 +1,6 @@
 using Concordat.Core.Measures.Import;
-using Concordat.Web.Infrastructure;
 using Concordat.Core.Words;
+using Concordat.Web.Infrastructure;
 
 namespace Concordat.Web.Api;
 

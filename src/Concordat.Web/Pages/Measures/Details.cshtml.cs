@@ -2,9 +2,9 @@ using Concordat.Core.Access;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Concordat.Core.Measures;
+using Concordat.Core.Words;
 using Concordat.Web.Pages.Goals;
 using Microsoft.AspNetCore.Mvc;
-using Concordat.Core.Words;
 
 namespace Concordat.Web.Pages.Measures;
 
