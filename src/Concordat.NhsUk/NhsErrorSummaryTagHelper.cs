@@ -25,6 +25,13 @@ public sealed class NhsErrorSummaryTagHelper : TagHelper
     [HtmlAttributeName("description")]
     public string? Description { get; set; }
 
+    /// <summary>
+    /// Lists every error of a field, each linking to it, instead of only the first: for a field whose value has many
+    /// problems of its own (an uploaded file, each of whose rows can be wrong). The field itself still shows its first.
+    /// </summary>
+    [HtmlAttributeName("every-error")]
+    public bool EveryError { get; set; }
+
     /// <summary>Stops the summary taking focus on page load when set to true.</summary>
     [HtmlAttributeName("disable-auto-focus")]
     public bool? DisableAutoFocus { get; set; }
@@ -38,7 +45,7 @@ public sealed class NhsErrorSummaryTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
 
-        var items = ErrorSummaryEntries.From(ViewContext.ViewData.ModelState, ViewContext.ViewData.ModelMetadata);
+        var items = ErrorSummaryEntries.From(ViewContext.ViewData.ModelState, ViewContext.ViewData.ModelMetadata, EveryError);
         if (items.Count == 0)
         {
             output.SuppressOutput();

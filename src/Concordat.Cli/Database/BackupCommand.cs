@@ -3,6 +3,7 @@ using Concordat.Cli.Infrastructure;
 using Concordat.Core;
 using Concordat.Core.Data;
 using Concordat.Core.Operations;
+using Concordat.Core.Words;
 using Microsoft.Extensions.Configuration;
 
 namespace Concordat.Cli.Database;
@@ -44,7 +45,7 @@ internal static class BackupCommand
                 target.Delete();
             }
             SqliteBackup.Run(connection, target.FullName);
-            Console.WriteLine($"Backed up {Path.GetFullPath(source)} to {target.FullName} ({new FileInfo(target.FullName).Length:N0} bytes).");
+            Console.WriteLine($"Backed up {Path.GetFullPath(source)} to {target.FullName} ({Prose.Count(new FileInfo(target.FullName).Length, "byte")}).");
             await Task.CompletedTask;
             return 0;
         }, ct));

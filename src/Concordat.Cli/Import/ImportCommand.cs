@@ -4,6 +4,7 @@ using Concordat.Cli.Infrastructure;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Measures.Import;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,28 +61,28 @@ internal static class ImportCommand
                 }
                 if (plan.ProblemCount > plan.Problems.Count)
                 {
-                    await Console.Error.WriteLineAsync($"... and {plan.ProblemCount - plan.Problems.Count} more problems.");
+                    await Console.Error.WriteLineAsync($"... and {Prose.Count(plan.ProblemCount - plan.Problems.Count, "more problem")}.");
                 }
-                await Console.Error.WriteLineAsync($"Nothing was imported: {path.Name} has {plan.ProblemCount} {(plan.ProblemCount == 1 ? "problem" : "problems")}.");
+                await Console.Error.WriteLineAsync($"Nothing was imported: {path.Name} has {Prose.Count(plan.ProblemCount, "problem")}.");
                 return CliHost.BadInput;
             }
-            var leftOut = plan.File.LeftOut.Count == 0 ? "" : $", {plan.File.LeftOut.Count} left out (no value)";
+            var leftOut = plan.File.LeftOut.Count == 0 ? "" : $", {Prose.Number(plan.File.LeftOut.Count)} left out (no value)";
             if (parse.GetValue(dryRun))
             {
                 progress.Finish();
-                Console.WriteLine($"Would import {path.Name} into {Measures(plan)}: {plan.Added:N0} added, {plan.Changed:N0} changed, {plan.Unchanged:N0} unchanged{leftOut}. Nothing was written.");
+                Console.WriteLine($"Would import {path.Name} into {Measures(plan)}: {Prose.Number(plan.Added)} added, {Prose.Number(plan.Changed)} changed, {Prose.Number(plan.Unchanged)} unchanged{leftOut}. Nothing was written.");
                 return 0;
             }
             var writes = plan.Added + plan.Changed;
             await importer.ApplyAsync(plan, actor, progress.Counting("Importing", writes), token);
             progress.Finish();
-            Console.WriteLine($"Imported {path.Name} into {Measures(plan)}: {plan.Added:N0} added, {plan.Changed:N0} changed, {plan.Unchanged:N0} unchanged{leftOut} in {clock.Elapsed.TotalSeconds:0.0} s.");
+            Console.WriteLine($"Imported {path.Name} into {Measures(plan)}: {Prose.Number(plan.Added)} added, {Prose.Number(plan.Changed)} changed, {Prose.Number(plan.Unchanged)} unchanged{leftOut} in {Prose.Number(Math.Round(clock.Elapsed.TotalSeconds, 1))} s.");
             return 0;
         }, ct));
         return new Command("import", "Import data into a system.") { data };
     }
 
-    private static string Measures(ImportPlan plan) => plan.Measures.Count == 1 ? plan.Measures.Values.Single().Name : $"{plan.Measures.Count} measures";
+    private static string Measures(ImportPlan plan) => plan.Measures.Count == 1 ? plan.Measures.Values.Single().Name : Prose.Count(plan.Measures.Count, "measure");
 
     private static async Task<Guid> ResolveMeasureAsync(ConcordatDb db, string value, CancellationToken ct)
     {

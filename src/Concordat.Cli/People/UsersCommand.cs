@@ -4,6 +4,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Partnerships;
 using Concordat.Core.People;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,7 +61,7 @@ internal static class UsersCommand
             }
             else
             {
-                Console.WriteLine($"Added {parse.GetValue(email)}. Give them this single-use invitation link (it expires in {Invitation.Lifetime.TotalDays:0} days):");
+                Console.WriteLine($"Added {parse.GetValue(email)}. Give them this single-use invitation link (it expires in {Prose.Count((long)Invitation.Lifetime.TotalDays, "day")}):");
                 Console.WriteLine($"{parse.GetValue(baseUrl)!.TrimEnd('/')}/invitation/{added.InvitationSecret}");
             }
             return 0;

@@ -1,3 +1,4 @@
+using Concordat.Core.Words;
 using Concordat.Spc;
 using Concordat.Spc.Charts;
 
@@ -58,7 +59,7 @@ internal static class SpcChartCommand
             File.WriteAllText(request.OutputPath, svg);
             output.WriteLine(XmrSummary.Describe(analysis, labels).Text);
             output.WriteLine($"Variation: {analysis.VariationIcon.ToName()}; assurance: {analysis.AssuranceIcon?.ToName() ?? "none"}.");
-            output.WriteLine($"Wrote {request.OutputPath} ({analysis.Count} points, {analysis.Segments.Length} segment{(analysis.Segments.Length == 1 ? "" : "s")}).");
+            output.WriteLine($"Wrote {request.OutputPath} ({Prose.Count(analysis.Count, "point")}, {Prose.Count(analysis.Segments.Length, "segment")}).");
             return 0;
         }
         catch (SpcInputException e)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Concordat.Cli.Infrastructure;
 using Concordat.Core.People;
 using Concordat.Core.Tokens;
+using Concordat.Core.Words;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,7 +27,7 @@ internal static class TokensCommand
             var created = await services.GetRequiredService<TokenService>()
                 .CreateAsync(person.Id, new CreateToken(parse.GetValue(name), parse.GetValue(expires)), token);
             Console.WriteLine($"Token \"{created.Name}\" for {person.DisplayName} ({address}), " +
-                (created.ExpiresAtUtc is { } at ? $"expires {at:yyyy-MM-dd HH:mm} UTC:" : "does not expire:"));
+                (created.ExpiresAtUtc is { } at ? $"expires {Prose.DateAndTime(at)} (UK time):" : "does not expire:"));
             Console.WriteLine(created.Secret);
             return 0;
         }, ct));

@@ -3,6 +3,7 @@ using System.Globalization;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.Partnerships;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -26,6 +27,28 @@ public enum CheckInStatus
     AtRisk,
     OffTrack,
     Complete,
+}
+
+/// <summary>The words people read for where a contribution and a check-in stand.</summary>
+public static class ContributionWords
+{
+    public static string InWords(this ContributionStatus status) => status switch
+    {
+        ContributionStatus.Proposed => "Proposed",
+        ContributionStatus.Agreed => "Agreed",
+        ContributionStatus.Varied => "Varied",
+        ContributionStatus.Withdrawn => "Withdrawn",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static string InWords(this CheckInStatus status) => status switch
+    {
+        CheckInStatus.OnTrack => "On track",
+        CheckInStatus.AtRisk => "At risk",
+        CheckInStatus.OffTrack => "Off track",
+        CheckInStatus.Complete => "Complete",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
 }
 
 /// <summary>What one organisation commits to do for a goal.</summary>
@@ -68,11 +91,11 @@ public sealed class Contribution : ITenantOwned, IVersioned
         ["Organisation"] = organisation,
         ["Commitment"] = Commitment,
         ["Actions"] = Actions,
-        ["Due"] = DueOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+        ["Due"] = Prose.Date(DueOn),
         ["Accountable person"] = AccountablePerson,
         ["Reviewer"] = Reviewer,
-        ["Check-in every (days)"] = CheckInCadenceDays.ToString(CultureInfo.InvariantCulture),
-        ["Status"] = Status.ToString(),
+        ["Check-in every (days)"] = Prose.Number(CheckInCadenceDays),
+        ["Status"] = Status.InWords(),
         ["Decision"] = Decision,
     };
 }

@@ -2,6 +2,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Contributions;
@@ -106,7 +107,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "accept a contribution");
         if (contribution.Status != ContributionStatus.Proposed)
         {
-            throw new InputInvalidException("Status", $"Only a proposed contribution can be accepted; this one is {contribution.Status.ToString().ToLowerInvariant()}");
+            throw new InputInvalidException("Status", $"Only a proposed contribution can be accepted; this one is {Prose.Clause(contribution.Status.InWords())}");
         }
         RequireDecisionLength(decision, "Decision");
         await ChangeAsync(contribution, goal.Title, actor, "ContributionAgreed", c =>
@@ -176,10 +177,14 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
             errors.Add(nameof(input.Status), "Select how the contribution is going");
             status = default;
         }
-        if (input.Confidence is not { } confidence || confidence is < 0 or > 10)
+        if (input.Confidence is not { } confidence)
+        {
+            errors.Add(nameof(input.Confidence), "Enter a confidence from 0 to 10");
+            confidence = 0;
+        }
+        else if (confidence is < 0 or > 10)
         {
             errors.Add(nameof(input.Confidence), "Confidence must be a whole number from 0 to 10");
-            confidence = 0;
         }
         var narrative = errors.OptionalText(nameof(input.Narrative), "Narrative", input.Narrative, CheckIn.NarrativeMaxLength);
         if (narrative is null && status is CheckInStatus.AtRisk or CheckInStatus.OffTrack)
@@ -199,7 +204,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         db.Audit(actor, now, "CheckInPosted", EntityType, contribution.Id, $"{organisationName}: {goalTitle}", null, new SortedDictionary<string, string?>
         {
             ["Organisation"] = organisationName,
-            ["Status"] = Describe(status),
+            ["Status"] = status.InWords(),
             ["Confidence"] = $"{confidence} out of 10",
             ["Narrative"] = narrative,
         });
@@ -225,7 +230,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         db.Audit(actor, now, "CheckInAcknowledged", EntityType, contribution.Id, $"{organisation}: {goal.Title}", null, new SortedDictionary<string, string?>
         {
             ["Organisation"] = organisation,
-            ["Check-in"] = $"{Describe(checkIn.Status)}, posted {checkIn.PostedAtUtc:yyyy-MM-dd}",
+            ["Check-in"] = $"{checkIn.Status.InWords()}, posted {Prose.Date(checkIn.PostedAtUtc)}",
             ["Reviewer"] = contribution.Reviewer,
         });
         try
@@ -238,15 +243,6 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
             throw new InputInvalidException("CheckIn", "This check-in was acknowledged by someone else just now");
         }
     }
-
-    public static string Describe(CheckInStatus status) => status switch
-    {
-        CheckInStatus.OnTrack => "On track",
-        CheckInStatus.AtRisk => "At risk",
-        CheckInStatus.OffTrack => "Off track",
-        CheckInStatus.Complete => "Complete",
-        _ => status.ToString(),
-    };
 
     private static void RequireDecisionLength(string? decision, string field)
     {
@@ -334,7 +330,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         var cadence = input.CheckInCadenceDays ?? Contribution.DefaultCadenceDays;
         if (cadence is < 7 or > 92)
         {
-            errors.Add(nameof(input.CheckInCadenceDays), "Check in at least every 92 days and at most every 7 days");
+            errors.Add(nameof(input.CheckInCadenceDays), "Check in every 7 to 92 days");
         }
         var decision = errors.OptionalText(nameof(input.Decision), "Decision", input.Decision, Contribution.DecisionMaxLength);
         errors.ThrowIfAny();

@@ -1,9 +1,10 @@
-using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
+using System.Globalization;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Partnerships;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -127,7 +128,7 @@ public sealed class ProposalRevision : ITenantOwned
         ["Outcome"] = OutcomeStatement,
         ["Population"] = Population,
         ["Inequality lens"] = InequalityLens,
-        ["Horizon"] = Horizon.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+        ["Horizon"] = Prose.Date(Horizon),
         ["Note"] = Note,
     };
 }
@@ -253,7 +254,7 @@ public static class AgreementWords
         RoundState.Agreed => "agreed",
         RoundState.NotAgreed => "not agreed",
         RoundState.Withdrawn => "withdrawn",
-        _ => state.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
     public static string InWords(this PositionKind kind) => kind switch
@@ -262,7 +263,7 @@ public static class AgreementWords
         PositionKind.ConsentWithConcerns => "Consent with concerns",
         PositionKind.Object => "Object",
         PositionKind.StandAside => "Stand aside",
-        _ => kind.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     public static string InWords(this ProposalKind kind) => kind switch
@@ -270,6 +271,6 @@ public static class AgreementWords
         ProposalKind.Adopt => "Adoption",
         ProposalKind.Change => "Change",
         ProposalKind.Retire => "Retirement",
-        _ => kind.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -3,6 +3,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.History;
 using Concordat.Core.Partnerships;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Goals;
@@ -135,7 +136,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         db.Audit(actor, now, "AgreementRoundOpened", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
         {
             ["Proposal"] = round.Kind.InWords(),
-            ["Closes on"] = round.ClosesOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+            ["Closes on"] = Prose.Date(round.ClosesOn),
             ["Organisations asked"] = required.Count.ToString(CultureInfo.InvariantCulture),
             ["Note"] = note,
         });

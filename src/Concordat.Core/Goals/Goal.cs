@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Partnerships;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -18,6 +18,19 @@ public enum GoalStatus
     Proposed,
     Agreed,
     Retired,
+}
+
+/// <summary>The words people read for where a goal stands.</summary>
+public static class GoalWords
+{
+    public static string InWords(this GoalStatus status) => status switch
+    {
+        GoalStatus.Draft => "Draft",
+        GoalStatus.Proposed => "Proposed",
+        GoalStatus.Agreed => "Agreed",
+        GoalStatus.Retired => "Retired",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
 }
 
 /// <summary>A shared goal: an outcome for a population that partners agree to work towards.</summary>
@@ -81,10 +94,10 @@ public sealed class Goal : ITenantOwned, IVersioned
             ["Population"] = Population,
             ["Scope"] = WholeSystem ? "Whole system" : string.Join(", ", Places.Select(p => placeNames.GetValueOrDefault(p.PlaceId, "?")).Order()),
             ["Inequality lens"] = InequalityLens,
-            ["Horizon"] = Horizon.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+            ["Horizon"] = Prose.Date(Horizon),
             ["Lead organisation"] = organisationNames.GetValueOrDefault(LeadOrganisationId, "?"),
             ["Senior responsible owner"] = SeniorResponsibleOwner,
-            ["Status"] = Status.ToString(),
+            ["Status"] = Status.InWords(),
         };
 }
 

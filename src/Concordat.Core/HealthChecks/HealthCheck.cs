@@ -1,5 +1,6 @@
 using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
+using Concordat.Core.Words;
 using Concordat.Spc;
 
 namespace Concordat.Core.HealthChecks;
@@ -103,7 +104,7 @@ public static class HealthCheck
         findings.AddRange(ContributorFindings(goal, active, goalPath));
         if (goal.Status != GoalStatus.Agreed)
         {
-            Fail(NotAgreed, goal.Title, $"The goal is {goal.Status.ToString().ToLowerInvariant()}, not agreed by the partners, so it binds no one yet.", goalPath);
+            Fail(NotAgreed, goal.Title, $"The goal is {Prose.Clause(goal.Status.InWords())}, not agreed by the partners, so it binds no one yet.", goalPath);
         }
         foreach (var c in active.Where(c => c.IsOverdue && goal.Status == GoalStatus.Agreed))
         {
@@ -151,7 +152,7 @@ public static class HealthCheck
         }
         foreach (var need in goal.Needs.Where(n => n.Gap > 0))
         {
-            Fail(NeedsUnmet, need.Description, $"\"{need.Description}\" is short by {need.Gap:#,##0.##} {need.Unit}: what the goal needs is not yet committed.", "/resources/by-goal");
+            Fail(NeedsUnmet, need.Description, $"\"{need.Description}\" is short by {Prose.Amount(need.Gap, need.Unit)}: what the goal needs is not yet committed.", "/resources/by-goal");
         }
         return new GoalHealth(goal.Id, goal.Title, [.. GoalChecks.Select(check => new CheckResult(check, StateOf(check, findings)))], findings);
     }

@@ -116,7 +116,10 @@ public sealed class Measure : ITenantOwned, IVersioned
     [NotMapped]
     public int EffectiveStaleAfterDays => StaleAfterDays ?? DefaultStaleAfterDays(Frequency);
 
-    public bool IsStale(DateOnly newestPeriod, DateOnly today) => PeriodEnd(newestPeriod).AddDays(EffectiveStaleAfterDays) < today;
+    public bool IsStale(DateOnly newestPeriod, DateOnly today) => NextValueDueBy(newestPeriod) < today;
+
+    /// <summary>The last day on which the value after <paramref name="newestPeriod"/> can arrive before the data counts as out of date.</summary>
+    public DateOnly NextValueDueBy(DateOnly newestPeriod) => PeriodEnd(newestPeriod).AddDays(EffectiveStaleAfterDays);
 
     /// <summary>Leads of the organisation that owns the data (or its delegate) define the measure and its recalculation points.</summary>
     public void RequireSteward(Actor actor, string action)
@@ -144,7 +147,7 @@ public sealed class Measure : ITenantOwned, IVersioned
     {
         _ when !double.IsFinite(value) => "must be a number",
         MeasureFormat.Percentage when value is < 0 or > 100 => "must be a percentage from 0 to 100",
-        MeasureFormat.Rate or MeasureFormat.Count or MeasureFormat.Days when value < 0 => $"cannot be negative for a {Format.ToString().ToLowerInvariant()}",
+        MeasureFormat.Rate or MeasureFormat.Count or MeasureFormat.Days when value < 0 => $"cannot be negative for {Format.WithArticle()}",
         _ => null,
     };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.History;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Measures;
@@ -67,17 +68,17 @@ public sealed class MeasureDataService(ConcordatDb db, TimeProvider clock)
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
-            throw new EditConflictException($"The value for {period:yyyy-MM-dd}", Guid.Empty, new Dictionary<string, string?>());
+            throw new EditConflictException($"The value for {Prose.Date(period)}", Guid.Empty, new Dictionary<string, string?>());
         }
         return observation;
     }
 
     private static SortedDictionary<string, string?> Snapshot(Observation o)
     {
-        static string? Number(double? n) => n?.ToString(CultureInfo.InvariantCulture);
+        static string? Number(double? n) => n is { } value ? Prose.ExactNumber(value) : null;
         var snapshot = new SortedDictionary<string, string?>
         {
-            ["Period"] = o.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Value"] = Number(o.Value), ["Note"] = o.Note,
+            ["Period"] = Prose.Month(o.PeriodStart), ["Value"] = Number(o.Value), ["Note"] = o.Note,
         };
         foreach (var (key, value) in new[] { ("Count", o.Count), ("Denominator", o.Denominator), ("Lower CI", o.LowerCi), ("Upper CI", o.UpperCi) })
         {
@@ -105,7 +106,7 @@ public sealed class MeasureDataService(ConcordatDb db, TimeProvider clock)
         }
         else if (await db.MeasureRebases.AnyAsync(r => r.MeasureId == measureId && r.PeriodStart == period, ct))
         {
-            errors.Add(nameof(input.PeriodStart), $"Limits are already recalculated from {period:d MMMM yyyy}");
+            errors.Add(nameof(input.PeriodStart), $"Limits are already recalculated from {Prose.Date(period)}");
         }
         var reason = errors.OptionalText(nameof(input.Reason), "Reason", input.Reason, MeasureRebase.ReasonMaxLength);
         if (reason is null)
@@ -116,14 +117,14 @@ public sealed class MeasureDataService(ConcordatDb db, TimeProvider clock)
         var rebase = new MeasureRebase { SystemId = actor.SystemId, MeasureId = measureId, PeriodStart = input.PeriodStart!.Value, Reason = reason! };
         db.MeasureRebases.Add(rebase);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "MeasureRebased", MeasureService.EntityType, measureId, measure.Name, null,
-            new SortedDictionary<string, string?> { ["From"] = rebase.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = rebase.Reason });
+            new SortedDictionary<string, string?> { ["From"] = Prose.Month(rebase.PeriodStart), ["Reason"] = rebase.Reason });
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            throw new InputInvalidException(nameof(input.PeriodStart), $"Limits are already recalculated from {rebase.PeriodStart:d MMMM yyyy}");
+            throw new InputInvalidException(nameof(input.PeriodStart), $"Limits are already recalculated from {Prose.Date(rebase.PeriodStart)}");
         }
         return rebase;
     }
@@ -136,7 +137,7 @@ public sealed class MeasureDataService(ConcordatDb db, TimeProvider clock)
             ?? throw new NotFoundException("That recalculation point has already been removed.");
         db.MeasureRebases.Remove(rebase);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "MeasureRebaseRemoved", MeasureService.EntityType, measureId, measure.Name,
-            new SortedDictionary<string, string?> { ["From"] = rebase.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["Reason"] = rebase.Reason }, null);
+            new SortedDictionary<string, string?> { ["From"] = Prose.Month(rebase.PeriodStart), ["Reason"] = rebase.Reason }, null);
         await db.SaveChangesAsync(ct);
     }
 }

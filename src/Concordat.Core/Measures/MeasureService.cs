@@ -4,6 +4,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
+using Concordat.Core.Words;
 using Concordat.Spc;
 using Concordat.Spc.Charts;
 using Microsoft.EntityFrameworkCore;
@@ -327,13 +328,13 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
 
     private static SortedDictionary<string, string?> Snapshot(Measure m, IReadOnlyDictionary<DateOnly, double> trajectory) => new()
     {
-        ["Name"] = m.Name, ["Definition"] = m.Definition, ["Unit"] = m.Unit, ["Format"] = m.Format.ToString(), ["Frequency"] = m.Frequency.ToString(),
-        ["Improvement"] = m.Improvement.ToString(), ["Target"] = m.Target?.ToString(CultureInfo.InvariantCulture),
-        ["Source"] = m.SourceKind + (m.Source is null ? "" : ": " + m.Source),
-        ["Geography"] = m.Geography + (m.AreaCode is null ? "" : ": " + m.AreaCode),
-        ["Stale after days"] = m.StaleAfterDays?.ToString(CultureInfo.InvariantCulture),
+        ["Name"] = m.Name, ["Definition"] = m.Definition, ["Unit"] = m.Unit, ["Format"] = m.Format.InWords(), ["Frequency"] = m.Frequency.InWords(),
+        ["Improvement"] = m.Improvement.InWords(), ["Target"] = m.Target is { } target ? Prose.Amount(target, m.Unit) : null,
+        ["Source"] = m.SourceInWords(),
+        ["Geography"] = m.Geography.InWords() + (m.AreaCode is null ? "" : ": " + m.AreaCode),
+        ["Stale after days"] = m.StaleAfterDays is { } days ? Prose.Count(days, "day") : null,
         ["Trajectory"] = trajectory.Count == 0 ? null
-            : string.Join("; ", trajectory.OrderBy(t => t.Key).Select(t => $"{t.Key:yyyy-MM-dd} {t.Value.ToString(CultureInfo.InvariantCulture)}")),
+            : string.Join("; ", trajectory.OrderBy(t => t.Key).Select(t => $"{Prose.Month(t.Key)}: {Prose.Amount(t.Value, m.Unit)}")),
     };
 
     /// <summary>Says that a measure shows whether a goal's outcome is moving (convenors, or leads of the goal's lead organisation).</summary>

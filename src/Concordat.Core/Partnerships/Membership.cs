@@ -22,14 +22,14 @@ public enum Role
 
 public static class RoleNames
 {
-    public static string Describe(this Role role) => role switch
+    public static string InWords(this Role role) => role switch
     {
         Role.Convenor => "Convenor",
         Role.OrganisationLead => "Organisation lead",
         Role.Contributor => "Contributor",
         Role.Viewer => "Viewer",
         Role.NationalPartner => "National partner",
-        _ => role.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 }
 

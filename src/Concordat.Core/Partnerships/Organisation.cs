@@ -50,7 +50,7 @@ public sealed partial class Organisation : ITenantOwned, IVersioned
     public IReadOnlyDictionary<string, string?> Snapshot(IReadOnlyDictionary<Guid, string> placeNames) => new SortedDictionary<string, string?>
     {
         ["Name"] = Name,
-        ["Type"] = Type.Describe(),
+        ["Type"] = Type.InWords(),
         ["ODS code"] = OdsCode,
         ["Places served"] = string.Join(", ", Places.Select(p => placeNames.GetValueOrDefault(p.PlaceId, "?")).Order()),
     };

@@ -16,7 +16,7 @@ public enum OrganisationType
 
 public static class OrganisationTypeNames
 {
-    public static string Describe(this OrganisationType type) => type switch
+    public static string InWords(this OrganisationType type) => type switch
     {
         OrganisationType.IntegratedCareBoard => "Integrated care board (commissioner)",
         OrganisationType.NhsTrust => "NHS trust",
@@ -27,6 +27,6 @@ public static class OrganisationTypeNames
         OrganisationType.Hospice => "Hospice",
         OrganisationType.Healthwatch => "Healthwatch",
         OrganisationType.NationalBody => "National body",
-        _ => type.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 }

@@ -21,7 +21,7 @@ public sealed class SystemDirectory(ConcordatDb db)
             .OrderBy(s => s.Name)
             .ToListAsync(ct);
         return systems.Select(s => new SystemMembershipSummary(s.Id, s.Name,
-            memberships.Where(m => m.SystemId == s.Id).Select(m => $"{m.Role.Describe()}, {m.Organisation}")
+            memberships.Where(m => m.SystemId == s.Id).Select(m => $"{m.Role.InWords()}, {m.Organisation}")
                 .Concat(isAdministrator ? ["Administrator"] : []).ToList())).ToList();
     }
 

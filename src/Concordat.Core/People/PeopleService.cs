@@ -119,7 +119,7 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
             ["Name"] = person.DisplayName,
             ["Email"] = email,
             ["Organisation"] = organisation.Name,
-            ["Role"] = role.Describe(),
+            ["Role"] = role.InWords(),
         });
         try
         {

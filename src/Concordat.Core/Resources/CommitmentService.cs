@@ -3,6 +3,7 @@ using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.History;
 using Concordat.Core.Partnerships;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Resources;
@@ -64,7 +65,7 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         if (quantity > free && reason is null)
         {
             throw new InputInvalidException(nameof(input.Quantity),
-                $"Only {ResourceService.Amount(free, resource.Unit)} of {resource.Name} is free from {start:d MMM yyyy} to {end:d MMM yyyy} " +
+                $"Only {ResourceService.Amount(free, resource.Unit)} of {resource.Name} is free from {Prose.Dates(start, end)} " +
                 $"({ResourceService.Amount(peak, resource.Unit)} of {ResourceService.Amount(resource.AvailableCapacity, resource.Unit)} is already committed). " +
                 (isOwn ? "Commit less, or record why the partners accept an over-commitment" : $"Request less, or ask {owner} whether it can offer more"));
         }
@@ -273,5 +274,5 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         }
     }
 
-    private static string Period(DateOnly start, DateOnly end) => $"{start:yyyy-MM-dd} to {end:yyyy-MM-dd}";
+    private static string Period(DateOnly start, DateOnly end) => Prose.Dates(start, end);
 }

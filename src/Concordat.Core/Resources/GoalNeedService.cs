@@ -1,8 +1,8 @@
-using System.Globalization;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Resources;
@@ -59,8 +59,8 @@ public sealed class GoalNeedService(ConcordatDb db, TimeProvider clock)
         db.GoalNeeds.Add(need);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "GoalNeedAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
         {
-            ["Kind"] = kind.ToString(), ["Met by"] = string.Join(" or ", types.Select(t => t.InWords())), ["Need"] = description, ["Amount"] = ResourceService.Amount(quantity, unit!),
-            ["Period"] = string.Create(CultureInfo.InvariantCulture, $"{need.StartsOn:yyyy-MM-dd} to {need.EndsOn:yyyy-MM-dd}"),
+            ["Kind"] = kind.InWords(), ["Met by"] = string.Join(" or ", types.Select(t => t.InWords())), ["Need"] = description, ["Amount"] = ResourceService.Amount(quantity, unit!),
+            ["Period"] = Prose.Dates(need.StartsOn, need.EndsOn),
         });
         await db.SaveChangesAsync(ct);
         return need;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Concordat.Core.Words;
 
 namespace Concordat.Core.Resources;
 
@@ -11,10 +12,8 @@ public static class Pence
     /// <summary>The largest amount accepted: £999,999,999,999.99, under a trillion pounds.</summary>
     public const long Max = 99_999_999_999_999;
 
-    private static readonly CultureInfo UkEnglish = CultureInfo.GetCultureInfo("en-GB");
-
-    /// <summary>Pounds as people read them: "£1,250,000.5" for 125000050 pence (the pence only where there are some).</summary>
-    public static string ToPounds(long pence) => (pence / 100m).ToString("£#,##0.##", UkEnglish);
+    /// <summary>Pounds as people read them: "£1,250,000.50" for 125000050 pence; the same as <see cref="Prose.Pounds(long)"/>.</summary>
+    public static string ToPounds(long pence) => Prose.Pounds(pence);
 
     /// <summary>Pounds as a number, for spreadsheets: 1250000.50 for 125000050 pence.</summary>
     public static decimal InPounds(long pence) => pence / 100m;

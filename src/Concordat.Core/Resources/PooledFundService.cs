@@ -99,7 +99,7 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
         db.PooledFunds.Add(fund);
         db.Audit(actor, now, "PooledFundCreated", EntityType, fund.Id, fund.Name, null, new SortedDictionary<string, string?>
         {
-            ["Type"] = type.ToString(), ["Pool manager"] = manager, ["Financial year"] = year,
+            ["Type"] = type.InWords(), ["Pool manager"] = manager, ["Financial year"] = year,
         });
         await db.SaveChangesAsync(ct);
         return fund;

@@ -3,6 +3,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.History;
 using Concordat.Core.Measures.Import;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Resources;
@@ -79,7 +80,7 @@ public sealed class ResourceRegisterImport(ConcordatDb db, TimeProvider clock)
             var row = rows.Current;
             if (resources.Count + problems.Count >= MaxRows)
             {
-                throw new ImportFileException($"The file has more than {MaxRows:N0} resources. Split it into smaller files.");
+                throw new ImportFileException($"The file has more than {Prose.Count(MaxRows, "resource")}. Split it into smaller files.");
             }
             string? Cell(string column) => index.TryGetValue(column, out var i) ? row.Cell(i) : null;
             var rowProblems = new List<ImportProblem>();

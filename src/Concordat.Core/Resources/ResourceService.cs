@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Concordat.Core.Access;
 using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Resources;
@@ -183,9 +183,8 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
         ResourceService.RequireKeeper(actor, organisationId);
     }
 
-    public static string Amount(double quantity, string unit) => unit == "£"
-        ? quantity.ToString("£#,##0.##", CultureInfo.GetCultureInfo("en-GB"))
-        : $"{quantity.ToString("#,##0.##", CultureInfo.GetCultureInfo("en-GB"))} {unit}";
+    /// <summary>A quantity in the resource's unit, as <see cref="Prose.Amount"/> writes it: "£1,500,000", "2 data sets".</summary>
+    public static string Amount(double quantity, string unit) => Prose.Amount(quantity, unit);
 
     [GeneratedRegex(@"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")]
     private static partial Regex Postcode();
@@ -305,9 +304,9 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
 
     internal static SortedDictionary<string, string?> Snapshot(Resource r) => new()
     {
-        ["Kind"] = r.Kind.ToString(), ["Type"] = r.Type.InWords(), ["Name"] = r.Name, ["Quantity"] = Amount(r.Quantity, r.Unit), ["Available to the partnership"] = Amount(r.AvailableCapacity, r.Unit),
+        ["Kind"] = r.Kind.InWords(), ["Type"] = r.Type.InWords(), ["Name"] = r.Name, ["Quantity"] = Amount(r.Quantity, r.Unit), ["Available to the partnership"] = Amount(r.AvailableCapacity, r.Unit),
         ["Contact"] = r.Contact, ["Notes"] = r.Notes, ["Address"] = r.Address, ["Postcode"] = r.Postcode, ["Opening hours"] = r.OpeningHours,
-        ["Data owner"] = r.DataOwner, ["Data-sharing agreement"] = r.HasDataSharingAgreement switch { true => "Yes", false => "No", _ => null },
-        ["Source of funding"] = r.FundingSource, ["Financial year"] = r.FinancialYear, ["Recurrent"] = r.IsRecurrent switch { true => "Yes", false => "No", _ => null },
+        ["Data owner"] = r.DataOwner, ["Data-sharing agreement"] = r.HasDataSharingAgreement is { } agreement ? Prose.YesNo(agreement) : null,
+        ["Source of funding"] = r.FundingSource, ["Financial year"] = r.FinancialYear, ["Recurrent"] = r.IsRecurrent is { } recurrent ? Prose.YesNo(recurrent) : null,
     };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Concordat.Core.Resources;
 using Concordat.Core.TheoryOfChange;
+using Concordat.Core.Words;
 using Concordat.Spc;
 using DiffPlex;
 using DiffPlex.Chunkers;
@@ -19,6 +20,26 @@ public enum WordChange
     Same,
     Removed,
     Added,
+}
+
+/// <summary>The words people read for what happened to an item between two versions.</summary>
+public static class ChangeWords
+{
+    public static string InWords(this ChangeKind change) => change switch
+    {
+        ChangeKind.Added => "Added",
+        ChangeKind.Removed => "Removed",
+        ChangeKind.Changed => "Changed",
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
+    };
+
+    public static string InWords(this WordChange change) => change switch
+    {
+        WordChange.Same => "Unchanged",
+        WordChange.Removed => "Removed",
+        WordChange.Added => "Added",
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
+    };
 }
 
 public sealed record Words(WordChange Change, string Text);
@@ -57,7 +78,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         }
         foreach (var g in Goals)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"### {g.Change}: {g.Title}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {g.Change.InWords()}: {g.Title}").AppendLine();
             AppendFields(md, g.Fields, "");
             foreach (var (heading, items) in new[] { ("Drivers", g.Drivers), ("Change ideas", g.ChangeIdeas), ("Who contributes what", g.Contributions), ("Measures", g.Measures) })
             {
@@ -84,7 +105,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         md.AppendLine(CultureInfo.InvariantCulture, $"**{heading}**").AppendLine();
         foreach (var item in items)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- {item.Change}: {item.Name}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {item.Change.InWords()}: {item.Name}");
             AppendFields(md, item.Fields, "  ");
         }
         md.AppendLine();
@@ -146,9 +167,9 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
             ("Available", Amount(a.Available, a.Unit), Amount(b.Available, b.Unit)),
             ("Committed", Amount(a.Committed, a.Unit), Amount(b.Committed, b.Unit)),
             ("Idle", Amount(a.Idle, a.Unit), Amount(b.Idle, b.Unit))));
-        var funds = Items(from.PooledFunds, to.PooledFunds, f => $"{f.Name} ({f.FinancialYear})", (a, b) => Fields(
-            ("Paid in", Pence.ToPounds(a.PaidInPence), Pence.ToPounds(b.PaidInPence)),
-            ("Allocated to schemes", Pence.ToPounds(a.AllocatedInPence), Pence.ToPounds(b.AllocatedInPence))));
+        var funds = Items(from.PooledFunds, to.PooledFunds, f => f.NameInWords(), (a, b) => Fields(
+            ("Paid in", Prose.Pounds(a.PaidInPence), Prose.Pounds(b.PaidInPence)),
+            ("Allocated to schemes", Prose.Pounds(a.AllocatedInPence), Prose.Pounds(b.AllocatedInPence))));
         return new StrategyComparison(fromLabel, toLabel, goals, resources, funds);
     }
 
@@ -160,8 +181,8 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         fields.AddRange(Fields(
             ("Population", $"{a.Population} ({a.Scope})", $"{b.Population} ({b.Scope})"),
             ("Lead organisation", a.LeadOrganisation, b.LeadOrganisation),
-            ("Horizon", Date(a.Horizon), Date(b.Horizon)),
-            ("Agreement", $"{a.Status} ({a.Agreement})", $"{b.Status} ({b.Agreement})"),
+            ("Horizon", Prose.Date(a.Horizon), Prose.Date(b.Horizon)),
+            ("Agreement", a.AgreementInWords(), b.AgreementInWords()),
             ("Health check", a.HealthSummary(), b.HealthSummary())));
 
         var drivers = Items(a.Drivers, b.Drivers, d => d.Title, (x, y) => Fields(
@@ -177,7 +198,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
             AddProse(f, "What they must do differently", x.WhatDifferently, y.WhatDifferently);
             f.AddRange(Fields(
                 ("Secondary drivers it moves", Joined(movesBefore[x.Title]), Joined(movesAfter[y.Title])),
-                ("Lacking (COM-B)", string.Join("; ", x.Lacking), string.Join("; ", y.Lacking)),
+                ("Lacking (COM-B)", string.Join(" ", x.Lacking.Select(Prose.Sentence)), string.Join(" ", y.Lacking.Select(Prose.Sentence))),
                 ("Intervention functions", x.Functions, y.Functions),
                 ("Policy levers", x.Levers, y.Levers),
                 ("Carried by", Joined(x.CarriedBy), Joined(y.CarriedBy))));
@@ -207,7 +228,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
     private static string Joined(IEnumerable<string> items) => string.Join("; ", items.Order(StringComparer.Ordinal));
 
     private static string Position(DocumentMeasure m) =>
-        m.Latest is null ? "no data" : m.LatestPeriod is { } p ? $"{m.Latest} ({p.ToString("MMMM yyyy", English)})" : m.Latest;
+        m.LatestInWords();
 
     /// <summary>Matches items by key (their name unless a sturdier key is given) and lists what was added, removed or changed.</summary>
     private static List<ItemChange> Items<T>(IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, string> name,
@@ -280,9 +301,5 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         return pieces;
     }
 
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
-    private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", English);
-
-    private static string Amount(double amount, string unit) => ResourceService.Amount(amount, unit);
+    private static string Amount(double amount, string unit) => Prose.Amount(amount, unit);
 }

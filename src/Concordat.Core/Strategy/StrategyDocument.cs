@@ -7,13 +7,19 @@ using Concordat.Core.HealthChecks;
 using Concordat.Core.Measures;
 using Concordat.Core.Resources;
 using Concordat.Core.TheoryOfChange;
+using Concordat.Core.Words;
 using Concordat.Spc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Strategy;
 
 public sealed record DocumentChangeIdea(string Title, string? WhoseBehaviour, string? WhatDifferently, IReadOnlyList<string> Lacking, string Functions,
-    string Levers, IReadOnlyList<string> CarriedBy);
+    string Levers, IReadOnlyList<string> CarriedBy)
+{
+    /// <summary>"Whose behaviour: GP practice recall teams, who must recall everyone with a raised reading." as one sentence.</summary>
+    public string BehaviourInWords() => Prose.Sentence("Whose behaviour: " + (WhoseBehaviour is null ? "not named" : WhoseBehaviour.Trim().TrimEnd('.'))
+        + (WhatDifferently is null ? "" : ", who must " + Prose.Clause(WhatDifferently)));
+}
 
 public sealed record DocumentDriver(string Title, IReadOnlyList<DocumentSecondary> Secondary);
 
@@ -27,7 +33,15 @@ public sealed record DocumentContribution(Guid Id, string Organisation, string C
 /// recorded read as not provisional.
 /// </summary>
 public sealed record DocumentMeasure(Guid Id, string Name, string? Latest, DateOnly? LatestPeriod, string? VariationIcon, string? AssuranceIcon, string? Reading,
-    bool IsStale, bool IsProvisional);
+    bool IsStale, bool IsProvisional)
+{
+    /// <summary>"71.1% (March 2019)", or "no data yet".</summary>
+    public string LatestInWords() => Latest is null ? "no data yet" : LatestPeriod is { } p ? $"{Latest} ({Prose.Month(p)})" : Latest;
+
+    /// <summary>What the data says, in sentences: "Special cause concern (low values). Data out of date."</summary>
+    public string ReadingInWords() =>
+        string.Join(" ", new[] { Reading, IsStale ? "Data out of date" : null }.OfType<string>().Select(Prose.Sentence));
+}
 
 public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string Population, string Scope, string Status, string Agreement, string LeadOrganisation,
     DateOnly Horizon, IReadOnlyList<DocumentDriver> Drivers, IReadOnlyList<DocumentChangeIdea> ChangeIdeas, IReadOnlyList<DocumentContribution> Contributions,
@@ -35,11 +49,23 @@ public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string 
 {
     /// <summary>The goal's health check in words, pending agreement included (versions published before it was counted read as none pending).</summary>
     public string HealthSummary() => HealthCheck.Summary(ChecksPassed, ChecksPendingAgreement, Checks);
+
+    /// <summary>Where agreement stands, saying the status once: "Agreed", "Draft (not yet proposed)", "Proposed (adoption round open: 3 of 5 responded)".</summary>
+    public string AgreementInWords() => AgreementInWords(Status, Agreement);
+
+    public static string AgreementInWords(string status, string agreement) =>
+        string.IsNullOrWhiteSpace(agreement) || string.Equals(status, agreement, StringComparison.OrdinalIgnoreCase)
+            ? status
+            : $"{status} ({Prose.Clause(agreement)})";
 }
 
 public sealed record DocumentResource(string Kind, string Unit, double Available, double Committed, double Idle);
 
-public sealed record DocumentFund(string Name, string FinancialYear, long PaidInPence, long AllocatedInPence);
+public sealed record DocumentFund(string Name, string FinancialYear, long PaidInPence, long AllocatedInPence)
+{
+    /// <summary>The fund's name with its financial year, unless the name already says it: "Northshire Better Care Fund 2026/27".</summary>
+    public string NameInWords() => Name.Contains(FinancialYear, StringComparison.Ordinal) ? Name : $"{Name} ({FinancialYear})";
+}
 
 /// <summary>The strategy, generated from the live data: what a board paper would say, but never out of date.</summary>
 public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoal> Goals, IReadOnlyList<DocumentResource> Resources,
@@ -49,16 +75,15 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
     public string ToMarkdown()
     {
         var md = new StringBuilder();
-        var english = CultureInfo.GetCultureInfo("en-GB");
         md.AppendLine(CultureInfo.InvariantCulture, $"# {SystemName}: our shared strategy").AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Generated from Concordat on {GeneratedAtUtc.ToString("d MMMM yyyy", english)}. {Goals.Count} shared goals.").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Generated from Concordat on {Prose.Date(GeneratedAtUtc)}. {Prose.Count(Goals.Count, "shared goal")}.").AppendLine();
         foreach (var g in Goals)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"## {g.Title}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"**Outcome:** {g.Outcome}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"- Population: {g.Population} ({g.Scope})");
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Lead: {g.LeadOrganisation}; horizon {g.Horizon.ToString("d MMMM yyyy", english)}");
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Agreement: {g.Status} ({g.Agreement})");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Lead: {g.LeadOrganisation}, by {Prose.Date(g.Horizon)}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Agreement: {g.AgreementInWords()}");
             md.AppendLine(CultureInfo.InvariantCulture, $"- Health check: {g.HealthSummary()}").AppendLine();
             md.AppendLine("### Theory of change").AppendLine();
             if (g.Drivers.Count == 0)
@@ -80,13 +105,26 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             md.AppendLine();
             foreach (var idea in g.ChangeIdeas)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"**{idea.Title}.** Whose behaviour: {idea.WhoseBehaviour ?? "not named"}. " +
-                    $"Lacking: {(idea.Lacking.Count == 0 ? "no diagnosis" : string.Join("; ", idea.Lacking))}. Functions: {idea.Functions}. Levers: {idea.Levers}.").AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"**{Prose.Sentence(idea.Title)}** {idea.BehaviourInWords()} " +
+                    $"Functions: {idea.Functions}. Levers: {Prose.Sentence(idea.Levers)}").AppendLine();
+                if (idea.Lacking.Count == 0)
+                {
+                    md.AppendLine("What is lacking: no diagnosis yet.").AppendLine();
+                }
+                else
+                {
+                    md.AppendLine("What is lacking:").AppendLine();
+                    foreach (var lacking in idea.Lacking)
+                    {
+                        md.AppendLine(CultureInfo.InvariantCulture, $"- {Prose.Sentence(lacking)}");
+                    }
+                    md.AppendLine();
+                }
             }
             md.AppendLine("### Who contributes what").AppendLine();
             foreach (var c in g.Contributions)
             {
-                md.AppendLine(FormattableString.Invariant($"- **{c.Organisation}** ({c.Status}): {c.Commitment}") + (c.Resources.Count == 0 ? "" : $" Resources: {string.Join("; ", c.Resources)}."));
+                md.AppendLine($"- **{c.Organisation}** ({Prose.Clause(c.Status)}): {Prose.Sentence(c.Commitment)}" + (c.Resources.Count == 0 ? "" : $" Resources: {string.Join("; ", c.Resources)}."));
             }
             if (g.Contributions.Count == 0)
             {
@@ -95,8 +133,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             md.AppendLine().AppendLine("### Measures").AppendLine();
             foreach (var m in g.Measures)
             {
-                md.AppendLine(FormattableString.Invariant($"- **{m.Name}**: {m.Latest ?? "no data"}") + (m.LatestPeriod is { } p ? $" ({p.ToString("MMMM yyyy", english)})" : "")
-                    + (m.Reading is null ? "" : $". {m.Reading}") + (m.IsStale ? " Data out of date." : ""));
+                md.AppendLine($"- **{m.Name}**: {Prose.Sentence(m.LatestInWords())} {m.ReadingInWords()}".TrimEnd());
             }
             if (g.Measures.Count == 0)
             {
@@ -108,11 +145,11 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
         md.AppendLine("| Kind | Available | Committed | Idle |").AppendLine("|---|---:|---:|---:|");
         foreach (var r in Resources)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Kind} ({r.Unit}) | {ResourceService.Amount(r.Available, r.Unit)} | {ResourceService.Amount(r.Committed, r.Unit)} | {ResourceService.Amount(r.Idle, r.Unit)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Kind} ({r.Unit}) | {Prose.Amount(r.Available, r.Unit)} | {Prose.Amount(r.Committed, r.Unit)} | {Prose.Amount(r.Idle, r.Unit)} |");
         }
         foreach (var f in PooledFunds)
         {
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{f.Name} ({f.FinancialYear}): {Pence.ToPounds(f.PaidInPence)} paid in, {Pence.ToPounds(f.AllocatedInPence)} allocated to schemes.");
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{f.NameInWords()}: {Prose.Pounds(f.PaidInPence)} paid in by partners, {Prose.Pounds(f.AllocatedInPence)} allocated to schemes.");
         }
         return md.ToString();
     }
@@ -140,8 +177,8 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
             foreach (var c in rows.Where(c => c.Status != ContributionStatus.Withdrawn))
             {
                 var committed = committedBy[c.Id];
-                documentContributions.Add(new DocumentContribution(c.Id, c.Organisation, c.Commitment, c.Status.ToString(),
-                    [.. committed.Select(k => $"{ResourceService.Amount(k.Commitment.Quantity, resourceNames[k.Commitment.ResourceId].Unit)} of {resourceNames[k.Commitment.ResourceId].Name}"
+                documentContributions.Add(new DocumentContribution(c.Id, c.Organisation, c.Commitment, c.Status.InWords(),
+                    [.. committed.Select(k => $"{Prose.Amount(k.Commitment.Quantity, resourceNames[k.Commitment.ResourceId].Unit)} of {resourceNames[k.Commitment.ResourceId].Name}"
                         + (k.Commitment.OverCommitmentReason is null ? "" : " (over-commitment)"))]));
             }
             var ideaTitles = diagram.ChangeIdeas.ToDictionary(i => i.Idea.Id, i => i.Idea.Title);
@@ -149,20 +186,20 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
                 [.. diagram.Secondary.Where(s => s.ServesPrimaryIds.Contains(p.Driver.Id)).Select(s => new DocumentSecondary(s.Driver.Title,
                     [.. diagram.ChangeIdeas.Where(i => i.SecondaryDriverIds.Contains(s.Driver.Id)).Select(i => ideaTitles[i.Idea.Id])]))])).ToList();
             var ideas = diagram.ChangeIdeas.Select(i => new DocumentChangeIdea(i.Idea.Title, i.Idea.WhoseBehaviour, i.Idea.WhatDifferently,
-                [.. i.Idea.Lacking.Select(c => $"{c.Component.ToLowerInvariant()}: {c.Sentence}")],
-                i.Idea.Functions == InterventionFunctions.None ? "none" : ChangeIdeaNames.Describe(i.Idea.Functions),
-                (i.Idea.Levers == PolicyLevers.None ? "none" : ChangeIdeaNames.Describe(i.Idea.Levers)) + (i.Idea.LeverDetails is null ? "" : $" ({i.Idea.LeverDetails})"),
+                [.. i.Idea.Lacking.Select(c => $"{c.Component}: {Prose.Sentence(c.Sentence)}")],
+                Prose.Clause(i.Idea.Functions.InWords()),
+                Prose.Clause(i.Idea.Levers.InWords()) + (i.Idea.LeverDetails is null ? "" : $" ({i.Idea.LeverDetails})"),
                 [.. i.CarriedBy.Select(c => c.Organisation)])).ToList();
             var goalMeasures = read[goal.Id].Measures.Select(m => new DocumentMeasure(m.Id, m.Name,
-                m.LatestValue is { } v ? FormattableString.Invariant($"{v:0.##} {m.Unit}") : null, m.LatestPeriod, m.Variation?.ToName(), m.Assurance?.ToName(),
+                m.LatestValue is { } v ? Prose.Amount(v, m.Unit) : null, m.LatestPeriod, m.Variation?.ToName(), m.Assurance?.ToName(),
                 m.Variation is { } icon ? XmrSummary.Describe(icon, m.IsProvisional) : null, m.IsStale, m.IsProvisional)).ToList();
             var health = checks.GetValueOrDefault(goal.Id);
-            list.Add(new DocumentGoal(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, goal.Scope, goal.Status.ToString(), summary.Agreement,
+            list.Add(new DocumentGoal(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, goal.Scope, goal.Status.InWords(), summary.Agreement,
                 goal.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0,
                 health?.ChecksPendingAgreement ?? 0));
         }
         var resources = (await views.ByKindAsync(new ResourceFilter(), ct))
-            .Select(k => new DocumentResource(k.Kind.ToString(), k.Unit, k.Available, k.Committed, k.Idle)).ToList();
+            .Select(k => new DocumentResource(k.Kind.InWords(), k.Unit, k.Available, k.Committed, k.Idle)).ToList();
         var pooled = (await funds.ListAsync(ct)).Select(f => new DocumentFund(f.Fund.Name, f.Fund.FinancialYear, f.PaidInPence, f.AllocatedInPence)).ToList();
         return new StrategyDocument(systemName, clock.GetUtcNow().UtcDateTime, list, resources, pooled);
     }

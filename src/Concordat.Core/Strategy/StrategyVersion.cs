@@ -3,6 +3,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.History;
 using Concordat.Core.Partnerships;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -84,7 +85,7 @@ public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentServi
     }
 
     private static string Label(StrategyVersion v) =>
-        $"Version {v.Number} ({v.PublishedAtUtc.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))})";
+        $"Version {v.Number} ({Prose.Date(v.PublishedAtUtc)})";
 
     public async Task<bool> IsPublicAsync(CancellationToken ct) =>
         await db.Systems.Where(s => s.Id == db.Tenant.SystemId).Select(s => s.StrategyIsPublic).SingleAsync(ct);
@@ -100,7 +101,7 @@ public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentServi
         }
         system.StrategyIsPublic = isPublic;
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, isPublic ? "StrategyMadePublic" : "StrategyMadePrivate", EntityType, system.Id, system.Name,
-            new SortedDictionary<string, string?> { ["Public"] = (!isPublic).ToString() }, new SortedDictionary<string, string?> { ["Public"] = isPublic.ToString() });
+            new SortedDictionary<string, string?> { ["Public"] = Prose.YesNo(!isPublic) }, new SortedDictionary<string, string?> { ["Public"] = Prose.YesNo(isPublic) });
         await db.SaveChangesAsync(ct);
     }
 

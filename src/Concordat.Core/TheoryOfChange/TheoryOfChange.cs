@@ -44,7 +44,7 @@ public enum PolicyLevers
     ServiceProvision = 64,
 }
 
-/// <summary>The plain-English names of intervention functions and policy levers, for forms and the strategy document.</summary>
+/// <summary>The plain-English names of driver levels, intervention functions and policy levers, for forms, pages and the strategy document.</summary>
 public static class ChangeIdeaNames
 {
     public static readonly (InterventionFunctions Value, string Text)[] Functions =
@@ -61,10 +61,25 @@ public static class ChangeIdeaNames
         (PolicyLevers.ServiceProvision, "Service provision"),
     ];
 
-    public static string Describe(InterventionFunctions value) =>
-        string.Join(", ", Functions.Where(f => value.HasFlag(f.Value)).Select(f => f.Text.ToLowerInvariant()));
+    /// <summary>The functions chosen, in the Behaviour Change Wheel's order: "Training, enablement", or "None".</summary>
+    public static string InWords(this InterventionFunctions value) => Listed(Functions.Where(f => f.Value != 0 && value.HasFlag(f.Value)).Select(f => f.Text));
 
-    public static string Describe(PolicyLevers value) => string.Join(", ", Levers.Where(l => value.HasFlag(l.Value)).Select(l => l.Text.ToLowerInvariant()));
+    /// <summary>The levers chosen, in the Behaviour Change Wheel's order: "Guidelines, service provision", or "None".</summary>
+    public static string InWords(this PolicyLevers value) => Listed(Levers.Where(l => l.Value != 0 && value.HasFlag(l.Value)).Select(l => l.Text));
+
+    public static string InWords(this DriverLevel level) => level switch
+    {
+        DriverLevel.Primary => "Primary driver",
+        DriverLevel.Secondary => "Secondary driver",
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
+    };
+
+    // Each name keeps its own capitals only at the start of the list: "Communication and marketing, guidelines".
+    private static string Listed(IEnumerable<string> names)
+    {
+        var list = names.Select((n, i) => i == 0 ? n : n.ToLowerInvariant()).ToList();
+        return list.Count == 0 ? "None" : string.Join(", ", list);
+    }
 }
 
 /// <summary>A driver of a goal's aim: primary drivers serve the aim, secondary drivers serve primary drivers.</summary>

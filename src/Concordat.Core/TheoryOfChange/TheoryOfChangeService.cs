@@ -225,7 +225,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         db.Audit(actor, idea.CreatedAtUtc, "ChangeIdeaAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
         {
             ["Change idea"] = idea.Title, ["Whose behaviour"] = idea.WhoseBehaviour, ["What they must do differently"] = idea.WhatDifferently,
-            ["Intervention functions"] = idea.Functions.ToString(), ["Policy levers"] = idea.Levers.ToString(),
+            ["Intervention functions"] = idea.Functions.InWords(), ["Policy levers"] = idea.Levers.InWords(),
         });
         await db.SaveChangesAsync(ct);
         return idea;
@@ -315,7 +315,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
             ["What they must do differently"] = idea.WhatDifferently, ["Physical capability"] = idea.PhysicalCapability,
             ["Psychological capability"] = idea.PsychologicalCapability, ["Physical opportunity"] = idea.PhysicalOpportunity,
             ["Social opportunity"] = idea.SocialOpportunity, ["Reflective motivation"] = idea.ReflectiveMotivation, ["Automatic motivation"] = idea.AutomaticMotivation,
-            ["Intervention functions"] = idea.Functions.ToString(), ["Policy levers"] = idea.Levers.ToString(), ["Levers named"] = idea.LeverDetails,
+            ["Intervention functions"] = idea.Functions.InWords(), ["Policy levers"] = idea.Levers.InWords(), ["Levers named"] = idea.LeverDetails,
             ["Carried by"] = string.Join("; ", carriers.Select(c => $"{c.Name}: {c.Commitment}").Order(StringComparer.Ordinal)),
         };
     }

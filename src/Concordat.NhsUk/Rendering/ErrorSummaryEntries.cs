@@ -19,7 +19,7 @@ internal sealed record ErrorSummaryEntry(string? Href, string Message);
 /// </remarks>
 internal static partial class ErrorSummaryEntries
 {
-    public static IReadOnlyList<ErrorSummaryEntry> From(ModelStateDictionary modelState, ModelMetadata? model)
+    public static IReadOnlyList<ErrorSummaryEntry> From(ModelStateDictionary modelState, ModelMetadata? model, bool everyError = false)
     {
         var withErrors = modelState
             .Where(entry => entry.Value is { Errors.Count: > 0 })
@@ -38,6 +38,12 @@ internal static partial class ErrorSummaryEntries
             {
                 entries.AddRange(entry.Errors.Select(error =>
                     new ErrorSummaryEntry(null, string.IsNullOrEmpty(error.ErrorMessage) ? BoundField.FallbackErrorMessage : error.ErrorMessage)));
+            }
+            else if (everyError)
+            {
+                var href = "#" + FieldIds.FromName(key);
+                entries.AddRange(entry.Errors.Select(error =>
+                    new ErrorSummaryEntry(href, string.IsNullOrEmpty(error.ErrorMessage) ? BoundField.FallbackErrorMessage : error.ErrorMessage)));
             }
             else
             {

@@ -28,7 +28,11 @@ public sealed record ImportObservation(string? Measure, string? Period, double? 
 
 public sealed record ImportObservationsRequest(IReadOnlyList<ImportObservation>? Observations);
 
-public sealed record ImportRowResponse(int Row, Guid MeasureId, DateOnly PeriodStart, double Value, string Change, double? PreviousValue);
+/// <summary>
+/// One row of an import: <c>change</c> is Added, Changed or Unchanged, and <c>changes</c> says what a Changed row changes
+/// ("value changed", "note cleared"); <c>previousValue</c> is there only when the value itself changes.
+/// </summary>
+public sealed record ImportRowResponse(int Row, Guid MeasureId, DateOnly PeriodStart, double Value, string Change, IReadOnlyList<string> Changes, double? PreviousValue);
 
 public sealed record LeftOutRowResponse(int Row, string Period, string Reason);
 
@@ -162,7 +166,8 @@ public static class MeasuresApi
         }
         return TypedResults.Ok(new ImportResponse(!dryRun, plan.File.Layout.ToString(), plan.Added, plan.Changed, plan.Unchanged,
             [.. plan.File.LeftOut.Select(l => new LeftOutRowResponse(l.Row, l.Period, l.Reason))],
-            plan.Rows.Take(RowsEchoed).Select(r => new ImportRowResponse(r.Row.Row, r.MeasureId, r.Row.Period, r.Row.Value, r.Change.ToString(), r.Before?.Value)).ToList()));
+            plan.Rows.Take(RowsEchoed).Select(r => new ImportRowResponse(r.Row.Row, r.MeasureId, r.Row.Period, r.Row.Value, r.Change.ToString(), r.Differences,
+                r.Before is { } before && before.Value != r.Row.Value ? before.Value : null)).ToList()));
     }
 
     /// <summary>JSON rows become table rows (header first), so they meet exactly the rules a CSV file meets.</summary>

@@ -1,4 +1,5 @@
 using Concordat.Core.Measures.Import;
+using Concordat.Core.Words;
 using Concordat.Web.Infrastructure;
 
 namespace Concordat.Web.Api;
@@ -36,7 +37,7 @@ internal static class Uploads
 
     /// <summary>400 when any row is wrong: nothing is imported, and the problems are listed with their row and column.</summary>
     public static IResult RowsInvalid(int problemCount, IEnumerable<ImportProblem> problems) =>
-        new Problem(StatusCodes.Status400BadRequest, "Nothing was imported", $"{problemCount} problems were found; correct them all and send the file again.",
+        new Problem(StatusCodes.Status400BadRequest, "Nothing was imported", $"{Prose.Count(problemCount, "problem")} {(problemCount == 1 ? "was" : "were")} found; correct {(problemCount == 1 ? "it" : "them all")} and send the file again.",
             "import_rows_invalid", null, new Dictionary<string, object?>
             {
                 ["problemCount"] = problemCount,

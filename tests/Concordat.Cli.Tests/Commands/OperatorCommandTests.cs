@@ -139,7 +139,7 @@ public sealed class OperatorCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error: Row 3, value: \"abc\" is not a number", result.Error);
-        Assert.Contains("error: Row 4, period: 2019-06-15: A period starts on the first day of a month", result.Error);
+        Assert.Contains("error: Row 4, period: 15 June 2019 does not start a period: a period starts on the first day of a month", result.Error);
         Assert.Contains("Nothing was imported: bad.csv has 2 problems.", result.Error);
         Assert.Equal(DemoObservations, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
         Assert.Equal(2, noMeasure.ExitCode);

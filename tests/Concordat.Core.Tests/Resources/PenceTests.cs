@@ -34,7 +34,7 @@ public sealed class PenceTests
 
         Assert.Equal(30_000L, pence);
         Assert.Equal("£300", Pence.ToPounds(pence));
-        Assert.Equal("£1,250,000.5", Pence.ToPounds(125_000_050));
+        Assert.Equal("£1,250,000.50", Pence.ToPounds(125_000_050));
         Assert.Equal(1_250_000.50m, Pence.InPounds(125_000_050));
     }
 }

@@ -123,6 +123,21 @@ public sealed class ErrorSummaryTests
     }
 
     [Fact]
+    public async Task EveryError_ListsEachErrorOfAField_LinkingToIt()
+    {
+        var view = new TestView<RegistrationPage>(new RegistrationPage())
+            .WithError("Input.Email", "The file has 2 problems")
+            .WithError("Input.Email", "Row 4, value: \"n/a\" is not a number")
+            .WithError("Input.Name", "Enter your name");
+
+        var links = (await Html.ParseAsync(await TagHelperHarness.RenderAsync(
+                new NhsErrorSummaryTagHelper { ViewContext = view.ViewContext, EveryError = true }, "nhs-error-summary")))
+            .QuerySelectorAll(".nhsuk-error-summary__list a").Select(a => (a.GetAttribute("href")!, a.TextContent.Trim())).ToList();
+
+        Assert.Equal([("#Input_Name", "Enter your name"), ("#Input_Email", "The file has 2 problems"), ("#Input_Email", "Row 4, value: \"n/a\" is not a number")], links);
+    }
+
+    [Fact]
     public async Task Markup_HasAlertRoleOnInnerContainerAndDefaultHeading()
     {
         var view = new TestView<RegistrationPage>(new RegistrationPage()).WithError("Input.Name", "Enter your name");

@@ -13,7 +13,8 @@ public abstract class TokenPageTests(TestApp app, DatabaseKind kind) : ProviderT
         var client = await PageClient.SignedInAsync(App, system.TrustLead);
         var account = await client.GetAsync("/account");
 
-        var created = await account.SubmitAsync("form[action*='handler=Create']", new() { ["Input.Name"] = "Data upload", ["Input.ExpiresInDays"] = "30" });
+        var posted = await account.SubmitAsync("form[action*='handler=Create']", new() { ["Input.Name"] = "Data upload", ["Input.ExpiresInDays"] = "30" });
+        var created = await client.GetAsync(posted.Location!);
         var secret = created.Text("#new-token");
         var api = ApiClient.WithToken(App, secret);
         var works = await api.GetAsync("/api/v1/systems", Ct);
@@ -21,6 +22,9 @@ public abstract class TokenPageTests(TestApp app, DatabaseKind kind) : ProviderT
         var revoked = await later.SubmitAsync("form[action*='handler=Revoke']", []);
         var refused = await api.GetAsync("/api/v1/systems", Ct);
 
+        // Post/redirect/get: the address after creating a token is the account page, which shows the secret once.
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Equal("/account", posted.Location);
         Assert.Equal(HttpStatusCode.OK, created.Status);
         Assert.StartsWith("cc_", secret);
         Assert.Equal(HttpStatusCode.OK, works.StatusCode);

@@ -83,6 +83,7 @@ public abstract class ContributionTests(TestApp app, DatabaseKind kind) : Provid
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var errors = (await invalid.JsonAsync())["errors"]!.AsObject().Select(e => e.Key).Order().ToList();
         Assert.Equal(["AccountablePerson", "CheckInCadenceDays", "Commitment", "DueOn"], errors);
+        Assert.Equal("Check in every 7 to 92 days", (await invalid.JsonAsync())["errors"]!["CheckInCadenceDays"]![0]!.GetValue<string>());
     }
 
     [Fact]
@@ -100,6 +101,7 @@ public abstract class ContributionTests(TestApp app, DatabaseKind kind) : Provid
         await ContributionApi.PostWithVersionAsync(convenor, system, id, "acceptance", new { });
         var noNarrative = await contributor.PostAsJsonAsync(checkIns, new { status = "AtRisk", confidence = 4 }, Ct);
         var badConfidence = await contributor.PostAsJsonAsync(checkIns, new { status = "OnTrack", confidence = 11 }, Ct);
+        var noConfidence = await contributor.PostAsJsonAsync(checkIns, new { status = "OnTrack" }, Ct);
         var byOtherOrganisation = await (await ApiClient.ForAsync(App, system.TrustLead)).PostAsJsonAsync(checkIns, new { status = "OnTrack", confidence = 8 }, Ct);
         var posted = await contributor.PostAsJsonAsync(checkIns, new { status = "AtRisk", confidence = 4, narrative = "Two nurses short; agency cover agreed" }, Ct);
         var checkInId = (await posted.JsonAsync())["checkIns"]![0]!["id"]!.GetValue<string>();
@@ -112,6 +114,7 @@ public abstract class ContributionTests(TestApp app, DatabaseKind kind) : Provid
         Assert.Equal(HttpStatusCode.BadRequest, noNarrative.StatusCode);
         Assert.NotNull((await noNarrative.JsonAsync())["errors"]!["Narrative"]);
         Assert.Equal("Confidence must be a whole number from 0 to 10", (await badConfidence.JsonAsync())["errors"]!["Confidence"]![0]!.GetValue<string>());
+        Assert.Equal(["Enter a confidence from 0 to 10"], (await noConfidence.JsonAsync())["errors"]!["Confidence"]!.AsArray().Select(e => e!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.Forbidden, byOtherOrganisation.StatusCode);
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, acknowledgedByContributor.StatusCode);

@@ -132,6 +132,9 @@ public abstract class AgreementTests(TestApp app, DatabaseKind kind) : ProviderT
         // The last position and the agreement it completes are written in one save, with one timestamp, so their order is not defined.
         Assert.Equal(["GoalDrafted", "AgreementRoundOpened", "PositionRecorded", "PositionRecorded", "ProposalAmended", "PositionRecorded"], actions.Take(6));
         Assert.Equal(["AgreementRoundAgreed", "PositionRecorded"], actions.Skip(6).Order());
+        var page = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync($"/systems/{system.Id}/goals/{goalId}");
+        Assert.Contains("agreed on", page.Text("main"));
+        Assert.Contains("after 2 revisions", page.Text("main"));
     }
 
     [Fact]

@@ -87,6 +87,7 @@ public abstract class GoalPagesTests(TestApp app, DatabaseKind kind) : ProviderT
             .SubmitAsync("form[action*='handler=Accept']", new() { ["Decision"] = "Board, 1 December" });
         var checkInForm = await (await PageClient.SignedInAsync(App, system.CouncilContributor)).GetAsync(contributionUrl + "/check-in");
         var noNarrative = await checkInForm.SubmitAsync("main form", new() { ["Input.Status"] = "OffTrack", ["Input.Confidence"] = "two" });
+        var noConfidence = await checkInForm.SubmitAsync("main form", new() { ["Input.Status"] = "OnTrack", ["Input.Confidence"] = " " });
         var posted = await checkInForm.SubmitAsync("main form", new() { ["Input.Status"] = "OnTrack", ["Input.Confidence"] = "9" });
         var page = await lead.GetAsync(contributionUrl);
 
@@ -100,6 +101,7 @@ public abstract class GoalPagesTests(TestApp app, DatabaseKind kind) : ProviderT
         Assert.Equal(HttpStatusCode.BadRequest, noNarrative.Status);
         Assert.Contains("Confidence must be a whole number from 0 to 10", noNarrative.ErrorSummary);
         Assert.Contains("Say what is wrong and what is being done, when a contribution is at risk or off track", noNarrative.ErrorSummary);
+        Assert.Equal(["Enter a confidence from 0 to 10"], noConfidence.ErrorSummary);
         Assert.Equal(HttpStatusCode.Redirect, posted.Status);
         Assert.Contains("Confidence 9 out of 10", page.Text("#check-ins"));
         Assert.Contains("Agreed", page.Html);

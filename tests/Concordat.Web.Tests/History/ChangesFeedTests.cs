@@ -1,5 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Concordat.Core.History;
+using Concordat.Web.Tests.Api;
+using Concordat.Web.Tests.Goals;
 using Concordat.Web.Tests.Infrastructure;
 
 namespace Concordat.Web.Tests.History;
@@ -37,9 +41,10 @@ public abstract class ChangesFeedTests(TestApp app, DatabaseKind kind) : Provide
     }
 
     [Fact]
-    public async Task Feed_BadDates_AreExplained()
+    public async Task Feed_BadDates_AreExplained_WithNoListBesideTheError()
     {
         var system = await App.CreateSystemAsync();
+        await AddEventAsync(system, "A partner of any date", DateTime.UtcNow);
         var client = await PageClient.SignedInAsync(App, system.Viewer);
 
         var notADate = await client.GetAsync($"/systems/{system.Id}/changes?from=31-02-2026");
@@ -50,6 +55,43 @@ public abstract class ChangesFeedTests(TestApp app, DatabaseKind kind) : Provide
         Assert.Equal(HttpStatusCode.BadRequest, notADate.Status);
         Assert.Equal(["From must be a real date, like 2026-11-01"], notADate.ErrorSummary);
         Assert.Equal(["To must be the same as or after From"], backwards.ErrorSummary);
+        Assert.All(new[] { notADate, backwards }, page =>
+        {
+            Assert.DoesNotContain("A partner of any date", page.Html, StringComparison.Ordinal);
+            Assert.Empty(page.Document.QuerySelectorAll("main ol.nhsuk-list > li"));
+        });
+    }
+
+    [Fact]
+    public async Task Feed_SaysYesOrNoAndNamesChoicesAndDatesInWords()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var url = $"/api/v1/systems/{system.Id}";
+        var goalId = await GoalApi.DraftAsync(convenor, system);
+        var driver = await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/drivers", new { level = "Primary", title = "Care closer to home" }, Ct);
+        var driverId = (await driver.JsonAsync())["primaryDrivers"]!.AsArray()[0]!["id"]!.GetValue<string>();
+        var secondary = await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/drivers",
+            new { level = "Secondary", title = "Step-up referrals", primaryDriverIds = new[] { driverId } }, Ct);
+        var secondaryId = (await secondary.JsonAsync())["secondaryDrivers"]!.AsArray()[0]!["id"]!.GetValue<string>();
+        var idea = await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/change-ideas", new
+        {
+            title = "Recall payment", secondaryDriverIds = new[] { secondaryId }, functions = "EnvironmentalRestructuring", levers = "FiscalMeasures, ServiceProvision",
+        }, Ct);
+        await convenor.PostAsJsonAsync($"{url}/strategy/versions", new { note = "First" }, Ct);
+        var madePublic = await convenor.PutAsJsonAsync($"{url}/strategy/public", new { isPublic = true }, Ct);
+        var client = await PageClient.SignedInAsync(App, system.Viewer);
+
+        var page = await client.GetAsync($"/systems/{system.Id}/changes");
+
+        Assert.Equal(HttpStatusCode.OK, idea.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, madePublic.StatusCode);
+        var text = Regex.Replace(page.Text("main ol.nhsuk-list"), @"\s+", " ");
+        Assert.Contains("Public: was No → now Yes", text);
+        Assert.Contains("Policy levers: now Fiscal measures, service provision", text);
+        Assert.Contains("Intervention functions: now Environmental restructuring", text);
+        Assert.Contains("Status: now Draft", text);
+        Assert.DoesNotMatch(@"\b(True|False)\b|\b\d{4}-\d{2}-\d{2}\b|\b[A-Z][a-z]+[A-Z]", text);
     }
 
     [Fact]

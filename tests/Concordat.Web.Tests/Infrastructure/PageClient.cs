@@ -67,8 +67,39 @@ public sealed class PageResponse
     public IReadOnlyList<string> ErrorSummary =>
         Document.QuerySelectorAll(".nhsuk-error-summary li").Select(li => li.TextContent.Trim()).ToList();
 
+    /// <summary>The page a redirect leads to, fetched as a browser would; this page when it is not a redirect.</summary>
+    public async Task<PageResponse> FollowAsync() =>
+        Status is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther && Location is { } location ? await Client.GetAsync(location) : this;
+
     public string Text(string selector) => Document.QuerySelector(selector)?.TextContent.Trim()
         ?? throw new InvalidOperationException($"No element matches {selector} in:\n{Html}");
+
+    /// <summary>
+    /// Submits a multipart form as a browser does: every field it renders, overridden by <paramref name="values"/>, and
+    /// <paramref name="file"/> (a name and its bytes) in <paramref name="fileField"/>, or no file at all when it is null.
+    /// </summary>
+    public async Task<PageResponse> SubmitFileAsync(string formSelector, string fileField, (string Name, byte[] Bytes)? file, Dictionary<string, string>? values = null)
+    {
+        var form = Document.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form matches {formSelector} in:\n{Html}");
+        values ??= [];
+        var content = new MultipartFormDataContent();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name) && i.Type is not ("file" or "submit") && !values.ContainsKey(i.Name)))
+        {
+            content.Add(new StringContent(input.Value), input.Name!);
+        }
+        foreach (var (name, value) in values)
+        {
+            content.Add(new StringContent(value), name);
+        }
+        if (file is { } f)
+        {
+            content.Add(new ByteArrayContent(f.Bytes), fileField, f.Name);
+        }
+        var action = form.GetAttribute("action");
+        var url = string.IsNullOrEmpty(action) ? Response.RequestMessage!.RequestUri!.PathAndQuery : action;
+        return await PageResponse.ReadAsync(Client, await Client.Http.PostAsync(url, content));
+    }
 
     /// <summary>
     /// Submits a form with every field it renders (hidden fields, the antiforgery token, current values),

@@ -67,7 +67,7 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
         await using var scope = App.Database(system.Id);
         var correction = await scope.Db.AuditEvents.SingleAsync(e => e.Action == "ObservationCorrected", Ct);
         Assert.Equal("995", AuditLog.ReadFields(correction.BeforeJson)["Value"]);
-        Assert.Equal("1001", AuditLog.ReadFields(correction.AfterJson)["Value"]);
+        Assert.Equal("1,001", AuditLog.ReadFields(correction.AfterJson)["Value"]);
     }
 
     [Fact]

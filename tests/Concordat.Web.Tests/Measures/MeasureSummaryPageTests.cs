@@ -80,6 +80,19 @@ public abstract class MeasureSummaryPageTests(TestApp app, DatabaseKind kind) : 
     }
 
     [Fact]
+    public async Task AMeasureOutOfDate_SaysItsNewestValueIsEarlierThanItShouldBe()
+    {
+        var system = await App.CreateSystemAsync();
+        var stale = await AddMeasureAsync(system, "Bed occupancy", ImprovementDirection.Decrease, 101, new DateOnly(2024, 4, 1), 100, 102, 99);
+
+        var page = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync(stale);
+
+        // A monthly measure is out of date 62 days after its newest month ends: April 2024 ended on 30 April.
+        Assert.Contains("The newest value is for April 2024, earlier than it should be for a monthly measure: the next value was due by 1 July 2024.",
+            page.Text(".nhsuk-warning-callout"));
+    }
+
+    [Fact]
     public async Task MeasuresList_LinksToTheSummary_AndAPersonOfAnotherSystemGetsNotFound()
     {
         var system = await App.CreateSystemAsync();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Concordat.Core.History;
 using Concordat.Core.Measures;
 using Concordat.Spc;
 using Concordat.Web.Tests.Api;
@@ -36,6 +37,76 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
 
     private static string[] Problems(JsonNode problem) =>
         [.. problem["problems"]!.AsArray().OrderBy(p => p!["row"]!.GetValue<int>()).Select(p => $"{p!["row"]}|{p["column"]}|{p["reason"]}")];
+
+    [Fact]
+    public async Task UploadPage_SaysWhenTheChosenFileIsEmpty_AndListsEveryProblemInTheErrorSummary()
+    {
+        var system = await App.CreateSystemAsync();
+        var url = await DefineAsync(await ApiClient.ForAsync(App, system.TrustLead), system);
+        var form = await (await PageClient.SignedInAsync(App, system.TrustLead)).GetAsync(url.Replace("/api/v1", "", StringComparison.Ordinal) + "/upload");
+        const string upload = "form[enctype='multipart/form-data']";
+
+        var none = await form.SubmitFileAsync(upload, "DataFile", null);
+        var empty = await form.SubmitFileAsync(upload, "DataFile", ("empty.csv", []));
+        var wrong = await form.SubmitFileAsync(upload, "DataFile", ("wrong.csv", Encoding.UTF8.GetBytes("period,value\n2024-04-01,n/a\n2024-05-15,80\n")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, none.Status);
+        Assert.Equal(["Select a CSV or XLSX file"], none.ErrorSummary);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
+        Assert.Equal(["The selected file is empty"], empty.ErrorSummary);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+        Assert.Equal(3, wrong.ErrorSummary.Count);
+        Assert.Equal("The file has 2 problems. Nothing has been imported: correct the file and upload it again.", wrong.ErrorSummary[0]);
+        Assert.StartsWith("Row 2, value: ", wrong.ErrorSummary[1], StringComparison.Ordinal);
+        Assert.StartsWith("Row 3, period: ", wrong.ErrorSummary[2], StringComparison.Ordinal);
+        Assert.All(wrong.Document.QuerySelectorAll(".nhsuk-error-summary__list a"), a => Assert.Equal("#DataFile", a.GetAttribute("href")));
+        // The problems are in the summary at the top of the page, not in a table under the button.
+        Assert.Null(wrong.Document.QuerySelector("#problems"));
+    }
+
+    [Fact]
+    public async Task Preview_OfTheSameValueWithoutItsNote_SaysTheNoteIsCleared_NotThatTheValueChanges()
+    {
+        var system = await App.CreateSystemAsync();
+        var lead = await ApiClient.ForAsync(App, system.TrustLead);
+        var url = await DefineAsync(lead, system);
+        await PostFileAsync(lead, $"{url}/imports", "period,value,note\n2024-04-01,81.5,Provisional\n2024-05-01,82,\n");
+
+        var preview = await (await PostFileAsync(lead, $"{url}/imports?dryRun=true", "period,value\n2024-04-01,81.5\n2024-05-01,83\n")).JsonAsync();
+        var form = await (await PageClient.SignedInAsync(App, system.TrustLead)).GetAsync(new Uri(url).AbsolutePath.Replace("/api/v1", "", StringComparison.Ordinal) + "/upload");
+        var check = await (await form.SubmitFileAsync("form[enctype='multipart/form-data']", "DataFile",
+            ("again.csv", Encoding.UTF8.GetBytes("period,value\n2024-04-01,81.5\n2024-05-01,83\n")))).FollowAsync();
+
+        var rows = preview["rows"]!.AsArray();
+        Assert.Equal(("Changed", "note cleared"), (rows[0]!["change"]!.GetValue<string>(), Assert.Single(rows[0]!["changes"]!.AsArray())!.GetValue<string>()));
+        Assert.Null(rows[0]!["previousValue"]);
+        Assert.Equal(("Changed", "value changed"), (rows[1]!["change"]!.GetValue<string>(), Assert.Single(rows[1]!["changes"]!.AsArray())!.GetValue<string>()));
+        Assert.Equal(82, rows[1]!["previousValue"]!.GetValue<double>());
+        Assert.Equal(["Note cleared", "Value changed"], check.Document.QuerySelectorAll("#changes tbody tr td:last-child").Select(td => td.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task UploadPage_ChecksAndImportsAFile_WithTheAddressOfEachPageShown()
+    {
+        var system = await App.CreateSystemAsync();
+        var url = await DefineAsync(await ApiClient.ForAsync(App, system.TrustLead), system);
+        var page = new Uri(url).AbsolutePath.Replace("/api/v1", "", StringComparison.Ordinal);
+        var form = await (await PageClient.SignedInAsync(App, system.TrustLead)).GetAsync(page + "/upload");
+
+        var checkedFile = await form.SubmitFileAsync("form[enctype='multipart/form-data']", "DataFile",
+            ("two-months.csv", Encoding.UTF8.GetBytes("period,value\n2024-04-01,81.5\n2024-05-01,83\n")));
+        var check = await checkedFile.FollowAsync();
+        var imported = await check.SubmitAsync("#confirm-import", []);
+
+        // Post/redirect/get: the check is a page of its own address, and so is the measure after the import.
+        Assert.Equal(HttpStatusCode.Redirect, checkedFile.Status);
+        Assert.StartsWith(page + "/upload?upload=", checkedFile.Location, StringComparison.Ordinal);
+        Assert.Equal("Check the import", check.Text("h1"));
+        Assert.Equal("2", check.Text("#added"));
+        Assert.Contains("two-months.csv (period and value layout)", check.Text("main"));
+        Assert.Equal(HttpStatusCode.Redirect, imported.Status);
+        Assert.Equal(page, imported.Location);
+    }
 
     [Fact]
     public async Task RealAeData_PreviewWritesNothing_ImportStoresEveryRow_AndTheChartReadsAsSpcSays()
@@ -84,7 +155,8 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
         await using var scope = App.Database(system.Id);
         var audit = await scope.Db.AuditEvents.Where(e => e.Action == "ObservationsImported").OrderBy(e => e.OccurredAtUtc).ToListAsync(Ct);
         Assert.Equal(2, audit.Count);
-        Assert.Contains($"\"{series[3].Period:yyyy-MM-dd}\":\"{series[3].Percent.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"", audit[1].BeforeJson!, StringComparison.Ordinal);
+        Assert.Equal(series[3].Percent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AuditLog.ReadFields(audit[1].BeforeJson)[series[3].Period.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))]);
     }
 
     [Fact]
@@ -118,9 +190,9 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
             $"4|period|\"2024-13-01\" is not a period Concordat can read; write it like {Concordat.Core.Measures.Import.PeriodText.Examples}",
             "5|value|\"ninety\" is not a number",
             "6|value|120 must be a percentage from 0 to 100 (Four-hour performance is a percentage)",
-            "7|period|2024-01-01 appears twice (rows 2 and 7)",
-            "8|period|2024-05-15: A period starts on the first day of a month, like 2026-04-01 (the measure is monthly)",
-            "9|period|2099-01-01 has not started yet",
+            "7|period|1 January 2024 appears twice (rows 2 and 7)",
+            "8|period|15 May 2024 does not start a period: a period starts on the first day of a month, like 2026-04-01 (the measure is monthly)",
+            "9|period|1 January 2099 has not started yet",
             "10|count|Count cannot be more than the denominator",
         ], Problems(problem));
         Assert.Equal(8, problem["problemCount"]!.GetValue<int>());

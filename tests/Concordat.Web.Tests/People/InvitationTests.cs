@@ -8,16 +8,18 @@ namespace Concordat.Web.Tests.People;
 
 public abstract class InvitationTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
 {
+    /// <summary>Adds a person through the form and follows the redirect to the page shown after it.</summary>
     private static async Task<(PageResponse Result, string? Link)> AddPersonAsync(PageClient convenor, TestSystem system, string email, Role role)
     {
         var form = await convenor.GetAsync($"/systems/{system.Id}/people/add");
-        var result = await form.SubmitAsync("main form", new()
+        var posted = await form.SubmitAsync("main form", new()
         {
             ["Input.DisplayName"] = "Nia New",
             ["Input.Email"] = email,
             ["Input.OrganisationId"] = system.CouncilId.ToString(),
             ["Input.Role"] = role.ToString(),
         });
+        var result = await posted.FollowAsync();
         return (result, result.Document.QuerySelector("#invitation-link")?.TextContent.Trim());
     }
 
@@ -28,14 +30,26 @@ public abstract class InvitationTests(TestApp app, DatabaseKind kind) : Provider
         var convenor = await PageClient.SignedInAsync(App, system.Convenor);
         var email = $"nia-{Guid.NewGuid():N}@test.concordat.example";
 
-        var (added, link) = await AddPersonAsync(convenor, system, email, Role.OrganisationLead);
+        var form = await convenor.GetAsync($"/systems/{system.Id}/people/add");
+        var posted = await form.SubmitAsync("main form", new()
+        {
+            ["Input.DisplayName"] = "Nia New", ["Input.Email"] = email, ["Input.OrganisationId"] = system.CouncilId.ToString(), ["Input.Role"] = nameof(Role.OrganisationLead),
+        });
+        var added = await posted.FollowAsync();
+        var link = added.Text("#invitation-link");
+        var shownAgain = await convenor.GetAsync(posted.Location!);
         var invitee = new PageClient(App.CreateClient());
         var invitation = await invitee.GetAsync(new Uri(link!).PathAndQuery);
         var accepted = await invitation.SubmitAsync("main form", new() { ["Input.Password"] = "a long enough password", ["Input.ConfirmPassword"] = "a long enough password" });
         var reused = await new PageClient(App.CreateClient()).GetAsync(new Uri(link!).PathAndQuery);
         var signIn = await new PageClient(App.CreateClient()).SignInAsync(email, "a long enough password");
 
+        // Post/redirect/get: the address after adding a person is the page that shows the link, once.
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        Assert.Equal($"/systems/{system.Id}/people/invited", posted.Location);
         Assert.Equal(HttpStatusCode.OK, added.Status);
+        Assert.Equal("Nia New added", added.Text("h1"));
+        Assert.Equal(HttpStatusCode.Redirect, shownAgain.Status);
         Assert.StartsWith("https://localhost/invitation/inv_", link);
         Assert.Contains(email, invitation.Html);
         Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
@@ -56,10 +70,10 @@ public abstract class InvitationTests(TestApp app, DatabaseKind kind) : Provider
         var email = $"twice-{Guid.NewGuid():N}@test.concordat.example";
         var (_, firstLink) = await AddPersonAsync(convenor, system, email, Role.Contributor);
         var form = await convenor.GetAsync($"/systems/{system.Id}/people/add");
-        var second = await form.SubmitAsync("main form", new()
+        var second = await (await form.SubmitAsync("main form", new()
         {
             ["Input.Email"] = email, ["Input.OrganisationId"] = system.TrustId.ToString(), ["Input.Role"] = nameof(Role.Viewer),
-        });
+        })).FollowAsync();
         var secondLink = second.Text("#invitation-link");
 
         var accept = await (await new PageClient(App.CreateClient()).GetAsync(new Uri(secondLink).PathAndQuery))
@@ -158,13 +172,13 @@ public sealed class InvitationExpiryTests
         var system = await app.CreateSystemAsync();
         var convenor = await PageClient.SignedInAsync(app, system.Convenor);
         var form = await convenor.GetAsync($"/systems/{system.Id}/people/add");
-        var added = await form.SubmitAsync("main form", new()
+        var added = await (await form.SubmitAsync("main form", new()
         {
             ["Input.DisplayName"] = "Late Larry",
             ["Input.Email"] = "larry@test.concordat.example",
             ["Input.OrganisationId"] = system.TrustId.ToString(),
             ["Input.Role"] = nameof(Role.Contributor),
-        });
+        })).FollowAsync();
         var path = new Uri(added.Text("#invitation-link")).PathAndQuery;
 
         clock.Advance(TimeSpan.FromDays(6.9));

@@ -92,7 +92,7 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal("Accepted", (await first.JsonAsync())["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, overlapping.StatusCode);
-        Assert.Equal("Only 40 m² of Harbour Street clinic, first floor is free from 1 Mar 2027 to 31 Aug 2027 (60 m² of 100 m² is already committed). " +
+        Assert.Equal("Only 40 m² of Harbour Street clinic, first floor is free from 1 March 2027 to 31 August 2027 (60 m² of 100 m² is already committed). " +
             "Commit less, or record why the partners accept an over-commitment", (await overlapping.JsonAsync())["errors"]!["Quantity"]![0]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Created, afterwards.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);

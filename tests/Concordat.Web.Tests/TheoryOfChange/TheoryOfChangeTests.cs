@@ -311,7 +311,7 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Contains("Ward discharge coordinators", ideaConflict.Text("#edit-conflict"));
         Assert.Contains("Change idea changed", shown.Text(".nhsuk-notification-banner"));
         Assert.Contains("Ward discharge coordinators", shown.Text($"#idea-{ideaId}"));
-        Assert.Contains("training", shown.Text($"#idea-{ideaId}"));
+        Assert.Contains("Training", shown.Text($"#idea-{ideaId}"));
         Assert.Contains("Driver changed in", goalPage.Text("main"));
         Assert.Contains("Change idea changed in", goalPage.Text("main"));
         await using var scope = App.Database(system.Id);

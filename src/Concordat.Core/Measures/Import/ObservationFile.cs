@@ -1,4 +1,5 @@
 using System.Globalization;
+using Concordat.Core.Words;
 
 namespace Concordat.Core.Measures.Import;
 
@@ -9,6 +10,17 @@ public enum ObservationFileLayout
 
     /// <summary>OHID Fingertips' data export: one row per indicator, area and time period.</summary>
     Fingertips,
+}
+
+/// <summary>The words people read for the layouts of a file of values.</summary>
+public static class ObservationFileWords
+{
+    public static string InWords(this ObservationFileLayout layout) => layout switch
+    {
+        ObservationFileLayout.Simple => "Period and value layout",
+        ObservationFileLayout.Fingertips => "OHID Fingertips export",
+        _ => throw new ArgumentOutOfRangeException(nameof(layout), layout, null),
+    };
 }
 
 /// <summary>Something wrong with one cell or row, said so that the person can find it in their file.</summary>
@@ -34,7 +46,7 @@ public sealed record ImportLimits(long MaxBytes, int MaxRows)
     /// <summary>The command line reads files of any size.</summary>
     public static ImportLimits None { get; } = new(long.MaxValue, int.MaxValue);
 
-    public string Describe() => $"{MaxBytes / 1024 / 1024} MB and {MaxRows:N0} rows";
+    public string Describe() => $"{Prose.Number(MaxBytes / 1024 / 1024)} MB and {Prose.Count(MaxRows, "row")}";
 }
 
 /// <summary>
@@ -108,7 +120,7 @@ public sealed class ObservationFile
         {
             if (++count > limits.MaxRows)
             {
-                throw new ImportFileException($"The file has more than {limits.MaxRows:N0} rows. Files can have at most {limits.MaxRows:N0} rows; split it, or use the command line.");
+                throw new ImportFileException($"The file has more than {Prose.Count(limits.MaxRows, "row")}. Files can have at most {Prose.Count(limits.MaxRows, "row")}; split it, or use the command line.");
             }
             if (file.Layout == ObservationFileLayout.Simple)
             {

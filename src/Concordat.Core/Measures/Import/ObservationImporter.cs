@@ -2,6 +2,7 @@ using System.Globalization;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.History;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Measures.Import;
@@ -20,7 +21,7 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
     {
         if (stream.CanSeek && stream.Length - stream.Position > limits.MaxBytes)
         {
-            throw new ImportFileException($"The file is {(stream.Length - stream.Position) / 1024.0 / 1024.0:0.#} MB. Files can be at most {limits.Describe()}.");
+            throw new ImportFileException($"The file is {Prose.Number(Math.Round((stream.Length - stream.Position) / 1024.0 / 1024.0, 1))} MB. Files can be at most {limits.Describe()}.");
         }
         Measure? measure = null;
         if (measureId is { } id)
@@ -67,19 +68,19 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
             var problems = file.ProblemCount;
             if (target.PeriodProblem(row.Period) is { } periodProblem)
             {
-                file.AddProblem(row.Row, names.Period, $"{row.Period:yyyy-MM-dd}: {periodProblem} (the measure is {target.Frequency.ToString().ToLowerInvariant()})");
+                file.AddProblem(row.Row, names.Period, $"{Prose.Date(row.Period)} does not start a period: {Prose.Clause(periodProblem)} (the measure is {Prose.Clause(target.Frequency.InWords())})");
             }
             else if (row.Period > today)
             {
-                file.AddProblem(row.Row, names.Period, $"{row.Period:yyyy-MM-dd} has not started yet");
+                file.AddProblem(row.Row, names.Period, $"{Prose.Date(row.Period)} has not started yet");
             }
             else if (!seen.TryAdd((target.Id, row.Period), row.Row))
             {
-                file.AddProblem(row.Row, names.Period, $"{row.Period:yyyy-MM-dd} appears twice (rows {seen[(target.Id, row.Period)]} and {row.Row})");
+                file.AddProblem(row.Row, names.Period, $"{Prose.Date(row.Period)} appears twice (rows {seen[(target.Id, row.Period)]} and {row.Row})");
             }
             if (target.ValueProblem(row.Value) is { } valueProblem)
             {
-                file.AddProblem(row.Row, names.Value, $"{row.Value.ToString(CultureInfo.InvariantCulture)} {valueProblem} ({target.Name} is a {target.Format.ToString().ToLowerInvariant()})");
+                file.AddProblem(row.Row, names.Value, $"{Prose.Number(row.Value)} {valueProblem} ({target.Name} is {target.Format.WithArticle()})");
             }
             if (row.Count is not null || row.Denominator is not null || row.LowerCi is not null || row.UpperCi is not null)
             {
@@ -264,19 +265,19 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
             var before = new SortedDictionary<string, string?>(StringComparer.Ordinal);
             foreach (var row in corrections.Take(AuditedCorrectionsMax))
             {
-                before[row.Row.Period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)] = row.Before!.Value.ToString(CultureInfo.InvariantCulture);
+                before[Prose.Month(row.Row.Period)] = Prose.ExactNumber(row.Before!.Value);
             }
             if (corrections.Count > AuditedCorrectionsMax)
             {
-                before["More corrections"] = (corrections.Count - AuditedCorrectionsMax).ToString(CultureInfo.InvariantCulture);
+                before["More corrections"] = Prose.Number(corrections.Count - AuditedCorrectionsMax);
             }
             var periods = group.Select(r => r.Row.Period).ToList();
             db.Audit(actor, now, "ObservationsImported", MeasureService.EntityType, measure.Id, measure.Name, before.Count == 0 ? null : before,
                 new SortedDictionary<string, string?>
                 {
-                    ["File"] = plan.FileName, ["Added"] = (group.Count() - corrections.Count).ToString(CultureInfo.InvariantCulture),
-                    ["Corrected"] = corrections.Count.ToString(CultureInfo.InvariantCulture),
-                    ["Periods"] = $"{periods.Min():yyyy-MM-dd} to {periods.Max():yyyy-MM-dd}",
+                    ["File"] = plan.FileName, ["Added"] = Prose.Number(group.Count() - corrections.Count),
+                    ["Corrected"] = Prose.Number(corrections.Count),
+                    ["Periods"] = $"{Prose.Month(periods.Min())} to {Prose.Month(periods.Max())}",
                 });
         }
         await db.SaveChangesAsync(ct);

@@ -22,9 +22,18 @@ public sealed class AccountModel(UserManager<Person> users, TokenService tokens)
     public string DisplayName { get; private set; } = "";
     public string Email { get; private set; } = "";
     public IReadOnlyList<TokenSummary> Tokens { get; private set; } = [];
-    public TokenCreated? Created { get; private set; }
+    /// <summary>The token just created, shown once: its name and secret.</summary>
+    public (string Name, string Secret)? Created { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // The secret travels once, through encrypted temp data, from the POST that made it to this page; it is never stored.
+        if (TempData["NewTokenName"] is string name && TempData["NewTokenSecret"] is string secret)
+        {
+            Created = (name, secret);
+        }
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
@@ -37,12 +46,10 @@ public sealed class AccountModel(UserManager<Person> users, TokenService tokens)
         }
         try
         {
-            // Shown on this response only: the secret is never stored, so it cannot be shown again.
-            Created = await tokens.CreateAsync(User.PersonId(), new CreateToken(Input.Name, Input.ExpiresInDays), ct);
-            Input = new TokenInput();
-            ModelState.Clear();
-            await LoadAsync(ct);
-            return Page();
+            var created = await tokens.CreateAsync(User.PersonId(), new CreateToken(Input.Name, Input.ExpiresInDays), ct);
+            TempData["NewTokenName"] = created.Name;
+            TempData["NewTokenSecret"] = created.Secret;
+            return RedirectToPage();
         }
         catch (InputInvalidException e)
         {

@@ -28,7 +28,9 @@ public sealed class CheckInModel(ContributionService contributions) : SystemPage
     {
         await LoadAsync(ct);
         ModelState.Clear();
-        int? confidence = int.TryParse(Input.Confidence?.Trim(), out var number) ? number : null;
+        // Nothing typed is no confidence at all; text that is not a whole number is sent on as one out of range, so the
+        // service says what is wrong with it.
+        int? confidence = string.IsNullOrWhiteSpace(Input.Confidence) ? null : int.TryParse(Input.Confidence.Trim(), out var number) ? number : int.MinValue;
         try
         {
             await contributions.CheckInAsync(Id, new PostCheckIn(Input.Status, confidence, Input.Narrative), Actor, ct);

@@ -25,7 +25,7 @@ public sealed class ContributionModel(ContributionService contributions, History
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
     public IReadOnlyList<CommitmentRow> Commitments { get; private set; } = [];
-    public IReadOnlyDictionary<Guid, string> ResourceNames { get; private set; } = new Dictionary<Guid, string>();
+    public IReadOnlyDictionary<Guid, (string Name, string Unit)> Resources { get; private set; } = new Dictionary<Guid, (string, string)>();
     public bool CanCommitResources => Detail.Contribution.Status != ContributionStatus.Withdrawn
         && (Actor.IsConvenor || Actor.CanContributeFor(Detail.Contribution.OrganisationId));
 
@@ -78,7 +78,7 @@ public sealed class ContributionModel(ContributionService contributions, History
         Detail = await contributions.GetAsync(Id, ct);
         History = await history.ForItemAsync(Id, ct);
         Commitments = await commitments.ForContributionAsync(Id, ct);
-        ResourceNames = Commitments.Count == 0 ? new Dictionary<Guid, string>()
-            : (await resources.ListAsync(new ResourceFilter(), ct)).ToDictionary(r => r.Resource.Id, r => $"{r.Resource.Name} ({r.Resource.Unit})");
+        Resources = Commitments.Count == 0 ? new Dictionary<Guid, (string, string)>()
+            : (await resources.ListAsync(new ResourceFilter(), ct)).ToDictionary(r => r.Resource.Id, r => (r.Resource.Name, r.Resource.Unit));
     }
 }

@@ -26,7 +26,7 @@ public sealed class GoalsModel(GoalService goals, AgreementService agreement, Or
     {
         var places = await organisations.PlacesAsync(ct);
         var partners = await organisations.ListAsync(ct);
-        StatusOptions = [new("Any status", ""), .. Enum.GetValues<GoalStatus>().Select(s => new SelectListItem(s.ToString(), s.ToString(), s == Status))];
+        StatusOptions = [new("Any status", ""), .. Enum.GetValues<GoalStatus>().Select(s => new SelectListItem(s.InWords(), s.ToString(), s == Status))];
         PlaceOptions = [new("Any place", ""), .. places.Select(p => new SelectListItem(p.Name, p.Id.ToString(), p.Id == PlaceId))];
         LeadOptions = [new("Any organisation", ""), .. partners.Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == LeadOrganisationId))];
         if (!ModelState.IsValid)

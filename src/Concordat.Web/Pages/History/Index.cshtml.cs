@@ -14,7 +14,8 @@ public sealed class ChangesModel(HistoryService history) : SystemPageModel
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    public HistoryPage Feed { get; private set; } = new([], 1, HistoryService.PageSize, 0);
+    /// <summary>The changes in the period asked for; null while the period cannot be read, so no list stands beside the error.</summary>
+    public HistoryPage? Feed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -25,13 +26,11 @@ public sealed class ChangesModel(HistoryService history) : SystemPageModel
                 ModelState.Remove(field);
                 ModelState.AddModelError(field, $"{field} must be a real date, like 2026-11-01");
             }
-            Feed = await history.FeedAsync(null, null, 1, ct);
             return this.InvalidInput();
         }
         if (From is { } f && To is { } t && f > t)
         {
             ModelState.AddModelError(nameof(To), "To must be the same as or after From");
-            Feed = await history.FeedAsync(null, null, 1, ct);
             return this.InvalidInput();
         }
         Feed = await history.FeedAsync(From, To, PageNumber, ct);

@@ -2,6 +2,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Concordat.Core.Measures;
+using Concordat.Core.Words;
 using Concordat.Web.Pages.Goals;
 using Microsoft.AspNetCore.Mvc;
 
@@ -63,7 +64,7 @@ public sealed class MeasureModel(MeasureService measures, MeasureDataService dat
         try
         {
             await data.AddRebaseAsync(Id, new AddRebase(period, Rebase.Reason), Actor, ct);
-            this.Succeeded("Limits recalculated from " + MeasureText.Period(period!.Value));
+            this.Succeeded("Limits recalculated from " + Prose.Month(period!.Value));
             return Redirect($"{SystemHome}/measures/{Id}#rebases");
         }
         catch (InputInvalidException e)

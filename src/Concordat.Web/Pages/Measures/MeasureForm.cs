@@ -111,21 +111,20 @@ public sealed class MeasureForm
         options.Select(o => new SelectListItem(o.Text, o.Value.ToString(), selected is { } s && s.Equals(o.Value)));
 
     public IEnumerable<SelectListItem> FormatOptions => Options(Format,
-        (MeasureFormat.Percentage, "Percentage (0 to 100)"), (MeasureFormat.Rate, "Rate per population, like per 100,000"), (MeasureFormat.Count, "Count"),
-        (MeasureFormat.Days, "Days"), (MeasureFormat.Number, "Another number (can be negative)"));
+        (MeasureFormat.Percentage, "Percentage (0 to 100)"), (MeasureFormat.Rate, "Rate per population, like per 100,000"), (MeasureFormat.Count, MeasureFormat.Count.InWords()),
+        (MeasureFormat.Days, MeasureFormat.Days.InWords()), (MeasureFormat.Number, "Another number (can be negative)"));
 
     public IEnumerable<SelectListItem> FrequencyOptions => Options(Frequency,
-        (MeasureFrequency.Weekly, "Weekly"), (MeasureFrequency.Monthly, "Monthly"), (MeasureFrequency.Quarterly, "Quarterly"), (MeasureFrequency.Annual, "Annual"));
+        [.. Enum.GetValues<MeasureFrequency>().Select(f => (f, f.InWords()))]);
 
     public IEnumerable<SelectListItem> ImprovementOptions => Options(Improvement,
-        (ImprovementDirection.Increase, "Higher is better"), (ImprovementDirection.Decrease, "Lower is better"), (ImprovementDirection.Neither, "Neither direction"));
+        [.. Enum.GetValues<ImprovementDirection>().Select(d => (d, d.InWords()))]);
 
     public IEnumerable<SelectListItem> SourceKindOptions => Options(SourceKind,
-        (MeasureSourceKind.Local, "Local data"), (MeasureSourceKind.Fingertips, "OHID Fingertips indicator"), (MeasureSourceKind.NhsEngland, "NHS England statistic"));
+        [.. Enum.GetValues<MeasureSourceKind>().Select(k => (k, k.InWords()))]);
 
     public IEnumerable<SelectListItem> GeographyOptions => Options(Geography,
-        (MeasureGeography.System, "The whole system"), (MeasureGeography.Place, "A place"), (MeasureGeography.Organisation, "An organisation's population or service"),
-        (MeasureGeography.Area, "An ONS or ODS area code"));
+        [.. Enum.GetValues<MeasureGeography>().Select(g => (g, g.InWords()))]);
 
     public IEnumerable<SelectListItem> PlaceOptions(IEnumerable<Place> places) =>
         [new SelectListItem("Select a place", "", PlaceId is null), .. places.Select(p => new SelectListItem(p.Name, p.Id.ToString(), p.Id == PlaceId))];

@@ -1,6 +1,7 @@
 using Concordat.Core.Access;
 using Concordat.Core.Measures;
 using Concordat.Core.Measures.Import;
+using Concordat.Core.Words;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Measures;
@@ -32,23 +33,53 @@ public sealed class UploadModel(MeasureService measures, ObservationImporter imp
 
     public Measure Measure { get; private set; } = null!;
     public ImportPlan? Plan { get; private set; }
+
+    /// <summary>What only the uploaded file knew (its layout, the rows left out for having no value), carried to the check page once.</summary>
+    public string? LayoutInWords { get; private set; }
+    public string? LeftOutInWords { get; private set; }
     public bool ChangedSincePreview { get; private set; }
     public ImportLimits Limits => ImportLimits.Upload;
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    /// <summary>The upload form or, with <paramref name="upload"/>, the check of a file already read and kept for confirmation.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid? upload, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (upload is not { } uploadId)
+        {
+            return Page();
+        }
+        Plan = await importer.PlanStagedAsync(uploadId, Id, Actor, ct);
+        if (!Plan.IsValid)
+        {
+            // The measure's rules changed since the file was checked; it has to be read again against them.
+            await importer.DiscardStagedAsync(uploadId, Actor, ct);
+            return Redirect($"{SystemHome}/measures/{Id}/upload");
+        }
+        UploadId = uploadId;
+        Expected = Fingerprint(Plan);
+        LayoutInWords = TempData["UploadLayout"] as string;
+        LeftOutInWords = TempData["UploadLeftOut"] as string;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
         ModelState.Clear();
-        if (DataFile is null || DataFile.Length == 0)
+        // A browser sends no file at all when none was chosen, and a file of no bytes when the chosen one is empty.
+        if (DataFile is null)
         {
             ModelState.AddModelError(nameof(DataFile), "Select a CSV or XLSX file");
             return this.InvalidInput();
         }
+        if (DataFile.Length == 0)
+        {
+            ModelState.AddModelError(nameof(DataFile), "The selected file is empty");
+            return this.InvalidInput();
+        }
         if (DataFile.Length > Limits.MaxBytes)
         {
-            ModelState.AddModelError(nameof(DataFile), $"The file is {DataFile.Length / 1024.0 / 1024.0:0.#} MB. Files can be at most {Limits.Describe()}.");
+            ModelState.AddModelError(nameof(DataFile), $"The file is {Prose.Number(Math.Round(DataFile.Length / 1024.0 / 1024.0, 1))} MB. Files can be at most {Limits.Describe()}.");
             return this.InvalidInput();
         }
         try
@@ -63,12 +94,26 @@ public sealed class UploadModel(MeasureService measures, ObservationImporter imp
         }
         if (!Plan.IsValid)
         {
-            ModelState.AddModelError(nameof(DataFile), $"The file has {Plan.ProblemCount} {(Plan.ProblemCount == 1 ? "problem" : "problems")}. Nothing has been imported: correct the file and upload it again.");
+            // Every problem goes in the error summary at the top of the page, each linking to the file field.
+            ModelState.AddModelError(nameof(DataFile), $"The file has {Prose.Count(Plan.ProblemCount, "problem")}. Nothing has been imported: correct the file and upload it again.");
+            foreach (var problem in Plan.Problems.OrderBy(p => p.Row))
+            {
+                ModelState.AddModelError(nameof(DataFile), problem.ToString());
+            }
+            if (Plan.ProblemCount > Plan.Problems.Count)
+            {
+                ModelState.AddModelError(nameof(DataFile), $"And {Prose.Count(Plan.ProblemCount - Plan.Problems.Count, "more problem")}, not listed here.");
+            }
             return this.InvalidInput();
         }
-        UploadId = await importer.StageAsync(Plan, Id, Actor, ct);
-        Expected = Fingerprint(Plan);
-        return Page();
+        var uploadId = await importer.StageAsync(Plan, Id, Actor, ct);
+        // Post/redirect/get: the check page is a GET of the file kept for confirmation.
+        TempData["UploadLayout"] = Prose.Clause(Plan.File.Layout.InWords());
+        if (Plan.File.LeftOut.Count > 0)
+        {
+            TempData["UploadLeftOut"] = $"{Prose.Number(Plan.File.LeftOut.Count)} ({string.Join("; ", Plan.File.LeftOut.Take(5).Select(l => $"row {l.Row}, {l.Period}: {l.Reason}"))})";
+        }
+        return Redirect($"{SystemHome}/measures/{Id}/upload?upload={uploadId}");
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
@@ -91,7 +136,7 @@ public sealed class UploadModel(MeasureService measures, ObservationImporter imp
         {
             var result = await importer.ApplyAsync(Plan, Actor, null, ct);
             await importer.DiscardStagedAsync(uploadId, Actor, ct);
-            this.Succeeded($"Imported {Plan.FileName}: {result.Added} added, {result.Changed} changed, {result.Unchanged} unchanged");
+            this.Succeeded($"Imported {Plan.FileName}: {Prose.Number(result.Added)} added, {Prose.Number(result.Changed)} changed, {Prose.Number(result.Unchanged)} unchanged");
             return Redirect($"{SystemHome}/measures/{Id}");
         }
         catch (EditConflictException)

@@ -21,8 +21,6 @@ public sealed class AddPersonModel(PeopleService people, OrganisationService org
 
     public IReadOnlyList<SelectListItem> OrganisationOptions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> RoleOptions { get; private set; } = [];
-    public PersonAdded? Added { get; private set; }
-    public string? InvitationLink { get; private set; }
 
     public async Task OnGetAsync(Guid? organisationId, CancellationToken ct)
     {
@@ -42,9 +40,17 @@ public sealed class AddPersonModel(PeopleService people, OrganisationService org
         }
         try
         {
-            Added = await people.AddAsync(new AddPerson(Input.Email, Input.DisplayName, Input.OrganisationId, Input.Role), Actor, ct);
-            InvitationLink = Added.InvitationSecret is { } secret ? InvitationLinks.For(Request, secret) : null;
-            return Page();
+            var added = await people.AddAsync(new AddPerson(Input.Email, Input.DisplayName, Input.OrganisationId, Input.Role), Actor, ct);
+            var name = string.IsNullOrWhiteSpace(Input.DisplayName) ? Input.Email?.Trim() : Input.DisplayName.Trim();
+            if (added.InvitationSecret is not { } secret)
+            {
+                this.Succeeded($"{name} added. They already have a Concordat account and sign in with it.");
+                return Redirect($"{SystemHome}/people");
+            }
+            // Post/redirect/get: the link travels once, through encrypted temp data, to the page that shows it.
+            TempData["InvitationLink"] = InvitationLinks.For(Request, secret);
+            TempData["InvitedName"] = name;
+            return Redirect($"{SystemHome}/people/invited");
         }
         catch (InputInvalidException e)
         {
@@ -56,6 +62,6 @@ public sealed class AddPersonModel(PeopleService people, OrganisationService org
     {
         var all = await organisations.ListAsync(ct);
         OrganisationOptions = [new SelectListItem("Select an organisation", ""), .. all.Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == Input.OrganisationId))];
-        RoleOptions = Enum.GetValues<Role>().Select(r => new SelectListItem(r.Describe(), r.ToString(), r == Input.Role)).ToList();
+        RoleOptions = Enum.GetValues<Role>().Select(r => new SelectListItem(r.InWords(), r.ToString(), r == Input.Role)).ToList();
     }
 }

@@ -6,6 +6,9 @@ public sealed class InvitedModel : SystemPageModel
 {
     public string? Link { get; private set; }
 
+    /// <summary>The person just added, when the link is their first; null for a new link for someone already here.</summary>
+    public string? AddedName { get; private set; }
+
     public IActionResult OnGet()
     {
         // The link travels once through encrypted temp data and is gone after this page.
@@ -14,6 +17,7 @@ public sealed class InvitedModel : SystemPageModel
             return Redirect($"{SystemHome}/people");
         }
         Link = link;
+        AddedName = TempData["InvitedName"] as string;
         return Page();
     }
 }

@@ -8,7 +8,7 @@ public sealed class ByKindModel(PooledViews views) : SystemPageModel
     public IReadOnlyList<KindTotal> Totals { get; private set; } = [];
 
     public string Chart => ResourceBars.ToSvg("by-kind-chart", "Committed and idle capacity by kind of resource",
-        [.. Totals.Select(t => new ResourceBars.Bar($"{ResourceForm.KindName(t.Kind)} ({t.Unit})", t.Available, t.Committed,
+        [.. Totals.Select(t => new ResourceBars.Bar($"{t.Kind.InWords()} ({t.Unit})", t.Available, t.Committed,
             $"{ResourceService.Amount(t.Committed, t.Unit)} committed of {ResourceService.Amount(t.Available, t.Unit)} available, {ResourceService.Amount(t.Idle, t.Unit)} idle"))]);
 
     public async Task OnGetAsync(CancellationToken ct) => Totals = await views.ByKindAsync(new ResourceFilter(), ct);

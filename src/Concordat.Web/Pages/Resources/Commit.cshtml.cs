@@ -35,7 +35,7 @@ public sealed class CommitModel(ContributionService contributions, CommitmentSer
         [new SelectListItem("Select a resource", "", Input.ResourceId is null), .. Register
             .OrderBy(r => r.Resource.OrganisationId != Contribution.Contribution.OrganisationId)
             .Select(r => new SelectListItem(
-                $"{r.Resource.Name}, {r.Organisation} ({ResourceForm.KindName(r.Resource.Kind)}; {ResourceService.Amount(r.Idle, r.Resource.Unit)} idle" +
+                $"{r.Resource.Name}, {r.Organisation} ({r.Resource.Kind.InWords()}; {ResourceService.Amount(r.Idle, r.Resource.Unit)} idle" +
                 (r.Resource.OrganisationId == Contribution.Contribution.OrganisationId ? ")" : "; a request to its owner)"),
                 r.Resource.Id.ToString(), r.Resource.Id == Input.ResourceId))];
 

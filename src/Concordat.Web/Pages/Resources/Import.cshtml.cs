@@ -2,6 +2,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Measures.Import;
 using Concordat.Core.Partnerships;
 using Concordat.Core.Resources;
+using Concordat.Core.Words;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Resources;
@@ -15,7 +16,6 @@ public sealed class ImportModel(ResourceRegisterImport import, OrganisationServi
     public IFormFile? RegisterFile { get; set; }
 
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
-    public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -31,9 +31,13 @@ public sealed class ImportModel(ResourceRegisterImport import, OrganisationServi
         {
             ModelState.AddModelError(nameof(OrganisationId), "Select the organisation whose register this is");
         }
-        if (RegisterFile is null || RegisterFile.Length == 0)
+        if (RegisterFile is null)
         {
             ModelState.AddModelError(nameof(RegisterFile), "Select a CSV file");
+        }
+        else if (RegisterFile.Length == 0)
+        {
+            ModelState.AddModelError(nameof(RegisterFile), "The selected file is empty");
         }
         else if (RegisterFile.Length > ResourceRegisterImport.MaxBytes)
         {
@@ -49,11 +53,15 @@ public sealed class ImportModel(ResourceRegisterImport import, OrganisationServi
             var result = await import.ImportAsync(OrganisationId!.Value, stream, Actor, dryRun: false, ct);
             if (!result.Succeeded)
             {
-                Problems = result.Problems;
-                ModelState.AddModelError(nameof(RegisterFile), $"The file has {result.Problems.Count} {(result.Problems.Count == 1 ? "problem" : "problems")}. Nothing has been imported: correct the file and upload it again.");
+                // Every problem goes in the error summary at the top of the page, each linking to the file field.
+                ModelState.AddModelError(nameof(RegisterFile), $"The file has {Prose.Count(result.Problems.Count, "problem")}. Nothing has been imported: correct the file and upload it again.");
+                foreach (var problem in result.Problems)
+                {
+                    ModelState.AddModelError(nameof(RegisterFile), problem.ToString());
+                }
                 return this.InvalidInput();
             }
-            this.Succeeded($"{result.Imported} resources added to the register");
+            this.Succeeded($"{Prose.Count(result.Imported, "resource")} added to the register");
             return Redirect($"{SystemHome}/resources?organisationId={OrganisationId}");
         }
         catch (ImportFileException e)

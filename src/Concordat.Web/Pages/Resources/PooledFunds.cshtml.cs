@@ -26,8 +26,8 @@ public sealed class PooledFundsModel(PooledFundService funds, OrganisationServic
 
     public IEnumerable<SelectListItem> TypeOptions =>
     [
-        new("Better Care Fund", nameof(PooledFundType.BetterCareFund), Input.Type == PooledFundType.BetterCareFund),
-        new("Section 75 pooled budget", nameof(PooledFundType.Section75), Input.Type == PooledFundType.Section75),
+        new(PooledFundType.BetterCareFund.InWords(), nameof(PooledFundType.BetterCareFund), Input.Type == PooledFundType.BetterCareFund),
+        new(PooledFundType.Section75.InWords(), nameof(PooledFundType.Section75), Input.Type == PooledFundType.Section75),
     ];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);

@@ -66,18 +66,11 @@ public sealed class ResourceForm
 
     public const string AcrossTheSystem = "Across the system";
 
-    public static string KindName(ResourceKind kind) => kind switch
-    {
-        ResourceKind.Workforce => "Workforce",
-        ResourceKind.Estates => "Estates",
-        ResourceKind.Technology => "Technology",
-        ResourceKind.Information => "Information",
-        ResourceKind.CommunityAssets => "Community assets",
-        _ => "Funding",
-    };
+    /// <summary>The same as <see cref="ResourceWords.InWords(ResourceKind)"/>.</summary>
+    public static string KindName(ResourceKind kind) => kind.InWords();
 
     public static IEnumerable<SelectListItem> KindOptions(ResourceKind? selected) =>
-        Enum.GetValues<ResourceKind>().Select(k => new SelectListItem(KindName(k), k.ToString(), k == selected));
+        Enum.GetValues<ResourceKind>().Select(k => new SelectListItem(k.InWords(), k.ToString(), k == selected));
 
     /// <summary>Every type, grouped by its kind, so one question settles both.</summary>
     public static IEnumerable<SelectListItem> TypeOptions(ResourceType? selected, string prompt = "Select a type")

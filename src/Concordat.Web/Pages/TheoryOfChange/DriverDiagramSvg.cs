@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Concordat.Core.TheoryOfChange;
+using Concordat.Core.Words;
 
 namespace Concordat.Web.Pages.TheoryOfChange;
 
@@ -46,7 +47,7 @@ public static class DriverDiagramSvg
         }
         var width = (4 * ColumnWidth) + (3 * Gap);
         var svg = new StringBuilder();
-        var desc = $"Driver diagram for {diagram.GoalTitle}: the aim, {diagram.Primary.Count} primary drivers, {diagram.Secondary.Count} secondary drivers and {diagram.ChangeIdeas.Count} change ideas, read left to right. The outline below gives the same content as text.";
+        var desc = $"Driver diagram for {diagram.GoalTitle}: the aim, {Prose.Count(diagram.Primary.Count, "primary driver")}, {Prose.Count(diagram.Secondary.Count, "secondary driver")} and {Prose.Count(diagram.ChangeIdeas.Count, "change idea")}, read left to right. The outline below gives the same content as text.";
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" role="img" class="concordat-driver-diagram" viewBox="0 0 {width} {N(height)}" width="{width}" height="{N(height)}" aria-labelledby="dd-title" aria-describedby="dd-desc">""");
         svg.Append(CultureInfo.InvariantCulture, $"""<title id="dd-title">{E("Driver diagram: " + diagram.GoalTitle)}</title><desc id="dd-desc">{E(desc)}</desc>""");
         string[] headings = ["Aim", "Primary drivers", "Secondary drivers", "Change ideas"];

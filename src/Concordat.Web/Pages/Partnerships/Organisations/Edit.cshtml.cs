@@ -63,7 +63,7 @@ public sealed class EditOrganisationModel(OrganisationService organisations) : S
             Yours = new Dictionary<string, string?>
             {
                 ["Name"] = Input.Name?.Trim(),
-                ["Type"] = Input.Type?.Describe(),
+                ["Type"] = Input.Type?.InWords(),
                 ["ODS code"] = Organisation.NormaliseOdsCode(Input.OdsCode),
                 ["Places served"] = string.Join(", ", Input.PlaceIds.Select(p => placeNames.GetValueOrDefault(p, "?")).Order()),
             };

@@ -15,7 +15,7 @@ public sealed class OrganisationForm
 
     public static IEnumerable<SelectListItem> TypeOptions(OrganisationType? selected) =>
         new[] { new SelectListItem("Select a type", "", selected is null) }
-            .Concat(Enum.GetValues<OrganisationType>().Select(t => new SelectListItem(t.Describe(), t.ToString(), t == selected)));
+            .Concat(Enum.GetValues<OrganisationType>().Select(t => new SelectListItem(t.InWords(), t.ToString(), t == selected)));
 
     public static IEnumerable<SelectListItem> PlaceOptions(IEnumerable<Place> places, IReadOnlyCollection<Guid> selected) =>
         places.Select(p => new SelectListItem(p.Name, p.Id.ToString(), selected.Contains(p.Id)));

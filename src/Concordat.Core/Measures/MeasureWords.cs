@@ -1,0 +1,86 @@
+using Concordat.Core.Words;
+using Concordat.Spc;
+
+namespace Concordat.Core.Measures;
+
+/// <summary>The words people read for a measure's frequency, format, source, population and direction of improvement.</summary>
+public static class MeasureWords
+{
+    public static string InWords(this MeasureFrequency frequency) => frequency switch
+    {
+        MeasureFrequency.Weekly => "Weekly",
+        MeasureFrequency.Monthly => "Monthly",
+        MeasureFrequency.Quarterly => "Quarterly",
+        MeasureFrequency.Annual => "Annual",
+        _ => throw new ArgumentOutOfRangeException(nameof(frequency), frequency, null),
+    };
+
+    public static string InWords(this MeasureFormat format) => format switch
+    {
+        MeasureFormat.Percentage => "Percentage",
+        MeasureFormat.Rate => "Rate per population",
+        MeasureFormat.Count => "Count",
+        MeasureFormat.Days => "Days",
+        MeasureFormat.Number => "Number",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    /// <summary>The format inside a sentence: "Four-hour performance is a percentage", "cannot be negative for a count".</summary>
+    public static string WithArticle(this MeasureFormat format) => format switch
+    {
+        MeasureFormat.Percentage => "a percentage",
+        MeasureFormat.Rate => "a rate per population",
+        MeasureFormat.Count => "a count",
+        MeasureFormat.Days => "a number of days",
+        MeasureFormat.Number => "a number",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    public static string InWords(this MeasureSourceKind kind) => kind switch
+    {
+        MeasureSourceKind.Local => "Local data",
+        MeasureSourceKind.Fingertips => "OHID Fingertips indicator",
+        MeasureSourceKind.NhsEngland => "NHS England statistic",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static string InWords(this MeasureGeography geography) => geography switch
+    {
+        MeasureGeography.System => "The whole system",
+        MeasureGeography.Place => "A place",
+        MeasureGeography.Organisation => "An organisation's population or service",
+        MeasureGeography.Area => "An ONS or ODS area code",
+        _ => throw new ArgumentOutOfRangeException(nameof(geography), geography, null),
+    };
+
+    public static string InWords(this ImprovementDirection direction) => direction switch
+    {
+        ImprovementDirection.Increase => "Higher is better",
+        ImprovementDirection.Decrease => "Lower is better",
+        ImprovementDirection.Neither => "Neither direction is better",
+        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, null),
+    };
+
+    /// <summary>Where the data comes from, with its reference: "OHID Fingertips indicator 93085", "NHS England: A&amp;E attendances".</summary>
+    public static string SourceInWords(this Measure m) => SourceInWords(m.SourceKind, m.Source);
+
+    public static string SourceInWords(MeasureSourceKind kind, string? source) => kind switch
+    {
+        MeasureSourceKind.Fingertips => $"OHID Fingertips indicator {source}".TrimEnd(),
+        MeasureSourceKind.NhsEngland => "NHS England" + (source is null ? "" : ": " + source),
+        _ => source is null ? "Local data" : "Local: " + source,
+    };
+
+    /// <summary>A count and its denominator: "11,376 of 15,994".</summary>
+    public static string CountOf(double? count, double? denominator) => (count, denominator) switch
+    {
+        ({ } c, { } d) => $"{Prose.Number(c)} of {Prose.Number(d)}",
+        ({ } c, null) => Prose.Number(c),
+        (null, { } d) => $"of {Prose.Number(d)}",
+        _ => "",
+    };
+
+    /// <summary>A confidence interval in the measure's unit: "70.2% to 72.1%".</summary>
+    public static string Interval(double? lower, double? upper, string unit) =>
+        lower is { } l && upper is { } u ? $"{Prose.Amount(l, unit)} to {Prose.Amount(u, unit)}" : "";
+}
