@@ -37,6 +37,17 @@ public enum CheckState
     Failed,
 }
 
+public static class CheckStateWords
+{
+    public static string InWords(this CheckState state) => state switch
+    {
+        CheckState.Passed => "Passed",
+        CheckState.PendingAgreement => "Pending agreement",
+        CheckState.Failed => "Failed",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+}
+
 /// <summary>One finding: which check, about what, why it matters in plain English, where to fix it, and whether it fails the check or holds it pending agreement.</summary>
 public sealed record Finding(string Check, string Subject, string Explanation, string FixPath, CheckState State);
 

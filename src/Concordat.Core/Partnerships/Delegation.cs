@@ -14,6 +14,16 @@ public enum DelegatedCapability
     MeasureData,
 }
 
+public static class DelegatedCapabilityWords
+{
+    public static string InWords(this DelegatedCapability capability) => capability switch
+    {
+        DelegatedCapability.Resources => "Its resources",
+        DelegatedCapability.MeasureData => "Its measures and their data",
+        _ => throw new ArgumentOutOfRangeException(nameof(capability), capability, null),
+    };
+}
+
 /// <summary>
 /// A lead's record that someone outside the organisation may do one kind of its work until a date: a convenor acts
 /// for no organisation otherwise. Revoking keeps the record, so every act done under it can still name it.

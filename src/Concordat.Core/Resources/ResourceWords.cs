@@ -3,6 +3,14 @@ namespace Concordat.Core.Resources;
 /// <summary>The words people read for the kinds of resource and of pooled fund.</summary>
 public static class ResourceWords
 {
+    public static string InWords(this CommitmentStatus status) => status switch
+    {
+        CommitmentStatus.Requested => "Requested",
+        CommitmentStatus.Accepted => "Committed",
+        CommitmentStatus.Declined => "Declined",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
     public static string InWords(this ResourceKind kind) => kind switch
     {
         ResourceKind.Workforce => "Workforce",
