@@ -9,20 +9,7 @@ public static class CapacityLedger
     /// <summary>The peak committed quantity on any day from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
     public static double Peak(IEnumerable<(double Quantity, DateOnly StartsOn, DateOnly EndsOn)> commitments, DateOnly from, DateOnly to)
     {
-        // A sweep over the days on which the total changes: +quantity when a commitment starts, -quantity the day after it ends.
-        var changes = new List<(DateOnly Day, double Delta)>();
-        foreach (var (quantity, starts, ends) in commitments)
-        {
-            if (starts > to || ends < from)
-            {
-                continue;
-            }
-            changes.Add((starts < from ? from : starts, quantity));
-            if (ends < to)
-            {
-                changes.Add((ends.AddDays(1), -quantity));
-            }
-        }
+        var changes = Changes(commitments, from, to);
         double running = 0, peak = 0;
         // Ends before starts on the same day, so back-to-back commitments do not count as overlapping.
         foreach (var (_, delta) in changes.OrderBy(c => c.Day).ThenBy(c => c.Delta))
@@ -39,19 +26,7 @@ public static class CapacityLedger
     /// </summary>
     public static double Lowest(IEnumerable<(double Quantity, DateOnly StartsOn, DateOnly EndsOn)> commitments, DateOnly from, DateOnly to)
     {
-        var changes = new List<(DateOnly Day, double Delta)>();
-        foreach (var (quantity, starts, ends) in commitments)
-        {
-            if (starts > to || ends < from)
-            {
-                continue;
-            }
-            changes.Add((starts < from ? from : starts, quantity));
-            if (ends < to)
-            {
-                changes.Add((ends.AddDays(1), -quantity));
-            }
-        }
+        var changes = Changes(commitments, from, to);
         // Walk the days on which the total changes; the total before the first change (from the window's first day) counts too.
         double running = 0, lowest = double.MaxValue;
         var day = from;
@@ -65,5 +40,24 @@ public static class CapacityLedger
             day = group.Key;
         }
         return Math.Max(0, Math.Min(lowest, running));
+    }
+
+    /// <summary>The days within the window on which the total changes: +quantity when a commitment starts, -quantity the day after it ends.</summary>
+    private static List<(DateOnly Day, double Delta)> Changes(IEnumerable<(double Quantity, DateOnly StartsOn, DateOnly EndsOn)> commitments, DateOnly from, DateOnly to)
+    {
+        var changes = new List<(DateOnly Day, double Delta)>();
+        foreach (var (quantity, starts, ends) in commitments)
+        {
+            if (starts > to || ends < from)
+            {
+                continue;
+            }
+            changes.Add((starts < from ? from : starts, quantity));
+            if (ends < to)
+            {
+                changes.Add((ends.AddDays(1), -quantity));
+            }
+        }
+        return changes;
     }
 }

@@ -20,7 +20,10 @@ public sealed class DemoWorkspaceTests(BrowserFixture browser)
         }
         await using var scope = browser.App.Database(systemId);
         var lastMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-1);
-        var goals = await scope.Db.Goals.Select(g => g.Id).ToListAsync(ct);
+        // Other journeys add goals to the same demo system; the demo's own were all made before its last measure.
+        var seeded = await scope.Db.Measures.Where(m => m.Source == DemoMeasures.Source).MaxAsync(m => m.CreatedAtUtc, ct);
+        var goals = await scope.Db.Goals.Where(g => g.CreatedAtUtc <= seeded).Select(g => g.Id).ToListAsync(ct);
+        Assert.Equal(4, goals.Count);
         var measures = scope.Get<MeasureService>();
 
         foreach (var goal in goals)

@@ -18,7 +18,7 @@ public abstract class ResourceImportPageTests(TestApp app, DatabaseKind kind) : 
         var none = await form.SubmitFileAsync(upload, "RegisterFile", null, organisation);
         var empty = await form.SubmitFileAsync(upload, "RegisterFile", ("register.csv", []), organisation);
         var wrong = await form.SubmitFileAsync(upload, "RegisterFile", ("register.csv", Encoding.UTF8.GetBytes(
-            "kind,name,quantity,unit,available,place,contact\nSpaceships,Rocket,1,craft,1,,Someone\nWorkforce,Care navigators,six,WTE,2,,HR\n")), organisation);
+            "kind,type,name,quantity,unit,available,place,contact\nSpaceships,devices,Rocket,1,craft,1,,Someone\nWorkforce,other staff,Care navigators,six,WTE,2,,HR\n")), organisation);
 
         Assert.Equal(["Select a CSV file"], none.ErrorSummary);
         Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
