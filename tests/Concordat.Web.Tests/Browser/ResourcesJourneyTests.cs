@@ -66,7 +66,7 @@ public sealed class ResourcesJourneyTests(BrowserFixture browser)
 
         // The owner finds it on the home page and gives less than was asked.
         await page.GotoAsync(page.Url.Split("/resources/")[0]);
-        var waiting = page.Locator("#resource-requests");
+        var waiting = page.Locator("#waiting-list");
         await Assertions.Expect(waiting).ToContainTextAsync($"Northshire and Eastvale Community and Mental Health NHS Trust asks for 90 m² of {space}");
         await council.CheckAsync("55-home-waiting");
         await waiting.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(Regex.Escape(space)) }).ClickAsync();
