@@ -181,10 +181,13 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         var commitment = await db.ResourceCommitments.SingleOrDefaultAsync(c => c.Id == commitmentId, ct) ?? throw new NotFoundException("That commitment has already been released.");
         var contribution = await db.Contributions.AsNoTracking().SingleAsync(c => c.Id == commitment.ContributionId, ct);
         var resource = await db.Resources.AsNoTracking().SingleAsync(r => r.Id == commitment.ResourceId, ct);
-        if (!actor.ActsFor(resource.OrganisationId, DelegatedCapability.Resources, leadsOnly: true))
+        // The owner ends only what it accepted; a request is the requester's to withdraw, and the owner's to answer.
+        var ownerEndsWhatItGave = commitment.Status == CommitmentStatus.Accepted
+            && actor.ActsFor(resource.OrganisationId, DelegatedCapability.Resources, leadsOnly: true);
+        if (!ownerEndsWhatItGave)
         {
             actor.RequireActingFor(contribution.OrganisationId, DelegatedCapability.Resources,
-                "Only the contributing organisation, or a lead of the resource's owner, can release a commitment.");
+                "Only the contributing organisation can withdraw its request; the resource's owner accepts or declines it, and may release what it accepted.");
         }
         db.ResourceCommitments.Remove(commitment);
         var action = commitment.Status switch
