@@ -64,6 +64,7 @@ public static class CoreServices
         services.AddScoped<Resources.ResourceRegisterImport>();
         services.AddScoped<TheoryOfChange.TheoryOfChangeService>();
         services.AddScoped<HealthChecks.HealthCheckService>();
+        services.AddScoped<Waiting.WaitingService>();
         services.AddScoped<Strategy.StrategyDocumentService>();
         services.AddScoped<Strategy.StrategyVersionService>();
         services.AddScoped<DatabaseInitializer>();

@@ -29,6 +29,7 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Goal> Goals => Set<Goal>();

@@ -40,6 +40,15 @@ public sealed class HistoryService(ConcordatDb db)
         return new HistoryPage(events.Select(ToEntry).ToList(), page, PageSize, total);
     }
 
+    /// <summary>Up to <paramref name="take"/> changes made by anyone but the person after <paramref name="since"/>, newest first, and how many there are.</summary>
+    public async Task<(IReadOnlyList<HistoryEntry> Entries, int Total)> ByOthersSinceAsync(Guid personId, DateTime since, int take, CancellationToken ct)
+    {
+        var query = db.AuditEvents.AsNoTracking().Where(e => e.OccurredAtUtc > since && (e.ActorPersonId == null || e.ActorPersonId != personId));
+        var total = await query.CountAsync(ct);
+        var events = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id).Take(take).ToListAsync(ct);
+        return (events.Select(ToEntry).ToList(), total);
+    }
+
     public Task<IReadOnlyList<HistoryEntry>> ForItemAsync(Guid entityId, CancellationToken ct) => ForItemsAsync([entityId], ct);
 
     /// <summary>The history of an item together with its parts (a goal and its contributions, say), newest first.</summary>

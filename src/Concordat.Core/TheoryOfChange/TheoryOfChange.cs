@@ -74,6 +74,14 @@ public static class ChangeIdeaNames
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
     };
 
+    public static string InWords(this CarryingStatus status) => status switch
+    {
+        CarryingStatus.Requested => "Asked to carry it",
+        CarryingStatus.Accepted => "Carries it",
+        CarryingStatus.Declined => "Declined",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
     // Each name keeps its own capitals only at the start of the list: "Communication and marketing, guidelines".
     private static string Listed(IEnumerable<string> names)
     {
@@ -169,12 +177,33 @@ public sealed class ChangeIdeaDriver : ITenantOwned
     public Guid SecondaryDriverId { get; init; }
 }
 
-/// <summary>A contribution that carries a change idea.</summary>
+/// <summary>
+/// Whether a contribution carries a change idea. An organisation's own lead puts its contribution to an idea at once;
+/// anyone else only asks, and the contribution carries the idea once a lead of its organisation accepts.
+/// </summary>
+public enum CarryingStatus
+{
+    Requested,
+    Accepted,
+    Declined,
+}
+
+/// <summary>A contribution that carries a change idea, or has been asked to.</summary>
 public sealed class ChangeIdeaContribution : ITenantOwned
 {
+    public const int ReasonMaxLength = 500;
+
     public Guid SystemId { get; init; }
     public Guid ChangeIdeaId { get; init; }
     public Guid ContributionId { get; init; }
+    public CarryingStatus Status { get; set; }
+    public DateTime RequestedAtUtc { get; set; }
+    public required string RequestedByName { get; set; }
+
+    /// <summary>When and by whom the contribution's organisation answered; null while requested and when its own lead linked it.</summary>
+    public DateTime? AnsweredAtUtc { get; set; }
+    public string? AnsweredByName { get; set; }
+    public string? DeclineReason { get; set; }
 }
 
 internal sealed class DriverConfiguration : IEntityTypeConfiguration<Driver>
@@ -244,6 +273,10 @@ internal sealed class ChangeIdeaContributionConfiguration : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<ChangeIdeaContribution> builder)
     {
         builder.HasKey(l => new { l.ChangeIdeaId, l.ContributionId });
+        builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        builder.Property(l => l.RequestedByName).HasMaxLength(200);
+        builder.Property(l => l.AnsweredByName).HasMaxLength(200);
+        builder.Property(l => l.DeclineReason).HasMaxLength(ChangeIdeaContribution.ReasonMaxLength);
         builder.HasOne<ChangeIdea>().WithMany().HasForeignKey(l => l.ChangeIdeaId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Contribution>().WithMany().HasForeignKey(l => l.ContributionId).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(l => l.SystemId);

@@ -28,7 +28,26 @@ public sealed record SaveChangeIdea(string? Title, IReadOnlyList<Guid>? Secondar
 
 public sealed record DriverNode(Driver Driver, IReadOnlyList<Guid> ServesPrimaryIds, IReadOnlyList<(Guid Id, string Name)> Measures);
 
-public sealed record ChangeIdeaNode(ChangeIdea Idea, IReadOnlyList<Guid> SecondaryDriverIds, IReadOnlyList<(Guid Id, string Organisation, string Commitment)> CarriedBy);
+/// <summary>A contribution linked to a change idea: carrying it, asked to, or having declined.</summary>
+public sealed record Carrier(Guid Id, Guid OrganisationId, string Organisation, string Commitment, CarryingStatus Status, string RequestedByName,
+    DateTime RequestedAtUtc, string? AnsweredByName, string? DeclineReason);
+
+public sealed record ChangeIdeaNode(ChangeIdea Idea, IReadOnlyList<Guid> SecondaryDriverIds, IReadOnlyList<Carrier> Carriers)
+{
+    /// <summary>Only contributions whose organisation agreed carry the idea: in the diagram, the strategy and the health check.</summary>
+    public IReadOnlyList<Carrier> CarriedBy => [.. Carriers.Where(c => c.Status == CarryingStatus.Accepted)];
+
+    public IReadOnlyList<Carrier> Asked => [.. Carriers.Where(c => c.Status == CarryingStatus.Requested)];
+
+    public IReadOnlyList<Carrier> Declined => [.. Carriers.Where(c => c.Status == CarryingStatus.Declined)];
+
+    /// <summary>What an editor has put to the idea: the contributions carrying it and those asked to.</summary>
+    public IReadOnlyList<Guid> LinkedContributionIds => [.. Carriers.Where(c => c.Status != CarryingStatus.Declined).Select(c => c.Id)];
+}
+
+/// <summary>A request for an organisation's contribution to carry a change idea, for its leads to answer.</summary>
+public sealed record CarryingRequest(Guid GoalId, string GoalTitle, Guid ChangeIdeaId, string ChangeIdea, Guid ContributionId, Guid OrganisationId,
+    string Organisation, string Commitment, string RequestedByName, DateTime RequestedAtUtc);
 
 /// <summary>A goal's driver diagram: aim → primary drivers → secondary drivers → change ideas.</summary>
 public sealed record DriverDiagram(Guid GoalId, string Aim, string GoalTitle, Guid LeadOrganisationId, IReadOnlyList<(Guid Id, string Name)> OutcomeMeasures,
@@ -67,12 +86,14 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
                                join c in db.Contributions on l.ContributionId equals c.Id
                                join o in db.Organisations on c.OrganisationId equals o.Id
                                where ideaIds.Contains(l.ChangeIdeaId)
-                               select new { l.ChangeIdeaId, c.Id, o.Name, c.Commitment }).ToListAsync(ct)).ToLookup(c => c.ChangeIdeaId);
+                               orderby o.Name
+                               select new { l.ChangeIdeaId, Carrier = new Carrier(c.Id, o.Id, o.Name, c.Commitment, l.Status, l.RequestedByName, l.RequestedAtUtc,
+                                   l.AnsweredByName, l.DeclineReason) }).ToListAsync(ct)).ToLookup(c => c.ChangeIdeaId, c => c.Carrier);
         DriverNode Node(Driver d) => new(d, [.. links.Where(l => l.SecondaryDriverId == d.Id).Select(l => l.PrimaryDriverId)],
             [.. measures[d.Id].Select(m => (m.Id, m.Name))]);
         return new DriverDiagram(goalId, goal.OutcomeStatement, goal.Title, goal.LeadOrganisationId, [.. outcome.Select(m => (m.Id, m.Name))],
             [.. drivers.Where(d => d.Level == DriverLevel.Primary).Select(Node)], [.. drivers.Where(d => d.Level == DriverLevel.Secondary).Select(Node)],
-            [.. ideas.Select(i => new ChangeIdeaNode(i, [.. ideaDrivers[i.Id].Select(l => l.SecondaryDriverId)], [.. carriers[i.Id].Select(c => (c.Id, c.Name, c.Commitment))]))]);
+            [.. ideas.Select(i => new ChangeIdeaNode(i, [.. ideaDrivers[i.Id].Select(l => l.SecondaryDriverId)], [.. carriers[i.Id]]))]);
     }
 
     private async Task<Goal> EditableGoalAsync(Guid goalId, Actor actor, CancellationToken ct)
@@ -221,7 +242,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         var idea = new ChangeIdea { SystemId = actor.SystemId, GoalId = goalId, Title = "", CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
         var links = await ApplyAsync(idea, input, contributions, errors, ct);
         db.ChangeIdeas.Add(idea);
-        SetLinks(idea, links, [], []);
+        SetLinks(idea, links, contributions, [], [], actor);
         db.Audit(actor, idea.CreatedAtUtc, "ChangeIdeaAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
         {
             ["Change idea"] = idea.Title, ["Whose behaviour"] = idea.WhoseBehaviour, ["What they must do differently"] = idea.WhatDifferently,
@@ -243,10 +264,12 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         var idea = await db.ChangeIdeas.SingleOrDefaultAsync(c => c.Id == ideaId && c.GoalId == goalId, ct) ?? throw new NotFoundException("There is no such change idea for this goal.");
         var drivers = await db.ChangeIdeaDrivers.Where(l => l.ChangeIdeaId == ideaId).ToListAsync(ct);
         var carriers = await db.ChangeIdeaContributions.Where(l => l.ChangeIdeaId == ideaId).ToListAsync(ct);
-        var carriedBefore = await ContributionsAsync(goalId, [.. carriers.Select(l => l.ContributionId)], ct);
+        var linked = carriers.Where(l => l.Status != CarryingStatus.Declined).ToList();
+        var carriedBefore = await ContributionsAsync(goalId, [.. linked.Select(l => l.ContributionId)], ct);
+        var accepted = carriers.Where(l => l.Status == CarryingStatus.Accepted).Select(l => l.ContributionId).ToHashSet();
         var carriedAfter = await ContributionsAsync(goalId, input.ContributionIds, ct);
         var errors = new InputErrors();
-        RequireIdeaEditor(actor, goal.LeadOrganisationId, carriedBefore.Select(c => c.OrganisationId));
+        RequireIdeaEditor(actor, goal.LeadOrganisationId, carriedBefore.Where(c => accepted.Contains(c.Id)).Select(c => c.OrganisationId));
         if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
         {
             if (!carriedAfter.Any(c => actor.IsLeadOf(c.OrganisationId)))
@@ -260,20 +283,21 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
                 errors.Add(nameof(input.ContributionIds), OnlyYourOwnContributions);
             }
         }
-        var before = await SnapshotAsync(idea, [.. drivers.Select(l => l.SecondaryDriverId)], [.. carriers.Select(l => l.ContributionId)], ct);
+        var before = await SnapshotAsync(idea, [.. drivers.Select(l => l.SecondaryDriverId)], carriers, ct);
         if (version != idea.Version)
         {
             throw new EditConflictException(idea.Title, idea.Version, before);
         }
         var links = await ApplyAsync(idea, input, carriedAfter, errors, ct);
-        var after = await SnapshotAsync(idea, links.SecondaryDriverIds, links.ContributionIds, ct);
+        SetLinks(idea, links, carriedAfter, drivers, carriers, actor);
+        var after = await SnapshotAsync(idea, links.SecondaryDriverIds, [.. db.ChangeTracker.Entries<ChangeIdeaContribution>()
+            .Where(e => e.Entity.ChangeIdeaId == ideaId && e.State != EntityState.Deleted).Select(e => e.Entity)], ct);
         var changed = before.Keys.Union(after.Keys).Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k)).ToList();
-        if (changed.Count == 0 && links.SecondaryDriverIds.ToHashSet().SetEquals(drivers.Select(l => l.SecondaryDriverId))
-            && links.ContributionIds.ToHashSet().SetEquals(carriers.Select(l => l.ContributionId)))
+        if (changed.Count == 0)
         {
+            // Nothing a reader could see differs (links to the same drivers, the same carriers asked), so nothing is saved.
             return idea;
         }
-        SetLinks(idea, links, drivers, carriers);
         // Renewed even when only links change (they are rows of their own), so an edit made against the old links is refused.
         db.Entry(idea).Property(c => c.Version).IsModified = true;
         // Only what changed is recorded, and the title always, so that the record says which idea it was.
@@ -290,7 +314,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
             db.ChangeTracker.Clear();
             var current = await db.ChangeIdeas.AsNoTracking().SingleOrDefaultAsync(c => c.Id == ideaId, ct) ?? throw new NotFoundException("That change idea has been removed.");
             var currentDrivers = await db.ChangeIdeaDrivers.AsNoTracking().Where(l => l.ChangeIdeaId == ideaId).Select(l => l.SecondaryDriverId).ToListAsync(ct);
-            var currentCarriers = await db.ChangeIdeaContributions.AsNoTracking().Where(l => l.ChangeIdeaId == ideaId).Select(l => l.ContributionId).ToListAsync(ct);
+            var currentCarriers = await db.ChangeIdeaContributions.AsNoTracking().Where(l => l.ChangeIdeaId == ideaId).ToListAsync(ct);
             throw new EditConflictException(current.Title, current.Version, await SnapshotAsync(current, currentDrivers, currentCarriers, ct));
         }
         return idea;
@@ -301,14 +325,17 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
     private const string OnlyYourOwnContributions = "Select or clear only your own organisation's contributions; other partners' contributions are theirs to commit";
 
     /// <summary>A change idea as people read it, with the titles of its secondary drivers and who carries it, for the history and for a conflict.</summary>
-    private async Task<SortedDictionary<string, string?>> SnapshotAsync(ChangeIdea idea, IReadOnlyList<Guid> secondaryIds, IReadOnlyList<Guid> contributionIds,
+    private async Task<SortedDictionary<string, string?>> SnapshotAsync(ChangeIdea idea, IReadOnlyList<Guid> secondaryIds, IReadOnlyList<ChangeIdeaContribution> links,
         CancellationToken ct)
     {
         var drivers = (await db.Drivers.AsNoTracking().Where(d => secondaryIds.Contains(d.Id)).Select(d => d.Title).ToListAsync(ct)).Order(StringComparer.Ordinal);
-        var carriers = await (from c in db.Contributions.AsNoTracking()
-                              join o in db.Organisations on c.OrganisationId equals o.Id
-                              where contributionIds.Contains(c.Id)
-                              select new { o.Name, c.Commitment }).ToListAsync(ct);
+        var contributionIds = links.Select(l => l.ContributionId).ToList();
+        var status = links.ToDictionary(l => l.ContributionId, l => l.Status);
+        var carriers = (await (from c in db.Contributions.AsNoTracking()
+                               join o in db.Organisations on c.OrganisationId equals o.Id
+                               where contributionIds.Contains(c.Id)
+                               select new { c.Id, o.Name, c.Commitment }).ToListAsync(ct)).ToLookup(c => status[c.Id]);
+        string Listed(CarryingStatus s) => string.Join("; ", carriers[s].Select(c => $"{c.Name}: {c.Commitment}").Order(StringComparer.Ordinal));
         return new SortedDictionary<string, string?>
         {
             [TitleField] = idea.Title, ["Secondary drivers it moves"] = string.Join("; ", drivers), ["Whose behaviour"] = idea.WhoseBehaviour,
@@ -316,7 +343,8 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
             ["Psychological capability"] = idea.PsychologicalCapability, ["Physical opportunity"] = idea.PhysicalOpportunity,
             ["Social opportunity"] = idea.SocialOpportunity, ["Reflective motivation"] = idea.ReflectiveMotivation, ["Automatic motivation"] = idea.AutomaticMotivation,
             ["Intervention functions"] = idea.Functions.InWords(), ["Policy levers"] = idea.Levers.InWords(), ["Levers named"] = idea.LeverDetails,
-            ["Carried by"] = string.Join("; ", carriers.Select(c => $"{c.Name}: {c.Commitment}").Order(StringComparer.Ordinal)),
+            ["Carried by"] = Listed(CarryingStatus.Accepted),
+            ["Asked to carry it"] = Listed(CarryingStatus.Requested) is { Length: > 0 } asked ? asked : null,
         };
     }
 
@@ -390,15 +418,134 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         return new IdeaLinks(secondaryIds, contributionIds);
     }
 
-    /// <summary>Makes the idea's links what <paramref name="links"/> says, touching only those that differ from the current ones.</summary>
-    private void SetLinks(ChangeIdea idea, IdeaLinks links, IReadOnlyCollection<ChangeIdeaDriver> drivers, IReadOnlyCollection<ChangeIdeaContribution> carriers)
+    /// <summary>
+    /// Makes the idea's links what <paramref name="links"/> says, touching only those that differ from the current ones.
+    /// A contribution of the actor's own organisation carries the idea at once; another partner's is asked, and asked
+    /// again if it had declined. A declined request left out stays on record.
+    /// </summary>
+    private void SetLinks(ChangeIdea idea, IdeaLinks links, IReadOnlyCollection<Contribution> contributions, IReadOnlyCollection<ChangeIdeaDriver> drivers,
+        IReadOnlyCollection<ChangeIdeaContribution> carriers, Actor actor)
     {
         db.ChangeIdeaDrivers.RemoveRange(drivers.Where(l => !links.SecondaryDriverIds.Contains(l.SecondaryDriverId)));
         db.ChangeIdeaDrivers.AddRange(links.SecondaryDriverIds.Where(d => drivers.All(l => l.SecondaryDriverId != d))
             .Select(d => new ChangeIdeaDriver { SystemId = idea.SystemId, ChangeIdeaId = idea.Id, SecondaryDriverId = d }));
-        db.ChangeIdeaContributions.RemoveRange(carriers.Where(l => !links.ContributionIds.Contains(l.ContributionId)));
-        db.ChangeIdeaContributions.AddRange(links.ContributionIds.Where(c => carriers.All(l => l.ContributionId != c))
-            .Select(c => new ChangeIdeaContribution { SystemId = idea.SystemId, ChangeIdeaId = idea.Id, ContributionId = c }));
+        db.ChangeIdeaContributions.RemoveRange(carriers.Where(l => l.Status != CarryingStatus.Declined && !links.ContributionIds.Contains(l.ContributionId)));
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var id in links.ContributionIds)
+        {
+            var own = actor.IsOperator || actor.IsLeadOf(contributions.Single(c => c.Id == id).OrganisationId);
+            var link = carriers.SingleOrDefault(l => l.ContributionId == id);
+            if (link is null)
+            {
+                link = new ChangeIdeaContribution { SystemId = idea.SystemId, ChangeIdeaId = idea.Id, ContributionId = id, RequestedByName = actor.DisplayName };
+                db.ChangeIdeaContributions.Add(link);
+            }
+            else if (link.Status != CarryingStatus.Declined)
+            {
+                continue;
+            }
+            link.Status = own ? CarryingStatus.Accepted : CarryingStatus.Requested;
+            link.RequestedAtUtc = now;
+            link.RequestedByName = actor.DisplayName;
+            link.AnsweredAtUtc = null;
+            link.AnsweredByName = null;
+            link.DeclineReason = null;
+        }
+    }
+
+    /// <summary>A lead of the contribution's organisation agrees that it carries the idea it was asked to.</summary>
+    public Task AcceptCarryingAsync(Guid goalId, Guid ideaId, Guid contributionId, Actor actor, CancellationToken ct) =>
+        AnswerAsync(goalId, ideaId, contributionId, actor, CarryingStatus.Accepted, null, ct);
+
+    /// <summary>A lead of the contribution's organisation declines, saying why; the request stays on record.</summary>
+    public Task DeclineCarryingAsync(Guid goalId, Guid ideaId, Guid contributionId, string? reason, Actor actor, CancellationToken ct) =>
+        AnswerAsync(goalId, ideaId, contributionId, actor, CarryingStatus.Declined, reason, ct);
+
+    /// <summary>A lead of the contribution's organisation stops it carrying an idea it carries.</summary>
+    public async Task StopCarryingAsync(Guid goalId, Guid ideaId, Guid contributionId, Actor actor, CancellationToken ct)
+    {
+        var (goal, idea, link, organisation) = await CarryingAsync(goalId, ideaId, contributionId, actor, ct);
+        if (link.Status != CarryingStatus.Accepted)
+        {
+            throw new InputInvalidException("Carrying", $"{organisation} does not carry this change idea; answer the request instead");
+        }
+        db.ChangeIdeaContributions.Remove(link);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "ChangeIdeaCarryingStopped", GoalService.EntityType, goalId, goal.Title,
+            new SortedDictionary<string, string?> { [TitleField] = idea.Title, ["Carried by"] = organisation }, null);
+        await SaveAnswerAsync(organisation, ct);
+    }
+
+    /// <summary>Requests for contributions of the given organisations to carry change ideas, oldest first.</summary>
+    public async Task<IReadOnlyList<CarryingRequest>> CarryingRequestsAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken ct) =>
+        await (from l in db.ChangeIdeaContributions.AsNoTracking()
+               join c in db.Contributions on l.ContributionId equals c.Id
+               join i in db.ChangeIdeas on l.ChangeIdeaId equals i.Id
+               join g in db.Goals on i.GoalId equals g.Id
+               join o in db.Organisations on c.OrganisationId equals o.Id
+               where l.Status == CarryingStatus.Requested && organisationIds.Contains(c.OrganisationId)
+               orderby l.RequestedAtUtc
+               select new CarryingRequest(g.Id, g.Title, i.Id, i.Title, c.Id, o.Id, o.Name, c.Commitment, l.RequestedByName, l.RequestedAtUtc)).ToListAsync(ct);
+
+    private async Task AnswerAsync(Guid goalId, Guid ideaId, Guid contributionId, Actor actor, CarryingStatus answer, string? reason, CancellationToken ct)
+    {
+        var (goal, idea, link, organisation) = await CarryingAsync(goalId, ideaId, contributionId, actor, ct);
+        if (link.Status != CarryingStatus.Requested)
+        {
+            throw new InputInvalidException("Carrying", link.Status == CarryingStatus.Accepted
+                ? $"{organisation} already carries this change idea"
+                : $"{organisation} already declined this request");
+        }
+        var why = reason?.Trim();
+        if (answer == CarryingStatus.Declined)
+        {
+            if (string.IsNullOrEmpty(why))
+            {
+                throw new InputInvalidException("Reason", "Say why your organisation declines, so the goal's partners can plan without it");
+            }
+            if (why.Length > ChangeIdeaContribution.ReasonMaxLength)
+            {
+                throw new InputInvalidException("Reason", $"Reason must be {ChangeIdeaContribution.ReasonMaxLength} characters or fewer");
+            }
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        link.Status = answer;
+        link.AnsweredAtUtc = now;
+        link.AnsweredByName = actor.DisplayName;
+        link.DeclineReason = answer == CarryingStatus.Declined ? why : null;
+        db.Audit(actor, now, answer == CarryingStatus.Accepted ? "ChangeIdeaCarryingAccepted" : "ChangeIdeaCarryingDeclined", GoalService.EntityType, goalId,
+            goal.Title, null, new SortedDictionary<string, string?> { [TitleField] = idea.Title, ["Organisation"] = organisation, ["Reason"] = link.DeclineReason });
+        await SaveAnswerAsync(organisation, ct);
+    }
+
+    /// <summary>The link a lead of the contribution's organisation answers for; anyone else is refused.</summary>
+    private async Task<(Goal Goal, ChangeIdea Idea, ChangeIdeaContribution Link, string Organisation)> CarryingAsync(Guid goalId, Guid ideaId, Guid contributionId,
+        Actor actor, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        var idea = await db.ChangeIdeas.AsNoTracking().SingleOrDefaultAsync(c => c.Id == ideaId && c.GoalId == goalId, ct)
+            ?? throw new NotFoundException("There is no such change idea for this goal.");
+        var link = await db.ChangeIdeaContributions.SingleOrDefaultAsync(l => l.ChangeIdeaId == ideaId && l.ContributionId == contributionId, ct)
+            ?? throw new NotFoundException("That contribution has not been asked to carry this change idea.");
+        var contribution = await db.Contributions.AsNoTracking().SingleAsync(c => c.Id == contributionId, ct);
+        if (!actor.IsOperator && !actor.IsLeadOf(contribution.OrganisationId))
+        {
+            throw new ForbiddenException("Only a lead of the contribution's own organisation can answer for it.");
+        }
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == contribution.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        return (goal, idea, link, organisation);
+    }
+
+    private async Task SaveAnswerAsync(string organisation, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The status is a concurrency token: two leads answering at once, or an editor removing the request meanwhile.
+            throw new InputInvalidException("Carrying", $"Someone else answered for {organisation} or changed the request just now; look again");
+        }
     }
 
     public async Task RemoveChangeIdeaAsync(Guid goalId, Guid ideaId, Actor actor, CancellationToken ct)

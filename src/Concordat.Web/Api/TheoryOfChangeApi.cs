@@ -12,7 +12,16 @@ public sealed record EditDriverRequest(string? Title, IReadOnlyList<Guid>? Prima
 public sealed record ChangeIdeaResponse(Guid Id, string Title, IReadOnlyList<Guid> SecondaryDriverIds, string? WhoseBehaviour, string? WhatDifferently,
     string? PhysicalCapability, string? PsychologicalCapability, string? PhysicalOpportunity, string? SocialOpportunity, string? ReflectiveMotivation,
     string? AutomaticMotivation, bool HasDiagnosis, InterventionFunctions Functions, PolicyLevers Levers, string? LeverDetails, IReadOnlyList<Guid> ContributionIds,
-    Guid Version);
+    IReadOnlyList<CarrierResponse> Carriers, Guid Version);
+
+/// <summary>
+/// A contribution linked to a change idea. <c>ContributionIds</c> on the idea lists those carrying it and those asked to;
+/// only <c>Accepted</c> ones carry it.
+/// </summary>
+public sealed record CarrierResponse(Guid ContributionId, Guid OrganisationId, string Organisation, CarryingStatus Status, string RequestedByName,
+    DateTime RequestedAtUtc, string? AnsweredByName, string? DeclineReason);
+
+public sealed record DeclineCarryingRequest(string? Reason);
 
 public sealed record DriverDiagramResponse(Guid GoalId, string Aim, IReadOnlyList<Guid> OutcomeMeasureIds, IReadOnlyList<DriverResponse> PrimaryDrivers,
     IReadOnlyList<DriverResponse> SecondaryDrivers, IReadOnlyList<ChangeIdeaResponse> ChangeIdeas);
@@ -90,6 +99,39 @@ public static class TheoryOfChangeApi
             .WithSummary("Change a change idea, replacing its secondary drivers and the contributions that carry it (a lead whose organisation carries it must keep carrying it); requires If-Match with its version")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        group.MapGet("/carrying-requests", async (Guid? organisationId, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
+            {
+                var actor = context.Actor();
+                IReadOnlyCollection<Guid> organisations = organisationId is { } one ? [one]
+                    : [.. actor.Memberships.Where(m => m.Role == Concordat.Core.Partnerships.Role.OrganisationLead).Select(m => m.OrganisationId)];
+                return TypedResults.Ok(await theory.CarryingRequestsAsync(organisations, ct));
+            })
+            .WithSummary("Requests for contributions to carry change ideas, still to be answered: of one organisation, or of every organisation you lead");
+
+        group.MapPost("/goals/{id:guid}/change-ideas/{ideaId:guid}/carriers/{contributionId:guid}/accept", async (Guid id, Guid ideaId, Guid contributionId,
+                HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
+            {
+                await theory.AcceptCarryingAsync(id, ideaId, contributionId, context.Actor(), ct);
+                return TypedResults.Ok(ToResponse((await theory.GetAsync(id, ct)).ChangeIdeas.Single(c => c.Idea.Id == ideaId)));
+            })
+            .WithSummary("Agree that your organisation's contribution carries a change idea it was asked to carry (leads of the contribution's organisation)");
+
+        group.MapPost("/goals/{id:guid}/change-ideas/{ideaId:guid}/carriers/{contributionId:guid}/decline", async (Guid id, Guid ideaId, Guid contributionId,
+                DeclineCarryingRequest request, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
+            {
+                await theory.DeclineCarryingAsync(id, ideaId, contributionId, request.Reason, context.Actor(), ct);
+                return TypedResults.Ok(ToResponse((await theory.GetAsync(id, ct)).ChangeIdeas.Single(c => c.Idea.Id == ideaId)));
+            })
+            .WithSummary("Decline, with a reason, a request for your organisation's contribution to carry a change idea (leads of the contribution's organisation)");
+
+        group.MapDelete("/goals/{id:guid}/change-ideas/{ideaId:guid}/carriers/{contributionId:guid}", async (Guid id, Guid ideaId, Guid contributionId,
+                HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
+            {
+                await theory.StopCarryingAsync(id, ideaId, contributionId, context.Actor(), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Stop your organisation's contribution carrying a change idea (leads of the contribution's organisation)");
     }
 
     private static DriverResponse ToResponse(DriverNode d) => new(d.Driver.Id, d.Driver.Level, d.Driver.Title, d.ServesPrimaryIds, [.. d.Measures.Select(m => m.Id)],
@@ -97,7 +139,9 @@ public static class TheoryOfChangeApi
 
     private static ChangeIdeaResponse ToResponse(ChangeIdeaNode c) => new(c.Idea.Id, c.Idea.Title, c.SecondaryDriverIds, c.Idea.WhoseBehaviour, c.Idea.WhatDifferently,
         c.Idea.PhysicalCapability, c.Idea.PsychologicalCapability, c.Idea.PhysicalOpportunity, c.Idea.SocialOpportunity, c.Idea.ReflectiveMotivation,
-        c.Idea.AutomaticMotivation, c.Idea.HasDiagnosis, c.Idea.Functions, c.Idea.Levers, c.Idea.LeverDetails, [.. c.CarriedBy.Select(b => b.Id)], c.Idea.Version);
+        c.Idea.AutomaticMotivation, c.Idea.HasDiagnosis, c.Idea.Functions, c.Idea.Levers, c.Idea.LeverDetails, c.LinkedContributionIds,
+        [.. c.Carriers.Select(b => new CarrierResponse(b.Id, b.OrganisationId, b.Organisation, b.Status, b.RequestedByName, b.RequestedAtUtc, b.AnsweredByName,
+            b.DeclineReason))], c.Idea.Version);
 
     private static DriverDiagramResponse ToResponse(DriverDiagram d) => new(d.GoalId, d.Aim, [.. d.OutcomeMeasures.Select(m => m.Id)],
         [.. d.Primary.Select(ToResponse)], [.. d.Secondary.Select(ToResponse)], [.. d.ChangeIdeas.Select(ToResponse)]);

@@ -131,6 +131,11 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
             functions = "EnvironmentalRestructuring", levers = "ServiceProvision", contributionIds = new[] { trustContribution },
         }, Ct);
         Assert.Equal(HttpStatusCode.OK, idea.StatusCode);
+        // The convenor only asks the trust to carry it; it counts once the trust's lead agrees.
+        var ideaId = (await (await convenor.GetAsync($"{url}/goals/{goalId}/driver-diagram", Ct)).JsonAsync())["changeIdeas"]![0]!["id"]!.GetValue<string>();
+        (failing, _, _) = await HealthAsync();
+        Assert.Contains(HealthCheck.UnaddressedConcern, failing);
+        Assert.Equal(HttpStatusCode.OK, (await trustLead.PostAsync($"{url}/goals/{goalId}/change-ideas/{ideaId}/carriers/{trustContribution}/accept", null, Ct)).StatusCode);
         var (moreNurses, _) = await ResourceApi.RegisterAsync(trustLead, system, new
         {
             organisationId = system.TrustId, type = "RegisteredNursing", name = "Community nurses", quantity = 40, unit = "WTE", availableCapacity = 5, contact = "Director of nursing",

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
+using Concordat.Web.Tests.Contributions;
+using Microsoft.EntityFrameworkCore;
 using Concordat.Web.Tests.Api;
 using Concordat.Web.Tests.Goals;
 using Concordat.Web.Tests.Infrastructure;
@@ -27,6 +31,86 @@ public abstract class HomePageTests(TestApp app, DatabaseKind kind) : ProviderTe
         Assert.StartsWith("The round closes on ", before.Text("#waiting-list .nhsuk-body-s"));
         Assert.Null(viewer.Document.QuerySelector("#waiting"));
         Assert.Null(after.Document.QuerySelector("#waiting"));
+    }
+
+    [Fact]
+    public async Task Home_ListsCheckInsDueAndToAcknowledge_AndDataOutOfDate_ForThePeopleWhoseMoveItIs_UntilTheyAct()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var councilContributor = await ApiClient.ForAsync(App, system.CouncilContributor);
+        var goalId = await GoalApi.DraftAsync(convenor, system);
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var (contributionId, _) = await ContributionApi.CommitAsync(councilLead, system, goalId, system.CouncilId);
+        Assert.Equal(HttpStatusCode.OK, (await ContributionApi.PostWithVersionAsync(convenor, system, contributionId, "acceptance", new { decision = "Frailty board" })).StatusCode);
+        var measure = await councilLead.PostAsJsonAsync($"/api/v1/systems/{system.Id}/measures", new
+        {
+            name = "Reablement within a day", definition = "People starting reablement within 24 hours of discharge", unit = "people", format = "Count",
+            frequency = "Monthly", improvement = "Increase", ownerOrganisationId = system.CouncilId,
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, measure.StatusCode);
+        // Agreed forty days ago with no check-in since: past the 31-day cadence.
+        await using (var scope = App.Database(system.Id))
+        {
+            await scope.Db.Contributions.Where(c => c.Id == contributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.StatusChangedAtUtc, DateTime.UtcNow.AddDays(-40)), Ct);
+        }
+        async Task<string[]> Waiting(TestPerson person) =>
+            [.. (await (await PageClient.SignedInAsync(App, person)).GetAsync($"/systems/{system.Id}")).Document.QuerySelectorAll("#waiting-list li")
+                .Select(li => string.Join(" | ", li.Children.Where(c => c.TagName is "A" or "SPAN").Select(c => c.TextContent.Trim())))];
+
+        var contributorBefore = await Waiting(system.CouncilContributor);
+        var trustBefore = await Waiting(system.TrustLead);
+        Assert.Contains(contributorBefore, w => w.StartsWith("Check in on Westford Council's contribution to Fewer emergency admissions of frail older people | Overdue since ", StringComparison.Ordinal));
+        Assert.Contains("Add data to Reablement within a day | Westford Council has no data on it yet", contributorBefore);
+        Assert.Empty(trustBefore);
+
+        var checkIn = await councilContributor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/contributions/{contributionId}/check-ins",
+            new { status = "OnTrack", confidence = 7, narrative = "Reablement hours retained" }, Ct);
+        Assert.True(checkIn.IsSuccessStatusCode, await checkIn.Content.ReadAsStringAsync(Ct));
+        var contributorAfter = await Waiting(system.CouncilContributor);
+        var goalLead = await Waiting(system.TrustLead);
+        var viewer = await Waiting(system.Viewer);
+        Assert.DoesNotContain(contributorAfter, w => w.StartsWith("Check in", StringComparison.Ordinal));
+        Assert.Equal(["Acknowledge Westford Council's check-in on Fewer emergency admissions of frail older people | Posted by Cleo Contributor on " +
+            Concordat.Core.Words.Prose.Date(DateTime.UtcNow)], goalLead);
+        Assert.Empty(viewer);
+
+        var checkInId = (await checkIn.JsonAsync())["checkIns"]![0]!["id"]!.GetValue<string>();
+        Assert.True((await (await ApiClient.ForAsync(App, system.TrustLead)).PostAsync($"/api/v1/systems/{system.Id}/check-ins/{checkInId}/acknowledgement", null, Ct)).IsSuccessStatusCode);
+        Assert.Empty(await Waiting(system.TrustLead));
+        var api = await (await councilContributor.GetAsync($"/api/v1/systems/{system.Id}/waiting", Ct)).JsonAsync();
+        Assert.Equal(["Data"], api.AsArray().Select(i => i!["kind"]!.GetValue<string>()));
+        Assert.EndsWith($"/systems/{system.Id}/measures/{measure.Headers.Location!.ToString().Split('/')[^1]}", api[0]!["href"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Home_SaysWhatOthersChangedSinceTheLastVisit_NotOnesOwnChanges_AndAReloadKeepsTheList()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var trustLead = await PageClient.SignedInAsync(App, system.TrustLead);
+        var home = $"/systems/{system.Id}";
+
+        var first = await trustLead.GetAsync(home);
+        Assert.Null(first.Document.QuerySelector("#since-last-visit"));
+        // The visit ended two hours ago; since then the lead drafted a goal, and so did the convenor.
+        await using (var scope = App.Database(system.Id))
+        {
+            await scope.Db.Visits.Where(v => v.PersonId == system.TrustLead.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.SeenAtUtc, DateTime.UtcNow.AddHours(-2)), Ct);
+        }
+        await GoalApi.DraftAsync(await ApiClient.ForAsync(App, system.TrustLead), system, "Our own goal");
+        await GoalApi.DraftAsync(convenor, system, "The convenor's goal");
+
+        var next = await trustLead.GetAsync(home);
+        var reload = await trustLead.GetAsync(home);
+
+        foreach (var page in new[] { next, reload })
+        {
+            Assert.StartsWith("1 change by others since ", page.Text("#since-last-visit + p"), StringComparison.Ordinal);
+            var listed = page.Document.QuerySelector("#since-last-visit")!.ParentElement!.TextContent;
+            Assert.Contains("The convenor's goal", listed, StringComparison.Ordinal);
+            Assert.DoesNotContain("Our own goal", listed, StringComparison.Ordinal);
+        }
     }
 }
 

@@ -259,6 +259,77 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
     }
 
     [Fact]
+    public async Task AnotherPartnersContribution_IsAskedToCarryAnIdea_CountsOnlyOnceItsLeadAccepts_AndItsLeadAloneAnswersOrStopsIt()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var trustLead = await ApiClient.ForAsync(App, system.TrustLead);
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var councilContributor = await ApiClient.ForAsync(App, system.CouncilContributor);
+        var (goalId, url, _, _, planning) = await GoalWithDriversAsync(system, convenor);
+        var (councilContribution, _) = await ContributionApi.CommitAsync(councilLead, system, goalId, system.CouncilId);
+        var (trustContribution, _) = await ContributionApi.CommitAsync(trustLead, system, goalId, system.TrustId);
+        var contributions = new[] { trustContribution, councilContribution };
+        var added = await trustLead.PostAsJsonAsync($"{url}/change-ideas", new { title = "Discharge to assess", secondaryDriverIds = new[] { planning }, contributionIds = contributions }, Ct);
+        Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync(Ct));
+        var idea = (await DiagramAsync(convenor, url))["changeIdeas"]![0]!;
+        var ideaUrl = $"{url}/change-ideas/{idea["id"]!.GetValue<string>()}";
+        string StatusOf(JsonNode node, Guid contribution) => node["carriers"]!.AsArray().Single(c => c!["contributionId"]!.GetValue<string>() == contribution.ToString())!["status"]!.GetValue<string>();
+        async Task<JsonNode> Waiting(HttpClient client) => await (await client.GetAsync($"/api/v1/systems/{system.Id}/waiting", Ct)).JsonAsync();
+        async Task<JsonNode> IdeaNow() => (await DiagramAsync(convenor, url))["changeIdeas"]![0]!;
+
+        // The trust's own contribution carries it at once; the council's is only asked, and its lead finds the request.
+        Assert.Equal("Accepted", StatusOf(idea, trustContribution));
+        Assert.Equal("Requested", StatusOf(idea, councilContribution));
+        Assert.Equal(contributions.Select(c => c.ToString()).Order(StringComparer.Ordinal), Ids(idea, "contributionIds"));
+        var asked = await (await councilLead.GetAsync($"/api/v1/systems/{system.Id}/carrying-requests", Ct)).JsonAsync();
+        Assert.Equal(councilContribution.ToString(), asked.AsArray().Single()!["contributionId"]!.GetValue<string>());
+        Assert.Contains(Waiting(councilLead).Result.AsArray(), i => i!["kind"]!.GetValue<string>() == "CarryingRequest");
+        Assert.Empty((await (await trustLead.GetAsync($"/api/v1/systems/{system.Id}/carrying-requests", Ct)).JsonAsync()).AsArray());
+        async Task<string[]> CarriedInStrategy()
+        {
+            var document = await (await convenor.GetAsync($"/api/v1/systems/{system.Id}/strategy/document", Ct)).JsonAsync();
+            var goal = document["goals"]!.AsArray().Single(g => g!["id"]!.GetValue<string>() == goalId.ToString())!;
+            return [.. goal["changeIdeas"]![0]!["carriedBy"]!.AsArray().Select(c => c!.GetValue<string>())];
+        }
+        Assert.Equal(["Westford Hospitals NHS Trust"], await CarriedInStrategy());
+
+        // Only the council's leads answer for it; a decline needs a reason, and is kept with it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await trustLead.PostAsync($"{ideaUrl}/carriers/{councilContribution}/accept", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await convenor.PostAsync($"{ideaUrl}/carriers/{councilContribution}/accept", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await councilContributor.PostAsync($"{ideaUrl}/carriers/{councilContribution}/accept", null, Ct)).StatusCode);
+        var noReason = await councilLead.PostAsJsonAsync($"{ideaUrl}/carriers/{councilContribution}/decline", new { reason = " " }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.StartsWith("Say why your organisation declines", (await noReason.JsonAsync())["errors"]!["Reason"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Requested", StatusOf(await IdeaNow(), councilContribution));
+        var declined = await councilLead.PostAsJsonAsync($"{ideaUrl}/carriers/{councilContribution}/decline", new { reason = "Our reablement team is full until April" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        var afterDecline = await IdeaNow();
+        Assert.Equal("Declined", StatusOf(afterDecline, councilContribution));
+        Assert.Equal([trustContribution.ToString()], Ids(afterDecline, "contributionIds"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await councilLead.PostAsync($"{ideaUrl}/carriers/{councilContribution}/accept", null, Ct)).StatusCode);
+
+        // Asked again by the goal's lead, the council's lead accepts: now it carries the idea, in the strategy too.
+        var edit = new HttpRequestMessage(HttpMethod.Put, ideaUrl) { Content = JsonContent.Create(new { title = "Discharge to assess", secondaryDriverIds = new[] { planning }, contributionIds = contributions }) };
+        edit.Headers.TryAddWithoutValidation("If-Match", ETag(afterDecline));
+        Assert.Equal(HttpStatusCode.OK, (await trustLead.SendAsync(edit, Ct)).StatusCode);
+        Assert.Equal("Requested", StatusOf(await IdeaNow(), councilContribution));
+        Assert.Equal(HttpStatusCode.OK, (await councilLead.PostAsync($"{ideaUrl}/carriers/{councilContribution}/accept", null, Ct)).StatusCode);
+        Assert.Equal("Accepted", StatusOf(await IdeaNow(), councilContribution));
+        Assert.DoesNotContain(Waiting(councilLead).Result.AsArray(), i => i!["kind"]!.GetValue<string>() == "CarryingRequest");
+        Assert.Equal(["Westford Council", "Westford Hospitals NHS Trust"], await CarriedInStrategy());
+
+        // The trust cannot take the council's contribution off the idea's carriers by answering for it; the council's lead can.
+        Assert.Equal(HttpStatusCode.Forbidden, (await trustLead.DeleteAsync($"{ideaUrl}/carriers/{councilContribution}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await councilLead.DeleteAsync($"{ideaUrl}/carriers/{councilContribution}", Ct)).StatusCode);
+        Assert.Equal([trustContribution.ToString()], Ids(await IdeaNow(), "contributionIds"));
+        await using var scope = App.Database(system.Id);
+        var actions = await scope.Db.AuditEvents.Where(e => e.EntityId == goalId && e.Action.StartsWith("ChangeIdeaCarrying")).OrderBy(e => e.OccurredAtUtc)
+            .Select(e => e.Action + " by " + e.ActorName).ToListAsync(Ct);
+        Assert.Equal(["ChangeIdeaCarryingDeclined by Cath Council", "ChangeIdeaCarryingAccepted by Cath Council", "ChangeIdeaCarryingStopped by Cath Council"], actions);
+    }
+
+    [Fact]
     public async Task EditPages_ArePrefilledAndOfferedOnlyToEditors_ReportErrorsBesideTheirFields_SaveTheChange_AndAStaleFormShowsWhatIsSavedNow()
     {
         var system = await App.CreateSystemAsync();

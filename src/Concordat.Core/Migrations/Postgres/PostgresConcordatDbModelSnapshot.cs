@@ -1091,6 +1091,27 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("Concordat.Core.People.Visit", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ChangesSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId", "SystemId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("Visits");
+                });
+
             modelBuilder.Entity("Concordat.Core.Resources.GoalNeed", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1570,6 +1591,31 @@ namespace Concordat.Core.Migrations.Postgres
 
                     b.Property<Guid>("ContributionId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
@@ -2158,6 +2204,21 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Concordat.Core.People.Invitation", b =>
+                {
+                    b.HasOne("Concordat.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.People.Visit", b =>
                 {
                     b.HasOne("Concordat.Core.People.Person", null)
                         .WithMany()

@@ -36,7 +36,7 @@ public sealed class ChangeIdeaForm
             SocialOpportunity = idea.SocialOpportunity, ReflectiveMotivation = idea.ReflectiveMotivation, AutomaticMotivation = idea.AutomaticMotivation,
             Functions = [.. ChangeIdeaNames.Functions.Select(f => f.Value).Where(f => idea.Functions.HasFlag(f))],
             Levers = [.. ChangeIdeaNames.Levers.Select(l => l.Value).Where(l => idea.Levers.HasFlag(l))],
-            LeverDetails = idea.LeverDetails, ContributionIds = [.. node.CarriedBy.Select(c => c.Id)],
+            LeverDetails = idea.LeverDetails, ContributionIds = [.. node.LinkedContributionIds],
         };
     }
 

@@ -41,6 +41,8 @@ public sealed class TheoryOfChangeModel(TheoryOfChangeService theory, Contributi
 
     public string IdeaLink(Guid ideaId) => $"{SystemHome}/goals/{Id}/theory-of-change/change-ideas/{ideaId}";
 
+    public string CarrierLink(Guid ideaId, Guid contributionId) => $"{IdeaLink(ideaId)}/carriers/{contributionId}";
+
     public string Svg => DriverDiagramSvg.ToSvg(Diagram);
 
     public IEnumerable<SelectListItem> PrimaryOptions => Diagram.Primary.Select(d => new SelectListItem(d.Driver.Title, d.Driver.Id.ToString(), Secondary.PrimaryDriverIds.Contains(d.Driver.Id)));

@@ -340,6 +340,32 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SeenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangesSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => new { x.PersonId, x.SystemId });
+                    table.ForeignKey(
+                        name: "FK_Visits_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Visits_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Delegations",
                 columns: table => new
                 {
@@ -1070,7 +1096,13 @@ namespace Concordat.Core.Migrations.Sqlite
                 {
                     ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ContributionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1708,6 +1740,11 @@ namespace Concordat.Core.Migrations.Sqlite
                 table: "TrajectoryPoints",
                 column: "SystemId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_SystemId",
+                table: "Visits",
+                column: "SystemId");
+
             // Not expressible in the model: see PublishedVersionTriggers.
             PublishedVersionTriggers.Create(migrationBuilder);
         }
@@ -1812,6 +1849,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "TrajectoryPoints");
 
             migrationBuilder.DropTable(
+                name: "Visits");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1819,9 +1859,6 @@ namespace Concordat.Core.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Drivers");
-
-            migrationBuilder.DropTable(
-                name: "People");
 
             migrationBuilder.DropTable(
                 name: "PooledFundSchemes");
@@ -1837,6 +1874,9 @@ namespace Concordat.Core.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Measures");
+
+            migrationBuilder.DropTable(
+                name: "People");
 
             migrationBuilder.DropTable(
                 name: "PooledFunds");

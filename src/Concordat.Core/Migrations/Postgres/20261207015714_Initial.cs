@@ -341,6 +341,32 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SeenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangesSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => new { x.PersonId, x.SystemId });
+                    table.ForeignKey(
+                        name: "FK_Visits_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Visits_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Delegations",
                 columns: table => new
                 {
@@ -1071,7 +1097,13 @@ namespace Concordat.Core.Migrations.Postgres
                 {
                     ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
                     ContributionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1709,6 +1741,11 @@ namespace Concordat.Core.Migrations.Postgres
                 table: "TrajectoryPoints",
                 column: "SystemId");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_SystemId",
+                table: "Visits",
+                column: "SystemId");
+
             // Not expressible in the model: see PublishedVersionTriggers.
             PublishedVersionTriggers.Create(migrationBuilder);
         }
@@ -1813,6 +1850,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "TrajectoryPoints");
 
             migrationBuilder.DropTable(
+                name: "Visits");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1820,9 +1860,6 @@ namespace Concordat.Core.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Drivers");
-
-            migrationBuilder.DropTable(
-                name: "People");
 
             migrationBuilder.DropTable(
                 name: "PooledFundSchemes");
@@ -1838,6 +1875,9 @@ namespace Concordat.Core.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Measures");
+
+            migrationBuilder.DropTable(
+                name: "People");
 
             migrationBuilder.DropTable(
                 name: "PooledFunds");

@@ -1,0 +1,229 @@
+using Concordat.Core.Access;
+using Concordat.Core.Data;
+using Concordat.Core.Goals;
+using Concordat.Core.History;
+using Concordat.Core.Partnerships;
+using Concordat.Core.People;
+using Concordat.Core.Resources;
+using Concordat.Core.TheoryOfChange;
+using Concordat.Core.Words;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Core.Waiting;
+
+/// <summary>An open agreement round still waiting for the position of an organisation the person leads.</summary>
+public sealed record PositionOwed(Guid GoalId, string GoalTitle, Guid RoundId, string Organisation, DateOnly ClosesOn);
+
+/// <summary>A contribution of the person's organisation whose next check-in is due soon or overdue.</summary>
+public sealed record CheckInDue(Guid ContributionId, string GoalTitle, string Organisation, DateOnly DueOn, bool IsOverdue);
+
+/// <summary>A check-in on a goal the person answers for, not yet acknowledged.</summary>
+public sealed record CheckInToAcknowledge(Guid ContributionId, Guid CheckInId, string GoalTitle, string Organisation, string PostedByName, DateTime PostedAtUtc);
+
+/// <summary>A measure the person's organisation supplies data for, with no data yet or data out of date.</summary>
+public sealed record DataOutOfDate(Guid MeasureId, string Measure, string Organisation, DateOnly? NewestPeriod, DateOnly? DueBy);
+
+public enum WaitingKind
+{
+    Position,
+    CheckIn,
+    Acknowledgement,
+    ResourceRequest,
+    Payment,
+    CarryingRequest,
+    Data,
+}
+
+/// <summary>
+/// One thing waiting on a person, in the words every page, API client and (later) email shows: what to do, more about
+/// it, the date it is due by where there is one, and the page that does it (relative to the system's home).
+/// </summary>
+public sealed record WaitingItem(WaitingKind Kind, string Text, string Detail, DateOnly? By, string Path);
+
+/// <summary>Everything waiting for one person's answer or action, each list soonest or oldest first.</summary>
+public sealed record WaitingOnYou(
+    IReadOnlyList<PositionOwed> PositionsOwed,
+    IReadOnlyList<CheckInDue> CheckInsDue,
+    IReadOnlyList<CheckInToAcknowledge> CheckInsToAcknowledge,
+    IReadOnlyList<CommitmentRow> ResourceRequests,
+    IReadOnlyList<(PooledFund Fund, PooledFundContribution Proposal)> PaymentsToConfirm,
+    IReadOnlyList<CarryingRequest> CarryingRequests,
+    IReadOnlyList<DataOutOfDate> DataOutOfDate)
+{
+    public int Count => PositionsOwed.Count + CheckInsDue.Count + CheckInsToAcknowledge.Count + ResourceRequests.Count + PaymentsToConfirm.Count
+        + CarryingRequests.Count + DataOutOfDate.Count;
+
+    /// <summary>Everything as one list, in the order above.</summary>
+    public IReadOnlyList<WaitingItem> Items =>
+    [
+        .. PositionsOwed.Select(p => new WaitingItem(WaitingKind.Position, $"Record {p.Organisation}'s position on {p.GoalTitle}",
+            $"The round closes on {Prose.Date(p.ClosesOn)}", p.ClosesOn, $"goals/{p.GoalId}/rounds/{p.RoundId}/position")),
+        .. CheckInsDue.Select(d => new WaitingItem(WaitingKind.CheckIn, $"Check in on {d.Organisation}'s contribution to {d.GoalTitle}",
+            d.IsOverdue ? $"Overdue since {Prose.Date(d.DueOn)}" : $"Due by {Prose.Date(d.DueOn)}", d.DueOn, $"contributions/{d.ContributionId}")),
+        .. CheckInsToAcknowledge.Select(k => new WaitingItem(WaitingKind.Acknowledgement, $"Acknowledge {k.Organisation}'s check-in on {k.GoalTitle}",
+            $"Posted by {k.PostedByName} on {Prose.Date(k.PostedAtUtc)}", null, $"contributions/{k.ContributionId}#check-ins")),
+        .. ResourceRequests.Select(r => new WaitingItem(WaitingKind.ResourceRequest,
+            $"{r.Organisation} asks for {Prose.Amount(r.Commitment.RequestedQuantity, r.Unit)} of {r.ResourceName}",
+            $"{r.Owner}'s resource, for {r.GoalTitle}, {Prose.Date(r.Commitment.RequestedStartsOn)} to {Prose.Date(r.Commitment.RequestedEndsOn)}; asked on {Prose.Date(r.Commitment.CreatedAtUtc)}",
+            null, $"commitments/{r.Commitment.Id}")),
+        .. PaymentsToConfirm.Select(p => new WaitingItem(WaitingKind.Payment, $"Confirm or decline {Prose.Pounds(p.Proposal.ProposedInPence ?? 0)} into {p.Fund.Name}",
+            $"Proposed by {p.Proposal.ProposedByName}", null, $"resources/pooled-funds/{p.Fund.Id}")),
+        .. CarryingRequests.Select(c => new WaitingItem(WaitingKind.CarryingRequest, $"{c.Organisation} is asked to carry the change idea {c.ChangeIdea}",
+            $"For {c.GoalTitle}; asked by {c.RequestedByName} on {Prose.Date(c.RequestedAtUtc)}", null,
+            $"goals/{c.GoalId}/theory-of-change/change-ideas/{c.ChangeIdeaId}/carriers/{c.ContributionId}")),
+        .. DataOutOfDate.Select(d => new WaitingItem(WaitingKind.Data, $"Add data to {d.Measure}",
+            d.DueBy is { } due ? $"{d.Organisation}'s data has been out of date since {Prose.Date(due)}" : $"{d.Organisation} has no data on it yet",
+            d.DueBy, $"measures/{d.MeasureId}")),
+    ];
+}
+
+/// <summary>Changes made by others since the person's previous visit, newest first; <see cref="Since"/> is null on a first visit.</summary>
+public sealed record ChangesSinceLastVisit(DateTime? Since, IReadOnlyList<HistoryEntry> Entries, int TotalCount);
+
+/// <summary>
+/// What is waiting on a person in a system: what their organisations owe (positions, check-ins, data), what others ask
+/// of them (resources, payments into a pool, carrying a change idea), and what they must acknowledge.
+/// </summary>
+public sealed class WaitingService(ConcordatDb db, TimeProvider clock, CommitmentService commitments, PooledFundService funds, TheoryOfChangeService theory,
+    HistoryService history)
+{
+    /// <summary>How far ahead a check-in shows as due.</summary>
+    public const int CheckInNoticeDays = 14;
+
+    private const int ChangesShown = 10;
+
+    public async Task<WaitingOnYou> ForAsync(Actor actor, CancellationToken ct)
+    {
+        var led = actor.Memberships.Where(m => m.Role == Role.OrganisationLead).Select(m => m.OrganisationId).ToList();
+        var contributing = actor.Memberships.Where(m => m.Role is Role.OrganisationLead or Role.Contributor).Select(m => m.OrganisationId).ToList();
+        return new WaitingOnYou(
+            led.Count == 0 ? [] : await PositionsOwedAsync(actor, led, ct),
+            contributing.Count == 0 ? [] : await CheckInsDueAsync(contributing, ct),
+            await CheckInsToAcknowledgeAsync(actor, led, ct),
+            led.Count == 0 ? [] : await commitments.RequestsAsync(led, ct),
+            led.Count == 0 ? [] : await funds.ProposalsAwaitingAsync(led, ct),
+            led.Count == 0 ? [] : await theory.CarryingRequestsAsync(led, ct),
+            await DataOutOfDateAsync(actor, contributing, ct));
+    }
+
+    /// <summary>Records this look at the home page and returns what others changed since the previous visit.</summary>
+    public async Task<ChangesSinceLastVisit> ChangesSinceLastVisitAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.PersonId is not { } personId)
+        {
+            return new ChangesSinceLastVisit(null, [], 0);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var visit = await db.Visits.SingleOrDefaultAsync(v => v.PersonId == personId, ct);
+        if (visit is null)
+        {
+            db.Visits.Add(new Visit { SystemId = actor.SystemId, PersonId = personId, SeenAtUtc = now });
+        }
+        else
+        {
+            visit.Seen(now);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two tabs opened at once both tried to record the first visit; either record will do.
+            db.ChangeTracker.Clear();
+        }
+        if (visit?.ChangesSinceUtc is not { } since)
+        {
+            return new ChangesSinceLastVisit(null, [], 0);
+        }
+        var (entries, total) = await history.ByOthersSinceAsync(personId, since, ChangesShown, ct);
+        return new ChangesSinceLastVisit(DateTime.SpecifyKind(since, DateTimeKind.Utc), entries, total);
+    }
+
+    /// <summary>Open rounds whose required responses include an organisation this person leads that has no position on the current revision; soonest closing first.</summary>
+    private async Task<IReadOnlyList<PositionOwed>> PositionsOwedAsync(Actor actor, IReadOnlyList<Guid> led, CancellationToken ct)
+    {
+        var rounds = await db.AgreementRounds.AsNoTracking().Include(r => r.RequiredResponses).Include(r => r.Positions).AsSplitQuery()
+            .Where(r => r.State == RoundState.Open && r.RequiredResponses.Any(x => led.Contains(x.OrganisationId)))
+            .ToListAsync(ct);
+        var goalIds = rounds.Select(r => r.GoalId).ToList();
+        var goals = await db.Goals.AsNoTracking().Where(g => goalIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Title, ct);
+        var names = actor.Memberships.ToDictionary(m => m.OrganisationId, m => m.OrganisationName);
+        return [.. rounds.SelectMany(r => r.Outstanding.Where(led.Contains).Select(o => new PositionOwed(r.GoalId, goals[r.GoalId], r.Id, names[o], r.ClosesOn)))
+            .OrderBy(p => p.ClosesOn)];
+    }
+
+    /// <summary>
+    /// Agreed contributions of the person's organisations whose next check-in (a cadence after the last one, or after
+    /// agreement) falls within <see cref="CheckInNoticeDays"/> or has passed.
+    /// </summary>
+    private async Task<IReadOnlyList<CheckInDue>> CheckInsDueAsync(IReadOnlyList<Guid> organisations, CancellationToken ct)
+    {
+        var rows = await (from c in db.Contributions.AsNoTracking()
+                          join g in db.Goals on c.GoalId equals g.Id
+                          join o in db.Organisations on c.OrganisationId equals o.Id
+                          where organisations.Contains(c.OrganisationId)
+                              && (c.Status == Contributions.ContributionStatus.Agreed || c.Status == Contributions.ContributionStatus.Varied)
+                          select new
+                          {
+                              c.Id, GoalTitle = g.Title, Organisation = o.Name, c.CheckInCadenceDays, c.StatusChangedAtUtc,
+                              LastCheckIn = db.CheckIns.Where(k => k.ContributionId == c.Id).Max(k => (DateTime?)k.PostedAtUtc),
+                          }).ToListAsync(ct);
+        var today = UkCalendar.Today(clock);
+        return [.. rows.Select(r => (Row: r, Due: DateOnly.FromDateTime(r.LastCheckIn ?? r.StatusChangedAtUtc).AddDays(r.CheckInCadenceDays)))
+            .Where(x => x.Due <= today.AddDays(CheckInNoticeDays))
+            .OrderBy(x => x.Due)
+            .Select(x => new CheckInDue(x.Row.Id, x.Row.GoalTitle, x.Row.Organisation, x.Due, x.Due < today))];
+    }
+
+    /// <summary>Unacknowledged check-ins on goals led by an organisation the person leads (a convenor acknowledges for any goal).</summary>
+    private async Task<IReadOnlyList<CheckInToAcknowledge>> CheckInsToAcknowledgeAsync(Actor actor, IReadOnlyList<Guid> led, CancellationToken ct)
+    {
+        if (!actor.IsConvenor && led.Count == 0)
+        {
+            return [];
+        }
+        var all = actor.IsConvenor;
+        return await (from k in db.CheckIns.AsNoTracking()
+                      join c in db.Contributions on k.ContributionId equals c.Id
+                      join g in db.Goals on c.GoalId equals g.Id
+                      join o in db.Organisations on c.OrganisationId equals o.Id
+                      where k.AcknowledgedAtUtc == null && (all || led.Contains(g.LeadOrganisationId))
+                      orderby k.PostedAtUtc
+                      select new CheckInToAcknowledge(c.Id, k.Id, g.Title, o.Name, k.PostedByName, k.PostedAtUtc)).ToListAsync(ct);
+    }
+
+    /// <summary>Measures owned by the person's organisations, or by one that delegated its data to them, with no data or data past its due date.</summary>
+    private async Task<IReadOnlyList<DataOutOfDate>> DataOutOfDateAsync(Actor actor, IReadOnlyList<Guid> contributing, CancellationToken ct)
+    {
+        var owners = contributing.Union(actor.Delegations.Where(d => d.Capability == DelegatedCapability.MeasureData).Select(d => d.OrganisationId)).ToList();
+        if (owners.Count == 0)
+        {
+            return [];
+        }
+        var measures = await (from m in db.Measures.AsNoTracking()
+                              join o in db.Organisations on m.OwnerOrganisationId equals o.Id
+                              where owners.Contains(m.OwnerOrganisationId)
+                              select new { Measure = m, Organisation = o.Name, Newest = db.Observations.Where(x => x.MeasureId == m.Id).Max(x => (DateOnly?)x.PeriodStart) })
+            .ToListAsync(ct);
+        var today = UkCalendar.Today(clock);
+        return [.. measures.Where(x => x.Newest is not { } newest || x.Measure.IsStale(newest, today))
+            .Select(x => new DataOutOfDate(x.Measure.Id, x.Measure.Name, x.Organisation, x.Newest, x.Newest is { } n ? x.Measure.NextValueDueBy(n) : null))
+            .OrderBy(d => d.DueBy ?? DateOnly.MinValue).ThenBy(d => d.Measure, StringComparer.Ordinal)];
+    }
+}
+
+public static class WaitingWords
+{
+    public static string InWords(this WaitingKind kind) => kind switch
+    {
+        WaitingKind.Position => "Position to record",
+        WaitingKind.CheckIn => "Check-in due",
+        WaitingKind.Acknowledgement => "Check-in to acknowledge",
+        WaitingKind.ResourceRequest => "Resource request to answer",
+        WaitingKind.Payment => "Payment into a pooled fund to confirm",
+        WaitingKind.CarryingRequest => "Change idea to carry or decline",
+        WaitingKind.Data => "Data out of date",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}
