@@ -111,6 +111,10 @@ public static class HealthCheck
         if (goal.Measures.Count == 0)
         {
             Fail(NoMeasure, goal.Title, "No measure shows whether this outcome is moving, so no one can tell whether the strategy is working.", goalPath + "#measures");
+            // With no measure there is no data, target or reading to pass on, so the goal must not score as well as one whose measure has them.
+            Fail(StaleData, goal.Title, "No measure, so there is no data to say whether the outcome is moving.", goalPath + "#measures");
+            Fail(NoTarget, goal.Title, "No measure, so there is no target or trajectory to say where the partners want the outcome to be.", goalPath + "#measures");
+            Fail(UnaddressedConcern, goal.Title, "No measure, so no one can tell whether the outcome shows special cause concern.", goalPath + "#measures");
         }
         findings.AddRange(ContributorFindings(goal, active, goalPath));
         if (goal.Status != GoalStatus.Agreed)

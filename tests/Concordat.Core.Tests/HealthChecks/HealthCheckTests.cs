@@ -33,8 +33,10 @@ public sealed class HealthCheckTests
         Assert.Equal((11, 0, 11), (health.ChecksPassed, health.ChecksPendingAgreement, health.Checks));
     }
 
+    /// <summary>With no measure, the checks of a measure's data, target and reading have nothing to pass on, so they fail with it.</summary>
     [Fact]
-    public void NoMeasure_Fails() => Assert.Equal([HealthCheck.NoMeasure], Failing(Healthy() with { Measures = [] }));
+    public void NoMeasure_FailsWithTheChecksOfMeasures() =>
+        Assert.Equal([HealthCheck.NoMeasure, HealthCheck.StaleData, HealthCheck.NoTarget, HealthCheck.UnaddressedConcern], Failing(Healthy() with { Measures = [] }));
 
     [Fact]
     public void NoContributor_Fails_AndWithdrawnContributionsDoNotCount() =>

@@ -412,10 +412,11 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         var after = await (await convenor.GetAsync($"{url}/strategy/health-check", Ct)).JsonAsync();
         var page = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync($"/systems/{system.Id}/strategy/health");
 
-        Assert.Equal(new[] { HealthCheck.NoAccountOfHow, HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NoMeasure, HealthCheck.NotAgreed }.Order(StringComparer.Ordinal), Checks(before));
-        Assert.Equal(6, before["goals"]![0]!["checksPassed"]!.GetValue<int>());
-        Assert.Equal(new[] { HealthCheck.LeverWithoutMechanism, HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NoMeasure, HealthCheck.NotAgreed }.Order(StringComparer.Ordinal), Checks(after));
-        Assert.Contains("6 of 11 checks pass", page.Text($"#goal-{goalId}"));
+        string[] noMeasure = [HealthCheck.NoMeasure, HealthCheck.StaleData, HealthCheck.NoTarget, HealthCheck.UnaddressedConcern];
+        Assert.Equal(noMeasure.Concat([HealthCheck.NoAccountOfHow, HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NotAgreed]).Order(StringComparer.Ordinal), Checks(before));
+        Assert.Equal(3, before["goals"]![0]!["checksPassed"]!.GetValue<int>());
+        Assert.Equal(noMeasure.Concat([HealthCheck.LeverWithoutMechanism, HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NotAgreed]).Order(StringComparer.Ordinal), Checks(after));
+        Assert.Contains("3 of 11 checks pass", page.Text($"#goal-{goalId}"));
         Assert.Contains("a lever without a mechanism", page.Text($"#goal-{goalId}"));
         Assert.NotNull(page.Document.QuerySelector($"#goal-{goalId} a[href^='/systems/{system.Id}/goals/{goalId}/theory-of-change#idea-']"));
     }
