@@ -8,7 +8,6 @@ using Concordat.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +20,7 @@ builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/");
     o.Conventions.AllowAnonymousToPage("/Status");
+    o.Conventions.AllowAnonymousToPage("/Api/Reference");
     // A system's published strategy, while its convenors keep it public; the page itself refuses otherwise.
     o.Conventions.AllowAnonymousToPage("/Strategy/Public");
 });
@@ -54,7 +54,6 @@ app.UseMiddleware<SystemTenancy>();
 
 app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/api/reference", o => o.WithTitle("Concordat API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapConcordatApi();
 

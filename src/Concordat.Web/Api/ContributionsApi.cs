@@ -1,3 +1,4 @@
+using Concordat.Core.Access;
 using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Web.Infrastructure;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concordat.Web.Api;
 
-public sealed record CheckInResponse(Guid Id, CheckInStatus Status, int Confidence, string? Narrative, string PostedBy, DateTime PostedAtUtc,
+public sealed record CheckInResponse(Guid Id, Guid ContributionId, CheckInStatus Status, int Confidence, string? Narrative, string PostedBy, DateTime PostedAtUtc,
     string? AcknowledgedBy, DateTime? AcknowledgedAtUtc);
 
 public sealed record ContributionResponse(Guid Id, Guid GoalId, Guid OrganisationId, string Organisation, string Commitment, string? Actions, DateOnly DueOn,
@@ -62,13 +63,19 @@ public static class ContributionsApi
                 WithVersion(context, contributions, contributionId, expected => contributions.WithdrawAsync(contributionId, request.Decision, expected, context.Actor(), ct), ct))
             .WithSummary("Withdraw a contribution (the organisation's leads); requires If-Match");
 
-        group.MapPost("/contributions/{contributionId:guid}/check-ins", async (Guid contributionId, PostCheckIn request, HttpContext context,
+        group.MapPost("/contributions/{contributionId:guid}/check-ins", async (Guid systemId, Guid contributionId, PostCheckIn request, HttpContext context,
                 ContributionService contributions, CancellationToken ct) =>
             {
-                await contributions.CheckInAsync(contributionId, request, context.Actor(), ct);
-                return TypedResults.Ok(ToResponse(await contributions.GetAsync(contributionId, ct)));
+                var checkIn = await contributions.CheckInAsync(contributionId, request, context.Actor(), ct);
+                return TypedResults.CreatedAtRoute(await CheckInAsync(contributions, checkIn.Id, ct), "GetCheckIn", new { systemId, checkInId = checkIn.Id });
             })
             .WithSummary("Post a check-in (the organisation's leads and contributors); a narrative is required when at risk or off track");
+
+        group.MapGet("/check-ins/{checkInId:guid}", async (Guid checkInId, ContributionService contributions, CancellationToken ct) =>
+                TypedResults.Ok(await CheckInAsync(contributions, checkInId, ct)))
+            .WithName("GetCheckIn")
+            .WithSummary("One check-in; its contribution has all of them")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/check-ins/{checkInId:guid}/acknowledgement", async (Guid checkInId, HttpContext context, ContributionService contributions, CancellationToken ct) =>
             {
@@ -91,12 +98,21 @@ public static class ContributionsApi
         return TypedResults.Ok(ToResponse(detail));
     }
 
+    private static async Task<CheckInResponse> CheckInAsync(ContributionService contributions, Guid checkInId, CancellationToken ct)
+    {
+        var contributionId = await contributions.ContributionOfCheckInAsync(checkInId, ct) ?? throw new NotFoundException("There is no such check-in in this system.");
+        return ToResponse((await contributions.GetAsync(contributionId, ct)).CheckIns.Single(k => k.Id == checkInId));
+    }
+
+    private static CheckInResponse ToResponse(CheckIn k) =>
+        new(k.Id, k.ContributionId, k.Status, k.Confidence, k.Narrative, k.PostedByName, k.PostedAtUtc, k.AcknowledgedByName, k.AcknowledgedAtUtc);
+
     private static ContributionResponse ToResponse(ContributionDetail d)
     {
         var c = d.Contribution;
         return new ContributionResponse(c.Id, c.GoalId, c.OrganisationId, d.Organisation, c.Commitment, c.Actions, c.DueOn, c.AccountablePerson, c.Reviewer,
             c.CheckInCadenceDays, c.Status, c.Decision, d.IsOverdue,
-            d.CheckIns.Select(k => new CheckInResponse(k.Id, k.Status, k.Confidence, k.Narrative, k.PostedByName, k.PostedAtUtc, k.AcknowledgedByName, k.AcknowledgedAtUtc)).ToList(),
+            d.CheckIns.Select(ToResponse).ToList(),
             c.Version);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Concordat.Core.Access;
 using Concordat.Core.Measures;
 using Concordat.Core.Measures.Import;
 using Concordat.Spc;
@@ -97,12 +98,19 @@ public static class MeasuresApi
             })
             .WithSummary("Say that a measure shows whether a goal's outcome is moving (convenors, or leads of the goal's lead organisation)");
 
-        group.MapPost("/measures/{id:guid}/rebases", async (Guid id, AddRebase request, HttpContext context, MeasureDataService data, MeasureService measures, CancellationToken ct) =>
+        group.MapPost("/measures/{id:guid}/rebases", async (Guid systemId, Guid id, AddRebase request, HttpContext context, MeasureDataService data, CancellationToken ct) =>
             {
-                await data.AddRebaseAsync(id, request, context.Actor(), ct);
-                return TypedResults.Ok(ToResponse(await measures.GetAsync(id, ct)));
+                var rebase = await data.AddRebaseAsync(id, request, context.Actor(), ct);
+                return TypedResults.CreatedAtRoute(ToResponse(rebase), "GetRebase", new { systemId, id, rebaseId = rebase.Id });
             })
-            .WithSummary("Recalculate the limits from a period, with the reason the process changed");
+            .WithSummary("Recalculate the limits from a period, with the reason the process changed; the measure's readings then use the new limits");
+
+        group.MapGet("/measures/{id:guid}/rebases/{rebaseId:guid}", async (Guid id, Guid rebaseId, MeasureService measures, CancellationToken ct) =>
+                TypedResults.Ok(ToResponse((await measures.GetAsync(id, ct)).Rebases.SingleOrDefault(r => r.Id == rebaseId)
+                    ?? throw new NotFoundException("The measure has no such recalculation point."))))
+            .WithName("GetRebase")
+            .WithSummary("One recalculation point of a measure")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapDelete("/measures/{id:guid}/rebases/{rebaseId:guid}", async (Guid id, Guid rebaseId, HttpContext context, MeasureDataService data, CancellationToken ct) =>
             {
@@ -198,6 +206,8 @@ public static class MeasuresApi
         }).Prepend(new TableRow(1, header));
     }
 
+    private static RebaseResponse ToResponse(MeasureRebase r) => new(r.Id, r.PeriodStart, r.Reason);
+
     private static MeasureResponse ToResponse(MeasureDetail d)
     {
         var m = d.Measure;
@@ -210,7 +220,7 @@ public static class MeasuresApi
         return new MeasureResponse(m.Id, m.Name, m.Definition, m.Unit, m.Format, m.Frequency, m.Improvement, m.Target,
             d.Trajectory.Select(t => new PlannedValueResponse(t.PeriodStart, t.Value)).ToList(), m.SourceKind, m.Source, m.Geography, m.PlaceId, m.GeographyOrganisationId,
             m.AreaCode, d.Geography, m.OwnerOrganisationId, d.Owner, m.EffectiveStaleAfterDays, d.IsStale, d.Analysis?.VariationIcon.ToName(),
-            d.Analysis?.AssuranceIcon?.ToName(), d.Summary?.Text, d.Rebases.Select(r => new RebaseResponse(r.Id, r.PeriodStart, r.Reason)).ToList(), observations,
+            d.Analysis?.AssuranceIcon?.ToName(), d.Summary?.Text, d.Rebases.Select(ToResponse).ToList(), observations,
             m.Version);
     }
 }

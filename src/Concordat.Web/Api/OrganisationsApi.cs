@@ -1,3 +1,4 @@
+using Concordat.Core.Access;
 using Concordat.Core.Partnerships;
 using Concordat.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -74,10 +75,15 @@ public static class OrganisationsApi
                 CancellationToken ct) =>
             {
                 var delegation = await delegations.GrantAsync(id, request, context.Actor(), ct);
-                var row = (await delegations.ForOrganisationAsync(id, ct)).Single(r => r.Delegation.Id == delegation.Id);
-                return TypedResults.Created($"/api/v1/systems/{systemId}/organisations/{id}/delegations", ToResponse(row));
+                return TypedResults.CreatedAtRoute(await DelegationAsync(delegations, id, delegation.Id, ct), "GetDelegation", new { systemId, id, delegationId = delegation.Id });
             })
             .WithSummary("Hand one kind of the organisation's work (Resources or MeasureData) to a person of the system until a date (the organisation's leads)");
+
+        group.MapGet("/{id:guid}/delegations/{delegationId:guid}", async (Guid id, Guid delegationId, DelegationService delegations, CancellationToken ct) =>
+                TypedResults.Ok(await DelegationAsync(delegations, id, delegationId, ct)))
+            .WithName("GetDelegation")
+            .WithSummary("One delegation of the organisation's work, current or ended")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapDelete("/{id:guid}/delegations/{delegationId:guid}", async (Guid id, Guid delegationId, HttpContext context, DelegationService delegations,
                 CancellationToken ct) =>
@@ -87,6 +93,10 @@ public static class OrganisationsApi
             })
             .WithSummary("End a delegation (the organisation's leads, or the person it was handed to); the record stays");
     }
+
+    private static async Task<DelegationResponse> DelegationAsync(DelegationService delegations, Guid organisationId, Guid delegationId, CancellationToken ct) =>
+        ToResponse((await delegations.ForOrganisationAsync(organisationId, ct)).SingleOrDefault(r => r.Delegation.Id == delegationId)
+            ?? throw new NotFoundException("The organisation has no such delegation."));
 
     private static DelegationResponse ToResponse(DelegationRow r)
     {

@@ -1,3 +1,4 @@
+using Concordat.Core.Access;
 using Concordat.Core.Resources;
 using Concordat.Web.Infrastructure;
 
@@ -54,12 +55,18 @@ public static class PooledFundsApi
             })
             .WithSummary("Decline the host's proposal of what your organisation pays in (its leads); what it already pays stays");
 
-        group.MapPost("/pooled-funds/{id:guid}/schemes", async (Guid id, AddScheme request, HttpContext context, PooledFundService funds, CancellationToken ct) =>
+        group.MapPost("/pooled-funds/{id:guid}/schemes", async (Guid systemId, Guid id, AddScheme request, HttpContext context, PooledFundService funds, CancellationToken ct) =>
             {
-                await funds.AddSchemeAsync(id, request, context.Actor(), ct);
-                return TypedResults.Ok(ToResponse(await funds.GetAsync(id, ct)));
+                var scheme = await funds.AddSchemeAsync(id, request, context.Actor(), ct);
+                return TypedResults.CreatedAtRoute(Scheme(await funds.GetAsync(id, ct), scheme.Id), "GetScheme", new { systemId, id, schemeId = scheme.Id });
             })
             .WithSummary("Add a scheme the fund pays for, and the goals it serves (leads of the host organisation)");
+
+        group.MapGet("/pooled-funds/{id:guid}/schemes/{schemeId:guid}", async (Guid id, Guid schemeId, PooledFundService funds, CancellationToken ct) =>
+                TypedResults.Ok(Scheme(await funds.GetAsync(id, ct), schemeId)))
+            .WithName("GetScheme")
+            .WithSummary("One scheme the fund pays for")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapDelete("/pooled-funds/{id:guid}/schemes/{schemeId:guid}", async (Guid id, Guid schemeId, HttpContext context, PooledFundService funds, CancellationToken ct) =>
             {
@@ -74,5 +81,10 @@ public static class PooledFundsApi
     private static PooledFundResponse ToResponse(PooledFundDetail d) => new(d.Fund.Id, d.Fund.Name, d.Fund.Type, d.Fund.HostOrganisationId, d.Host, d.Fund.PoolManager,
         d.Fund.FinancialYear, d.PaidInPence, d.AllocatedInPence, d.UnallocatedInPence,
         [.. d.Contributions.Select(c => new FundContributionResponse(c.OrganisationId, c.Organisation, c.AmountInPence, c.ProposedInPence, c.ProposedByName))],
-        [.. d.Schemes.Select(s => new SchemeResponse(s.Id, s.Name, s.AmountInPence, [.. s.Goals.Select(g => g.Id)]))]);
+        [.. d.Schemes.Select(ToResponse)]);
+
+    private static SchemeResponse Scheme(PooledFundDetail fund, Guid schemeId) =>
+        ToResponse(fund.Schemes.SingleOrDefault(s => s.Id == schemeId) ?? throw new NotFoundException("The fund has no such scheme."));
+
+    private static SchemeResponse ToResponse(SchemeRow s) => new(s.Id, s.Name, s.AmountInPence, [.. s.Goals.Select(g => g.Id)]);
 }

@@ -121,13 +121,19 @@ public static class ResourcesApi
             })
             .WithSummary("Release a commitment, withdraw a request or clear a declined one (the contributing organisation, or a lead of the resource's owner)");
 
-        group.MapPost("/goals/{id:guid}/needs", async (Guid id, AddNeed request, HttpContext context, GoalNeedService needs, PooledViews views,
+        group.MapPost("/goals/{id:guid}/needs", async (Guid systemId, Guid id, AddNeed request, HttpContext context, GoalNeedService needs, PooledViews views,
                 CancellationToken ct) =>
             {
-                await needs.AddNeedAsync(id, request, context.Actor(), ct);
-                return TypedResults.Ok(ToResponse(Single(await views.ByGoalAsync(id, ct))));
+                var need = await needs.AddNeedAsync(id, request, context.Actor(), ct);
+                return TypedResults.CreatedAtRoute(await NeedAsync(views, id, need.Id, ct), "GetNeed", new { systemId, id, needId = need.Id });
             })
             .WithSummary("Say what a goal needs of one kind of resource for a period (convenors, or leads of the goal's lead organisation)");
+
+        group.MapGet("/goals/{id:guid}/needs/{needId:guid}", async (Guid id, Guid needId, PooledViews views, CancellationToken ct) =>
+                TypedResults.Ok(await NeedAsync(views, id, needId, ct)))
+            .WithName("GetNeed")
+            .WithSummary("One of a goal's needs, with what accepted commitments give towards it and the gap")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapDelete("/goals/{id:guid}/needs/{needId:guid}", async (Guid id, Guid needId, HttpContext context, GoalNeedService needs, CancellationToken ct) =>
             {
@@ -195,8 +201,12 @@ public static class ResourcesApi
             c.OverCommitmentReason, c.DeclineReason, c.CreatedByName, c.CreatedAtUtc, c.AnsweredByName, c.AnsweredAtUtc);
     }
 
-    private static GoalResourcesResponse ToResponse(GoalResources g) => new(g.GoalId, g.Title,
-        [.. g.Needs.Select(n => new NeedResponse(n.Need.Id, n.Need.Kind, n.Need.Types, n.Need.Description, n.Need.Quantity, n.Need.Unit, n.Need.StartsOn, n.Need.EndsOn,
-            n.Committed, n.Gap, n.Providers))],
-        [.. g.Commitments.Select(ToResponse)]);
+    private static GoalResourcesResponse ToResponse(GoalResources g) => new(g.GoalId, g.Title, [.. g.Needs.Select(ToResponse)], [.. g.Commitments.Select(ToResponse)]);
+
+    private static async Task<NeedResponse> NeedAsync(PooledViews views, Guid goalId, Guid needId, CancellationToken ct) =>
+        ToResponse(Single(await views.ByGoalAsync(goalId, ct)).Needs.SingleOrDefault(n => n.Need.Id == needId)
+            ?? throw new Concordat.Core.Access.NotFoundException("The goal has no such need."));
+
+    private static NeedResponse ToResponse(NeedCoverage n) => new(n.Need.Id, n.Need.Kind, n.Need.Types, n.Need.Description, n.Need.Quantity, n.Need.Unit,
+        n.Need.StartsOn, n.Need.EndsOn, n.Committed, n.Gap, n.Providers);
 }

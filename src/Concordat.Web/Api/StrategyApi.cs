@@ -64,14 +64,15 @@ public static class StrategyApi
                 var v = await versions.GetAsync(number, ct);
                 return TypedResults.Ok(new PublishedVersionResponse(ToResponse(v), ToResponse(v.Document())));
             })
+            .WithName("GetStrategyVersion")
             .WithSummary("One published version with its document, exactly as published");
 
-        group.MapPost("/strategy/versions", async (PublishVersion request, HttpContext context, StrategyVersionService versions, CancellationToken ct) =>
+        group.MapPost("/strategy/versions", async (Guid systemId, PublishVersion request, HttpContext context, StrategyVersionService versions, CancellationToken ct) =>
             {
                 var v = await versions.PublishAsync(request, context.Actor(), ct);
-                return TypedResults.Ok(ToResponse(v));
+                return TypedResults.CreatedAtRoute(ToResponse(v), "GetStrategyVersion", new { systemId, number = v.Number });
             })
-            .WithSummary("Publish the strategy as it stands now as an immutable version (convenors)");
+            .WithSummary("Publish the strategy as it stands now as an immutable version (convenors); its address gives the version with its document");
 
         group.MapGet("/strategy/comparison", async (int? from, int? to, StrategyVersionService versions, CancellationToken ct) =>
                 TypedResults.Ok(ToResponse(await versions.CompareAsync(from, to, ct))))

@@ -1,3 +1,4 @@
+using Concordat.Core.Access;
 using Concordat.Core.TheoryOfChange;
 using Concordat.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,12 +34,23 @@ public static class TheoryOfChangeApi
         group.MapGet("/goals/{id:guid}/driver-diagram", async (Guid id, TheoryOfChangeService theory, CancellationToken ct) => TypedResults.Ok(ToResponse(await theory.GetAsync(id, ct))))
             .WithSummary("A goal's driver diagram: aim, primary and secondary drivers, change ideas with their behaviour diagnosis (COM-B), intervention functions and policy levers");
 
-        group.MapPost("/goals/{id:guid}/drivers", async (Guid id, AddDriver request, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
+        group.MapPost("/goals/{id:guid}/drivers", async (Guid systemId, Guid id, AddDriver request, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
             {
-                await theory.AddDriverAsync(id, request, context.Actor(), ct);
-                return TypedResults.Ok(ToResponse(await theory.GetAsync(id, ct)));
+                var driver = await theory.AddDriverAsync(id, request, context.Actor(), ct);
+                context.Response.Headers.ETag = ETags.For(driver.Version);
+                return TypedResults.CreatedAtRoute(ToResponse(Driver(await theory.GetAsync(id, ct), driver.Id)), "GetDriver", new { systemId, id, driverId = driver.Id });
             })
             .WithSummary("Add a primary driver, or a secondary driver serving one or more primary drivers (convenors, or leads of the goal's lead organisation)");
+
+        group.MapGet("/goals/{id:guid}/drivers/{driverId:guid}", async (Guid id, Guid driverId, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
+            {
+                var driver = Driver(await theory.GetAsync(id, ct), driverId);
+                context.Response.Headers.ETag = ETags.For(driver.Driver.Version);
+                return TypedResults.Ok(ToResponse(driver));
+            })
+            .WithName("GetDriver")
+            .WithSummary("One driver of the goal's diagram; its ETag is the version to send in If-Match when changing it")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapDelete("/goals/{id:guid}/drivers/{driverId:guid}", async (Guid id, Guid driverId, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
             {
@@ -56,8 +68,7 @@ public static class TheoryOfChangeApi
                 }
                 var driver = await theory.EditDriverAsync(id, driverId, new EditDriver(request.Title, request.PrimaryDriverIds, expected), context.Actor(), ct);
                 context.Response.Headers.ETag = ETags.For(driver.Version);
-                var diagram = await theory.GetAsync(id, ct);
-                return TypedResults.Ok(ToResponse(diagram.Primary.Concat(diagram.Secondary).Single(d => d.Driver.Id == driverId)));
+                return TypedResults.Ok(ToResponse(Driver(await theory.GetAsync(id, ct), driverId)));
             })
             .WithSummary("Change a driver's title and, for a secondary driver, the primary drivers it serves (its level stays); requires If-Match with the driver's version")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -71,12 +82,24 @@ public static class TheoryOfChangeApi
             })
             .WithSummary("Attach a process measure to a driver");
 
-        group.MapPost("/goals/{id:guid}/change-ideas", async (Guid id, SaveChangeIdea request, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
+        group.MapPost("/goals/{id:guid}/change-ideas", async (Guid systemId, Guid id, SaveChangeIdea request, HttpContext context, TheoryOfChangeService theory,
+                CancellationToken ct) =>
             {
-                await theory.AddChangeIdeaAsync(id, request, context.Actor(), ct);
-                return TypedResults.Ok(ToResponse(await theory.GetAsync(id, ct)));
+                var idea = await theory.AddChangeIdeaAsync(id, request, context.Actor(), ct);
+                context.Response.Headers.ETag = ETags.For(idea.Version);
+                return TypedResults.CreatedAtRoute(ToResponse(ChangeIdea(await theory.GetAsync(id, ct), idea.Id)), "GetChangeIdea", new { systemId, id, ideaId = idea.Id });
             })
             .WithSummary("Add a change idea with whose behaviour must change, the COM-B diagnosis, intervention functions, policy levers and the contributions that carry it");
+
+        group.MapGet("/goals/{id:guid}/change-ideas/{ideaId:guid}", async (Guid id, Guid ideaId, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
+            {
+                var idea = ChangeIdea(await theory.GetAsync(id, ct), ideaId);
+                context.Response.Headers.ETag = ETags.For(idea.Idea.Version);
+                return TypedResults.Ok(ToResponse(idea));
+            })
+            .WithName("GetChangeIdea")
+            .WithSummary("One change idea of the goal's diagram; its ETag is the version to send in If-Match when changing it")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapDelete("/goals/{id:guid}/change-ideas/{ideaId:guid}", async (Guid id, Guid ideaId, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
             {
@@ -94,7 +117,7 @@ public static class TheoryOfChangeApi
                 }
                 var idea = await theory.EditChangeIdeaAsync(id, ideaId, request, expected, context.Actor(), ct);
                 context.Response.Headers.ETag = ETags.For(idea.Version);
-                return TypedResults.Ok(ToResponse((await theory.GetAsync(id, ct)).ChangeIdeas.Single(c => c.Idea.Id == ideaId)));
+                return TypedResults.Ok(ToResponse(ChangeIdea(await theory.GetAsync(id, ct), ideaId)));
             })
             .WithSummary("Change a change idea, replacing its secondary drivers and the contributions that carry it (a lead whose organisation carries it must keep carrying it); requires If-Match with its version")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
@@ -133,6 +156,12 @@ public static class TheoryOfChangeApi
             })
             .WithSummary("Stop your organisation's contribution carrying a change idea (leads of the contribution's organisation)");
     }
+
+    private static DriverNode Driver(DriverDiagram diagram, Guid driverId) =>
+        diagram.Primary.Concat(diagram.Secondary).SingleOrDefault(d => d.Driver.Id == driverId) ?? throw new NotFoundException("The goal's diagram has no such driver.");
+
+    private static ChangeIdeaNode ChangeIdea(DriverDiagram diagram, Guid ideaId) =>
+        diagram.ChangeIdeas.SingleOrDefault(c => c.Idea.Id == ideaId) ?? throw new NotFoundException("The goal's diagram has no such change idea.");
 
     private static DriverResponse ToResponse(DriverNode d) => new(d.Driver.Id, d.Driver.Level, d.Driver.Title, d.ServesPrimaryIds, [.. d.Measures.Select(m => m.Id)],
         d.Driver.Version);

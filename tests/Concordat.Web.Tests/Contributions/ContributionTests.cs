@@ -104,7 +104,7 @@ public abstract class ContributionTests(TestApp app, DatabaseKind kind) : Provid
         var noConfidence = await contributor.PostAsJsonAsync(checkIns, new { status = "OnTrack" }, Ct);
         var byOtherOrganisation = await (await ApiClient.ForAsync(App, system.TrustLead)).PostAsJsonAsync(checkIns, new { status = "OnTrack", confidence = 8 }, Ct);
         var posted = await contributor.PostAsJsonAsync(checkIns, new { status = "AtRisk", confidence = 4, narrative = "Two nurses short; agency cover agreed" }, Ct);
-        var checkInId = (await posted.JsonAsync())["checkIns"]![0]!["id"]!.GetValue<string>();
+        var checkInId = (await posted.JsonAsync())["id"]!.GetValue<string>();
         var acknowledgedByContributor = await contributor.PostAsync($"/api/v1/systems/{system.Id}/check-ins/{checkInId}/acknowledgement", null, Ct);
         var acknowledged = await (await ApiClient.ForAsync(App, system.TrustLead)).PostAsync($"/api/v1/systems/{system.Id}/check-ins/{checkInId}/acknowledgement", null, Ct);
         var twice = await convenor.PostAsync($"/api/v1/systems/{system.Id}/check-ins/{checkInId}/acknowledgement", null, Ct);
@@ -116,7 +116,7 @@ public abstract class ContributionTests(TestApp app, DatabaseKind kind) : Provid
         Assert.Equal("Confidence must be a whole number from 0 to 10", (await badConfidence.JsonAsync())["errors"]!["Confidence"]![0]!.GetValue<string>());
         Assert.Equal(["Enter a confidence from 0 to 10"], (await noConfidence.JsonAsync())["errors"]!["Confidence"]!.AsArray().Select(e => e!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.Forbidden, byOtherOrganisation.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, acknowledgedByContributor.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, acknowledged.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);

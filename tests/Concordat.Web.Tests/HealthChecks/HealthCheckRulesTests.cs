@@ -124,16 +124,16 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
         Assert.True(firstData.IsSuccessStatusCode);
         var primary = await (await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/drivers", new { level = "Primary", title = "Timely discharge" }, Ct)).JsonAsync();
         var secondary = await (await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/drivers",
-            new { level = "Secondary", title = "Same-day reablement", primaryDriverIds = new[] { primary["primaryDrivers"]![0]!["id"]!.GetValue<string>() } }, Ct)).JsonAsync();
+            new { level = "Secondary", title = "Same-day reablement", primaryDriverIds = new[] { primary["id"]!.GetValue<string>() } }, Ct)).JsonAsync();
         var idea = await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/change-ideas", new
         {
-            title = "Reablement starts on the day of discharge", secondaryDriverIds = new[] { secondary["secondaryDrivers"]![0]!["id"]!.GetValue<string>() },
+            title = "Reablement starts on the day of discharge", secondaryDriverIds = new[] { secondary["id"]!.GetValue<string>() },
             whoseBehaviour = "Ward discharge teams", physicalOpportunity = "No reablement slot can be booked before the day of discharge.",
             functions = "EnvironmentalRestructuring", levers = "ServiceProvision", contributionIds = new[] { trustContribution },
         }, Ct);
-        Assert.Equal(HttpStatusCode.OK, idea.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, idea.StatusCode);
         // The convenor only asks the trust to carry it; it counts once the trust's lead agrees.
-        var ideaId = (await (await convenor.GetAsync($"{url}/goals/{goalId}/driver-diagram", Ct)).JsonAsync())["changeIdeas"]![0]!["id"]!.GetValue<string>();
+        var ideaId = (await idea.JsonAsync())["id"]!.GetValue<string>();
         (failing, _, _) = await HealthAsync();
         Assert.Contains(HealthCheck.UnaddressedConcern, failing);
         Assert.Equal(HttpStatusCode.OK, (await trustLead.PostAsync($"{url}/goals/{goalId}/change-ideas/{ideaId}/carriers/{trustContribution}/accept", null, Ct)).StatusCode);

@@ -70,10 +70,10 @@ public abstract class ChangesFeedTests(TestApp app, DatabaseKind kind) : Provide
         var url = $"/api/v1/systems/{system.Id}";
         var goalId = await GoalApi.DraftAsync(convenor, system);
         var driver = await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/drivers", new { level = "Primary", title = "Care closer to home" }, Ct);
-        var driverId = (await driver.JsonAsync())["primaryDrivers"]!.AsArray()[0]!["id"]!.GetValue<string>();
+        var driverId = (await driver.JsonAsync())["id"]!.GetValue<string>();
         var secondary = await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/drivers",
             new { level = "Secondary", title = "Step-up referrals", primaryDriverIds = new[] { driverId } }, Ct);
-        var secondaryId = (await secondary.JsonAsync())["secondaryDrivers"]!.AsArray()[0]!["id"]!.GetValue<string>();
+        var secondaryId = (await secondary.JsonAsync())["id"]!.GetValue<string>();
         var idea = await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/change-ideas", new
         {
             title = "Recall payment", secondaryDriverIds = new[] { secondaryId }, functions = "EnvironmentalRestructuring", levers = "FiscalMeasures, ServiceProvision",
@@ -84,7 +84,7 @@ public abstract class ChangesFeedTests(TestApp app, DatabaseKind kind) : Provide
 
         var page = await client.GetAsync($"/systems/{system.Id}/changes");
 
-        Assert.Equal(HttpStatusCode.OK, idea.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, idea.StatusCode);
         Assert.Equal(HttpStatusCode.OK, madePublic.StatusCode);
         var text = Regex.Replace(page.Text("main ol.nhsuk-list"), @"\s+", " ");
         Assert.Contains("Public: was No → now Yes", text);

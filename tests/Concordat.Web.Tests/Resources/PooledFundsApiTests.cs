@@ -41,7 +41,8 @@ public abstract class PooledFundsApiTests(TestApp app, DatabaseKind kind) : Prov
         var byTrust = await trustLead.PostAsJsonAsync($"{url}/schemes", new { name = "Not theirs", amountInPence = 100L }, Ct);
         var byConvenor = await convenor.PostAsJsonAsync($"{url}/schemes", new { name = "Not theirs either", amountInPence = 100L }, Ct);
         var badAmount = await trustLead.PutAsJsonAsync($"{url}/contributions/{system.TrustId}", new { amountInPence = -1L }, Ct);
-        var fund = await last.JsonAsync();
+        var scheme = await last.JsonAsync();
+        var fund = await (await councilLead.GetAsync(url, Ct)).JsonAsync();
 
         var proposal = (await proposedForTrust.JsonAsync())["contributions"]!.AsArray().Single(c => c!["organisationId"]!.GetValue<string>() == system.TrustId.ToString())!;
         Assert.Equal((0L, 1_250_000_50L), (proposal["amountInPence"]!.GetValue<long>(), proposal["proposedInPence"]!.GetValue<long>()));
@@ -51,6 +52,8 @@ public abstract class PooledFundsApiTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, trustSetsCouncils.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byConvenor.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, last.StatusCode);
+        Assert.Equal("Carers' breaks", scheme["name"]!.GetValue<string>());
         var icb = fund["contributions"]!.AsArray().Single(c => c!["organisationId"]!.GetValue<string>() == system.IcbId.ToString())!;
         Assert.Equal((0L, 9_000_000_00L), (icb["amountInPence"]!.GetValue<long>(), icb["proposedInPence"]!.GetValue<long>()));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -223,7 +223,7 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
         var byGoal = await (await convenor.GetAsync($"/api/v1/systems/{system.Id}/resources/by-goal?goalId={goalId}", Ct)).JsonAsync();
         var idle = (await (await convenor.GetAsync($"/api/v1/systems/{system.Id}/resources/idle", Ct)).JsonAsync()).AsArray();
 
-        Assert.Equal(HttpStatusCode.OK, need.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, need.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byCouncil.StatusCode);
         Assert.Equal(["Description", "EndsOn", "Quantity", "Types", "Unit"], (await badNeed.JsonAsync())["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal));
         foreach (var total in byKind)

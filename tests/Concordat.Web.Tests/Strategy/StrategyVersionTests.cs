@@ -17,7 +17,7 @@ public abstract class StrategyVersionTests(TestApp app, DatabaseKind kind) : Pro
     private static async Task PublishAsync(HttpClient convenor, string url, string note)
     {
         var response = await convenor.PostAsJsonAsync($"{url}/strategy/versions", new { note }, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     private static async Task RewordAsync(HttpClient convenor, string url, Guid goalId, object draft)

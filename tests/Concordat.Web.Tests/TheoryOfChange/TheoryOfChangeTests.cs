@@ -27,10 +27,10 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         async Task<Guid> Driver(HttpClient client, string level, string title, params Guid[] primary)
         {
             var response = await client.PostAsJsonAsync($"{url}/drivers", new { level, title, primaryDriverIds = primary }, Ct);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var diagram = await response.JsonAsync();
-            return Guid.Parse(diagram[level == "Primary" ? "primaryDrivers" : "secondaryDrivers"]!.AsArray()
-                .Single(d => d!["title"]!.GetValue<string>() == title)!["id"]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var driver = await response.JsonAsync();
+            Assert.Equal((level, title), (driver["level"]!.GetValue<string>(), driver["title"]!.GetValue<string>()));
+            return Guid.Parse(driver["id"]!.GetValue<string>());
         }
         var discharge = await Driver(trustLead, "Primary", "Timely discharge from hospital");
         var community = await Driver(trustLead, "Primary", "Care closer to home");
@@ -53,7 +53,7 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
 
         Assert.Equal(HttpStatusCode.Forbidden, byCouncil.StatusCode);
         Assert.Equal("Select the primary drivers this secondary driver serves", (await orphan.JsonAsync())["errors"]!["PrimaryDriverIds"]![0]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, idea.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, idea.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, noIdeaRights.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, blockedRemoval.StatusCode);
         Assert.Single(diagram["primaryDrivers"]!.AsArray());
@@ -72,9 +72,9 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         var goalId = await GoalApi.DraftAsync(convenor, system);
         var url = $"/api/v1/systems/{system.Id}/goals/{goalId}";
         var primary = await (await convenor.PostAsJsonAsync($"{url}/drivers", new { level = "Primary", title = "Timely discharge from hospital" }, Ct)).JsonAsync();
-        var primaryId = primary["primaryDrivers"]![0]!["id"]!.GetValue<string>();
+        var primaryId = primary["id"]!.GetValue<string>();
         var secondary = await (await convenor.PostAsJsonAsync($"{url}/drivers", new { level = "Secondary", title = "Same-day reablement", primaryDriverIds = new[] { primaryId } }, Ct)).JsonAsync();
-        var secondaryId = secondary["secondaryDrivers"]![0]!["id"]!.GetValue<string>();
+        var secondaryId = secondary["id"]!.GetValue<string>();
         await convenor.PostAsJsonAsync($"{url}/change-ideas", new { title = "Trusted assessor <script>alert(1)</script>", secondaryDriverIds = new[] { secondaryId }, levers = "Regulation" }, Ct);
 
         var refused = await convenor.DeleteAsync($"{url}/drivers/{primaryId}", Ct);
@@ -103,8 +103,8 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         async Task<Guid> Driver(string level, string title, params Guid[] primary)
         {
             var response = await convenor.PostAsJsonAsync($"{url}/drivers", new { level, title, primaryDriverIds = primary }, Ct);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return Guid.Parse(Item(await response.JsonAsync(), level == "Primary" ? "primaryDrivers" : "secondaryDrivers", title, "title")["id"]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return Guid.Parse((await response.JsonAsync())["id"]!.GetValue<string>());
         }
         var discharge = await Driver("Primary", "Timely discharge from hospital");
         var community = await Driver("Primary", "Care closer to home");
@@ -184,9 +184,8 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         var trustLead = await ApiClient.ForAsync(App, system.TrustLead);
         var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
         var (goalId, url, discharge, _, planning) = await GoalWithDriversAsync(system, convenor);
-        var reablement = Guid.Parse(Item(await (await convenor.PostAsJsonAsync($"{url}/drivers",
-            new { level = "Secondary", title = "Reablement within a day", primaryDriverIds = new[] { discharge } }, Ct)).JsonAsync(), "secondaryDrivers",
-            "Reablement within a day", "title")["id"]!.GetValue<string>());
+        var reablement = Guid.Parse((await (await convenor.PostAsJsonAsync($"{url}/drivers",
+            new { level = "Secondary", title = "Reablement within a day", primaryDriverIds = new[] { discharge } }, Ct)).JsonAsync())["id"]!.GetValue<string>());
         var (councilContribution, _) = await ContributionApi.CommitAsync(councilLead, system, goalId, system.CouncilId);
         var (trustContribution, _) = await ContributionApi.CommitAsync(trustLead, system, goalId, system.TrustId);
         object Idea(string title, Guid[] drivers, Guid[] contributions, string? psychological = null, string? social = null, string functions = "Education") => new
@@ -404,10 +403,10 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         var before = await (await convenor.GetAsync($"{url}/strategy/health-check", Ct)).JsonAsync();
         var primary = await (await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/drivers", new { level = "Primary", title = "Timely discharge" }, Ct)).JsonAsync();
         var secondary = await (await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/drivers",
-            new { level = "Secondary", title = "Same-day reablement", primaryDriverIds = new[] { primary["primaryDrivers"]![0]!["id"]!.GetValue<string>() } }, Ct)).JsonAsync();
+            new { level = "Secondary", title = "Same-day reablement", primaryDriverIds = new[] { primary["id"]!.GetValue<string>() } }, Ct)).JsonAsync();
         await convenor.PostAsJsonAsync($"{url}/goals/{goalId}/change-ideas", new
         {
-            title = "Reablement contract", secondaryDriverIds = new[] { secondary["secondaryDrivers"]![0]!["id"]!.GetValue<string>() }, levers = "FiscalMeasures",
+            title = "Reablement contract", secondaryDriverIds = new[] { secondary["id"]!.GetValue<string>() }, levers = "FiscalMeasures",
         }, Ct);
         var after = await (await convenor.GetAsync($"{url}/strategy/health-check", Ct)).JsonAsync();
         var page = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync($"/systems/{system.Id}/strategy/health");

@@ -40,6 +40,8 @@ public static partial class ProseCheck
         ("an ISO date (yyyy-mm-dd)", "like 2026-04-01, 78"),
         // The upload page's help describes the file's layout: its column names and the ways a period may be written.
         ("an ISO date (yyyy-mm-dd)", "Periods can be written like 2024-04-01"),
+        // The API reference names the standard its document follows.
+        ("an identifier in PascalCase", "OpenAPI"),
     ];
 
     /// <summary>Each problem in <paramref name="text"/>: the rule broken and the line it is on.</summary>
@@ -77,7 +79,9 @@ public static partial class ProseCheck
 
     /// <summary>
     /// The text a reader sees, one line per block: script, style and template elements are dropped, as are the
-    /// values of attributes; text inside inline elements runs on as the browser shows it.
+    /// values of attributes; text inside inline elements runs on as the browser shows it. A code element reads as the
+    /// one word "code": it shows what a machine reads (a field's name, an enum's value, a header), spelt as the machine
+    /// spells it, while the sentence around it must still read as prose.
     /// </summary>
     public static string VisibleText(IDocument document)
     {
@@ -117,6 +121,9 @@ public static partial class ProseCheck
                     text.Append(Whitespace().Replace(t.Data, " "));
                     break;
                 case IElement e when Invisible.Contains(e.LocalName) || e.HasAttribute("hidden"):
+                    break;
+                case IElement { LocalName: "code" }:
+                    text.Append("code");
                     break;
                 case IElement e:
                     var block = Blocks.Contains(e.LocalName);

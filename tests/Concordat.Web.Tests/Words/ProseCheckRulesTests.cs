@@ -26,10 +26,11 @@ public sealed class ProseCheckRulesTests
     [InlineData("GPs and NHS England, the ICB's SPC chart... and more")]
     [InlineData("Next : Page 2 of 3")]
     [InlineData("Horizon: For example, 2028-03-31")]
+    [InlineData("Client generators and other tools can read the OpenAPI document these pages are made from.")]
     public void RightSentences_AndTheAllowedExceptions_Pass(string line) => Assert.Empty(ProseCheck.Problems(line));
 
     [Fact]
-    public async Task VisibleText_DropsScriptsStylesAndAttributes_AndRunsInlineTextOn()
+    public async Task VisibleText_DropsScriptsStylesAndAttributes_RunsInlineTextOn_AndReadsCodeAsOneWord()
     {
         var document = await PageClient.ParseAsync("""
             <html><head><title>Goal – Concordat</title><style>p { color: red }</style></head><body>
@@ -39,13 +40,14 @@ public sealed class ProseCheckRulesTests
                     : Blood pressure checks in libraries</li></ul>
             <textarea name="Input.Trajectory">2026-04-01, 78</textarea>
             <div hidden>True</div>
+            <p>Send <code>ConsentWithConcerns</code> in the <code>position</code> field.</p>
             </body></html>
             """);
 
         var text = ProseCheck.VisibleText(document);
 
         Assert.Equal(["Goal – Concordat", "Northshire County Council (agreed): Start reablement.",
-            "Blood pressure checks are offered where people already go : Blood pressure checks in libraries"], text.Split('\n'));
+            "Blood pressure checks are offered where people already go : Blood pressure checks in libraries", "Send code in the code field."], text.Split('\n'));
     }
 
     [Fact]

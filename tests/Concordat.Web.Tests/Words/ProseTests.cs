@@ -13,7 +13,7 @@ namespace Concordat.Web.Tests.Words;
 /// <summary>
 /// Reads every page and document of the demo workspace (the strategy's Markdown and the public view included), as its
 /// convenor sees them, and fails on words a board could not print (see <see cref="ProseCheck"/>). Pages are found by
-/// following links, from the system's home page, the public view and the account page; the pages the app declares
+/// following links, from the system's home page, the public view, the API reference and the account page; the pages the app declares
 /// (its endpoint data source) must each be reached, or be listed in <see cref="NotReached"/> with the reason. The few
 /// pages only an organisation's own leads see are read as one of them.
 /// </summary>
@@ -40,10 +40,10 @@ public abstract class ProseTests(TestApp app, DatabaseKind kind) : ProviderTests
         var reached = new Dictionary<string, int>();
         var problems = new List<string>();
 
-        // Signed out: the sign-in page and the public view. Then the convenor, who sees nearly everything; then an
+        // Signed out: the sign-in page, the API reference and the public view. Then the convenor, who sees nearly everything; then an
         // organisation lead (of the community trust, asked for a position on the hypertension goal and contributing to
         // frailty), for the few pages only an organisation's own leads see, reading fewer addresses of each page.
-        await CrawlAsync(new PageClient(App.CreateClient()), ["/", "/sign-in", publicView, $"{publicView}/markdown"], AddressesPerPage);
+        await CrawlAsync(new PageClient(App.CreateClient()), ["/", "/sign-in", "/api/reference", publicView, $"{publicView}/markdown"], AddressesPerPage);
         await CrawlAsync(await SignedInAsync(DemoWorkspace.ConvenorEmail),
             [$"/systems/{systemId}", $"/systems/{systemId}/strategy/markdown", "/systems", "/account"], AddressesPerPage);
         await CrawlAsync(await SignedInAsync("community.lead@demo.concordat.example"), [$"/systems/{systemId}"], 4);
@@ -112,7 +112,7 @@ public abstract class ProseTests(TestApp app, DatabaseKind kind) : ProviderTests
                 var target = new Uri(new Uri(new Uri("https://localhost"), from), href);
                 var path = target.PathAndQuery;
                 var ours = path.StartsWith($"/systems/{systemId}", StringComparison.Ordinal) || path.StartsWith(publicView, StringComparison.Ordinal)
-                    || path is "/" or "/sign-in" or "/systems" or "/account";
+                    || path.StartsWith("/api/reference", StringComparison.Ordinal) || path is "/" or "/sign-in" or "/systems" or "/account";
                 if (target.Host == "localhost" && ours && seen.Add(path))
                 {
                     queue.Enqueue(path);

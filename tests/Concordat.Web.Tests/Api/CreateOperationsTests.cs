@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Concordat.Web.Tests.Contributions;
+using Concordat.Web.Tests.Goals;
+using Concordat.Web.Tests.Infrastructure;
+using Concordat.Web.Tests.Resources;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Concordat.Web.Tests.Api;
+
+/// <summary>
+/// Every POST of the API that adds something answers 201 Created, with what it created and a Location that reads it
+/// back. The POST routes are read from the app's endpoints, so a new one fails here until it is created below or
+/// listed in <see cref="Actions"/> with the reason it creates nothing of its own.
+/// </summary>
+public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
+{
+    private const string SystemRoot = "/api/v1/systems/{systemId}";
+
+    /// <summary>POSTs that act on what exists, or import many rows at once, rather than add one item; each with why.</summary>
+    private static readonly Dictionary<string, string> Actions = new()
+    {
+        ["/contributions/{contributionId}/acceptance"] = "accepts the contribution; answers with it",
+        ["/contributions/{contributionId}/withdrawal"] = "withdraws the contribution; answers with it",
+        ["/check-ins/{checkInId}/acknowledgement"] = "marks the check-in acknowledged",
+        ["/rounds/{roundId}/positions"] = "records or changes the organisation's one position in the round, which answers with every position",
+        ["/rounds/{roundId}/amendments"] = "amends the round's proposal (a revision inside the round, against its ETag); answers with the round",
+        ["/rounds/{roundId}/withdrawal"] = "withdraws the round's proposal; answers with the round",
+        ["/measures/{id}/observations"] = "adds or corrects the value of one period: the period is its key, and the measure answers with all its values",
+        ["/goals/{goalId}/measures/{id}"] = "links a measure to a goal",
+        ["/goals/{id}/drivers/{driverId}/measures/{measureId}"] = "attaches a measure to a driver",
+        ["/measures/{id}/imports"] = "imports many periods at once, all or nothing; answers with what was added and changed",
+        ["/measures/imports"] = "imports many measures' periods at once, all or nothing; answers with what was added and changed",
+        ["/organisations/{organisationId}/resources/import"] = "imports a register of many resources at once, all or nothing",
+        ["/pooled-funds/{id}/contributions/{organisationId}/confirm"] = "confirms the host's proposed payment; answers with the fund",
+        ["/pooled-funds/{id}/contributions/{organisationId}/decline"] = "declines the host's proposed payment; answers with the fund",
+        ["/commitments/{id}/accept"] = "accepts a request for a resource; answers with the commitment",
+        ["/commitments/{id}/decline"] = "declines a request for a resource; answers with the commitment",
+    };
+
+    [Fact]
+    public async Task EveryCreate_Answers201_WithWhatItCreated_AndALocationInTheSystemThatReadsItBack()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var trustLead = await ApiClient.ForAsync(App, system.TrustLead);
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var url = $"/api/v1/systems/{system.Id}";
+        var inAMonth = DateTime.UtcNow.AddMonths(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var created = new HashSet<string>();
+        var problems = new List<string>();
+
+        async Task<string> CreateAsync(string route, HttpClient client, string address, object body)
+        {
+            var response = await client.PostAsJsonAsync(address, body, Ct);
+            var text = await response.Content.ReadAsStringAsync(Ct);
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                problems.Add($"POST {route} answered {(int)response.StatusCode}, not 201: {text}");
+                return "";
+            }
+            created.Add(route);
+            var id = Identity(JsonNode.Parse(text));
+            var location = response.Headers.Location;
+            if (location is null || !Path(location).StartsWith(url + "/", StringComparison.Ordinal))
+            {
+                problems.Add($"POST {route} gave the Location {location}, not an address in the system");
+                return id ?? "";
+            }
+            var read = await client.GetAsync(location, Ct);
+            var readId = read.StatusCode == HttpStatusCode.OK ? Identity(await read.JsonAsync()) : null;
+            if (id is null || readId != id)
+            {
+                problems.Add($"POST {route} created {id ?? "something with no id"}, but GET {Path(location)} answered {(int)read.StatusCode} with {readId ?? "no id"}");
+            }
+            return id ?? "";
+        }
+
+        var goal = await CreateAsync("/goals", convenor, $"{url}/goals", GoalApi.Draft(system));
+        var contribution = await CreateAsync("/goals/{id}/contributions", trustLead, $"{url}/goals/{goal}/contributions", ContributionApi.Terms(system.TrustId));
+        Assert.True((await ContributionApi.PostWithVersionAsync(convenor, system, Guid.Parse(contribution), "acceptance", new { })).IsSuccessStatusCode);
+        await CreateAsync("/contributions/{contributionId}/check-ins", trustLead, $"{url}/contributions/{contribution}/check-ins", new { status = "OnTrack", confidence = 7 });
+        var primary = await CreateAsync("/goals/{id}/drivers", convenor, $"{url}/goals/{goal}/drivers", new { level = "Primary", title = "Timely discharge" });
+        var secondary = await CreateAsync("/goals/{id}/drivers", convenor, $"{url}/goals/{goal}/drivers",
+            new { level = "Secondary", title = "Same-day reablement", primaryDriverIds = new[] { primary } });
+        await CreateAsync("/goals/{id}/change-ideas", convenor, $"{url}/goals/{goal}/change-ideas", new { title = "Trusted assessors", secondaryDriverIds = new[] { secondary } });
+        var measure = await CreateAsync("/measures", trustLead, $"{url}/measures", new
+        {
+            name = "Delayed discharges", definition = "People in hospital who no longer need to be", unit = "people", format = "Count", frequency = "Monthly",
+            improvement = "Decrease", ownerOrganisationId = system.TrustId,
+        });
+        await CreateAsync("/measures/{id}/rebases", trustLead, $"{url}/measures/{measure}/rebases", new { periodStart = "2026-01-01", reason = "New discharge pathway" });
+        await CreateAsync("/organisations", convenor, $"{url}/organisations", new { name = "Westford Mind", type = "Vcse" });
+        await CreateAsync("/organisations/{id}/delegations", trustLead, $"{url}/organisations/{system.TrustId}/delegations",
+            new { capability = "MeasureData", personId = system.Convenor.Id, until = inAMonth });
+        var resource = await CreateAsync("/resources", councilLead, $"{url}/resources", ResourceApi.VoidSpace(system));
+        await CreateAsync("/contributions/{id}/commitments", trustLead, $"{url}/contributions/{contribution}/commitments",
+            new { resourceId = resource, quantity = 10, startsOn = "2027-01-01", endsOn = "2027-03-31" });
+        await CreateAsync("/goals/{id}/needs", convenor, $"{url}/goals/{goal}/needs",
+            new { types = ResourceApi.Nursing, description = "Nurses for the frailty hubs", quantity = 10, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31" });
+        var fund = await CreateAsync("/pooled-funds", councilLead, $"{url}/pooled-funds", new
+        {
+            name = "Westford Better Care Fund 2026/27", type = "BetterCareFund", hostOrganisationId = system.CouncilId, poolManager = "Amira Khan", financialYear = "2026/27",
+        });
+        Assert.True((await councilLead.PutAsJsonAsync($"{url}/pooled-funds/{fund}/contributions/{system.CouncilId}", new { amountInPence = 500_000_00L }, Ct)).IsSuccessStatusCode);
+        await CreateAsync("/pooled-funds/{id}/schemes", councilLead, $"{url}/pooled-funds/{fund}/schemes", new { name = "Discharge to assess", amountInPence = 100_000_00L, goalIds = new[] { goal } });
+        await CreateAsync("/strategy/versions", convenor, $"{url}/strategy/versions", new { note = "Approved by the ICP" });
+        await CreateAsync("/goals/{id}/rounds", convenor, $"{url}/goals/{goal}/rounds", new { kind = "Adopt", closesOn = inAMonth, requiredOrganisationIds = new[] { system.TrustId } });
+
+        var posts = PostRoutes();
+        var document = JsonNode.Parse(await App.CreateClient().GetStringAsync("/openapi/v1.json", Ct))!;
+        foreach (var route in created.Where(r => document["paths"]![SystemRoot + r]?["post"]?["responses"]?["201"] is null))
+        {
+            problems.Add($"The OpenAPI document does not say POST {route} answers 201");
+        }
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        Assert.Empty(posts.Where(r => !created.Contains(r) && !Actions.ContainsKey(r)).Select(r => $"POST {r}: create it in this test, or list it in Actions with why"));
+        Assert.Empty(Actions.Keys.Where(r => !posts.Contains(r)).Select(r => $"{r} is listed in Actions but the API has no such POST"));
+    }
+
+    /// <summary>The API's POST routes, inside a system relative to it, with their parameters' constraints left out.</summary>
+    private HashSet<string> PostRoutes() =>
+        App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .Select(e => Constraint().Replace(e.RoutePattern.RawText!, "}").TrimEnd('/'))
+            .Where(r => r.StartsWith("/api/v1/", StringComparison.Ordinal))
+            .Select(r => r.StartsWith(SystemRoot, StringComparison.Ordinal) ? r[SystemRoot.Length..] : r)
+            .ToHashSet();
+
+    /// <summary>
+    /// What identifies an item: its id (a published version's number), at the top of the body or in the one part
+    /// of it that has one (a resource is read back with its commitments beside it).
+    /// </summary>
+    private static string? Identity(JsonNode? body) => body is JsonObject item
+        ? (item["id"] ?? item["number"])?.ToString()
+          ?? item.Select(p => p.Value is JsonObject part ? (part["id"] ?? part["number"])?.ToString() : null).SingleOrDefault(id => id is not null)
+        : null;
+
+    private static string Path(Uri location) => location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString;
+
+    [GeneratedRegex(@":[^}]+\}")]
+    private static partial Regex Constraint();
+}
+
+public sealed class CreateOperationsSqliteTests(SqliteApp app) : CreateOperationsTests(app, DatabaseKind.Sqlite);
+
+[Collection(PostgresApp.Collection)]
+public sealed class CreateOperationsPostgresTests(PostgresApp app) : CreateOperationsTests(app, DatabaseKind.Postgres);
