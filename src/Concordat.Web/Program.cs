@@ -23,7 +23,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Api/Reference");
     // A system's published strategy, while its convenors keep it public; the page itself refuses otherwise.
     o.Conventions.AllowAnonymousToPage("/Strategy/Public");
-});
+}).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Concordat.NhsUk.DateInputModelBinderProvider()));
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "concordat-csrf";

@@ -41,19 +41,28 @@ internal static partial class ErrorSummaryEntries
             }
             else if (everyError)
             {
-                var href = "#" + FieldIds.FromName(key);
+                var href = Href(key, entry);
                 entries.AddRange(entry.Errors.Select(error =>
                     new ErrorSummaryEntry(href, string.IsNullOrEmpty(error.ErrorMessage) ? BoundField.FallbackErrorMessage : error.ErrorMessage)));
             }
             else
             {
                 // One entry per field, with the same (first) message the field shows inline.
-                entries.Add(new ErrorSummaryEntry("#" + FieldIds.FromName(key), BoundField.FirstErrorMessage(entry)!));
+                entries.Add(new ErrorSummaryEntry(Href(key, entry), BoundField.FirstErrorMessage(entry)!));
             }
         }
 
         return entries;
     }
+
+    /// <summary>
+    /// The link to the field's control: its id, or for a date input the id of its first wrong box (the date input
+    /// binder records which, in the entry's raw value).
+    /// </summary>
+    private static string Href(string key, ModelStateEntry entry) =>
+        "#" + (entry.RawValue is DateInputValue date
+            ? DateInputValue.PartId(FieldIds.FromName(key), date.FirstWrong)
+            : FieldIds.FromName(key));
 
     /// <summary>
     /// The field's position as a path of property indexes (and collection indexes), e.g. "Input.Phones[1].Number"

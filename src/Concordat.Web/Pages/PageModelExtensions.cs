@@ -1,4 +1,5 @@
 using Concordat.Core.Access;
+using Concordat.NhsUk;
 using Concordat.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -21,6 +22,19 @@ public static class PageModelExtensions
     {
         page.Response.StatusCode = StatusCodes.Status400BadRequest;
         return page.Page();
+    }
+
+    /// <summary>
+    /// Forgets what model binding said about the form, so that the page's service judges it, except about dates: the
+    /// date input binder's errors are the precise ones ("Closing date must include a month"), and its entries hold
+    /// what was typed in the boxes, to show again.
+    /// </summary>
+    public static void ClearExceptDates(this ModelStateDictionary modelState)
+    {
+        foreach (var key in modelState.Where(e => e.Value.RawValue is not DateInputValue).Select(e => e.Key).ToList())
+        {
+            modelState.Remove(key);
+        }
     }
 
     public static void AddInputErrors(this ModelStateDictionary modelState, InputInvalidException e, string prefix)

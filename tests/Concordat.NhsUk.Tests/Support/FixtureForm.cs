@@ -9,4 +9,6 @@ public sealed class FixtureForm
     public string? Value { get; set; }
 
     public List<string>? Values { get; set; }
+
+    public DateOnly? Date { get; set; }
 }

@@ -27,4 +27,7 @@ public sealed class RegistrationInput
     public List<string> Phones { get; set; } = [];
 
     public bool AcceptsTerms { get; set; }
+
+    [System.ComponentModel.DataAnnotations.Display(Name = "Start date")]
+    public DateOnly? StartsOn { get; set; }
 }

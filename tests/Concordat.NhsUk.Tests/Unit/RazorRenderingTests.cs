@@ -16,7 +16,7 @@ public sealed class RazorRenderingTests
     private static readonly string[] ComponentSelectors =
     [
         "nav.nhsuk-breadcrumb", "a.nhsuk-back-link", "input#Input_Name.nhsuk-input", "textarea#Input_Notes", "select#Input_Region",
-        "div.nhsuk-checkboxes", "div.nhsuk-radios.nhsuk-radios--inline", "button.nhsuk-button", "a.nhsuk-button--secondary",
+        "div.nhsuk-checkboxes", "div.nhsuk-radios.nhsuk-radios--inline", "div#Input_StartsOn.nhsuk-date-input", "button.nhsuk-button", "a.nhsuk-button--secondary",
         "div.nhsuk-inset-text", "div.nhsuk-card--warning", "strong.nhsuk-tag--green", "dl.nhsuk-summary-list",
         "div.nhsuk-notification-banner--success", "nav.nhsuk-pagination",
     ];

@@ -42,7 +42,7 @@ public sealed class AgreementRoundJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Outcome").FillAsync("By March 2028, 75% of people on a palliative care register die in their preferred place.");
         await page.GetByLabel("Population or cohort").FillAsync("Adults on a GP palliative care register");
         await page.GetByLabel("The whole system").CheckAsync();
-        await page.GetByLabel("Horizon").FillAsync("2028-03-31");
+        await page.FillDateAsync("Horizon", new DateOnly(2028, 3, 31));
         await page.GetByLabel("Lead organisation").SelectOptionAsync(new SelectOptionValue { Label = "St Aidan's Hospice" });
         await page.GetByLabel("Senior responsible owner").FillAsync("Dr Ruth Hale, Medical Director");
         await convenor.CheckAsync("31-draft-goal");
@@ -52,7 +52,7 @@ public sealed class AgreementRoundJourneyTests(BrowserFixture browser)
         await convenor.CheckAsync("32-goal-draft");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Open an agreement round" }).ClickAsync();
-        await page.GetByLabel("Closing date").FillAsync(DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.FillDateAsync("Closing date", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)));
         foreach (var box in await page.GetByRole(AriaRole.Group, new() { Name = "Which organisations must respond?" }).GetByRole(AriaRole.Checkbox).AllAsync())
         {
             await box.UncheckAsync();
@@ -77,7 +77,7 @@ public sealed class AgreementRoundJourneyTests(BrowserFixture browser)
         await convenor.CheckAsync("35-round-with-objection");
         await page.GetByRole(AriaRole.Button, new() { Name = "Amend the proposal" }).ClickAsync();
         await page.GetByLabel("Outcome").FillAsync("By March 2029, 75% of people on a palliative care register die in their preferred place.");
-        await page.GetByLabel("Horizon").FillAsync("2029-03-31");
+        await page.FillDateAsync("Horizon", new DateOnly(2029, 3, 31));
         await page.GetByLabel("What the amendment changes").FillAsync("Horizon moved to March 2029 to answer Eastvale General's objection.");
         await convenor.CheckAsync("36-amend");
         await page.GetByRole(AriaRole.Button, new() { Name = "Amend the proposal" }).ClickAsync();

@@ -48,8 +48,8 @@ public sealed class ResourcesJourneyTests(BrowserFixture browser)
             Label = $"{space}, Eastvale Borough Council (Estates; 150 m² idle; a request to its owner)",
         });
         await cpage.GetByLabel("How much").FillAsync("200");
-        await cpage.GetByLabel("From").FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        await cpage.GetByLabel("To").FillAsync(DateTime.UtcNow.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await cpage.FillDateAsync("Start date", DateOnly.FromDateTime(DateTime.UtcNow));
+        await cpage.FillDateAsync("End date", DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(6)));
         await cpage.GetByRole(AriaRole.Button, new() { Name = "Commit or request resource" }).ClickAsync();
         await Assertions.Expect(cpage.Locator(".nhsuk-error-summary")).ToContainTextAsync($"Only 150 m² of {space} is free");
         await Assertions.Expect(cpage.Locator(".nhsuk-error-summary")).ToContainTextAsync("Request less, or ask Eastvale Borough Council");

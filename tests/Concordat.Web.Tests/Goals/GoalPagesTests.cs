@@ -15,17 +15,17 @@ public abstract class GoalPagesTests(TestApp app, DatabaseKind kind) : ProviderT
         var lead = await PageClient.SignedInAsync(App, system.TrustLead);
         var form = await lead.GetAsync($"/systems/{system.Id}/goals/new");
 
-        var bad = await form.SubmitAsync("main form", new() { ["Input.Title"] = "", ["Input.Horizon"] = "31/03/2028", ["Input.SeniorResponsibleOwner"] = "" });
+        var bad = await form.SubmitAsync("main form", new(PageResponse.DateBoxes("Input.Horizon", "31", "3", "28")) { ["Input.Title"] = "", ["Input.SeniorResponsibleOwner"] = "" });
         var good = await bad.SubmitAsync("main form", new()
         {
             ["Input.Title"] = "Fewer falls in care homes", ["Input.OutcomeStatement"] = "By 2028, 20% fewer falls in care homes.",
-            ["Input.Population"] = "Care home residents", ["Input.WholeSystem"] = "true", ["Input.Horizon"] = "2028-03-31",
+            ["Input.Population"] = "Care home residents", ["Input.WholeSystem"] = "true", ["Input.Horizon"] = new DateOnly(2028, 3, 31),
             ["Input.SeniorResponsibleOwner"] = "Tom Richards",
         });
 
         Assert.Equal(HttpStatusCode.OK, form.Status);
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
-        Assert.Contains("Horizon must be a real date, like 2027-03-31", bad.ErrorSummary);
+        Assert.Contains("Horizon must have a year with 4 numbers", bad.ErrorSummary);
         Assert.Contains("Enter a short title for the goal", bad.ErrorSummary);
         Assert.Contains("Select the places the goal covers, or the whole system", bad.ErrorSummary);
         Assert.Contains("Enter the name of the senior responsible owner", bad.ErrorSummary);
@@ -77,10 +77,10 @@ public abstract class GoalPagesTests(TestApp app, DatabaseKind kind) : ProviderT
         var lead = await PageClient.SignedInAsync(App, system.CouncilLead);
 
         var form = await lead.GetAsync($"/systems/{system.Id}/goals/{goalId}/contributions/new");
-        var bad = await form.SubmitAsync("main form", new() { ["Input.Commitment"] = "", ["Input.DueOn"] = "soon", ["Input.CheckInCadenceDays"] = "fortnightly" });
+        var bad = await form.SubmitAsync("main form", new(PageResponse.DateBoxes("Input.DueOn", "soon", "9", "2027")) { ["Input.Commitment"] = "", ["Input.CheckInCadenceDays"] = "fortnightly" });
         var saved = await form.SubmitAsync("main form", new()
         {
-            ["Input.Commitment"] = "Reablement within 24 hours", ["Input.DueOn"] = "2027-09-30", ["Input.AccountablePerson"] = "Cath Council",
+            ["Input.Commitment"] = "Reablement within 24 hours", ["Input.DueOn"] = new DateOnly(2027, 9, 30), ["Input.AccountablePerson"] = "Cath Council",
         });
         var contributionUrl = saved.Location!;
         var accept = await (await (await PageClient.SignedInAsync(App, system.Convenor)).GetAsync(contributionUrl))
@@ -93,7 +93,7 @@ public abstract class GoalPagesTests(TestApp app, DatabaseKind kind) : ProviderT
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.Contains("Enter what your organisation will do", bad.ErrorSummary);
-        Assert.Contains("Due date must be a real date, like 2027-03-31", bad.ErrorSummary);
+        Assert.Contains("Due date must be a real date", bad.ErrorSummary);
         Assert.Contains("Enter the name of the person accountable", bad.ErrorSummary);
         Assert.Contains("Check-in cadence must be a whole number of days, like 31", bad.ErrorSummary);
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);

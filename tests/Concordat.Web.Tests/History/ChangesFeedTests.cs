@@ -33,10 +33,16 @@ public abstract class ChangesFeedTests(TestApp app, DatabaseKind kind) : Provide
         var client = await PageClient.SignedInAsync(App, system.Viewer);
 
         var page = await client.GetAsync($"/systems/{system.Id}/changes?from=2026-11-01&to=2026-11-30");
+        var typed = await (await client.GetAsync($"/systems/{system.Id}/changes")).SubmitGetAsync("main form", new()
+        {
+            ["From"] = new DateOnly(2026, 11, 1), ["To"] = new DateOnly(2026, 11, 30),
+        });
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var items = page.Document.QuerySelectorAll("main ol.nhsuk-list > li strong").Select(e => e.TextContent).ToList();
         Assert.Equal(["Late November partner added as a partner", "Early November partner added as a partner"], items);
+        Assert.Equal(items, typed.Document.QuerySelectorAll("main ol.nhsuk-list > li strong").Select(e => e.TextContent));
+        Assert.Equal(["1", "11", "2026", "30", "11", "2026"], typed.Document.QuerySelectorAll(".nhsuk-date-input input").Select(i => i.GetAttribute("value")));
         Assert.Contains("Cara Convenor for Test ICB", page.Text("main ol.nhsuk-list"));
     }
 
@@ -48,14 +54,19 @@ public abstract class ChangesFeedTests(TestApp app, DatabaseKind kind) : Provide
         var client = await PageClient.SignedInAsync(App, system.Viewer);
 
         var notADate = await client.GetAsync($"/systems/{system.Id}/changes?from=31-02-2026");
+        var notADay = await client.GetAsync($"/systems/{system.Id}/changes?From.Day=31&From.Month=2&From.Year=2026&To.Day=&To.Month=&To.Year=");
         var backwards = await client.GetAsync($"/systems/{system.Id}/changes?from=2026-11-02&to=2026-11-01");
 
         var farFuture = await client.GetAsync($"/systems/{system.Id}/changes?to=9999-12-31&p=2147483647");
         Assert.Equal(HttpStatusCode.OK, farFuture.Status);
         Assert.Equal(HttpStatusCode.BadRequest, notADate.Status);
-        Assert.Equal(["From must be a real date, like 2026-11-01"], notADate.ErrorSummary);
+        Assert.Equal(["From must be a real date"], notADate.ErrorSummary);
+        Assert.Equal(["From must be a real date"], notADay.ErrorSummary);
+        Assert.Equal("#From-day", notADay.Document.QuerySelector(".nhsuk-error-summary a")!.GetAttribute("href"));
+        Assert.Equal(["31", "2", "2026"], notADay.Document.QuerySelectorAll("#From input").Select(i => i.GetAttribute("value")));
+        Assert.Contains("From must be a real date", notADay.Text("#From-error"), StringComparison.Ordinal);
         Assert.Equal(["To must be the same as or after From"], backwards.ErrorSummary);
-        Assert.All(new[] { notADate, backwards }, page =>
+        Assert.All(new[] { notADate, notADay, backwards }, page =>
         {
             Assert.DoesNotContain("A partner of any date", page.Html, StringComparison.Ordinal);
             Assert.Empty(page.Document.QuerySelectorAll("main ol.nhsuk-list > li"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp;
 using AngleSharp.Dom;
@@ -103,10 +104,27 @@ public sealed class PageResponse
 
     /// <summary>
     /// Submits a form with every field it renders (hidden fields, the antiforgery token, current values),
-    /// overridden by <paramref name="values"/>. A list value sends the field once per item.
+    /// overridden by <paramref name="values"/>. A list value sends the field once per item; a <see cref="DateOnly"/>
+    /// is typed into the date input's day, month and year boxes, as a person would.
     /// </summary>
     public async Task<PageResponse> SubmitAsync(string formSelector, Dictionary<string, object?> values)
     {
+        var (url, fields) = Fields(formSelector, values);
+        return await Client.PostAsync(url, fields);
+    }
+
+    /// <summary>Submits a form whose method is GET (a filter), as <see cref="SubmitAsync"/> does, in the query string.</summary>
+    public async Task<PageResponse> SubmitGetAsync(string formSelector, Dictionary<string, object?> values)
+    {
+        var (url, fields) = Fields(formSelector, values);
+        return await Client.GetAsync(url.Split('?')[0] + "?" + string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")));
+    }
+
+    private (string Url, List<KeyValuePair<string, string>> Fields) Fields(string formSelector, Dictionary<string, object?> values)
+    {
+        values = values.SelectMany(v => v.Value is DateOnly date ? DateBoxes(v.Key, date.Day.ToString(CultureInfo.InvariantCulture),
+                date.Month.ToString(CultureInfo.InvariantCulture), date.Year.ToString(CultureInfo.InvariantCulture)) : [v])
+            .ToDictionary();
         var form = Document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form matches {formSelector} in:\n{Html}");
         var fields = new List<KeyValuePair<string, string>>();
@@ -146,7 +164,10 @@ public sealed class PageResponse
             }
         }
         var action = form.GetAttribute("action");
-        var url = string.IsNullOrEmpty(action) ? Response.RequestMessage!.RequestUri!.PathAndQuery : action;
-        return await Client.PostAsync(url, fields);
+        return (string.IsNullOrEmpty(action) ? Response.RequestMessage!.RequestUri!.PathAndQuery : action, fields);
     }
+
+    /// <summary>What a person types in a date input's three boxes, for a form's values.</summary>
+    public static IEnumerable<KeyValuePair<string, object?>> DateBoxes(string field, string day, string month, string year) =>
+        [new($"{field}.Day", day), new($"{field}.Month", month), new($"{field}.Year", year)];
 }

@@ -46,13 +46,13 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
         for (var month = 1; month <= 15; month++)
         {
             var form = await lead.GetAsync(url + "/record");
-            var saved = await form.SubmitAsync("main form", new() { ["Input.PeriodStart"] = $"2025-{(month - 1) % 12 + 1:00}-01".Replace("2025-", month > 12 ? "2026-" : "2025-", StringComparison.Ordinal), ["Input.Value"] = (1000 - month * 5).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            var saved = await form.SubmitAsync("main form", new() { ["Input.PeriodStart"] = new DateOnly(month > 12 ? 2026 : 2025, (month - 1) % 12 + 1, 1), ["Input.Value"] = (1000 - month * 5).ToString(System.Globalization.CultureInfo.InvariantCulture) });
             Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         }
         var correctionForm = await lead.GetAsync(url + "/record");
-        var corrected = await correctionForm.SubmitAsync("main form", new() { ["Input.PeriodStart"] = "2025-01-01", ["Input.Value"] = "1001", ["Input.Note"] = "Late coding" });
+        var corrected = await correctionForm.SubmitAsync("main form", new() { ["Input.PeriodStart"] = new DateOnly(2025, 1, 1), ["Input.Value"] = "1001", ["Input.Note"] = "Late coding" });
         var badForm = await lead.GetAsync(url + "/record");
-        var bad = await badForm.SubmitAsync("main form", new() { ["Input.PeriodStart"] = "2025-01-15", ["Input.Value"] = "lots" });
+        var bad = await badForm.SubmitAsync("main form", new() { ["Input.PeriodStart"] = new DateOnly(2025, 1, 15), ["Input.Value"] = "lots" });
         var page = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Redirect, corrected.Status);
@@ -143,7 +143,7 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
         for (var month = 1; month <= 3; month++)
         {
             var form = await lead.GetAsync(url + "/record");
-            await form.SubmitAsync("main form", new() { ["Input.PeriodStart"] = $"2025-0{month}-01", ["Input.Value"] = "960" });
+            await form.SubmitAsync("main form", new() { ["Input.PeriodStart"] = new DateOnly(2025, month, 1), ["Input.Value"] = "960" });
         }
         var page = await lead.GetAsync(url);
 
@@ -175,8 +175,8 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
         string LastReading(PageResponse p) => p.Document.QuerySelector("#data tbody tr")!.Children[^2].TextContent.Trim();
         var before = await lead.GetAsync(url);
 
-        var missingReason = await before.SubmitAsync("form[action*='handler=Rebase']", new() { ["Rebase.PeriodStart"] = "2024-01-01", ["Rebase.Reason"] = "" });
-        var rebased = await before.SubmitAsync("form[action*='handler=Rebase']", new() { ["Rebase.PeriodStart"] = "2024-01-01", ["Rebase.Reason"] = "New pathway from January 2024" });
+        var missingReason = await before.SubmitAsync("form[action*='handler=Rebase']", new() { ["Rebase.PeriodStart"] = new DateOnly(2024, 1, 1), ["Rebase.Reason"] = "" });
+        var rebased = await before.SubmitAsync("form[action*='handler=Rebase']", new() { ["Rebase.PeriodStart"] = new DateOnly(2024, 1, 1), ["Rebase.Reason"] = "New pathway from January 2024" });
         var after = await lead.GetAsync(url);
         var removed = await after.SubmitAsync("form[action*='handler=RemoveRebase']", new());
         var afterRemoval = await lead.GetAsync(url);

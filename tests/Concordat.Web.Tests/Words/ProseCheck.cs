@@ -32,11 +32,7 @@ public static partial class ProseCheck
         // The NHS.UK pagination component puts a visually hidden colon between "Previous" and the page it links to.
         ("space before punctuation", "Previous :"),
         ("space before punctuation", "Next :"),
-        // Date fields take yyyy-mm-dd until they become NHS.UK date inputs (a change of its own): their hints show
-        // the form to type, as do the hints of the fields that take a list of dated values.
-        ("an ISO date (yyyy-mm-dd)", "For example, 20"),
-        ("an ISO date (yyyy-mm-dd)", "for example 20"),
-        ("an ISO date (yyyy-mm-dd)", "The start of the period, like 20"),
+        // A trajectory is typed as lines of a period's start and a value, so its hint shows the form to type.
         ("an ISO date (yyyy-mm-dd)", "like 2026-04-01, 78"),
         // The upload page's help describes the file's layout: its column names and the ways a period may be written.
         ("an ISO date (yyyy-mm-dd)", "Periods can be written like 2024-04-01"),

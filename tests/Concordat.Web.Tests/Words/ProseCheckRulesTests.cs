@@ -13,6 +13,7 @@ public sealed class ProseCheckRulesTests
     [InlineData("Policy levers: now FiscalMeasures", "an identifier in PascalCase")]
     [InlineData("Public: was False → now True", "True or False")]
     [InlineData("Check-in: now On track, posted 2026-12-06", "an ISO date (yyyy-mm-dd)")]
+    [InlineData("Horizon: For example, 2028-03-31", "an ISO date (yyyy-mm-dd)")]
     [InlineData("\"Reablement and discharge support\" is short by 500,000 £: what the goal needs", "a currency symbol after its number")]
     [InlineData("For example, A&amp;E four-hour performance", "markup shown as text")]
     public void EachRule_FindsTheMistakeItIsFor(string line, string rule) =>
@@ -25,7 +26,8 @@ public sealed class ProseCheckRulesTests
     [InlineData("Public: was No → now Yes")]
     [InlineData("GPs and NHS England, the ICB's SPC chart... and more")]
     [InlineData("Next : Page 2 of 3")]
-    [InlineData("Horizon: For example, 2028-03-31")]
+    [InlineData("Horizon: For example, 31 3 2028")]
+    [InlineData("Trajectory (optional): one line per period with its start and the planned value, like 2026-04-01, 78")]
     [InlineData("Client generators and other tools can read the OpenAPI document these pages are made from.")]
     public void RightSentences_AndTheAllowedExceptions_Pass(string line) => Assert.Empty(ProseCheck.Problems(line));
 

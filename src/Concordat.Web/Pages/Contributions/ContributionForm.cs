@@ -1,6 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
-using Concordat.Web.Pages.Goals;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Concordat.Web.Pages.Contributions;
@@ -11,7 +11,8 @@ public sealed class ContributionForm
     public Guid? OrganisationId { get; set; }
     public string? Commitment { get; set; }
     public string? Actions { get; set; }
-    public string? DueOn { get; set; }
+    [Display(Name = "Due date")]
+    public DateOnly? DueOn { get; set; }
     public string? AccountablePerson { get; set; }
     public string? Reviewer { get; set; }
     /// <summary>As typed, so that text which is not a number is reported rather than replaced by the default.</summary>
@@ -20,7 +21,7 @@ public sealed class ContributionForm
 
     public static ContributionForm From(Contribution c) => new()
     {
-        OrganisationId = c.OrganisationId, Commitment = c.Commitment, Actions = c.Actions, DueOn = GoalForm.DateText(c.DueOn),
+        OrganisationId = c.OrganisationId, Commitment = c.Commitment, Actions = c.Actions, DueOn = c.DueOn,
         AccountablePerson = c.AccountablePerson, Reviewer = c.Reviewer,
         CheckInCadenceDays = c.CheckInCadenceDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
@@ -40,7 +41,7 @@ public sealed class ContributionForm
                 cadence = -1; // out of range, so the service refuses the whole save; the page's message is the one shown
             }
         }
-        return new(OrganisationId, Commitment, Actions, GoalForm.ParseDate(DueOn, "Input.DueOn", "Due date", modelState), AccountablePerson, Reviewer,
+        return new(OrganisationId, Commitment, Actions, DueOn, AccountablePerson, Reviewer,
             cadence, Decision);
     }
 }

@@ -29,7 +29,7 @@ public sealed class EditContributionModel(ContributionService contributions) : S
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        ModelState.Clear();
+        ModelState.ClearExceptDates();
         try
         {
             await contributions.VaryAsync(Id, Input.ToInput(ModelState), Version, Actor, ct);

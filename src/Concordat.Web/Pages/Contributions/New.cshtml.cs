@@ -23,7 +23,7 @@ public sealed class NewContributionModel(GoalService goals, ContributionService 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        ModelState.Clear();
+        ModelState.ClearExceptDates();
         try
         {
             var contribution = await contributions.CommitAsync(GoalId, Input.ToInput(ModelState), Actor, ct);

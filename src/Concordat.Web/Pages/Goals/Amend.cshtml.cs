@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Concordat.Core.Access;
 using Concordat.Core.Goals;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ public sealed class AmendModel(GoalService goals, AgreementService agreement) : 
         public string? OutcomeStatement { get; set; }
         public string? Population { get; set; }
         public string? InequalityLens { get; set; }
-        public string? Horizon { get; set; }
+        [Display(Name = "Horizon")]
+        public DateOnly? Horizon { get; set; }
         public string? Note { get; set; }
     }
 
@@ -38,7 +40,7 @@ public sealed class AmendModel(GoalService goals, AgreementService agreement) : 
         Input = new AmendForm
         {
             Title = current.Title, OutcomeStatement = current.OutcomeStatement, Population = current.Population,
-            InequalityLens = current.InequalityLens, Horizon = GoalForm.DateText(current.Horizon),
+            InequalityLens = current.InequalityLens, Horizon = current.Horizon,
         };
         Version = round.Version;
     }
@@ -46,9 +48,8 @@ public sealed class AmendModel(GoalService goals, AgreementService agreement) : 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        ModelState.Clear();
-        var input = new AmendProposal(Input.Title, Input.OutcomeStatement, Input.Population, Input.InequalityLens,
-            GoalForm.ParseDate(Input.Horizon, "Input.Horizon", "Horizon", ModelState), Input.Note);
+        ModelState.ClearExceptDates();
+        var input = new AmendProposal(Input.Title, Input.OutcomeStatement, Input.Population, Input.InequalityLens, Input.Horizon, Input.Note);
         try
         {
             await agreement.AmendAsync(RoundId, input, Version, Actor, ct);

@@ -25,8 +25,8 @@ public sealed class EditGoalModel(GoalService goals, OrganisationService organis
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        ModelState.Clear();
-        var input = Input.ToInput(ModelState);
+        ModelState.ClearExceptDates();
+        var input = Input.ToInput();
         return await SaveAsync(() => goals.UpdateAsync(Id, input, Version, Actor, ct), "Changes saved", $"{SystemHome}/goals/{Id}");
     }
 

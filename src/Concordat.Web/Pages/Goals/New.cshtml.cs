@@ -23,8 +23,8 @@ public sealed class NewGoalModel(GoalService goals, OrganisationService organisa
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        ModelState.Clear();
-        var input = Input.ToInput(ModelState);
+        ModelState.ClearExceptDates();
+        var input = Input.ToInput();
         try
         {
             var goal = await goals.CreateAsync(input, Actor, ct);

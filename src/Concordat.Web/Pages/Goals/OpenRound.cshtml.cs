@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Concordat.Core.Access;
 using Concordat.Core.Goals;
 using Concordat.Core.Partnerships;
@@ -11,14 +12,16 @@ public sealed class OpenRoundModel(GoalService goals, AgreementService agreement
     public sealed class RoundForm
     {
         public ProposalKind? Kind { get; set; }
-        public string? ClosesOn { get; set; }
+        [Display(Name = "Closing date")]
+        public DateOnly? ClosesOn { get; set; }
         public List<Guid> RequiredOrganisationIds { get; set; } = [];
         public string? Note { get; set; }
         public string? Title { get; set; }
         public string? OutcomeStatement { get; set; }
         public string? Population { get; set; }
         public string? InequalityLens { get; set; }
-        public string? Horizon { get; set; }
+        [Display(Name = "Horizon")]
+        public DateOnly? Horizon { get; set; }
     }
 
     [FromRoute]
@@ -44,17 +47,16 @@ public sealed class OpenRoundModel(GoalService goals, AgreementService agreement
         Input.OutcomeStatement = Goal.OutcomeStatement;
         Input.Population = Goal.Population;
         Input.InequalityLens = Goal.InequalityLens;
-        Input.Horizon = GoalForm.DateText(Goal.Horizon);
+        Input.Horizon = Goal.Horizon;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
         var kind = Input.Kind;
-        ModelState.Clear();
-        var input = new OpenRound(kind, GoalForm.ParseDate(Input.ClosesOn, "Input.ClosesOn", "Closing date", ModelState),
-            Input.RequiredOrganisationIds, Input.Note, Input.Title, Input.OutcomeStatement, Input.Population, Input.InequalityLens,
-            GoalForm.ParseDate(Input.Horizon, "Input.Horizon", "Horizon", ModelState));
+        ModelState.ClearExceptDates();
+        var input = new OpenRound(kind, Input.ClosesOn, Input.RequiredOrganisationIds, Input.Note, Input.Title, Input.OutcomeStatement,
+            Input.Population, Input.InequalityLens, Input.Horizon);
         try
         {
             await agreement.OpenAsync(Id, input, Actor, ct);

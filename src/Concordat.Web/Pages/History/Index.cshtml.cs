@@ -21,11 +21,6 @@ public sealed class ChangesModel(HistoryService history) : SystemPageModel
     {
         if (!ModelState.IsValid)
         {
-            foreach (var field in new[] { nameof(From), nameof(To) }.Where(f => ModelState[f]?.Errors.Count > 0))
-            {
-                ModelState.Remove(field);
-                ModelState.AddModelError(field, $"{field} must be a real date, like 2026-11-01");
-            }
             return this.InvalidInput();
         }
         if (From is { } f && To is { } t && f > t)

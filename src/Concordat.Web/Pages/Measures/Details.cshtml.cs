@@ -1,9 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Concordat.Core.Access;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Concordat.Core.Measures;
 using Concordat.Core.Words;
-using Concordat.Web.Pages.Goals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Measures;
@@ -26,7 +26,8 @@ public sealed class MeasureModel(MeasureService measures, MeasureDataService dat
 
     public sealed class RebaseForm
     {
-        public string? PeriodStart { get; set; }
+        [Display(Name = "First period of the new process")]
+        public DateOnly? PeriodStart { get; set; }
         public string? Reason { get; set; }
     }
 
@@ -59,8 +60,8 @@ public sealed class MeasureModel(MeasureService measures, MeasureDataService dat
 
     public async Task<IActionResult> OnPostRebaseAsync(CancellationToken ct)
     {
-        ModelState.Clear();
-        var period = GoalForm.ParseDate(Rebase.PeriodStart, "Rebase.PeriodStart", "First period of the new process", ModelState);
+        ModelState.ClearExceptDates();
+        var period = Rebase.PeriodStart;
         try
         {
             await data.AddRebaseAsync(Id, new AddRebase(period, Rebase.Reason), Actor, ct);

@@ -1,7 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Concordat.Core.Access;
 using Concordat.Core.Measures;
-using Concordat.Web.Pages.Goals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Measures;
@@ -10,7 +10,8 @@ public sealed class RecordModel(MeasureService measures, MeasureDataService data
 {
     public sealed class ObservationForm
     {
-        public string? PeriodStart { get; set; }
+        [Display(Name = "Start of the period")]
+        public DateOnly? PeriodStart { get; set; }
         public string? Value { get; set; }
         public string? Count { get; set; }
         public string? Denominator { get; set; }
@@ -33,8 +34,8 @@ public sealed class RecordModel(MeasureService measures, MeasureDataService data
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        ModelState.Clear();
-        var period = GoalForm.ParseDate(Input.PeriodStart, "Input.PeriodStart", "Start of the period", ModelState);
+        ModelState.ClearExceptDates();
+        var period = Input.PeriodStart;
         double? Number(string? text, string field, string message)
         {
             if (string.IsNullOrWhiteSpace(text))

@@ -1,8 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Concordat.Core.Access;
 using Concordat.Core.Contributions;
 using Concordat.Core.Goals;
 using Concordat.Core.Resources;
-using Concordat.Web.Pages.Goals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -15,8 +15,10 @@ public sealed class CommitModel(ContributionService contributions, CommitmentSer
     {
         public Guid? ResourceId { get; set; }
         public string? Quantity { get; set; }
-        public string? StartsOn { get; set; }
-        public string? EndsOn { get; set; }
+        [Display(Name = "Start date")]
+        public DateOnly? StartsOn { get; set; }
+        [Display(Name = "End date")]
+        public DateOnly? EndsOn { get; set; }
         public string? OverCommitmentReason { get; set; }
     }
 
@@ -44,10 +46,9 @@ public sealed class CommitModel(ContributionService contributions, CommitmentSer
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        ModelState.Clear();
+        ModelState.ClearExceptDates();
         var input = new CommitResource(Input.ResourceId, ResourceForm.ParseNumber(Input.Quantity, "Input.Quantity", "Amount", ModelState),
-            GoalForm.ParseDate(Input.StartsOn, "Input.StartsOn", "Start", ModelState), GoalForm.ParseDate(Input.EndsOn, "Input.EndsOn", "End", ModelState),
-            Input.OverCommitmentReason);
+            Input.StartsOn, Input.EndsOn, Input.OverCommitmentReason);
         try
         {
             var commitment = await commitments.CommitAsync(Id, input, Actor, ct);

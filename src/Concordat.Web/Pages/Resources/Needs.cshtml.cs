@@ -1,7 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Concordat.Core.Access;
 using Concordat.Core.Goals;
 using Concordat.Core.Resources;
-using Concordat.Web.Pages.Goals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Resources;
@@ -16,8 +16,10 @@ public sealed class NeedsModel(PooledViews views, GoalNeedService needs) : Syste
         public string? Description { get; set; }
         public string? Quantity { get; set; }
         public string? Unit { get; set; }
-        public string? StartsOn { get; set; }
-        public string? EndsOn { get; set; }
+        [Display(Name = "Start date")]
+        public DateOnly? StartsOn { get; set; }
+        [Display(Name = "End date")]
+        public DateOnly? EndsOn { get; set; }
     }
 
     [FromRoute]
@@ -35,10 +37,10 @@ public sealed class NeedsModel(PooledViews views, GoalNeedService needs) : Syste
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        ModelState.Clear();
+        ModelState.ClearExceptDates();
         var types = new[] { Input.Type, Input.AlsoType }.OfType<ResourceType>().ToList();
         var input = new AddNeed(null, Input.Description, ResourceForm.ParseNumber(Input.Quantity, "Input.Quantity", "Amount", ModelState), Input.Unit,
-            GoalForm.ParseDate(Input.StartsOn, "Input.StartsOn", "Start", ModelState), GoalForm.ParseDate(Input.EndsOn, "Input.EndsOn", "End", ModelState), types);
+            Input.StartsOn, Input.EndsOn, types);
         try
         {
             await needs.AddNeedAsync(Id, input, Actor, ct);

@@ -1,6 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Concordat.Core.Access;
 using Concordat.Core.Resources;
-using Concordat.Web.Pages.Goals;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Resources;
@@ -14,8 +14,10 @@ public sealed class RequestModel(CommitmentService commitments) : SystemPageMode
     public sealed class AcceptForm
     {
         public string? Quantity { get; set; }
-        public string? StartsOn { get; set; }
-        public string? EndsOn { get; set; }
+        [Display(Name = "Start date")]
+        public DateOnly? StartsOn { get; set; }
+        [Display(Name = "End date")]
+        public DateOnly? EndsOn { get; set; }
         public string? OverCommitmentReason { get; set; }
     }
 
@@ -45,18 +47,17 @@ public sealed class RequestModel(CommitmentService commitments) : SystemPageMode
         Accept = new AcceptForm
         {
             Quantity = c.RequestedQuantity.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            StartsOn = c.RequestedStartsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            EndsOn = c.RequestedEndsOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            StartsOn = c.RequestedStartsOn,
+            EndsOn = c.RequestedEndsOn,
         };
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        ModelState.Clear();
+        ModelState.ClearExceptDates();
         var input = new AcceptCommitment(ResourceForm.ParseNumber(Accept.Quantity, "Accept.Quantity", "Amount", ModelState),
-            GoalForm.ParseDate(Accept.StartsOn, "Accept.StartsOn", "Start", ModelState), GoalForm.ParseDate(Accept.EndsOn, "Accept.EndsOn", "End", ModelState),
-            Accept.OverCommitmentReason);
+            Accept.StartsOn, Accept.EndsOn, Accept.OverCommitmentReason);
         if (!ModelState.IsValid)
         {
             return this.InvalidInput();

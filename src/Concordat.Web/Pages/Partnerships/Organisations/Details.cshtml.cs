@@ -1,8 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Concordat.Core.Access;
 using Concordat.Core.History;
 using Concordat.Core.Partnerships;
 using Concordat.Core.People;
-using Concordat.Web.Pages.Goals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -23,7 +23,8 @@ public sealed class OrganisationModel(OrganisationService organisations, PeopleS
     {
         public DelegatedCapability? Capability { get; set; }
         public Guid? PersonId { get; set; }
-        public string? Until { get; set; }
+        [Display(Name = "Last day")]
+        public DateOnly? Until { get; set; }
     }
 
     [BindProperty]
@@ -43,11 +44,10 @@ public sealed class OrganisationModel(OrganisationService organisations, PeopleS
     public async Task<IActionResult> OnPostDelegateAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        ModelState.Clear();
-        var until = GoalForm.ParseDate(Delegate.Until, "Delegate.Until", "Last day", ModelState);
+        ModelState.ClearExceptDates();
         try
         {
-            await delegations.GrantAsync(Id, new GrantDelegation(Delegate.Capability, Delegate.PersonId, until), Actor, ct);
+            await delegations.GrantAsync(Id, new GrantDelegation(Delegate.Capability, Delegate.PersonId, Delegate.Until), Actor, ct);
             this.Succeeded("Delegation recorded");
             return Redirect($"{SystemHome}/organisations/{Id}#delegations");
         }
