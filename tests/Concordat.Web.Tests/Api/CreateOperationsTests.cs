@@ -39,6 +39,8 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         ["/pooled-funds/{id}/contributions/{organisationId}/decline"] = "declines the host's proposed payment; answers with the fund",
         ["/commitments/{id}/accept"] = "accepts a request for a resource; answers with the commitment",
         ["/commitments/{id}/decline"] = "declines a request for a resource; answers with the commitment",
+        ["/goals/{id}/change-ideas/{ideaId}/carriers/{contributionId}/accept"] = "agrees that the organisation's contribution carries the idea; answers with the idea",
+        ["/goals/{id}/change-ideas/{ideaId}/carriers/{contributionId}/decline"] = "declines to carry the idea, with a reason; answers with the idea",
     };
 
     [Fact]

@@ -75,7 +75,7 @@ public abstract class HomePageTests(TestApp app, DatabaseKind kind) : ProviderTe
             Concordat.Core.Words.Prose.Date(DateTime.UtcNow)], goalLead);
         Assert.Empty(viewer);
 
-        var checkInId = (await checkIn.JsonAsync())["checkIns"]![0]!["id"]!.GetValue<string>();
+        var checkInId = (await checkIn.JsonAsync())["id"]!.GetValue<string>();
         Assert.True((await (await ApiClient.ForAsync(App, system.TrustLead)).PostAsync($"/api/v1/systems/{system.Id}/check-ins/{checkInId}/acknowledgement", null, Ct)).IsSuccessStatusCode);
         Assert.Empty(await Waiting(system.TrustLead));
         var api = await (await councilContributor.GetAsync($"/api/v1/systems/{system.Id}/waiting", Ct)).JsonAsync();
