@@ -176,7 +176,10 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
             .Select(x => new CheckInDue(x.Row.Id, x.Row.GoalTitle, x.Row.Organisation, x.Due, x.Due < today))];
     }
 
-    /// <summary>Unacknowledged check-ins on goals led by an organisation the person leads (a convenor acknowledges for any goal).</summary>
+    /// <summary>
+    /// Unacknowledged check-ins on goals led by an organisation the person leads (a convenor acknowledges for any goal),
+    /// except their own: someone else reviews what a person reported.
+    /// </summary>
     private async Task<IReadOnlyList<CheckInToAcknowledge>> CheckInsToAcknowledgeAsync(Actor actor, IReadOnlyList<Guid> led, CancellationToken ct)
     {
         if (!actor.IsConvenor && led.Count == 0)
@@ -188,7 +191,7 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
                       join c in db.Contributions on k.ContributionId equals c.Id
                       join g in db.Goals on c.GoalId equals g.Id
                       join o in db.Organisations on c.OrganisationId equals o.Id
-                      where k.AcknowledgedAtUtc == null && (all || led.Contains(g.LeadOrganisationId))
+                      where k.AcknowledgedAtUtc == null && (all || led.Contains(g.LeadOrganisationId)) && k.PostedByPersonId != actor.PersonId
                       orderby k.PostedAtUtc
                       select new CheckInToAcknowledge(c.Id, k.Id, g.Title, o.Name, k.PostedByName, k.PostedAtUtc)).ToListAsync(ct);
     }
