@@ -40,11 +40,10 @@ internal static class ExportCommand
             var db = services.GetRequiredService<ConcordatDb>();
             db.Tenant.Enter(await CliHost.ResolveSystemAsync(db, parse.GetValue(system)!, token));
             var measureId = await CliHost.ResolveMeasureAsync(db, parse.GetValue(measure)!, token);
-            var detail = await services.GetRequiredService<MeasureService>().GetAsync(measureId, token);
-            var table = MeasureDataTable.For(detail.Measure, detail.Observations, detail.Rebases, detail.Trajectory);
+            var (found, table) = await services.GetRequiredService<MeasureService>().DataTableAsync(measureId, token);
             var bytes = chosen == "csv" ? table.ToCsv() : await table.ToXlsxAsync("Data", token);
             await File.WriteAllBytesAsync(target.FullName, bytes, token);
-            Console.WriteLine($"Exported {Prose.Count(table.Rows.Count, "value")} of {detail.Measure.Name} to {target.FullName}.");
+            Console.WriteLine($"Exported {Prose.Count(table.Rows.Count, "value")} of {found.Name} to {target.FullName}.");
             return 0;
         }, ct));
         return new Command("export", "Export data from a system.") { data };
