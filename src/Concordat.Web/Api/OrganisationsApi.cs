@@ -67,15 +67,21 @@ public static class OrganisationsApi
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         group.MapGet("/{id:guid}/delegations", async (Guid id, DelegationService delegations, CancellationToken ct) =>
-                TypedResults.Ok((await delegations.ForOrganisationAsync(id, ct)).Select(ToResponse).ToList()))
+                TypedResults.Ok((await delegations.ListAsync(id, ct)).Select(ToResponse).ToList()))
             .WithSummary("The work the organisation has handed to people outside it (current ones first)");
+
+        group.MapGet("/{id:guid}/delegations/{delegationId:guid}", async (Guid id, Guid delegationId, DelegationService delegations, CancellationToken ct) =>
+                TypedResults.Ok(ToResponse(await delegations.GetAsync(id, delegationId, ct))))
+            .WithName("GetDelegation")
+            .WithSummary("One piece of work the organisation handed to someone, ended or not")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{id:guid}/delegations", async (Guid systemId, Guid id, GrantDelegation request, HttpContext context, DelegationService delegations,
                 CancellationToken ct) =>
             {
                 var delegation = await delegations.GrantAsync(id, request, context.Actor(), ct);
-                var row = (await delegations.ForOrganisationAsync(id, ct)).Single(r => r.Delegation.Id == delegation.Id);
-                return TypedResults.Created($"/api/v1/systems/{systemId}/organisations/{id}/delegations", ToResponse(row));
+                return TypedResults.CreatedAtRoute(ToResponse(await delegations.GetAsync(id, delegation.Id, ct)), "GetDelegation",
+                    new { systemId, id, delegationId = delegation.Id });
             })
             .WithSummary("Hand one kind of the organisation's work (Resources or MeasureData) to a person of the system until a date (the organisation's leads)");
 
