@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Concordat.Cli.Database;
+using Concordat.Cli.Export;
 using Concordat.Cli.Import;
 using Concordat.Cli.Infrastructure;
 using Concordat.Cli.People;
@@ -17,5 +18,6 @@ var root = new RootCommand("Concordat: run a health system's shared strategy fro
     BackupCommand.Create(),
     SpcCommand.Create(),
     ImportCommand.Create(),
+    ExportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -34,7 +34,7 @@ internal static class ImportCommand
             var db = services.GetRequiredService<ConcordatDb>();
             var systemId = await CliHost.ResolveSystemAsync(db, parse.GetValue(system)!, token);
             db.Tenant.Enter(systemId);
-            var measureId = parse.GetValue(measure) is { } named ? await ResolveMeasureAsync(db, named, token) : (Guid?)null;
+            var measureId = parse.GetValue(measure) is { } named ? await CliHost.ResolveMeasureAsync(db, named, token) : (Guid?)null;
             var importer = services.GetRequiredService<ObservationImporter>();
             var actor = Actor.Operator(systemId);
             using var progress = ImportProgress.Start();
@@ -83,17 +83,4 @@ internal static class ImportCommand
     }
 
     private static string Measures(ImportPlan plan) => plan.Measures.Count == 1 ? plan.Measures.Values.Single().Name : Prose.Count(plan.Measures.Count, "measure");
-
-    private static async Task<Guid> ResolveMeasureAsync(ConcordatDb db, string value, CancellationToken ct)
-    {
-        var matches = Guid.TryParse(value, out var id)
-            ? await db.Measures.Where(m => m.Id == id).Select(m => m.Id).ToListAsync(ct)
-            : await db.Measures.Where(m => m.Name == value).Select(m => m.Id).ToListAsync(ct);
-        return matches.Count switch
-        {
-            1 => matches[0],
-            0 => throw new CliUsageException($"There is no measure with id or name '{value}' in this system."),
-            _ => throw new CliUsageException($"Several measures are called '{value}'; give the measure's id instead."),
-        };
-    }
 }

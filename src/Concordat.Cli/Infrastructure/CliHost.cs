@@ -64,6 +64,20 @@ internal static class CliHost
         };
     }
 
+    /// <summary>A measure of the system the database is scoped to, named by its id or its exact name.</summary>
+    public static async Task<Guid> ResolveMeasureAsync(ConcordatDb db, string value, CancellationToken ct)
+    {
+        var matches = Guid.TryParse(value, out var id)
+            ? await db.Measures.Where(m => m.Id == id).Select(m => m.Id).ToListAsync(ct)
+            : await db.Measures.Where(m => m.Name == value).Select(m => m.Id).ToListAsync(ct);
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new CliUsageException($"There is no measure with id or name '{value}' in this system."),
+            _ => throw new CliUsageException($"Several measures are called '{value}'; give the measure's id instead."),
+        };
+    }
+
     /// <summary>
     /// Runs a command's work with its own service scope, reporting refusals and bad input as a clear message on
     /// standard error with exit status 2. Nothing is written by a command that fails.

@@ -4,6 +4,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
+using Concordat.Core.Tables;
 using Concordat.Core.Words;
 using Concordat.Spc;
 using Concordat.Spc.Charts;
@@ -120,6 +121,16 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         });
         return new MeasureDetail(measure, owner, geography, series, analysis, chart, XmrSummary.Describe(analysis, labels), goals,
             measure.IsStale(series[^1].PeriodStart, UkCalendar.Today(clock)), rebases, trajectory);
+    }
+
+    /// <summary>The measure's data as an analyst takes it away (see <see cref="MeasureDataTable"/>), for downloads, the API and exports.</summary>
+    public async Task<(Measure Measure, Table Table)> DataTableAsync(Guid id, CancellationToken ct)
+    {
+        var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("There is no such measure in this system.");
+        var series = await db.Observations.AsNoTracking().Where(o => o.MeasureId == id).OrderBy(o => o.PeriodStart).ToListAsync(ct);
+        var rebases = await db.MeasureRebases.AsNoTracking().Where(r => r.MeasureId == id).ToListAsync(ct);
+        var trajectory = await db.TrajectoryPoints.AsNoTracking().Where(t => t.MeasureId == id).ToListAsync(ct);
+        return (measure, MeasureDataTable.For(measure, series, rebases, trajectory));
     }
 
     private async Task<string> DescribeGeographyAsync(Measure measure, CancellationToken ct) => measure.Geography switch

@@ -61,6 +61,33 @@ public static class MeasureWords
         _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, null),
     };
 
+    /// <summary>What a point means for the measure, as a board report names it.</summary>
+    public static string InWords(this PointType type) => type switch
+    {
+        PointType.CommonCause => "Common cause",
+        PointType.SpecialCauseImprovement => "Special cause improvement",
+        PointType.SpecialCauseConcern => "Special cause concern",
+        PointType.SpecialCauseNeither => "Special cause, neither improvement nor concern",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    /// <summary>The special cause rule that flags a point.</summary>
+    public static string InWords(this SpecialCauseRule rule) => rule switch
+    {
+        SpecialCauseRule.OutsideLimits => "Outside the process limits",
+        SpecialCauseRule.Trend => "Trend of 7 points rising or falling",
+        SpecialCauseRule.TwoInThree => "Two of three points close to a process limit",
+        SpecialCauseRule.Shift => "Shift of 7 points on one side of the mean",
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
+    };
+
+    public static string InWords(this SignalDirection direction) => direction switch
+    {
+        SignalDirection.High => "High",
+        SignalDirection.Low => "Low",
+        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, null),
+    };
+
     /// <summary>Where the data comes from, with its reference: "OHID Fingertips indicator 93085", "NHS England: A&amp;E attendances".</summary>
     public static string SourceInWords(this Measure m) => SourceInWords(m.SourceKind, m.Source);
 

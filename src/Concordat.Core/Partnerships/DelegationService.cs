@@ -1,14 +1,24 @@
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.History;
+using Concordat.Core.Tables;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Partnerships;
 
 public sealed record GrantDelegation(DelegatedCapability? Capability, Guid? PersonId, DateOnly? Until);
 
-/// <summary>A delegation as the organisation's page and the API show it.</summary>
-public sealed record DelegationRow(Delegation Delegation, string Delegate, bool IsActive);
+/// <summary>A delegation as the organisation's page, the API and the CSV download show it.</summary>
+public sealed record DelegationRow(Delegation Delegation, string Organisation, string Delegate, bool IsActive);
+
+/// <summary>Delegations as a CSV download gives them: one row each, the work in words, whether it can still be used and who ended it.</summary>
+public static class DelegationTable
+{
+    public static Table For(IEnumerable<DelegationRow> rows) => new(
+        ["organisation", "work", "delegate", "until", "active", "granted_by", "granted_at_utc", "revoked_by", "revoked_at_utc"],
+        [.. rows.Select(r => (IReadOnlyList<object?>)[r.Organisation, r.Delegation.Capability.InWords(), r.Delegate, r.Delegation.Until, r.IsActive,
+            r.Delegation.GrantedByName, r.Delegation.GrantedAtUtc, r.Delegation.RevokedByName, r.Delegation.RevokedAtUtc])]);
+}
 
 /// <summary>
 /// An organisation's leads hand one kind of its work to a named person of the system (typically the programme office)
@@ -23,16 +33,34 @@ public sealed class DelegationService(ConcordatDb db, TimeProvider clock)
         _ => capability.ToString(),
     };
 
-    public async Task<IReadOnlyList<DelegationRow>> ForOrganisationAsync(Guid organisationId, CancellationToken ct)
+    /// <summary>Every delegation of one organisation, or of the whole system when none is named: by organisation, current ones first.</summary>
+    public async Task<IReadOnlyList<DelegationRow>> ListAsync(Guid? organisationId, CancellationToken ct)
     {
         var today = UkCalendar.Today(clock);
-        var rows = await (from d in db.Delegations.AsNoTracking()
-                          join p in db.Users on d.DelegatePersonId equals p.Id
-                          where d.OrganisationId == organisationId
-                          select new { d, p.DisplayName }).ToListAsync(ct);
-        return [.. rows.Select(r => new DelegationRow(r.d, r.DisplayName, r.d.IsActiveOn(today)))
-            .OrderByDescending(r => r.IsActive).ThenBy(r => r.Delegation.Until)];
+        var delegations = db.Delegations.AsNoTracking();
+        if (organisationId is { } id)
+        {
+            delegations = delegations.Where(d => d.OrganisationId == id);
+        }
+        var rows = await Rows(delegations).ToListAsync(ct);
+        return [.. rows.Select(r => r with { IsActive = r.Delegation.IsActiveOn(today) })
+            .OrderBy(r => r.Organisation, StringComparer.Ordinal).ThenByDescending(r => r.IsActive).ThenBy(r => r.Delegation.Until)];
     }
+
+    /// <summary>One delegation of the organisation, revoked or not.</summary>
+    public async Task<DelegationRow> GetAsync(Guid organisationId, Guid delegationId, CancellationToken ct)
+    {
+        var row = await Rows(db.Delegations.AsNoTracking().Where(d => d.Id == delegationId && d.OrganisationId == organisationId)).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("There is no such delegation for this organisation.");
+        return row with { IsActive = row.Delegation.IsActiveOn(UkCalendar.Today(clock)) };
+    }
+
+    /// <summary>The delegations with their organisation's and delegate's names; whether each is active is for the caller to say.</summary>
+    private IQueryable<DelegationRow> Rows(IQueryable<Delegation> delegations) =>
+        from d in delegations
+        join o in db.Organisations on d.OrganisationId equals o.Id
+        join p in db.Users on d.DelegatePersonId equals p.Id
+        select new DelegationRow(d, o.Name, p.DisplayName, false);
 
     public async Task<Delegation> GrantAsync(Guid organisationId, GrantDelegation input, Actor actor, CancellationToken ct)
     {

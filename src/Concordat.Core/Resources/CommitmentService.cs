@@ -209,6 +209,10 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         await CommitmentRow.Query(db, db.ResourceCommitments.Where(c => c.Id == commitmentId), db.Contributions).SingleOrDefaultAsync(ct)
         ?? throw new NotFoundException("There is no such commitment in this system; it may have been released.");
 
+    /// <summary>Every commitment and request in the system, whatever its status, the newest first.</summary>
+    public async Task<IReadOnlyList<CommitmentRow>> AllAsync(CancellationToken ct) =>
+        (await CommitmentRow.Query(db, db.ResourceCommitments, db.Contributions).ToListAsync(ct)).OrderByDescending(r => r.Commitment.CreatedAtUtc).ToList();
+
     /// <summary>Requests waiting for an answer, for the resources of the given organisations (all organisations when null), oldest first.</summary>
     public async Task<IReadOnlyList<CommitmentRow>> RequestsAsync(IReadOnlyCollection<Guid>? owners, CancellationToken ct)
     {

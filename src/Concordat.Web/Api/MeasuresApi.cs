@@ -2,6 +2,7 @@ using System.Globalization;
 using Concordat.Core.Access;
 using Concordat.Core.Measures;
 using Concordat.Core.Measures.Import;
+using Concordat.Core.Tables;
 using Concordat.Spc;
 using Concordat.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,6 +61,22 @@ public static class MeasuresApi
             })
             .WithName("GetMeasure")
             .WithSummary("One measure with its data and each point's Making Data Count reading");
+
+        group.MapGet("/measures/{id:guid}/data.csv", async (Guid id, MeasureService measures, CancellationToken ct) =>
+            {
+                var (measure, table) = await measures.DataTableAsync(id, ct);
+                return TypedResults.File(table.ToCsv(), Table.CsvMediaType, MeasureDataTable.FileName(measure, "csv"));
+            })
+            .WithSummary("One measure's data as CSV: a row per period with its value, target, trajectory and Making Data Count reading")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        group.MapGet("/measures/{id:guid}/data.xlsx", async (Guid id, MeasureService measures, CancellationToken ct) =>
+            {
+                var (measure, table) = await measures.DataTableAsync(id, ct);
+                return TypedResults.File(await table.ToXlsxAsync("Data", ct), Table.XlsxMediaType, MeasureDataTable.FileName(measure, "xlsx"));
+            })
+            .WithSummary("One measure's data as an XLSX workbook, the same rows as data.csv with numbers and dates as such")
+            .Produces(StatusCodes.Status200OK, contentType: Table.XlsxMediaType);
 
         group.MapPost("/measures", async Task<Results<CreatedAtRoute<MeasureResponse>, ValidationProblem>> (Guid systemId, SaveMeasure request, HttpContext context,
                 MeasureService measures, CancellationToken ct) =>

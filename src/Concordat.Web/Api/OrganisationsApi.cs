@@ -68,22 +68,23 @@ public static class OrganisationsApi
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
         group.MapGet("/{id:guid}/delegations", async (Guid id, DelegationService delegations, CancellationToken ct) =>
-                TypedResults.Ok((await delegations.ForOrganisationAsync(id, ct)).Select(ToResponse).ToList()))
+                TypedResults.Ok((await delegations.ListAsync(id, ct)).Select(ToResponse).ToList()))
             .WithSummary("The work the organisation has handed to people outside it (current ones first)");
+
+        group.MapGet("/{id:guid}/delegations/{delegationId:guid}", async (Guid id, Guid delegationId, DelegationService delegations, CancellationToken ct) =>
+                TypedResults.Ok(ToResponse(await delegations.GetAsync(id, delegationId, ct))))
+            .WithName("GetDelegation")
+            .WithSummary("One piece of work the organisation handed to someone, ended or not")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{id:guid}/delegations", async (Guid systemId, Guid id, GrantDelegation request, HttpContext context, DelegationService delegations,
                 CancellationToken ct) =>
             {
                 var delegation = await delegations.GrantAsync(id, request, context.Actor(), ct);
-                return TypedResults.CreatedAtRoute(await DelegationAsync(delegations, id, delegation.Id, ct), "GetDelegation", new { systemId, id, delegationId = delegation.Id });
+                return TypedResults.CreatedAtRoute(ToResponse(await delegations.GetAsync(id, delegation.Id, ct)), "GetDelegation",
+                    new { systemId, id, delegationId = delegation.Id });
             })
             .WithSummary("Hand one kind of the organisation's work (Resources or MeasureData) to a person of the system until a date (the organisation's leads)");
-
-        group.MapGet("/{id:guid}/delegations/{delegationId:guid}", async (Guid id, Guid delegationId, DelegationService delegations, CancellationToken ct) =>
-                TypedResults.Ok(await DelegationAsync(delegations, id, delegationId, ct)))
-            .WithName("GetDelegation")
-            .WithSummary("One delegation of the organisation's work, current or ended")
-            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapDelete("/{id:guid}/delegations/{delegationId:guid}", async (Guid id, Guid delegationId, HttpContext context, DelegationService delegations,
                 CancellationToken ct) =>
@@ -93,10 +94,6 @@ public static class OrganisationsApi
             })
             .WithSummary("End a delegation (the organisation's leads, or the person it was handed to); the record stays");
     }
-
-    private static async Task<DelegationResponse> DelegationAsync(DelegationService delegations, Guid organisationId, Guid delegationId, CancellationToken ct) =>
-        ToResponse((await delegations.ForOrganisationAsync(organisationId, ct)).SingleOrDefault(r => r.Delegation.Id == delegationId)
-            ?? throw new NotFoundException("The organisation has no such delegation."));
 
     private static DelegationResponse ToResponse(DelegationRow r)
     {

@@ -33,6 +33,7 @@ public sealed class OperatorCommandTests : IDisposable
     [InlineData("backup")]
     [InlineData("spc")]
     [InlineData("import measure-data")]
+    [InlineData("export measure-data")]
     public async Task Help_EveryCommand_DescribesItself(string command)
     {
         var result = await _cli.RunAsync([.. command.Split(' '), "--help"]);

@@ -87,6 +87,9 @@ public sealed class ResourcesJourneyTests(BrowserFixture browser)
         await council.CheckAsync("56-by-kind");
         await page.GetByRole(AriaRole.Link, new() { Name = "By goal" }).ClickAsync();
         await council.CheckAsync("57-by-goal");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Commitments and requests" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#commitments tbody tr", new() { HasText = space })).ToContainTextAsync("was asked for");
+        await council.CheckAsync("57-commitments");
         await page.GetByRole(AriaRole.Link, new() { Name = "Pooled funds" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Northshire Better Care Fund") }).ClickAsync();
         await Assertions.Expect(page.Locator("#unallocated")).ToHaveTextAsync("£500,000");

@@ -3,6 +3,7 @@ using Concordat.Core.Access;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
 using Concordat.Core.Measures;
+using Concordat.Core.Tables;
 using Concordat.Core.Words;
 using Microsoft.AspNetCore.Mvc;
 
@@ -38,6 +39,19 @@ public sealed class MeasureModel(MeasureService measures, MeasureDataService dat
     public Guid? RebaseId { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>The data with each point's reading, for everyone who may read the page.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var (measure, table) = await measures.DataTableAsync(Id, ct);
+        return CsvDownload.File(MeasureDataTable.FileName(measure, "csv"), table);
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        var (measure, table) = await measures.DataTableAsync(Id, ct);
+        return File(await table.ToXlsxAsync("Data", ct), Table.XlsxMediaType, MeasureDataTable.FileName(measure, "xlsx"));
+    }
 
     public async Task<IActionResult> OnPostLinkAsync(CancellationToken ct)
     {

@@ -41,6 +41,12 @@ public sealed class OrganisationModel(OrganisationService organisations, PeopleS
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    public async Task<IActionResult> OnGetDelegationsCsvAsync(CancellationToken ct)
+    {
+        await organisations.GetAsync(Id, ct);
+        return CsvDownload.File("delegations.csv", DelegationTable.For(await delegations.ListAsync(Id, ct)));
+    }
+
     public async Task<IActionResult> OnPostDelegateAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -69,7 +75,7 @@ public sealed class OrganisationModel(OrganisationService organisations, PeopleS
         Organisation = await organisations.GetAsync(Id, ct);
         People = await people.ListAsync(Id, ct);
         History = await history.ForItemAsync(Id, ct);
-        Delegations = await delegations.ForOrganisationAsync(Id, ct);
+        Delegations = await delegations.ListAsync(Id, ct);
         Everyone = IsLead ? await people.ListAsync(null, ct) : [];
     }
 }
