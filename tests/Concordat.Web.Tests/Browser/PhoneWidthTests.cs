@@ -8,8 +8,9 @@ namespace Concordat.Web.Tests.Browser;
 
 /// <summary>
 /// Every page of the demo workspace at a phone's width: none scrolls sideways at 320 or 390 pixels. The pages are
-/// those the prose check reads (<see cref="SiteCrawl"/>), one address of each, found through the browser's own
-/// signed-in session; each page is loaded at one address and measured at both widths.
+/// those the prose check reads (<see cref="SiteCrawl"/>), found through the browser's own signed-in session; each page
+/// is loaded at one address and measured at both widths. The SPC chart keeps its words legible on a phone and the
+/// driver diagram gives way to its outline.
 /// </summary>
 [Collection(BrowserJourneys.Name)]
 public sealed class PhoneWidthTests(BrowserFixture browser)
@@ -99,5 +100,94 @@ public sealed class PhoneWidthTests(BrowserFixture browser)
                     }
                 }
             });
+    }
+    // The visible chart's words: each one's size on screen (its computed size times the SVG's scale), and where the
+    // names of the lines sit against the lines and each other.
+    private const string ChartReading = """
+        () => {
+          const svg = [...document.querySelectorAll('figure.concordat-chart svg')].find(s => s.getBoundingClientRect().width > 0);
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          const texts = [...svg.querySelectorAll('text')];
+          const smallest = Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize) * scale));
+          const box = e => e.getBoundingClientRect();
+          const touch = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          const names = [...svg.querySelectorAll('.spc-labels text')];
+          const lines = [...svg.querySelectorAll('.spc-mean, .spc-limit, .spc-target, .spc-trajectory')];
+          const clashes = [];
+          names.forEach((n, i) => {
+            lines.filter(l => touch(box(n), box(l))).forEach(l => clashes.push(`${n.textContent} on ${l.getAttribute('class')}`));
+            names.slice(i + 1).filter(m => touch(box(n), box(m))).forEach(m => clashes.push(`${n.textContent} on ${m.textContent}`));
+          });
+          return {
+            smallest, scale,
+            names: names.map(n => n.textContent),
+            key: [...svg.querySelectorAll('.spc-key text')].map(t => t.textContent),
+            clashes,
+          };
+        }
+        """;
+
+    private sealed class ChartRead
+    {
+        public double Smallest { get; set; }
+
+        public double Scale { get; set; }
+
+        public string[] Names { get; set; } = [];
+
+        public string[] Key { get; set; } = [];
+
+        public string[] Clashes { get; set; } = [];
+    }
+
+    [Fact]
+    public async Task TheMeasureChart_OnAPhone_KeepsItsWordsAtLeast12Px_NamesItsLinesBesideThem_AndHasAKey_OnScreenAndOnPaper()
+    {
+        var convenor = await browser.SignInAsync(DemoWorkspace.ConvenorEmail);
+        var page = convenor.Page;
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Measures" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "A&E four-hour performance (type 1)" }).ClickAsync();
+
+        foreach (var width in Widths.Append(1024))
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            var chart = await page.EvaluateAsync<ChartRead>(ChartReading);
+
+            Assert.True(chart.Smallest >= 12, $"At {width} px the chart's smallest text is {chart.Smallest:0.#} px (drawn at scale {chart.Scale:0.##})");
+            Assert.Equal(["Lower limit", "Mean", "Target", "Trajectory", "Upper limit"], chart.Names.Order(StringComparer.Ordinal));
+            Assert.Empty(chart.Clashes);
+            Assert.Contains("Common cause variation", chart.Key);
+            Assert.Contains("Process limits", chart.Key);
+            Assert.Contains("Trajectory", chart.Key);
+        }
+
+        await page.SetViewportSizeAsync(Widths[0], 800);
+        await convenor.CheckAsync("70-measure-at-320");
+        // On paper the whole chart is printed, with its names and key, however narrow the window it was printed from.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".concordat-chart__wide svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".concordat-chart__narrow svg")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".concordat-chart__wide .spc-key")).ToContainTextAsync("Process limits");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+    }
+
+    [Fact]
+    public async Task TheDriverDiagram_OnAPhone_GivesWayToItsOutline()
+    {
+        var lead = await browser.SignInAsync("lead@demo.concordat.example");
+        var page = lead.Page;
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Shared goals" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Meeting the A&E four-hour standard" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "See the driver diagram" }).ClickAsync();
+
+        await page.SetViewportSizeAsync(Widths[0], 800);
+        await Assertions.Expect(page.Locator("figure svg")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#outline")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#outline")).ToContainTextAsync("Primary driver:");
+        await lead.CheckAsync("71-theory-of-change-at-320");
+
+        await page.SetViewportSizeAsync(1024, 800);
+        await Assertions.Expect(page.Locator("figure svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("on this screen the outline below gives the same")).ToBeHiddenAsync();
     }
 }
