@@ -168,6 +168,9 @@ public sealed class PhoneWidthTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".concordat-chart__wide svg")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".concordat-chart__narrow svg")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator(".concordat-chart__wide .spc-key")).ToContainTextAsync("Process limits");
+        // Paper has room for the data table as a table, which a phone stacks.
+        Assert.Equal(["table-header-group", "table-row", "none"], await page.EvaluateAsync<string[]>(
+            "() => ['#data thead', '#data tbody tr', '#data tbody .nhsuk-table__heading'].map(s => getComputedStyle(document.querySelector(s)).display)"));
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
     }
 
