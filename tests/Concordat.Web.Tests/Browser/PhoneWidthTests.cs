@@ -62,7 +62,10 @@ public sealed class PhoneWidthTests(BrowserFixture browser)
         var measured = new HashSet<string>();
 
         var convenor = await browser.SignInAsync(DemoWorkspace.ConvenorEmail);
-        await CrawlAsync(convenor.Page, [$"/systems/{systemId}", "/systems", "/account", crawl.PublicView]);
+        // Another journey may have turned the public view off; then there is no page there to measure (it shows the
+        // same document as a published version, which is measured either way).
+        var isPublic = (await convenor.Page.Context.APIRequest.GetAsync(crawl.PublicView)).Status == 200;
+        await CrawlAsync(convenor.Page, [$"/systems/{systemId}", "/systems", "/account", .. isPublic ? [crawl.PublicView] : Array.Empty<string>()]);
         // The pages only an organisation's own leads see (a position asked of them, a delegation they record).
         var lead = await browser.SignInAsync("community.lead@demo.concordat.example");
         await CrawlAsync(lead.Page, [$"/systems/{systemId}"]);
@@ -71,7 +74,8 @@ public sealed class PhoneWidthTests(BrowserFixture browser)
         await CrawlAsync(await context.NewPageAsync(), ["/", "/sign-in"]);
 
         Assert.True(overflowing.Count == 0, $"{overflowing.Count} pages scroll sideways:\n" + string.Join('\n', overflowing));
-        Assert.True(crawl.Unreached().Count == 0, "Pages not reached:\n" + string.Join('\n', crawl.Unreached()));
+        var unreached = crawl.Unreached().Where(r => isPublic || !r.StartsWith("/public/", StringComparison.Ordinal)).ToList();
+        Assert.True(unreached.Count == 0, "Pages not reached:\n" + string.Join('\n', unreached));
         Assert.True(crawl.Problems.Count == 0, string.Join('\n', crawl.Problems));
 
         Task CrawlAsync(IPage page, string[] starts) => crawl.CrawlAsync(
