@@ -106,7 +106,7 @@ public sealed class ChartTests
         double?[] planned = [.. Enumerable.Range(0, 21).Select(i => i < 15 ? (double?)null : i == 18 ? null : 40 + i)];
 
         var svg = XDocument.Parse(XmrChart.ToSvg(analysis, new XmrChartOptions { Trajectory = [.. planned] }));
-        var trajectory = svg.Descendants(Svg + "path").Single(p => (string?)p.Attribute("stroke-dasharray") == "2 3");
+        var trajectory = svg.Descendants(Svg + "path").Single(p => (string?)p.Attribute("class") == "spc-trajectory");
         var without = XmrChart.ToSvg(analysis);
 
         Assert.Equal(2, trajectory.Attribute("d")!.Value.Count(c => c == 'M'));
@@ -123,9 +123,78 @@ public sealed class ChartTests
         var analysis = Analysis(new SpcOptions { RebaseIndices = [8, 16] });
 
         var meanLines = XDocument.Parse(XmrChart.ToSvg(analysis)).Descendants(Svg + "path")
-            .Count(p => (string?)p.Attribute("stroke") == SpcColours.Mean);
+            .Count(p => (string?)p.Attribute("class") == "spc-mean");
 
         Assert.Equal(3, meanLines);
+    }
+
+    [Theory]
+    [InlineData(640)]
+    [InlineData(280)]
+    public void Chart_NamesTheLatestMeanLimitsTargetAndTrajectory_BesideThePlot_NeverOnALineOrEachOther(int width)
+    {
+        // The target sits on the mean, so their names must be pushed apart.
+        var analysis = XmrAnalysis.Analyse(Values, new SpcOptions { BaselinePointCount = 12, Target = 10 });
+        var mean = analysis.Segments[^1].Mean!.Value;
+        var svg = XDocument.Parse(XmrChart.ToSvg(analysis, new XmrChartOptions
+        {
+            Width = width, Labels = Labels, Trajectory = [.. Enumerable.Range(0, 21).Select(i => (double?)mean)],
+        }));
+
+        var names = svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "spc-labels").Elements(Svg + "text")
+            .Select(t => (Text: t.Value, X: Number(t, "x"), Baseline: Number(t, "y"))).OrderBy(n => n.Baseline).ToList();
+        var lines = svg.Descendants(Svg + "path").Where(p => ((string?)p.Attribute("class"))?.StartsWith("spc-", StringComparison.Ordinal) == true).ToList();
+        var plotRight = lines.Max(p => Coordinates(p).Max(c => c.X));
+
+        Assert.Equal(["Lower limit", "Mean", "Target", "Trajectory", "Upper limit"], names.Select(n => n.Text).Order(StringComparer.Ordinal));
+        Assert.All(names, n => Assert.True(n.X > plotRight, $"{n.Text} at x {n.X} is inside the plot (right edge {plotRight})"));
+        Assert.All(names, n => Assert.True(n.X + ChartText.Width(n.Text, XmrChart.FontSize) <= width, $"{n.Text} runs past the chart's edge"));
+        // Each name's glyphs reach about 0.75 of the font size above the baseline and 0.25 below: no two may touch.
+        Assert.All(names.Zip(names.Skip(1)), pair => Assert.True(pair.Second.Baseline - pair.First.Baseline >= XmrChart.FontSize,
+            $"{pair.First.Text} and {pair.Second.Text} overlap"));
+    }
+
+    [Fact]
+    public void Chart_HasAKey_ForEachKindOfPointItShowsAndEachLine()
+    {
+        var withTarget = XDocument.Parse(XmrChart.ToSvg(Analysis(), new XmrChartOptions { Trajectory = [.. Enumerable.Repeat((double?)11, 21)] }));
+        var plain = XDocument.Parse(XmrChart.ToSvg(XmrAnalysis.Analyse(Series.Alternating(20), SpcOptions.Default)));
+
+        static string[] Key(XDocument svg) => [.. svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "spc-key").Elements(Svg + "text").Select(t => t.Value)];
+
+        Assert.Equal(["Special cause improvement", "Common cause variation", "Mean", "Process limits", "Target", "Trajectory"], Key(withTarget));
+        Assert.Equal(["Common cause variation", "Mean", "Process limits"], Key(plain));
+    }
+
+    [Fact]
+    public void Chart_EveryWordIsAtLeast12Units_AndFitsANarrowChart_ALongTitleAndTheNoteWrapping()
+    {
+        var title = "Hypertension treated to target in the most deprived fifth of the population, all ages";
+        var svg = XDocument.Parse(XmrChart.ToSvg(XmrAnalysis.Analyse([1, 2, 3, 2, 1], new SpcOptions { Target = 2 }), new XmrChartOptions { Width = 280, Title = title }));
+
+        var texts = svg.Descendants(Svg + "text").ToList();
+        Assert.All(texts, t => Assert.True(((double?)t.Attribute("font-size") ?? (double)svg.Root!.Attribute("font-size")!) >= 12, $"'{t.Value}' is smaller than 12"));
+        Assert.All(texts.Where(t => t.Attribute("transform") is null), t =>
+            Assert.True(Number(t, "x") + ChartText.Width(t.Value, 12, bold: t.Attribute("font-weight") is not null) <= 280, $"'{t.Value}' runs past the edge"));
+        Assert.True(texts.Count(t => t.Attribute("font-weight") is not null) > 1, "the title is not wrapped");
+        Assert.Equal(title, string.Join(' ', texts.Where(t => t.Attribute("font-weight") is not null).Select(t => t.Value)));
+        var height = (double)svg.Root!.Attribute("height")!;
+        Assert.All(texts, t => Assert.True(t.Attribute("y") is null || Number(t, "y") <= height, $"'{t.Value}' is below the chart"));
+    }
+
+    private static double Number(XElement element, string attribute) =>
+        double.Parse(element.Attribute(attribute)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The points of a path made of M, L and H commands.</summary>
+    private static List<(double X, double Y)> Coordinates(XElement path)
+    {
+        var points = new List<(double X, double Y)>();
+        foreach (System.Text.RegularExpressions.Match command in System.Text.RegularExpressions.Regex.Matches(path.Attribute("d")!.Value, @"([MLH])([-0-9. ]+)"))
+        {
+            var numbers = command.Groups[2].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(n => double.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            points.Add(command.Groups[1].Value == "H" ? (numbers[0], points[^1].Y) : (numbers[0], numbers[1]));
+        }
+        return points;
     }
 
     [Fact]

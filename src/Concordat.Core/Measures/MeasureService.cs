@@ -56,8 +56,18 @@ public sealed record MeasureSummary(Guid Id, string Name, string Unit, Improveme
     };
 }
 
+/// <summary>
+/// A measure's chart drawn twice: at 640 wide for a screen that shows it whole (and for print), and narrower for a
+/// phone, so that its text is never shrunk below the size it is drawn at (12 px) to fit.
+/// </summary>
+public sealed record MeasureChart(string WideSvg, string NarrowSvg)
+{
+    /// <summary>The width of the content of a 320 px screen less the page's margins, rounded down.</summary>
+    public const int NarrowWidth = 280;
+}
+
 public sealed record MeasureDetail(Measure Measure, string Owner, string Geography, IReadOnlyList<Observation> Observations, XmrAnalysis? Analysis,
-    string? ChartSvg, XmrSummary? Summary, IReadOnlyList<(Guid Id, string Title)> Goals, bool IsStale, IReadOnlyList<MeasureRebase> Rebases,
+    MeasureChart? Chart, XmrSummary? Summary, IReadOnlyList<(Guid Id, string Title)> Goals, bool IsStale, IReadOnlyList<MeasureRebase> Rebases,
     IReadOnlyList<TrajectoryPoint> Trajectory)
 {
     /// <summary>The trajectory's value for a period, if it plans one.</summary>
@@ -114,11 +124,13 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         var analysis = Analyse(measure, series, rebases);
         var labels = Labels(measure, series);
         var planned = trajectory.ToDictionary(t => t.PeriodStart, t => t.Value);
-        var chart = XmrChart.ToSvg(analysis, new XmrChartOptions
+        var options = new XmrChartOptions
         {
             Title = measure.Name, Labels = labels, IdPrefix = "c" + id.ToString("N")[..8],
             Trajectory = planned.Count == 0 ? [] : [.. series.Select(o => planned.TryGetValue(o.PeriodStart, out var v) ? v : (double?)null)],
-        });
+        };
+        var chart = new MeasureChart(XmrChart.ToSvg(analysis, options),
+            XmrChart.ToSvg(analysis, options with { Width = MeasureChart.NarrowWidth, Height = 300, IdPrefix = options.IdPrefix + "-narrow" }));
         return new MeasureDetail(measure, owner, geography, series, analysis, chart, XmrSummary.Describe(analysis, labels), goals,
             measure.IsStale(series[^1].PeriodStart, UkCalendar.Today(clock)), rebases, trajectory);
     }

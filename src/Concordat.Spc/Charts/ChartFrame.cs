@@ -6,11 +6,21 @@ internal sealed record ChartFrame(double Left, double Right, double Top, double 
     /// <summary>Room inside the plot's left and right edges, so end points are not cut in half.</summary>
     private const double Inset = 8;
 
-    public static ChartFrame ForChart(XmrAnalysis analysis, int width, int height, bool hasTitle, bool hasNote, IEnumerable<double?>? alsoShown = null)
+    /// <summary>
+    /// The plot of a full chart: below the title's lines, right of the value axis (its tick labels and the unit) and
+    /// left of the margin that names the lines (<paramref name="lineNames"/>), above the period axis.
+    /// </summary>
+    public static ChartFrame ForChart(XmrAnalysis analysis, int width, int height, int titleLines, string? unit,
+        IEnumerable<string> lineNames, IEnumerable<double?>? alsoShown = null)
     {
         var extra = alsoShown?.OfType<double>().ToList() ?? [];
-        return new(64, width - 16, hasTitle ? 30 : 12, height - (hasNote ? 52 : 36), analysis.Count,
-            AxisScale.Covering(extra.Append(Low(analysis, true)).Min(), extra.Append(High(analysis, true)).Max()));
+        var scale = AxisScale.Covering(extra.Append(Low(analysis, true)).Min(), extra.Append(High(analysis, true)).Max());
+        var ticks = scale.Ticks().Max(t => ChartText.Width(SpcFormat.Number(t), XmrChart.FontSize));
+        var left = 8 + (string.IsNullOrEmpty(unit) ? 0 : XmrChart.LineHeight) + ticks + 8;
+        var names = lineNames.Select(n => ChartText.Width(n, XmrChart.FontSize)).DefaultIfEmpty(-10).Max();
+        var right = width - 8 - names - 10;
+        var top = titleLines == 0 ? 12 : 12 + (titleLines * 18);
+        return new(left, right, top, height - 36, analysis.Count, scale);
     }
 
     public static ChartFrame ForSparkline(XmrAnalysis analysis, int width, int height)

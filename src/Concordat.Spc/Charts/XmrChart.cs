@@ -12,6 +12,16 @@ public static class XmrChart
     private const string FontFamily = "Arial,Helvetica,sans-serif";
     private const double PointRadius = 3.5;
 
+    /// <summary>
+    /// Every word on the chart is at least this size: a page shows the chart at its own size or larger, never
+    /// smaller, so that no text reads below 12 px (a phone gets a narrower chart, not a shrunken one).
+    /// </summary>
+    internal const double FontSize = 12;
+
+    internal const double LineHeight = 16;
+
+    private const double TitleSize = 14;
+
     /// <summary>The full chart.</summary>
     /// <exception cref="ArgumentException">The labels do not have one period per point.</exception>
     public static string ToSvg(XmrAnalysis analysis, XmrChartOptions? options = null)
@@ -25,14 +35,24 @@ public static class XmrChart
             throw new ArgumentException($"The trajectory has {options.Trajectory.Length} values for {analysis.Count} points; give one per point (null where none is planned).", nameof(options));
         }
 
+        var width = options.Width;
         var title = options.Title ?? labels.MeasureName;
-        var frame = ChartFrame.ForChart(analysis, options.Width, options.Height, hasTitle: title is not null, hasNote: analysis.HasShortSegment, options.Trajectory);
-        var svg = new SvgWriter();
-        StartSvg(svg, options.Width, options.Height, options.IdPrefix, title ?? "XmR chart", Describe(analysis, labels));
+        var titleLines = title is null ? [] : ChartText.Wrap(title, width - 16, TitleSize, bold: true);
+        var lineLabels = LineLabels(analysis, options.Trajectory);
+        var note = analysis.HasShortSegment
+            ? ChartText.Wrap($"Note: limits on {XmrSegment.ShortSegmentMaximumPointCount} points or fewer are provisional (Making Data Count shows them from {XmrSegment.ShortSegmentMaximumPointCount + 1}).", width - 16, FontSize)
+            : [];
+        var frame = ChartFrame.ForChart(analysis, width, options.Height, titleLines.Count, labels.Unit, lineLabels.Select(l => l.Text), options.Trajectory);
+        var key = ChartKey.For(analysis, options.Trajectory, width);
+        var noteTop = frame.Bottom + 22;
+        var keyTop = noteTop + (note.Count * LineHeight) + 10;
+        var height = (int)Math.Ceiling(keyTop + key.Height + 6);
 
-        if (title is not null)
+        var svg = new SvgWriter();
+        StartSvg(svg, width, height, options.IdPrefix, title ?? "XmR chart", Describe(analysis, labels));
+        for (var i = 0; i < titleLines.Count; i++)
         {
-            svg.TextElement("text", title, ("x", "8"), ("y", "16"), ("font-size", "13"), ("font-weight", "bold"));
+            svg.TextElement("text", titleLines[i], ("x", "8"), ("y", SvgWriter.Number(18 + (i * 18))), ("font-size", SvgWriter.Number(TitleSize)), ("font-weight", "bold"));
         }
 
         DrawValueAxis(svg, frame, labels.Unit);
@@ -42,15 +62,13 @@ public static class XmrChart
         DrawDataLine(svg, analysis, frame, SpcColours.DataLine, 1.5);
         DrawPoints(svg, analysis, frame, PointRadius, everyPoint: true);
         DrawPeriodAxis(svg, analysis, frame, labels);
-
-        if (analysis.HasShortSegment)
+        DrawLineLabels(svg, lineLabels, frame);
+        for (var i = 0; i < note.Count; i++)
         {
-            svg.TextElement(
-                "text",
-                $"Note: limits on {XmrSegment.ShortSegmentMaximumPointCount} points or fewer are provisional (Making Data Count shows them from {XmrSegment.ShortSegmentMaximumPointCount + 1}).",
-                ("x", "8"), ("y", SvgWriter.Number(options.Height - 6)), ("font-size", "10"));
+            svg.TextElement("text", note[i], ("x", "8"), ("y", SvgWriter.Number(noteTop + (i * LineHeight) + FontSize)));
         }
 
+        key.Draw(svg, keyTop);
         svg.End("svg");
         return svg.ToString();
     }
@@ -112,7 +130,7 @@ public static class XmrChart
             .Attribute("aria-labelledby", idPrefix + "-title")
             .Attribute("aria-describedby", idPrefix + "-desc")
             .Attribute("font-family", FontFamily)
-            .Attribute("font-size", "11")
+            .Attribute("font-size", SvgWriter.Number(FontSize))
             .Attribute("fill", SpcColours.Text)
             .Open();
         svg.TextElement("title", title, ("id", idPrefix + "-title"));
@@ -138,7 +156,7 @@ public static class XmrChart
         if (!string.IsNullOrEmpty(unit))
         {
             var middle = SvgWriter.Number((frame.Top + frame.Bottom) / 2);
-            svg.TextElement("text", unit, ("transform", $"translate(14 {middle}) rotate(-90)"), ("text-anchor", "middle"));
+            svg.TextElement("text", unit, ("transform", $"translate(20 {middle}) rotate(-90)"), ("text-anchor", "middle"));
         }
     }
 
@@ -156,18 +174,18 @@ public static class XmrChart
 
             if (segment.Mean is { } mean)
             {
-                HorizontalLine(svg, frame, segment, mean, SpcColours.Mean, dashed: false, width: 1.25);
+                HorizontalLine(svg, frame, segment, mean, SpcColours.Mean, dashed: false, width: 1.25, "spc-mean");
             }
 
             if (segment.LowerProcessLimit is { } lower && segment.UpperProcessLimit is { } upper)
             {
-                HorizontalLine(svg, frame, segment, lower, SpcColours.ProcessLimit, dashed: true, width: 1);
-                HorizontalLine(svg, frame, segment, upper, SpcColours.ProcessLimit, dashed: true, width: 1);
+                HorizontalLine(svg, frame, segment, lower, SpcColours.ProcessLimit, dashed: true, width: 1, "spc-limit");
+                HorizontalLine(svg, frame, segment, upper, SpcColours.ProcessLimit, dashed: true, width: 1, "spc-limit");
             }
         }
     }
 
-    private static void HorizontalLine(SvgWriter svg, ChartFrame frame, XmrSegment segment, double value, string colour, bool dashed, double width)
+    private static void HorizontalLine(SvgWriter svg, ChartFrame frame, XmrSegment segment, double value, string colour, bool dashed, double width, string? className = null)
     {
         // A one-point segment still gets a visible stub.
         var (from, to) = segment.PointCount == 1
@@ -176,6 +194,11 @@ public static class XmrChart
         svg.Start("path")
             .Attribute("d", $"M{SvgWriter.Number(from)} {SvgWriter.Number(frame.Y(value))}H{SvgWriter.Number(to)}")
             .Attribute("stroke", colour);
+        if (className is not null)
+        {
+            svg.Attribute("class", className);
+        }
+
         if (width != 1)
         {
             svg.Attribute("stroke-width", width);
@@ -198,8 +221,7 @@ public static class XmrChart
 
         var y = frame.Y(target);
         svg.Start("path").Attribute("d", $"M{SvgWriter.Number(frame.Left)} {SvgWriter.Number(y)}H{SvgWriter.Number(frame.Right)}")
-            .Attribute("stroke", SpcColours.Target).Attribute("stroke-dasharray", "8 4").Empty();
-        svg.TextElement("text", "Target", ("x", SvgWriter.Number(frame.Right)), ("y", SvgWriter.Number(y - 3)), ("text-anchor", "end"), ("fill", SpcColours.Target));
+            .Attribute("class", "spc-target").Attribute("stroke", SpcColours.Target).Attribute("stroke-dasharray", "8 4").Empty();
     }
 
     /// <summary>The trajectory as steps: each planned value holds for its period, broken where nothing is planned.</summary>
@@ -227,12 +249,70 @@ public static class XmrChart
             previous = value;
         }
 
-        svg.Start("path").Attribute("d", path.ToString()).Attribute("fill", "none").Attribute("stroke", SpcColours.Target)
+        svg.Start("path").Attribute("d", path.ToString()).Attribute("class", "spc-trajectory").Attribute("fill", "none").Attribute("stroke", SpcColours.Target)
             .Attribute("stroke-dasharray", "2 3").Attribute("stroke-width", "2").Empty();
-        var last = trajectory.Select((v, i) => (v, i)).Last(p => p.v is not null);
-        svg.TextElement("text", "Trajectory", ("x", SvgWriter.Number(frame.X(last.i))), ("y", SvgWriter.Number(frame.Y(last.v!.Value) + 12)),
-            ("text-anchor", "end"), ("fill", SpcColours.Target));
     }
+
+    /// <summary>
+    /// The lines to name beside the plot, each at the height where it ends: the latest segment's mean and process
+    /// limits, the target and the trajectory's last planned value.
+    /// </summary>
+    private static List<LineLabel> LineLabels(XmrAnalysis analysis, System.Collections.Immutable.ImmutableArray<double?> trajectory)
+    {
+        var lines = new List<LineLabel>();
+        var last = analysis.Segments[^1];
+        if (last.UpperProcessLimit is { } upper && last.LowerProcessLimit is { } lower)
+        {
+            lines.Add(new("Upper limit", upper, SpcColours.ProcessLimit));
+            lines.Add(new("Lower limit", lower, SpcColours.ProcessLimit));
+        }
+
+        if (last.Mean is { } mean)
+        {
+            lines.Add(new("Mean", mean, SpcColours.Mean));
+        }
+
+        if (analysis.Options.Target is { } target)
+        {
+            lines.Add(new("Target", target, SpcColours.Target));
+        }
+
+        if (trajectory.LastOrDefault(v => v is not null) is { } planned)
+        {
+            lines.Add(new("Trajectory", planned, SpcColours.Target));
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// Each line's name in the margin right of the plot, never on a line or on another name: the names keep the order
+    /// of their lines' heights, and those that would touch are pushed apart, each joined to its line's end by a
+    /// short leader.
+    /// </summary>
+    private static void DrawLineLabels(SvgWriter svg, List<LineLabel> lines, ChartFrame frame)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        var placed = lines.Select(l => (Label: l, LineY: frame.Y(l.Value))).OrderBy(p => p.LineY).ThenBy(p => p.Label.Text, StringComparer.Ordinal).ToList();
+        var ys = ChartText.Spread([.. placed.Select(p => p.LineY)], LineHeight, frame.Top, frame.Bottom);
+        var x = frame.Right + 10;
+        svg.Start("g").Attribute("class", "spc-labels").Open();
+        for (var i = 0; i < placed.Count; i++)
+        {
+            var (label, lineY) = placed[i];
+            svg.Start("path").Attribute("d", $"M{SvgWriter.Number(frame.Right + 1)} {SvgWriter.Number(lineY)}L{SvgWriter.Number(x - 2)} {SvgWriter.Number(ys[i])}")
+                .Attribute("stroke", SpcColours.DataLine).Empty();
+            svg.TextElement("text", label.Text, ("x", SvgWriter.Number(x)), ("y", SvgWriter.Number(ys[i] + (FontSize * 0.35))), ("fill", label.Colour));
+        }
+
+        svg.End("g");
+    }
+
+    private sealed record LineLabel(string Text, double Value, string Colour);
 
     /// <summary>The data line, broken at missing values rather than bridging them.</summary>
     private static void DrawDataLine(SvgWriter svg, XmrAnalysis analysis, ChartFrame frame, string colour, double width)
@@ -286,7 +366,7 @@ public static class XmrChart
     {
         var count = analysis.Count;
         var longest = Enumerable.Range(0, count).Max(i => labels.Period(i).Length);
-        var fits = Math.Max(1, (int)((frame.Right - frame.Left) / ((longest * 6.2) + 10)));
+        var fits = Math.Max(1, (int)((frame.Right - frame.Left) / ((longest * ChartText.CharacterWidth * FontSize) + 10)));
         var every = (count + fits - 1) / fits;
         var y = SvgWriter.Number(frame.Bottom + 16);
         svg.Start("g").Attribute("text-anchor", "middle").Open();

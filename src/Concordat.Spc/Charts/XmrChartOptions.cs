@@ -31,7 +31,7 @@ public sealed record XmrChartOptions
         init => field = value >= 240 ? value : throw new ArgumentOutOfRangeException(nameof(Width), value, "Width must be at least 240.");
     } = 640;
 
-    /// <summary>Height, at least 160. Default 320.</summary>
+    /// <summary>Height of the title, plot and period axis, at least 160. Default 320. The key below (and any note) adds to it.</summary>
     public int Height
     {
         get;

@@ -33,7 +33,7 @@ public sealed class SpcChartCommandTests : IDisposable
         Assert.True(exitCode == 0, error);
         var svg = XDocument.Load(OutputPath);
         Assert.Equal("Four-hour performance", svg.Root!.Element(Svg + "title")!.Value);
-        Assert.Equal(24, svg.Descendants(Svg + "circle").Count());
+        Assert.Equal(24, Points(svg).Count());
         Assert.Contains(svg.Descendants(Svg + "text"), t => t.Value == "Apr 2017");
         Assert.StartsWith("Special cause improvement: the latest point (Mar 2019, 99%) is above the upper process limit", output, StringComparison.Ordinal);
         Assert.Contains("Variation: improvement_high; assurance: inconsistent.", output, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class SpcChartCommandTests : IDisposable
         var (exitCode, output, _) = CliRunner.Run("", "spc", "chart", "--input", input, "--output", OutputPath);
 
         Assert.Equal(0, exitCode);
-        Assert.Equal(2, XDocument.Load(OutputPath).Descendants(Svg + "circle").Count());
+        Assert.Equal(2, Points(XDocument.Load(OutputPath)).Count());
         Assert.Contains("(Jun 2018, 3)", output, StringComparison.Ordinal);
     }
 
@@ -108,4 +108,8 @@ public sealed class SpcChartCommandTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
     }
+
+    /// <summary>The chart's dots, one per value (the key below the chart has dots of its own).</summary>
+    private static IEnumerable<XElement> Points(XDocument svg) =>
+        svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "spc-points").Elements(Svg + "circle");
 }

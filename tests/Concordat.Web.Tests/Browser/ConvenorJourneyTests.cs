@@ -107,7 +107,7 @@ public sealed class ConvenorJourneyTests(BrowserFixture browser)
         await page.GotoAsync(home + "/measures");
         await checks.CheckAsync("22-measures");
         await page.GetByRole(AriaRole.Link, new() { Name = "A&E four-hour performance (type 1)" }).ClickAsync();
-        await Assertions.Expect(page.Locator("figure svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("figure .concordat-chart__wide svg")).ToBeVisibleAsync();
         await checks.CheckAsync("23-measure");
 
         await page.GotoAsync("/no-such-page");

@@ -64,7 +64,7 @@ public sealed partial class MeasureUploadJourneyTests(BrowserFixture browser)
         await Assertions.Expect(icons).ToHaveCountAsync(2);
         Assert.Equal(AriaLabel().Match(SpcIcons.ToSvg(expected.VariationIcon)).Groups[1].Value, await icons.Nth(0).GetAttributeAsync("aria-label"));
         Assert.Equal(AriaLabel().Match(SpcIcons.ToSvg(expected.AssuranceIcon!.Value)).Groups[1].Value, await icons.Nth(1).GetAttributeAsync("aria-label"));
-        await Assertions.Expect(page.Locator("figure.concordat-chart svg circle")).ToHaveCountAsync(36);
+        await Assertions.Expect(page.Locator(".concordat-chart__wide .spc-points circle")).ToHaveCountAsync(36);
         await Assertions.Expect(page.Locator("#data tbody tr")).ToHaveCountAsync(36);
         await lead.CheckAsync("45-measure-imported");
     }

@@ -40,6 +40,20 @@ public sealed class PageClient(HttpClient http)
     }
 
     public static Task<IDocument> ParseAsync(string html) => Parser.OpenAsync(r => r.Content(html));
+
+    /// <summary>
+    /// An element's text as assistive technology reads it: without what is hidden from it (an icon's own title, the
+    /// column heading a table cell repeats for narrow screens).
+    /// </summary>
+    public static string Spoken(IElement element)
+    {
+        var copy = (IElement)element.Clone();
+        foreach (var hidden in copy.QuerySelectorAll("[aria-hidden=true]").ToList())
+        {
+            hidden.Remove();
+        }
+        return copy.TextContent.Trim();
+    }
 }
 
 public sealed class PageResponse

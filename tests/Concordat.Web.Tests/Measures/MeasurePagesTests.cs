@@ -156,7 +156,7 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
         Assert.Contains("Westford", page.Text("main"));
         Assert.Contains("45 days", page.Text("main"));
         Assert.Equal(["950 admissions", "940 admissions", "930 admissions"],
-            page.Document.QuerySelectorAll("#data tbody tr").Reverse().Select(r => r.Children[2].TextContent.Trim()));
+            page.Document.QuerySelectorAll("#data tbody tr").Reverse().Select(r => PageClient.Spoken(r.Children[2])));
         Assert.Contains(">Trajectory<", page.Document.QuerySelector("figure svg")!.OuterHtml, StringComparison.Ordinal);
     }
 
@@ -172,7 +172,7 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
         var imported = await api.PostAsync(url.Replace("/systems/", "/api/v1/systems/", StringComparison.Ordinal) + "/imports",
             new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"), Ct);
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
-        string LastReading(PageResponse p) => p.Document.QuerySelector("#data tbody tr")!.Children[^2].TextContent.Trim();
+        string LastReading(PageResponse p) => PageClient.Spoken(p.Document.QuerySelector("#data tbody tr")!.Children[^2]);
         var before = await lead.GetAsync(url);
 
         var missingReason = await before.SubmitAsync("form[action*='handler=Rebase']", new() { ["Rebase.PeriodStart"] = new DateOnly(2024, 1, 1), ["Rebase.Reason"] = "" });

@@ -37,18 +37,7 @@ public abstract class MeasureSummaryPageTests(TestApp app, DatabaseKind kind) : 
         var cell = link.Closest("td")!;
         var row = cell.ParentElement!;
         var header = page.Document.QuerySelectorAll("#summary thead th")[row.Children.ToList().IndexOf(cell)];
-        return (Spoken(row.QuerySelector("th[scope=row]")!), Spoken(header), row.GetAttribute("data-variation")!, cell.GetAttribute("data-assurance")!);
-    }
-
-    /// <summary>The text of a header without what is hidden from assistive technology (the icon's own title).</summary>
-    private static string Spoken(IElement header)
-    {
-        var copy = (IElement)header.Clone();
-        foreach (var hidden in copy.QuerySelectorAll("[aria-hidden=true]").ToList())
-        {
-            hidden.Remove();
-        }
-        return copy.TextContent.Trim();
+        return (PageClient.Spoken(row.QuerySelector("th[scope=row]")!), PageClient.Spoken(header), row.GetAttribute("data-variation")!, cell.GetAttribute("data-assurance")!);
     }
 
     [Fact]
@@ -74,7 +63,7 @@ public abstract class MeasureSummaryPageTests(TestApp app, DatabaseKind kind) : 
         Assert.Contains("Data out of date", page.Document.QuerySelector($"#summary a[href='{flat}']")!.ParentElement!.TextContent);
         Assert.Equal(7, page.Document.QuerySelectorAll("#summary tbody tr").Length);
         Assert.Equal(5, page.Document.QuerySelectorAll("#summary thead th").Length);
-        Assert.Equal(26, page.Document.QuerySelectorAll("#summary td").Count(td => td.TextContent.Trim() == "None"));
+        Assert.Equal(26, page.Document.QuerySelectorAll("#summary td").Count(td => PageClient.Spoken(td) == "None"));
         Assert.Null(page.Document.QuerySelector($"#summary a[href='{empty}']"));
         Assert.NotNull(page.Document.QuerySelector($"#no-data a[href='{empty}']"));
     }

@@ -82,7 +82,7 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
         Assert.Null(rows[0]!["previousValue"]);
         Assert.Equal(("Changed", "value changed"), (rows[1]!["change"]!.GetValue<string>(), Assert.Single(rows[1]!["changes"]!.AsArray())!.GetValue<string>()));
         Assert.Equal(82, rows[1]!["previousValue"]!.GetValue<double>());
-        Assert.Equal(["Note cleared", "Value changed"], check.Document.QuerySelectorAll("#changes tbody tr td:last-child").Select(td => td.TextContent.Trim()));
+        Assert.Equal(["Note cleared", "Value changed"], check.Document.QuerySelectorAll("#changes tbody tr td:last-child").Select(PageClient.Spoken));
     }
 
     [Fact]
