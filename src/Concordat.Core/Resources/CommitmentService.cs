@@ -65,8 +65,8 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         if (quantity > free && reason is null)
         {
             throw new InputInvalidException(nameof(input.Quantity),
-                $"Only {ResourceService.Amount(free, resource.Unit)} of {resource.Name} is free from {Prose.Dates(start, end)} " +
-                $"({ResourceService.Amount(peak, resource.Unit)} of {ResourceService.Amount(resource.AvailableCapacity, resource.Unit)} is already committed). " +
+                $"Only {Prose.Amount(free, resource.Unit)} of {resource.Name} is free from {Prose.Dates(start, end)} " +
+                $"({Prose.Amount(peak, resource.Unit)} of {Prose.Amount(resource.AvailableCapacity, resource.Unit)} is already committed). " +
                 (isOwn ? "Commit less, or record why the partners accept an over-commitment" : $"Request less, or ask {owner} whether it can offer more"));
         }
         if (quantity > free && !actor.IsLeadOf(resource.OrganisationId))
@@ -88,7 +88,7 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         var action = !isOwn ? "ResourceRequested" : commitment.OverCommitmentReason is null ? "ResourceCommitted" : "ResourceOverCommitted";
         db.Audit(actor, now, action, ResourceService.EntityType, resource.Id, resource.Name, null, new SortedDictionary<string, string?>
         {
-            ["Goal"] = goalTitle, ["Amount"] = ResourceService.Amount(quantity, resource.Unit), ["Period"] = Period(start, end),
+            ["Goal"] = goalTitle, ["Amount"] = Prose.Amount(quantity, resource.Unit), ["Period"] = Period(start, end),
             ["Over-commitment reason"] = commitment.OverCommitmentReason,
             ["Requested by"] = isOwn ? null : await OrganisationNameAsync(contribution.OrganisationId, ct),
         });
@@ -112,7 +112,7 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         }
         else if (quantity > commitment.RequestedQuantity)
         {
-            errors.Add(nameof(input.Quantity), $"You can give at most the {ResourceService.Amount(commitment.RequestedQuantity, resource.Unit)} asked for");
+            errors.Add(nameof(input.Quantity), $"You can give at most the {Prose.Amount(commitment.RequestedQuantity, resource.Unit)} asked for");
         }
         var (start, end) = (input.StartsOn ?? commitment.RequestedStartsOn, input.EndsOn ?? commitment.RequestedEndsOn);
         if (start < commitment.RequestedStartsOn || start > commitment.RequestedEndsOn)
@@ -133,8 +133,8 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         if (quantity > free && reason is null)
         {
             throw new InputInvalidException(nameof(input.Quantity),
-                $"Only {ResourceService.Amount(free, resource.Unit)} of {resource.Name} is free from {start:d MMM yyyy} to {end:d MMM yyyy} " +
-                $"({ResourceService.Amount(peak, resource.Unit)} of {ResourceService.Amount(resource.AvailableCapacity, resource.Unit)} is already committed). " +
+                $"Only {Prose.Amount(free, resource.Unit)} of {resource.Name} is free from {start:d MMM yyyy} to {end:d MMM yyyy} " +
+                $"({Prose.Amount(peak, resource.Unit)} of {Prose.Amount(resource.AvailableCapacity, resource.Unit)} is already committed). " +
                 "Give less, or record why you accept an over-commitment");
         }
         var now = clock.GetUtcNow().UtcDateTime;
@@ -144,10 +144,10 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         (commitment.AnsweredAtUtc, commitment.AnsweredByName) = (now, actor.DisplayName);
         db.Entry(resource).Property(r => r.Version).IsModified = true;
         db.Audit(actor, now, "ResourceRequestAccepted", ResourceService.EntityType, resource.Id, resource.Name,
-            new SortedDictionary<string, string?> { ["Requested"] = $"{ResourceService.Amount(commitment.RequestedQuantity, resource.Unit)}, {Period(commitment.RequestedStartsOn, commitment.RequestedEndsOn)}" },
+            new SortedDictionary<string, string?> { ["Requested"] = $"{Prose.Amount(commitment.RequestedQuantity, resource.Unit)}, {Period(commitment.RequestedStartsOn, commitment.RequestedEndsOn)}" },
             new SortedDictionary<string, string?>
             {
-                ["Accepted"] = $"{ResourceService.Amount(quantity, resource.Unit)}, {Period(start, end)}", ["Over-commitment reason"] = commitment.OverCommitmentReason,
+                ["Accepted"] = $"{Prose.Amount(quantity, resource.Unit)}, {Period(start, end)}", ["Over-commitment reason"] = commitment.OverCommitmentReason,
                 ["Owner"] = owner,
             });
         await SaveAsync(resource.Name, ct);
@@ -167,7 +167,7 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         commitment.DeclineReason = reason;
         (commitment.AnsweredAtUtc, commitment.AnsweredByName) = (now, actor.DisplayName);
         db.Audit(actor, now, "ResourceRequestDeclined", ResourceService.EntityType, resource.Id, resource.Name, null,
-            new SortedDictionary<string, string?> { ["Requested"] = ResourceService.Amount(commitment.RequestedQuantity, resource.Unit), ["Reason"] = reason, ["Owner"] = owner });
+            new SortedDictionary<string, string?> { ["Requested"] = Prose.Amount(commitment.RequestedQuantity, resource.Unit), ["Reason"] = reason, ["Owner"] = owner });
         await SaveAsync(resource.Name, ct);
         return commitment;
     }
@@ -197,7 +197,7 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
             _ => "ResourceReleased",
         };
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, action, ResourceService.EntityType, resource.Id, resource.Name,
-            new SortedDictionary<string, string?> { ["Amount"] = ResourceService.Amount(commitment.Quantity, resource.Unit), ["Period"] = Period(commitment.StartsOn, commitment.EndsOn) },
+            new SortedDictionary<string, string?> { ["Amount"] = Prose.Amount(commitment.Quantity, resource.Unit), ["Period"] = Period(commitment.StartsOn, commitment.EndsOn) },
             null);
         await SaveAsync(resource.Name, ct);
     }

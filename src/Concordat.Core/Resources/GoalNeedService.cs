@@ -59,7 +59,7 @@ public sealed class GoalNeedService(ConcordatDb db, TimeProvider clock)
         db.GoalNeeds.Add(need);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "GoalNeedAdded", GoalService.EntityType, goalId, goal.Title, null, new SortedDictionary<string, string?>
         {
-            ["Kind"] = kind.InWords(), ["Met by"] = string.Join(" or ", types.Select(t => t.InWords())), ["Need"] = description, ["Amount"] = ResourceService.Amount(quantity, unit!),
+            ["Kind"] = kind.InWords(), ["Met by"] = string.Join(" or ", types.Select(t => t.InWords())), ["Need"] = description, ["Amount"] = Prose.Amount(quantity, unit!),
             ["Period"] = Prose.Dates(need.StartsOn, need.EndsOn),
         });
         await db.SaveChangesAsync(ct);
@@ -73,7 +73,7 @@ public sealed class GoalNeedService(ConcordatDb db, TimeProvider clock)
         var need = await db.GoalNeeds.SingleOrDefaultAsync(n => n.Id == needId && n.GoalId == goalId, ct) ?? throw new NotFoundException("That need has already been removed.");
         db.GoalNeeds.Remove(need);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "GoalNeedRemoved", GoalService.EntityType, goalId, goal.Title,
-            new SortedDictionary<string, string?> { ["Need"] = need.Description, ["Amount"] = ResourceService.Amount(need.Quantity, need.Unit) }, null);
+            new SortedDictionary<string, string?> { ["Need"] = need.Description, ["Amount"] = Prose.Amount(need.Quantity, need.Unit) }, null);
         await db.SaveChangesAsync(ct);
     }
 }

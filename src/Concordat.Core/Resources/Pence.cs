@@ -12,9 +12,6 @@ public static class Pence
     /// <summary>The largest amount accepted: £999,999,999,999.99, under a trillion pounds.</summary>
     public const long Max = 99_999_999_999_999;
 
-    /// <summary>Pounds as people read them: "£1,250,000.50" for 125000050 pence; the same as <see cref="Prose.Pounds(long)"/>.</summary>
-    public static string ToPounds(long pence) => Prose.Pounds(pence);
-
     /// <summary>Pounds as a number, for spreadsheets: 1250000.50 for 125000050 pence.</summary>
     public static decimal InPounds(long pence) => pence / 100m;
 

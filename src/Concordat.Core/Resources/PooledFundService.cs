@@ -1,3 +1,4 @@
+using Concordat.Core.Words;
 using System.Globalization;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
@@ -162,8 +163,8 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
                 (existing.ProposedInPence, existing.ProposedByName) = (null, null);
             }
             db.Audit(actor, now, "PooledFundContributionSet", EntityType, fundId, fund.Name,
-                before is null ? null : new SortedDictionary<string, string?> { [organisation] = Pence.ToPounds(before.Value) },
-                new SortedDictionary<string, string?> { [organisation] = Pence.ToPounds(amount) });
+                before is null ? null : new SortedDictionary<string, string?> { [organisation] = Prose.Pounds(before.Value) },
+                new SortedDictionary<string, string?> { [organisation] = Prose.Pounds(amount) });
         }
         else
         {
@@ -174,7 +175,7 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
             }
             (existing.ProposedInPence, existing.ProposedByName) = (amount, actor.DisplayName);
             db.Audit(actor, now, "PooledFundContributionProposed", EntityType, fundId, fund.Name, null,
-                new SortedDictionary<string, string?> { [organisation] = Pence.ToPounds(amount), ["Awaiting"] = $"{organisation}'s confirmation" });
+                new SortedDictionary<string, string?> { [organisation] = Prose.Pounds(amount), ["Awaiting"] = $"{organisation}'s confirmation" });
         }
         await db.SaveChangesAsync(ct);
         return ownPayment;
@@ -194,7 +195,7 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
         var fundName = await db.PooledFunds.Where(f => f.Id == fundId).Select(f => f.Name).SingleAsync(ct);
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "PooledFundProposalDeclined", EntityType, fundId, fundName,
-            new SortedDictionary<string, string?> { [organisation] = Pence.ToPounds(proposal.ProposedInPence!.Value) }, null);
+            new SortedDictionary<string, string?> { [organisation] = Prose.Pounds(proposal.ProposedInPence!.Value) }, null);
         if (proposal.AmountInPence == 0)
         {
             db.PooledFundContributions.Remove(proposal);
@@ -248,7 +249,7 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
         db.PooledFundSchemes.Add(scheme);
         db.PooledFundSchemeGoals.AddRange(goalIds.Select(g => new PooledFundSchemeGoal { SystemId = actor.SystemId, SchemeId = scheme.Id, GoalId = g }));
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "PooledFundSchemeAdded", EntityType, fundId, fund.Name, null,
-            new SortedDictionary<string, string?> { ["Scheme"] = name, ["Amount"] = Pence.ToPounds(amount) });
+            new SortedDictionary<string, string?> { ["Scheme"] = name, ["Amount"] = Prose.Pounds(amount) });
         await db.SaveChangesAsync(ct);
         return scheme;
     }
@@ -260,7 +261,7 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
             ?? throw new NotFoundException("That scheme has already been removed.");
         db.PooledFundSchemes.Remove(scheme);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "PooledFundSchemeRemoved", EntityType, fundId, fund.Name,
-            new SortedDictionary<string, string?> { ["Scheme"] = scheme.Name, ["Amount"] = Pence.ToPounds(scheme.AmountInPence) }, null);
+            new SortedDictionary<string, string?> { ["Scheme"] = scheme.Name, ["Amount"] = Prose.Pounds(scheme.AmountInPence) }, null);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -141,7 +141,7 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
         if (resource.AvailableCapacity < committed)
         {
             throw new InputInvalidException(nameof(SaveResource.AvailableCapacity),
-                $"{Amount(committed, resource.Unit)} of this resource is committed to goals; available capacity cannot be less than that");
+                $"{Prose.Amount(committed, resource.Unit)} of this resource is committed to goals; available capacity cannot be less than that");
         }
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "ResourceChanged", EntityType, id, resource.Name, before, Snapshot(resource));
         try
@@ -182,9 +182,6 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
     {
         ResourceService.RequireKeeper(actor, organisationId);
     }
-
-    /// <summary>A quantity in the resource's unit, as <see cref="Prose.Amount"/> writes it: "£1,500,000", "2 data sets".</summary>
-    public static string Amount(double quantity, string unit) => Prose.Amount(quantity, unit);
 
     [GeneratedRegex(@"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")]
     private static partial Regex Postcode();
@@ -304,7 +301,7 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
 
     internal static SortedDictionary<string, string?> Snapshot(Resource r) => new()
     {
-        ["Kind"] = r.Kind.InWords(), ["Type"] = r.Type.InWords(), ["Name"] = r.Name, ["Quantity"] = Amount(r.Quantity, r.Unit), ["Available to the partnership"] = Amount(r.AvailableCapacity, r.Unit),
+        ["Kind"] = r.Kind.InWords(), ["Type"] = r.Type.InWords(), ["Name"] = r.Name, ["Quantity"] = Prose.Amount(r.Quantity, r.Unit), ["Available to the partnership"] = Prose.Amount(r.AvailableCapacity, r.Unit),
         ["Contact"] = r.Contact, ["Notes"] = r.Notes, ["Address"] = r.Address, ["Postcode"] = r.Postcode, ["Opening hours"] = r.OpeningHours,
         ["Data owner"] = r.DataOwner, ["Data-sharing agreement"] = r.HasDataSharingAgreement is { } agreement ? Prose.YesNo(agreement) : null,
         ["Source of funding"] = r.FundingSource, ["Financial year"] = r.FinancialYear, ["Recurrent"] = r.IsRecurrent is { } recurrent ? Prose.YesNo(recurrent) : null,

@@ -141,7 +141,7 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
     }
 
     /// <summary>Open rounds whose required responses include an organisation this person leads that has no position on the current revision; soonest closing first.</summary>
-    private async Task<IReadOnlyList<PositionOwed>> PositionsOwedAsync(Actor actor, IReadOnlyList<Guid> led, CancellationToken ct)
+    private async Task<IReadOnlyList<PositionOwed>> PositionsOwedAsync(Actor actor, List<Guid> led, CancellationToken ct)
     {
         var rounds = await db.AgreementRounds.AsNoTracking().Include(r => r.RequiredResponses).Include(r => r.Positions).AsSplitQuery()
             .Where(r => r.State == RoundState.Open && r.RequiredResponses.Any(x => led.Contains(x.OrganisationId)))
@@ -157,7 +157,7 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
     /// Agreed contributions of the person's organisations whose next check-in (a cadence after the last one, or after
     /// agreement) falls within <see cref="CheckInNoticeDays"/> or has passed.
     /// </summary>
-    private async Task<IReadOnlyList<CheckInDue>> CheckInsDueAsync(IReadOnlyList<Guid> organisations, CancellationToken ct)
+    private async Task<IReadOnlyList<CheckInDue>> CheckInsDueAsync(List<Guid> organisations, CancellationToken ct)
     {
         var rows = await (from c in db.Contributions.AsNoTracking()
                           join g in db.Goals on c.GoalId equals g.Id
@@ -180,7 +180,7 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
     /// Unacknowledged check-ins on goals led by an organisation the person leads (a convenor acknowledges for any goal),
     /// except their own: someone else reviews what a person reported.
     /// </summary>
-    private async Task<IReadOnlyList<CheckInToAcknowledge>> CheckInsToAcknowledgeAsync(Actor actor, IReadOnlyList<Guid> led, CancellationToken ct)
+    private async Task<IReadOnlyList<CheckInToAcknowledge>> CheckInsToAcknowledgeAsync(Actor actor, List<Guid> led, CancellationToken ct)
     {
         if (!actor.IsConvenor && led.Count == 0)
         {
@@ -197,7 +197,7 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
     }
 
     /// <summary>Measures owned by the person's organisations, or by one that delegated its data to them, with no data or data past its due date.</summary>
-    private async Task<IReadOnlyList<DataOutOfDate>> DataOutOfDateAsync(Actor actor, IReadOnlyList<Guid> contributing, CancellationToken ct)
+    private async Task<IReadOnlyList<DataOutOfDate>> DataOutOfDateAsync(Actor actor, List<Guid> contributing, CancellationToken ct)
     {
         var owners = contributing.Union(actor.Delegations.Where(d => d.Capability == DelegatedCapability.MeasureData).Select(d => d.OrganisationId)).ToList();
         if (owners.Count == 0)

@@ -1,3 +1,4 @@
+using Concordat.Core.Words;
 using Concordat.Core.Resources;
 
 namespace Concordat.Core.Tests.Resources;
@@ -33,8 +34,8 @@ public sealed class PenceTests
         var pence = Enumerable.Repeat(10L, 1000).Sum() + Enumerable.Repeat(20L, 1000).Sum();
 
         Assert.Equal(30_000L, pence);
-        Assert.Equal("£300", Pence.ToPounds(pence));
-        Assert.Equal("£1,250,000.50", Pence.ToPounds(125_000_050));
+        Assert.Equal("£300", Prose.Pounds(pence));
+        Assert.Equal("£1,250,000.50", Prose.Pounds(125_000_050));
         Assert.Equal(1_250_000.50m, Pence.InPounds(125_000_050));
     }
 }

@@ -44,6 +44,6 @@ public sealed class ApiReferenceTests(BrowserFixture browser)
     {
         Assert.Equal(0, await page.GetByRole(AriaRole.Button).CountAsync());
         var loaded = await page.Locator("script[src], link[href]").EvaluateAllAsync<string[]>("elements => elements.map(e => e.src || e.href)");
-        Assert.Empty(loaded.Where(address => !address.StartsWith(browser.BaseUrl, StringComparison.Ordinal)));
+        Assert.DoesNotContain(loaded, address => !address.StartsWith(browser.BaseUrl, StringComparison.Ordinal));
     }
 }

@@ -86,7 +86,7 @@ public abstract class PlatformTests(TestApp app, DatabaseKind kind) : ProviderTe
         var createGoal = goals.Document.QuerySelector("#op-post-api-v1-systems-systemid-goals")!.ParentElement!;
         Assert.Contains("Draft a goal", createGoal.TextContent);
         Assert.NotNull(createGoal.QuerySelector("a[href='#schema-GoalRequest']"));
-        Assert.Equal("201", createGoal.QuerySelectorAll("table").Last().QuerySelectorAll("tbody td").First().TextContent.Trim());
+        Assert.Equal("201", createGoal.QuerySelectorAll("table")[^1].QuerySelectorAll("tbody td")[0].TextContent.Trim());
         // The schemas the part's operations use are on its page, and those they name in turn.
         Assert.NotNull(goals.Document.QuerySelector("#schema-GoalResponse"));
         Assert.NotNull(goals.Document.QuerySelector("#schema-PlaceReference"));

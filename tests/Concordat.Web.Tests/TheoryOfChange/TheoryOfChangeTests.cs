@@ -283,7 +283,7 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Equal(contributions.Select(c => c.ToString()).Order(StringComparer.Ordinal), Ids(idea, "contributionIds"));
         var asked = await (await councilLead.GetAsync($"/api/v1/systems/{system.Id}/carrying-requests", Ct)).JsonAsync();
         Assert.Equal(councilContribution.ToString(), asked.AsArray().Single()!["contributionId"]!.GetValue<string>());
-        Assert.Contains(Waiting(councilLead).Result.AsArray(), i => i!["kind"]!.GetValue<string>() == "CarryingRequest");
+        Assert.Contains((await Waiting(councilLead)).AsArray(), i => i!["kind"]!.GetValue<string>() == "CarryingRequest");
         Assert.Empty((await (await trustLead.GetAsync($"/api/v1/systems/{system.Id}/carrying-requests", Ct)).JsonAsync()).AsArray());
         async Task<string[]> CarriedInStrategy()
         {
@@ -315,7 +315,7 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Equal("Requested", StatusOf(await IdeaNow(), councilContribution));
         Assert.Equal(HttpStatusCode.OK, (await councilLead.PostAsync($"{ideaUrl}/carriers/{councilContribution}/accept", null, Ct)).StatusCode);
         Assert.Equal("Accepted", StatusOf(await IdeaNow(), councilContribution));
-        Assert.DoesNotContain(Waiting(councilLead).Result.AsArray(), i => i!["kind"]!.GetValue<string>() == "CarryingRequest");
+        Assert.DoesNotContain((await Waiting(councilLead)).AsArray(), i => i!["kind"]!.GetValue<string>() == "CarryingRequest");
         Assert.Equal(["Westford Council", "Westford Hospitals NHS Trust"], await CarriedInStrategy());
 
         // The trust cannot take the council's contribution off the idea's carriers by answering for it; the council's lead can.

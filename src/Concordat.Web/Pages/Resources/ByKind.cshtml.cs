@@ -1,3 +1,4 @@
+using Concordat.Core.Words;
 using Concordat.Core.Resources;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,7 @@ public sealed class ByKindModel(PooledViews views) : SystemPageModel
 
     public string Chart => ResourceBars.ToSvg("by-kind-chart", "Committed and idle capacity by kind of resource",
         [.. Totals.Select(t => new ResourceBars.Bar($"{t.Kind.InWords()} ({t.Unit})", t.Available, t.Committed,
-            $"{ResourceService.Amount(t.Committed, t.Unit)} committed of {ResourceService.Amount(t.Available, t.Unit)} available, {ResourceService.Amount(t.Idle, t.Unit)} idle"))]);
+            $"{Prose.Amount(t.Committed, t.Unit)} committed of {Prose.Amount(t.Available, t.Unit)} available, {Prose.Amount(t.Idle, t.Unit)} idle"))]);
 
     public async Task OnGetAsync(CancellationToken ct) => Totals = await views.ByKindAsync(new ResourceFilter(), ct);
 

@@ -1,3 +1,4 @@
+using Concordat.Core.Words;
 using System.ComponentModel.DataAnnotations;
 using Concordat.Core.Access;
 using Concordat.Core.Contributions;
@@ -37,7 +38,7 @@ public sealed class CommitModel(ContributionService contributions, CommitmentSer
         [new SelectListItem("Select a resource", "", Input.ResourceId is null), .. Register
             .OrderBy(r => r.Resource.OrganisationId != Contribution.Contribution.OrganisationId)
             .Select(r => new SelectListItem(
-                $"{r.Resource.Name}, {r.Organisation} ({r.Resource.Kind.InWords()}; {ResourceService.Amount(r.Idle, r.Resource.Unit)} idle" +
+                $"{r.Resource.Name}, {r.Organisation} ({r.Resource.Kind.InWords()}; {Prose.Amount(r.Idle, r.Resource.Unit)} idle" +
                 (r.Resource.OrganisationId == Contribution.Contribution.OrganisationId ? ")" : "; a request to its owner)"),
                 r.Resource.Id.ToString(), r.Resource.Id == Input.ResourceId))];
 

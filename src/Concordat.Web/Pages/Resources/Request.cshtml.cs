@@ -1,3 +1,4 @@
+using Concordat.Core.Words;
 using System.ComponentModel.DataAnnotations;
 using Concordat.Core.Access;
 using Concordat.Core.Resources;
@@ -66,8 +67,8 @@ public sealed class RequestModel(CommitmentService commitments) : SystemPageMode
         {
             var accepted = await commitments.AcceptAsync(Id, input, Actor, ct);
             this.Succeeded(accepted.IsReducedFromRequest
-                ? $"Request accepted in part: {ResourceService.Amount(accepted.Quantity, Row.Unit)} of {Row.ResourceName} now counts for {Row.GoalTitle}"
-                : $"Request accepted: {ResourceService.Amount(accepted.Quantity, Row.Unit)} of {Row.ResourceName} now counts for {Row.GoalTitle}");
+                ? $"Request accepted in part: {Prose.Amount(accepted.Quantity, Row.Unit)} of {Row.ResourceName} now counts for {Row.GoalTitle}"
+                : $"Request accepted: {Prose.Amount(accepted.Quantity, Row.Unit)} of {Row.ResourceName} now counts for {Row.GoalTitle}");
             return Redirect($"{SystemHome}/resources/{Row.Commitment.ResourceId}");
         }
         catch (InputInvalidException e)

@@ -66,9 +66,6 @@ public sealed class ResourceForm
 
     public const string AcrossTheSystem = "Across the system";
 
-    /// <summary>The same as <see cref="ResourceWords.InWords(ResourceKind)"/>.</summary>
-    public static string KindName(ResourceKind kind) => kind.InWords();
-
     public static IEnumerable<SelectListItem> KindOptions(ResourceKind? selected) =>
         Enum.GetValues<ResourceKind>().Select(k => new SelectListItem(k.InWords(), k.ToString(), k == selected));
 
@@ -78,7 +75,7 @@ public sealed class ResourceForm
         yield return new SelectListItem(prompt, "", selected is null);
         foreach (var kind in Enum.GetValues<ResourceKind>())
         {
-            var group = new SelectListGroup { Name = KindName(kind) };
+            var group = new SelectListGroup { Name = kind.InWords() };
             foreach (var type in ResourceTypes.Of(kind))
             {
                 var words = type.InWords();
