@@ -43,7 +43,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
                 Last = db.CheckIns.Where(k => k.ContributionId == c.Id).OrderByDescending(k => k.PostedAtUtc)
                     .Select(k => new { k.Status, k.Confidence, k.PostedAtUtc, Acknowledged = k.AcknowledgedAtUtc != null }).FirstOrDefault(),
             })
-            .OrderBy(x => x.Organisation).ThenBy(x => x.Contribution.CreatedAtUtc)
+            .OrderBy(x => x.Organisation).ThenBy(x => x.Contribution.CreatedAtUtc).ThenBy(x => x.Contribution.Id)
             .ToListAsync(ct);
         return rows.Select(x => new ContributionRow(x.Contribution.Id, x.Contribution.OrganisationId, x.Organisation, x.Contribution.Commitment,
             x.Contribution.DueOn, x.Contribution.AccountablePerson, x.Contribution.Status,

@@ -80,7 +80,7 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         var observations = (await db.Observations.AsNoTracking().Where(o => ids.Contains(o.MeasureId)).ToListAsync(ct)).ToLookup(o => o.MeasureId);
         var rebases = (await db.MeasureRebases.AsNoTracking().Where(r => ids.Contains(r.MeasureId)).ToListAsync(ct)).ToLookup(r => r.MeasureId);
         return measures.Select(m => Summarise(m, observations[m.Id].OrderBy(o => o.PeriodStart).ToList(), rebases[m.Id].ToList()))
-            .OrderBy(s => s.ConcernRank).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+            .OrderBy(s => s.ConcernRank).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id).ToList();
     }
 
     private MeasureSummary Summarise(Measure measure, List<Observation> series, List<MeasureRebase> rebases)

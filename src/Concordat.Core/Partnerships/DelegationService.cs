@@ -31,7 +31,7 @@ public sealed class DelegationService(ConcordatDb db, TimeProvider clock)
                           where d.OrganisationId == organisationId
                           select new { d, p.DisplayName }).ToListAsync(ct);
         return [.. rows.Select(r => new DelegationRow(r.d, r.DisplayName, r.d.IsActiveOn(today)))
-            .OrderByDescending(r => r.IsActive).ThenBy(r => r.Delegation.Until)];
+            .OrderByDescending(r => r.IsActive).ThenBy(r => r.Delegation.Until).ThenBy(r => r.Delegation.Id)];
     }
 
     public async Task<Delegation> GrantAsync(Guid organisationId, GrantDelegation input, Actor actor, CancellationToken ct)

@@ -483,7 +483,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
                join g in db.Goals on i.GoalId equals g.Id
                join o in db.Organisations on c.OrganisationId equals o.Id
                where l.Status == CarryingStatus.Requested && organisationIds.Contains(c.OrganisationId)
-               orderby l.RequestedAtUtc
+               orderby l.RequestedAtUtc, l.ChangeIdeaId, l.ContributionId
                select new CarryingRequest(g.Id, g.Title, i.Id, i.Title, c.Id, o.Id, o.Name, c.Commitment, l.RequestedByName, l.RequestedAtUtc)).ToListAsync(ct);
 
     private async Task AnswerAsync(Guid goalId, Guid ideaId, Guid contributionId, Actor actor, CarryingStatus answer, string? reason, CancellationToken ct)
