@@ -1,7 +1,6 @@
 using Concordat.Core.Access;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Web.Api;
 
@@ -54,14 +53,6 @@ public sealed class PageQuery
         Validate();
         Describe(context, items.Count);
         return [.. items.Skip((Number - 1) * Size).Take(Size).Select(respond)];
-    }
-
-    /// <summary>The page read from the database; the query must already be in a stable order.</summary>
-    public async Task<List<T>> OfAsync<T>(HttpContext context, IQueryable<T> query, CancellationToken ct)
-    {
-        Validate();
-        Describe(context, await query.CountAsync(ct));
-        return await query.Skip((Number - 1) * Size).Take(Size).ToListAsync(ct);
     }
 
     private void Describe(HttpContext context, int total)
