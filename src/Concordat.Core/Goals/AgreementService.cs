@@ -44,7 +44,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         await SettleOverdueAsync(goalId, ct);
         var rounds = await db.AgreementRounds.AsNoTracking()
             .Include(r => r.Revisions).Include(r => r.RequiredResponses).Include(r => r.Positions)
-            .Where(r => r.GoalId == goalId).OrderByDescending(r => r.OpenedAtUtc).AsSplitQuery().ToListAsync(ct);
+            .Where(r => r.GoalId == goalId).OrderByDescending(r => r.OpenedAtUtc).ThenBy(r => r.Id).AsSplitQuery().ToListAsync(ct);
         var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         return rounds.Select(r => View(r, names)).ToList();
     }

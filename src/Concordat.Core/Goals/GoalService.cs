@@ -42,7 +42,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         {
             query = query.Where(g => g.LeadOrganisationId == leadId);
         }
-        var goals = await query.OrderBy(g => g.Title)
+        var goals = await query.OrderBy(g => g.Title).ThenBy(g => g.Id)
             .Select(g => new
             {
                 g.Id, g.Title, g.Status, g.Horizon, g.WholeSystem, g.LeadOrganisationId,

@@ -15,7 +15,7 @@ public sealed class PerspectiveService(ConcordatDb db, TimeProvider clock)
     public async Task<IReadOnlyList<PerspectiveView>> ForGoalAsync(Guid goalId, CancellationToken ct) =>
         await db.Perspectives.AsNoTracking().Where(p => p.GoalId == goalId)
             .Join(db.Organisations, p => p.OrganisationId, o => o.Id, (p, o) => new { Perspective = p, Organisation = o.Name })
-            .OrderBy(x => x.Organisation)
+            .OrderBy(x => x.Organisation).ThenBy(x => x.Perspective.OrganisationId)
             .Select(x => new PerspectiveView(x.Perspective.OrganisationId, x.Organisation, x.Perspective.WhatItMeans, x.Perspective.WhatWeNeed,
                 x.Perspective.WhatWorriesUs, x.Perspective.UpdatedByName, x.Perspective.UpdatedAtUtc, x.Perspective.Version))
             .ToListAsync(ct);

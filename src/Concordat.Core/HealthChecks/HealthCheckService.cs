@@ -29,12 +29,16 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
             .ToDictionaryAsync(m => m.Id, m => m.HasTarget, ct);
         var byGoal = await views.ByGoalAsync(null, ct);
         var needs = byGoal.ToDictionary(g => g.GoalId);
+        var goalIds = goals.Select(g => g.Id).ToList();
+        var diagrams = await theory.GetManyAsync(goals, ct);
+        var contributionsOf = await contributions.ForGoalsAsync(goalIds, ct);
+        var measuresOf = await measures.ListForGoalsAsync(goalIds, ct);
         var readings = new List<GoalReading>();
         foreach (var goal in goals)
         {
-            var diagram = await theory.GetAsync(goal.Id, ct);
-            var rows = await contributions.ForGoalAsync(goal.Id, ct);
-            var goalMeasures = await measures.ListAsync(goal.Id, ct);
+            var diagram = diagrams[goal.Id];
+            var rows = contributionsOf[goal.Id].ToList();
+            var goalMeasures = measuresOf[goal.Id].ToList();
             var activeIds = rows.Where(c => c.Status != ContributionStatus.Withdrawn).Select(c => c.Id).ToHashSet();
             var carriedIdea = diagram.ChangeIdeas.Any(i => i.CarriedBy.Any(c => activeIds.Contains(c.Id)));
             // Drivers with a change idea under them: the secondary drivers ideas move, and the primary drivers those serve.

@@ -86,12 +86,27 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         {
             query = query.Where(m => db.GoalMeasures.Any(g => g.GoalId == id && g.MeasureId == m.Id));
         }
+        return await SummariseAsync(query, ct);
+    }
+
+    /// <summary>The measures of many goals in as many queries as one goal's, each goal's in the order <see cref="ListAsync"/> gives.</summary>
+    public async Task<ILookup<Guid, MeasureSummary>> ListForGoalsAsync(IReadOnlyCollection<Guid> goalIds, CancellationToken ct)
+    {
+        var links = await db.GoalMeasures.AsNoTracking().Where(g => goalIds.Contains(g.GoalId)).Select(g => new { g.GoalId, g.MeasureId }).ToListAsync(ct);
+        var measureIds = links.Select(l => l.MeasureId).Distinct().ToList();
+        var summaries = await SummariseAsync(db.Measures.AsNoTracking().Where(m => measureIds.Contains(m.Id)), ct);
+        var goalsOf = links.ToLookup(l => l.MeasureId, l => l.GoalId);
+        return summaries.SelectMany(s => goalsOf[s.Id].Select(goalId => (goalId, s))).ToLookup(x => x.goalId, x => x.s);
+    }
+
+    private async Task<IReadOnlyList<MeasureSummary>> SummariseAsync(IQueryable<Measure> query, CancellationToken ct)
+    {
         var measures = await query.OrderBy(m => m.Name).ToListAsync(ct);
         var ids = measures.Select(m => m.Id).ToList();
         var observations = (await db.Observations.AsNoTracking().Where(o => ids.Contains(o.MeasureId)).ToListAsync(ct)).ToLookup(o => o.MeasureId);
         var rebases = (await db.MeasureRebases.AsNoTracking().Where(r => ids.Contains(r.MeasureId)).ToListAsync(ct)).ToLookup(r => r.MeasureId);
         return measures.Select(m => Summarise(m, observations[m.Id].OrderBy(o => o.PeriodStart).ToList(), rebases[m.Id].ToList()))
-            .OrderBy(s => s.ConcernRank).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+            .OrderBy(s => s.ConcernRank).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id).ToList();
     }
 
     private MeasureSummary Summarise(Measure measure, List<Observation> series, List<MeasureRebase> rebases)

@@ -44,7 +44,7 @@ public sealed class DelegationService(ConcordatDb db, TimeProvider clock)
         }
         var rows = await Rows(delegations).ToListAsync(ct);
         return [.. rows.Select(r => r with { IsActive = r.Delegation.IsActiveOn(today) })
-            .OrderBy(r => r.Organisation, StringComparer.Ordinal).ThenByDescending(r => r.IsActive).ThenBy(r => r.Delegation.Until)];
+            .OrderBy(r => r.Organisation, StringComparer.Ordinal).ThenByDescending(r => r.IsActive).ThenBy(r => r.Delegation.Until).ThenBy(r => r.Delegation.Id)];
     }
 
     /// <summary>One delegation of the organisation, revoked or not.</summary>

@@ -23,7 +23,7 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
     {
         var placeNames = await PlaceNamesAsync(ct);
         var rows = await db.Organisations.AsNoTracking()
-            .OrderBy(o => o.Name)
+            .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Select(o => new
             {
                 o.Id, o.Name, o.Type, o.OdsCode,

@@ -18,7 +18,7 @@ public sealed class SystemDirectory(ConcordatDb db)
         var systemIds = memberships.Select(m => m.SystemId).Distinct().ToList();
         var systems = await db.Systems.AsNoTracking()
             .Where(s => isAdministrator || systemIds.Contains(s.Id))
-            .OrderBy(s => s.Name)
+            .OrderBy(s => s.Name).ThenBy(s => s.Id)
             .ToListAsync(ct);
         return systems.Select(s => new SystemMembershipSummary(s.Id, s.Name,
             memberships.Where(m => m.SystemId == s.Id).Select(m => $"{m.Role.InWords()}, {m.Organisation}")

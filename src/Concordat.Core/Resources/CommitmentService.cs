@@ -203,7 +203,8 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
     }
 
     public async Task<IReadOnlyList<CommitmentRow>> ForContributionAsync(Guid contributionId, CancellationToken ct) =>
-        await CommitmentRow.Query(db, db.ResourceCommitments.Where(c => c.ContributionId == contributionId), db.Contributions).ToListAsync(ct);
+        [.. (await CommitmentRow.Query(db, db.ResourceCommitments.Where(c => c.ContributionId == contributionId), db.Contributions).ToListAsync(ct))
+            .OrderBy(r => r.Commitment.CreatedAtUtc).ThenBy(r => r.Commitment.Id)];
 
     public async Task<CommitmentRow> GetAsync(Guid commitmentId, CancellationToken ct) =>
         await CommitmentRow.Query(db, db.ResourceCommitments.Where(c => c.Id == commitmentId), db.Contributions).SingleOrDefaultAsync(ct)
@@ -221,7 +222,7 @@ public sealed class CommitmentService(ConcordatDb db, ResourceService resources,
         {
             requests = requests.Where(c => db.Resources.Any(r => r.Id == c.ResourceId && owners.Contains(r.OrganisationId)));
         }
-        return (await CommitmentRow.Query(db, requests, db.Contributions).ToListAsync(ct)).OrderBy(r => r.Commitment.CreatedAtUtc).ToList();
+        return (await CommitmentRow.Query(db, requests, db.Contributions).ToListAsync(ct)).OrderBy(r => r.Commitment.CreatedAtUtc).ThenBy(r => r.Commitment.Id).ToList();
     }
 
     /// <summary>Both ends of a period are given, and it does not end before it starts.</summary>

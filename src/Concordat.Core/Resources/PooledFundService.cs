@@ -36,7 +36,7 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
     public const string EntityType = "PooledFund";
 
     public async Task<IReadOnlyList<PooledFundDetail>> ListAsync(CancellationToken ct) =>
-        await DetailsAsync(await db.PooledFunds.AsNoTracking().OrderBy(f => f.FinancialYear).ThenBy(f => f.Name).ToListAsync(ct), ct);
+        await DetailsAsync(await db.PooledFunds.AsNoTracking().OrderBy(f => f.FinancialYear).ThenBy(f => f.Name).ThenBy(f => f.Id).ToListAsync(ct), ct);
 
     public async Task<PooledFundDetail> GetAsync(Guid id, CancellationToken ct) =>
         (await DetailsAsync([await db.PooledFunds.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct) ?? throw new NotFoundException("There is no such pooled fund in this system.")], ct))[0];

@@ -46,12 +46,12 @@ public sealed class PooledViews(ConcordatDb db, ResourceService resources)
     /// <summary>Resources with capacity that no commitment uses, most idle first within each kind.</summary>
     public async Task<IReadOnlyList<ResourceRow>> IdleAsync(ResourceFilter filter, CancellationToken ct) =>
         (await resources.ListAsync(filter, ct)).Where(r => r.Idle > 0)
-            .OrderBy(r => r.Resource.Kind).ThenByDescending(r => r.Idle / Math.Max(r.Resource.AvailableCapacity, double.Epsilon)).ToList();
+            .OrderBy(r => r.Resource.Kind).ThenByDescending(r => r.Idle / Math.Max(r.Resource.AvailableCapacity, double.Epsilon)).ThenBy(r => r.Resource.Id).ToList();
 
     public async Task<IReadOnlyList<GoalResources>> ByGoalAsync(Guid? goalId, CancellationToken ct)
     {
         var goals = await db.Goals.AsNoTracking().Where(g => g.Status != GoalStatus.Retired && (goalId == null || g.Id == goalId))
-            .OrderBy(g => g.Title).ToListAsync(ct);
+            .OrderBy(g => g.Title).ThenBy(g => g.Id).ToListAsync(ct);
         var ids = goals.Select(g => g.Id).ToList();
         var needs = (await db.GoalNeeds.AsNoTracking().Where(n => ids.Contains(n.GoalId)).OrderBy(n => n.StartsOn).ToListAsync(ct)).ToLookup(n => n.GoalId);
         var counted = db.Contributions.Where(k => ids.Contains(k.GoalId) && k.Status != ContributionStatus.Withdrawn);

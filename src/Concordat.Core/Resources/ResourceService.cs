@@ -95,7 +95,7 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
             .Select(r => new ResourceRow(r, organisations[r.OrganisationId], r.PlaceId is { } p ? places[p] : null,
                 CapacityLedger.Peak(commitments[r.Id].Select(c => (c.Quantity, c.StartsOn, c.EndsOn)), today, DateOnly.MaxValue),
                 commitments[r.Id].Any(c => c.OverCommitmentReason is not null && c.EndsOn >= today)))
-            .OrderBy(r => r.Resource.Kind).ThenBy(r => r.Organisation, StringComparer.Ordinal).ThenBy(r => r.Resource.Name, StringComparer.Ordinal)
+            .OrderBy(r => r.Resource.Kind).ThenBy(r => r.Organisation, StringComparer.Ordinal).ThenBy(r => r.Resource.Name, StringComparer.Ordinal).ThenBy(r => r.Resource.Id)
             .ToList();
     }
 

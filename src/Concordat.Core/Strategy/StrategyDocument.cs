@@ -171,7 +171,7 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
         var list = new List<DocumentGoal>();
         foreach (var summary in (await goals.ListAsync(new GoalFilter(), ct)).Where(g => g.Status != GoalStatus.Retired))
         {
-            var goal = await goals.GetAsync(summary.Id, ct);
+            var goal = read[summary.Id].Goal;
             var (diagram, rows) = (read[goal.Id].Diagram, read[goal.Id].Contributions);
             var documentContributions = new List<DocumentContribution>();
             foreach (var c in rows.Where(c => c.Status != ContributionStatus.Withdrawn))
@@ -194,8 +194,8 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
                 m.LatestValue is { } v ? Prose.Amount(v, m.Unit) : null, m.LatestPeriod, m.Variation?.ToName(), m.Assurance?.ToName(),
                 m.Variation is { } icon ? XmrSummary.Describe(icon, m.IsProvisional) : null, m.IsStale, m.IsProvisional)).ToList();
             var health = checks.GetValueOrDefault(goal.Id);
-            list.Add(new DocumentGoal(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, goal.Scope, goal.Status.InWords(), summary.Agreement,
-                goal.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0,
+            list.Add(new DocumentGoal(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, summary.Scope, goal.Status.InWords(), summary.Agreement,
+                summary.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0,
                 health?.ChecksPendingAgreement ?? 0));
         }
         var resources = (await views.ByKindAsync(new ResourceFilter(), ct))

@@ -72,15 +72,22 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
     public async Task<DriverDiagram> GetAsync(Guid goalId, CancellationToken ct)
     {
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
-        var drivers = await db.Drivers.AsNoTracking().Where(d => d.GoalId == goalId).OrderBy(d => d.CreatedAtUtc).ToListAsync(ct);
-        var driverIds = drivers.Select(d => d.Id).ToList();
-        var links = await db.DriverLinks.AsNoTracking().Where(l => driverIds.Contains(l.SecondaryDriverId)).ToListAsync(ct);
+        return (await GetManyAsync([goal], ct))[goalId];
+    }
+
+    /// <summary>The diagrams of many goals in as many queries as one goal's, so a page of every goal does not query per goal.</summary>
+    public async Task<IReadOnlyDictionary<Guid, DriverDiagram>> GetManyAsync(IReadOnlyCollection<Goal> goals, CancellationToken ct)
+    {
+        var goalIds = goals.Select(g => g.Id).ToList();
+        var allDrivers = (await db.Drivers.AsNoTracking().Where(d => goalIds.Contains(d.GoalId)).OrderBy(d => d.CreatedAtUtc).ToListAsync(ct)).ToLookup(d => d.GoalId);
+        var driverIds = allDrivers.SelectMany(d => d).Select(d => d.Id).ToList();
+        var links = (await db.DriverLinks.AsNoTracking().Where(l => driverIds.Contains(l.SecondaryDriverId)).ToListAsync(ct)).ToLookup(l => l.SecondaryDriverId);
         var measures = (await db.DriverMeasures.AsNoTracking().Where(m => driverIds.Contains(m.DriverId))
             .Join(db.Measures, d => d.MeasureId, m => m.Id, (d, m) => new { d.DriverId, m.Id, m.Name }).ToListAsync(ct)).ToLookup(m => m.DriverId);
-        var outcome = await db.GoalMeasures.AsNoTracking().Where(g => g.GoalId == goalId).Join(db.Measures, g => g.MeasureId, m => m.Id, (_, m) => new { m.Id, m.Name })
-            .ToListAsync(ct);
-        var ideas = await db.ChangeIdeas.AsNoTracking().Where(c => c.GoalId == goalId).OrderBy(c => c.CreatedAtUtc).ToListAsync(ct);
-        var ideaIds = ideas.Select(i => i.Id).ToList();
+        var outcomes = (await db.GoalMeasures.AsNoTracking().Where(g => goalIds.Contains(g.GoalId))
+            .Join(db.Measures, g => g.MeasureId, m => m.Id, (g, m) => new { g.GoalId, m.Id, m.Name }).ToListAsync(ct)).ToLookup(m => m.GoalId);
+        var allIdeas = (await db.ChangeIdeas.AsNoTracking().Where(c => goalIds.Contains(c.GoalId)).OrderBy(c => c.CreatedAtUtc).ToListAsync(ct)).ToLookup(c => c.GoalId);
+        var ideaIds = allIdeas.SelectMany(i => i).Select(i => i.Id).ToList();
         var ideaDrivers = (await db.ChangeIdeaDrivers.AsNoTracking().Where(l => ideaIds.Contains(l.ChangeIdeaId)).ToListAsync(ct)).ToLookup(l => l.ChangeIdeaId);
         var carriers = (await (from l in db.ChangeIdeaContributions.AsNoTracking()
                                join c in db.Contributions on l.ContributionId equals c.Id
@@ -89,11 +96,15 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
                                orderby o.Name
                                select new { l.ChangeIdeaId, Carrier = new Carrier(c.Id, o.Id, o.Name, c.Commitment, l.Status, l.RequestedByName, l.RequestedAtUtc,
                                    l.AnsweredByName, l.DeclineReason) }).ToListAsync(ct)).ToLookup(c => c.ChangeIdeaId, c => c.Carrier);
-        DriverNode Node(Driver d) => new(d, [.. links.Where(l => l.SecondaryDriverId == d.Id).Select(l => l.PrimaryDriverId)],
-            [.. measures[d.Id].Select(m => (m.Id, m.Name))]);
-        return new DriverDiagram(goalId, goal.OutcomeStatement, goal.Title, goal.LeadOrganisationId, [.. outcome.Select(m => (m.Id, m.Name))],
-            [.. drivers.Where(d => d.Level == DriverLevel.Primary).Select(Node)], [.. drivers.Where(d => d.Level == DriverLevel.Secondary).Select(Node)],
-            [.. ideas.Select(i => new ChangeIdeaNode(i, [.. ideaDrivers[i.Id].Select(l => l.SecondaryDriverId)], [.. carriers[i.Id]]))]);
+        DriverNode Node(Driver d) => new(d, [.. links[d.Id].Select(l => l.PrimaryDriverId)], [.. measures[d.Id].Select(m => (m.Id, m.Name))]);
+        DriverDiagram Diagram(Goal goal)
+        {
+            var drivers = allDrivers[goal.Id];
+            return new DriverDiagram(goal.Id, goal.OutcomeStatement, goal.Title, goal.LeadOrganisationId, [.. outcomes[goal.Id].Select(m => (m.Id, m.Name))],
+                [.. drivers.Where(d => d.Level == DriverLevel.Primary).Select(Node)], [.. drivers.Where(d => d.Level == DriverLevel.Secondary).Select(Node)],
+                [.. allIdeas[goal.Id].Select(i => new ChangeIdeaNode(i, [.. ideaDrivers[i.Id].Select(l => l.SecondaryDriverId)], [.. carriers[i.Id]]))]);
+        }
+        return goals.ToDictionary(g => g.Id, Diagram);
     }
 
     private async Task<Goal> EditableGoalAsync(Guid goalId, Actor actor, CancellationToken ct)
@@ -483,7 +494,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
                join g in db.Goals on i.GoalId equals g.Id
                join o in db.Organisations on c.OrganisationId equals o.Id
                where l.Status == CarryingStatus.Requested && organisationIds.Contains(c.OrganisationId)
-               orderby l.RequestedAtUtc
+               orderby l.RequestedAtUtc, l.ChangeIdeaId, l.ContributionId
                select new CarryingRequest(g.Id, g.Title, i.Id, i.Title, c.Id, o.Id, o.Name, c.Commitment, l.RequestedByName, l.RequestedAtUtc)).ToListAsync(ct);
 
     private async Task AnswerAsync(Guid goalId, Guid ideaId, Guid contributionId, Actor actor, CarryingStatus answer, string? reason, CancellationToken ct)

@@ -22,12 +22,12 @@ public static class ContributionsApi
 {
     public static void MapContributionsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/goals/{id:guid}/contributions", async (Guid id, GoalService goals, ContributionService contributions, CancellationToken ct) =>
+        group.MapGet("/goals/{id:guid}/contributions", async (Guid id, [AsParameters] PageQuery page, HttpContext context, GoalService goals, ContributionService contributions, CancellationToken ct) =>
             {
                 await goals.GetAsync(id, ct);
-                return TypedResults.Ok((await contributions.ForGoalAsync(id, ct)).Select(c => new ContributionListItem(c.Id, c.OrganisationId, c.Organisation,
+                return TypedResults.Ok(page.Of(context, await contributions.ForGoalAsync(id, ct), c => new ContributionListItem(c.Id, c.OrganisationId, c.Organisation,
                     c.Commitment, c.DueOn, c.Status, c.LastCheckIn?.Status, c.LastCheckIn?.Confidence, c.LastCheckIn?.PostedAtUtc, c.LastCheckIn?.Acknowledged,
-                    c.IsOverdue)).ToList());
+                    c.IsOverdue)));
             })
             .WithSummary("The contribution matrix of a goal: each organisation's commitments, status and last check-in");
 

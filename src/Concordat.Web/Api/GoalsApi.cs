@@ -42,11 +42,12 @@ public static class GoalsApi
 {
     public static void MapGoalsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/goals", async (GoalStatus? status, Guid? placeId, Guid? leadOrganisationId, GoalService goals, AgreementService agreement, CancellationToken ct) =>
+        group.MapGet("/goals", async (GoalStatus? status, Guid? placeId, Guid? leadOrganisationId, [AsParameters] PageQuery page, HttpContext context, GoalService goals, AgreementService agreement, CancellationToken ct) =>
             {
+                page.Validate();
                 await agreement.SettleAllOverdueAsync(ct);
-                return TypedResults.Ok((await goals.ListAsync(new GoalFilter(status, placeId, leadOrganisationId), ct))
-                    .Select(g => new GoalListItem(g.Id, g.Title, g.Status, g.LeadOrganisation, g.Horizon, g.Scope, g.Agreement)).ToList());
+                return TypedResults.Ok(page.Of(context, await goals.ListAsync(new GoalFilter(status, placeId, leadOrganisationId), ct),
+                    g => new GoalListItem(g.Id, g.Title, g.Status, g.LeadOrganisation, g.Horizon, g.Scope, g.Agreement)));
             })
             .WithSummary("The system's shared goals, each with its status; filter by status, place or lead organisation");
 
@@ -85,11 +86,11 @@ public static class GoalsApi
             .WithSummary("Change a draft goal; requires If-Match")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapGet("/goals/{id:guid}/rounds", async (Guid id, GoalService goals, AgreementService agreement, CancellationToken ct) =>
+        group.MapGet("/goals/{id:guid}/rounds", async (Guid id, [AsParameters] PageQuery page, HttpContext context, GoalService goals, AgreementService agreement, CancellationToken ct) =>
             {
                 var rounds = await agreement.ForGoalAsync(id, ct);
                 await goals.GetAsync(id, ct);
-                return TypedResults.Ok(rounds.Select(ToResponse).ToList());
+                return TypedResults.Ok(page.Of(context, rounds, ToResponse));
             })
             .WithSummary("The goal's agreement rounds, newest first");
 
@@ -156,11 +157,11 @@ public static class GoalsApi
 
     private static void MapPerspectives(RouteGroupBuilder group)
     {
-        group.MapGet("/goals/{id:guid}/perspectives", async (Guid id, GoalService goals, PerspectiveService perspectives, CancellationToken ct) =>
+        group.MapGet("/goals/{id:guid}/perspectives", async (Guid id, [AsParameters] PageQuery page, HttpContext context, GoalService goals, PerspectiveService perspectives, CancellationToken ct) =>
             {
                 await goals.GetAsync(id, ct);
-                return TypedResults.Ok((await perspectives.ForGoalAsync(id, ct)).Select(p => new PerspectiveResponse(p.OrganisationId, p.Organisation,
-                    p.WhatItMeans, p.WhatWeNeed, p.WhatWorriesUs, p.UpdatedBy, p.UpdatedAtUtc, p.Version)).ToList());
+                return TypedResults.Ok(page.Of(context, await perspectives.ForGoalAsync(id, ct), p => new PerspectiveResponse(p.OrganisationId, p.Organisation,
+                    p.WhatItMeans, p.WhatWeNeed, p.WhatWorriesUs, p.UpdatedBy, p.UpdatedAtUtc, p.Version)));
             })
             .WithSummary("Every organisation's perspective on the goal");
 

@@ -48,9 +48,9 @@ public static class MeasuresApi
 
     public static void MapMeasuresApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/measures", async (Guid? goalId, MeasureService measures, CancellationToken ct) =>
-            TypedResults.Ok((await measures.ListAsync(goalId, ct)).Select(m => new MeasureListItem(m.Id, m.Name, m.Unit, m.Improvement, m.Points,
-                m.LatestPeriod, m.LatestValue, m.Variation?.ToName(), m.Assurance?.ToName(), m.IsStale, m.IsProvisional)).ToList()))
+        group.MapGet("/measures", async (Guid? goalId, [AsParameters] PageQuery page, HttpContext context, MeasureService measures, CancellationToken ct) =>
+            TypedResults.Ok(page.Of(context, await measures.ListAsync(goalId, ct), m => new MeasureListItem(m.Id, m.Name, m.Unit, m.Improvement, m.Points,
+                m.LatestPeriod, m.LatestValue, m.Variation?.ToName(), m.Assurance?.ToName(), m.IsStale, m.IsProvisional))))
             .WithSummary("The system's measures with their Making Data Count icons, special cause concern first; filter by goal");
 
         group.MapGet("/measures/{id:guid}", async (Guid id, HttpContext context, MeasureService measures, CancellationToken ct) =>

@@ -24,9 +24,9 @@ public static class OrganisationsApi
 {
     public static void MapOrganisationsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/", async (OrganisationService organisations, CancellationToken ct) =>
-            TypedResults.Ok((await organisations.ListAsync(ct))
-                .Select(o => new OrganisationListItem(o.Id, o.Name, o.Type, o.OdsCode, o.Places, o.People)).ToList()))
+        group.MapGet("/", async ([AsParameters] PageQuery page, HttpContext context, OrganisationService organisations, CancellationToken ct) =>
+            TypedResults.Ok(page.Of(context, await organisations.ListAsync(ct),
+                o => new OrganisationListItem(o.Id, o.Name, o.Type, o.OdsCode, o.Places, o.People))))
             .WithSummary("The system's partner organisations");
 
         group.MapGet("/{id:guid}", async Task<Results<Ok<OrganisationResponse>, NotFound>> (Guid id, HttpContext context, OrganisationService organisations, CancellationToken ct) =>
@@ -67,8 +67,8 @@ public static class OrganisationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        group.MapGet("/{id:guid}/delegations", async (Guid id, DelegationService delegations, CancellationToken ct) =>
-                TypedResults.Ok((await delegations.ListAsync(id, ct)).Select(ToResponse).ToList()))
+        group.MapGet("/{id:guid}/delegations", async (Guid id, [AsParameters] PageQuery page, HttpContext context, DelegationService delegations, CancellationToken ct) =>
+                TypedResults.Ok(page.Of(context, await delegations.ListAsync(id, ct), ToResponse)))
             .WithSummary("The work the organisation has handed to people outside it (current ones first)");
 
         group.MapGet("/{id:guid}/delegations/{delegationId:guid}", async (Guid id, Guid delegationId, DelegationService delegations, CancellationToken ct) =>

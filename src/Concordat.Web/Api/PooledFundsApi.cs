@@ -16,7 +16,8 @@ public static class PooledFundsApi
 {
     public static void MapPooledFundsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/pooled-funds", async (PooledFundService funds, CancellationToken ct) => TypedResults.Ok((await funds.ListAsync(ct)).Select(ToResponse).ToList()))
+        group.MapGet("/pooled-funds", async ([AsParameters] PageQuery page, HttpContext context, PooledFundService funds, CancellationToken ct) =>
+                TypedResults.Ok(page.Of(context, await funds.ListAsync(ct), ToResponse)))
             .WithSummary("Section 75 pooled budgets and Better Care Fund records, with what each partner pays in, the schemes and the goals they serve; paidIn = allocated + unallocated");
 
         group.MapGet("/pooled-funds/{id:guid}", async (Guid id, PooledFundService funds, CancellationToken ct) => TypedResults.Ok(ToResponse(await funds.GetAsync(id, ct))))

@@ -36,8 +36,8 @@ public static class ResourcesApi
 {
     public static void MapResourcesApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/resources", async (ResourceKind? kind, Guid? organisationId, Guid? placeId, ResourceService resources, CancellationToken ct) =>
-                TypedResults.Ok((await resources.ListAsync(new ResourceFilter(kind, organisationId, placeId), ct)).Select(ToResponse).ToList()))
+        group.MapGet("/resources", async (ResourceKind? kind, Guid? organisationId, Guid? placeId, [AsParameters] PageQuery page, HttpContext context, ResourceService resources, CancellationToken ct) =>
+                TypedResults.Ok(page.Of(context, await resources.ListAsync(new ResourceFilter(kind, organisationId, placeId), ct), ToResponse)))
             .WithSummary("The register of the partners' resources, each with its kind, what is committed at its busiest from today and what is idle; filter by kind, organisation or place");
 
         group.MapGet("/resources/{id:guid}", async (Guid id, HttpContext context, ResourceService resources, CancellationToken ct) =>
@@ -87,8 +87,8 @@ public static class ResourcesApi
             .WithSummary("Commit part of your own resource to the contribution's goal for a period, or request another partner's (it counts once its owner accepts); " +
                 "beyond the free capacity only with overCommitmentReason, from a lead of the resource's owner");
 
-        group.MapGet("/contributions/{id:guid}/commitments", async (Guid id, CommitmentService commitments, CancellationToken ct) =>
-                TypedResults.Ok((await commitments.ForContributionAsync(id, ct)).Select(ToResponse).ToList()))
+        group.MapGet("/contributions/{id:guid}/commitments", async (Guid id, [AsParameters] PageQuery page, HttpContext context, CommitmentService commitments, CancellationToken ct) =>
+                TypedResults.Ok(page.Of(context, await commitments.ForContributionAsync(id, ct), ToResponse)))
             .WithSummary("The resources a contribution commits or has requested");
 
         group.MapGet("/commitments/{id:guid}", async (Guid id, CommitmentService commitments, CancellationToken ct) =>
@@ -96,8 +96,8 @@ public static class ResourcesApi
             .WithName("GetCommitment")
             .WithSummary("One commitment or request");
 
-        group.MapGet("/commitment-requests", async (Guid? ownerOrganisationId, CommitmentService commitments, CancellationToken ct) =>
-                TypedResults.Ok((await commitments.RequestsAsync(ownerOrganisationId is { } owner ? [owner] : null, ct)).Select(ToResponse).ToList()))
+        group.MapGet("/commitment-requests", async (Guid? ownerOrganisationId, [AsParameters] PageQuery page, HttpContext context, CommitmentService commitments, CancellationToken ct) =>
+                TypedResults.Ok(page.Of(context, await commitments.RequestsAsync(ownerOrganisationId is { } owner ? [owner] : null, ct), ToResponse)))
             .WithSummary("Requests for partners' resources waiting for their owner's answer, oldest first; filter by the owning organisation");
 
         group.MapPost("/commitments/{id:guid}/accept", async (Guid id, AcceptCommitment? request, HttpContext context, CommitmentService commitments, CancellationToken ct) =>
@@ -168,17 +168,17 @@ public static class ResourcesApi
             .Accepts<string>("text/csv")
             .WithSummary("Import an organisation's resource register from CSV (the register export's columns), all or nothing; dryRun=true checks only");
 
-        group.MapGet("/resources/by-kind", async (ResourceKind? kind, Guid? organisationId, Guid? placeId, PooledViews views, CancellationToken ct) =>
-                TypedResults.Ok((await views.ByKindAsync(new ResourceFilter(kind, organisationId, placeId), ct))
-                    .Select(k => new KindTotalResponse(k.Kind, k.Unit, k.Quantity, k.Available, k.Committed, k.OverCommitted, k.Idle, [.. k.Rows.Select(ToResponse)])).ToList()))
+        group.MapGet("/resources/by-kind", async (ResourceKind? kind, Guid? organisationId, Guid? placeId, [AsParameters] PageQuery page, HttpContext context, PooledViews views, CancellationToken ct) =>
+                TypedResults.Ok(page.Of(context, await views.ByKindAsync(new ResourceFilter(kind, organisationId, placeId), ct),
+                    k => new KindTotalResponse(k.Kind, k.Unit, k.Quantity, k.Available, k.Committed, k.OverCommitted, k.Idle, [.. k.Rows.Select(ToResponse)]))))
             .WithSummary("The partnership's total of each kind of resource (per unit): available, committed and idle, with the rows that add up to it");
 
-        group.MapGet("/resources/by-goal", async (Guid? goalId, PooledViews views, CancellationToken ct) =>
-                TypedResults.Ok((await views.ByGoalAsync(goalId, ct)).Select(ToResponse).ToList()))
+        group.MapGet("/resources/by-goal", async (Guid? goalId, [AsParameters] PageQuery page, HttpContext context, PooledViews views, CancellationToken ct) =>
+                TypedResults.Ok(page.Of(context, await views.ByGoalAsync(goalId, ct), ToResponse)))
             .WithSummary("What each goal needs against what partners have committed, the gap, and who provides it");
 
-        group.MapGet("/resources/idle", async (ResourceKind? kind, Guid? organisationId, Guid? placeId, PooledViews views, CancellationToken ct) =>
-                TypedResults.Ok((await views.IdleAsync(new ResourceFilter(kind, organisationId, placeId), ct)).Select(ToResponse).ToList()))
+        group.MapGet("/resources/idle", async (ResourceKind? kind, Guid? organisationId, Guid? placeId, [AsParameters] PageQuery page, HttpContext context, PooledViews views, CancellationToken ct) =>
+                TypedResults.Ok(page.Of(context, await views.IdleAsync(new ResourceFilter(kind, organisationId, placeId), ct), ToResponse)))
             .WithSummary("Resources with available capacity that no goal uses, so another partner can ask for them");
     }
 

@@ -55,8 +55,8 @@ public static class StrategyApi
         group.MapGet("/strategy/document", async (StrategyDocumentService documents, CancellationToken ct) => TypedResults.Ok(ToResponse(await documents.BuildAsync(ct))))
             .WithSummary("The strategy generated from the live data: each goal's outcome, theory of change, contributions and resources, measures with their Making Data Count icons, agreement and health; the collective resources picture");
 
-        group.MapGet("/strategy/versions", async (StrategyVersionService versions, CancellationToken ct) =>
-                TypedResults.Ok((await versions.ListAsync(ct)).Select(ToResponse).ToList()))
+        group.MapGet("/strategy/versions", async ([AsParameters] PageQuery page, HttpContext context, StrategyVersionService versions, CancellationToken ct) =>
+                TypedResults.Ok(page.Of(context, await versions.ListAsync(ct), ToResponse)))
             .WithSummary("Published versions of the strategy, newest first, with the health check's result at each (the trend over versions)");
 
         group.MapGet("/strategy/versions/{number:int}", async (int number, StrategyVersionService versions, CancellationToken ct) =>

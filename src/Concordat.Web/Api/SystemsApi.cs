@@ -8,10 +8,10 @@ public sealed record SystemResponse(Guid Id, string Name, IReadOnlyList<string> 
 public static class SystemsApi
 {
     public static void MapSystemsApi(this RouteGroupBuilder group) =>
-        group.MapGet("/systems", async (HttpContext context, SystemDirectory directory, CancellationToken ct) =>
+        group.MapGet("/systems", async ([AsParameters] PageQuery page, HttpContext context, SystemDirectory directory, CancellationToken ct) =>
             {
                 var systems = await directory.ForPersonAsync(context.User.PersonId(), ct);
-                return TypedResults.Ok(systems.Select(s => new SystemResponse(s.Id, s.Name, s.Roles)).ToList());
+                return TypedResults.Ok(page.Of(context, systems, s => new SystemResponse(s.Id, s.Name, s.Roles)));
             })
             .WithTags("Systems")
             .WithSummary("The systems the caller belongs to");

@@ -123,12 +123,12 @@ public static class TheoryOfChangeApi
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        group.MapGet("/carrying-requests", async (Guid? organisationId, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
+        group.MapGet("/carrying-requests", async (Guid? organisationId, [AsParameters] PageQuery page, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
             {
                 var actor = context.Actor();
                 IReadOnlyCollection<Guid> organisations = organisationId is { } one ? [one]
                     : [.. actor.Memberships.Where(m => m.Role == Concordat.Core.Partnerships.Role.OrganisationLead).Select(m => m.OrganisationId)];
-                return TypedResults.Ok(await theory.CarryingRequestsAsync(organisations, ct));
+                return TypedResults.Ok(page.Of(context, await theory.CarryingRequestsAsync(organisations, ct)));
             })
             .WithSummary("Requests for contributions to carry change ideas, still to be answered: of one organisation, or of every organisation you lead");
 

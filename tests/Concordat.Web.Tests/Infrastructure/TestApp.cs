@@ -1,7 +1,9 @@
 using Concordat.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -71,6 +73,9 @@ public class TestApp : WebApplicationFactory<Program>
 
     public string ConnectionString => _connectionString;
 
+    /// <summary>Set before the first request to count each request's database commands (the test server then keeps the caller's async locals).</summary>
+    public QueryCounter? Queries { get; init; }
+
     /// <summary>Set before the first request to control time (invitation and token expiry).</summary>
     public FakeTimeProvider? Clock { get; init; }
 
@@ -92,6 +97,21 @@ public class TestApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (Queries is { } queries)
+        {
+            builder.ConfigureServices(s =>
+            {
+                if (Kind == DatabaseKind.Postgres)
+                {
+                    s.ConfigureDbContext<PostgresConcordatDb>(o => o.AddInterceptors(queries));
+                }
+                else
+                {
+                    s.ConfigureDbContext<SqliteConcordatDb>(o => o.AddInterceptors(queries));
+                }
+                s.Configure<TestServerOptions>(o => o.PreserveExecutionContext = true);
+            });
         }
         if (Clock is { } clock)
         {
