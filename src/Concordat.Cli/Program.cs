@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Concordat.Cli.Audit;
 using Concordat.Cli.Database;
 using Concordat.Cli.Import;
 using Concordat.Cli.Infrastructure;
@@ -17,5 +18,6 @@ var root = new RootCommand("Concordat: run a health system's shared strategy fro
     BackupCommand.Create(),
     SpcCommand.Create(),
     ImportCommand.Create(),
+    AuditCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
