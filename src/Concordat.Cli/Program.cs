@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Concordat.Cli.Audit;
 using Concordat.Cli.Database;
 using Concordat.Cli.Export;
 using Concordat.Cli.Import;
@@ -19,5 +20,6 @@ var root = new RootCommand("Concordat: run a health system's shared strategy fro
     SpcCommand.Create(),
     ImportCommand.Create(),
     ExportCommand.Create(),
+    AuditCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

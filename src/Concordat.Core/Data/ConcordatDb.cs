@@ -85,14 +85,36 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
+        if (AddedAuditEvents().Count > 0)
+        {
+            throw new InvalidOperationException("Audit entries are chained as they are saved, which needs SaveChangesAsync.");
+        }
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var audits = AddedAuditEvents();
+        if (audits.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        // Every audit entry, whoever writes it, is chained here, in the transaction that saves it (see AuditChain).
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditChain.LinkAsync(this, audits, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await AuditChain.LinkAsync(this, audits, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
     }
+
+    private List<AuditEvent> AddedAuditEvents() =>
+        [.. ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
 
     private void PrepareForSave()
     {
@@ -109,6 +131,12 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
             if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is Strategy.StrategyVersion)
             {
                 throw new InvalidOperationException(PublishedVersionTriggers.Refusal);
+            }
+
+            // The audit is a record of what happened: it is only ever added to.
+            if (entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is AuditEvent)
+            {
+                throw new InvalidOperationException(AuditTriggers.Refusal);
             }
 
             // A row written while one system is current can only belong to that system.

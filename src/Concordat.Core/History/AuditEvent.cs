@@ -31,6 +31,15 @@ public sealed class AuditEvent : ITenantOwned
     public required string EntityName { get; init; }
     public string? BeforeJson { get; init; }
     public string? AfterJson { get; init; }
+
+    /// <summary>The entry's place in its system's chain, from 1; set when the entry is saved (see <see cref="AuditChain"/>).</summary>
+    public long Sequence { get; internal set; }
+
+    /// <summary>The <see cref="Hash"/> of the entry before it in its system's chain (<see cref="AuditChain.Genesis"/> for the first).</summary>
+    public string PreviousHash { get; internal set; } = "";
+
+    /// <summary>SHA-256, in lower-case hex, of every other stored field and <see cref="PreviousHash"/>.</summary>
+    public string Hash { get; internal set; } = "";
 }
 
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
@@ -43,7 +52,14 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.Action).HasMaxLength(80);
         builder.Property(e => e.EntityType).HasMaxLength(80);
         builder.Property(e => e.EntityName).HasMaxLength(300);
-        builder.HasOne<CareSystem>().WithMany().HasForeignKey(e => e.SystemId);
+        builder.Property(e => e.PreviousHash).HasMaxLength(AuditChain.HashLength);
+        builder.Property(e => e.Hash).HasMaxLength(AuditChain.HashLength);
+        // The audit outlives nothing it records: a system with an audit cannot be deleted (the database refuses the
+        // cascade anyway, see AuditTriggers), so deleting one is refused up front instead of half-way.
+        builder.HasOne<CareSystem>().WithMany().HasForeignKey(e => e.SystemId).OnDelete(DeleteBehavior.Restrict);
+        // One entry per place in a system's chain: should two writers ever pick the same place, the second fails
+        // instead of forking the chain.
+        builder.HasIndex(e => new { e.SystemId, e.Sequence }).IsUnique();
         builder.HasIndex(e => new { e.SystemId, e.OccurredAtUtc });
         builder.HasIndex(e => new { e.SystemId, e.EntityId });
     }

@@ -62,11 +62,14 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
 {
     public bool HasChanges => Goals.Count > 0 || Resources.Count > 0 || PooledFunds.Count > 0;
 
-    /// <summary>The same comparison as Markdown, for a board paper: removed words ~~struck through~~, added words in **bold**.</summary>
+    /// <summary>
+    /// The same comparison as Markdown, for a board paper: removed words ~~struck through~~, added words in **bold**; every text
+    /// in it is escaped (see <see cref="MarkdownText"/>).
+    /// </summary>
     public string ToMarkdown()
     {
         var md = new System.Text.StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"# What changed in the strategy: {From} compared with {To}").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# What changed in the strategy: {M(From)} compared with {M(To)}").AppendLine();
         if (!HasChanges)
         {
             return md.AppendLine("Nothing has changed: the two say the same.").ToString();
@@ -78,7 +81,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         }
         foreach (var g in Goals)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"### {g.Change.InWords()}: {g.Title}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {g.Change.InWords()}: {M(g.Title)}").AppendLine();
             AppendFields(md, g.Fields, "");
             foreach (var (heading, items) in new[] { ("Drivers", g.Drivers), ("Change ideas", g.ChangeIdeas), ("Who contributes what", g.Contributions), ("Measures", g.Measures) })
             {
@@ -105,7 +108,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         md.AppendLine(CultureInfo.InvariantCulture, $"**{heading}**").AppendLine();
         foreach (var item in items)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- {item.Change.InWords()}: {item.Name}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {item.Change.InWords()}: {M(item.Name)}");
             AppendFields(md, item.Fields, "  ");
         }
         md.AppendLine();
@@ -118,18 +121,20 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
             var text = f.Words is { } words
                 ? string.Concat(words.Select(w => w.Change switch
                 {
-                    WordChange.Removed => Marked("~~", w.Text),
-                    WordChange.Added => Marked("**", w.Text),
-                    _ => w.Text,
+                    WordChange.Removed => Marked("~~", M(w.Text)),
+                    WordChange.Added => Marked("**", M(w.Text)),
+                    _ => M(w.Text),
                 }))
-                : $"{(string.IsNullOrEmpty(f.Before) ? "none" : f.Before)} → {(string.IsNullOrEmpty(f.After) ? "none" : f.After)}";
-            md.AppendLine(CultureInfo.InvariantCulture, $"{indent}- {f.Field}: {text}");
+                : $"{(string.IsNullOrEmpty(f.Before) ? "none" : M(f.Before))} → {(string.IsNullOrEmpty(f.After) ? "none" : M(f.After))}";
+            md.AppendLine(CultureInfo.InvariantCulture, $"{indent}- {M(f.Field)}: {text}");
         }
         if (fields.Count > 0 && indent.Length == 0)
         {
             md.AppendLine();
         }
     }
+
+    private static string M(string? text) => MarkdownText.Escape(text);
 
     // Markdown emphasis must hug the words, so the spaces around a changed run stay outside its markers.
     private static string Marked(string marker, string text)

@@ -71,20 +71,21 @@ public sealed record DocumentFund(string Name, string FinancialYear, long PaidIn
 public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoal> Goals, IReadOnlyList<DocumentResource> Resources,
     IReadOnlyList<DocumentFund> PooledFunds)
 {
-    /// <summary>The same content as Markdown, for papers and repositories.</summary>
+    /// <summary>The same content as Markdown, for papers and repositories; every text in it is escaped (see <see cref="MarkdownText"/>).</summary>
     public string ToMarkdown()
     {
+        static string M(string? text) => MarkdownText.Escape(text);
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"# {SystemName}: our shared strategy").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# {M(SystemName)}: our shared strategy").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Generated from Concordat on {Prose.Date(GeneratedAtUtc)}. {Prose.Count(Goals.Count, "shared goal")}.").AppendLine();
         foreach (var g in Goals)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"## {g.Title}").AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"**Outcome:** {g.Outcome}").AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Population: {g.Population} ({g.Scope})");
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Lead: {g.LeadOrganisation}, by {Prose.Date(g.Horizon)}");
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Agreement: {g.AgreementInWords()}");
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Health check: {g.HealthSummary()}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"## {M(g.Title)}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Outcome:** {M(g.Outcome)}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Population: {M(g.Population)} ({M(g.Scope)})");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Lead: {M(g.LeadOrganisation)}, by {Prose.Date(g.Horizon)}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Agreement: {M(g.AgreementInWords())}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Health check: {M(g.HealthSummary())}").AppendLine();
             md.AppendLine("### Theory of change").AppendLine();
             if (g.Drivers.Count == 0)
             {
@@ -92,21 +93,21 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             }
             foreach (var d in g.Drivers)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {d.Title}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {M(d.Title)}");
                 foreach (var s in d.Secondary)
                 {
-                    md.AppendLine(CultureInfo.InvariantCulture, $"  - {s.Title}");
+                    md.AppendLine(CultureInfo.InvariantCulture, $"  - {M(s.Title)}");
                     foreach (var idea in s.ChangeIdeas)
                     {
-                        md.AppendLine(CultureInfo.InvariantCulture, $"    - Change idea: {idea}");
+                        md.AppendLine(CultureInfo.InvariantCulture, $"    - Change idea: {M(idea)}");
                     }
                 }
             }
             md.AppendLine();
             foreach (var idea in g.ChangeIdeas)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"**{Prose.Sentence(idea.Title)}** {idea.BehaviourInWords()} " +
-                    $"Functions: {idea.Functions}. Levers: {Prose.Sentence(idea.Levers)}").AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"**{M(Prose.Sentence(idea.Title))}** {M(idea.BehaviourInWords())} " +
+                    $"Functions: {M(idea.Functions)}. Levers: {M(Prose.Sentence(idea.Levers))}").AppendLine();
                 if (idea.Lacking.Count == 0)
                 {
                     md.AppendLine("What is lacking: no diagnosis yet.").AppendLine();
@@ -116,7 +117,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
                     md.AppendLine("What is lacking:").AppendLine();
                     foreach (var lacking in idea.Lacking)
                     {
-                        md.AppendLine(CultureInfo.InvariantCulture, $"- {Prose.Sentence(lacking)}");
+                        md.AppendLine(CultureInfo.InvariantCulture, $"- {M(Prose.Sentence(lacking))}");
                     }
                     md.AppendLine();
                 }
@@ -124,7 +125,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             md.AppendLine("### Who contributes what").AppendLine();
             foreach (var c in g.Contributions)
             {
-                md.AppendLine($"- **{c.Organisation}** ({Prose.Clause(c.Status)}): {Prose.Sentence(c.Commitment)}" + (c.Resources.Count == 0 ? "" : $" Resources: {string.Join("; ", c.Resources)}."));
+                md.AppendLine($"- **{M(c.Organisation)}** ({M(Prose.Clause(c.Status))}): {M(Prose.Sentence(c.Commitment))}" + (c.Resources.Count == 0 ? "" : $" Resources: {M(string.Join("; ", c.Resources))}."));
             }
             if (g.Contributions.Count == 0)
             {
@@ -133,7 +134,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             md.AppendLine().AppendLine("### Measures").AppendLine();
             foreach (var m in g.Measures)
             {
-                md.AppendLine($"- **{m.Name}**: {Prose.Sentence(m.LatestInWords())} {m.ReadingInWords()}".TrimEnd());
+                md.AppendLine($"- **{M(m.Name)}**: {M(Prose.Sentence(m.LatestInWords()))} {M(m.ReadingInWords())}".TrimEnd());
             }
             if (g.Measures.Count == 0)
             {
@@ -145,11 +146,11 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
         md.AppendLine("| Kind | Available | Committed | Idle |").AppendLine("|---|---:|---:|---:|");
         foreach (var r in Resources)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {r.Kind} ({r.Unit}) | {Prose.Amount(r.Available, r.Unit)} | {Prose.Amount(r.Committed, r.Unit)} | {Prose.Amount(r.Idle, r.Unit)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {M(r.Kind)} ({M(r.Unit)}) | {M(Prose.Amount(r.Available, r.Unit))} | {M(Prose.Amount(r.Committed, r.Unit))} | {M(Prose.Amount(r.Idle, r.Unit))} |");
         }
         foreach (var f in PooledFunds)
         {
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{f.NameInWords()}: {Prose.Pounds(f.PaidInPence)} paid in by partners, {Prose.Pounds(f.AllocatedInPence)} allocated to schemes.");
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{M(f.NameInWords())}: {Prose.Pounds(f.PaidInPence)} paid in by partners, {Prose.Pounds(f.AllocatedInPence)} allocated to schemes.");
         }
         return md.ToString();
     }

@@ -34,6 +34,8 @@ public sealed class OperatorCommandTests : IDisposable
     [InlineData("spc")]
     [InlineData("import measure-data")]
     [InlineData("export measure-data")]
+    [InlineData("audit")]
+    [InlineData("audit verify")]
     public async Task Help_EveryCommand_DescribesItself(string command)
     {
         var result = await _cli.RunAsync([.. command.Split(' '), "--help"]);

@@ -46,6 +46,31 @@ public sealed class StrategyDocumentTests
     }
 
     [Fact]
+    public void ToMarkdown_ShowsPeoplesHtmlAndMarkdownAsText()
+    {
+        var idea = BloodPressureChecks with { Title = "<img src=x onerror=alert(1)>", Lacking = ["[Physical](javascript:alert(1)): none"] };
+        var goal = Goal("Agreed", "Agreed", idea, Stale) with { Title = "<script>alert(1)</script>", Outcome = "Fewer falls\n\n<iframe src=//evil.example>" };
+        var document = new StrategyDocument("<b>Northshire</b>", new DateTime(2026, 12, 6, 12, 0, 0, DateTimeKind.Utc), [goal], [], []);
+
+        var markdown = document.ToMarkdown();
+        var comparison = StrategyComparison.Between("Version 1", document with { Goals = [goal with { Title = "Falls" }] }, "today", document).ToMarkdown();
+
+        Assert.Contains("# &lt;b&gt;Northshire&lt;/b&gt;: our shared strategy", markdown, StringComparison.Ordinal);
+        Assert.Contains("## &lt;script&gt;alert(1)&lt;/script&gt;\n", markdown.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("**Outcome:** Fewer falls  &lt;iframe src=//evil.example&gt;\n", markdown.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("    - Change idea: &lt;img src=x onerror=alert(1)&gt;", markdown, StringComparison.Ordinal);
+        Assert.Contains("**&lt;img src=x onerror=alert(1)&gt;.**", markdown, StringComparison.Ordinal);
+        Assert.Contains("- \\[Physical\\](javascript:alert(1)): none.", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Changed: &lt;script&gt;alert(1)&lt;/script&gt;", comparison, StringComparison.Ordinal);
+        Assert.Contains("**&lt;script&gt;alert(1)&lt;/script&gt;**", comparison, StringComparison.Ordinal);
+        foreach (var text in new[] { markdown, comparison })
+        {
+            Assert.DoesNotContain("<", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(">", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void ToMarkdown_ReadsAsABoardPaper()
     {
         var document = new StrategyDocument("Eastvale ICS", new DateTime(2026, 12, 6, 10, 0, 0, DateTimeKind.Utc),

@@ -163,6 +163,39 @@ public abstract class StrategyVersionTests(TestApp app, DatabaseKind kind) : Pro
     }
 
     [Fact]
+    public async Task MarkdownDownloads_ShowPeoplesHtmlAsText_AndMakingTheStrategyPublicOrNot_IsAudited()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var url = $"/api/v1/systems/{system.Id}";
+        await GoalApi.DraftAsync(convenor, system, "<script>alert(1)</script>");
+        await GoalApi.DraftAsync(convenor, system, "<img src=x onerror=alert(1)>");
+        await PublishAsync(convenor, url, "Approved by the ICP <b>today</b>");
+        (await convenor.PutAsJsonAsync($"{url}/strategy/public", new { isPublic = true }, Ct)).EnsureSuccessStatusCode();
+        var pages = await PageClient.SignedInAsync(App, system.Viewer);
+
+        var downloads = new[]
+        {
+            await App.CreateClient().GetStringAsync($"/public/strategy/{system.Id}/markdown", Ct),
+            await pages.Http.GetStringAsync($"/systems/{system.Id}/strategy/markdown", Ct),
+            await pages.Http.GetStringAsync($"/systems/{system.Id}/strategy/compare/markdown?from=1", Ct),
+        };
+        (await convenor.PutAsJsonAsync($"{url}/strategy/public", new { isPublic = false }, Ct)).EnsureSuccessStatusCode();
+
+        foreach (var markdown in downloads.Take(2))
+        {
+            Assert.Contains("## &lt;script&gt;alert(1)&lt;/script&gt;", markdown, StringComparison.Ordinal);
+            Assert.Contains("## &lt;img src=x onerror=alert(1)&gt;", markdown, StringComparison.Ordinal);
+        }
+        Assert.All(downloads, markdown => Assert.DoesNotContain("<", markdown, StringComparison.Ordinal));
+        await using var scope = App.Database(system.Id);
+        var audited = await scope.Db.AuditEvents.Where(e => e.Action.StartsWith("StrategyMade")).OrderBy(e => e.Sequence)
+            .Select(e => new { e.Action, e.ActorPersonId }).ToListAsync(Ct);
+        Assert.Equal(["StrategyMadePublic", "StrategyMadePrivate"], audited.Select(a => a.Action));
+        Assert.All(audited, a => Assert.Equal(system.Convenor.Id, a.ActorPersonId));
+    }
+
+    [Fact]
     public async Task ThePublicationRecord_IsRefusedByTheDatabaseItself_ForBulkUpdatesDeletesAndRawSql()
     {
         var system = await App.CreateSystemAsync();

@@ -523,8 +523,21 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
@@ -534,6 +547,9 @@ namespace Concordat.Core.Migrations.Postgres
                     b.HasIndex("SystemId", "EntityId");
 
                     b.HasIndex("SystemId", "OccurredAtUtc");
+
+                    b.HasIndex("SystemId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("AuditEvents", (string)null);
                 });
@@ -2050,7 +2066,7 @@ namespace Concordat.Core.Migrations.Postgres
                     b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
                         .WithMany()
                         .HasForeignKey("SystemId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

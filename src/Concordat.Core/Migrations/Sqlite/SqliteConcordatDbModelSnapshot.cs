@@ -518,8 +518,21 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("TEXT");
@@ -529,6 +542,9 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasIndex("SystemId", "EntityId");
 
                     b.HasIndex("SystemId", "OccurredAtUtc");
+
+                    b.HasIndex("SystemId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("AuditEvents", (string)null);
                 });
@@ -2039,7 +2055,7 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
                         .WithMany()
                         .HasForeignKey("SystemId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
