@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Concordat.Core.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConcordatDb))]
-    [Migration("20261207015700_Initial")]
+    [Migration("20261207031441_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1027,6 +1027,9 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeactivatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Concordat.Core.Migrations.Postgres
 {
     [DbContext(typeof(PostgresConcordatDb))]
-    [Migration("20261207015714_Initial")]
+    [Migration("20261207031511_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1032,6 +1032,9 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeactivatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")
