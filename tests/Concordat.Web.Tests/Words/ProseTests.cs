@@ -47,6 +47,8 @@ public abstract class ProseTests(TestApp app, DatabaseKind kind) : ProviderTests
         await CrawlAsync(await SignedInAsync(DemoWorkspace.ConvenorEmail),
             [$"/systems/{systemId}", $"/systems/{systemId}/strategy/markdown", "/systems", "/account"], AddressesPerPage);
         await CrawlAsync(await SignedInAsync("community.lead@demo.concordat.example"), [$"/systems/{systemId}"], 4);
+        // The administrator, for the account pages only administrators see.
+        await CrawlAsync(await SignedInAsync("admin@demo.concordat.example"), [$"/systems/{systemId}/people"], 2);
 
         var unreached = pages.Select(p => p.Route).Where(r => !reached.ContainsKey(r) && !NotReached.ContainsKey(r)).ToList();
         Assert.True(unreached.Count == 0, "Pages not reached (link to them from the demo, or say why in NotReached):\n" + string.Join('\n', unreached));
@@ -112,7 +114,8 @@ public abstract class ProseTests(TestApp app, DatabaseKind kind) : ProviderTests
                 var target = new Uri(new Uri(new Uri("https://localhost"), from), href);
                 var path = target.PathAndQuery;
                 var ours = path.StartsWith($"/systems/{systemId}", StringComparison.Ordinal) || path.StartsWith(publicView, StringComparison.Ordinal)
-                    || path.StartsWith("/api/reference", StringComparison.Ordinal) || path is "/" or "/sign-in" or "/systems" or "/account";
+                    || path.StartsWith("/api/reference", StringComparison.Ordinal) || path is "/" or "/sign-in" or "/systems" or "/account" or "/account/password"
+                    || (path.StartsWith("/people/", StringComparison.Ordinal) && path.EndsWith("/account", StringComparison.Ordinal));
                 if (target.Host == "localhost" && ours && seen.Add(path))
                 {
                     queue.Enqueue(path);
