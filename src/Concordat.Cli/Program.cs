@@ -15,6 +15,7 @@ var root = new RootCommand("Concordat: run a health system's shared strategy fro
     MigrateCommand.Create(),
     DemoCommand.Create(),
     UsersCommand.Create(),
+    PeopleCommand.Create(),
     TokensCommand.Create(),
     BackupCommand.Create(),
     SpcCommand.Create(),

@@ -46,6 +46,7 @@ public static class CoreServices
         services.AddScoped<OrganisationService>();
         services.AddScoped<DelegationService>();
         services.AddScoped<PeopleService>();
+        services.AddScoped<AccountService>();
         services.AddScoped<SystemDirectory>();
         services.AddScoped<HistoryService>();
         services.AddScoped<TokenService>();

@@ -16,6 +16,8 @@ builder.Services.AddConcordatAuthentication(builder.Configuration);
 // Keys live in the database so that any app node can read cookies another issued (nodes keep no state).
 builder.Services.AddDataProtection().SetApplicationName("Concordat").PersistKeysToDbContext<ConcordatDb>();
 builder.Services.AddConcordatRateLimits(builder.Configuration);
+builder.Services.AddConcordatForwardedHeaders(builder.Configuration);
+builder.Services.AddScoped<Concordat.Web.Pages.Account.PasswordSignIn>();
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/");
@@ -35,6 +37,9 @@ builder.Services.AddConcordatOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
+
+// First, so that rate limits, HTTPS redirection and logs see the client's address as trusted proxies report it.
+app.UseForwardedHeaders();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -84,7 +84,7 @@ internal static class UsersCommand
         }
     }
 
-    private static async Task<Guid> ResolveOrganisationAsync(ConcordatDb db, string value, CancellationToken ct)
+    internal static async Task<Guid> ResolveOrganisationAsync(ConcordatDb db, string value, CancellationToken ct)
     {
         var code = Organisation.NormaliseOdsCode(value);
         var found = Guid.TryParse(value, out var id)

@@ -13,7 +13,8 @@ public sealed record AddPerson(string? Email, string? DisplayName, Guid? Organis
 /// <summary>The result of adding someone: the secret of their invitation link, when they have no password yet.</summary>
 public sealed record PersonAdded(Guid PersonId, Guid MembershipId, string? InvitationSecret);
 
-public sealed record PersonInSystem(Guid PersonId, string DisplayName, string Email, Guid OrganisationId, string OrganisationName, Role Role, bool HasPassword);
+public sealed record PersonInSystem(Guid PersonId, string DisplayName, string Email, Guid OrganisationId, string OrganisationName, Role Role, bool HasPassword,
+    Guid MembershipId);
 
 public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, TimeProvider clock)
 {
@@ -22,7 +23,7 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
             .Where(m => organisationId == null || m.OrganisationId == organisationId)
             .OrderBy(m => m.Organisation!.Name).ThenBy(m => m.Person!.DisplayName)
             .Select(m => new PersonInSystem(m.PersonId, m.Person!.DisplayName, m.Person.Email!, m.OrganisationId, m.Organisation!.Name,
-                m.Role, m.Person.PasswordHash != null))
+                m.Role, m.Person.PasswordHash != null, m.Id))
             .ToListAsync(ct);
 
     /// <summary>
@@ -66,12 +67,9 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
             errors.Add(nameof(input.Role), "Select a role");
             role = default;
         }
-        else if (organisation is not null && (role == Role.NationalPartner) != (organisation.Type == OrganisationType.NationalBody)
-                 && !(organisation.Type == OrganisationType.NationalBody && role == Role.Viewer))
+        else if (organisation is not null && RoleMismatch(role, organisation) is { } mismatch)
         {
-            errors.Add(nameof(input.Role), role == Role.NationalPartner
-                ? "National partners act for a national body: choose a national body or another role"
-                : "People from a national body are national partners or viewers");
+            errors.Add(nameof(input.Role), mismatch);
         }
         if (existing is not null && organisation is not null
             && await db.Memberships.AnyAsync(m => m.PersonId == existing.Id && m.OrganisationId == organisation.Id, ct))
@@ -132,6 +130,83 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
         }
         return new PersonAdded(person.Id, membership.Id, secret);
     }
+
+    /// <summary>
+    /// Changes the role a person has for one organisation. Their sessions end, so that pages and tokens they hold
+    /// reflect the new role from their next sign-in; the last convenor of a system cannot stop being one.
+    /// </summary>
+    public async Task ChangeRoleAsync(Guid membershipId, Role? role, Actor actor, CancellationToken ct)
+    {
+        actor.RequireConvenor("change people's roles");
+        var membership = await db.Memberships.Include(m => m.Person).Include(m => m.Organisation).SingleOrDefaultAsync(m => m.Id == membershipId, ct)
+            ?? throw new NotFoundException("There is no such role in this system.");
+        if (role is not { } newRole || !Enum.IsDefined(newRole))
+        {
+            throw new InputInvalidException("Role", "Select a role");
+        }
+        if (RoleMismatch(newRole, membership.Organisation!) is { } mismatch)
+        {
+            throw new InputInvalidException("Role", mismatch);
+        }
+        if (membership.Role == newRole)
+        {
+            return;
+        }
+        if (membership.Role == Role.Convenor)
+        {
+            await RequireAnotherConvenorAsync(membership.PersonId, ct);
+        }
+        var before = membership.Role;
+        membership.Role = newRole;
+        membership.Person!.SecurityStamp = Guid.NewGuid().ToString();
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "RoleChanged", "Person", membership.PersonId, membership.Person.DisplayName,
+            new SortedDictionary<string, string?> { ["Organisation"] = membership.Organisation!.Name, ["Role"] = before.InWords() },
+            new SortedDictionary<string, string?> { ["Organisation"] = membership.Organisation.Name, ["Role"] = newRole.InWords() });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Takes every role the person has in this system away, which is how a convenor shuts someone out of their system
+    /// (deactivating an account, which may belong to other systems too, is an administrator's act). Their sessions end.
+    /// </summary>
+    public async Task RemoveAsync(Guid personId, Actor actor, CancellationToken ct)
+    {
+        actor.RequireConvenor("remove people");
+        var memberships = await db.Memberships.Include(m => m.Person).Include(m => m.Organisation).Where(m => m.PersonId == personId).ToListAsync(ct);
+        if (memberships.Count == 0)
+        {
+            throw new NotFoundException("There is no such person in this system.");
+        }
+        if (memberships.Any(m => m.Role == Role.Convenor))
+        {
+            await RequireAnotherConvenorAsync(personId, ct);
+        }
+        var person = memberships[0].Person!;
+        person.SecurityStamp = Guid.NewGuid().ToString();
+        db.Memberships.RemoveRange(memberships);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "PersonRemoved", "Person", personId, person.DisplayName,
+            new SortedDictionary<string, string?>
+            {
+                ["Roles"] = string.Join("; ", memberships.Select(m => $"{m.Role.InWords()} for {m.Organisation!.Name}")),
+            }, null);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task RequireAnotherConvenorAsync(Guid personId, CancellationToken ct)
+    {
+        if (!await db.Memberships.AnyAsync(m => m.Role == Role.Convenor && m.PersonId != personId, ct))
+        {
+            throw new InputInvalidException("Role", "A system needs a convenor: make someone else a convenor first");
+        }
+    }
+
+    private static string? RoleMismatch(Role role, Organisation organisation) =>
+        (role == Role.NationalPartner) != (organisation.Type == OrganisationType.NationalBody)
+        && !(organisation.Type == OrganisationType.NationalBody && role == Role.Viewer)
+            ? role == Role.NationalPartner
+                ? "National partners act for a national body: choose a national body or another role"
+                : "People from a national body are national partners or viewers"
+            : null;
 
     /// <summary>A new invitation for someone who has not yet set a password (the old link stops working).</summary>
     public async Task<string> ReinviteAsync(Guid personId, Actor actor, CancellationToken ct)

@@ -21,6 +21,12 @@ public sealed class Person : IdentityUser<Guid>
     public bool IsAdministrator { get; set; }
 
     public DateTime CreatedAtUtc { get; init; }
+
+    /// <summary>
+    /// Set by an administrator: the person can no longer sign in, their sessions have ended and their API tokens
+    /// are refused. Kept rather than deleted, so the history of what they did still names them.
+    /// </summary>
+    public DateTime? DeactivatedAtUtc { get; set; }
 }
 
 internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>

@@ -1,5 +1,7 @@
 using Concordat.Core.Access;
 using Concordat.Core.Data;
+using Concordat.Core.People;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Tokens;
@@ -45,6 +47,7 @@ public sealed class TokenService(ConcordatDb db, TimeProvider clock)
             ExpiresAtUtc = input.ExpiresInDays is { } d ? now.AddDays(d) : null,
         };
         db.ApiTokens.Add(token);
+        await AuditAsync(personId, now, "TokenCreated", token, ct);
         await db.SaveChangesAsync(ct);
         return new TokenCreated(token.Id, token.Name, secret, token.ExpiresAtUtc);
     }
@@ -53,8 +56,22 @@ public sealed class TokenService(ConcordatDb db, TimeProvider clock)
     {
         var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.PersonId == personId, ct)
             ?? throw new NotFoundException("There is no such token.");
-        token.RevokedAtUtc ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        if (token.RevokedAtUtc is null)
+        {
+            token.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
+            await AuditAsync(personId, token.RevokedAtUtc.Value, "TokenRevoked", token, ct);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private async Task AuditAsync(Guid personId, DateTime now, string action, ApiToken token, CancellationToken ct)
+    {
+        var person = await db.Users.SingleAsync(p => p.Id == personId, ct);
+        await AccountAudit.RecordOwnAsync(db, person, now, action, ct, new SortedDictionary<string, string?>
+        {
+            ["Token"] = $"{token.Name} ({token.Prefix}…)",
+            ["Expires"] = token.ExpiresAtUtc is { } expires ? Prose.Date(expires) : "Never",
+        });
     }
 
     /// <summary>The owner of an active token with this secret, or null.</summary>
@@ -63,7 +80,8 @@ public sealed class TokenService(ConcordatDb db, TimeProvider clock)
         var hash = Secrets.Hash(secret);
         var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.SecretHash == hash, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (token is null || !token.IsActiveAt(now))
+        if (token is null || !token.IsActiveAt(now)
+            || await db.Users.AnyAsync(p => p.Id == token.PersonId && p.DeactivatedAtUtc != null, ct))
         {
             return null;
         }

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Concordat.Core.Data;
 using Concordat.Core.Tokens;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -27,6 +30,7 @@ public static class Authentication
                 o.AccessDeniedPath = "/status/403";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
             }));
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenScheme, null);
         services.AddAuthorizationBuilder()
@@ -74,5 +78,34 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             detail: result.Failure?.Message ?? "Send a personal access token as 'Authorization: Bearer <token>'. Create one on your account page.",
             statusCode: StatusCodes.Status401Unauthorized,
             extensions: new Dictionary<string, object?> { ["errorCode"] = "unauthenticated" }).ExecuteAsync(Context);
+    }
+}
+
+/// <summary>
+/// A session lasts only while the security stamp it was issued with is still the person's. Signing out, changing
+/// password or role, a reset, deactivation and an administrator ending sessions all give the person a new stamp,
+/// so every cookie issued before stops working at its next request, on whichever node serves it.
+/// </summary>
+public static class Sessions
+{
+    /// <summary>
+    /// Checked on every request (Identity's own validator checks every 30 minutes by default, and when it does, rebuilds
+    /// the principal and reissues the cookie); this costs one read of two columns by primary key.
+    /// </summary>
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var stamp = context.Principal?.FindFirstValue(stampClaim);
+        var current = Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var personId) && stamp is not null
+            ? await services.GetRequiredService<ConcordatDb>().Users.AsNoTracking()
+                .Where(p => p.Id == personId && p.DeactivatedAtUtc == null).Select(p => p.SecurityStamp)
+                .SingleOrDefaultAsync(context.HttpContext.RequestAborted)
+            : null;
+        if (current is null || !string.Equals(current, stamp, StringComparison.Ordinal))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 }

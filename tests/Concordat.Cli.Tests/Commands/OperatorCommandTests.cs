@@ -28,6 +28,9 @@ public sealed class OperatorCommandTests : IDisposable
     [InlineData("demo")]
     [InlineData("users")]
     [InlineData("users add")]
+    [InlineData("people")]
+    [InlineData("people set-role")]
+    [InlineData("people reset-link")]
     [InlineData("tokens")]
     [InlineData("tokens create")]
     [InlineData("backup")]
@@ -161,6 +164,25 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.StartsWith("https://concordat.example.nhs.uk/invitation/inv_", result.OutputLines[^1]);
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Invitations i JOIN People p ON p.Id = i.PersonId WHERE p.Email = 'sam@eastvale.example' AND p.PasswordHash IS NULL"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'PersonAdded' AND ActorName = 'Operator (command line)'"));
+    }
+
+    [Fact]
+    public async Task People_DeactivateResetAndRemove_ActAndAreAuditedAsTheOperator()
+    {
+        await _cli.RunAsync("demo");
+
+        var deactivate = await _cli.RunAsync("people", "deactivate", "--email", "viewer@demo.concordat.example");
+        var reset = await _cli.RunAsync("people", "reset-link", "--email", "lead@demo.concordat.example", "--base-url", "https://concordat.example.nhs.uk");
+        var lastConvenor = await _cli.RunAsync("people", "remove", "--system", DemoSystem, "--email", "convenor@demo.concordat.example");
+
+        Assert.Equal(0, deactivate.ExitCode);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM People WHERE Email = 'viewer@demo.concordat.example' AND DeactivatedAtUtc IS NOT NULL"));
+        Assert.Equal(0, reset.ExitCode);
+        Assert.StartsWith("https://concordat.example.nhs.uk/invitation/inv_", reset.OutputLines[^1]);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM People WHERE Email = 'lead@demo.concordat.example' AND PasswordHash IS NULL"));
+        Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action IN ('PersonDeactivated', 'PasswordReset') AND ActorName = 'Operator (command line)'"));
+        Assert.Equal(2, lastConvenor.ExitCode);
+        Assert.Contains("A system needs a convenor", lastConvenor.Error);
     }
 
     [Fact]

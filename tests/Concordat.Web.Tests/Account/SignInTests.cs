@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Concordat.Web.Tests.Infrastructure;
 
 namespace Concordat.Web.Tests.Account;
@@ -33,7 +35,7 @@ public abstract class SignInTests(TestApp app, DatabaseKind kind) : ProviderTest
         var result = await client.SignInAsync(system.Viewer.Email, "not the password");
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
-        Assert.Equal(["Enter a correct email address and password"], result.ErrorSummary);
+        Assert.Equal([Concordat.Web.Pages.Account.SignInModel.FailureMessage], result.ErrorSummary);
     }
 
     [Fact]
@@ -59,8 +61,12 @@ public abstract class SignInTests(TestApp app, DatabaseKind kind) : ProviderTest
 
         var result = await client.SignInAsync(system.TrustLead.Email, system.TrustLead.Password);
 
+        // The page says the same as for a wrong password (so it does not reveal that the account exists); the
+        // account is locked all the same.
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
-        Assert.Equal(["This account is locked after too many failed attempts. Try again in 15 minutes"], result.ErrorSummary);
+        Assert.Equal([Concordat.Web.Pages.Account.SignInModel.FailureMessage], result.ErrorSummary);
+        await using var scope = App.Database();
+        Assert.True(scope.Db.Users.Single(p => p.Id == system.TrustLead.Id).LockoutEnd > DateTimeOffset.UtcNow);
     }
 
     [Fact]
@@ -115,5 +121,88 @@ public sealed class SignInRateLimitTests
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], statuses.Take(3));
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         Assert.All(statuses, s => Assert.True(s is HttpStatusCode.BadRequest or HttpStatusCode.TooManyRequests, s.ToString()));
+    }
+
+    [Fact]
+    public async Task Post_MoreAttemptsOnOneAccountThanItsLimit_Answers429WhicheverAddressTheyComeFrom()
+    {
+        await using var app = new PeerApp(new() { ["RateLimits:SignInPerAccountPerMinute"] = "3" });
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            var client = new PageClient(app.CreateClient());
+            client.Http.DefaultRequestHeaders.Add(PeerApp.PeerHeader, $"192.0.2.{i + 1}");
+            statuses.Add((await client.SignInAsync("Someone@Example.org ", "wrong password")).Status);
+        }
+        var other = await new PageClient(app.CreateClient()).SignInAsync("someone.else@example.org", "wrong password");
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], statuses.Take(3));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(HttpStatusCode.BadRequest, other.Status);
+    }
+
+    [Fact]
+    public async Task ForwardedFor_FromAnUnconfiguredAddress_IsIgnored()
+    {
+        await using var app = new PeerApp(new() { ["RateLimits:SignInPerMinute"] = "3", ["ReverseProxy:KnownProxies:0"] = "10.0.0.1" });
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            // Each attempt claims a new address, but comes from a peer that is not a configured proxy.
+            var client = new PageClient(app.CreateClient());
+            client.Http.DefaultRequestHeaders.Add(PeerApp.PeerHeader, "198.51.100.7");
+            client.Http.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            statuses.Add((await client.SignInAsync($"nobody{i}@example.org", "wrong password")).Status);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+
+    [Fact]
+    public async Task ForwardedFor_FromAConfiguredProxy_CountsEachClientOnItsOwn()
+    {
+        await using var app = new PeerApp(new() { ["RateLimits:SignInPerMinute"] = "3", ["ReverseProxy:KnownProxies:0"] = "10.0.0.1" });
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            var client = new PageClient(app.CreateClient());
+            client.Http.DefaultRequestHeaders.Add(PeerApp.PeerHeader, "10.0.0.1");
+            client.Http.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            statuses.Add((await client.SignInAsync($"nobody{i}@example.org", "wrong password")).Status);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.BadRequest, s));
+    }
+}
+
+/// <summary>
+/// The in-memory test server has no client address; this app takes the connection's address from a test header,
+/// before any of the app's own middleware runs, as a real connection would have one.
+/// </summary>
+public sealed class PeerApp(Dictionary<string, string?> settings)
+    : TestApp(DatabaseKind.Sqlite, settings)
+{
+    public const string PeerHeader = "X-Test-Peer";
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>());
+    }
+
+    private sealed class PeerAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (System.Net.IPAddress.TryParse(context.Request.Headers[PeerHeader].ToString(), out var peer))
+                {
+                    context.Connection.RemoteIpAddress = peer;
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

@@ -1,7 +1,5 @@
-using Concordat.Core.People;
 using Concordat.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,7 +8,7 @@ namespace Concordat.Web.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<Person> signIn) : PageModel
+public sealed class SignInModel(PasswordSignIn passwords, SignInAccountLimit accountLimit) : PageModel
 {
     public sealed class SignInInput
     {
@@ -28,7 +26,9 @@ public sealed class SignInModel(SignInManager<Person> signIn) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public const string FailureMessage = "Enter a correct email address and password. After 5 wrong attempts an account is locked for 15 minutes";
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Input.Email))
         {
@@ -42,15 +42,18 @@ public sealed class SignInModel(SignInManager<Person> signIn) : PageModel
         {
             return this.InvalidInput();
         }
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var email = Input.Email!.Trim();
+        if (!accountLimit.TryAcquire(email))
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+        if (await passwords.SignInAsync(email, Input.Password!, ct))
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/systems");
         }
-        // The same message whether or not the account exists, so the form cannot be used to find accounts.
-        ModelState.AddModelError("Input.Email", result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes"
-            : "Enter a correct email address and password");
+        // One message for an unknown address, a wrong password, and a locked or deactivated account, so the form
+        // cannot be used to find accounts.
+        ModelState.AddModelError("Input.Email", FailureMessage);
         return this.InvalidInput();
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Concordat.Core.Migrations.Postgres
 {
     [DbContext(typeof(PostgresConcordatDb))]
-    [Migration("20261207030441_Initial")]
+    [Migration("20261207040745_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1048,6 +1048,9 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeactivatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("DisplayName")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Concordat.Core.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConcordatDb))]
-    [Migration("20261207030411_Initial")]
+    [Migration("20261207040741_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1043,6 +1043,9 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeactivatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
