@@ -82,7 +82,7 @@ public static class MeasuresApi
                 return TypedResults.Ok(ToResponse(await measures.GetAsync(id, ct)));
             })
             .WithSummary("Change a measure's definition, target and trajectory; requires If-Match")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequiresIfMatch();
 
         group.MapPost("/measures/{id:guid}/observations", async (Guid id, RecordObservation request, HttpContext context, MeasureDataService data, MeasureService measures, CancellationToken ct) =>
             {

@@ -69,7 +69,7 @@ public static class ResourcesApi
                 return TypedResults.Ok(ToResponse((await resources.GetAsync(id, ct)).Row));
             })
             .WithSummary("Change a resource; requires If-Match")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequiresIfMatch();
 
         group.MapDelete("/resources/{id:guid}", async (Guid id, HttpContext context, ResourceService resources, CancellationToken ct) =>
             {
