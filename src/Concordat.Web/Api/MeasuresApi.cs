@@ -194,6 +194,10 @@ public static class MeasuresApi
         {
             throw new ImportFileException("Send {\"observations\": [{\"period\": \"2024-04-01\", \"value\": 95.2}, ...]}.");
         }
+        if (observations.Any(o => o is null))
+        {
+            throw new ImportFileException("Every item of observations must be an object, such as {\"period\": \"2024-04-01\", \"value\": 95.2}.");
+        }
         static string? Number(double? n) => n?.ToString("R", CultureInfo.InvariantCulture);
         var hasMeasure = observations.Any(o => o.Measure is not null);
         string?[] header = hasMeasure

@@ -77,7 +77,7 @@ public static partial class OpenApiSetup
 
     /// <summary>
     /// The answers every operation can give besides its own, each an RFC 9457 problem: 400 when a query value or the
-    /// body cannot be read, 403 when the caller's role does not allow it, 404 when the system or an item in the path is
+    /// body cannot be read or a write is refused as invalid, 403 when the caller's role does not allow it, 404 when the system or an item in the path is
     /// not there (or not the caller's), 412 when a write loses to a change made since, 415 when a body is not of its type.
     /// </summary>
     private static void DeclareStandardAnswers(OpenApiOperation operation, ApiDescription description)
@@ -96,7 +96,7 @@ public static partial class OpenApiSetup
             operation.Responses.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new OpenApiResponse { Description = why, Content = unauthorised.Content });
         }
-        if (hasBody || description.ParameterDescriptions.Any(p => p.Source == BindingSource.Query))
+        if (hasBody || !reads || description.ParameterDescriptions.Any(p => p.Source == BindingSource.Query))
         {
             Declare(StatusCodes.Status400BadRequest, "The request is not valid: errors names each field to correct");
         }
