@@ -87,8 +87,13 @@ public static class ResourcesApi
             .WithSummary("Commit part of your own resource to the contribution's goal for a period, or request another partner's (it counts once its owner accepts); " +
                 "beyond the free capacity only with overCommitmentReason, from a lead of the resource's owner");
 
-        group.MapGet("/contributions/{id:guid}/commitments", async (Guid id, CommitmentService commitments, CancellationToken ct) =>
-                TypedResults.Ok((await commitments.ForContributionAsync(id, ct)).Select(ToResponse).ToList()))
+        group.MapGet("/contributions/{id:guid}/commitments", async (Guid id, Concordat.Core.Contributions.ContributionService contributions, CommitmentService commitments,
+                CancellationToken ct) =>
+            {
+                // Another system's contribution is not there, rather than there with nothing committed.
+                await contributions.GetAsync(id, ct);
+                return TypedResults.Ok((await commitments.ForContributionAsync(id, ct)).Select(ToResponse).ToList());
+            })
             .WithSummary("The resources a contribution commits or has requested");
 
         group.MapGet("/commitments/{id:guid}", async (Guid id, CommitmentService commitments, CancellationToken ct) =>
@@ -166,6 +171,8 @@ public static class ResourcesApi
                 }
             })
             .Accepts<string>("text/csv")
+            .Produces<RegisterImportResponse>()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Import an organisation's resource register from CSV (the register export's columns), all or nothing; dryRun=true checks only");
 
         group.MapGet("/resources/by-kind", async (ResourceKind? kind, Guid? organisationId, Guid? placeId, PooledViews views, CancellationToken ct) =>

@@ -38,6 +38,22 @@ public abstract class BadInputTests(TestApp app, DatabaseKind kind) : ProviderTe
     }
 
     [Fact]
+    public async Task AnotherSystemsContribution_HasNoCommitmentsHere_ItIsNotFound()
+    {
+        var system = await App.CreateSystemAsync();
+        var other = await App.CreateSystemAsync();
+        var otherLead = await ApiClient.ForAsync(App, other.TrustLead);
+        var otherGoal = await Goals.GoalApi.DraftAsync(await ApiClient.ForAsync(App, other.Convenor), other);
+        var contribution = await (await otherLead.PostAsJsonAsync($"/api/v1/systems/{other.Id}/goals/{otherGoal}/contributions",
+            Contributions.ContributionApi.Terms(other.TrustId), Ct)).JsonAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+
+        var response = await convenor.GetAsync($"/api/v1/systems/{system.Id}/contributions/{contribution["id"]}/commitments", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task AFormPostedToAPageWithNoHandlerForIt_Is405_WithTheMethodsItTakes()
     {
         var system = await App.CreateSystemAsync();
