@@ -123,13 +123,17 @@ public static class MeasuresApi
                 CancellationToken ct) => ImportAsync(id, dryRun ?? false, new FileChoice(indicator, area), context, importer, ct))
             .Accepts<ImportObservationsRequest>("application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .WithSummary("Import observations into one measure from CSV, XLSX or JSON, all or nothing; dryRun=true previews what would be added and changed")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<ImportResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         group.MapPost("/measures/imports", (bool? dryRun, HttpContext context, ObservationImporter importer, CancellationToken ct) =>
                 ImportAsync(null, dryRun ?? false, new FileChoice(), context, importer, ct))
             .Accepts<ImportObservationsRequest>("application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .WithSummary("Import observations for several measures (a measure column names each row's measure), all or nothing")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<ImportResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
 
     private static async Task<IResult> ImportAsync(Guid? measureId, bool dryRun, FileChoice choice, HttpContext context, ObservationImporter importer, CancellationToken ct)
