@@ -25,13 +25,20 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Api/Reference");
     // A system's published strategy, while its convenors keep it public; the page itself refuses otherwise.
     o.Conventions.AllowAnonymousToPage("/Strategy/Public");
-}).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Concordat.NhsUk.DateInputModelBinderProvider()));
+}).AddMvcOptions(o =>
+{
+    o.ModelBinderProviders.Insert(0, new Concordat.NhsUk.DateInputModelBinderProvider());
+    o.Filters.Add<NoHandlerForMethod>();
+});
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "concordat-csrf";
     o.Cookie.SecurePolicy = builder.Configuration.GetValue("Security:RequireHttpsCookies", true) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 });
 builder.Services.AddProblemDetails();
+// Binding failures are thrown in every environment (not only Development), so that DomainProblems answers each with a
+// 400 problem naming the field, rather than an empty 400 here and a 500 page there.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureJson();
 builder.Services.AddConcordatOpenApi();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -48,7 +55,7 @@ if (!app.Environment.IsDevelopment())
 app.UseMiddleware<SecurityHeaders>();
 app.UseWhen(c => !ApiPaths.IsApi(c.Request.Path), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
 app.UseWhen(c => ApiPaths.IsApi(c.Request.Path), b => b.UseStatusCodePages());
-app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError, ExceptionHandlingPath = "/status/500" });
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode : StatusCodes.Status500InternalServerError, ExceptionHandlingPath = "/status/500" });
 app.MapStaticAssets();
 app.UseRouting();
 app.UseRateLimiter();

@@ -51,17 +51,20 @@ public static class ContributionsApi
 
         group.MapPut("/contributions/{contributionId:guid}", (Guid contributionId, SaveContribution request, HttpContext context, ContributionService contributions,
                 CancellationToken ct) => WithVersion(context, contributions, contributionId, expected => contributions.VaryAsync(contributionId, request, expected, context.Actor(), ct), ct))
-            .WithSummary("Change or vary the terms (the organisation's leads); requires If-Match");
+            .WithSummary("Change or vary the terms (the organisation's leads); requires If-Match")
+            .RequiresIfMatch();
 
         group.MapPost("/contributions/{contributionId:guid}/acceptance", (Guid contributionId, DecisionRequest request, HttpContext context,
                 ContributionService contributions, CancellationToken ct) =>
                 WithVersion(context, contributions, contributionId, expected => contributions.AcceptAsync(contributionId, request.Decision, expected, context.Actor(), ct), ct))
-            .WithSummary("Accept a proposed contribution (convenors, or leads of the goal's lead organisation); requires If-Match");
+            .WithSummary("Accept a proposed contribution (convenors, or leads of the goal's lead organisation); requires If-Match")
+            .RequiresIfMatch();
 
         group.MapPost("/contributions/{contributionId:guid}/withdrawal", (Guid contributionId, DecisionRequest request, HttpContext context,
                 ContributionService contributions, CancellationToken ct) =>
                 WithVersion(context, contributions, contributionId, expected => contributions.WithdrawAsync(contributionId, request.Decision, expected, context.Actor(), ct), ct))
-            .WithSummary("Withdraw a contribution (the organisation's leads); requires If-Match");
+            .WithSummary("Withdraw a contribution (the organisation's leads); requires If-Match")
+            .RequiresIfMatch();
 
         group.MapPost("/contributions/{contributionId:guid}/check-ins", async (Guid systemId, Guid contributionId, PostCheckIn request, HttpContext context,
                 ContributionService contributions, CancellationToken ct) =>

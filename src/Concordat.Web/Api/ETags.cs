@@ -13,6 +13,14 @@ public static class ETags
             statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
             extensions: new Dictionary<string, object?> { ["errorCode"] = "if_match_required" });
 
+    /// <summary>
+    /// Marks an edit that reads If-Match, so the OpenAPI document declares the header and the 412 and 428 answers.
+    /// </summary>
+    public static RouteHandlerBuilder RequiresIfMatch(this RouteHandlerBuilder endpoint) =>
+        endpoint.WithMetadata(IfMatchMetadata.Instance)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
     public static Guid? Parse(string? header)
     {
         var value = header?.Trim();
@@ -25,5 +33,15 @@ public static class ETags
             value = value[2..];
         }
         return Guid.TryParse(value.Trim('"'), out var version) ? version : Guid.Empty;
+    }
+}
+
+/// <summary>Endpoint metadata: this edit reads If-Match (see <see cref="ETags.RequiresIfMatch"/>).</summary>
+public sealed class IfMatchMetadata
+{
+    public static readonly IfMatchMetadata Instance = new();
+
+    private IfMatchMetadata()
+    {
     }
 }

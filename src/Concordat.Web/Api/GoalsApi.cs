@@ -84,7 +84,7 @@ public static class GoalsApi
                 return TypedResults.Ok(ToResponse(goal));
             })
             .WithSummary("Change a draft goal; requires If-Match")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequiresIfMatch();
 
         group.MapGet("/goals/{id:guid}/rounds", async (Guid id, [AsParameters] PageQuery page, HttpContext context, GoalService goals, AgreementService agreement, CancellationToken ct) =>
             {
@@ -129,7 +129,8 @@ public static class GoalsApi
                 return TypedResults.Ok(ToResponse(await agreement.GetAsync(roundId, ct)));
             })
             .WithSummary("Record, change or confirm your organisation's position (its leads only); If-Match with the position's version to change one")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .RequiresIfMatch();
 
         group.MapPost("/rounds/{roundId:guid}/amendments", async Task<Results<Ok<RoundResponse>, ProblemHttpResult>> (Guid roundId, AmendProposal request,
                 HttpContext context, AgreementService agreement, CancellationToken ct) =>
@@ -143,7 +144,8 @@ public static class GoalsApi
                 context.Response.Headers.ETag = ETags.For(view.Round.Version);
                 return TypedResults.Ok(ToResponse(view));
             })
-            .WithSummary("Amend the proposal with a new revision (convenors); requires If-Match with the round's ETag");
+            .WithSummary("Amend the proposal with a new revision (convenors); requires If-Match with the round's ETag")
+            .RequiresIfMatch();
 
         group.MapPost("/rounds/{roundId:guid}/withdrawal", async (Guid roundId, WithdrawRequest request, HttpContext context, AgreementService agreement, CancellationToken ct) =>
             {
@@ -179,7 +181,7 @@ public static class GoalsApi
             })
             .WithSummary("Record or change your organisation's perspective (its leads and contributors); If-Match with its version to change one")
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequiresIfMatch();
     }
 
     private static GoalResponse ToResponse(GoalDetail g) =>

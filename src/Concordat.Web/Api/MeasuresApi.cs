@@ -99,7 +99,7 @@ public static class MeasuresApi
                 return TypedResults.Ok(ToResponse(await measures.GetAsync(id, ct)));
             })
             .WithSummary("Change a measure's definition, target and trajectory; requires If-Match")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequiresIfMatch();
 
         group.MapPost("/measures/{id:guid}/observations", async (Guid id, RecordObservation request, HttpContext context, MeasureDataService data, MeasureService measures, CancellationToken ct) =>
             {
@@ -140,13 +140,17 @@ public static class MeasuresApi
                 CancellationToken ct) => ImportAsync(id, dryRun ?? false, new FileChoice(indicator, area), context, importer, ct))
             .Accepts<ImportObservationsRequest>("application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .WithSummary("Import observations into one measure from CSV, XLSX or JSON, all or nothing; dryRun=true previews what would be added and changed")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<ImportResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         group.MapPost("/measures/imports", (bool? dryRun, HttpContext context, ObservationImporter importer, CancellationToken ct) =>
                 ImportAsync(null, dryRun ?? false, new FileChoice(), context, importer, ct))
             .Accepts<ImportObservationsRequest>("application/json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .WithSummary("Import observations for several measures (a measure column names each row's measure), all or nothing")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<ImportResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
 
     private static async Task<IResult> ImportAsync(Guid? measureId, bool dryRun, FileChoice choice, HttpContext context, ObservationImporter importer, CancellationToken ct)
@@ -210,6 +214,10 @@ public static class MeasuresApi
         if (request?.Observations is not { } observations)
         {
             throw new ImportFileException("Send {\"observations\": [{\"period\": \"2024-04-01\", \"value\": 95.2}, ...]}.");
+        }
+        if (observations.Any(o => o is null))
+        {
+            throw new ImportFileException("Every item of observations must be an object, such as {\"period\": \"2024-04-01\", \"value\": 95.2}.");
         }
         static string? Number(double? n) => n?.ToString("R", CultureInfo.InvariantCulture);
         var hasMeasure = observations.Any(o => o.Measure is not null);

@@ -65,7 +65,7 @@ public static class OrganisationsApi
             .WithSummary("Change an organisation; requires If-Match with the ETag you read")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequiresIfMatch();
 
         group.MapGet("/{id:guid}/delegations", async (Guid id, [AsParameters] PageQuery page, HttpContext context, DelegationService delegations, CancellationToken ct) =>
                 TypedResults.Ok(page.Of(context, await delegations.ListAsync(id, ct), ToResponse)))

@@ -69,7 +69,7 @@ public static class ResourcesApi
                 return TypedResults.Ok(ToResponse((await resources.GetAsync(id, ct)).Row));
             })
             .WithSummary("Change a resource; requires If-Match")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .RequiresIfMatch();
 
         group.MapDelete("/resources/{id:guid}", async (Guid id, HttpContext context, ResourceService resources, CancellationToken ct) =>
             {
@@ -87,8 +87,13 @@ public static class ResourcesApi
             .WithSummary("Commit part of your own resource to the contribution's goal for a period, or request another partner's (it counts once its owner accepts); " +
                 "beyond the free capacity only with overCommitmentReason, from a lead of the resource's owner");
 
-        group.MapGet("/contributions/{id:guid}/commitments", async (Guid id, [AsParameters] PageQuery page, HttpContext context, CommitmentService commitments, CancellationToken ct) =>
-                TypedResults.Ok(page.Of(context, await commitments.ForContributionAsync(id, ct), ToResponse)))
+        group.MapGet("/contributions/{id:guid}/commitments", async (Guid id, [AsParameters] PageQuery page, HttpContext context,
+                Concordat.Core.Contributions.ContributionService contributions, CommitmentService commitments, CancellationToken ct) =>
+            {
+                // Another system's contribution is not there, rather than there with nothing committed.
+                await contributions.GetAsync(id, ct);
+                return TypedResults.Ok(page.Of(context, await commitments.ForContributionAsync(id, ct), ToResponse));
+            })
             .WithSummary("The resources a contribution commits or has requested");
 
         group.MapGet("/commitments/{id:guid}", async (Guid id, CommitmentService commitments, CancellationToken ct) =>
@@ -166,6 +171,8 @@ public static class ResourcesApi
                 }
             })
             .Accepts<string>("text/csv")
+            .Produces<RegisterImportResponse>()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Import an organisation's resource register from CSV (the register export's columns), all or nothing; dryRun=true checks only");
 
         group.MapGet("/resources/by-kind", async (ResourceKind? kind, Guid? organisationId, Guid? placeId, [AsParameters] PageQuery page, HttpContext context, PooledViews views, CancellationToken ct) =>

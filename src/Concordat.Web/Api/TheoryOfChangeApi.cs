@@ -71,8 +71,7 @@ public static class TheoryOfChangeApi
                 return TypedResults.Ok(ToResponse(Driver(await theory.GetAsync(id, ct), driverId)));
             })
             .WithSummary("Change a driver's title and, for a secondary driver, the primary drivers it serves (its level stays); requires If-Match with the driver's version")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .RequiresIfMatch();
 
         group.MapPost("/goals/{id:guid}/drivers/{driverId:guid}/measures/{measureId:guid}", async (Guid id, Guid driverId, Guid measureId, HttpContext context,
                 TheoryOfChangeService theory, CancellationToken ct) =>
@@ -120,8 +119,7 @@ public static class TheoryOfChangeApi
                 return TypedResults.Ok(ToResponse(ChangeIdea(await theory.GetAsync(id, ct), ideaId)));
             })
             .WithSummary("Change a change idea, replacing its secondary drivers and the contributions that carry it (a lead whose organisation carries it must keep carrying it); requires If-Match with its version")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .RequiresIfMatch();
 
         group.MapGet("/carrying-requests", async (Guid? organisationId, [AsParameters] PageQuery page, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
             {

@@ -25,6 +25,7 @@ public sealed class StatusModel : PageModel
         {
             404 => ("Page not found", detail ?? "If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."),
             403 => ("You cannot do this", detail ?? "Your role does not allow this action."),
+            405 => ("This page cannot do that", "Go back and try again."),
             429 => ("Too many attempts", "You have tried too many times. Wait a minute, then try again."),
             400 => ("There is a problem with the request", detail ?? "Go back and try again."),
             _ => ("Sorry, there is a problem with the service", "Try again later."),

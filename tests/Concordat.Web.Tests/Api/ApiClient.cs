@@ -12,7 +12,7 @@ internal static class ApiClient
 
     public static HttpClient WithToken(TestApp app, string token)
     {
-        var client = app.CreateClient();
+        var client = app.CreateClient(new OpenApiContractCheck());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -91,6 +91,15 @@ public class TestApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A client whose requests and answers pass through <paramref name="handlers"/> first.</summary>
+    public HttpClient CreateClient(params DelegatingHandler[] handlers)
+    {
+        lock (_clientsLock)
+        {
+            return CreateDefaultClient(ClientOptions.BaseAddress, handlers);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
