@@ -52,7 +52,7 @@ public sealed class PersonModel(PeopleService people) : SystemPageModel
     {
         Actor.RequireConvenor("change people's roles");
         Roles = (await people.ListAsync(null, ct)).Where(p => p.PersonId == PersonId).ToList();
-        var first = Roles.FirstOrDefault() ?? throw new NotFoundException("There is no such person in this system.");
+        var first = (Roles.Count > 0 ? Roles[0] : null) ?? throw new NotFoundException("There is no such person in this system.");
         Name = first.DisplayName;
         Email = first.Email;
     }
