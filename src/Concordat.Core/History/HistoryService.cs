@@ -40,10 +40,14 @@ public sealed class HistoryService(ConcordatDb db)
         return new HistoryPage(events.Select(ToEntry).ToList(), page, PageSize, total);
     }
 
+    // Signing in and out, and using tokens, change nothing in the strategy: they are kept in the audit, not news.
+    private static readonly string[] SessionActions = ["SignedIn", "SignInFailed", "SignInRefused", "SignedOut", "TokenCreated", "TokenRevoked"];
+
     /// <summary>Up to <paramref name="take"/> changes made by anyone but the person after <paramref name="since"/>, newest first, and how many there are.</summary>
     public async Task<(IReadOnlyList<HistoryEntry> Entries, int Total)> ByOthersSinceAsync(Guid personId, DateTime since, int take, CancellationToken ct)
     {
-        var query = db.AuditEvents.AsNoTracking().Where(e => e.OccurredAtUtc > since && (e.ActorPersonId == null || e.ActorPersonId != personId));
+        var query = db.AuditEvents.AsNoTracking().Where(e => e.OccurredAtUtc > since && (e.ActorPersonId == null || e.ActorPersonId != personId)
+            && !SessionActions.Contains(e.Action));
         var total = await query.CountAsync(ct);
         var events = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id).Take(take).ToListAsync(ct);
         return (events.Select(ToEntry).ToList(), total);

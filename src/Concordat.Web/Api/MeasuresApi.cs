@@ -68,7 +68,7 @@ public static class MeasuresApi
                 return TypedResults.File(table.ToCsv(), Table.CsvMediaType, MeasureDataTable.FileName(measure, "csv"));
             })
             .WithSummary("One measure's data as CSV: a row per period with its value, target, trajectory and Making Data Count reading")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
 
         group.MapGet("/measures/{id:guid}/data.xlsx", async (Guid id, MeasureService measures, CancellationToken ct) =>
             {
@@ -76,7 +76,7 @@ public static class MeasuresApi
                 return TypedResults.File(await table.ToXlsxAsync("Data", ct), Table.XlsxMediaType, MeasureDataTable.FileName(measure, "xlsx"));
             })
             .WithSummary("One measure's data as an XLSX workbook, the same rows as data.csv with numbers and dates as such")
-            .Produces(StatusCodes.Status200OK, contentType: Table.XlsxMediaType);
+            .Produces<byte[]>(StatusCodes.Status200OK, Table.XlsxMediaType);
 
         group.MapPost("/measures", async Task<Results<CreatedAtRoute<MeasureResponse>, ValidationProblem>> (Guid systemId, SaveMeasure request, HttpContext context,
                 MeasureService measures, CancellationToken ct) =>

@@ -31,7 +31,7 @@ public abstract class MeasureDataDownloadTests(TestApp app, DatabaseKind kind) :
             csv.Append(CultureInfo.InvariantCulture, $"{new DateOnly(2024, 1, 1).AddMonths(i):yyyy-MM-dd},{value},{value * 10},1000,{(i == 0 ? "\"First month, \"\"provisional\"\"\"" : "")}\n");
         }
         Assert.Equal(HttpStatusCode.OK, (await lead.PostAsync($"{url}/imports", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"), Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await lead.PostAsJsonAsync($"{url}/rebases", new { periodStart = "2025-04-01", reason = "New streaming model" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await lead.PostAsJsonAsync($"{url}/rebases", new { periodStart = "2025-04-01", reason = "New streaming model" }, Ct)).StatusCode);
         return url.Replace("/api/v1", "", StringComparison.Ordinal);
     }
 

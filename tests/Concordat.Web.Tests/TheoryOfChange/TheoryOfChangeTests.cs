@@ -456,7 +456,7 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Equal(2, page.Document.QuerySelectorAll("section.concordat-strategy__goal").Length);
         Assert.Contains("Falls admissions", page.Text($"#goal-{goalId}"));
         Assert.DoesNotContain("<b>at home</b>", page.Html, StringComparison.Ordinal);
-        Assert.Contains("## Fewer falls <b>at home</b>", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Fewer falls &lt;b&gt;at home&lt;/b&gt;", markdown, StringComparison.Ordinal);
         Assert.Contains("- **Falls admissions**: 102 admissions (March 2025)", markdown, StringComparison.Ordinal);
     }
 
