@@ -21,6 +21,17 @@ public sealed class InputInvalidException(IReadOnlyDictionary<string, string[]> 
 }
 
 /// <summary>
+/// The version an edit is made against. <see cref="Any"/> is what <c>If-Match: *</c> asks for: whatever version is
+/// current (RFC 9110), still checked against a change saved between this read and the write.
+/// </summary>
+public static class Versions
+{
+    public static readonly Guid Any = Guid.AllBitsSet;
+
+    public static bool Matches(this Guid stored, Guid? expected) => expected == Any || stored == expected;
+}
+
+/// <summary>
 /// Someone else saved the item after the caller loaded it. Carries what is stored now, so the caller can show
 /// both versions instead of overwriting.
 /// </summary>

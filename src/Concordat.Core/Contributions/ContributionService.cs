@@ -267,11 +267,11 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
     {
         var contribution = await db.Contributions.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("There is no such contribution in this system.");
         var goal = await db.Goals.AsNoTracking().SingleAsync(g => g.Id == contribution.GoalId, ct);
-        if (contribution.Version != expectedVersion)
+        if (!contribution.Version.Matches(expectedVersion))
         {
             throw new EditConflictException("The contribution", contribution.Version, contribution.Snapshot(await OrganisationNameAsync(contribution.OrganisationId, ct)));
         }
-        db.Entry(contribution).Property(c => c.Version).OriginalValue = expectedVersion;
+        db.Entry(contribution).Property(c => c.Version).OriginalValue = contribution.Version;
         return (contribution, goal);
     }
 

@@ -194,6 +194,11 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         var now = clock.GetUtcNow().UtcDateTime;
         var position = round.Positions.SingleOrDefault(p => p.OrganisationId == organisationId);
         var before = position is null ? null : position.Snapshot();
+        if (position is null && expectedVersion == Versions.Any)
+        {
+            // If-Match: * matches only something that exists (RFC 9110).
+            throw new EditConflictException("Your organisation's position", Guid.Empty, new Dictionary<string, string?>());
+        }
         if (position is null)
         {
             position = new Position
@@ -207,7 +212,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         else
         {
             // Someone else from the same organisation recorded or changed the position since this person read it.
-            if (expectedVersion != position.Version)
+            if (!position.Version.Matches(expectedVersion))
             {
                 throw new EditConflictException("Your organisation's position", position.Version, position.Snapshot());
             }
@@ -248,7 +253,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         {
             throw new InputInvalidException(nameof(input.Title), "A retirement has no wording to amend: withdraw it instead");
         }
-        if (round.Version != expectedVersion)
+        if (!round.Version.Matches(expectedVersion))
         {
             throw new EditConflictException("The proposal", round.Version, new Dictionary<string, string?> { ["Revision"] = round.CurrentRevision.ToString(CultureInfo.InvariantCulture) });
         }
@@ -261,7 +266,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         }
         errors.ThrowIfAny();
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Entry(round).Property(r => r.Version).OriginalValue = expectedVersion;
+        db.Entry(round).Property(r => r.Version).OriginalValue = round.Version;
         var previous = round.Current;
         round.CurrentRevision++;
         var revision = ProposalRevision.For(round, round.CurrentRevision, wording, note, now);

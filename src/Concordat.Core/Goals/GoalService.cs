@@ -121,14 +121,14 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
                 ? "This goal is in an agreement round: amend the proposal instead"
                 : "An agreed goal is changed through an agreement round: open a round to propose the change");
         }
-        if (goal.Version != expectedVersion)
+        if (!goal.Version.Matches(expectedVersion))
         {
             throw new EditConflictException(goal.Title, goal.Version, await SnapshotAsync(goal, ct));
         }
         var valid = await ValidateAsync(input, ct);
         RequireOwnLead(valid, actor);
         var before = await SnapshotAsync(goal, ct);
-        db.Entry(goal).Property(g => g.Version).OriginalValue = expectedVersion;
+        db.Entry(goal).Property(g => g.Version).OriginalValue = goal.Version;
         goal.Title = valid.Title!;
         goal.OutcomeStatement = valid.OutcomeStatement!;
         goal.Population = valid.Population!;

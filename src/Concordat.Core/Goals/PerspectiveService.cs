@@ -47,6 +47,11 @@ public sealed class PerspectiveService(ConcordatDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var perspective = await db.Perspectives.SingleOrDefaultAsync(p => p.GoalId == goalId && p.OrganisationId == organisationId, ct);
         var before = perspective?.Snapshot(organisation);
+        if (perspective is null && expectedVersion == Versions.Any)
+        {
+            // If-Match: * matches only something that exists (RFC 9110).
+            throw new EditConflictException($"{organisation}'s perspective", Guid.Empty, new Dictionary<string, string?>());
+        }
         if (perspective is null)
         {
             perspective = new Perspective { SystemId = actor.SystemId, GoalId = goalId, OrganisationId = organisationId, UpdatedByName = actor.DisplayName };
@@ -54,11 +59,11 @@ public sealed class PerspectiveService(ConcordatDb db, TimeProvider clock)
         }
         else
         {
-            if (expectedVersion is not { } expected || expected != perspective.Version)
+            if (!perspective.Version.Matches(expectedVersion))
             {
                 throw new EditConflictException($"{organisation}'s perspective", perspective.Version, perspective.Snapshot(organisation));
             }
-            db.Entry(perspective).Property(p => p.Version).OriginalValue = expected;
+            db.Entry(perspective).Property(p => p.Version).OriginalValue = perspective.Version;
             db.Entry(perspective).State = EntityState.Modified;
         }
         perspective.WhatItMeans = means;

@@ -204,7 +204,7 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         measure.RequireSteward(actor, "change the measure");
         var stored = await db.TrajectoryPoints.Where(t => t.MeasureId == id).ToListAsync(ct);
         var before = Snapshot(measure, stored.ToDictionary(t => t.PeriodStart, t => t.Value));
-        if (measure.Version != version)
+        if (!measure.Version.Matches(version))
         {
             throw new EditConflictException(measure.Name, measure.Version, before);
         }

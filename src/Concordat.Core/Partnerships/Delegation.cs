@@ -12,6 +12,9 @@ public enum DelegatedCapability
 
     /// <summary>Define the organisation's measures, record and import their data, and recalculate their limits.</summary>
     MeasureData,
+
+    /// <summary>Decide who acts for the organisation: add its people and change or remove their roles.</summary>
+    People,
 }
 
 public static class DelegatedCapabilityWords
@@ -20,6 +23,7 @@ public static class DelegatedCapabilityWords
     {
         DelegatedCapability.Resources => "Its resources",
         DelegatedCapability.MeasureData => "Its measures and their data",
+        DelegatedCapability.People => "Its people and their roles",
         _ => throw new ArgumentOutOfRangeException(nameof(capability), capability, null),
     };
 }

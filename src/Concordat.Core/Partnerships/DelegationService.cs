@@ -30,6 +30,7 @@ public sealed class DelegationService(ConcordatDb db, TimeProvider clock)
     {
         DelegatedCapability.Resources => "keep its resources: register, change, import, commit and release them",
         DelegatedCapability.MeasureData => "keep its measures: define them, record and import their data, and recalculate their limits",
+        DelegatedCapability.People => "decide who acts for it: add its people and change or remove their roles",
         _ => capability.ToString(),
     };
 

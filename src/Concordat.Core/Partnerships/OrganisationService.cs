@@ -77,7 +77,7 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
             ?? throw new NotFoundException("There is no such organisation in this system.");
         Organisation.RequireEditableBy(actor, id);
         var placeNames = await PlaceNamesAsync(ct);
-        if (organisation.Version != expectedVersion)
+        if (!organisation.Version.Matches(expectedVersion))
         {
             throw new EditConflictException(organisation.Name, organisation.Version, organisation.Snapshot(placeNames));
         }
@@ -89,7 +89,7 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
 
         var before = organisation.Snapshot(placeNames);
         // The UPDATE is guarded by the version the editor saw, which closes the gap between the check above and the write.
-        db.Entry(organisation).Property(o => o.Version).OriginalValue = expectedVersion;
+        db.Entry(organisation).Property(o => o.Version).OriginalValue = organisation.Version;
         organisation.Name = valid.Name;
         organisation.Type = valid.Type;
         organisation.OdsCode = valid.OdsCode;

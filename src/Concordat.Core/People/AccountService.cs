@@ -29,6 +29,11 @@ public sealed record AccountSummary(Guid PersonId, string DisplayName, string Em
 /// </summary>
 public sealed class AccountService(ConcordatDb db, UserManager<Person> users, TimeProvider clock)
 {
+    /// <summary>The signed-in person, as the one acting on an account.</summary>
+    public async Task<AccountActor> ActorAsync(Guid personId, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(p => p.Id == personId).Select(p => new AccountActor(p.Id, p.DisplayName, p.IsAdministrator)).SingleOrDefaultAsync(ct)
+        ?? throw new ForbiddenException("Your account no longer exists.");
+
     public async Task<AccountSummary> SummaryAsync(Guid personId, AccountActor actor, CancellationToken ct)
     {
         actor.RequireAdministrator("look after people's accounts");

@@ -16,8 +16,66 @@ public sealed record PersonAdded(Guid PersonId, Guid MembershipId, string? Invit
 public sealed record PersonInSystem(Guid PersonId, string DisplayName, string Email, Guid OrganisationId, string OrganisationName, Role Role, bool HasPassword,
     Guid MembershipId);
 
+/// <summary>
+/// Whose roles a person may decide: the convenor role is the partnership's, so convenors decide it; every other role
+/// says who acts for an organisation, so that organisation decides it, through its leads or someone it delegated to.
+/// </summary>
+public sealed record PeopleAuthority(bool Convenors, IReadOnlySet<Guid> Organisations)
+{
+    public bool Any => Convenors || Organisations.Count > 0;
+
+    /// <summary>Whether a role for the organisation may go from <paramref name="from"/> to <paramref name="to"/> (null: none).</summary>
+    public bool Over(Guid organisationId, Role? from, Role? to) =>
+        from == Role.Convenor || to == Role.Convenor ? Convenors : Organisations.Contains(organisationId);
+}
+
 public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, TimeProvider clock)
 {
+    /// <summary>
+    /// The organisations whose people the actor decides for: those they lead or were delegated, and, for a convenor,
+    /// any organisation that has no lead yet (a convenor appoints a new partner's first lead, and no more).
+    /// </summary>
+    public async Task<PeopleAuthority> AuthorityAsync(Actor actor, CancellationToken ct)
+    {
+        if (actor.IsOperator)
+        {
+            return new PeopleAuthority(true, (await db.Organisations.Select(o => o.Id).ToListAsync(ct)).ToHashSet());
+        }
+        var own = actor.Memberships.Where(m => m.Role == Role.OrganisationLead).Select(m => m.OrganisationId)
+            .Concat(actor.Delegations.Where(d => d.Capability == DelegatedCapability.People).Select(d => d.OrganisationId))
+            .ToHashSet();
+        if (actor.IsConvenor)
+        {
+            own.UnionWith(await db.Organisations.Where(o => !db.Memberships.Any(m => m.OrganisationId == o.Id && m.Role == Role.OrganisationLead))
+                .Select(o => o.Id).ToListAsync(ct));
+        }
+        return new PeopleAuthority(actor.IsConvenor, own);
+    }
+
+    /// <summary>The rule <see cref="AuthorityAsync"/> describes, for one change; a delegation that allows it is named in the audit.</summary>
+    private async Task RequireAuthorityAsync(Actor actor, Organisation organisation, Role? from, Role? to, CancellationToken ct)
+    {
+        if (actor.IsOperator)
+        {
+            return;
+        }
+        if (from == Role.Convenor || to == Role.Convenor)
+        {
+            actor.RequireConvenor("make someone a convenor or take the role away");
+            return;
+        }
+        if (actor.IsConvenor && !await HasLeadAsync(organisation.Id, ct))
+        {
+            return;
+        }
+        actor.RequireActingFor(organisation.Id, DelegatedCapability.People,
+            $"Only {organisation.Name}'s leads decide who acts for it" + (actor.IsConvenor ? ": a convenor appoints only the first lead of a partner that has none." : "."),
+            leadsOnly: true);
+    }
+
+    private Task<bool> HasLeadAsync(Guid organisationId, CancellationToken ct) =>
+        db.Memberships.AnyAsync(m => m.OrganisationId == organisationId && m.Role == Role.OrganisationLead, ct);
+
     public async Task<IReadOnlyList<PersonInSystem>> ListAsync(Guid? organisationId, CancellationToken ct) =>
         await db.Memberships.AsNoTracking()
             .Where(m => organisationId == null || m.OrganisationId == organisationId)
@@ -32,7 +90,10 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
     /// </summary>
     public async Task<PersonAdded> AddAsync(AddPerson input, Actor actor, CancellationToken ct)
     {
-        actor.RequireConvenor("add people");
+        if (!(await AuthorityAsync(actor, ct)).Any)
+        {
+            throw new ForbiddenException("Only an organisation's leads and the convenors can add people.");
+        }
         // Errors are collected in the order the form asks, so the error summary reads top to bottom.
         var errors = new InputErrors();
         var email = input.Email?.Trim() ?? "";
@@ -77,6 +138,7 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
             errors.Add(nameof(input.Email), $"{email} already has a role for {organisation.Name}");
         }
         errors.ThrowIfAny();
+        await RequireAuthorityAsync(actor, organisation!, null, role, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var person = existing;
@@ -137,9 +199,11 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
     /// </summary>
     public async Task ChangeRoleAsync(Guid membershipId, Role? role, Actor actor, CancellationToken ct)
     {
-        actor.RequireConvenor("change people's roles");
         var membership = await db.Memberships.Include(m => m.Person).Include(m => m.Organisation).SingleOrDefaultAsync(m => m.Id == membershipId, ct)
             ?? throw new NotFoundException("There is no such role in this system.");
+        // Whether the actor may touch this role at all comes before whether what they asked for is valid. Making
+        // someone a convenor is the convenors' decision, whatever role they had.
+        await RequireAuthorityAsync(actor, membership.Organisation!, membership.Role, role == Role.Convenor ? Role.Convenor : null, ct);
         if (role is not { } newRole || !Enum.IsDefined(newRole))
         {
             throw new InputInvalidException("Role", "Select a role");
@@ -152,6 +216,7 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
         {
             return;
         }
+        await RequireAuthorityAsync(actor, membership.Organisation!, membership.Role, newRole, ct);
         if (membership.Role == Role.Convenor)
         {
             await RequireAnotherConvenorAsync(membership.PersonId, ct);
@@ -171,11 +236,15 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
     /// </summary>
     public async Task RemoveAsync(Guid personId, Actor actor, CancellationToken ct)
     {
-        actor.RequireConvenor("remove people");
         var memberships = await db.Memberships.Include(m => m.Person).Include(m => m.Organisation).Where(m => m.PersonId == personId).ToListAsync(ct);
         if (memberships.Count == 0)
         {
             throw new NotFoundException("There is no such person in this system.");
+        }
+        // Removing someone takes every role they hold, so it needs the say of every organisation they act for.
+        foreach (var m in memberships)
+        {
+            await RequireAuthorityAsync(actor, m.Organisation!, m.Role, null, ct);
         }
         if (memberships.Any(m => m.Role == Role.Convenor))
         {
@@ -211,9 +280,17 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
     /// <summary>A new invitation for someone who has not yet set a password (the old link stops working).</summary>
     public async Task<string> ReinviteAsync(Guid personId, Actor actor, CancellationToken ct)
     {
-        actor.RequireConvenor("invite people");
-        var person = await db.Memberships.Where(m => m.PersonId == personId).Select(m => m.Person!).FirstOrDefaultAsync(ct)
-            ?? throw new NotFoundException("There is no such person in this system.");
+        var roles = await db.Memberships.Include(m => m.Person).Where(m => m.PersonId == personId).ToListAsync(ct);
+        if (roles.Count == 0)
+        {
+            throw new NotFoundException("There is no such person in this system.");
+        }
+        var authority = await AuthorityAsync(actor, ct);
+        if (!roles.Any(m => authority.Over(m.OrganisationId, m.Role, m.Role)))
+        {
+            throw new ForbiddenException("Only the leads of an organisation the person acts for can invite them again.");
+        }
+        var person = roles[0].Person!;
         if (person.PasswordHash is not null)
         {
             throw new InputInvalidException("PersonId", $"{person.DisplayName} has already set a password");

@@ -130,7 +130,7 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
         var resource = await db.Resources.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("There is no such resource in this system.");
         RequireEditor(resource.OrganisationId, actor);
         var before = Snapshot(resource);
-        if (resource.Version != version)
+        if (!resource.Version.Matches(version))
         {
             throw new EditConflictException(resource.Name, resource.Version, before);
         }

@@ -12,6 +12,8 @@ public static class ConcordatApi
             .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         v1.MapSystemsApi();
+        v1.MapGroup("").WithTags("Accounts").MapAccountsApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("People").MapPeopleApi();
         v1.MapGroup("/systems/{systemId:guid}/organisations").WithTags("Organisations").MapOrganisationsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Goals and agreement").MapGoalsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Contributions and check-ins").MapContributionsApi();

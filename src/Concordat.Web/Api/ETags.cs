@@ -1,3 +1,4 @@
+using Concordat.Core.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concordat.Web.Api;
@@ -27,6 +28,10 @@ public static class ETags
         if (string.IsNullOrEmpty(value))
         {
             return null;
+        }
+        if (value == "*")
+        {
+            return Versions.Any;
         }
         if (value.StartsWith("W/", StringComparison.Ordinal))
         {

@@ -69,6 +69,31 @@ public abstract class BadInputTests(TestApp app, DatabaseKind kind) : ProviderTe
         Assert.Equal(HttpStatusCode.MethodNotAllowed, posted.Status);
         Assert.Equal(["GET", "HEAD", "POST"], posted.Response.Content.Headers.Allow.Order());
     }
+
+    /// <summary>RFC 9110: If-Match: * matches whatever version is current, and nothing when there is nothing there yet.</summary>
+    [Fact]
+    public async Task IfMatchStar_MatchesTheCurrentVersion_AndNothingWhereThereIsNothing()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var trust = await ApiClient.ForAsync(App, system.TrustLead);
+        var goal = await Goals.GoalApi.DraftAsync(convenor, system);
+        var url = $"/api/v1/systems/{system.Id}";
+
+        var goalChanged = await convenor.PutJsonAsync($"{url}/goals/{goal}", Goals.GoalApi.Draft(system, "Fewer falls at home"), "*");
+        var organisationChanged = await convenor.PutJsonAsync($"{url}/organisations/{system.TrustId}", new { name = "Westford Hospitals", type = "NhsTrust" }, "*");
+        var perspectives = $"{url}/goals/{goal}/perspectives/{system.TrustId}";
+        var nothingThere = await trust.PutJsonAsync(perspectives, new { whatWeNeed = "Beds" }, "*");
+        var created = await trust.PutAsJsonAsync(perspectives, new { whatWeNeed = "Beds" }, Ct);
+        var changed = await trust.PutJsonAsync(perspectives, new { whatWeNeed = "Beds and therapists" }, "*");
+
+        Assert.Equal(HttpStatusCode.OK, goalChanged.StatusCode);
+        Assert.Equal("Fewer falls at home", (await goalChanged.JsonAsync())["title"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, organisationChanged.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, nothingThere.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, created.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+    }
 }
 
 public sealed class BadInputSqliteTests(SqliteApp app) : BadInputTests(app, DatabaseKind.Sqlite);

@@ -41,6 +41,11 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         ["/commitments/{id}/decline"] = "declines a request for a resource; answers with the commitment",
         ["/goals/{id}/change-ideas/{ideaId}/carriers/{contributionId}/accept"] = "agrees that the organisation's contribution carries the idea; answers with the idea",
         ["/goals/{id}/change-ideas/{ideaId}/carriers/{contributionId}/decline"] = "declines to carry the idea, with a reason; answers with the idea",
+        ["/people/{personId}/invitation"] = "replaces the person's invitation link; answers with the new link",
+        ["/api/v1/people/{personId}/account/end-sessions"] = "ends the sessions of an account",
+        ["/api/v1/people/{personId}/account/deactivate"] = "deactivates an account",
+        ["/api/v1/people/{personId}/account/reactivate"] = "reactivates an account",
+        ["/api/v1/people/{personId}/account/reset-link"] = "replaces an account's password with a single-use link to set one; answers with the link",
     };
 
     [Fact]
@@ -96,6 +101,7 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         });
         await CreateAsync("/measures/{id}/rebases", trustLead, $"{url}/measures/{measure}/rebases", new { periodStart = "2026-01-01", reason = "New discharge pathway" });
         await CreateAsync("/organisations", convenor, $"{url}/organisations", new { name = "Westford Mind", type = "Vcse" });
+        await CreateAsync("/roles", trustLead, $"{url}/roles", new { email = "new.nurse@test.concordat.example", displayName = "Nia Nurse", organisationId = system.TrustId, role = "Contributor" });
         await CreateAsync("/organisations/{id}/delegations", trustLead, $"{url}/organisations/{system.TrustId}/delegations",
             new { capability = "MeasureData", personId = system.Convenor.Id, until = inAMonth });
         var resource = await CreateAsync("/resources", councilLead, $"{url}/resources", ResourceApi.VoidSpace(system));

@@ -199,7 +199,7 @@ internal sealed class FuzzValues(OpenApiContract contract, IReadOnlyList<string>
             right = type switch
             {
                 "object" when depth < 4 => Object(s, depth),
-                "array" when depth < 4 => Gen.Int[0, 3].SelectMany(n => Value(s["items"], depth + 1).Array[n]).Select(a => (JsonNode?)new JsonArray(a)),
+                "array" when depth < 4 => Gen.Int[0, 3].SelectMany(n => Value(s["items"], depth + 1).Array[n]).Select(a => (JsonNode?)new JsonArray([.. a.Select(e => e?.DeepClone())])),
                 "integer" => Gen.Frequency((4, Gen.Int[-3, 400].Select(i => (JsonNode?)i)), (1, Gen.OneOf<JsonNode?>(int.MaxValue, int.MinValue, long.MaxValue))),
                 "number" => Gen.Frequency((4, Gen.Double[-10, 1000].Select(d => (JsonNode?)Math.Round(d, 2))), (1, Gen.OneOf<JsonNode?>(-1e300, 1e300, 0))),
                 "boolean" => Gen.Bool.Select(b => (JsonNode?)b),

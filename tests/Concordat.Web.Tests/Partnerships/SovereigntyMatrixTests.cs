@@ -38,6 +38,9 @@ public abstract class SovereigntyMatrixTests(TestApp app, DatabaseKind kind) : P
         ["record its measure's data"] = [Actor.OwnersLead, Actor.OwnersContributor, Actor.DelegatedConvenor],
         ["rebase its measure"] = [Actor.OwnersLead, Actor.DelegatedConvenor],
         ["hand its work to someone"] = [Actor.OwnersLead],
+        ["give someone a role for it"] = [Actor.OwnersLead, Actor.DelegatedConvenor],
+        ["change the role of one of its people"] = [Actor.OwnersLead, Actor.DelegatedConvenor],
+        ["remove one of its people"] = [Actor.OwnersLead, Actor.DelegatedConvenor],
     };
 
     public static TheoryData<string, Actor> Cases()
@@ -67,7 +70,7 @@ public abstract class SovereigntyMatrixTests(TestApp app, DatabaseKind kind) : P
         };
         if (actor == Actor.DelegatedConvenor)
         {
-            foreach (var capability in new[] { "Resources", "MeasureData" })
+            foreach (var capability in new[] { "Resources", "MeasureData", "People" })
             {
                 var granted = await s.CouncilLead.PostAsJsonAsync($"{s.Url}/organisations/{s.System.CouncilId}/delegations",
                     new { capability, personId = s.System.Convenor.Id, until = DateTime.UtcNow.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, Ct);
@@ -147,10 +150,20 @@ public abstract class SovereigntyMatrixTests(TestApp app, DatabaseKind kind) : P
             (await s.CouncilLead.GetAsync(s.Measure, Ct)).Headers.ETag!.ToString()),
         "record its measure's data" => await client.PostAsJsonAsync($"{s.Measure}/observations", new { periodStart = "2026-01-01", value = 40 }, Ct),
         "rebase its measure" => await client.PostAsJsonAsync($"{s.Measure}/rebases", new { periodStart = "2026-01-01", reason = "New discharge pathway" }, Ct),
+        "give someone a role for it" => await client.PostAsJsonAsync($"{s.Url}/roles",
+            new { email = "new.worker@test.concordat.example", displayName = "Nat Worker", organisationId = s.System.CouncilId, role = "Contributor" }, Ct),
+        "change the role of one of its people" => await client.PutAsJsonAsync($"{s.Url}/roles/{await RoleOfAsync(s, s.System.CouncilContributor)}", new { role = "Viewer" }, Ct),
+        "remove one of its people" => await client.DeleteAsync($"{s.Url}/people/{s.System.CouncilContributor.Id}", Ct),
         "hand its work to someone" => await client.PostAsJsonAsync($"{s.Url}/organisations/{s.System.CouncilId}/delegations",
             new { capability = "Resources", personId = s.System.Viewer.Id, until = DateTime.UtcNow.AddMonths(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, Ct),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "No such operation in the matrix"),
     };
+
+    private static async Task<Guid> RoleOfAsync(Arranged s, TestPerson person)
+    {
+        var roles = await (await s.CouncilLead.GetAsync($"{s.Url}/roles?personId={person.Id}", Ct)).JsonAsync();
+        return Guid.Parse(roles.AsArray().Single()!["id"]!.GetValue<string>());
+    }
 
     private async Task<int> AuditCountAsync(Guid systemId)
     {

@@ -9,9 +9,9 @@ namespace Concordat.Web.Tests.People;
 public abstract class InvitationTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
 {
     /// <summary>Adds a person through the form and follows the redirect to the page shown after it.</summary>
-    private static async Task<(PageResponse Result, string? Link)> AddPersonAsync(PageClient convenor, TestSystem system, string email, Role role)
+    private static async Task<(PageResponse Result, string? Link)> AddPersonAsync(PageClient councilLead, TestSystem system, string email, Role role)
     {
-        var form = await convenor.GetAsync($"/systems/{system.Id}/people/add");
+        var form = await councilLead.GetAsync($"/systems/{system.Id}/people/add");
         var posted = await form.SubmitAsync("main form", new()
         {
             ["Input.DisplayName"] = "Nia New",
@@ -27,17 +27,17 @@ public abstract class InvitationTests(TestApp app, DatabaseKind kind) : Provider
     public async Task AddPerson_ShowsSingleUseLinkThatSetsThePassword()
     {
         var system = await App.CreateSystemAsync();
-        var convenor = await PageClient.SignedInAsync(App, system.Convenor);
+        var councilLead = await PageClient.SignedInAsync(App, system.CouncilLead);
         var email = $"nia-{Guid.NewGuid():N}@test.concordat.example";
 
-        var form = await convenor.GetAsync($"/systems/{system.Id}/people/add");
+        var form = await councilLead.GetAsync($"/systems/{system.Id}/people/add");
         var posted = await form.SubmitAsync("main form", new()
         {
             ["Input.DisplayName"] = "Nia New", ["Input.Email"] = email, ["Input.OrganisationId"] = system.CouncilId.ToString(), ["Input.Role"] = nameof(Role.OrganisationLead),
         });
         var added = await posted.FollowAsync();
         var link = added.Text("#invitation-link");
-        var shownAgain = await convenor.GetAsync(posted.Location!);
+        var shownAgain = await councilLead.GetAsync(posted.Location!);
         var invitee = new PageClient(App.CreateClient());
         var invitation = await invitee.GetAsync(new Uri(link!).PathAndQuery);
         var accepted = await invitation.SubmitAsync("main form", new() { ["Input.Password"] = "a long enough password", ["Input.ConfirmPassword"] = "a long enough password" });
@@ -66,10 +66,11 @@ public abstract class InvitationTests(TestApp app, DatabaseKind kind) : Provider
     public async Task OlderInvitation_StopsWorkingOnceAPasswordIsSet()
     {
         var system = await App.CreateSystemAsync();
-        var convenor = await PageClient.SignedInAsync(App, system.Convenor);
+        var councilLead = await PageClient.SignedInAsync(App, system.CouncilLead);
+        var trustLead = await PageClient.SignedInAsync(App, system.TrustLead);
         var email = $"twice-{Guid.NewGuid():N}@test.concordat.example";
-        var (_, firstLink) = await AddPersonAsync(convenor, system, email, Role.Contributor);
-        var form = await convenor.GetAsync($"/systems/{system.Id}/people/add");
+        var (_, firstLink) = await AddPersonAsync(councilLead, system, email, Role.Contributor);
+        var form = await trustLead.GetAsync($"/systems/{system.Id}/people/add");
         var second = await (await form.SubmitAsync("main form", new()
         {
             ["Input.Email"] = email, ["Input.OrganisationId"] = system.TrustId.ToString(), ["Input.Role"] = nameof(Role.Viewer),
@@ -90,9 +91,9 @@ public abstract class InvitationTests(TestApp app, DatabaseKind kind) : Provider
         var first = await App.CreateSystemAsync();
         var second = await App.CreateSystemAsync();
         var email = $"shared-{Guid.NewGuid():N}@test.concordat.example";
-        var (_, firstLink) = await AddPersonAsync(await PageClient.SignedInAsync(App, first.Convenor), first, email, Role.Contributor);
+        var (_, firstLink) = await AddPersonAsync(await PageClient.SignedInAsync(App, first.CouncilLead), first, email, Role.Contributor);
 
-        var (added, secondLink) = await AddPersonAsync(await PageClient.SignedInAsync(App, second.Convenor), second, email, Role.Contributor);
+        var (added, secondLink) = await AddPersonAsync(await PageClient.SignedInAsync(App, second.CouncilLead), second, email, Role.Contributor);
 
         Assert.NotNull(firstLink);
         Assert.Equal(HttpStatusCode.OK, added.Status);
@@ -118,9 +119,9 @@ public abstract class InvitationTests(TestApp app, DatabaseKind kind) : Provider
     public async Task AddPerson_NationalPartnerForATrust_IsRefused()
     {
         var system = await App.CreateSystemAsync();
-        var convenor = await PageClient.SignedInAsync(App, system.Convenor);
+        var councilLead = await PageClient.SignedInAsync(App, system.CouncilLead);
 
-        var (result, link) = await AddPersonAsync(convenor, system, $"np-{Guid.NewGuid():N}@test.concordat.example", Role.NationalPartner);
+        var (result, link) = await AddPersonAsync(councilLead, system, $"np-{Guid.NewGuid():N}@test.concordat.example", Role.NationalPartner);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Null(link);
@@ -131,8 +132,8 @@ public abstract class InvitationTests(TestApp app, DatabaseKind kind) : Provider
     public async Task Invitation_PasswordTooShortOrMismatched_IsExplained()
     {
         var system = await App.CreateSystemAsync();
-        var convenor = await PageClient.SignedInAsync(App, system.Convenor);
-        var (_, link) = await AddPersonAsync(convenor, system, $"short-{Guid.NewGuid():N}@test.concordat.example", Role.Viewer);
+        var councilLead = await PageClient.SignedInAsync(App, system.CouncilLead);
+        var (_, link) = await AddPersonAsync(councilLead, system, $"short-{Guid.NewGuid():N}@test.concordat.example", Role.Viewer);
         var page = await new PageClient(App.CreateClient()).GetAsync(new Uri(link!).PathAndQuery);
 
         var tooShort = await page.SubmitAsync("main form", new() { ["Input.Password"] = "short", ["Input.ConfirmPassword"] = "short" });
@@ -170,8 +171,8 @@ public sealed class InvitationExpiryTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         await using var app = new TestApp(DatabaseKind.Sqlite) { Clock = clock };
         var system = await app.CreateSystemAsync();
-        var convenor = await PageClient.SignedInAsync(app, system.Convenor);
-        var form = await convenor.GetAsync($"/systems/{system.Id}/people/add");
+        var trustLead = await PageClient.SignedInAsync(app, system.TrustLead);
+        var form = await trustLead.GetAsync($"/systems/{system.Id}/people/add");
         var added = await (await form.SubmitAsync("main form", new()
         {
             ["Input.DisplayName"] = "Late Larry",

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Concordat.Core.Partnerships;
+using Concordat.Web.Tests.Api;
 using Concordat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,12 +78,65 @@ public abstract class RolesAndAccountsTests(TestApp app, DatabaseKind kind) : Pr
     }
 
     [Fact]
-    public async Task Remove_TakesEveryRoleInTheSystemAndEndsTheirSessions()
+    public async Task ChangeRole_OfAPartnersPerson_IsTheirLeadsDecision_NotTheConvenors()
     {
         var system = await App.CreateSystemAsync();
         var convenor = await PageClient.SignedInAsync(App, system.Convenor);
+        var councilLead = await PageClient.SignedInAsync(App, system.CouncilLead);
+        var membershipId = await MembershipIdAsync(system, system.CouncilContributor);
+
+        var byConvenor = await StatusOfAsync(convenor, $"/systems/{system.Id}/people/{system.CouncilContributor.Id}");
+        var page = await councilLead.GetAsync($"/systems/{system.Id}/people/{system.CouncilContributor.Id}");
+        var result = await page.SubmitAsync($"form[action*='membershipId={membershipId}']", new() { ["Role"] = "OrganisationLead" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, byConvenor);
+        Assert.DoesNotContain(">Convenor<", page.Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        await using var scope = App.Database(system.Id);
+        Assert.Equal(Role.OrganisationLead, (await scope.Db.Memberships.SingleAsync(m => m.Id == membershipId, Ct)).Role);
+    }
+
+    [Fact]
+    public async Task MakingSomeoneAConvenor_IsTheConvenorsDecision_NotALeads()
+    {
+        var system = await App.CreateSystemAsync();
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var url = $"/api/v1/systems/{system.Id}/roles/{await MembershipIdAsync(system, system.CouncilContributor)}";
+
+        var byLead = await councilLead.PutAsJsonAsync(url, new { role = "Convenor" }, Ct);
+        var byConvenor = await convenor.PutAsJsonAsync(url, new { role = "Convenor" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, byLead.StatusCode);
+        Assert.Contains("Only a convenor can make someone a convenor", await byLead.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, byConvenor.StatusCode);
+    }
+
+    [Fact]
+    public async Task AConvenor_AppointsTheFirstLeadOfAPartnerWithNone_AndNoMore()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var url = $"/api/v1/systems/{system.Id}";
+        var organisation = await (await convenor.PostAsJsonAsync($"{url}/organisations", new { name = "Westford Mind", type = "Vcse" }, Ct)).JsonAsync();
+        var organisationId = organisation["id"]!.GetValue<string>();
+
+        var first = await convenor.PostAsJsonAsync($"{url}/roles", new { email = "first.lead@test.concordat.example", displayName = "Fran First", organisationId, role = "OrganisationLead" }, Ct);
+        var second = await convenor.PostAsJsonAsync($"{url}/roles", new { email = "second.lead@test.concordat.example", displayName = "Sam Second", organisationId, role = "Contributor" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.StartsWith("http", (await first.JsonAsync())["invitationLink"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, second.StatusCode);
+        Assert.Contains("a convenor appoints only the first lead of a partner that has none", await second.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Remove_TakesEveryRoleInTheSystemAndEndsTheirSessions()
+    {
+        var system = await App.CreateSystemAsync();
+        var councilLead = await PageClient.SignedInAsync(App, system.CouncilLead);
         var contributor = await PageClient.SignedInAsync(App, system.CouncilContributor);
-        var page = await convenor.GetAsync($"/systems/{system.Id}/people/{system.CouncilContributor.Id}");
+        var page = await councilLead.GetAsync($"/systems/{system.Id}/people/{system.CouncilContributor.Id}");
 
         var result = await page.SubmitAsync("form[action*='handler=Remove']", []);
 

@@ -309,6 +309,27 @@ public abstract class ResourcesApiTests(TestApp app, DatabaseKind kind) : Provid
     }
 
     [Fact]
+    public async Task RegisterImport_SavedAsLatin1_IsRefusedWithItsLine_AndNothingIsStored()
+    {
+        var system = await App.CreateSystemAsync();
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var url = $"/api/v1/systems/{system.Id}/organisations/{system.CouncilId}/resources/import";
+        // "Café" and "£" in Latin-1 are single bytes that are not UTF-8.
+        var latin1 = System.Text.Encoding.Latin1.GetBytes("kind,type,name,quantity,unit,available,contact\n"
+            + "Workforce,social care workers,Reablement workers,10,WTE,2,Head of reablement\n"
+            + "CommunityAssets,community venues,Café on the Green,1,venue,1,Community development\n");
+
+        var refused = await councilLead.PostAsync(url, new ByteArrayContent(latin1) { Headers = { ContentType = new("text/csv") } }, Ct);
+        var register = await (await councilLead.GetAsync($"/api/v1/systems/{system.Id}/resources", Ct)).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.JsonAsync();
+        Assert.Equal("import_file_invalid", problem["errorCode"]!.GetValue<string>());
+        Assert.StartsWith("Line 3 has characters that are not UTF-8 text", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(register.AsArray());
+    }
+
+    [Fact]
     public async Task RegisterImport_ReportsEveryBadRowAndColumn_ImportsNothing_ThenImportsAllOfAValidFile()
     {
         var system = await App.CreateSystemAsync();

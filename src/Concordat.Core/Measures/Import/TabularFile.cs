@@ -99,6 +99,13 @@ public static class TabularFile
             {
                 continue;
             }
+            // Bytes that are not UTF-8 are read as U+FFFD: storing that would lose the real letters for good, so the file is
+            // refused instead. It is almost always a file saved as "CSV" (Windows-1252) rather than "CSV UTF-8".
+            if (cells.Exists(c => c?.Contains('\uFFFD', StringComparison.Ordinal) == true))
+            {
+                throw new ImportFileException($"Line {reader.LineNumber} has characters that are not UTF-8 text, so they would be lost: the file was probably "
+                    + "saved as \"CSV\" (Windows-1252 or Latin-1). Save it as \"CSV UTF-8\" (or .xlsx) and upload it again.");
+            }
             yield return new TableRow(checked((int)reader.LineNumber), [.. cells]);
         }
     }

@@ -1,10 +1,8 @@
 using Concordat.Core.Access;
-using Concordat.Core.Data;
 using Concordat.Core.People;
 using Concordat.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Web.Pages.People;
 
@@ -12,7 +10,7 @@ namespace Concordat.Web.Pages.People;
 /// An administrator looks after someone's account as a whole, across every system: outside any system's pages,
 /// because these acts are recorded in each of the person's systems.
 /// </summary>
-public sealed class PersonAccountModel(AccountService accounts, ConcordatDb db) : PageModel
+public sealed class PersonAccountModel(AccountService accounts) : PageModel
 {
     [FromRoute]
     public Guid PersonId { get; set; }
@@ -63,10 +61,5 @@ public sealed class PersonAccountModel(AccountService accounts, ConcordatDb db) 
         return Redirect($"/people/{PersonId}/account");
     }
 
-    private async Task<AccountActor> ActorAsync(CancellationToken ct)
-    {
-        var me = await db.Users.AsNoTracking().Where(p => p.Id == User.PersonId())
-            .Select(p => new AccountActor(p.Id, p.DisplayName, p.IsAdministrator)).SingleAsync(ct);
-        return me;
-    }
+    private Task<AccountActor> ActorAsync(CancellationToken ct) => accounts.ActorAsync(User.PersonId(), ct);
 }

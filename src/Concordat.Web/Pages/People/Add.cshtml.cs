@@ -24,7 +24,6 @@ public sealed class AddPersonModel(PeopleService people, OrganisationService org
 
     public async Task OnGetAsync(Guid? organisationId, CancellationToken ct)
     {
-        Actor.RequireConvenor("add people");
         Input.OrganisationId = organisationId;
         await LoadOptionsAsync(ct);
     }
@@ -58,10 +57,22 @@ public sealed class AddPersonModel(PeopleService people, OrganisationService org
         }
     }
 
+    // Only what the person may decide is offered: a convenor may add a convenor for any organisation, a lead only
+    // people of the organisations they lead (the service checks the same rule either way).
     private async Task LoadOptionsAsync(CancellationToken ct)
     {
-        var all = await organisations.ListAsync(ct);
+        var authority = await people.AuthorityAsync(Actor, ct);
+        if (!authority.Any)
+        {
+            throw new ForbiddenException("Only an organisation's leads and the convenors can add people.");
+        }
+        var all = (await organisations.ListAsync(ct)).Where(o => authority.Convenors || authority.Organisations.Contains(o.Id));
         OrganisationOptions = [new SelectListItem("Select an organisation", ""), .. all.Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == Input.OrganisationId))];
-        RoleOptions = Enum.GetValues<Role>().Select(r => new SelectListItem(r.InWords(), r.ToString(), r == Input.Role)).ToList();
+        RoleOptions = Enum.GetValues<Role>().Where(r => r != Role.Convenor || authority.Convenors)
+            .Select(r => new SelectListItem(r.InWords(), r.ToString(), r == Input.Role)).ToList();
+        ConvenorOnly = authority.Convenors && all.Any(o => !authority.Organisations.Contains(o.Id));
     }
+
+    /// <summary>Whether some organisation is offered only to add a convenor for (its own leads add everyone else).</summary>
+    public bool ConvenorOnly { get; private set; }
 }

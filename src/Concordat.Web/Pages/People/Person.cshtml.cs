@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.People;
 
-/// <summary>A convenor changes a person's roles in this system, or removes them from it.</summary>
+/// <summary>
+/// An organisation's lead (or a convenor, for the convenor role) changes a person's roles in this system, or removes them
+/// from it; each role is offered for change only to those who decide it.
+/// </summary>
 public sealed class PersonModel(PeopleService people) : SystemPageModel
 {
     [FromRoute]
@@ -14,7 +17,15 @@ public sealed class PersonModel(PeopleService people) : SystemPageModel
     public string Name { get; private set; } = "";
     public string Email { get; private set; } = "";
     public IReadOnlyList<PersonInSystem> Roles { get; private set; } = [];
-    public IReadOnlyList<Role> RoleOptions { get; } = Enum.GetValues<Role>();
+    public PeopleAuthority Authority { get; private set; } = new(false, new HashSet<Guid>());
+
+    public bool Decides(PersonInSystem role) => Authority.Over(role.OrganisationId, role.Role, role.Role);
+
+    /// <summary>Removing takes every role, so it needs the say of every organisation the person acts for.</summary>
+    public bool CanRemove => Roles.All(r => Authority.Over(r.OrganisationId, r.Role, null));
+
+    public IEnumerable<Role> RoleOptions(PersonInSystem current) =>
+        Enum.GetValues<Role>().Where(r => r == current.Role || Authority.Over(current.OrganisationId, current.Role, r));
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -50,9 +61,13 @@ public sealed class PersonModel(PeopleService people) : SystemPageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Actor.RequireConvenor("change people's roles");
         Roles = (await people.ListAsync(null, ct)).Where(p => p.PersonId == PersonId).ToList();
         var first = (Roles.Count > 0 ? Roles[0] : null) ?? throw new NotFoundException("There is no such person in this system.");
+        Authority = await people.AuthorityAsync(Actor, ct);
+        if (!Roles.Any(Decides))
+        {
+            throw new ForbiddenException($"Only the leads of an organisation {first.DisplayName} acts for can change their roles.");
+        }
         Name = first.DisplayName;
         Email = first.Email;
     }
