@@ -76,6 +76,21 @@ public sealed class Actor
         ActingUnder = DelegationFor(organisationId, capability) ?? throw new ForbiddenException(refusal);
     }
 
+    /// <summary>
+    /// Refuses, before anything the person sent is looked at, someone who could not do this for any organisation: the
+    /// organisation it is for is part of the input, so <see cref="RequireActingFor"/> comes after reading it, but
+    /// someone with no such role anywhere learns nothing from being told what is wrong with their input.
+    /// </summary>
+    public void RequireActingForSome(DelegatedCapability? capability, string refusal, bool leadsOnly = false)
+    {
+        if (IsOperator || Memberships.Any(m => m.Role == Role.OrganisationLead || (!leadsOnly && m.Role == Role.Contributor))
+            || (capability is not null && Delegations.Any(d => d.Capability == capability)))
+        {
+            return;
+        }
+        throw new ForbiddenException(refusal);
+    }
+
     private ActorDelegation? DelegationFor(Guid organisationId, DelegatedCapability capability) =>
         Delegations.FirstOrDefault(d => d.OrganisationId == organisationId && d.Capability == capability);
 

@@ -28,8 +28,18 @@ public static class Versions
 {
     public static readonly Guid Any = Guid.AllBitsSet;
 
-    public static bool Matches(this Guid stored, Guid? expected) => expected == Any || stored == expected;
+    /// <summary>
+    /// Whether an edit made against <paramref name="expected"/> may overwrite <paramref name="stored"/>. Asked only once the
+    /// actor is known to be allowed the edit, so that no one learns more about an item than that they may not change it.
+    /// </summary>
+    /// <exception cref="IfMatchRequiredException">No version was sent, so the edit could overwrite a change unseen.</exception>
+    public static bool Matches(this Guid stored, Guid? expected, string item) =>
+        expected is null ? throw new IfMatchRequiredException(item) : expected == Any || stored == expected;
 }
+
+/// <summary>An edit of something that exists came without the version it was made against (an API call without If-Match).</summary>
+public sealed class IfMatchRequiredException(string item)
+    : Exception($"Send the {item}'s ETag in an If-Match header, so that a change made since you read it is not overwritten.");
 
 /// <summary>
 /// Someone else saved the item after the caller loaded it. Carries what is stored now, so the caller can show

@@ -76,6 +76,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
     public async Task<Contribution> CommitAsync(Guid goalId, SaveContribution input, Actor actor, CancellationToken ct)
     {
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        actor.RequireActingForSome(null, "Only a lead of the organisation can commit its contribution.", leadsOnly: true);
         if (input.OrganisationId is not { } organisationId || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
         {
             throw new InputInvalidException(nameof(input.OrganisationId), "Select the organisation that commits");
@@ -104,10 +105,11 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
     }
 
     /// <summary>A convenor or a lead of the goal's lead organisation accepts a proposed contribution.</summary>
-    public async Task AcceptAsync(Guid id, string? decision, Guid expectedVersion, Actor actor, CancellationToken ct)
+    public async Task AcceptAsync(Guid id, string? decision, Guid? expectedVersion, Actor actor, CancellationToken ct)
     {
-        var (contribution, goal) = await LoadAsync(id, expectedVersion, ct);
+        var (contribution, goal) = await LoadAsync(id, ct);
         Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "accept a contribution");
+        await RequireVersionAsync(contribution, expectedVersion, ct);
         if (contribution.Status != ContributionStatus.Proposed)
         {
             throw new InputInvalidException("Status", $"Only a proposed contribution can be accepted; this one is {Prose.Clause(contribution.Status.InWords())}");
@@ -124,10 +126,11 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
     /// The organisation changes its terms. Once agreed, a change is a variation: the previous terms stay in the
     /// history, and the contribution shows as varied.
     /// </summary>
-    public async Task VaryAsync(Guid id, SaveContribution input, Guid expectedVersion, Actor actor, CancellationToken ct)
+    public async Task VaryAsync(Guid id, SaveContribution input, Guid? expectedVersion, Actor actor, CancellationToken ct)
     {
-        var (contribution, goal) = await LoadAsync(id, expectedVersion, ct);
+        var (contribution, goal) = await LoadAsync(id, ct);
         RequireLead(contribution, actor, "change its contribution");
+        await RequireVersionAsync(contribution, expectedVersion, ct);
         if (contribution.Status == ContributionStatus.Withdrawn)
         {
             throw new InputInvalidException(nameof(input.Commitment), "This contribution has been withdrawn: commit a new one instead");
@@ -146,10 +149,11 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         }, ct);
     }
 
-    public async Task WithdrawAsync(Guid id, string? decision, Guid expectedVersion, Actor actor, CancellationToken ct)
+    public async Task WithdrawAsync(Guid id, string? decision, Guid? expectedVersion, Actor actor, CancellationToken ct)
     {
-        var (contribution, goal) = await LoadAsync(id, expectedVersion, ct);
+        var (contribution, goal) = await LoadAsync(id, ct);
         RequireLead(contribution, actor, "withdraw its contribution");
+        await RequireVersionAsync(contribution, expectedVersion, ct);
         if (contribution.Status == ContributionStatus.Withdrawn)
         {
             throw new InputInvalidException("Status", "This contribution has already been withdrawn");
@@ -263,16 +267,20 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         }
     }
 
-    private async Task<(Contribution Contribution, Goal Goal)> LoadAsync(Guid id, Guid expectedVersion, CancellationToken ct)
+    private async Task<(Contribution Contribution, Goal Goal)> LoadAsync(Guid id, CancellationToken ct)
     {
         var contribution = await db.Contributions.SingleOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("There is no such contribution in this system.");
         var goal = await db.Goals.AsNoTracking().SingleAsync(g => g.Id == contribution.GoalId, ct);
-        if (!contribution.Version.Matches(expectedVersion))
+        return (contribution, goal);
+    }
+
+    /// <summary>After the permission check: whether the edit was made against the stored version.</summary>
+    private async Task RequireVersionAsync(Contribution contribution, Guid? expectedVersion, CancellationToken ct)
+    {
+        if (!contribution.Version.Matches(expectedVersion, "contribution"))
         {
             throw new EditConflictException("The contribution", contribution.Version, contribution.Snapshot(await OrganisationNameAsync(contribution.OrganisationId, ct)));
         }
-        db.Entry(contribution).Property(c => c.Version).OriginalValue = contribution.Version;
-        return (contribution, goal);
     }
 
     private async Task ChangeAsync(Contribution contribution, string goalTitle, Actor actor, string action, Action<Contribution> change, CancellationToken ct)

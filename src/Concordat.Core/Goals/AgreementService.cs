@@ -212,7 +212,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         else
         {
             // Someone else from the same organisation recorded or changed the position since this person read it.
-            if (!position.Version.Matches(expectedVersion))
+            if (!position.Version.Matches(expectedVersion, "position (its version in GET …/rounds/{roundId})"))
             {
                 throw new EditConflictException("Your organisation's position", position.Version, position.Snapshot());
             }
@@ -245,7 +245,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
     /// Answers an objection with a new revision of the proposal. Positions given on earlier revisions stay on the
     /// record but no longer count: each organisation must confirm again.
     /// </summary>
-    public async Task<AgreementRound> AmendAsync(Guid roundId, AmendProposal input, Guid expectedVersion, Actor actor, CancellationToken ct)
+    public async Task<AgreementRound> AmendAsync(Guid roundId, AmendProposal input, Guid? expectedVersion, Actor actor, CancellationToken ct)
     {
         actor.RequireConvenor("amend a proposal");
         var round = await LoadOpenAsync(roundId, ct);
@@ -253,7 +253,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         {
             throw new InputInvalidException(nameof(input.Title), "A retirement has no wording to amend: withdraw it instead");
         }
-        if (!round.Version.Matches(expectedVersion))
+        if (!round.Version.Matches(expectedVersion, "round"))
         {
             throw new EditConflictException("The proposal", round.Version, new Dictionary<string, string?> { ["Revision"] = round.CurrentRevision.ToString(CultureInfo.InvariantCulture) });
         }

@@ -110,7 +110,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
     /// <summary>
     /// Edits a draft. An agreed goal is changed only through an agreement round, so partners consent to the new wording.
     /// </summary>
-    public async Task<Goal> UpdateAsync(Guid id, SaveGoal input, Guid expectedVersion, Actor actor, CancellationToken ct)
+    public async Task<Goal> UpdateAsync(Guid id, SaveGoal input, Guid? expectedVersion, Actor actor, CancellationToken ct)
     {
         var goal = await db.Goals.Include(g => g.Places).SingleOrDefaultAsync(g => g.Id == id, ct)
             ?? throw new NotFoundException("There is no such goal in this system.");
@@ -121,7 +121,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
                 ? "This goal is in an agreement round: amend the proposal instead"
                 : "An agreed goal is changed through an agreement round: open a round to propose the change");
         }
-        if (!goal.Version.Matches(expectedVersion))
+        if (!goal.Version.Matches(expectedVersion, "goal"))
         {
             throw new EditConflictException(goal.Title, goal.Version, await SnapshotAsync(goal, ct));
         }

@@ -59,7 +59,7 @@ public sealed class PerspectiveService(ConcordatDb db, TimeProvider clock)
         }
         else
         {
-            if (!perspective.Version.Matches(expectedVersion))
+            if (!perspective.Version.Matches(expectedVersion, "perspective"))
             {
                 throw new EditConflictException($"{organisation}'s perspective", perspective.Version, perspective.Snapshot(organisation));
             }

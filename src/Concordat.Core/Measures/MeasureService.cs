@@ -187,6 +187,8 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
     public async Task<Measure> CreateAsync(SaveMeasure input, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        actor.RequireActingForSome(Partnerships.DelegatedCapability.MeasureData,
+            "Only a lead of the organisation that owns the data, or someone it delegated its measures to, can define a measure.", leadsOnly: true);
         var measure = new Measure { SystemId = actor.SystemId, Name = "", Definition = "", Unit = "", CreatedAtUtc = now };
         var trajectory = await ApplyAsync(measure, input, ct);
         measure.RequireSteward(actor, "define a measure");
@@ -198,13 +200,13 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
     }
 
     /// <summary>Changes a measure's definition. The version the editor saw must still be the stored one.</summary>
-    public async Task<Measure> UpdateAsync(Guid id, SaveMeasure input, Guid version, Actor actor, CancellationToken ct)
+    public async Task<Measure> UpdateAsync(Guid id, SaveMeasure input, Guid? version, Actor actor, CancellationToken ct)
     {
         var measure = await db.Measures.SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("There is no such measure in this system.");
         measure.RequireSteward(actor, "change the measure");
         var stored = await db.TrajectoryPoints.Where(t => t.MeasureId == id).ToListAsync(ct);
         var before = Snapshot(measure, stored.ToDictionary(t => t.PeriodStart, t => t.Value));
-        if (!measure.Version.Matches(version))
+        if (!measure.Version.Matches(version, "measure"))
         {
             throw new EditConflictException(measure.Name, measure.Version, before);
         }

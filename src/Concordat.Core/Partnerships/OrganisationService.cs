@@ -71,13 +71,13 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
     /// Applies an edit made against <paramref name="expectedVersion"/>. If anyone saved the organisation since,
     /// nothing is written and <see cref="EditConflictException"/> carries what is stored now.
     /// </summary>
-    public async Task<Organisation> UpdateAsync(Guid id, SaveOrganisation input, Guid expectedVersion, Actor actor, CancellationToken ct)
+    public async Task<Organisation> UpdateAsync(Guid id, SaveOrganisation input, Guid? expectedVersion, Actor actor, CancellationToken ct)
     {
         var organisation = await db.Organisations.Include(o => o.Places).SingleOrDefaultAsync(o => o.Id == id, ct)
             ?? throw new NotFoundException("There is no such organisation in this system.");
         Organisation.RequireEditableBy(actor, id);
         var placeNames = await PlaceNamesAsync(ct);
-        if (!organisation.Version.Matches(expectedVersion))
+        if (!organisation.Version.Matches(expectedVersion, "organisation"))
         {
             throw new EditConflictException(organisation.Name, organisation.Version, organisation.Snapshot(placeNames));
         }

@@ -61,6 +61,7 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
 
     public async Task<PooledFund> CreateAsync(SavePooledFund input, Actor actor, CancellationToken ct)
     {
+        actor.RequireActingForSome(null, "Only a lead of the host organisation can set up a pooled fund it hosts.", leadsOnly: true);
         var errors = new InputErrors();
         var name = errors.OptionalText(nameof(input.Name), "Name", input.Name, PooledFund.NameMaxLength);
         if (name is null)

@@ -116,6 +116,8 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
     public async Task<Resource> CreateAsync(SaveResource input, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        actor.RequireActingForSome(Partnerships.DelegatedCapability.Resources,
+            "Only the organisation's leads and contributors, or someone it delegated its resources to, can register its resources.");
         var resource = new Resource { SystemId = actor.SystemId, Name = "", Unit = "", Contact = "", CreatedAtUtc = now };
         await ApplyAsync(resource, input, ct);
         RequireEditor(resource.OrganisationId, actor);
@@ -125,12 +127,12 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
         return resource;
     }
 
-    public async Task<Resource> UpdateAsync(Guid id, SaveResource input, Guid version, Actor actor, CancellationToken ct)
+    public async Task<Resource> UpdateAsync(Guid id, SaveResource input, Guid? version, Actor actor, CancellationToken ct)
     {
         var resource = await db.Resources.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("There is no such resource in this system.");
         RequireEditor(resource.OrganisationId, actor);
         var before = Snapshot(resource);
-        if (!resource.Version.Matches(version))
+        if (!resource.Version.Matches(version, "resource"))
         {
             throw new EditConflictException(resource.Name, resource.Version, before);
         }

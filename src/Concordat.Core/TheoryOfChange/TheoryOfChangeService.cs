@@ -147,7 +147,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         var driver = await db.Drivers.SingleOrDefaultAsync(d => d.Id == driverId && d.GoalId == goalId, ct) ?? throw new NotFoundException("There is no such driver for this goal.");
         var links = await db.DriverLinks.Where(l => l.SecondaryDriverId == driverId).ToListAsync(ct);
         var before = await SnapshotAsync(driver, [.. links.Select(l => l.PrimaryDriverId)], ct);
-        if (!driver.Version.Matches(input.Version))
+        if (!driver.Version.Matches(input.Version, "driver (its version in the driver diagram)"))
         {
             throw new EditConflictException(driver.Title, driver.Version, before);
         }
@@ -295,7 +295,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
             }
         }
         var before = await SnapshotAsync(idea, [.. drivers.Select(l => l.SecondaryDriverId)], carriers, ct);
-        if (!idea.Version.Matches(version))
+        if (!idea.Version.Matches(version, "change idea (its version in the driver diagram)"))
         {
             throw new EditConflictException(idea.Title, idea.Version, before);
         }

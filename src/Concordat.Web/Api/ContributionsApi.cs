@@ -89,13 +89,9 @@ public static class ContributionsApi
     }
 
     private static async Task<Results<Ok<ContributionResponse>, ProblemHttpResult>> WithVersion(HttpContext context, ContributionService contributions,
-        Guid contributionId, Func<Guid, Task> act, CancellationToken ct)
+        Guid contributionId, Func<Guid?, Task> act, CancellationToken ct)
     {
-        if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
-        {
-            return ETags.Required("contribution");
-        }
-        await act(expected);
+        await act(ETags.Parse(context.Request.Headers.IfMatch));
         var detail = await contributions.GetAsync(contributionId, ct);
         context.Response.Headers.ETag = ETags.For(detail.Contribution.Version);
         return TypedResults.Ok(ToResponse(detail));

@@ -8,12 +8,6 @@ public static class ETags
 {
     public static string For(Guid version) => $"\"{version:N}\"";
 
-    /// <summary>428: an edit must say which version it was made against, so a change made since is never overwritten.</summary>
-    public static ProblemHttpResult Required(string item) =>
-        TypedResults.Problem($"Send the {item}'s ETag in an If-Match header, so that a change made since you read it is not overwritten.",
-            statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required",
-            extensions: new Dictionary<string, object?> { ["errorCode"] = "if_match_required" });
-
     /// <summary>
     /// Marks an edit that reads If-Match, so the OpenAPI document declares the header and the 412 and 428 answers.
     /// </summary>

@@ -90,11 +90,7 @@ public static class MeasuresApi
         group.MapPut("/measures/{id:guid}", async Task<Results<Ok<MeasureResponse>, ProblemHttpResult>> (Guid id, SaveMeasure request, HttpContext context,
                 MeasureService measures, CancellationToken ct) =>
             {
-                if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
-                {
-                    return ETags.Required("measure");
-                }
-                var measure = await measures.UpdateAsync(id, request, expected, context.Actor(), ct);
+                var measure = await measures.UpdateAsync(id, request, ETags.Parse(context.Request.Headers.IfMatch), context.Actor(), ct);
                 context.Response.Headers.ETag = ETags.For(measure.Version);
                 return TypedResults.Ok(ToResponse(await measures.GetAsync(id, ct)));
             })

@@ -53,11 +53,7 @@ public static class OrganisationsApi
         group.MapPut("/{id:guid}", async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> (Guid id, OrganisationRequest request,
                 HttpContext context, OrganisationService organisations, CancellationToken ct) =>
             {
-                if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
-                {
-                    return ETags.Required("organisation");
-                }
-                await organisations.UpdateAsync(id, request.ToInput(), expected, context.Actor(), ct);
+                await organisations.UpdateAsync(id, request.ToInput(), ETags.Parse(context.Request.Headers.IfMatch), context.Actor(), ct);
                 var organisation = await organisations.GetAsync(id, ct);
                 context.Response.Headers.ETag = ETags.For(organisation.Version);
                 return TypedResults.Ok(ToResponse(organisation));

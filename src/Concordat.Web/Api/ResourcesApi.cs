@@ -60,11 +60,7 @@ public static class ResourcesApi
         group.MapPut("/resources/{id:guid}", async Task<Results<Ok<ResourceResponse>, ProblemHttpResult>> (Guid id, SaveResource request, HttpContext context,
                 ResourceService resources, CancellationToken ct) =>
             {
-                if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
-                {
-                    return ETags.Required("resource");
-                }
-                var resource = await resources.UpdateAsync(id, request, expected, context.Actor(), ct);
+                var resource = await resources.UpdateAsync(id, request, ETags.Parse(context.Request.Headers.IfMatch), context.Actor(), ct);
                 context.Response.Headers.ETag = ETags.For(resource.Version);
                 return TypedResults.Ok(ToResponse((await resources.GetAsync(id, ct)).Row));
             })

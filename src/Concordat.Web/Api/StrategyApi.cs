@@ -85,6 +85,7 @@ public static class StrategyApi
 
         group.MapPut("/strategy/public", async (Guid systemId, PublicSettingRequest request, HttpContext context, StrategyVersionService versions, CancellationToken ct) =>
             {
+                context.Actor().RequireConvenor("make the strategy public or stop it");
                 if (request.IsPublic is not { } isPublic)
                 {
                     throw new InputInvalidException("IsPublic", "Say whether the strategy is public: true or false");

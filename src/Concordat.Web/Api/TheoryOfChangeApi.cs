@@ -62,11 +62,7 @@ public static class TheoryOfChangeApi
         group.MapPut("/goals/{id:guid}/drivers/{driverId:guid}", async Task<Results<Ok<DriverResponse>, ProblemHttpResult>> (Guid id, Guid driverId,
                 EditDriverRequest request, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
             {
-                if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
-                {
-                    return ETags.Required("driver (its version in the driver diagram)");
-                }
-                var driver = await theory.EditDriverAsync(id, driverId, new EditDriver(request.Title, request.PrimaryDriverIds, expected), context.Actor(), ct);
+                var driver = await theory.EditDriverAsync(id, driverId, new EditDriver(request.Title, request.PrimaryDriverIds, ETags.Parse(context.Request.Headers.IfMatch)), context.Actor(), ct);
                 context.Response.Headers.ETag = ETags.For(driver.Version);
                 return TypedResults.Ok(ToResponse(Driver(await theory.GetAsync(id, ct), driverId)));
             })
@@ -110,11 +106,7 @@ public static class TheoryOfChangeApi
         group.MapPut("/goals/{id:guid}/change-ideas/{ideaId:guid}", async Task<Results<Ok<ChangeIdeaResponse>, ProblemHttpResult>> (Guid id, Guid ideaId,
                 SaveChangeIdea request, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
             {
-                if (ETags.Parse(context.Request.Headers.IfMatch) is not { } expected)
-                {
-                    return ETags.Required("change idea (its version in the driver diagram)");
-                }
-                var idea = await theory.EditChangeIdeaAsync(id, ideaId, request, expected, context.Actor(), ct);
+                var idea = await theory.EditChangeIdeaAsync(id, ideaId, request, ETags.Parse(context.Request.Headers.IfMatch), context.Actor(), ct);
                 context.Response.Headers.ETag = ETags.For(idea.Version);
                 return TypedResults.Ok(ToResponse(ChangeIdea(await theory.GetAsync(id, ct), ideaId)));
             })

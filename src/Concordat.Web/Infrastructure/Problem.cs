@@ -15,6 +15,7 @@ public sealed partial record Problem(int Status, string Title, string Detail, st
         InputInvalidException i => new(StatusCodes.Status400BadRequest, "The request is not valid", "See errors for what to correct.", "validation_failed", i.Errors),
         EditConflictException c => new(StatusCodes.Status412PreconditionFailed, "Edit conflict", c.Message, "edit_conflict", null,
             new Dictionary<string, object?> { ["currentVersion"] = c.CurrentVersion, ["current"] = c.Current }),
+        IfMatchRequiredException m => new(StatusCodes.Status428PreconditionRequired, "If-Match required", m.Message, "if_match_required"),
         BadHttpRequestException b => BadRequest(b),
         JsonException j => Unreadable(j),
         _ => null,

@@ -13,6 +13,7 @@ public enum ContractBreach
     UndocumentedStatus,
     WrongContentType,
     SchemaFailure,
+    CheckedBeforePermission,
 }
 
 public sealed record ContractFailure(ContractBreach Breach, string Description);

@@ -23,12 +23,16 @@ public abstract partial class OpenApiFuzzTests(TestApp app, DatabaseKind kind) :
     private const ulong Seed = 20261207;
 
     [Fact]
-    public Task AsConvenor_EveryAnswerKeepsToTheDocument() => FuzzAsync(s => s.Convenor);
+    public Task AsConvenor_EveryAnswerKeepsToTheDocument() => FuzzAsync(s => s.Convenor, writes: true);
 
+    /// <summary>A viewer changes nothing, so every write it sends that can be read is refused as forbidden before anything
+    /// about it is checked: never "not valid", "send If-Match" or "changed since" (which would tell it what exists and how).</summary>
     [Fact]
-    public Task AsViewer_EveryAnswerKeepsToTheDocument() => FuzzAsync(s => s.Viewer);
+    public Task AsViewer_EveryAnswerKeepsToTheDocument_AndEveryWriteIsForbiddenFirst() => FuzzAsync(s => s.Viewer, writes: false);
 
-    private async Task FuzzAsync(Func<TestSystem, TestPerson> role)
+    private static readonly string[] CheckedBeforePermission = ["validation_failed", "if_match_required", "edit_conflict"];
+
+    private async Task FuzzAsync(Func<TestSystem, TestPerson> role, bool writes)
     {
         var system = await App.CreateSystemAsync();
         var contract = new OpenApiContract(await App.CreateClient().GetStringAsync("/openapi/v1.json", Ct));
@@ -54,14 +58,31 @@ public abstract partial class OpenApiFuzzTests(TestApp app, DatabaseKind kind) :
                 {
                     failures.Add(failure with { Description = $"{failure.Description}\n    sent {request}" });
                 }
+                else if (!writes && method != "GET" && ErrorCode(body) is { } code && CheckedBeforePermission.Contains(code))
+                {
+                    failures.Add(new ContractFailure(ContractBreach.CheckedBeforePermission, $"{method} {template} answered {(int)response.StatusCode} {code}, not 403\n    sent {request}"));
+                }
             }
         }
         var counts = Enum.GetValues<ContractBreach>().ToDictionary(b => b, b => failures.Count(f => f.Breach == b));
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"OpenAPI fuzz on {App.Kind} as {role(system).Email.Split('@')[0]}: {requests} requests over {index} operations; " +
             $"{counts[ContractBreach.ServerError]} × 5xx, {counts[ContractBreach.UndocumentedStatus]} undocumented status codes, " +
-            $"{counts[ContractBreach.WrongContentType]} wrong content types, {counts[ContractBreach.SchemaFailure]} schema failures");
+            $"{counts[ContractBreach.WrongContentType]} wrong content types, {counts[ContractBreach.SchemaFailure]} schema failures, " +
+            $"{counts[ContractBreach.CheckedBeforePermission]} writes checked before permission");
         Assert.True(failures.Count == 0, string.Join('\n', failures.Take(200).Select(f => $"{f.Breach}: {f.Description}")));
+    }
+
+    private static string? ErrorCode(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) is JsonObject o && o["errorCode"] is JsonValue v ? v.ToString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
