@@ -69,6 +69,7 @@ public static class CoreServices
         services.AddScoped<Strategy.StrategyDocumentService>();
         services.AddScoped<Strategy.StrategyVersionService>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<TwoStepVerification>();
         services.AddScoped<Demo.DemoWorkspace>();
         services.AddScoped<Demo.DemoGoals>();
         services.AddScoped<Demo.DemoResources>();
@@ -90,6 +91,7 @@ public static class CoreServices
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<ConcordatDb>()
+            .AddTokenProvider<AuthenticatorTokenProvider<Person>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<PersonClaims>();
     }
 

@@ -29,6 +29,7 @@ builder.Services.AddRazorPages(o =>
 {
     o.ModelBinderProviders.Insert(0, new Concordat.NhsUk.DateInputModelBinderProvider());
     o.Filters.Add<NoHandlerForMethod>();
+    o.Filters.Add<TwoStepSetupFirst>();
 });
 builder.Services.AddAntiforgery(o =>
 {

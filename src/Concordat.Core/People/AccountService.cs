@@ -20,7 +20,7 @@ public sealed record AccountActor(Guid? PersonId, string Name, bool IsAdministra
 }
 
 /// <summary>The state of someone's account as an administrator sees it.</summary>
-public sealed record AccountSummary(Guid PersonId, string DisplayName, string Email, bool HasPassword, bool IsDeactivated, bool IsAdministrator);
+public sealed record AccountSummary(Guid PersonId, string DisplayName, string Email, bool HasPassword, bool IsDeactivated, bool IsAdministrator, bool TwoStepOn);
 
 /// <summary>
 /// What happens to an account as a whole, in every system at once: its password, its sessions, whether it may be
@@ -38,7 +38,8 @@ public sealed class AccountService(ConcordatDb db, UserManager<Person> users, Ti
     {
         actor.RequireAdministrator("look after people's accounts");
         var person = await FindAsync(personId, ct);
-        return new AccountSummary(person.Id, person.DisplayName, person.Email!, person.PasswordHash is not null, person.DeactivatedAtUtc is not null, person.IsAdministrator);
+        return new AccountSummary(person.Id, person.DisplayName, person.Email!, person.PasswordHash is not null, person.DeactivatedAtUtc is not null, person.IsAdministrator,
+            person.TwoFactorEnabled);
     }
 
     /// <summary>The person changes their own password; every other session of theirs ends (the caller signs this one in again).</summary>

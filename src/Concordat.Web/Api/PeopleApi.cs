@@ -22,7 +22,7 @@ public sealed record ChangeRoleRequest(Role? Role);
 
 public sealed record InvitationLinkResponse(string InvitationLink);
 
-public sealed record AccountResponse(Guid PersonId, string Name, string Email, bool HasPassword, bool Deactivated, bool Administrator);
+public sealed record AccountResponse(Guid PersonId, string Name, string Email, bool HasPassword, bool Deactivated, bool Administrator, bool TwoStepOn);
 
 public static class PeopleApi
 {
@@ -74,7 +74,7 @@ public static class PeopleApi
         group.MapGet("/people/{personId:guid}/account", async (Guid personId, HttpContext context, AccountService accounts, CancellationToken ct) =>
             {
                 var a = await accounts.SummaryAsync(personId, await accounts.ActorAsync(context.User.PersonId(), ct), ct);
-                return TypedResults.Ok(new AccountResponse(a.PersonId, a.DisplayName, a.Email, a.HasPassword, a.IsDeactivated, a.IsAdministrator));
+                return TypedResults.Ok(new AccountResponse(a.PersonId, a.DisplayName, a.Email, a.HasPassword, a.IsDeactivated, a.IsAdministrator, a.TwoStepOn));
             })
             .WithSummary("Someone's account: whether it has a password and is deactivated (administrators)")
             .Administrative();
@@ -92,6 +92,12 @@ public static class PeopleApi
         group.MapPost("/people/{personId:guid}/account/reactivate", (Guid personId, HttpContext context, AccountService accounts, CancellationToken ct) =>
                 ActAsync(context, accounts, (actor, c) => accounts.ReactivateAsync(personId, actor, c), ct))
             .WithSummary("Let a deactivated person sign in again (administrators)")
+            .Administrative();
+
+        group.MapPost("/people/{personId:guid}/account/reset-two-step", (Guid personId, HttpContext context, AccountService accounts, TwoStepVerification twoStep,
+                CancellationToken ct) =>
+                ActAsync(context, accounts, (actor, c) => twoStep.ResetAsync(personId, actor, c), ct))
+            .WithSummary("Turn off someone's two-step verification when they have lost their phone and recovery codes; their sessions end (administrators)")
             .Administrative();
 
         group.MapPost("/people/{personId:guid}/account/reset-link", async (Guid personId, HttpContext context, AccountService accounts, CancellationToken ct) =>

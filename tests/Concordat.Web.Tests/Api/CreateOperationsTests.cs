@@ -45,6 +45,7 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         ["/api/v1/people/{personId}/account/end-sessions"] = "ends the sessions of an account",
         ["/api/v1/people/{personId}/account/deactivate"] = "deactivates an account",
         ["/api/v1/people/{personId}/account/reactivate"] = "reactivates an account",
+        ["/api/v1/people/{personId}/account/reset-two-step"] = "turns an account's two-step verification off",
         ["/api/v1/people/{personId}/account/reset-link"] = "replaces an account's password with a single-use link to set one; answers with the link",
     };
 

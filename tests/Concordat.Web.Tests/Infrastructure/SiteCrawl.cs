@@ -26,6 +26,7 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
         ["/sign-out"] = "answers only a POST",
         ["/status/{code:int}"] = "shown in place of a failed request",
         ["/invitation/{secret}"] = "needs an invitation's secret, which is never shown again",
+        ["/sign-in/code"] = "shown only between a right password and the code of someone with two-step verification on (TwoStepTests)",
         ["/systems/{systemId:guid}/people/invited"] = "shown once, after adding a person",
     };
 

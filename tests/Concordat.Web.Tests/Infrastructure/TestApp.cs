@@ -60,6 +60,8 @@ public class TestApp : WebApplicationFactory<Program>
             // test class of a provider at once; the limit itself is tested with an app of its own.
             ["RateLimits:SignInPerMinute"] = "1000000",
             ["Security:RequireHttpsCookies"] = "true",
+            // Convenors sign in with their password alone here; two-step sign-in is tested with apps of its own.
+            ["Security:RequireTwoFactorForConvenors"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -21,6 +21,7 @@ public sealed class AccountModel(UserManager<Person> users, TokenService tokens)
 
     public string DisplayName { get; private set; } = "";
     public string Email { get; private set; } = "";
+    public bool TwoStepOn { get; private set; }
     public IReadOnlyList<TokenSummary> Tokens { get; private set; } = [];
     /// <summary>The token just created, shown once: its name and secret.</summary>
     public (string Name, string Secret)? Created { get; private set; }
@@ -70,6 +71,7 @@ public sealed class AccountModel(UserManager<Person> users, TokenService tokens)
         var person = await users.GetUserAsync(User) ?? throw new NotFoundException("Your account no longer exists.");
         DisplayName = person.DisplayName;
         Email = person.Email ?? "";
+        TwoStepOn = person.TwoFactorEnabled;
         Tokens = await tokens.ListAsync(person.Id, ct);
     }
 }

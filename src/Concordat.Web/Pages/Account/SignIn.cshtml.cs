@@ -47,9 +47,12 @@ public sealed class SignInModel(PasswordSignIn passwords, SignInAccountLimit acc
         {
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
-        if (await passwords.SignInAsync(email, Input.Password!, ct))
+        switch (await passwords.SignInAsync(email, Input.Password!, ct))
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/systems");
+            case SignInOutcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/systems");
+            case SignInOutcome.SecondStepNeeded:
+                return Redirect($"/sign-in/code{(Url.IsLocalUrl(ReturnUrl) ? $"?returnUrl={Uri.EscapeDataString(ReturnUrl)}" : "")}");
         }
         // One message for an unknown address, a wrong password, and a locked or deactivated account, so the form
         // cannot be used to find accounts.

@@ -10,7 +10,7 @@ namespace Concordat.Web.Pages.People;
 /// An administrator looks after someone's account as a whole, across every system: outside any system's pages,
 /// because these acts are recorded in each of the person's systems.
 /// </summary>
-public sealed class PersonAccountModel(AccountService accounts) : PageModel
+public sealed class PersonAccountModel(AccountService accounts, TwoStepVerification twoStep) : PageModel
 {
     [FromRoute]
     public Guid PersonId { get; set; }
@@ -25,6 +25,9 @@ public sealed class PersonAccountModel(AccountService accounts) : PageModel
 
     public Task<IActionResult> OnPostDeactivateAsync(CancellationToken ct) =>
         ActAsync((actor, c) => accounts.DeactivateAsync(PersonId, actor, c), "Account deactivated.", ct);
+
+    public Task<IActionResult> OnPostResetTwoStepAsync(CancellationToken ct) =>
+        ActAsync((actor, c) => twoStep.ResetAsync(PersonId, actor, c), "Two-step verification reset: they set it up again at their next sign-in.", ct);
 
     public Task<IActionResult> OnPostReactivateAsync(CancellationToken ct) =>
         ActAsync((actor, c) => accounts.ReactivateAsync(PersonId, actor, c), "Account reactivated.", ct);
