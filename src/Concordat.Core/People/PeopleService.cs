@@ -158,6 +158,11 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
             CreatedAtUtc = now,
         };
         db.Memberships.Add(membership);
+        if (existing is not null && role == Role.Convenor)
+        {
+            // Their sessions end, so that the next one asks what a convenor's does (two-step verification).
+            person.SecurityStamp = Guid.NewGuid().ToString();
+        }
         string? secret = null;
         // A link is only ever given for an account this system made: an account that also belongs to another
         // system is invited by that system, so a convenor here can never take it over.

@@ -12,6 +12,9 @@ public sealed class Visit : ITenantOwned
 {
     public static readonly TimeSpan Gap = TimeSpan.FromHours(1);
 
+    /// <summary>Looks closer together than this are not written down: a home page read often need not be a write each time.</summary>
+    public static readonly TimeSpan Resolution = TimeSpan.FromMinutes(1);
+
     public Guid SystemId { get; init; }
     public Guid PersonId { get; init; }
     public DateTime SeenAtUtc { get; set; }
@@ -22,6 +25,10 @@ public sealed class Visit : ITenantOwned
     /// <summary>Records a look at <paramref name="now"/>; a look after a gap starts a new visit, counting changes from the end of the last.</summary>
     public void Seen(DateTime now)
     {
+        if (now - SeenAtUtc < Resolution)
+        {
+            return;
+        }
         if (now - SeenAtUtc > Gap)
         {
             ChangesSinceUtc = SeenAtUtc;

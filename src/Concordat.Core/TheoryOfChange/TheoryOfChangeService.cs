@@ -506,17 +506,13 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
                 ? $"{organisation} already carries this change idea"
                 : $"{organisation} already declined this request");
         }
-        var why = reason?.Trim();
+        string? why = null;
         if (answer == CarryingStatus.Declined)
         {
-            if (string.IsNullOrEmpty(why))
-            {
-                throw new InputInvalidException("Reason", "Say why your organisation declines, so the goal's partners can plan without it");
-            }
-            if (why.Length > ChangeIdeaContribution.ReasonMaxLength)
-            {
-                throw new InputInvalidException("Reason", $"Reason must be {ChangeIdeaContribution.ReasonMaxLength} characters or fewer");
-            }
+            var errors = new InputErrors();
+            why = errors.RequiredText("Reason", "Reason", reason, ChangeIdeaContribution.ReasonMaxLength,
+                "Say why your organisation declines, so the goal's partners can plan without it");
+            errors.ThrowIfAny();
         }
         var now = clock.GetUtcNow().UtcDateTime;
         link.Status = answer;

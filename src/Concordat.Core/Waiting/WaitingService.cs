@@ -125,6 +125,7 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
         }
         try
         {
+            // Nothing is written when the look was within a minute of the last one.
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
