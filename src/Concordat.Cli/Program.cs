@@ -6,6 +6,7 @@ using Concordat.Cli.Import;
 using Concordat.Cli.Infrastructure;
 using Concordat.Cli.People;
 using Concordat.Cli.Spc;
+using Concordat.Cli.Systems;
 using Concordat.Cli.Tokens;
 
 var root = new RootCommand("Concordat: run a health system's shared strategy from the command line.")
@@ -14,6 +15,7 @@ var root = new RootCommand("Concordat: run a health system's shared strategy fro
     CliHost.ProviderOption,
     MigrateCommand.Create(),
     DemoCommand.Create(),
+    SystemsCommand.Create(),
     UsersCommand.Create(),
     PeopleCommand.Create(),
     TokensCommand.Create(),

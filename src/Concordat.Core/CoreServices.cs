@@ -48,6 +48,7 @@ public static class CoreServices
         services.AddScoped<PeopleService>();
         services.AddScoped<AccountService>();
         services.AddScoped<SystemDirectory>();
+        services.AddScoped<SystemService>();
         services.AddScoped<HistoryService>();
         services.AddScoped<TokenService>();
         services.AddScoped<Goals.GoalService>();

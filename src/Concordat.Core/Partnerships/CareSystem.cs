@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+using Concordat.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Concordat.Core.Partnerships;
 
 /// <summary>An integrated care system: the tenant. Everything partners share lives inside one system.</summary>
-public sealed class CareSystem
+public sealed class CareSystem : IVersioned
 {
     public const int NameMaxLength = 200;
 
@@ -14,6 +16,9 @@ public sealed class CareSystem
 
     /// <summary>Whether the latest published strategy version may be read by anyone, without signing in.</summary>
     public bool StrategyIsPublic { get; set; }
+
+    [ConcurrencyCheck]
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 internal sealed class CareSystemConfiguration : IEntityTypeConfiguration<CareSystem>
@@ -22,5 +27,7 @@ internal sealed class CareSystemConfiguration : IEntityTypeConfiguration<CareSys
     {
         builder.ToTable("Systems");
         builder.Property(s => s.Name).HasMaxLength(CareSystem.NameMaxLength);
+        // The service refuses a name that differs only in case; the index settles two saves of one name at once.
+        builder.HasIndex(s => s.Name).IsUnique();
     }
 }

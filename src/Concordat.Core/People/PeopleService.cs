@@ -29,6 +29,9 @@ public sealed record PeopleAuthority(bool Convenors, IReadOnlySet<Guid> Organisa
         from == Role.Convenor || to == Role.Convenor ? Convenors : Organisations.Contains(organisationId);
 }
 
+/// <summary>Someone to be given a role: their email and name as typed, and their account when they already have one.</summary>
+internal sealed record Newcomer(string Email, string DisplayName, Person? Existing);
+
 public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, TimeProvider clock)
 {
     /// <summary>
@@ -96,27 +99,7 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
         }
         // Errors are collected in the order the form asks, so the error summary reads top to bottom.
         var errors = new InputErrors();
-        var email = input.Email?.Trim() ?? "";
-        var emailValid = email.Length > 0 && email.Length <= 254 && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
-            && email.Contains('.', StringComparison.Ordinal);
-        var existing = emailValid ? await users.FindByEmailAsync(email) : null;
-        var displayName = input.DisplayName?.Trim() ?? "";
-        if (existing is null && displayName.Length == 0)
-        {
-            errors.Add(nameof(input.DisplayName), "Enter the person's full name");
-        }
-        else if (displayName.Length > Person.DisplayNameMaxLength)
-        {
-            errors.Add(nameof(input.DisplayName), $"Name must be {Person.DisplayNameMaxLength} characters or fewer");
-        }
-        if (email.Length == 0)
-        {
-            errors.Add(nameof(input.Email), "Enter an email address");
-        }
-        else if (!emailValid)
-        {
-            errors.Add(nameof(input.Email), "Enter an email address in the correct format, like name@example.nhs.uk");
-        }
+        var (email, displayName, existing) = await ReadNewcomerAsync(input.Email, input.DisplayName, errors, nameof(input.Email), nameof(input.DisplayName));
         Organisation? organisation = null;
         if (input.OrganisationId is not { } organisationId
             || (organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct)) is null)
@@ -196,6 +179,36 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
             throw new InputInvalidException(nameof(input.Email), $"{email} was added by someone else just now: check the list of people");
         }
         return new PersonAdded(person.Id, membership.Id, secret);
+    }
+
+    /// <summary>
+    /// Who is to be given a role, as typed: the account with that email, or a new person, who then needs a name. Errors
+    /// go under the caller's field names, so a form that asks for more (a new system's first convenor) reports them all at once.
+    /// </summary>
+    internal async Task<Newcomer> ReadNewcomerAsync(string? emailInput, string? nameInput, InputErrors errors, string emailField, string nameField)
+    {
+        var email = emailInput?.Trim() ?? "";
+        var emailValid = email.Length > 0 && email.Length <= 254 && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
+            && email.Contains('.', StringComparison.Ordinal);
+        var existing = emailValid ? await users.FindByEmailAsync(email) : null;
+        var displayName = nameInput?.Trim() ?? "";
+        if (existing is null && displayName.Length == 0)
+        {
+            errors.Add(nameField, "Enter the person's full name");
+        }
+        else if (displayName.Length > Person.DisplayNameMaxLength)
+        {
+            errors.Add(nameField, $"Name must be {Person.DisplayNameMaxLength} characters or fewer");
+        }
+        if (email.Length == 0)
+        {
+            errors.Add(emailField, "Enter an email address");
+        }
+        else if (!emailValid)
+        {
+            errors.Add(emailField, "Enter an email address in the correct format, like name@example.nhs.uk");
+        }
+        return new Newcomer(email, displayName, existing);
     }
 
     /// <summary>

@@ -6,6 +6,8 @@ public static class HistoryText
 {
     public static string Describe(HistoryEntry entry) => entry.Action switch
     {
+        "SystemCreated" => $"{entry.EntityName} created",
+        "SystemRenamed" => $"System renamed {entry.EntityName}",
         "OrganisationAdded" => $"{entry.EntityName} added as a partner",
         "OrganisationUpdated" => $"{entry.EntityName} details changed",
         "PersonAdded" => $"{entry.EntityName} added",

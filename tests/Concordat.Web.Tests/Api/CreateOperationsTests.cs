@@ -61,8 +61,10 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         var created = new HashSet<string>();
         var problems = new List<string>();
 
-        async Task<string> CreateAsync(string route, HttpClient client, string address, object body)
+        // A route outside any system (a new system) gives its own root; the Location must be under it.
+        async Task<string> CreateAsync(string route, HttpClient client, string address, object body, string? root = null)
         {
+            root ??= url;
             var response = await client.PostAsJsonAsync(address, body, Ct);
             var text = await response.Content.ReadAsStringAsync(Ct);
             if (response.StatusCode != HttpStatusCode.Created)
@@ -73,9 +75,9 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
             created.Add(route);
             var id = Identity(JsonNode.Parse(text));
             var location = response.Headers.Location;
-            if (location is null || !Path(location).StartsWith(url + "/", StringComparison.Ordinal))
+            if (location is null || !Path(location).StartsWith(root + "/", StringComparison.Ordinal))
             {
-                problems.Add($"POST {route} gave the Location {location}, not an address in the system");
+                problems.Add($"POST {route} gave the Location {location}, not an address under {root}");
                 return id ?? "";
             }
             var read = await client.GetAsync(location, Ct);
@@ -118,10 +120,16 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         await CreateAsync("/pooled-funds/{id}/schemes", councilLead, $"{url}/pooled-funds/{fund}/schemes", new { name = "Discharge to assess", amountInPence = 100_000_00L, goalIds = new[] { goal } });
         await CreateAsync("/strategy/versions", convenor, $"{url}/strategy/versions", new { note = "Approved by the ICP" });
         await CreateAsync("/goals/{id}/rounds", convenor, $"{url}/goals/{goal}/rounds", new { kind = "Adopt", closesOn = inAMonth, requiredOrganisationIds = new[] { system.TrustId } });
+        var administrator = await ApiClient.ForAsync(App, await App.CreateAdministratorAsync());
+        await CreateAsync("/api/v1/systems", administrator, "/api/v1/systems", new
+        {
+            name = $"Westvale ICS {Guid.NewGuid():N}", convenorEmail = $"convenor-{Guid.NewGuid():N}@test.concordat.example", convenorName = "Fern First",
+            organisationName = "NHS Westvale Integrated Care Board",
+        }, "/api/v1/systems");
 
         var posts = PostRoutes();
         var document = JsonNode.Parse(await App.CreateClient().GetStringAsync("/openapi/v1.json", Ct))!;
-        foreach (var route in created.Where(r => document["paths"]![SystemRoot + r]?["post"]?["responses"]?["201"] is null))
+        foreach (var route in created.Where(r => document["paths"]![r.StartsWith("/api/", StringComparison.Ordinal) ? r : SystemRoot + r]?["post"]?["responses"]?["201"] is null))
         {
             problems.Add($"The OpenAPI document does not say POST {route} answers 201");
         }

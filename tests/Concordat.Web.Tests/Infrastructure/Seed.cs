@@ -61,6 +61,24 @@ public static class Seed
         return new TestSystem(system.Id, system.Name, icb.Id, trust.Id, council.Id, place.Id, convenor, lead, contributor, viewer, councilLead);
     }
 
+    /// <summary>An administrator of the deployment, with a role in no system (as one who sets up systems is).</summary>
+    public static async Task<TestPerson> CreateAdministratorAsync(this TestApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Concordat.Core.Data.ConcordatDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
+        var email = $"admin-{Guid.NewGuid().ToString("N")[..8]}@test.concordat.example";
+        var person = new Person
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Ada Administrator", LockoutEnabled = true, IsAdministrator = true,
+            NormalizedEmail = users.NormalizeEmail(email), NormalizedUserName = users.NormalizeName(email),
+        };
+        person.PasswordHash = _passwordHash ??= users.PasswordHasher.HashPassword(person, Password);
+        db.Users.Add(person);
+        await db.SaveChangesAsync();
+        return new TestPerson(person.Id, email, Password, person.DisplayName);
+    }
+
     public static async Task<string> TokenForAsync(this TestApp app, TestPerson person) =>
         await app.WithScopeAsync(async s =>
             (await s.GetRequiredService<TokenService>().CreateAsync(person.Id, new CreateToken("test", null), CancellationToken.None)).Secret);

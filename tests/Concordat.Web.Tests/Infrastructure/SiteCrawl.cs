@@ -28,6 +28,7 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
         ["/invitation/{secret}"] = "needs an invitation's secret, which is never shown again",
         ["/sign-in/code"] = "shown only between a right password and the code of someone with two-step verification on (TwoStepTests)",
         ["/systems/{systemId:guid}/people/invited"] = "shown once, after adding a person",
+        ["/systems/{systemId:guid}/created"] = "shown once, after creating a system",
     };
 
     private readonly List<PagePattern> _pages = PagePatterns(services);
@@ -96,7 +97,8 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
             var target = new Uri(new Uri(new Uri("https://localhost"), from), href);
             var path = target.PathAndQuery;
             var ours = path.StartsWith($"/systems/{systemId}", StringComparison.Ordinal) || path.StartsWith(PublicView, StringComparison.Ordinal)
-                || path.StartsWith("/api/reference", StringComparison.Ordinal) || path is "/" or "/sign-in" or "/systems" or "/account" or "/account/password" or "/account/two-step"
+                || path.StartsWith("/api/reference", StringComparison.Ordinal) || path is "/" or "/sign-in" or "/systems" or "/systems/new" or "/account" or "/account/password"
+                    or "/account/two-step"
                 || (path.StartsWith("/people/", StringComparison.Ordinal) && path.EndsWith("/account", StringComparison.Ordinal));
             if (target.Host == "localhost" && ours && seen.Add(path))
             {

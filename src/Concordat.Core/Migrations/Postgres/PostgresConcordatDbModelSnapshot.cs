@@ -822,7 +822,14 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<bool>("StrategyIsPublic")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
 
                     b.ToTable("Systems", (string)null);
                 });

@@ -817,7 +817,14 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<bool>("StrategyIsPublic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
 
                     b.ToTable("Systems", (string)null);
                 });

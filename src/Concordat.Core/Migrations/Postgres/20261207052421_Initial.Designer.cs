@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Concordat.Core.Migrations.Postgres
 {
     [DbContext(typeof(PostgresConcordatDb))]
-    [Migration("20261207040745_Initial")]
+    [Migration("20261207052421_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -825,7 +825,14 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<bool>("StrategyIsPublic")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
 
                     b.ToTable("Systems", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Concordat.Core.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConcordatDb))]
-    [Migration("20261207040741_Initial")]
+    [Migration("20261207052410_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -820,7 +820,14 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<bool>("StrategyIsPublic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
 
                     b.ToTable("Systems", (string)null);
                 });
