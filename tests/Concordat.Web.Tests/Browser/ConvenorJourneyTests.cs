@@ -75,8 +75,9 @@ public sealed class ConvenorJourneyTests(BrowserFixture browser)
         await checks.CheckAsync("12-add-person-errors");
         await page.GetByLabel("Full name").FillAsync("Jo Bloggs");
         await page.GetByLabel("Email address").FillAsync($"jo-{Guid.NewGuid():N}@eastvale.example");
-        await page.GetByLabel("Organisation they act for").SelectOptionAsync(new SelectOptionValue { Label = "Eastvale Borough Council" });
-        await page.GetByLabel("Contributor").CheckAsync();
+        // A convenor adds a fellow convenor; a partner's other people are added by its own leads.
+        await page.GetByLabel("Organisation they act for").SelectOptionAsync(new SelectOptionValue { Label = "NHS Northshire and Eastvale Integrated Care Board" });
+        await page.GetByLabel("Convenor", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add person" }).ClickAsync();
         var link = await page.Locator("#invitation-link").InnerTextAsync();
         await checks.CheckAsync("13-person-added");
