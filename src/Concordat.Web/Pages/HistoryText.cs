@@ -6,7 +6,9 @@ public static class HistoryText
 {
     public static string Describe(HistoryEntry entry) => entry.Action switch
     {
-        "OrganisationAdded" => $"{entry.EntityName} added as a partner",
+        "OrganisationAdded" => entry.Changes.Any(c => c is { Field: "Partner", After: "No" })
+            ? $"{entry.EntityName} added, from outside the system"
+            : $"{entry.EntityName} added as a partner",
         "OrganisationUpdated" => $"{entry.EntityName} details changed",
         "PersonAdded" => $"{entry.EntityName} added",
         "PersonReinvited" => $"{entry.EntityName} sent a new invitation link",

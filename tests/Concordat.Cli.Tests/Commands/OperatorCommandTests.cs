@@ -215,7 +215,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Contains("Email: Enter an email address in the correct format", badEmail.Error);
         Assert.Contains("DisplayName: Enter the person's full name", badEmail.Error);
         Assert.Equal(2, noOrganisation.ExitCode);
-        Assert.Contains("no organisation with ODS code or id 'XX999'", noOrganisation.Error);
+        Assert.Contains("no organisation with ODS code, ONS code or id 'XX999'", noOrganisation.Error);
         Assert.NotEqual(0, badRole.ExitCode);
         Assert.Equal(people, await ScalarAsync("SELECT COUNT(*) FROM People"));
     }

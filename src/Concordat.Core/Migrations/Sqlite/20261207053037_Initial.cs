@@ -287,6 +287,10 @@ namespace Concordat.Core.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     OdsCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    OnsCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    CharityNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    CompanyNumber = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    IsPartner = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

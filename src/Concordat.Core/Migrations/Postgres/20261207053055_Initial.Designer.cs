@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Concordat.Core.Migrations.Postgres
 {
     [DbContext(typeof(PostgresConcordatDb))]
-    [Migration("20261207040745_Initial")]
+    [Migration("20261207053055_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -920,12 +920,27 @@ namespace Concordat.Core.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CharityNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("CompanyNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<bool>("IsPartner")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("OdsCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("OnsCode")
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
 

@@ -288,6 +288,10 @@ namespace Concordat.Core.Migrations.Postgres
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     OdsCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    OnsCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    CharityNumber = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    CompanyNumber = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    IsPartner = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Concordat.Core.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConcordatDb))]
-    [Migration("20261207040741_Initial")]
+    [Migration("20261207053037_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -915,12 +915,27 @@ namespace Concordat.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CharityNumber")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPartner")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OdsCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnsCode")
                         .HasMaxLength(9)
                         .HasColumnType("TEXT");
 
