@@ -89,7 +89,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Contains("convenor@demo.concordat.example", first.Output);
         Assert.Contains("already exists", second.Output);
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Systems"));
-        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM Organisations"));
+        Assert.Equal(13, await ScalarAsync("SELECT COUNT(*) FROM Organisations"));
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Places"));
         Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM People"));
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM Goals"));
@@ -259,7 +259,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("already exists", again.Error);
         Assert.Equal(0, forced.ExitCode);
-        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM Organisations", $"Data Source={target};Pooling=False"));
+        Assert.Equal(13, await ScalarAsync("SELECT COUNT(*) FROM Organisations", $"Data Source={target};Pooling=False"));
     }
 
     [Fact]
