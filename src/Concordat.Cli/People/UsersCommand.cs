@@ -15,7 +15,7 @@ internal static class UsersCommand
     public static Command Create()
     {
         var system = new Option<string>("--system") { Description = "The system's id or exact name.", Required = true };
-        var organisation = new Option<string>("--organisation") { Description = "The organisation's ODS code or id.", Required = true };
+        var organisation = new Option<string>("--organisation") { Description = "The organisation's ODS code, ONS code or id.", Required = true };
         var role = new Option<Role>("--role") { Description = "Convenor, OrganisationLead, Contributor, Viewer or NationalPartner.", Required = true };
         var email = new Option<string>("--email") { Description = "The person's email address (they sign in with it).", Required = true };
         var name = new Option<string?>("--name") { Description = "Full name; needed when the person is new." };
@@ -86,10 +86,10 @@ internal static class UsersCommand
 
     internal static async Task<Guid> ResolveOrganisationAsync(ConcordatDb db, string value, CancellationToken ct)
     {
-        var code = Organisation.NormaliseOdsCode(value);
+        var code = Registers.Normalise(value);
         var found = Guid.TryParse(value, out var id)
             ? await db.Organisations.Where(o => o.Id == id).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(ct)
-            : await db.Organisations.Where(o => o.OdsCode == code).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(ct);
-        return found ?? throw new CliUsageException($"There is no organisation with ODS code or id '{value}' in this system.");
+            : await db.Organisations.Where(o => o.OdsCode == code || o.OnsCode == code).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+        return found ?? throw new CliUsageException($"There is no organisation with ODS code, ONS code or id '{value}' in this system.");
     }
 }

@@ -13,7 +13,7 @@ public sealed record DemoPerson(string Email, string DisplayName, string RoleDes
 
 /// <summary>
 /// The fictional Northshire and Eastvale ICS, so that a new user sees the product working. Every organisation,
-/// place and person here is invented; the ODS-style codes are made up and do not identify real bodies.
+/// place and person here is invented; the ODS, ONS and charity codes are made up and do not identify real bodies.
 /// </summary>
 public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, DemoGoals goals, TimeProvider clock)
 {
@@ -42,7 +42,8 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Dem
 
     private static readonly string[] PlaceNames = ["Northshire", "Eastvale"];
 
-    private sealed record DemoOrganisation(string Name, OrganisationType Type, string? OdsCode, string[] Places);
+    private sealed record DemoOrganisation(string Name, OrganisationType Type, string? OdsCode, string[] Places,
+        string? OnsCode = null, string? CharityNumber = null, bool IsPartner = true);
 
     private static readonly DemoOrganisation[] Organisations =
     [
@@ -51,13 +52,14 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Dem
         new("Eastvale General Hospital NHS Trust", OrganisationType.NhsTrust, "RZ2", ["Eastvale"]),
         new("Northshire and Eastvale Community and Mental Health NHS Trust", OrganisationType.NhsTrust, "RZ3", ["Northshire", "Eastvale"]),
         new("Northern Counties Ambulance Service NHS Foundation Trust", OrganisationType.NhsTrust, "RZ4", ["Northshire", "Eastvale"]),
-        new("Northshire County Council", OrganisationType.LocalAuthority, "E10000099", ["Northshire"]),
-        new("Eastvale Borough Council", OrganisationType.LocalAuthority, "E06000099", ["Eastvale"]),
+        new("Northshire County Council", OrganisationType.LocalAuthority, null, ["Northshire"], OnsCode: "E10000099"),
+        new("Eastvale Borough Council", OrganisationType.LocalAuthority, null, ["Eastvale"], OnsCode: "E06000099"),
         new("Eastvale GP Federation", OrganisationType.PrimaryCare, "Y99001", ["Eastvale"]),
-        new("Northshire and Eastvale VCSE Alliance", OrganisationType.Vcse, null, ["Northshire", "Eastvale"]),
-        new("St Aidan's Hospice", OrganisationType.Hospice, "8Z991", ["Northshire"]),
+        new("Northshire and Eastvale VCSE Alliance", OrganisationType.Vcse, null, ["Northshire", "Eastvale"], CharityNumber: "1999001"),
+        new("St Aidan's Hospice", OrganisationType.Hospice, "8Z991", ["Northshire"], CharityNumber: "1999002"),
         new("Healthwatch Northshire", OrganisationType.Healthwatch, null, ["Northshire"]),
         new("NHS England North East and Yorkshire", OrganisationType.NationalBody, null, []),
+        new("University of Northshire", OrganisationType.Education, null, ["Northshire"], IsPartner: false),
     ];
 
     public async Task<Guid> CreateAsync(CancellationToken ct)
@@ -86,6 +88,9 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Dem
                 Name = o.Name,
                 Type = o.Type,
                 OdsCode = o.OdsCode,
+                OnsCode = o.OnsCode,
+                CharityNumber = o.CharityNumber,
+                IsPartner = o.IsPartner,
                 Places = o.Places.Select(p => new OrganisationPlace { SystemId = system.Id, PlaceId = places[p].Id }).ToList(),
             };
             organisations[o.Name] = organisation;

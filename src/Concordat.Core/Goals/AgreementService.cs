@@ -94,7 +94,8 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         {
             errors.Add(nameof(input.ClosesOn), "The closing date must be in the future");
         }
-        var partners = await db.Organisations.Where(o => o.Type != OrganisationType.NationalBody).Select(o => o.Id).ToListAsync(ct);
+        // National bodies and organisations outside the system are not asked: the partners agree goals.
+        var partners = await db.Organisations.Where(o => o.IsPartner && o.Type != OrganisationType.NationalBody).Select(o => o.Id).ToListAsync(ct);
         var required = (input.RequiredOrganisationIds ?? []).Distinct().ToList();
         if (required.Count == 0)
         {

@@ -198,7 +198,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.PlaceIds), "Select places from this system's list");
         }
-        if (input.LeadOrganisationId is not { } leadId || !await db.Organisations.AnyAsync(o => o.Id == leadId, ct))
+        if (input.LeadOrganisationId is not { } leadId || !await db.Organisations.AnyAsync(o => o.Id == leadId && o.IsPartner, ct))
         {
             errors.Add(nameof(input.LeadOrganisationId), "Select the lead organisation");
         }

@@ -33,6 +33,8 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
         var diagrams = await theory.GetManyAsync(goals, ct);
         var contributionsOf = await contributions.ForGoalsAsync(goalIds, ct);
         var measuresOf = await measures.ListForGoalsAsync(goalIds, ct);
+        // An organisation outside the system is not a partner, so what it once committed does not make a goal shared.
+        var outsiders = (await db.Organisations.Where(o => !o.IsPartner).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
         var readings = new List<GoalReading>();
         foreach (var goal in goals)
         {
@@ -48,7 +50,7 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
             var measureFacts = goalMeasures.Select(m => new MeasureFacts(m.Id, m.Name, m.Points > 0, m.IsStale, targets.GetValueOrDefault(m.Id),
                 m.Variation is VariationIcon.ConcernHigh or VariationIcon.ConcernLow, carriedIdea || addressedMeasures.Contains(m.Id)) { IsProvisional = m.IsProvisional }).ToList();
             var facts = new GoalFacts(goal.Id, goal.Title, goal.Status,
-                [.. rows.Select(c => new ContributionFacts(c.Id, c.Organisation, c.OrganisationId, c.Status, c.IsOverdue))],
+                [.. rows.Where(c => !outsiders.Contains(c.OrganisationId)).Select(c => new ContributionFacts(c.Id, c.Organisation, c.OrganisationId, c.Status, c.IsOverdue))],
                 diagram.Primary.Count,
                 [.. diagram.ChangeIdeas.Select(i => new IdeaFacts(i.Idea.Id, i.Idea.Title, i.Idea.Levers != PolicyLevers.None, i.Idea.HasDiagnosis, i.Idea.WhoseBehaviour is not null))],
                 measureFacts,

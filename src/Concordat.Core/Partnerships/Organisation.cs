@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Concordat.Core.Partnerships;
 
-/// <summary>A partner organisation of a system.</summary>
-public sealed partial class Organisation : ITenantOwned, IVersioned
+/// <summary>
+/// An organisation of a system: a partner, or one from outside the system (an academic partner, a national charity, a
+/// Health Innovation Network) that is only named, as a co-funder for example.
+/// </summary>
+public sealed class Organisation : ITenantOwned, IVersioned
 {
     public static void RequireEditableBy(Actor actor, Guid organisationId)
     {
@@ -20,31 +23,36 @@ public sealed partial class Organisation : ITenantOwned, IVersioned
 
     public const int NameMaxLength = 200;
     public const int OdsCodeMaxLength = 9;
+    public const int OnsCodeMaxLength = 9;
+    public const int CharityNumberMaxLength = 11;
+    public const int CompanyNumberMaxLength = 8;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid SystemId { get; init; }
     public required string Name { get; set; }
     public OrganisationType Type { get; set; }
 
-    /// <summary>NHS Organisation Data Service code, stored upper case; null for partners without one.</summary>
+    /// <summary>NHS Organisation Data Service code, stored upper case; null for organisations without one.</summary>
     public string? OdsCode { get; set; }
+
+    /// <summary>Office for National Statistics code of a council or other public area, like E06000047.</summary>
+    public string? OnsCode { get; set; }
+
+    public string? CharityNumber { get; set; }
+    public string? CompanyNumber { get; set; }
+
+    /// <summary>
+    /// False for an organisation outside the system: it can be named (a fund's co-funder, say) but is not asked for
+    /// positions, not counted as a partner, and no one holds a role for it.
+    /// </summary>
+    public bool IsPartner { get; set; } = true;
+
+    public OrganisationCodes Codes => new(OdsCode, OnsCode, CharityNumber, CompanyNumber);
 
     public List<OrganisationPlace> Places { get; init; } = [];
 
     [ConcurrencyCheck]
     public Guid Version { get; set; } = Guid.NewGuid();
-
-    /// <summary>
-    /// ODS codes are 3 to 9 letters and digits: trusts and ICBs have 3 (RX1, QHM), sub-ICB locations 3 (00L),
-    /// sites and VCSE bodies 5 (RX1AA, 8JK47), GP practices 6 (A81001), local authorities up to 9 (E10000023).
-    /// </summary>
-    public static bool IsValidOdsCode(string code) => OdsCodePattern().IsMatch(code);
-
-    [GeneratedRegex("^[A-Z0-9]{3,9}$")]
-    private static partial Regex OdsCodePattern();
-
-    public static string? NormaliseOdsCode(string? code) =>
-        string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
 
     /// <summary>What the audit trail records of an organisation.</summary>
     public IReadOnlyDictionary<string, string?> Snapshot(IReadOnlyDictionary<Guid, string> placeNames) => new SortedDictionary<string, string?>
@@ -52,8 +60,37 @@ public sealed partial class Organisation : ITenantOwned, IVersioned
         ["Name"] = Name,
         ["Type"] = Type.InWords(),
         ["ODS code"] = OdsCode,
+        ["ONS code"] = OnsCode,
+        ["Charity number"] = CharityNumber,
+        ["Company number"] = CompanyNumber,
+        ["Partner"] = Prose.YesNo(IsPartner),
         ["Places served"] = string.Join(", ", Places.Select(p => placeNames.GetValueOrDefault(p.PlaceId, "?")).Order()),
     };
+}
+
+/// <summary>An organisation's register identifiers, each null where it has none.</summary>
+public sealed record OrganisationCodes(string? OdsCode, string? OnsCode, string? CharityNumber, string? CompanyNumber)
+{
+    public string? Of(Register register) => register switch
+    {
+        Register.Ods => OdsCode,
+        Register.Ons => OnsCode,
+        Register.Charity => CharityNumber,
+        Register.Company => CompanyNumber,
+        _ => throw new ArgumentOutOfRangeException(nameof(register), register, null),
+    };
+
+    public void ApplyTo(Organisation organisation)
+    {
+        organisation.OdsCode = OdsCode;
+        organisation.OnsCode = OnsCode;
+        organisation.CharityNumber = CharityNumber;
+        organisation.CompanyNumber = CompanyNumber;
+    }
+
+    /// <summary>Each identifier it has, by name: "ONS code E06000047", "Registered charity 1234567".</summary>
+    public IReadOnlyList<string> InWords() =>
+        [.. Enum.GetValues<Register>().Where(r => Of(r) is not null).Select(r => r.Describe(Of(r)!))];
 }
 
 /// <summary>A place an organisation serves.</summary>
@@ -70,6 +107,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     {
         builder.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);
         builder.Property(o => o.OdsCode).HasMaxLength(Organisation.OdsCodeMaxLength);
+        builder.Property(o => o.OnsCode).HasMaxLength(Organisation.OnsCodeMaxLength);
+        builder.Property(o => o.CharityNumber).HasMaxLength(Organisation.CharityNumberMaxLength);
+        builder.Property(o => o.CompanyNumber).HasMaxLength(Organisation.CompanyNumberMaxLength);
         builder.Property(o => o.Type).HasConversion<string>().HasMaxLength(40);
         builder.HasOne<CareSystem>().WithMany().HasForeignKey(o => o.SystemId);
         // Both providers allow many NULLs in a unique index, so organisations without a code never clash.

@@ -1,16 +1,21 @@
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.History;
+using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Partnerships;
 
-/// <summary>The fields a convenor (or the organisation's own lead) sets on a partner organisation.</summary>
-public sealed record SaveOrganisation(string? Name, OrganisationType? Type, string? OdsCode, IReadOnlyList<Guid> PlaceIds);
+/// <summary>
+/// The fields a convenor (or the organisation's own lead) sets on an organisation. Which codes it may carry depends on
+/// its type; only a convenor sets its type, codes and whether it is a partner.
+/// </summary>
+public sealed record SaveOrganisation(string? Name, OrganisationType? Type, string? OdsCode, IReadOnlyList<Guid> PlaceIds,
+    string? OnsCode = null, string? CharityNumber = null, string? CompanyNumber = null, bool IsPartner = true);
 
-public sealed record OrganisationSummary(Guid Id, string Name, OrganisationType Type, string? OdsCode, IReadOnlyList<string> Places, int People);
+public sealed record OrganisationSummary(Guid Id, string Name, OrganisationType Type, OrganisationCodes Codes, bool IsPartner, IReadOnlyList<string> Places, int People);
 
-public sealed record OrganisationDetail(Guid Id, string Name, OrganisationType Type, string? OdsCode, IReadOnlyList<Place> Places, Guid Version)
+public sealed record OrganisationDetail(Guid Id, string Name, OrganisationType Type, OrganisationCodes Codes, bool IsPartner, IReadOnlyList<Place> Places, Guid Version)
 {
     public IReadOnlyList<Guid> PlaceIds => Places.Select(p => p.Id).ToList();
 }
@@ -26,12 +31,13 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Select(o => new
             {
-                o.Id, o.Name, o.Type, o.OdsCode,
+                o.Id, o.Name, o.Type, o.OdsCode, o.OnsCode, o.CharityNumber, o.CompanyNumber, o.IsPartner,
                 PlaceIds = o.Places.Select(p => p.PlaceId).ToList(),
                 People = db.Memberships.Count(m => m.OrganisationId == o.Id),
             })
             .ToListAsync(ct);
-        return rows.Select(o => new OrganisationSummary(o.Id, o.Name, o.Type, o.OdsCode,
+        return rows.Select(o => new OrganisationSummary(o.Id, o.Name, o.Type,
+            new OrganisationCodes(o.OdsCode, o.OnsCode, o.CharityNumber, o.CompanyNumber), o.IsPartner,
             o.PlaceIds.Select(id => placeNames.GetValueOrDefault(id, "?")).Order().ToList(), o.People)).ToList();
     }
 
@@ -41,7 +47,8 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
             ?? throw new NotFoundException("There is no such organisation in this system.");
         var placeIds = organisation.Places.Select(p => p.PlaceId).ToList();
         var places = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
-        return new OrganisationDetail(organisation.Id, organisation.Name, organisation.Type, organisation.OdsCode, places, organisation.Version);
+        return new OrganisationDetail(organisation.Id, organisation.Name, organisation.Type, organisation.Codes, organisation.IsPartner, places,
+            organisation.Version);
     }
 
     public async Task<IReadOnlyList<Place>> PlacesAsync(CancellationToken ct) =>
@@ -56,9 +63,10 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
             SystemId = actor.SystemId,
             Name = valid.Name,
             Type = valid.Type,
-            OdsCode = valid.OdsCode,
+            IsPartner = valid.IsPartner,
             Places = valid.PlaceIds.Select(p => new OrganisationPlace { SystemId = actor.SystemId, PlaceId = p }).ToList(),
         };
+        valid.Codes.ApplyTo(organisation);
         db.Organisations.Add(organisation);
         var placeNames = await PlaceNamesAsync(ct);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "OrganisationAdded", EntityType, organisation.Id, organisation.Name,
@@ -82,9 +90,20 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
             throw new EditConflictException(organisation.Name, organisation.Version, organisation.Snapshot(placeNames));
         }
         var valid = await ValidateAsync(input, existingId: id, ct);
-        if (!actor.IsConvenor && (valid.Type != organisation.Type || valid.OdsCode != organisation.OdsCode))
+        if (!actor.IsConvenor && (valid.Type != organisation.Type || valid.Codes != organisation.Codes || valid.IsPartner != organisation.IsPartner))
         {
-            throw new ForbiddenException("Only a convenor can change an organisation's type or ODS code.");
+            throw new ForbiddenException("Only a convenor can change an organisation's type, codes or whether it is a partner.");
+        }
+        if (!valid.IsPartner && organisation.IsPartner)
+        {
+            // No one acts for an organisation outside the system: it is named, not asked, so nobody answers or works for it.
+            var today = UkCalendar.Today(clock);
+            if (await db.Memberships.AnyAsync(m => m.OrganisationId == id, ct)
+                || await db.Delegations.AnyAsync(d => d.OrganisationId == id && d.RevokedAtUtc == null && d.Until >= today, ct))
+            {
+                throw new InputInvalidException(nameof(input.IsPartner),
+                    $"People act for {organisation.Name} in this system: remove their roles and end its delegations before marking it outside the system");
+            }
         }
 
         var before = organisation.Snapshot(placeNames);
@@ -92,7 +111,8 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
         db.Entry(organisation).Property(o => o.Version).OriginalValue = organisation.Version;
         organisation.Name = valid.Name;
         organisation.Type = valid.Type;
-        organisation.OdsCode = valid.OdsCode;
+        valid.Codes.ApplyTo(organisation);
+        organisation.IsPartner = valid.IsPartner;
         organisation.Places.RemoveAll(p => !valid.PlaceIds.Contains(p.PlaceId));
         foreach (var placeId in valid.PlaceIds.Where(p => organisation.Places.All(op => op.PlaceId != p)))
         {
@@ -119,34 +139,40 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
         return organisation;
     }
 
-    private sealed record ValidOrganisation(string Name, OrganisationType Type, string? OdsCode, IReadOnlyList<Guid> PlaceIds);
+    private sealed record ValidOrganisation(string Name, OrganisationType Type, OrganisationCodes Codes, bool IsPartner, IReadOnlyList<Guid> PlaceIds);
 
     private async Task<ValidOrganisation> ValidateAsync(SaveOrganisation input, Guid? existingId, CancellationToken ct)
     {
         var errors = new InputErrors();
         var name = errors.RequiredText(nameof(input.Name), "Name", input.Name, Organisation.NameMaxLength, "Enter the organisation's name");
-        if (input.Type is not { } type || !Enum.IsDefined(type))
+        OrganisationType? type = input.Type is { } t && Enum.IsDefined(t) ? t : null;
+        if (type is null)
         {
             errors.Add(nameof(input.Type), "Select the type of organisation");
-            type = default;
         }
-        var odsCode = Organisation.NormaliseOdsCode(input.OdsCode);
-        if (odsCode is not null)
+        var codes = new OrganisationCodes(Registers.Normalise(input.OdsCode), Registers.Normalise(input.OnsCode),
+            Registers.Normalise(input.CharityNumber), Registers.Normalise(input.CompanyNumber));
+        foreach (var register in Enum.GetValues<Register>())
         {
-            if (!Organisation.IsValidOdsCode(odsCode))
+            if (codes.Of(register) is not { } code)
             {
-                errors.Add(nameof(input.OdsCode), "ODS code must be 3 to 9 letters and numbers, like RX1 or A81001");
+                continue;
             }
-            else
+            var field = FieldOf(register);
+            if (!register.IsValid(code))
             {
-                var holder = await db.Organisations.AsNoTracking()
-                    .Where(o => o.OdsCode == odsCode && o.Id != existingId)
-                    .Select(o => o.Name)
-                    .FirstOrDefaultAsync(ct);
-                if (holder is not null)
-                {
-                    errors.Add(nameof(input.OdsCode), $"ODS code {odsCode} is already used by {holder} in this system");
-                }
+                errors.Add(field, $"{register.FieldName()} must be {register.Format()}");
+            }
+            else if (type is { } known && !known.Registers().Contains(register))
+            {
+                var takes = known.Registers().Select(r => (r is Register.Ods or Register.Ons ? "an " : "a ") + Prose.Clause(r.FieldName())).ToList();
+                errors.Add(field, $"Leave the {Prose.Clause(register.FieldName())} empty: the type {known.InWords()} has "
+                    + (takes.Count == 1 ? takes[0] : string.Join(", ", takes[..^1]) + " or " + takes[^1]));
+            }
+            else if (register is Register.Ods or Register.Ons && await HolderAsync(register, code, existingId, ct) is { } holder)
+            {
+                // An ODS or ONS code names one body; charities and companies can run more than one partner.
+                errors.Add(field, $"{register.FieldName()} {code} is already used by {holder} in this system");
             }
         }
         var placeIds = (input.PlaceIds ?? []).Distinct().ToList();
@@ -159,7 +185,23 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
             }
         }
         errors.ThrowIfAny();
-        return new ValidOrganisation(name, type, odsCode, placeIds);
+        return new ValidOrganisation(name, type ?? default, codes, input.IsPartner, placeIds);
+    }
+
+    private static string FieldOf(Register register) => register switch
+    {
+        Register.Ods => nameof(SaveOrganisation.OdsCode),
+        Register.Ons => nameof(SaveOrganisation.OnsCode),
+        Register.Charity => nameof(SaveOrganisation.CharityNumber),
+        Register.Company => nameof(SaveOrganisation.CompanyNumber),
+        _ => throw new ArgumentOutOfRangeException(nameof(register), register, null),
+    };
+
+    private async Task<string?> HolderAsync(Register register, string code, Guid? existingId, CancellationToken ct)
+    {
+        var others = db.Organisations.AsNoTracking().Where(o => o.Id != existingId);
+        others = register == Register.Ods ? others.Where(o => o.OdsCode == code) : others.Where(o => o.OnsCode == code);
+        return await others.Select(o => o.Name).FirstOrDefaultAsync(ct);
     }
 
     private async Task SaveAsync(CancellationToken ct)

@@ -106,6 +106,10 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
         {
             errors.Add(nameof(input.OrganisationId), "Select the organisation the person acts for");
         }
+        else if (!organisation.IsPartner)
+        {
+            errors.Add(nameof(input.OrganisationId), $"{organisation.Name} is outside the system: no one holds a role for it, so choose a partner");
+        }
         if (input.Role is not { } role || !Enum.IsDefined(role))
         {
             errors.Add(nameof(input.Role), "Select a role");

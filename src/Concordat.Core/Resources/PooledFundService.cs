@@ -119,7 +119,8 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
 
     /// <summary>
     /// A lead of the paying partner sets what it pays in (zero takes it out of the fund); a lead of the host proposes
-    /// an amount for another partner, which counts once that partner confirms it. Returns whether the amount now counts.
+    /// an amount for another partner, which counts once that partner confirms it, or records what a co-funder from
+    /// outside the system pays in. Returns whether the amount now counts.
     /// </summary>
     public async Task<bool> SetContributionAsync(Guid fundId, SetFundContribution input, Actor actor, CancellationToken ct)
     {
@@ -136,9 +137,12 @@ public sealed class PooledFundService(ConcordatDb db, TimeProvider clock)
             amount = 0;
         }
         errors.ThrowIfAny();
-        var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
-        var ownPayment = actor.IsLeadOf(organisationId);
-        if (!ownPayment && !actor.IsLeadOf(fund.HostOrganisationId))
+        var payer = await db.Organisations.Where(o => o.Id == organisationId).Select(o => new { o.Name, o.IsPartner }).SingleAsync(ct);
+        var organisation = payer.Name;
+        var hostLead = actor.IsLeadOf(fund.HostOrganisationId);
+        // No one acts for a co-funder from outside the system, so what the host's leads record for it counts at once.
+        var ownPayment = actor.IsLeadOf(organisationId) || (!payer.IsPartner && hostLead);
+        if (!ownPayment && !hostLead)
         {
             throw new ForbiddenException($"Only {organisation}'s leads can set what it pays into {fund.Name}; the host's leads can propose an amount for it to confirm.");
         }

@@ -7,13 +7,27 @@ namespace Concordat.Web.Api;
 
 public sealed record PlaceReference(Guid Id, string Name);
 
-public sealed record OrganisationResponse(Guid Id, string Name, OrganisationType Type, string? OdsCode, IReadOnlyList<PlaceReference> Places, Guid Version);
+/// <summary>
+/// An organisation: its codes each by itself, and <c>identifiers</c> naming each as people read it ("ONS code E06000047",
+/// "Registered charity 1234567"); <c>isPartner</c> is false for an organisation outside the system, named only.
+/// </summary>
+public sealed record OrganisationResponse(Guid Id, string Name, OrganisationType Type, bool IsPartner, string? OdsCode, string? OnsCode, string? CharityNumber,
+    string? CompanyNumber, IReadOnlyList<string> Identifiers, IReadOnlyList<PlaceReference> Places, Guid Version);
 
-public sealed record OrganisationListItem(Guid Id, string Name, OrganisationType Type, string? OdsCode, IReadOnlyList<string> Places, int People);
+public sealed record OrganisationListItem(Guid Id, string Name, OrganisationType Type, bool IsPartner, string? OdsCode, string? OnsCode, string? CharityNumber,
+    string? CompanyNumber, IReadOnlyList<string> Identifiers, IReadOnlyList<string> Places, int People);
 
-public sealed record OrganisationRequest(string? Name, OrganisationType? Type, string? OdsCode, IReadOnlyList<Guid>? PlaceIds)
+/// <summary>
+/// The fields of an organisation. <c>odsCode</c> is replaced as sent (null removes it), as it always was; the fields added
+/// later (<c>onsCode</c>, <c>charityNumber</c>, <c>companyNumber</c>, <c>isPartner</c>) keep what is stored when left out of a
+/// change, and an empty string removes a code. A new organisation is a partner unless <c>isPartner</c> is false.
+/// </summary>
+public sealed record OrganisationRequest(string? Name, OrganisationType? Type, string? OdsCode, IReadOnlyList<Guid>? PlaceIds,
+    string? OnsCode = null, string? CharityNumber = null, string? CompanyNumber = null, bool? IsPartner = null)
 {
-    public SaveOrganisation ToInput() => new(Name, Type, OdsCode, PlaceIds ?? []);
+    public SaveOrganisation ToInput(OrganisationDetail? stored = null) => new(Name, Type, OdsCode, PlaceIds ?? [],
+        OnsCode ?? stored?.Codes.OnsCode, CharityNumber ?? stored?.Codes.CharityNumber, CompanyNumber ?? stored?.Codes.CompanyNumber,
+        IsPartner ?? stored?.IsPartner ?? true);
 }
 
 /// <summary>Work an organisation handed to a person until a date; active is false once ended or past its last day.</summary>
@@ -26,8 +40,9 @@ public static class OrganisationsApi
     {
         group.MapGet("/", async ([AsParameters] PageQuery page, HttpContext context, OrganisationService organisations, CancellationToken ct) =>
             TypedResults.Ok(page.Of(context, await organisations.ListAsync(ct),
-                o => new OrganisationListItem(o.Id, o.Name, o.Type, o.OdsCode, o.Places, o.People))))
-            .WithSummary("The system's partner organisations");
+                o => new OrganisationListItem(o.Id, o.Name, o.Type, o.IsPartner, o.Codes.OdsCode, o.Codes.OnsCode, o.Codes.CharityNumber,
+                    o.Codes.CompanyNumber, o.Codes.InWords(), o.Places, o.People))))
+            .WithSummary("The system's organisations: its partners, and those outside it (isPartner false)");
 
         group.MapGet("/{id:guid}", async Task<Results<Ok<OrganisationResponse>, NotFound>> (Guid id, HttpContext context, OrganisationService organisations, CancellationToken ct) =>
             {
@@ -47,18 +62,19 @@ public static class OrganisationsApi
                 context.Response.Headers.ETag = ETags.For(organisation.Version);
                 return TypedResults.CreatedAtRoute(ToResponse(organisation), "GetOrganisation", new { systemId, id = organisation.Id });
             })
-            .WithSummary("Add a partner organisation (convenors only)")
+            .WithSummary("Add a partner organisation, or one outside the system with isPartner false (convenors only)")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapPut("/{id:guid}", async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> (Guid id, OrganisationRequest request,
                 HttpContext context, OrganisationService organisations, CancellationToken ct) =>
             {
-                await organisations.UpdateAsync(id, request.ToInput(), ETags.Parse(context.Request.Headers.IfMatch), context.Actor(), ct);
+                var stored = await organisations.GetAsync(id, ct);
+                await organisations.UpdateAsync(id, request.ToInput(stored), ETags.Parse(context.Request.Headers.IfMatch), context.Actor(), ct);
                 var organisation = await organisations.GetAsync(id, ct);
                 context.Response.Headers.ETag = ETags.For(organisation.Version);
                 return TypedResults.Ok(ToResponse(organisation));
             })
-            .WithSummary("Change an organisation; requires If-Match with the ETag you read")
+            .WithSummary("Change an organisation; requires If-Match with the ETag you read; codes added after odsCode keep their value when left out")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequiresIfMatch();
@@ -99,5 +115,6 @@ public static class OrganisationsApi
     }
 
     private static OrganisationResponse ToResponse(OrganisationDetail o) =>
-        new(o.Id, o.Name, o.Type, o.OdsCode, o.Places.Select(p => new PlaceReference(p.Id, p.Name)).ToList(), o.Version);
+        new(o.Id, o.Name, o.Type, o.IsPartner, o.Codes.OdsCode, o.Codes.OnsCode, o.Codes.CharityNumber, o.Codes.CompanyNumber, o.Codes.InWords(),
+            o.Places.Select(p => new PlaceReference(p.Id, p.Name)).ToList(), o.Version);
 }

@@ -8,7 +8,9 @@ public static class HistoryText
     {
         "SystemCreated" => $"{entry.EntityName} created",
         "SystemRenamed" => $"System renamed {entry.EntityName}",
-        "OrganisationAdded" => $"{entry.EntityName} added as a partner",
+        "OrganisationAdded" => entry.Changes.Any(c => c is { Field: "Partner", After: "No" })
+            ? $"{entry.EntityName} added, from outside the system"
+            : $"{entry.EntityName} added as a partner",
         "OrganisationUpdated" => $"{entry.EntityName} details changed",
         "PersonAdded" => $"{entry.EntityName} added",
         "PersonReinvited" => $"{entry.EntityName} sent a new invitation link",

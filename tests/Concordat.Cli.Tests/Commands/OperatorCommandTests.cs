@@ -92,7 +92,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Contains("convenor@demo.concordat.example", first.Output);
         Assert.Contains("already exists", second.Output);
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Systems"));
-        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM Organisations"));
+        Assert.Equal(13, await ScalarAsync("SELECT COUNT(*) FROM Organisations"));
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Places"));
         Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM People"));
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM Goals"));
@@ -112,7 +112,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM ChangeIdeas"));
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM StrategyVersions"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Systems WHERE StrategyIsPublic = 1"));
-        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'OrganisationAdded'"));
+        Assert.Equal(13, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'OrganisationAdded'"));
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Contains("Email: Enter an email address in the correct format", badEmail.Error);
         Assert.Contains("DisplayName: Enter the person's full name", badEmail.Error);
         Assert.Equal(2, noOrganisation.ExitCode);
-        Assert.Contains("no organisation with ODS code or id 'XX999'", noOrganisation.Error);
+        Assert.Contains("no organisation with ODS code, ONS code or id 'XX999'", noOrganisation.Error);
         Assert.NotEqual(0, badRole.ExitCode);
         Assert.Equal(people, await ScalarAsync("SELECT COUNT(*) FROM People"));
     }
@@ -262,7 +262,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("already exists", again.Error);
         Assert.Equal(0, forced.ExitCode);
-        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM Organisations", $"Data Source={target};Pooling=False"));
+        Assert.Equal(13, await ScalarAsync("SELECT COUNT(*) FROM Organisations", $"Data Source={target};Pooling=False"));
     }
 
     [Fact]

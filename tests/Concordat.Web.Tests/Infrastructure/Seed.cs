@@ -32,11 +32,12 @@ public static class Seed
         db.Tenant.Enter(system.Id);
         var place = new Place { SystemId = system.Id, Name = "Westford" };
         db.Places.Add(place);
-        Organisation Org(string orgName, OrganisationType type, string ods) =>
+        Organisation Org(string orgName, OrganisationType type, string? ods) =>
             new() { SystemId = system.Id, Name = orgName, Type = type, OdsCode = ods };
         var icb = Org("Test ICB", OrganisationType.IntegratedCareBoard, "QT1");
         var trust = Org("Westford Hospitals NHS Trust", OrganisationType.NhsTrust, "RT1");
-        var council = Org("Westford Council", OrganisationType.LocalAuthority, "E06000001");
+        var council = Org("Westford Council", OrganisationType.LocalAuthority, null);
+        council.OnsCode = "E06000001";
         db.Organisations.AddRange(icb, trust, council);
 
         TestPerson Person(string role, string displayName, Guid organisationId, Role r)

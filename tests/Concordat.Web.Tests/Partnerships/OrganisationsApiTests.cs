@@ -114,7 +114,7 @@ public abstract class OrganisationsApiTests(TestApp app, DatabaseKind kind) : Pr
         var url = $"/api/v1/systems/{system.Id}/organisations/{system.CouncilId}";
         var read = await client.GetAsync(url, Ct);
 
-        var response = await client.PutJsonAsync(url, new { name = "Westford City Council", type = "LocalAuthority", odsCode = "E06000001" },
+        var response = await client.PutJsonAsync(url, new { name = "Westford City Council", type = "LocalAuthority", onsCode = "E06000001" },
             read.Headers.ETag!.ToString());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -34,5 +34,5 @@ public sealed class GoalForm
 
     public static IEnumerable<SelectListItem> OrganisationOptions(IEnumerable<OrganisationSummary> organisations, Guid? selected) =>
         new[] { new SelectListItem("Select an organisation", "", selected is null) }
-            .Concat(organisations.Where(o => o.Type != OrganisationType.NationalBody).Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == selected)));
+            .Concat(organisations.Where(o => o.IsPartner && o.Type != OrganisationType.NationalBody).Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == selected)));
 }

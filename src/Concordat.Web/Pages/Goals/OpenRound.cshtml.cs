@@ -72,6 +72,6 @@ public sealed class OpenRoundModel(GoalService goals, AgreementService agreement
     private async Task LoadAsync(CancellationToken ct)
     {
         Goal = await goals.GetAsync(Id, ct);
-        Partners = (await organisations.ListAsync(ct)).Where(o => o.Type != OrganisationType.NationalBody).ToList();
+        Partners = (await organisations.ListAsync(ct)).Where(o => o.IsPartner && o.Type != OrganisationType.NationalBody).ToList();
     }
 }

@@ -66,7 +66,7 @@ public sealed class AddPersonModel(PeopleService people, OrganisationService org
         {
             throw new ForbiddenException("Only an organisation's leads and the convenors can add people.");
         }
-        var all = (await organisations.ListAsync(ct)).Where(o => authority.Convenors || authority.Organisations.Contains(o.Id));
+        var all = (await organisations.ListAsync(ct)).Where(o => o.IsPartner && (authority.Convenors || authority.Organisations.Contains(o.Id)));
         OrganisationOptions = [new SelectListItem("Select an organisation", ""), .. all.Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == Input.OrganisationId))];
         RoleOptions = Enum.GetValues<Role>().Where(r => r != Role.Convenor || authority.Convenors)
             .Select(r => new SelectListItem(r.InWords(), r.ToString(), r == Input.Role)).ToList();

@@ -1,5 +1,6 @@
 using Concordat.Core.Access;
 using Concordat.Core.Partnerships;
+using Concordat.Core.Words;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Partnerships.Organisations;
@@ -21,6 +22,7 @@ public sealed class EditOrganisationModel(OrganisationService organisations) : S
     public Guid Version { get; set; }
 
     public IReadOnlyList<Place> Places { get; private set; } = [];
+    public bool ChoosesPartnership => Actor.IsConvenor;
     public string CurrentName { get; private set; } = "";
     public IReadOnlyDictionary<string, string?>? Conflict { get; private set; }
     public IReadOnlyDictionary<string, string?> Yours { get; private set; } = new Dictionary<string, string?>();
@@ -32,13 +34,18 @@ public sealed class EditOrganisationModel(OrganisationService organisations) : S
         Places = await organisations.PlacesAsync(ct);
         CurrentName = organisation.Name;
         Version = organisation.Version;
-        Input = new OrganisationForm { Name = organisation.Name, Type = organisation.Type, OdsCode = organisation.OdsCode, PlaceIds = [.. organisation.PlaceIds] };
+        Input = OrganisationForm.For(organisation);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var current = await organisations.GetAsync(Id, ct);
         CurrentName = current.Name;
+        if (!ChoosesPartnership)
+        {
+            // Only convenors are offered the choice; a lead's save keeps what is stored.
+            Input.IsPartner = current.IsPartner;
+        }
         Places = await organisations.PlacesAsync(ct);
         if (!ModelState.IsValid)
         {
@@ -64,7 +71,11 @@ public sealed class EditOrganisationModel(OrganisationService organisations) : S
             {
                 ["Name"] = Input.Name?.Trim(),
                 ["Type"] = Input.Type?.InWords(),
-                ["ODS code"] = Organisation.NormaliseOdsCode(Input.OdsCode),
+                ["ODS code"] = Registers.Normalise(Input.OdsCode),
+                ["ONS code"] = Registers.Normalise(Input.OnsCode),
+                ["Charity number"] = Registers.Normalise(Input.CharityNumber),
+                ["Company number"] = Registers.Normalise(Input.CompanyNumber),
+                ["Partner"] = Prose.YesNo(Input.IsPartner),
                 ["Places served"] = string.Join(", ", Input.PlaceIds.Select(p => placeNames.GetValueOrDefault(p, "?")).Order()),
             };
             ModelState.Remove(nameof(Version));

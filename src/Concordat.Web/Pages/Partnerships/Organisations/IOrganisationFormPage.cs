@@ -7,4 +7,7 @@ public interface IOrganisationFormPage
 {
     OrganisationForm Input { get; }
     IReadOnlyList<Place> Places { get; }
+
+    /// <summary>Whether the form offers the choice between a partner and an organisation outside the system (convenors only).</summary>
+    bool ChoosesPartnership { get; }
 }

@@ -10,6 +10,7 @@ public sealed class NewOrganisationModel(OrganisationService organisations) : Sy
     public OrganisationForm Input { get; set; } = new();
 
     public IReadOnlyList<Place> Places { get; private set; } = [];
+    public bool ChoosesPartnership => true;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

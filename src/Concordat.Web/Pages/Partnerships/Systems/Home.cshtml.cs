@@ -19,7 +19,7 @@ public sealed class SystemHomeModel(ConcordatDb db, HistoryService history, Wait
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        OrganisationCount = await db.Organisations.CountAsync(ct);
+        OrganisationCount = await db.Organisations.CountAsync(o => o.IsPartner, ct);
         PlaceCount = await db.Places.CountAsync(ct);
         PeopleCount = await db.Memberships.Select(m => m.PersonId).Distinct().CountAsync(ct);
         Waiting = await waiting.ForAsync(Actor, ct);
