@@ -52,10 +52,14 @@ public sealed class SystemService(ConcordatDb db, PeopleService people, TimeProv
         {
             errors.Add(nameof(input.OrganisationType), "A convenor acts for one of the system's partners, not a national body: choose another type");
         }
-        var odsCode = Organisation.NormaliseOdsCode(input.OdsCode);
-        if (odsCode is not null && !Organisation.IsValidOdsCode(odsCode))
+        var odsCode = Registers.Normalise(input.OdsCode);
+        if (odsCode is not null && !Register.Ods.IsValid(odsCode))
         {
-            errors.Add(nameof(input.OdsCode), "ODS code must be 3 to 9 letters and numbers, like RX1 or A81001");
+            errors.Add(nameof(input.OdsCode), $"ODS code must be {Register.Ods.Format()}");
+        }
+        else if (odsCode is not null && Enum.IsDefined(type) && !type.Registers().Contains(Register.Ods))
+        {
+            errors.Add(nameof(input.OdsCode), $"Leave the ODS code empty: the type {type.InWords()} has no ODS code");
         }
         await people.ReadNewcomerAsync(input.ConvenorEmail, input.ConvenorName, errors, nameof(input.ConvenorEmail), nameof(input.ConvenorName));
         errors.ThrowIfAny();

@@ -1,0 +1,1920 @@
+﻿using System;
+using Concordat.Core.History;
+using Concordat.Core.Strategy;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Concordat.Core.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "People",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    IsAdministrator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeactivatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_People", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Systems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StrategyIsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Systems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiTokens_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_People_UserId",
+                        column: x => x.UserId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_People_UserId",
+                        column: x => x.UserId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_People_UserId",
+                        column: x => x.UserId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_People_UserId",
+                        column: x => x.UserId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ActingForOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActingForOrganisationName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    DelegationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    EntityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntityName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    BeforeJson = table.Column<string>(type: "TEXT", nullable: true),
+                    AfterJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AuditEvents_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Invitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invitations_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Invitations_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Organisations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OdsCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    OnsCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    CharityNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    CompanyNumber = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    IsPartner = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organisations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Organisations_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Places",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Places", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Places_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StrategyVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DocumentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ChecksPassed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Checks = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StrategyVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StrategyVersions_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SeenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangesSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => new { x.PersonId, x.SystemId });
+                    table.ForeignKey(
+                        name: "FK_Visits_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Visits_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Delegations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Capability = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DelegatePersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GrantedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GrantedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Delegations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Delegations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Delegations_People_DelegatePersonId",
+                        column: x => x.DelegatePersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Goals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OutcomeStatement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Population = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    WholeSystem = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InequalityLens = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeadOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SeniorResponsibleOwner = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Goals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Goals_Organisations_LeadOrganisationId",
+                        column: x => x.LeadOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Goals_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Memberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Memberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Memberships_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Memberships_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Memberships_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PooledFunds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HostOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PoolManager = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FinancialYear = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PooledFunds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PooledFunds_Organisations_HostOrganisationId",
+                        column: x => x.HostOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PooledFunds_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Measures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Improvement = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Target = table.Column<double>(type: "REAL", nullable: true),
+                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Geography = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    GeographyOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StaleAfterDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Measures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Measures_Organisations_GeographyOrganisationId",
+                        column: x => x.GeographyOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Measures_Organisations_OwnerOrganisationId",
+                        column: x => x.OwnerOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Measures_Places_PlaceId",
+                        column: x => x.PlaceId,
+                        principalTable: "Places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Measures_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationPlaces",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationPlaces", x => new { x.OrganisationId, x.PlaceId });
+                    table.ForeignKey(
+                        name: "FK_OrganisationPlaces_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OrganisationPlaces_Places_PlaceId",
+                        column: x => x.PlaceId,
+                        principalTable: "Places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Resources",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Quantity = table.Column<double>(type: "REAL", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AvailableCapacity = table.Column<double>(type: "REAL", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    OpeningHours = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    DataOwner = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    HasDataSharingAgreement = table.Column<bool>(type: "INTEGER", nullable: true),
+                    FundingSource = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    FinancialYear = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    IsRecurrent = table.Column<bool>(type: "INTEGER", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Resources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Resources_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Resources_Places_PlaceId",
+                        column: x => x.PlaceId,
+                        principalTable: "Places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Resources_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OpenedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpenedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CurrentRevision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeIdeas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    WhoseBehaviour = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    WhatDifferently = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PhysicalCapability = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PsychologicalCapability = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PhysicalOpportunity = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SocialOpportunity = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReflectiveMotivation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AutomaticMotivation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Functions = table.Column<int>(type: "INTEGER", nullable: false),
+                    Levers = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeverDetails = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeIdeas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChangeIdeas_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contributions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Commitment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Actions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AccountablePerson = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Reviewer = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    CheckInCadenceDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StatusChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contributions_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Contributions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Drivers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Drivers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Drivers_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GoalNeeds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Types = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Quantity = table.Column<double>(type: "REAL", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoalNeeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GoalNeeds_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GoalPlace",
+                columns: table => new
+                {
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoalPlace", x => new { x.GoalId, x.PlaceId });
+                    table.ForeignKey(
+                        name: "FK_GoalPlace_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GoalPlace_Places_PlaceId",
+                        column: x => x.PlaceId,
+                        principalTable: "Places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Perspectives",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WhatItMeans = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WhatWeNeed = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WhatWorriesUs = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UpdatedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Perspectives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Perspectives_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Perspectives_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PooledFundContributions",
+                columns: table => new
+                {
+                    PooledFundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AmountInPence = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProposedInPence = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProposedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PooledFundContributions", x => new { x.PooledFundId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_PooledFundContributions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PooledFundContributions_PooledFunds_PooledFundId",
+                        column: x => x.PooledFundId,
+                        principalTable: "PooledFunds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PooledFundSchemes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PooledFundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AmountInPence = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PooledFundSchemes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PooledFundSchemes_PooledFunds_PooledFundId",
+                        column: x => x.PooledFundId,
+                        principalTable: "PooledFunds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GoalMeasures",
+                columns: table => new
+                {
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoalMeasures", x => new { x.GoalId, x.MeasureId });
+                    table.ForeignKey(
+                        name: "FK_GoalMeasures_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GoalMeasures_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeasureRebases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasureRebases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasureRebases_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Observations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    Count = table.Column<double>(type: "REAL", nullable: true),
+                    Denominator = table.Column<double>(type: "REAL", nullable: true),
+                    LowerCi = table.Column<double>(type: "REAL", nullable: true),
+                    UpperCi = table.Column<double>(type: "REAL", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Observations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Observations_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObservationUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Rows = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObservationUploads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObservationUploads_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrajectoryPoints",
+                columns: table => new
+                {
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrajectoryPoints", x => new { x.MeasureId, x.PeriodStart });
+                    table.ForeignKey(
+                        name: "FK_TrajectoryPoints_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Positions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WouldResolve = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RecordedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Positions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Positions_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Positions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProposalRevision",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OutcomeStatement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Population = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    InequalityLens = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalRevision", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProposalRevision_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequiredResponse",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequiredResponse", x => new { x.RoundId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_RequiredResponse_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RequiredResponse_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeIdeaContributions",
+                columns: table => new
+                {
+                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContributionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeIdeaContributions", x => new { x.ChangeIdeaId, x.ContributionId });
+                    table.ForeignKey(
+                        name: "FK_ChangeIdeaContributions_ChangeIdeas_ChangeIdeaId",
+                        column: x => x.ChangeIdeaId,
+                        principalTable: "ChangeIdeas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChangeIdeaContributions_Contributions_ContributionId",
+                        column: x => x.ContributionId,
+                        principalTable: "Contributions",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CheckIns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContributionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Confidence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Narrative = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PostedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PostedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PostedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcknowledgedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CheckIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CheckIns_Contributions_ContributionId",
+                        column: x => x.ContributionId,
+                        principalTable: "Contributions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResourceCommitments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContributionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResourceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Quantity = table.Column<double>(type: "REAL", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RequestedQuantity = table.Column<double>(type: "REAL", nullable: false),
+                    RequestedStartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RequestedEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OverCommitmentReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResourceCommitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResourceCommitments_Contributions_ContributionId",
+                        column: x => x.ContributionId,
+                        principalTable: "Contributions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ResourceCommitments_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeIdeaDrivers",
+                columns: table => new
+                {
+                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SecondaryDriverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeIdeaDrivers", x => new { x.ChangeIdeaId, x.SecondaryDriverId });
+                    table.ForeignKey(
+                        name: "FK_ChangeIdeaDrivers_ChangeIdeas_ChangeIdeaId",
+                        column: x => x.ChangeIdeaId,
+                        principalTable: "ChangeIdeas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChangeIdeaDrivers_Drivers_SecondaryDriverId",
+                        column: x => x.SecondaryDriverId,
+                        principalTable: "Drivers",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DriverLinks",
+                columns: table => new
+                {
+                    PrimaryDriverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SecondaryDriverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DriverLinks", x => new { x.PrimaryDriverId, x.SecondaryDriverId });
+                    table.ForeignKey(
+                        name: "FK_DriverLinks_Drivers_PrimaryDriverId",
+                        column: x => x.PrimaryDriverId,
+                        principalTable: "Drivers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DriverLinks_Drivers_SecondaryDriverId",
+                        column: x => x.SecondaryDriverId,
+                        principalTable: "Drivers",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DriverMeasures",
+                columns: table => new
+                {
+                    DriverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DriverMeasures", x => new { x.DriverId, x.MeasureId });
+                    table.ForeignKey(
+                        name: "FK_DriverMeasures_Drivers_DriverId",
+                        column: x => x.DriverId,
+                        principalTable: "Drivers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DriverMeasures_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PooledFundSchemeGoals",
+                columns: table => new
+                {
+                    SchemeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PooledFundSchemeGoals", x => new { x.SchemeId, x.GoalId });
+                    table.ForeignKey(
+                        name: "FK_PooledFundSchemeGoals_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PooledFundSchemeGoals_PooledFundSchemes_SchemeId",
+                        column: x => x.SchemeId,
+                        principalTable: "PooledFundSchemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementRounds_OneOpenPerGoal",
+                table: "AgreementRounds",
+                column: "GoalId",
+                unique: true,
+                filter: "\"State\" = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementRounds_SystemId_GoalId_State",
+                table: "AgreementRounds",
+                columns: new[] { "SystemId", "GoalId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_PersonId",
+                table: "ApiTokens",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_SecretHash",
+                table: "ApiTokens",
+                column: "SecretHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_SystemId_EntityId",
+                table: "AuditEvents",
+                columns: new[] { "SystemId", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_SystemId_OccurredAtUtc",
+                table: "AuditEvents",
+                columns: new[] { "SystemId", "OccurredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_SystemId_Sequence",
+                table: "AuditEvents",
+                columns: new[] { "SystemId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeIdeaContributions_ContributionId",
+                table: "ChangeIdeaContributions",
+                column: "ContributionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeIdeaContributions_SystemId",
+                table: "ChangeIdeaContributions",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeIdeaDrivers_SecondaryDriverId",
+                table: "ChangeIdeaDrivers",
+                column: "SecondaryDriverId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeIdeaDrivers_SystemId",
+                table: "ChangeIdeaDrivers",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeIdeas_GoalId",
+                table: "ChangeIdeas",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChangeIdeas_SystemId",
+                table: "ChangeIdeas",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_ContributionId_PostedAtUtc",
+                table: "CheckIns",
+                columns: new[] { "ContributionId", "PostedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckIns_SystemId",
+                table: "CheckIns",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contributions_GoalId",
+                table: "Contributions",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contributions_OrganisationId",
+                table: "Contributions",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contributions_SystemId_GoalId",
+                table: "Contributions",
+                columns: new[] { "SystemId", "GoalId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_DelegatePersonId",
+                table: "Delegations",
+                column: "DelegatePersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_OrganisationId",
+                table: "Delegations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_SystemId_DelegatePersonId",
+                table: "Delegations",
+                columns: new[] { "SystemId", "DelegatePersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DriverLinks_SecondaryDriverId",
+                table: "DriverLinks",
+                column: "SecondaryDriverId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DriverLinks_SystemId",
+                table: "DriverLinks",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DriverMeasures_MeasureId",
+                table: "DriverMeasures",
+                column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DriverMeasures_SystemId",
+                table: "DriverMeasures",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Drivers_GoalId",
+                table: "Drivers",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Drivers_SystemId",
+                table: "Drivers",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoalMeasures_MeasureId",
+                table: "GoalMeasures",
+                column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoalMeasures_SystemId",
+                table: "GoalMeasures",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoalNeeds_GoalId",
+                table: "GoalNeeds",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoalNeeds_SystemId",
+                table: "GoalNeeds",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoalPlace_PlaceId",
+                table: "GoalPlace",
+                column: "PlaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoalPlace_SystemId",
+                table: "GoalPlace",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Goals_LeadOrganisationId",
+                table: "Goals",
+                column: "LeadOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Goals_SystemId_Status",
+                table: "Goals",
+                columns: new[] { "SystemId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_PersonId",
+                table: "Invitations",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_SecretHash",
+                table: "Invitations",
+                column: "SecretHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invitations_SystemId",
+                table: "Invitations",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureRebases_MeasureId_PeriodStart",
+                table: "MeasureRebases",
+                columns: new[] { "MeasureId", "PeriodStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureRebases_SystemId",
+                table: "MeasureRebases",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Measures_GeographyOrganisationId",
+                table: "Measures",
+                column: "GeographyOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Measures_OwnerOrganisationId",
+                table: "Measures",
+                column: "OwnerOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Measures_PlaceId",
+                table: "Measures",
+                column: "PlaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Measures_SystemId_Name",
+                table: "Measures",
+                columns: new[] { "SystemId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_OrganisationId",
+                table: "Memberships",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_PersonId_OrganisationId",
+                table: "Memberships",
+                columns: new[] { "PersonId", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_SystemId",
+                table: "Memberships",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Observations_MeasureId_PeriodStart",
+                table: "Observations",
+                columns: new[] { "MeasureId", "PeriodStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Observations_SystemId",
+                table: "Observations",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObservationUploads_MeasureId",
+                table: "ObservationUploads",
+                column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObservationUploads_SystemId",
+                table: "ObservationUploads",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationPlaces_PlaceId",
+                table: "OrganisationPlaces",
+                column: "PlaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationPlaces_SystemId",
+                table: "OrganisationPlaces",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_SystemId_Name",
+                table: "Organisations",
+                columns: new[] { "SystemId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_SystemId_OdsCode",
+                table: "Organisations",
+                columns: new[] { "SystemId", "OdsCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "People",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "People",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Perspectives_GoalId_OrganisationId",
+                table: "Perspectives",
+                columns: new[] { "GoalId", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Perspectives_OrganisationId",
+                table: "Perspectives",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Perspectives_SystemId",
+                table: "Perspectives",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Places_SystemId_Name",
+                table: "Places",
+                columns: new[] { "SystemId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PooledFundContributions_OrganisationId",
+                table: "PooledFundContributions",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PooledFundContributions_SystemId",
+                table: "PooledFundContributions",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PooledFunds_HostOrganisationId",
+                table: "PooledFunds",
+                column: "HostOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PooledFunds_SystemId",
+                table: "PooledFunds",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PooledFundSchemeGoals_GoalId",
+                table: "PooledFundSchemeGoals",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PooledFundSchemeGoals_SystemId",
+                table: "PooledFundSchemeGoals",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PooledFundSchemes_PooledFundId",
+                table: "PooledFundSchemes",
+                column: "PooledFundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PooledFundSchemes_SystemId",
+                table: "PooledFundSchemes",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Positions_OrganisationId",
+                table: "Positions",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Positions_RoundId_OrganisationId",
+                table: "Positions",
+                columns: new[] { "RoundId", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Positions_SystemId",
+                table: "Positions",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalRevision_RoundId_Number",
+                table: "ProposalRevision",
+                columns: new[] { "RoundId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProposalRevision_SystemId",
+                table: "ProposalRevision",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequiredResponse_OrganisationId",
+                table: "RequiredResponse",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequiredResponse_SystemId",
+                table: "RequiredResponse",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResourceCommitments_ContributionId",
+                table: "ResourceCommitments",
+                column: "ContributionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResourceCommitments_ResourceId_Status",
+                table: "ResourceCommitments",
+                columns: new[] { "ResourceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResourceCommitments_SystemId",
+                table: "ResourceCommitments",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Resources_OrganisationId",
+                table: "Resources",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Resources_PlaceId",
+                table: "Resources",
+                column: "PlaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Resources_SystemId_Kind",
+                table: "Resources",
+                columns: new[] { "SystemId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StrategyVersions_SystemId_Number",
+                table: "StrategyVersions",
+                columns: new[] { "SystemId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Systems_Name",
+                table: "Systems",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrajectoryPoints_SystemId",
+                table: "TrajectoryPoints",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_SystemId",
+                table: "Visits",
+                column: "SystemId");
+
+            // Not expressible in the model: see PublishedVersionTriggers and AuditTriggers.
+            PublishedVersionTriggers.Create(migrationBuilder);
+            AuditTriggers.Create(migrationBuilder);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "ChangeIdeaContributions");
+
+            migrationBuilder.DropTable(
+                name: "ChangeIdeaDrivers");
+
+            migrationBuilder.DropTable(
+                name: "CheckIns");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "Delegations");
+
+            migrationBuilder.DropTable(
+                name: "DriverLinks");
+
+            migrationBuilder.DropTable(
+                name: "DriverMeasures");
+
+            migrationBuilder.DropTable(
+                name: "GoalMeasures");
+
+            migrationBuilder.DropTable(
+                name: "GoalNeeds");
+
+            migrationBuilder.DropTable(
+                name: "GoalPlace");
+
+            migrationBuilder.DropTable(
+                name: "Invitations");
+
+            migrationBuilder.DropTable(
+                name: "MeasureRebases");
+
+            migrationBuilder.DropTable(
+                name: "Memberships");
+
+            migrationBuilder.DropTable(
+                name: "Observations");
+
+            migrationBuilder.DropTable(
+                name: "ObservationUploads");
+
+            migrationBuilder.DropTable(
+                name: "OrganisationPlaces");
+
+            migrationBuilder.DropTable(
+                name: "Perspectives");
+
+            migrationBuilder.DropTable(
+                name: "PooledFundContributions");
+
+            migrationBuilder.DropTable(
+                name: "PooledFundSchemeGoals");
+
+            migrationBuilder.DropTable(
+                name: "Positions");
+
+            migrationBuilder.DropTable(
+                name: "ProposalRevision");
+
+            migrationBuilder.DropTable(
+                name: "RequiredResponse");
+
+            migrationBuilder.DropTable(
+                name: "ResourceCommitments");
+
+            migrationBuilder.DropTable(
+                name: "StrategyVersions");
+
+            migrationBuilder.DropTable(
+                name: "TrajectoryPoints");
+
+            migrationBuilder.DropTable(
+                name: "Visits");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "ChangeIdeas");
+
+            migrationBuilder.DropTable(
+                name: "Drivers");
+
+            migrationBuilder.DropTable(
+                name: "PooledFundSchemes");
+
+            migrationBuilder.DropTable(
+                name: "AgreementRounds");
+
+            migrationBuilder.DropTable(
+                name: "Contributions");
+
+            migrationBuilder.DropTable(
+                name: "Resources");
+
+            migrationBuilder.DropTable(
+                name: "Measures");
+
+            migrationBuilder.DropTable(
+                name: "People");
+
+            migrationBuilder.DropTable(
+                name: "PooledFunds");
+
+            migrationBuilder.DropTable(
+                name: "Goals");
+
+            migrationBuilder.DropTable(
+                name: "Places");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Systems");
+        }
+    }
+}
