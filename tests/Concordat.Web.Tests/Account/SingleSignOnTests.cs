@@ -52,6 +52,8 @@ public sealed class SingleSignOnTests(SqliteApp unconfigured)
     {
         var signIn = await client.GetAsync(returnUrl is null ? "/sign-in" : $"/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}");
         Assert.Equal($"Sign in with {DisplayName}", signIn.Text("#single-sign-on button"));
+        // A browser follows the form's redirect to the provider only if the policy allows the provider as a form target.
+        Assert.Contains($"form-action 'self' {TestOidcProvider.Issuer};", signIn.Response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         var toProvider = await signIn.SubmitAsync("#single-sign-on", []);
         Assert.Equal(HttpStatusCode.Redirect, toProvider.Status);
         Assert.StartsWith($"{TestOidcProvider.Issuer}/authorize?", toProvider.Location, StringComparison.Ordinal);
@@ -231,6 +233,7 @@ public sealed class SingleSignOnTests(SqliteApp unconfigured)
         Assert.Equal(HttpStatusCode.OK, signIn.Status);
         Assert.Null(signIn.Document.QuerySelector("#single-sign-on"));
         Assert.DoesNotContain("Sign in with", signIn.Html, StringComparison.Ordinal);
+        Assert.Contains("form-action 'self';", signIn.Response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, callback.Status);
         Assert.NotEqual(HttpStatusCode.Redirect, providerCallback.Status);
     }
