@@ -97,7 +97,7 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
             var target = new Uri(new Uri(new Uri("https://localhost"), from), href);
             var path = target.PathAndQuery;
             var ours = path.StartsWith($"/systems/{systemId}", StringComparison.Ordinal) || path.StartsWith(PublicView, StringComparison.Ordinal)
-                || path.StartsWith("/api/reference", StringComparison.Ordinal) || path is "/" or "/sign-in" or "/systems" or "/account" or "/account/password"
+                || path.StartsWith("/api/reference", StringComparison.Ordinal) || path is "/" or "/sign-in" or "/systems" or "/account" or "/account/password" or "/account/two-step"
                 || (path.StartsWith("/people/", StringComparison.Ordinal) && path.EndsWith("/account", StringComparison.Ordinal));
             if (target.Host == "localhost" && ours && seen.Add(path))
             {
