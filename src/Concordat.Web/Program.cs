@@ -18,6 +18,7 @@ builder.Services.AddDataProtection().SetApplicationName("Concordat").PersistKeys
 builder.Services.AddConcordatRateLimits(builder.Configuration);
 builder.Services.AddConcordatForwardedHeaders(builder.Configuration);
 builder.Services.AddScoped<Concordat.Web.Pages.Account.PasswordSignIn>();
+builder.Services.AddScoped<Concordat.Web.Pages.Account.SingleSignOnSignIn>();
 builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/");

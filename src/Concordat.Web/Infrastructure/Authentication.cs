@@ -33,6 +33,7 @@ public static class Authentication
                 o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
             }));
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenScheme, null);
+        services.AddConcordatSingleSignOn(configuration);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiTokenScheme).RequireAuthenticatedUser());
     }

@@ -27,6 +27,7 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
         ["/status/{code:int}"] = "shown in place of a failed request",
         ["/invitation/{secret}"] = "needs an invitation's secret, which is never shown again",
         ["/sign-in/code"] = "shown only between a right password and the code of someone with two-step verification on (TwoStepTests)",
+        ["/sign-in/single-sign-on"] = "answers only with single sign-on configured, after the provider's answer (SingleSignOnTests)",
         ["/systems/{systemId:guid}/people/invited"] = "shown once, after adding a person",
         ["/systems/{systemId:guid}/created"] = "shown once, after creating a system",
     };

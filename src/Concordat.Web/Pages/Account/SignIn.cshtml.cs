@@ -1,15 +1,20 @@
 using Concordat.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Concordat.Web.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignInModel(PasswordSignIn passwords, SignInAccountLimit accountLimit) : PageModel
+public sealed class SignInModel(PasswordSignIn passwords, SignInAccountLimit accountLimit, IOptions<SingleSignOnSettings> singleSignOn) : PageModel
 {
+    /// <summary>The provider people may sign in with instead, when one is configured.</summary>
+    public SingleSignOnSettings? SingleSignOn => singleSignOn.Value.Configured ? singleSignOn.Value : null;
+
     public sealed class SignInInput
     {
         public string? Email { get; set; }
@@ -24,6 +29,17 @@ public sealed class SignInModel(PasswordSignIn passwords, SignInAccountLimit acc
 
     public void OnGet()
     {
+    }
+
+    /// <summary>Off to the provider; its answer comes back to <see cref="Infrastructure.SingleSignOn.CallbackPage"/>.</summary>
+    public IActionResult OnPostSingleSignOn()
+    {
+        if (SingleSignOn is null)
+        {
+            return NotFound();
+        }
+        var callback = Infrastructure.SingleSignOn.CallbackPage + (Url.IsLocalUrl(ReturnUrl) ? $"?returnUrl={Uri.EscapeDataString(ReturnUrl)}" : "");
+        return Challenge(new AuthenticationProperties { RedirectUri = callback }, Infrastructure.SingleSignOn.Scheme);
     }
 
     public const string FailureMessage = "Enter a correct email address and password. After 5 wrong attempts an account is locked for 15 minutes";
