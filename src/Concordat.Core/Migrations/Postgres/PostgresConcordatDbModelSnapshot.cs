@@ -159,6 +159,12 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<int>("CurrentRevision")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("DecidedByForumId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
 
@@ -191,6 +197,8 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecidedByForumId");
 
                     b.HasIndex("GoalId")
                         .IsUnique()
@@ -876,6 +884,70 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("Delegations");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Partnerships.ForumMember", b =>
+                {
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ForumId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("ForumMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.GovernanceForum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PlaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TermsOfReference")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("TermsOfReferenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("SystemId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Forums", (string)null);
+                });
+
             modelBuilder.Entity("Concordat.Core.Partnerships.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -909,6 +981,37 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Neighbourhood", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("PlaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("PlaceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Neighbourhoods");
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.Organisation", b =>
@@ -974,12 +1077,27 @@ namespace Concordat.Core.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("LocalAuthorityCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SubIcbLocationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
                     b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -1491,6 +1609,12 @@ namespace Concordat.Core.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AgreedByForumId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AgreedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Checks")
                         .HasColumnType("integer");
 
@@ -1521,6 +1645,8 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgreedByForumId");
 
                     b.HasIndex("SystemId", "Number")
                         .IsUnique();
@@ -1967,6 +2093,11 @@ namespace Concordat.Core.Migrations.Postgres
 
             modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>
                 {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Goals.Goal", null)
                         .WithMany()
                         .HasForeignKey("GoalId")
@@ -2164,6 +2295,35 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Partnerships.ForumMember", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.GovernanceForum", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Partnerships.Membership", b =>
                 {
                     b.HasOne("Concordat.Core.Partnerships.Organisation", "Organisation")
@@ -2187,6 +2347,15 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Neighbourhood", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Place", null)
+                        .WithMany("Neighbourhoods")
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.Organisation", b =>
@@ -2352,6 +2521,11 @@ namespace Concordat.Core.Migrations.Postgres
 
             modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
                 {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany()
+                        .HasForeignKey("AgreedByForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
                         .WithMany()
                         .HasForeignKey("SystemId")
@@ -2511,9 +2685,19 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Navigation("Places");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Partnerships.GovernanceForum", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("Concordat.Core.Partnerships.Organisation", b =>
                 {
                     b.Navigation("Places");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Place", b =>
+                {
+                    b.Navigation("Neighbourhoods");
                 });
 #pragma warning restore 612, 618
         }

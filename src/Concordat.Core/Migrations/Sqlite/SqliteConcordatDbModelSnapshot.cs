@@ -154,6 +154,12 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<int>("CurrentRevision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DecidedByForumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("GoalId")
                         .HasColumnType("TEXT");
 
@@ -186,6 +192,8 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecidedByForumId");
 
                     b.HasIndex("GoalId")
                         .IsUnique()
@@ -871,6 +879,70 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("Delegations");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Partnerships.ForumMember", b =>
+                {
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ForumId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("ForumMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.GovernanceForum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermsOfReference")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermsOfReferenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("SystemId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Forums", (string)null);
+                });
+
             modelBuilder.Entity("Concordat.Core.Partnerships.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -904,6 +976,37 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Neighbourhood", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("PlaceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Neighbourhoods");
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.Organisation", b =>
@@ -969,12 +1072,27 @@ namespace Concordat.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LocalAuthorityCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubIcbLocationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1486,6 +1604,12 @@ namespace Concordat.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AgreedByForumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgreedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Checks")
                         .HasColumnType("INTEGER");
 
@@ -1516,6 +1640,8 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgreedByForumId");
 
                     b.HasIndex("SystemId", "Number")
                         .IsUnique();
@@ -1956,6 +2082,11 @@ namespace Concordat.Core.Migrations.Sqlite
 
             modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>
                 {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Goals.Goal", null)
                         .WithMany()
                         .HasForeignKey("GoalId")
@@ -2153,6 +2284,35 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Partnerships.ForumMember", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.GovernanceForum", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Partnerships.Membership", b =>
                 {
                     b.HasOne("Concordat.Core.Partnerships.Organisation", "Organisation")
@@ -2176,6 +2336,15 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Neighbourhood", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Place", null)
+                        .WithMany("Neighbourhoods")
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.Organisation", b =>
@@ -2341,6 +2510,11 @@ namespace Concordat.Core.Migrations.Sqlite
 
             modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
                 {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany()
+                        .HasForeignKey("AgreedByForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
                         .WithMany()
                         .HasForeignKey("SystemId")
@@ -2500,9 +2674,19 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Navigation("Places");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Partnerships.GovernanceForum", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("Concordat.Core.Partnerships.Organisation", b =>
                 {
                     b.Navigation("Places");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Place", b =>
+                {
+                    b.Navigation("Neighbourhoods");
                 });
 #pragma warning restore 612, 618
         }

@@ -29,7 +29,7 @@ public sealed class EditOrganisationModel(OrganisationService organisations) : S
     {
         var organisation = await organisations.GetAsync(Id, ct);
         Organisation.RequireEditableBy(Actor, Id);
-        Places = await organisations.PlacesAsync(ct);
+        Places = await organisations.PlacesOfferedAsync(organisation.PlaceIds, ct);
         CurrentName = organisation.Name;
         Version = organisation.Version;
         Input = new OrganisationForm { Name = organisation.Name, Type = organisation.Type, OdsCode = organisation.OdsCode, PlaceIds = [.. organisation.PlaceIds] };
@@ -39,7 +39,7 @@ public sealed class EditOrganisationModel(OrganisationService organisations) : S
     {
         var current = await organisations.GetAsync(Id, ct);
         CurrentName = current.Name;
-        Places = await organisations.PlacesAsync(ct);
+        Places = await organisations.PlacesOfferedAsync(current.PlaceIds, ct);
         if (!ModelState.IsValid)
         {
             ModelState.Clear();

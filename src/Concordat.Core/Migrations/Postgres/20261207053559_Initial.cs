@@ -307,7 +307,11 @@ namespace Concordat.Core.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false)
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    LocalAuthorityCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    SubIcbLocationCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -318,31 +322,6 @@ namespace Concordat.Core.Migrations.Postgres
                         principalTable: "Systems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "StrategyVersions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    DocumentJson = table.Column<string>(type: "text", nullable: false),
-                    ChecksPassed = table.Column<int>(type: "integer", nullable: false),
-                    Checks = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_StrategyVersions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_StrategyVersions_Systems_SystemId",
-                        column: x => x.SystemId,
-                        principalTable: "Systems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -504,6 +483,36 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Forums",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PlaceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TermsOfReference = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    TermsOfReferenceUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Forums", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Forums_Places_PlaceId",
+                        column: x => x.PlaceId,
+                        principalTable: "Places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Forums_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Measures",
                 columns: table => new
                 {
@@ -552,6 +561,27 @@ namespace Concordat.Core.Migrations.Postgres
                         name: "FK_Measures_Systems_SystemId",
                         column: x => x.SystemId,
                         principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Neighbourhoods",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Neighbourhoods", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Neighbourhoods_Places_PlaceId",
+                        column: x => x.PlaceId,
+                        principalTable: "Places",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -625,40 +655,6 @@ namespace Concordat.Core.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Resources_Systems_SystemId",
-                        column: x => x.SystemId,
-                        principalTable: "Systems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AgreementRounds",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OpenedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpenedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CurrentRevision = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AgreementRounds", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AgreementRounds_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AgreementRounds_Systems_SystemId",
                         column: x => x.SystemId,
                         principalTable: "Systems",
                         principalColumn: "Id",
@@ -893,6 +889,106 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AgreementRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OpenedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpenedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByForumId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CurrentRevision = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Forums_DecidedByForumId",
+                        column: x => x.DecidedByForumId,
+                        principalTable: "Forums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ForumMembers",
+                columns: table => new
+                {
+                    ForumId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForumMembers", x => new { x.ForumId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_ForumMembers_Forums_ForumId",
+                        column: x => x.ForumId,
+                        principalTable: "Forums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ForumMembers_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StrategyVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DocumentJson = table.Column<string>(type: "text", nullable: false),
+                    ChecksPassed = table.Column<int>(type: "integer", nullable: false),
+                    Checks = table.Column<int>(type: "integer", nullable: false),
+                    AgreedByForumId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AgreedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StrategyVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StrategyVersions_Forums_AgreedByForumId",
+                        column: x => x.AgreedByForumId,
+                        principalTable: "Forums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StrategyVersions_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GoalMeasures",
                 columns: table => new
                 {
@@ -1007,93 +1103,6 @@ namespace Concordat.Core.Migrations.Postgres
                         principalTable: "Measures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Positions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    WouldResolve = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    RecordedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Positions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Positions_AgreementRounds_RoundId",
-                        column: x => x.RoundId,
-                        principalTable: "AgreementRounds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Positions_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ProposalRevision",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ProposalRevision", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ProposalRevision_AgreementRounds_RoundId",
-                        column: x => x.RoundId,
-                        principalTable: "AgreementRounds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "RequiredResponse",
-                columns: table => new
-                {
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RequiredResponse", x => new { x.RoundId, x.OrganisationId });
-                    table.ForeignKey(
-                        name: "FK_RequiredResponse_AgreementRounds_RoundId",
-                        column: x => x.RoundId,
-                        principalTable: "AgreementRounds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_RequiredResponse_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1291,6 +1300,98 @@ namespace Concordat.Core.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Positions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WouldResolve = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RecordedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Positions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Positions_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Positions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProposalRevision",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalRevision", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProposalRevision_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequiredResponse",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequiredResponse", x => new { x.RoundId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_RequiredResponse_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RequiredResponse_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgreementRounds_DecidedByForumId",
+                table: "AgreementRounds",
+                column: "DecidedByForumId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_AgreementRounds_OneOpenPerGoal",
                 table: "AgreementRounds",
@@ -1457,6 +1558,27 @@ namespace Concordat.Core.Migrations.Postgres
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ForumMembers_OrganisationId",
+                table: "ForumMembers",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForumMembers_SystemId",
+                table: "ForumMembers",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Forums_PlaceId",
+                table: "Forums",
+                column: "PlaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Forums_SystemId_Name",
+                table: "Forums",
+                columns: new[] { "SystemId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GoalMeasures_MeasureId",
                 table: "GoalMeasures",
                 column: "MeasureId");
@@ -1557,6 +1679,17 @@ namespace Concordat.Core.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Memberships_SystemId",
                 table: "Memberships",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Neighbourhoods_PlaceId_Name",
+                table: "Neighbourhoods",
+                columns: new[] { "PlaceId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Neighbourhoods_SystemId",
+                table: "Neighbourhoods",
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
@@ -1742,6 +1875,11 @@ namespace Concordat.Core.Migrations.Postgres
                 columns: new[] { "SystemId", "Kind" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StrategyVersions_AgreedByForumId",
+                table: "StrategyVersions",
+                column: "AgreedByForumId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StrategyVersions_SystemId_Number",
                 table: "StrategyVersions",
                 columns: new[] { "SystemId", "Number" },
@@ -1808,6 +1946,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "DriverMeasures");
 
             migrationBuilder.DropTable(
+                name: "ForumMembers");
+
+            migrationBuilder.DropTable(
                 name: "GoalMeasures");
 
             migrationBuilder.DropTable(
@@ -1824,6 +1965,9 @@ namespace Concordat.Core.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Memberships");
+
+            migrationBuilder.DropTable(
+                name: "Neighbourhoods");
 
             migrationBuilder.DropTable(
                 name: "Observations");
@@ -1893,6 +2037,9 @@ namespace Concordat.Core.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PooledFunds");
+
+            migrationBuilder.DropTable(
+                name: "Forums");
 
             migrationBuilder.DropTable(
                 name: "Goals");
