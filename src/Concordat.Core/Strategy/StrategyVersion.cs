@@ -71,19 +71,25 @@ public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentServi
 
     /// <summary>The published versions, newest first, without their documents.</summary>
     public async Task<IReadOnlyList<VersionSummary>> ListAsync(CancellationToken ct) =>
-        await Summaries(db.StrategyVersions.AsNoTracking()).OrderByDescending(v => v.Number).ToListAsync(ct);
+        await SummariesAsync(db.StrategyVersions.AsNoTracking(), ct);
 
     /// <summary>One published version without its document, with the forum that agreed it.</summary>
     public async Task<VersionSummary> SummaryAsync(int number, CancellationToken ct) =>
-        await Summaries(db.StrategyVersions.AsNoTracking().Where(v => v.Number == number)).SingleOrDefaultAsync(ct)
+        (await SummariesAsync(db.StrategyVersions.AsNoTracking().Where(v => v.Number == number), ct)).SingleOrDefault()
             ?? throw new NotFoundException($"There is no version {number} of the strategy.");
 
-    private IQueryable<VersionSummary> Summaries(IQueryable<StrategyVersion> versions) =>
-        from v in versions
-        join f in db.Forums on v.AgreedByForumId equals f.Id into forums
-        from f in forums.DefaultIfEmpty()
-        select new VersionSummary(v.Number, v.PublishedAtUtc, v.PublishedByName, v.Note, v.ChecksPassed, v.Checks, v.AgreedByForumId,
-            f == null ? null : f.Name, v.AgreedOn);
+    /// <summary>The versions newest first, each with the name of the forum that agreed it; one query.</summary>
+    private async Task<IReadOnlyList<VersionSummary>> SummariesAsync(IQueryable<StrategyVersion> versions, CancellationToken ct)
+    {
+        var rows = await (
+            from v in versions
+            join f in db.Forums on v.AgreedByForumId equals f.Id into forums
+            from f in forums.DefaultIfEmpty()
+            orderby v.Number descending
+            select new { v.Number, v.PublishedAtUtc, v.PublishedByName, v.Note, v.ChecksPassed, v.Checks, v.AgreedByForumId, Forum = f == null ? null : f.Name, v.AgreedOn })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new VersionSummary(r.Number, r.PublishedAtUtc, r.PublishedByName, r.Note, r.ChecksPassed, r.Checks, r.AgreedByForumId, r.Forum, r.AgreedOn))];
+    }
 
     public async Task<StrategyVersion> GetAsync(int number, CancellationToken ct) =>
         await db.StrategyVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Number == number, ct) ?? throw new NotFoundException($"There is no version {number} of the strategy.");
