@@ -167,6 +167,27 @@ public abstract class PlacesTests(TestApp app, DatabaseKind kind) : ProviderTest
     }
 
     [Fact]
+    public async Task PlacePage_ConvenorRenamesThenRetires_AndAFormReadBeforeTheRenameIsRefusedWithWhatIsSaved()
+    {
+        var system = await App.CreateSystemAsync();
+        var client = await PageClient.SignedInAsync(App, system.Convenor);
+        var page = await client.GetAsync($"/systems/{system.Id}/places/{system.PlaceId}");
+
+        var renamed = await page.SubmitAsync("form[action*='Change']", new() { ["Input.Name"] = "Westford and Mere" });
+        var stale = await page.SubmitAsync("form[action*='Retire']", new());
+        var retired = await (await client.GetAsync($"/systems/{system.Id}/places/{system.PlaceId}")).SubmitAsync("form[action*='Retire']", new());
+        var after = await retired.FollowAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, renamed.Status);
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status);
+        Assert.Contains("Westford and Mere", stale.Text("#edit-conflict"));
+        Assert.Equal(HttpStatusCode.Redirect, retired.Status);
+        Assert.StartsWith("No, retired on ", after.Text(".nhsuk-summary-list__row:nth-child(3) .nhsuk-summary-list__value"));
+        Assert.Null(after.Document.QuerySelector("form[action*='Retire']"));
+        Assert.Null(after.Document.QuerySelector("form[action*='handler=Neighbourhood']"));
+    }
+
+    [Fact]
     public async Task PlacesPage_OffersNoFormsToALead()
     {
         var system = await App.CreateSystemAsync();
