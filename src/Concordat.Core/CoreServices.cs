@@ -44,6 +44,8 @@ public static class CoreServices
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<OrganisationService>();
+        services.AddScoped<PlaceService>();
+        services.AddScoped<GovernanceForumService>();
         services.AddScoped<DelegationService>();
         services.AddScoped<PeopleService>();
         services.AddScoped<AccountService>();

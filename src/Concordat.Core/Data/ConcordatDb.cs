@@ -24,6 +24,8 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
 
     public DbSet<CareSystem> Systems => Set<CareSystem>();
     public DbSet<Place> Places => Set<Place>();
+    public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
+    public DbSet<GovernanceForum> Forums => Set<GovernanceForum>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationPlace> OrganisationPlaces => Set<OrganisationPlace>();
     public DbSet<Membership> Memberships => Set<Membership>();

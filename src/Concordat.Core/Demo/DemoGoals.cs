@@ -157,7 +157,8 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         // Two published versions, with a change between them, so that the versions and the health check's trend have something to show.
         await versions.PublishAsync(new Strategy.PublishVersion("Agreed in principle at the integrated care partnership, September"), convenor, ct);
         await contributions.AcceptAsync(homeFromHospital.Id, "Frailty programme board", homeFromHospital.Version, convenor, ct);
-        await versions.PublishAsync(new Strategy.PublishVersion("Approved by the integrated care partnership, November"), convenor, ct);
+        var icp = await db.Forums.Where(f => f.Name == DemoWorkspace.DemoIcp).Select(f => f.Id).SingleAsync(ct);
+        await versions.PublishAsync(new Strategy.PublishVersion("Approved by the integrated care partnership, November", icp, today.AddDays(-14)), convenor, ct);
         await versions.SetPublicAsync(true, convenor, ct);
     }
 

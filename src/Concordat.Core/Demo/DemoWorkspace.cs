@@ -40,7 +40,32 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Dem
         new("vcse.lead@demo.concordat.example", "Maureen Dobson", "Organisation lead (chair), Northshire and Eastvale VCSE Alliance", "Northshire and Eastvale VCSE", Role.OrganisationLead),
     ];
 
-    private static readonly string[] PlaceNames = ["Northshire", "Eastvale"];
+    /// <summary>The demo's places with their (made-up, well-formed) ONS codes: the local authority's and the sub-ICB location's.</summary>
+    private static readonly (string Name, string LocalAuthority, string SubIcbLocation)[] DemoPlaces =
+        [("Northshire", "E10000099", "E38000991"), ("Eastvale", "E06000099", "E38000992")];
+
+    /// <summary>Eastvale works in two neighbourhoods, each a primary care network's footprint.</summary>
+    private static readonly (string Name, string Code)[] EastvaleNeighbourhoods = [("Eastvale North", "U99001"), ("Eastvale South and Coast", "U99002")];
+
+    private sealed record DemoForum(string Name, ForumKind Kind, string? Place, string[] Members, string Terms, string? Link);
+
+    /// <summary>The statutory forums: the ICP, the ICB's board and a health and wellbeing board for each local authority.</summary>
+    private static readonly DemoForum[] Forums =
+    [
+        new(DemoIcp, ForumKind.IntegratedCarePartnership, null,
+            ["NHS Northshire", "Northshire County", "Eastvale Borough", "Northshire and Eastvale VCSE", "Healthwatch", "Northshire Teaching", "Eastvale General"],
+            "The joint committee of the integrated care board and the two councils. It sets the integrated care strategy and agrees each published version of it.\n\nQuorum: the ICB, one council and one other partner.",
+            "https://www.northshire-eastvale.example/icp/terms-of-reference"),
+        new("NHS Northshire and Eastvale ICB Board", ForumKind.IcbBoard, null, ["NHS Northshire"],
+            "The unitary board of the integrated care board. It approves the joint forward plan that delivers the strategy.", null),
+        new("Northshire Health and Wellbeing Board", ForumKind.HealthAndWellbeingBoard, "Northshire", ["Northshire County", "NHS Northshire", "Healthwatch"],
+            "Northshire's statutory health and wellbeing board: owns the joint strategic needs assessment and the joint local health and wellbeing strategy.", null),
+        new("Eastvale Health and Wellbeing Board", ForumKind.HealthAndWellbeingBoard, "Eastvale", ["Eastvale Borough", "NHS Northshire", "Eastvale GP"],
+            "Eastvale's statutory health and wellbeing board: owns the joint strategic needs assessment and the joint local health and wellbeing strategy.", null),
+    ];
+
+    /// <summary>The forum that agrees the demo's published strategy.</summary>
+    public const string DemoIcp = "Northshire and Eastvale Integrated Care Partnership";
 
     private sealed record DemoOrganisation(string Name, OrganisationType Type, string? OdsCode, string[] Places,
         string? OnsCode = null, string? CharityNumber = null, bool IsPartner = true);
@@ -75,8 +100,17 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Dem
         db.Tenant.Enter(system.Id);
         var actor = new Actor(null, "Demo set-up", isAdministrator: true, system.Id, []);
 
-        var places = PlaceNames.Select(n => new Place { SystemId = system.Id, Name = n }).ToDictionary(p => p.Name);
+        var places = DemoPlaces.Select(p => new Place { SystemId = system.Id, Name = p.Name, LocalAuthorityCode = p.LocalAuthority, SubIcbLocationCode = p.SubIcbLocation })
+            .ToDictionary(p => p.Name);
+        places["Eastvale"].Neighbourhoods.AddRange(EastvaleNeighbourhoods.Select(n => new Neighbourhood
+        {
+            SystemId = system.Id, PlaceId = places["Eastvale"].Id, Name = n.Name, Code = n.Code,
+        }));
         db.Places.AddRange(places.Values);
+        foreach (var place in places.Values)
+        {
+            db.Audit(actor, now, "PlaceAdded", PlaceService.EntityType, place.Id, place.Name, null, place.Snapshot());
+        }
         var placeNames = places.Values.ToDictionary(p => p.Id, p => p.Name);
 
         var organisations = new Dictionary<string, Organisation>();
@@ -100,6 +134,18 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Dem
         }
 
         Guid Org(string prefix) => organisations.Single(o => o.Key.StartsWith(prefix, StringComparison.Ordinal)).Value.Id;
+        var organisationNames = organisations.Values.ToDictionary(o => o.Id, o => o.Name);
+        foreach (var f in Forums)
+        {
+            var forum = new GovernanceForum
+            {
+                SystemId = system.Id, Name = f.Name, Kind = f.Kind, PlaceId = f.Place is { } place ? places[place].Id : null, TermsOfReference = f.Terms,
+                TermsOfReferenceUrl = f.Link,
+            };
+            forum.Members.AddRange(f.Members.Select(m => new ForumMember { SystemId = system.Id, ForumId = forum.Id, OrganisationId = Org(m) }));
+            db.Forums.Add(forum);
+            db.Audit(actor, now, "ForumAdded", GovernanceForumService.EntityType, forum.Id, forum.Name, null, forum.Snapshot(organisationNames, f.Place));
+        }
         string? passwordHash = null;
         foreach (var demo in People)
         {

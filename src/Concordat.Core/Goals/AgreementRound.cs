@@ -60,6 +60,12 @@ public sealed class AgreementRound : ITenantOwned, IVersioned
     public DateOnly ClosesOn { get; set; }
     public DateTime? ClosedAtUtc { get; set; }
 
+    /// <summary>The governance forum that took the outcome (say, ratified the agreement), recorded once the round has closed.</summary>
+    public Guid? DecidedByForumId { get; set; }
+
+    /// <summary>The day that forum took it.</summary>
+    public DateOnly? DecidedOn { get; set; }
+
     /// <summary>The revision partners are responding to now; positions on earlier revisions must be confirmed again.</summary>
     public int CurrentRevision { get; set; } = 1;
 
@@ -200,6 +206,7 @@ internal sealed class AgreementRoundConfiguration : IEntityTypeConfiguration<Agr
         builder.HasMany(r => r.RequiredResponses).WithOne().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Positions).WithOne().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.SystemId, r.GoalId, r.State });
+        builder.HasOne<GovernanceForum>().WithMany().HasForeignKey(r => r.DecidedByForumId).OnDelete(DeleteBehavior.Restrict);
         // At most one open round per goal, even when two convenors open one at the same moment.
         builder.HasIndex(r => r.GoalId).IsUnique().HasFilter("\"State\" = 'Open'").HasDatabaseName("IX_AgreementRounds_OneOpenPerGoal");
     }

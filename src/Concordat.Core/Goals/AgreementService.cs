@@ -29,9 +29,14 @@ public sealed record AmendProposal(string? Title, string? OutcomeStatement, stri
 
 public sealed record ResponseView(Guid OrganisationId, string Organisation, Position? Position, bool OnCurrentRevision);
 
-public sealed record RoundView(AgreementRound Round, IReadOnlyList<ResponseView> Responses)
+public sealed record RoundView(AgreementRound Round, IReadOnlyList<ResponseView> Responses, string? DecidedBy = null)
 {
     public IEnumerable<ResponseView> Outstanding => Responses.Where(r => !r.OnCurrentRevision);
+
+    /// <summary>"agreed by the integrated care partnership on 14 December 2022", or null when no forum was recorded.</summary>
+    public string? Decision => DecidedBy is not null && Round.DecidedOn is { } on
+        ? $"{(Round.State == RoundState.Agreed ? "agreed" : "decided")} by {DecidedBy} on {Prose.Date(on)}"
+        : null;
 }
 
 /// <summary>Agreement rounds: consent, organisation by organisation, on adopting, changing or retiring a goal.</summary>
@@ -46,7 +51,58 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
             .Include(r => r.Revisions).Include(r => r.RequiredResponses).Include(r => r.Positions)
             .Where(r => r.GoalId == goalId).OrderByDescending(r => r.OpenedAtUtc).ThenBy(r => r.Id).AsSplitQuery().ToListAsync(ct);
         var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        return rounds.Select(r => View(r, names)).ToList();
+        var forumIds = rounds.Where(r => r.DecidedByForumId is not null).Select(r => r.DecidedByForumId!.Value).Distinct().ToList();
+        var forums = forumIds.Count == 0 ? [] : await db.Forums.AsNoTracking().Where(f => forumIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
+        return rounds.Select(r => View(r, names) with { DecidedBy = r.DecidedByForumId is { } f ? forums.GetValueOrDefault(f) : null }).ToList();
+    }
+
+    /// <summary>
+    /// Records the governance forum that took a closed round's outcome, and the day (convenors only); both empty clears it.
+    /// Made against the round's version, since two convenors could record different forums.
+    /// </summary>
+    public async Task<AgreementRound> RecordDecisionAsync(Guid roundId, TakenAt input, Guid? expectedVersion, Actor actor, CancellationToken ct)
+    {
+        var round = await db.AgreementRounds.SingleOrDefaultAsync(r => r.Id == roundId, ct)
+            ?? throw new NotFoundException("There is no such agreement round in this system.");
+        actor.RequireConvenor("record where an agreement round's outcome was decided");
+        var goal = await db.Goals.AsNoTracking().Where(g => g.Id == round.GoalId).Select(g => g.Title).SingleAsync(ct);
+        if (!round.Version.Matches(expectedVersion, "round"))
+        {
+            throw new EditConflictException(goal, round.Version, await DecisionSnapshotAsync(round, ct));
+        }
+        var errors = new InputErrors();
+        if (round.State == RoundState.Open)
+        {
+            errors.Add(nameof(TakenAt.ForumId), "The round is still open: record where its outcome was decided once it has closed");
+        }
+        var forum = await GovernanceForumService.CheckTakenAtAsync(db, errors, input, UkCalendar.Today(clock), ct);
+        errors.ThrowIfAny();
+        var before = await DecisionSnapshotAsync(round, ct);
+        db.Entry(round).Property(r => r.Version).OriginalValue = round.Version;
+        (round.DecidedByForumId, round.DecidedOn) = forum is null ? (null, null) : (input.ForumId, input.On);
+        var after = new SortedDictionary<string, string?> { ["Decided by"] = forum is null ? null : $"{forum} on {Prose.Date(input.On!.Value)}" };
+        if (before.SequenceEqual(after))
+        {
+            return round;
+        }
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "RoundDecisionRecorded", GoalService.EntityType, round.GoalId, goal, before, after);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.AgreementRounds.AsNoTracking().SingleAsync(r => r.Id == roundId, ct);
+            throw new EditConflictException(goal, current.Version, await DecisionSnapshotAsync(current, ct));
+        }
+        return round;
+    }
+
+    private async Task<SortedDictionary<string, string?>> DecisionSnapshotAsync(AgreementRound round, CancellationToken ct)
+    {
+        var forum = round.DecidedByForumId is { } id ? await db.Forums.Where(f => f.Id == id).Select(f => f.Name).SingleOrDefaultAsync(ct) : null;
+        return new SortedDictionary<string, string?> { ["Decided by"] = forum is null || round.DecidedOn is not { } on ? null : $"{forum} on {Prose.Date(on)}" };
     }
 
     public async Task<RoundView> GetAsync(Guid roundId, CancellationToken ct)

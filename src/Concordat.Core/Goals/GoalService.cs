@@ -88,7 +88,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
     public async Task<Goal> CreateAsync(SaveGoal input, Actor actor, CancellationToken ct)
     {
         Goal.RequireDrafter(actor);
-        var valid = await ValidateAsync(input, ct);
+        var valid = await ValidateAsync(input, [], ct);
         RequireOwnLead(valid, actor);
         var goal = new Goal
         {
@@ -125,7 +125,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         {
             throw new EditConflictException(goal.Title, goal.Version, await SnapshotAsync(goal, ct));
         }
-        var valid = await ValidateAsync(input, ct);
+        var valid = await ValidateAsync(input, [.. goal.Places.Select(p => p.PlaceId)], ct);
         RequireOwnLead(valid, actor);
         var before = await SnapshotAsync(goal, ct);
         db.Entry(goal).Property(g => g.Version).OriginalValue = goal.Version;
@@ -185,7 +185,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
     }
 
     /// <summary>Checks every field and reports every problem at once; returns the input trimmed.</summary>
-    private async Task<SaveGoal> ValidateAsync(SaveGoal input, CancellationToken ct)
+    private async Task<SaveGoal> ValidateAsync(SaveGoal input, IReadOnlyCollection<Guid> placesCovered, CancellationToken ct)
     {
         var errors = new InputErrors();
         var wording = ValidateWording(errors, input.Title, input.OutcomeStatement, input.Population, input.InequalityLens, input.Horizon, UkCalendar.Today(clock));
@@ -194,9 +194,9 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.PlaceIds), "Select the places the goal covers, or the whole system");
         }
-        else if (placeIds.Count > 0 && await db.Places.CountAsync(p => placeIds.Contains(p.Id), ct) != placeIds.Count)
+        else
         {
-            errors.Add(nameof(input.PlaceIds), "Select places from this system's list");
+            await OrganisationService.CheckPlacesAsync(db, errors, nameof(input.PlaceIds), placeIds, placesCovered, ct);
         }
         if (input.LeadOrganisationId is not { } leadId || !await db.Organisations.AnyAsync(o => o.Id == leadId && o.IsPartner, ct))
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Concordat.Core.Access;
+using Concordat.Core.Partnerships;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.History;
@@ -294,15 +295,20 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
     private async Task ApplyGeographyAsync(Measure measure, SaveMeasure input, InputErrors errors, CancellationToken ct)
     {
         measure.Geography = Choice<MeasureGeography>(errors, nameof(input.Geography), input.Geography ?? MeasureGeography.System, "Select the population the measure describes");
+        Guid[] placeKept = measure.PlaceId is { } kept ? [kept] : [];
         measure.PlaceId = null;
         measure.GeographyOrganisationId = null;
         measure.AreaCode = null;
         switch (measure.Geography)
         {
             case MeasureGeography.Place:
-                if (input.PlaceId is not { } placeId || !await db.Places.AnyAsync(p => p.Id == placeId, ct))
+                if (input.PlaceId is not { } placeId)
                 {
                     errors.Add(nameof(input.PlaceId), "Select the place the measure describes");
+                }
+                else
+                {
+                    await OrganisationService.CheckPlacesAsync(db, errors, nameof(input.PlaceId), [placeId], placeKept, ct);
                 }
                 measure.PlaceId = input.PlaceId;
                 break;

@@ -51,13 +51,40 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
             organisation.Version);
     }
 
+    /// <summary>Every place, retired ones too: for filtering what already names them.</summary>
     public async Task<IReadOnlyList<Place>> PlacesAsync(CancellationToken ct) =>
         await db.Places.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+
+    /// <summary>The places a form offers: those in use, and any retired ones the item already names, so an edit keeps them.</summary>
+    public async Task<IReadOnlyList<Place>> PlacesOfferedAsync(IReadOnlyCollection<Guid> alreadyChosen, CancellationToken ct) =>
+        await db.Places.AsNoTracking().Where(p => p.RetiredOn == null || alreadyChosen.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
+
+    /// <summary>
+    /// Adds an error unless every place is one of this system's, and any retired one was already chosen: a retired
+    /// place stays where it was but is not chosen afresh.
+    /// </summary>
+    internal static async Task CheckPlacesAsync(ConcordatDb db, InputErrors errors, string field, IReadOnlyCollection<Guid> placeIds,
+        IReadOnlyCollection<Guid> alreadyChosen, CancellationToken ct)
+    {
+        if (placeIds.Count == 0)
+        {
+            return;
+        }
+        var places = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.RetiredOn }).ToListAsync(ct);
+        if (places.Count != placeIds.Count)
+        {
+            errors.Add(field, "Select places from this system's list");
+        }
+        else if (places.FirstOrDefault(p => p.RetiredOn is not null && !alreadyChosen.Contains(p.Id)) is { } retired)
+        {
+            errors.Add(field, $"{retired.Name} is retired, so it cannot be chosen");
+        }
+    }
 
     public async Task<Organisation> CreateAsync(SaveOrganisation input, Actor actor, CancellationToken ct)
     {
         actor.RequireConvenor("add partner organisations");
-        var valid = await ValidateAsync(input, existingId: null, ct);
+        var valid = await ValidateAsync(input, existingId: null, [], ct);
         var organisation = new Organisation
         {
             SystemId = actor.SystemId,
@@ -89,7 +116,7 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
         {
             throw new EditConflictException(organisation.Name, organisation.Version, organisation.Snapshot(placeNames));
         }
-        var valid = await ValidateAsync(input, existingId: id, ct);
+        var valid = await ValidateAsync(input, existingId: id, [.. organisation.Places.Select(p => p.PlaceId)], ct);
         if (!actor.IsConvenor && (valid.Type != organisation.Type || valid.Codes != organisation.Codes || valid.IsPartner != organisation.IsPartner))
         {
             throw new ForbiddenException("Only a convenor can change an organisation's type, codes or whether it is a partner.");
@@ -141,7 +168,7 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
 
     private sealed record ValidOrganisation(string Name, OrganisationType Type, OrganisationCodes Codes, bool IsPartner, IReadOnlyList<Guid> PlaceIds);
 
-    private async Task<ValidOrganisation> ValidateAsync(SaveOrganisation input, Guid? existingId, CancellationToken ct)
+    private async Task<ValidOrganisation> ValidateAsync(SaveOrganisation input, Guid? existingId, IReadOnlyCollection<Guid> placesServed, CancellationToken ct)
     {
         var errors = new InputErrors();
         var name = errors.RequiredText(nameof(input.Name), "Name", input.Name, Organisation.NameMaxLength, "Enter the organisation's name");
@@ -176,14 +203,7 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
             }
         }
         var placeIds = (input.PlaceIds ?? []).Distinct().ToList();
-        if (placeIds.Count > 0)
-        {
-            var known = await db.Places.CountAsync(p => placeIds.Contains(p.Id), ct);
-            if (known != placeIds.Count)
-            {
-                errors.Add(nameof(input.PlaceIds), "Select places from this system's list");
-            }
-        }
+        await CheckPlacesAsync(db, errors, nameof(input.PlaceIds), placeIds, placesServed, ct);
         errors.ThrowIfAny();
         return new ValidOrganisation(name, type ?? default, codes, input.IsPartner, placeIds);
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Concordat.Core.Access;
+using Concordat.Core.Partnerships;
 using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
@@ -196,9 +197,9 @@ public sealed partial class ResourceService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.OrganisationId), "Select the organisation the resource belongs to");
         }
-        if (input.PlaceId is { } placeId && !await db.Places.AnyAsync(p => p.Id == placeId, ct))
+        if (input.PlaceId is { } placeId)
         {
-            errors.Add(nameof(input.PlaceId), "Select a place of this system");
+            await OrganisationService.CheckPlacesAsync(db, errors, nameof(input.PlaceId), [placeId], resource.PlaceId is { } kept ? [kept] : [], ct);
         }
         errors.ThrowIfAny();
         values(resource);

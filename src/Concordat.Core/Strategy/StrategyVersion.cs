@@ -29,6 +29,12 @@ public sealed class StrategyVersion : ITenantOwned
     public int ChecksPassed { get; init; }
     public int Checks { get; init; }
 
+    /// <summary>The governance forum that agreed this version, if the publisher named one.</summary>
+    public Guid? AgreedByForumId { get; init; }
+
+    /// <summary>The day that forum agreed it.</summary>
+    public DateOnly? AgreedOn { get; init; }
+
     public StrategyDocument Document() => JsonSerializer.Deserialize<StrategyDocument>(DocumentJson, JsonSerializerOptions.Web)
         ?? throw new InvalidOperationException("A published version has no document.");
 }
@@ -41,15 +47,19 @@ internal sealed class StrategyVersionConfiguration : IEntityTypeConfiguration<St
         builder.Property(v => v.Note).HasMaxLength(StrategyVersion.NoteMaxLength);
         builder.HasOne<CareSystem>().WithMany().HasForeignKey(v => v.SystemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(v => new { v.SystemId, v.Number }).IsUnique();
+        builder.HasOne<GovernanceForum>().WithMany().HasForeignKey(v => v.AgreedByForumId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
-public sealed record PublishVersion(string? Note);
+/// <summary>What a convenor gives to publish: why, and optionally the forum that agreed the version and when.</summary>
+public sealed record PublishVersion(string? Note, Guid? AgreedByForumId = null, DateOnly? AgreedOn = null);
 
 /// <summary>A published version without its document: what lists and the health check's trend need.</summary>
-public sealed record VersionSummary(int Number, DateTime PublishedAtUtc, string PublishedBy, string Note, int ChecksPassed, int Checks)
+public sealed record VersionSummary(int Number, DateTime PublishedAtUtc, string PublishedBy, string Note, int ChecksPassed, int Checks,
+    Guid? AgreedByForumId = null, string? AgreedBy = null, DateOnly? AgreedOn = null)
 {
-    public static VersionSummary Of(StrategyVersion v) => new(v.Number, v.PublishedAtUtc, v.PublishedByName, v.Note, v.ChecksPassed, v.Checks);
+    /// <summary>"agreed by the Northshire Integrated Care Partnership on 14 December 2022", or null when no forum was named.</summary>
+    public string? Agreement => AgreedBy is not null && AgreedOn is { } on ? $"agreed by {AgreedBy} on {Prose.Date(on)}" : null;
 }
 
 /// <summary>What the public may see: the latest published version, without who published it.</summary>
@@ -61,8 +71,25 @@ public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentServi
 
     /// <summary>The published versions, newest first, without their documents.</summary>
     public async Task<IReadOnlyList<VersionSummary>> ListAsync(CancellationToken ct) =>
-        await db.StrategyVersions.AsNoTracking().OrderByDescending(v => v.Number)
-            .Select(v => new VersionSummary(v.Number, v.PublishedAtUtc, v.PublishedByName, v.Note, v.ChecksPassed, v.Checks)).ToListAsync(ct);
+        await SummariesAsync(db.StrategyVersions.AsNoTracking(), ct);
+
+    /// <summary>One published version without its document, with the forum that agreed it.</summary>
+    public async Task<VersionSummary> SummaryAsync(int number, CancellationToken ct) =>
+        (await SummariesAsync(db.StrategyVersions.AsNoTracking().Where(v => v.Number == number), ct)).SingleOrDefault()
+            ?? throw new NotFoundException($"There is no version {number} of the strategy.");
+
+    /// <summary>The versions newest first, each with the name of the forum that agreed it; one query.</summary>
+    private async Task<IReadOnlyList<VersionSummary>> SummariesAsync(IQueryable<StrategyVersion> versions, CancellationToken ct)
+    {
+        var rows = await (
+            from v in versions
+            join f in db.Forums on v.AgreedByForumId equals f.Id into forums
+            from f in forums.DefaultIfEmpty()
+            orderby v.Number descending
+            select new { v.Number, v.PublishedAtUtc, v.PublishedByName, v.Note, v.ChecksPassed, v.Checks, v.AgreedByForumId, Forum = f == null ? null : f.Name, v.AgreedOn })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new VersionSummary(r.Number, r.PublishedAtUtc, r.PublishedByName, r.Note, r.ChecksPassed, r.Checks, r.AgreedByForumId, r.Forum, r.AgreedOn))];
+    }
 
     public async Task<StrategyVersion> GetAsync(int number, CancellationToken ct) =>
         await db.StrategyVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Number == number, ct) ?? throw new NotFoundException($"There is no version {number} of the strategy.");
@@ -132,6 +159,8 @@ public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentServi
         {
             errors.Add(nameof(input.Note), "Say why this version is published, like \"approved by the ICP on 12 March\"");
         }
+        var forum = await GovernanceForumService.CheckTakenAtAsync(db, errors, new TakenAt(input.AgreedByForumId, input.AgreedOn), UkCalendar.Today(clock), ct,
+            nameof(input.AgreedByForumId), nameof(input.AgreedOn));
         errors.ThrowIfAny();
         var document = await documents.BuildAsync(ct);
         var number = (await db.StrategyVersions.MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
@@ -139,10 +168,15 @@ public sealed class StrategyVersionService(ConcordatDb db, StrategyDocumentServi
         {
             SystemId = actor.SystemId, Number = number, PublishedAtUtc = clock.GetUtcNow().UtcDateTime, PublishedByName = actor.DisplayName, Note = note!,
             DocumentJson = JsonSerializer.Serialize(document, JsonSerializerOptions.Web), ChecksPassed = document.Goals.Sum(g => g.ChecksPassed), Checks = document.Goals.Sum(g => g.Checks),
+            AgreedByForumId = forum is null ? null : input.AgreedByForumId, AgreedOn = forum is null ? null : input.AgreedOn,
         };
         db.StrategyVersions.Add(version);
         db.Audit(actor, version.PublishedAtUtc, "StrategyPublished", EntityType, version.Id, $"Version {number}", null,
-            new SortedDictionary<string, string?> { ["Note"] = note, ["Goals"] = document.Goals.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            new SortedDictionary<string, string?>
+            {
+                ["Note"] = note, ["Goals"] = document.Goals.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Agreed by"] = forum is null ? null : $"{forum} on {Prose.Date(input.AgreedOn!.Value)}",
+            });
         try
         {
             await db.SaveChangesAsync(ct);

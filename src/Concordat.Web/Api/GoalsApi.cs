@@ -1,4 +1,5 @@
 using Concordat.Core.Goals;
+using Concordat.Core.Partnerships;
 using Concordat.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,7 +23,10 @@ public sealed record PositionResponse(Guid OrganisationId, string Organisation, 
 
 public sealed record RoundResponse(Guid Id, Guid GoalId, ProposalKind Kind, RoundState State, DateOnly ClosesOn, DateTime OpenedAtUtc, string OpenedBy,
     DateTime? ClosedAtUtc, int CurrentRevision, IReadOnlyList<RevisionResponse> Revisions, IReadOnlyList<PositionResponse> Positions,
-    IReadOnlyList<string> Outstanding, Guid Version);
+    IReadOnlyList<string> Outstanding, Guid Version, Guid? DecidedByForumId, string? DecidedBy, DateOnly? DecidedOn);
+
+/// <summary>The governance forum that took a closed round's outcome and the day; both empty clears what was recorded.</summary>
+public sealed record RoundDecisionRequest(Guid? ForumId, DateOnly? On);
 
 public sealed record OpenRoundRequest(ProposalKind? Kind, DateOnly? ClosesOn, IReadOnlyList<Guid>? RequiredOrganisationIds, string? Note,
     string? Title, string? OutcomeStatement, string? Population, string? InequalityLens, DateOnly? Horizon)
@@ -134,6 +138,19 @@ public static class GoalsApi
             .WithSummary("Amend the proposal with a new revision (convenors); requires If-Match with the round's ETag")
             .RequiresIfMatch();
 
+        group.MapPut("/rounds/{roundId:guid}/decision", async (Guid roundId, RoundDecisionRequest request, HttpContext context, AgreementService agreement,
+                CancellationToken ct) =>
+            {
+                await agreement.RecordDecisionAsync(roundId, new TakenAt(request.ForumId, request.On), ETags.Parse(context.Request.Headers.IfMatch), context.Actor(), ct);
+                var view = await agreement.GetAsync(roundId, ct);
+                context.Response.Headers.ETag = ETags.For(view.Round.Version);
+                return TypedResults.Ok(ToResponse(view));
+            })
+            .WithSummary("Record the governance forum that took a closed round's outcome, and the day (convenors); requires If-Match with the round's ETag")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequiresIfMatch();
+
         group.MapPost("/rounds/{roundId:guid}/withdrawal", async (Guid roundId, WithdrawRequest request, HttpContext context, AgreementService agreement, CancellationToken ct) =>
             {
                 await agreement.WithdrawAsync(roundId, request.Reason, context.Actor(), ct);
@@ -177,6 +194,6 @@ public static class GoalsApi
             r.Revisions.OrderBy(v => v.Number).Select(v => new RevisionResponse(v.Number, v.Title, v.OutcomeStatement, v.Population, v.InequalityLens, v.Horizon, v.Note, v.CreatedAtUtc)).ToList(),
             view.Responses.Select(p => new PositionResponse(p.OrganisationId, p.Organisation, p.Position?.Kind, p.Position?.Revision, p.OnCurrentRevision,
                 p.Position?.Reason, p.Position?.WouldResolve, p.Position?.Decision, p.Position?.RecordedByName, p.Position?.RecordedAtUtc, p.Position?.Version)).ToList(),
-            view.Outstanding.Select(o => o.Organisation).ToList(), r.Version);
+            view.Outstanding.Select(o => o.Organisation).ToList(), r.Version, r.DecidedByForumId, view.DecidedBy, r.DecidedOn);
     }
 }

@@ -27,7 +27,9 @@ public sealed record DocumentFundResponse(string Name, string FinancialYear, lon
 public sealed record StrategyDocumentResponse(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoalResponse> Goals,
     IReadOnlyList<DocumentResourceResponse> Resources, IReadOnlyList<DocumentFundResponse> PooledFunds);
 
-public sealed record VersionResponse(int Number, DateTime PublishedAtUtc, string PublishedBy, string Note, int ChecksPassed, int Checks);
+/// <summary>A published version; agreedBy and agreedOn name the governance forum that agreed it, when the publisher recorded one.</summary>
+public sealed record VersionResponse(int Number, DateTime PublishedAtUtc, string PublishedBy, string Note, int ChecksPassed, int Checks,
+    Guid? AgreedByForumId, string? AgreedBy, DateOnly? AgreedOn);
 
 public sealed record PublishedVersionResponse(VersionResponse Version, StrategyDocumentResponse Document);
 
@@ -62,7 +64,7 @@ public static class StrategyApi
         group.MapGet("/strategy/versions/{number:int}", async (int number, StrategyVersionService versions, CancellationToken ct) =>
             {
                 var v = await versions.GetAsync(number, ct);
-                return TypedResults.Ok(new PublishedVersionResponse(ToResponse(v), ToResponse(v.Document())));
+                return TypedResults.Ok(new PublishedVersionResponse(ToResponse(await versions.SummaryAsync(number, ct)), ToResponse(v.Document())));
             })
             .WithName("GetStrategyVersion")
             .WithSummary("One published version with its document, exactly as published");
@@ -70,9 +72,9 @@ public static class StrategyApi
         group.MapPost("/strategy/versions", async (Guid systemId, PublishVersion request, HttpContext context, StrategyVersionService versions, CancellationToken ct) =>
             {
                 var v = await versions.PublishAsync(request, context.Actor(), ct);
-                return TypedResults.CreatedAtRoute(ToResponse(v), "GetStrategyVersion", new { systemId, number = v.Number });
+                return TypedResults.CreatedAtRoute(ToResponse(await versions.SummaryAsync(v.Number, ct)), "GetStrategyVersion", new { systemId, number = v.Number });
             })
-            .WithSummary("Publish the strategy as it stands now as an immutable version (convenors); its address gives the version with its document");
+            .WithSummary("Publish the strategy as it stands now as an immutable version (convenors), optionally with the governance forum that agreed it and when; its address gives the version with its document");
 
         group.MapGet("/strategy/comparison", async (int? from, int? to, StrategyVersionService versions, CancellationToken ct) =>
                 TypedResults.Ok(ToResponse(await versions.CompareAsync(from, to, ct))))
@@ -99,9 +101,8 @@ public static class StrategyApi
     /// <summary>The public page's address; stable because it names only the system.</summary>
     public static string PublicUrl(HttpContext context, Guid systemId) => $"{context.Request.Scheme}://{context.Request.Host}/public/strategy/{systemId}";
 
-    private static VersionResponse ToResponse(VersionSummary v) => new(v.Number, v.PublishedAtUtc, v.PublishedBy, v.Note, v.ChecksPassed, v.Checks);
-
-    private static VersionResponse ToResponse(StrategyVersion v) => new(v.Number, v.PublishedAtUtc, v.PublishedByName, v.Note, v.ChecksPassed, v.Checks);
+    private static VersionResponse ToResponse(VersionSummary v) =>
+        new(v.Number, v.PublishedAtUtc, v.PublishedBy, v.Note, v.ChecksPassed, v.Checks, v.AgreedByForumId, v.AgreedBy, v.AgreedOn);
 
     private static StrategyDocumentResponse ToResponse(StrategyDocument d) => new(d.SystemName, d.GeneratedAtUtc,
         [.. d.Goals.Select(g => new DocumentGoalResponse(g.Id, g.Title, g.Outcome, g.Population, g.Scope, g.Status, g.Agreement, g.LeadOrganisation, g.Horizon,

@@ -46,6 +46,7 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         ["/api/v1/people/{personId}/account/deactivate"] = "deactivates an account",
         ["/api/v1/people/{personId}/account/reactivate"] = "reactivates an account",
         ["/api/v1/people/{personId}/account/reset-two-step"] = "turns an account's two-step verification off",
+        ["/places/{id}/retirement"] = "retires the place (against its ETag); answers with it",
         ["/api/v1/people/{personId}/account/reset-link"] = "replaces an account's password with a single-use link to set one; answers with the link",
     };
 
@@ -104,6 +105,9 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         });
         await CreateAsync("/measures/{id}/rebases", trustLead, $"{url}/measures/{measure}/rebases", new { periodStart = "2026-01-01", reason = "New discharge pathway" });
         await CreateAsync("/organisations", convenor, $"{url}/organisations", new { name = "Westford Mind", type = "Vcse" });
+        var place = await CreateAsync("/places", convenor, $"{url}/places", new { name = "Mereside", localAuthorityCode = "E06000047" });
+        await CreateAsync("/places/{id}/neighbourhoods", convenor, $"{url}/places/{place}/neighbourhoods", new { name = "Mereside North" });
+        var forum = await CreateAsync("/forums", convenor, $"{url}/forums", new { name = "Westford ICP", kind = "IntegratedCarePartnership", memberOrganisationIds = new[] { system.TrustId } });
         await CreateAsync("/roles", trustLead, $"{url}/roles", new { email = "new.nurse@test.concordat.example", displayName = "Nia Nurse", organisationId = system.TrustId, role = "Contributor" });
         await CreateAsync("/organisations/{id}/delegations", trustLead, $"{url}/organisations/{system.TrustId}/delegations",
             new { capability = "MeasureData", personId = system.Convenor.Id, until = inAMonth });
@@ -118,7 +122,7 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         });
         Assert.True((await councilLead.PutAsJsonAsync($"{url}/pooled-funds/{fund}/contributions/{system.CouncilId}", new { amountInPence = 500_000_00L }, Ct)).IsSuccessStatusCode);
         await CreateAsync("/pooled-funds/{id}/schemes", councilLead, $"{url}/pooled-funds/{fund}/schemes", new { name = "Discharge to assess", amountInPence = 100_000_00L, goalIds = new[] { goal } });
-        await CreateAsync("/strategy/versions", convenor, $"{url}/strategy/versions", new { note = "Approved by the ICP" });
+        await CreateAsync("/strategy/versions", convenor, $"{url}/strategy/versions", new { note = "Approved by the ICP", agreedByForumId = forum, agreedOn = "2026-01-14" });
         await CreateAsync("/goals/{id}/rounds", convenor, $"{url}/goals/{goal}/rounds", new { kind = "Adopt", closesOn = inAMonth, requiredOrganisationIds = new[] { system.TrustId } });
         var administrator = await ApiClient.ForAsync(App, await App.CreateAdministratorAsync());
         await CreateAsync("/api/v1/systems", administrator, "/api/v1/systems", new

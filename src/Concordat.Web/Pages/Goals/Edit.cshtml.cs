@@ -34,7 +34,7 @@ public sealed class EditGoalModel(GoalService goals, OrganisationService organis
     {
         var goal = await goals.GetAsync(Id, ct);
         CurrentTitle = goal.Title;
-        Places = await organisations.PlacesAsync(ct);
+        Places = await organisations.PlacesOfferedAsync([.. goal.Places.Select(p => p.Id)], ct);
         Organisations = await organisations.ListAsync(ct);
         return goal;
     }

@@ -39,7 +39,7 @@ public sealed class NewGoalModel(GoalService goals, OrganisationService organisa
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Places = await organisations.PlacesAsync(ct);
+        Places = await organisations.PlacesOfferedAsync([], ct);
         Organisations = await organisations.ListAsync(ct);
     }
 }

@@ -35,7 +35,7 @@ public sealed class EditMeasureModel(MeasureService measures, OrganisationServic
         var detail = await measures.GetAsync(Id, ct);
         detail.Measure.RequireSteward(Actor, "change the measure");
         CurrentName = detail.Measure.Name;
-        Places = await organisations.PlacesAsync(ct);
+        Places = await organisations.PlacesOfferedAsync(detail.Measure.PlaceId is { } kept ? [kept] : [], ct);
         Organisations = await organisations.ListAsync(ct);
         return detail;
     }

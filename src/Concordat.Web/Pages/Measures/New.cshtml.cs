@@ -46,7 +46,7 @@ public sealed class NewMeasureModel(MeasureService measures, OrganisationService
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Places = await organisations.PlacesAsync(ct);
+        Places = await organisations.PlacesOfferedAsync([], ct);
         Organisations = await organisations.ListAsync(ct);
     }
 }

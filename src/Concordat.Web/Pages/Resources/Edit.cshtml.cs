@@ -33,7 +33,7 @@ public sealed class EditResourceModel(ResourceService resources, OrganisationSer
         var resource = (await resources.GetAsync(Id, ct)).Row.Resource;
         ResourceService.RequireKeeper(Actor, resource.OrganisationId);
         CurrentName = resource.Name;
-        Places = await organisations.PlacesAsync(ct);
+        Places = await organisations.PlacesOfferedAsync(resource.PlaceId is { } kept ? [kept] : [], ct);
         Organisations = [.. (await organisations.ListAsync(ct)).Where(o => Actor.ActsFor(o.Id, Concordat.Core.Partnerships.DelegatedCapability.Resources))];
         return resource;
     }

@@ -38,7 +38,7 @@ public sealed class NewResourceModel(ResourceService resources, OrganisationServ
     /// <summary>Only the organisations this person may register resources for.</summary>
     private async Task LoadAsync(CancellationToken ct)
     {
-        Places = await organisations.PlacesAsync(ct);
+        Places = await organisations.PlacesOfferedAsync([], ct);
         Organisations = [.. (await organisations.ListAsync(ct)).Where(o => Actor.ActsFor(o.Id, Concordat.Core.Partnerships.DelegatedCapability.Resources))];
         if (Organisations.Count == 0)
         {

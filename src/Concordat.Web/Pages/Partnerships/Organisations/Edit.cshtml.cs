@@ -31,7 +31,7 @@ public sealed class EditOrganisationModel(OrganisationService organisations) : S
     {
         var organisation = await organisations.GetAsync(Id, ct);
         Organisation.RequireEditableBy(Actor, Id);
-        Places = await organisations.PlacesAsync(ct);
+        Places = await organisations.PlacesOfferedAsync(organisation.PlaceIds, ct);
         CurrentName = organisation.Name;
         Version = organisation.Version;
         Input = OrganisationForm.For(organisation);
@@ -46,7 +46,7 @@ public sealed class EditOrganisationModel(OrganisationService organisations) : S
             // Only convenors are offered the choice; a lead's save keeps what is stored.
             Input.IsPartner = current.IsPartner;
         }
-        Places = await organisations.PlacesAsync(ct);
+        Places = await organisations.PlacesOfferedAsync(current.PlaceIds, ct);
         if (!ModelState.IsValid)
         {
             ModelState.Clear();

@@ -15,12 +15,12 @@ public sealed class NewOrganisationModel(OrganisationService organisations) : Sy
     public async Task OnGetAsync(CancellationToken ct)
     {
         Actor.RequireConvenor("add partner organisations");
-        Places = await organisations.PlacesAsync(ct);
+        Places = await organisations.PlacesOfferedAsync([], ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Places = await organisations.PlacesAsync(ct);
+        Places = await organisations.PlacesOfferedAsync([], ct);
         if (!ModelState.IsValid)
         {
             // Only a tampered form gets here (for example an unknown type); say what to correct all the same.

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Concordat.Core.Migrations.Postgres
 {
     [DbContext(typeof(PostgresConcordatDb))]
-    [Migration("20261207063504_Initial")]
+    [Migration("20261207063711_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -162,6 +162,12 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<int>("CurrentRevision")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("DecidedByForumId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
 
@@ -194,6 +200,8 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecidedByForumId");
 
                     b.HasIndex("GoalId")
                         .IsUnique()
@@ -886,6 +894,70 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("Delegations");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Partnerships.ForumMember", b =>
+                {
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ForumId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("ForumMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.GovernanceForum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PlaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TermsOfReference")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("TermsOfReferenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("SystemId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Forums", (string)null);
+                });
+
             modelBuilder.Entity("Concordat.Core.Partnerships.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -919,6 +991,37 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Neighbourhood", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("PlaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("PlaceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Neighbourhoods");
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.Organisation", b =>
@@ -999,12 +1102,27 @@ namespace Concordat.Core.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("LocalAuthorityCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SubIcbLocationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
                     b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -1516,6 +1634,12 @@ namespace Concordat.Core.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AgreedByForumId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AgreedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Checks")
                         .HasColumnType("integer");
 
@@ -1546,6 +1670,8 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgreedByForumId");
 
                     b.HasIndex("SystemId", "Number")
                         .IsUnique();
@@ -1992,6 +2118,11 @@ namespace Concordat.Core.Migrations.Postgres
 
             modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>
                 {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Goals.Goal", null)
                         .WithMany()
                         .HasForeignKey("GoalId")
@@ -2189,6 +2320,35 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Partnerships.ForumMember", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.GovernanceForum", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Partnerships.Membership", b =>
                 {
                     b.HasOne("Concordat.Core.Partnerships.Organisation", "Organisation")
@@ -2212,6 +2372,15 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Neighbourhood", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Place", null)
+                        .WithMany("Neighbourhoods")
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.Organisation", b =>
@@ -2377,6 +2546,11 @@ namespace Concordat.Core.Migrations.Postgres
 
             modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
                 {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany()
+                        .HasForeignKey("AgreedByForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
                         .WithMany()
                         .HasForeignKey("SystemId")
@@ -2536,9 +2710,19 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Navigation("Places");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Partnerships.GovernanceForum", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("Concordat.Core.Partnerships.Organisation", b =>
                 {
                     b.Navigation("Places");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Place", b =>
+                {
+                    b.Navigation("Neighbourhoods");
                 });
 #pragma warning restore 612, 618
         }

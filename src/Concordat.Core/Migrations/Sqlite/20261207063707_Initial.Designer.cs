@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Concordat.Core.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConcordatDb))]
-    [Migration("20261207063458_Initial")]
+    [Migration("20261207063707_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -157,6 +157,12 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<int>("CurrentRevision")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DecidedByForumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("GoalId")
                         .HasColumnType("TEXT");
 
@@ -189,6 +195,8 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecidedByForumId");
 
                     b.HasIndex("GoalId")
                         .IsUnique()
@@ -881,6 +889,70 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("Delegations");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Partnerships.ForumMember", b =>
+                {
+                    b.Property<Guid>("ForumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ForumId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("ForumMembers", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.GovernanceForum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermsOfReference")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermsOfReferenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("SystemId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Forums", (string)null);
+                });
+
             modelBuilder.Entity("Concordat.Core.Partnerships.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -914,6 +986,37 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Neighbourhood", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("PlaceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Neighbourhoods");
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.Organisation", b =>
@@ -994,12 +1097,27 @@ namespace Concordat.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LocalAuthorityCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubIcbLocationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1511,6 +1629,12 @@ namespace Concordat.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AgreedByForumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgreedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Checks")
                         .HasColumnType("INTEGER");
 
@@ -1541,6 +1665,8 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgreedByForumId");
 
                     b.HasIndex("SystemId", "Number")
                         .IsUnique();
@@ -1981,6 +2107,11 @@ namespace Concordat.Core.Migrations.Sqlite
 
             modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>
                 {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Goals.Goal", null)
                         .WithMany()
                         .HasForeignKey("GoalId")
@@ -2178,6 +2309,35 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Partnerships.ForumMember", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.GovernanceForum", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Partnerships.Membership", b =>
                 {
                     b.HasOne("Concordat.Core.Partnerships.Organisation", "Organisation")
@@ -2201,6 +2361,15 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Neighbourhood", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Place", null)
+                        .WithMany("Neighbourhoods")
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.Organisation", b =>
@@ -2366,6 +2535,11 @@ namespace Concordat.Core.Migrations.Sqlite
 
             modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
                 {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany()
+                        .HasForeignKey("AgreedByForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
                         .WithMany()
                         .HasForeignKey("SystemId")
@@ -2525,9 +2699,19 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Navigation("Places");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Partnerships.GovernanceForum", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("Concordat.Core.Partnerships.Organisation", b =>
                 {
                     b.Navigation("Places");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Partnerships.Place", b =>
+                {
+                    b.Navigation("Neighbourhoods");
                 });
 #pragma warning restore 612, 618
         }
