@@ -188,18 +188,18 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
             var field = FieldOf(register);
             if (!register.IsValid(code))
             {
-                errors.Add(field, $"{register.FieldName()} must be {register.Format()}");
+                errors.Add(field, $"{register.InWords()} must be {register.Format()}");
             }
             else if (type is { } known && !known.Registers().Contains(register))
             {
-                var takes = known.Registers().Select(r => (r is Register.Ods or Register.Ons ? "an " : "a ") + Prose.Clause(r.FieldName())).ToList();
-                errors.Add(field, $"Leave the {Prose.Clause(register.FieldName())} empty: the type {known.InWords()} has "
+                var takes = known.Registers().Select(r => (r is Register.Ods or Register.Ons ? "an " : "a ") + Prose.Clause(r.InWords())).ToList();
+                errors.Add(field, $"Leave the {Prose.Clause(register.InWords())} empty: the type {known.InWords()} has "
                     + (takes.Count == 1 ? takes[0] : string.Join(", ", takes[..^1]) + " or " + takes[^1]));
             }
             else if (register is Register.Ods or Register.Ons && await HolderAsync(register, code, existingId, ct) is { } holder)
             {
                 // An ODS or ONS code names one body; charities and companies can run more than one partner.
-                errors.Add(field, $"{register.FieldName()} {code} is already used by {holder} in this system");
+                errors.Add(field, $"{register.InWords()} {code} is already used by {holder} in this system");
             }
         }
         var placeIds = (input.PlaceIds ?? []).Distinct().ToList();

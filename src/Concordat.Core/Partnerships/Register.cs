@@ -18,7 +18,7 @@ public enum Register
 public static partial class Registers
 {
     /// <summary>What the identifier is called in a form and its messages.</summary>
-    public static string FieldName(this Register register) => register switch
+    public static string InWords(this Register register) => register switch
     {
         Register.Ods => "ODS code",
         Register.Ons => "ONS code",
@@ -31,7 +31,7 @@ public static partial class Registers
     public static string Describe(this Register register, string code) => register switch
     {
         Register.Charity => $"Registered charity {code}",
-        _ => $"{register.FieldName()} {code}",
+        _ => $"{register.InWords()} {code}",
     };
 
     /// <summary>The format an identifier must have, as the message that refuses one says it.</summary>
