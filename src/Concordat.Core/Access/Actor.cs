@@ -102,6 +102,14 @@ public sealed class Actor
         }
     }
 
+    public void RequireAdministrator(string action)
+    {
+        if (!IsAdministrator)
+        {
+            throw new ForbiddenException($"Only an administrator can {action}.");
+        }
+    }
+
     /// <summary>Convenors look after every partner's record; a lead looks after their own organisation's.</summary>
     public bool CanEditOrganisation(Guid organisationId) => IsConvenor || IsLeadOf(organisationId);
 

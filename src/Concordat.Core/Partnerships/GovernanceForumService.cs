@@ -44,7 +44,7 @@ public sealed class GovernanceForumService(ConcordatDb db, TimeProvider clock)
     public async Task<GovernanceForum> CreateAsync(SaveForum input, Actor actor, CancellationToken ct)
     {
         actor.RequireConvenor("add governance forums");
-        var valid = await ValidateAsync(input, existingId: null, ct);
+        var valid = await ValidateAsync(input, existingId: null, null, ct);
         var forum = new GovernanceForum { SystemId = actor.SystemId, Name = valid.Name!, Kind = valid.Kind!.Value };
         Apply(forum, valid);
         db.Forums.Add(forum);
@@ -62,7 +62,7 @@ public sealed class GovernanceForumService(ConcordatDb db, TimeProvider clock)
         {
             throw new EditConflictException(forum.Name, forum.Version, await SnapshotAsync(forum, ct));
         }
-        var valid = await ValidateAsync(input, existingId: id, ct);
+        var valid = await ValidateAsync(input, existingId: id, forum.PlaceId, ct);
         var before = await SnapshotAsync(forum, ct);
         db.Entry(forum).Property(f => f.Version).OriginalValue = forum.Version;
         Apply(forum, valid);
@@ -161,7 +161,8 @@ public sealed class GovernanceForumService(ConcordatDb db, TimeProvider clock)
         }
     }
 
-    private async Task<SaveForum> ValidateAsync(SaveForum input, Guid? existingId, CancellationToken ct)
+    /// <param name="placeNow">The forum's place as stored: it may stay on a forum after it is retired, as on anything else.</param>
+    private async Task<SaveForum> ValidateAsync(SaveForum input, Guid? existingId, Guid? placeNow, CancellationToken ct)
     {
         var errors = new InputErrors();
         var name = errors.RequiredText(nameof(input.Name), "Name", input.Name, GovernanceForum.NameMaxLength, "Enter the forum's name");
@@ -173,9 +174,9 @@ public sealed class GovernanceForumService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.Kind), "Select the kind of forum");
         }
-        if (input.PlaceId is { } placeId && !await db.Places.AnyAsync(p => p.Id == placeId, ct))
+        if (input.PlaceId is { } placeId)
         {
-            errors.Add(nameof(input.PlaceId), "Select a place of this system");
+            await OrganisationService.CheckPlacesAsync(db, errors, nameof(input.PlaceId), [placeId], placeNow is { } kept ? [kept] : [], ct);
         }
         var members = (input.MemberOrganisationIds ?? []).Distinct().ToList();
         if (members.Count > 0 && await db.Organisations.CountAsync(o => members.Contains(o.Id), ct) != members.Count)

@@ -103,10 +103,7 @@ public sealed class SystemService(ConcordatDb db, PeopleService people, TimeProv
     /// <summary>Renames the system, against the version the administrator read (<see cref="Versions.Matches"/>).</summary>
     public async Task<SystemDetail> RenameAsync(Guid systemId, string? name, Guid? expectedVersion, Actor actor, CancellationToken ct)
     {
-        if (!actor.IsAdministrator)
-        {
-            throw new ForbiddenException("Only an administrator can rename a system.");
-        }
+        actor.RequireAdministrator("rename a system");
         var system = await db.Systems.SingleOrDefaultAsync(s => s.Id == systemId, ct) ?? throw new NotFoundException("There is no such system.");
         if (!system.Version.Matches(expectedVersion, "system"))
         {

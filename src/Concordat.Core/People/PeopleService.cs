@@ -79,9 +79,12 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
     private Task<bool> HasLeadAsync(Guid organisationId, CancellationToken ct) =>
         db.Memberships.AnyAsync(m => m.OrganisationId == organisationId && m.Role == Role.OrganisationLead, ct);
 
-    public async Task<IReadOnlyList<PersonInSystem>> ListAsync(Guid? organisationId, CancellationToken ct) =>
+    /// <summary>Every role in the system, or those of one organisation, one person or one role (membership).</summary>
+    public async Task<IReadOnlyList<PersonInSystem>> ListAsync(Guid? organisationId, CancellationToken ct, Guid? personId = null, Guid? membershipId = null) =>
         await db.Memberships.AsNoTracking()
             .Where(m => organisationId == null || m.OrganisationId == organisationId)
+            .Where(m => personId == null || m.PersonId == personId)
+            .Where(m => membershipId == null || m.Id == membershipId)
             .OrderBy(m => m.Organisation!.Name).ThenBy(m => m.Person!.DisplayName)
             .Select(m => new PersonInSystem(m.PersonId, m.Person!.DisplayName, m.Person.Email!, m.OrganisationId, m.Organisation!.Name,
                 m.Role, m.Person.PasswordHash != null, m.Id))
@@ -225,7 +228,7 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
             ?? throw new NotFoundException("There is no such role in this system.");
         // Whether the actor may touch this role at all comes before whether what they asked for is valid. Making
         // someone a convenor is the convenors' decision, whatever role they had.
-        await RequireAuthorityAsync(actor, membership.Organisation!, membership.Role, role == Role.Convenor ? Role.Convenor : null, ct);
+        await RequireAuthorityAsync(actor, membership.Organisation!, membership.Role, role, ct);
         if (role is not { } newRole || !Enum.IsDefined(newRole))
         {
             throw new InputInvalidException("Role", "Select a role");
@@ -238,7 +241,6 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
         {
             return;
         }
-        await RequireAuthorityAsync(actor, membership.Organisation!, membership.Role, newRole, ct);
         if (membership.Role == Role.Convenor)
         {
             await RequireAnotherConvenorAsync(membership.PersonId, ct);

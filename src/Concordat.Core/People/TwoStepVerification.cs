@@ -33,8 +33,13 @@ public sealed class TwoStepVerification(ConcordatDb db, UserManager<Person> user
     /// <summary>The key to add to an authenticator app; a new one unless the person already has one they have not yet confirmed.</summary>
     public async Task<AuthenticatorSetup> SetupAsync(Person person)
     {
+        if (person.TwoFactorEnabled)
+        {
+            // A new key now would silently replace the one their app holds.
+            throw new InvalidOperationException("Two-step verification is already on.");
+        }
         var key = await users.GetAuthenticatorKeyAsync(person);
-        if (string.IsNullOrEmpty(key) || person.TwoFactorEnabled)
+        if (string.IsNullOrEmpty(key))
         {
             // Not ResetAuthenticatorKeyAsync: that also renews the security stamp, which would end the very session
             // that is setting the app up.
@@ -51,16 +56,7 @@ public sealed class TwoStepVerification(ConcordatDb db, UserManager<Person> user
     /// </summary>
     public async Task<IReadOnlyList<string>> EnableAsync(Person person, string? code, CancellationToken ct)
     {
-        var digits = Digits(code);
-        if (digits.Length == 0)
-        {
-            throw new InputInvalidException("Code", "Enter the 6-digit code your authenticator app shows");
-        }
-        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(person))
-            || !await users.VerifyTwoFactorTokenAsync(person, users.Options.Tokens.AuthenticatorTokenProvider, digits))
-        {
-            throw new InputInvalidException("Code", "The code is not right: enter the 6-digit code your authenticator app shows now");
-        }
+        await RequireCodeAsync(person, code);
         await users.SetTwoFactorEnabledAsync(person, true);
         var codes = await NewCodesAsync(person);
         await AccountAudit.RecordOwnAsync(db, person, clock.GetUtcNow().UtcDateTime, "TwoStepTurnedOn", ct);
@@ -68,26 +64,31 @@ public sealed class TwoStepVerification(ConcordatDb db, UserManager<Person> user
         return codes;
     }
 
-    /// <summary>New recovery codes; the old ones stop working.</summary>
-    public async Task<IReadOnlyList<string>> ReplaceRecoveryCodesAsync(Person person, CancellationToken ct)
+    /// <summary>
+    /// New recovery codes; the old ones stop working. A current code from the app is asked for, so that someone who
+    /// finds a session left open cannot make themselves a lasting second step.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ReplaceRecoveryCodesAsync(Person person, string? code, CancellationToken ct)
     {
         if (!person.TwoFactorEnabled)
         {
             throw new InputInvalidException("Code", "Turn on two-step verification first");
         }
+        await RequireCodeAsync(person, code);
         var codes = await NewCodesAsync(person);
         await AccountAudit.RecordOwnAsync(db, person, clock.GetUtcNow().UtcDateTime, "RecoveryCodesReplaced", ct);
         await db.SaveChangesAsync(ct);
         return codes;
     }
 
-    /// <summary>The person turns the second step off, which those who must use it cannot.</summary>
-    public async Task DisableAsync(Person person, CancellationToken ct)
+    /// <summary>The person turns the second step off with a current code, which those who must use it cannot.</summary>
+    public async Task DisableAsync(Person person, string? code, CancellationToken ct)
     {
         if (await IsRequiredAsync(person, ct))
         {
             throw new InputInvalidException("Code", "Convenors and administrators must keep two-step verification on");
         }
+        await RequireCodeAsync(person, code);
         await TurnOffAsync(person, person.Id, person.DisplayName, "TwoStepTurnedOff", ct);
     }
 
@@ -109,6 +110,20 @@ public sealed class TwoStepVerification(ConcordatDb db, UserManager<Person> user
         await users.RemoveAuthenticationTokenAsync(person, IdentityStore, "RecoveryCodes");
         await AccountAudit.RecordAsync(db, person, byId, byName, clock.GetUtcNow().UtcDateTime, action, null, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    private async Task RequireCodeAsync(Person person, string? code)
+    {
+        var digits = Digits(code);
+        if (digits.Length == 0)
+        {
+            throw new InputInvalidException("Code", "Enter the 6-digit code your authenticator app shows");
+        }
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(person))
+            || !await users.VerifyTwoFactorTokenAsync(person, users.Options.Tokens.AuthenticatorTokenProvider, digits))
+        {
+            throw new InputInvalidException("Code", "The code is not right: enter the 6-digit code your authenticator app shows now");
+        }
     }
 
     private async Task<IReadOnlyList<string>> NewCodesAsync(Person person) =>

@@ -31,11 +31,11 @@ public static class PeopleApi
     {
         group.MapGet("/roles", async ([AsParameters] PageQuery page, Guid? organisationId, Guid? personId, HttpContext context, PeopleService people,
                 CancellationToken ct) =>
-                TypedResults.Ok(page.Of(context, (await people.ListAsync(organisationId, ct)).Where(p => personId is null || p.PersonId == personId).ToList(), ToResponse)))
+                TypedResults.Ok(page.Of(context, await people.ListAsync(organisationId, ct, personId), ToResponse)))
             .WithSummary("Everyone with a role in the system, one entry per role (optionally for one organisation or one person)");
 
         group.MapGet("/roles/{id:guid}", async (Guid id, PeopleService people, CancellationToken ct) =>
-                TypedResults.Ok(ToResponse((await people.ListAsync(null, ct)).SingleOrDefault(p => p.MembershipId == id)
+                TypedResults.Ok(ToResponse((await people.ListAsync(null, ct, membershipId: id)).SingleOrDefault()
                     ?? throw new NotFoundException("There is no such role in this system."))))
             .WithName("GetRole")
             .WithSummary("One role: who has it, for which organisation");

@@ -26,7 +26,7 @@ public static class Authentication
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = httpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/sign-in";
-                o.LogoutPath = "/account/sign-out";
+                o.LogoutPath = "/sign-out";
                 o.AccessDeniedPath = "/status/403";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;

@@ -20,7 +20,6 @@ public sealed class TwoStepSetupFirst : IAsyncPageFilter
         var path = http.Request.Path;
         if (!http.User.HasClaim(c => c.Type == PersonClaims.TwoStepSetupNeeded)
             || path.StartsWithSegments(SetupPage, StringComparison.OrdinalIgnoreCase)
-            || path.StartsWithSegments("/account/sign-out", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/sign-out", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/status", StringComparison.OrdinalIgnoreCase))
         {

@@ -124,12 +124,14 @@ public sealed class TwoStepTests
         var viewer = await PageClient.SignedInAsync(app, system.Viewer);
 
         var notForced = await viewer.GetAsync($"/systems/{system.Id}");
-        var (_, _, viewerClient) = await SetUpAsync(app, system.Viewer);
-        var off = await (await viewerClient.GetAsync("/account/two-step")).SubmitAsync("form[action*='handler=Disable']", []);
+        var (viewerKey, _, viewerClient) = await SetUpAsync(app, system.Viewer);
+        var withoutCode = await (await viewerClient.GetAsync("/account/two-step")).SubmitAsync("form[action*='handler=Disable']", []);
+        var off = await (await viewerClient.GetAsync("/account/two-step")).SubmitAsync("form[action*='handler=Disable']", new() { ["Code"] = Totp(viewerKey) });
         var (_, _, convenor) = await SetUpAsync(app, system.Convenor);
         var convenorPage = await convenor.GetAsync("/account/two-step");
 
         Assert.Equal(HttpStatusCode.OK, notForced.Status);
+        Assert.Equal(["Enter the 6-digit code your authenticator app shows"], withoutCode.ErrorSummary);
         Assert.Equal(HttpStatusCode.Redirect, off.Status);
         Assert.Equal(HttpStatusCode.Redirect, (await new PageClient(app.CreateClient()).SignInAsync(system.Viewer.Email, system.Viewer.Password)).Status);
         Assert.Null(convenorPage.Document.QuerySelector("form[action*='handler=Disable']"));

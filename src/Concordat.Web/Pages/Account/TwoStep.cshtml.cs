@@ -47,7 +47,15 @@ public sealed class TwoStepModel(UserManager<Person> users, SignInManager<Person
     public async Task<IActionResult> OnPostRecoveryCodesAsync(CancellationToken ct)
     {
         var person = await MeAsync();
-        RecoveryCodes = await twoStep.ReplaceRecoveryCodesAsync(person, ct);
+        try
+        {
+            RecoveryCodes = await twoStep.ReplaceRecoveryCodesAsync(person, Code, ct);
+        }
+        catch (InputInvalidException e)
+        {
+            await LoadAsync(person, ct);
+            return this.InvalidInput(e, prefix: "");
+        }
         await LoadAsync(person, ct);
         return Page();
     }
@@ -57,7 +65,7 @@ public sealed class TwoStepModel(UserManager<Person> users, SignInManager<Person
         var person = await MeAsync();
         try
         {
-            await twoStep.DisableAsync(person, ct);
+            await twoStep.DisableAsync(person, Code, ct);
         }
         catch (InputInvalidException e)
         {

@@ -61,7 +61,7 @@ public sealed class PersonModel(PeopleService people) : SystemPageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Roles = (await people.ListAsync(null, ct)).Where(p => p.PersonId == PersonId).ToList();
+        Roles = await people.ListAsync(null, ct, personId: PersonId);
         var first = (Roles.Count > 0 ? Roles[0] : null) ?? throw new NotFoundException("There is no such person in this system.");
         Authority = await people.AuthorityAsync(Actor, ct);
         if (!Roles.Any(Decides))

@@ -14,8 +14,8 @@ public sealed class EditForumModel(GovernanceForumService forums, OrganisationSe
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var forum = await LoadAsync(ct);
         Actor.RequireConvenor("change governance forums");
+        var forum = await LoadAsync(ct);
         Version = forum.Version;
         Input = ForumForm.Of(forum);
     }

@@ -22,10 +22,7 @@ public sealed class RenameSystemModel(SystemService systems) : SystemPageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!Actor.IsAdministrator)
-        {
-            throw new ForbiddenException("Only an administrator can rename a system.");
-        }
+        Actor.RequireAdministrator("rename a system");
         var system = await systems.GetAsync(SystemId, ct);
         Input.Name = system.Name;
         Version = system.Version;
