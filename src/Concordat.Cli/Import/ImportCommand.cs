@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text;
 using Concordat.Cli.Infrastructure;
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Measures.Import;
+using Concordat.Core.Strategy.Import;
 using Concordat.Core.Words;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,7 +81,52 @@ internal static class ImportCommand
             Console.WriteLine($"Imported {path.Name} into {Measures(plan)}: {Prose.Number(plan.Added)} added, {Prose.Number(plan.Changed)} changed, {Prose.Number(plan.Unchanged)} unchanged{leftOut} in {Prose.Number(Math.Round(clock.Elapsed.TotalSeconds, 1))} s.");
             return 0;
         }, ct));
-        return new Command("import", "Import data into a system.") { data };
+        return new Command("import", "Import data into a system.") { data, Strategy() };
+    }
+
+    private static Command Strategy()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A YAML or JSON strategy file in the format of docs/strategy-import.md." };
+        var system = new Option<string>("--system") { Description = "The system's id or exact name.", Required = true };
+        var strategy = new Command("strategy", "Load an existing strategy (places, partners, forums, measures with data, goals with their driver diagrams), " +
+            "all or nothing: every problem is listed by entry and field, and any problem stops the import.")
+        {
+            file, system,
+        };
+        strategy.SetAction((parse, ct) => CliHost.RunAsync(parse, async (services, token) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new CliUsageException($"There is no file {path.FullName}.");
+            }
+            if (path.Length > StrategyFile.MaxBytes)
+            {
+                throw new CliUsageException($"{path.Name} is larger than 2 MB: put long series of data in files for 'concordat import measure-data'.");
+            }
+            StrategyFile read;
+            try
+            {
+                read = StrategyFile.Read(await File.ReadAllTextAsync(path.FullName, new UTF8Encoding(false, throwOnInvalidBytes: true), token));
+            }
+            catch (StrategyFileException e)
+            {
+                throw new CliUsageException($"{path.Name}: {e.Message} Nothing was imported.");
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new CliUsageException($"{path.Name} is not UTF-8 text: save it as UTF-8 and try again. Nothing was imported.");
+            }
+            var db = services.GetRequiredService<ConcordatDb>();
+            var systemId = await CliHost.ResolveSystemAsync(db, parse.GetValue(system)!, token);
+            db.Tenant.Enter(systemId);
+            var added = await services.GetRequiredService<StrategyImporter>().ImportAsync(read, Actor.Operator(systemId), token);
+            Console.WriteLine($"Imported {path.Name}: {Prose.Count(added.Goals, "goal")}, {Prose.Count(added.Measures, "measure")} with " +
+                $"{Prose.Count(added.Observations, "value")}, {Prose.Count(added.Partners, "partner")}, {Prose.Count(added.Places, "place")}, " +
+                $"{Prose.Count(added.Forums, "forum")}, {Prose.Count(added.Drivers, "driver")} and {Prose.Count(added.ChangeIdeas, "change idea")}.");
+            return 0;
+        }, ct));
+        return strategy;
     }
 
     private static string Measures(ImportPlan plan) => plan.Measures.Count == 1 ? plan.Measures.Values.Single().Name : Prose.Count(plan.Measures.Count, "measure");

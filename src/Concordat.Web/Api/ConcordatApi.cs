@@ -25,6 +25,7 @@ public static class ConcordatApi
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Theory of change").MapTheoryOfChangeApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapHealthChecksApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyImportApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Waiting on you").MapWaitingApi();
     }
 

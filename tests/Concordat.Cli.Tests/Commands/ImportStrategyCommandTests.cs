@@ -1,0 +1,48 @@
+using Concordat.Cli.Tests.Spc;
+using Microsoft.Data.Sqlite;
+
+namespace Concordat.Cli.Tests.Commands;
+
+/// <summary><c>concordat import strategy</c>: the documented example loads whole; a file with a problem loads nothing and says where.</summary>
+public sealed class ImportStrategyCommandTests : IDisposable
+{
+    private readonly Cli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private static string Example => Path.Combine(CliRunner.RepositoryRoot(), "docs", "examples", "strategy-example.yaml");
+
+    private async Task<long> CountAsync(string table)
+    {
+        await using var connection = new SqliteConnection(_cli.SqliteConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task ImportStrategy_TheDocumentedExample_LoadsWhole_AndABrokenCopyLoadsNothing()
+    {
+        await _cli.RunAsync("migrate");
+        var created = await _cli.RunAsync("systems", "add", "--name", "Riverbrook and Fellside ICS", "--convenor-email", "ada@riverbrook.example",
+            "--convenor-name", "Ada Convenor", "--organisation", "NHS Riverbrook and Fellside Integrated Care Board", "--ods-code", "QZ9");
+        Assert.True(created.ExitCode == 0, created.Error);
+        var broken = Path.Combine(_cli.WorkingDirectory, "broken.yaml");
+        await File.WriteAllTextAsync(broken, (await File.ReadAllTextAsync(Example, TestContext.Current.CancellationToken))
+            .Replace("horizon: 2028-09-30", "horizon: next year", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        var refused = await _cli.RunAsync("import", "strategy", broken, "--system", "Riverbrook and Fellside ICS");
+        var goalsAfterRefusal = await CountAsync("Goals");
+        var imported = await _cli.RunAsync("import", "strategy", Example, "--system", "Riverbrook and Fellside ICS");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal("error: goals[1].horizon: Cannot read 'next year' as a date: write it like 2030-03-31", refused.Error.Trim());
+        Assert.Equal(0, goalsAfterRefusal);
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        Assert.Equal("Imported strategy-example.yaml: 2 goals, 2 measures with 9 values, 5 partners, 2 places, 2 forums, 6 drivers and 1 change idea.",
+            imported.Output.Trim());
+        Assert.Equal(2, await CountAsync("Goals"));
+        Assert.Equal(9, await CountAsync("Observations"));
+    }
+}

@@ -1,0 +1,193 @@
+using System.Net;
+using System.Text;
+using Concordat.Core.Goals;
+using Concordat.Core.Partnerships;
+using Concordat.Core.TheoryOfChange;
+using Concordat.Web.Tests.Api;
+using Concordat.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Web.Tests.Strategy;
+
+/// <summary><c>POST /strategy/import</c>: the documented example loads whole, and a file with problems loads nothing and names each one.</summary>
+public abstract class StrategyImportTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
+{
+    /// <summary>The example in docs/, with its ICB named as the test system's, the organisation the convenor acts for.</summary>
+    private static string Example => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "strategy-example.yaml"))
+        .Replace("NHS Riverbrook and Fellside Integrated Care Board", "Test ICB", StringComparison.Ordinal);
+
+    private static StringContent Yaml(string text) => new(text, Encoding.UTF8, "application/yaml");
+
+    private static string Url(TestSystem system) => $"/api/v1/systems/{system.Id}/strategy/import";
+
+    /// <summary>
+    /// A convenor acts for no organisation, so defines no measure; the ICB's lead hands its measures to them, as a partner
+    /// hands work to the programme office, and the import then defines the ICB's measures.
+    /// </summary>
+    private async Task<TestSystem> SystemWhoseIcbDelegatedItsMeasuresAsync()
+    {
+        var system = await App.CreateSystemAsync();
+        await using var scope = App.Database(system.Id);
+        scope.Db.Delegations.Add(new Delegation
+        {
+            SystemId = system.Id, OrganisationId = system.IcbId, Capability = DelegatedCapability.MeasureData, DelegatePersonId = system.Convenor.Id,
+            Until = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), GrantedByName = "Test ICB's lead", GrantedAtUtc = DateTime.UtcNow,
+        });
+        await scope.Db.SaveChangesAsync(Ct);
+        return system;
+    }
+
+    [Fact]
+    public async Task Import_TheDocumentedExample_AddsEveryEntry_LinkedAndAudited()
+    {
+        var system = await SystemWhoseIcbDelegatedItsMeasuresAsync();
+        var client = await ApiClient.ForAsync(App, system.Convenor);
+
+        var response = await client.PostAsync(Url(system), Yaml(Example), Ct);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        var added = await response.JsonAsync();
+        Assert.Equal(
+            "places=2 partners=5 forums=2 measures=2 observations=9 goals=2 drivers=6 changeIdeas=1",
+            string.Join(' ', new[] { "places", "partners", "forums", "measures", "observations", "goals", "drivers", "changeIdeas" }
+                .Select(k => $"{k}={added[k]!.GetValue<int>()}")));
+        await using var scope = App.Database(system.Id);
+        var falls = await scope.Db.Goals.SingleAsync(g => g.Title == "Fewer older people harmed by falls", Ct);
+        var trust = await scope.Db.Organisations.SingleAsync(o => o.Name == "Riverbrook Hospitals NHS Foundation Trust", Ct);
+        Assert.Equal(trust.Id, falls.LeadOrganisationId);
+        Assert.Equal(GoalStatus.Draft, falls.Status);
+        var measure = await scope.Db.Measures.SingleAsync(m => m.Name == "Emergency admissions of people aged 65 and over after a fall", Ct);
+        Assert.Equal(system.IcbId, measure.OwnerOrganisationId);
+        Assert.True(await scope.Db.GoalMeasures.AnyAsync(l => l.GoalId == falls.Id && l.MeasureId == measure.Id, Ct));
+        Assert.Equal(6, await scope.Db.Observations.CountAsync(o => o.MeasureId == measure.Id, Ct));
+        Assert.Equal(new DateOnly(2018, 4, 1), await scope.Db.Observations.Where(o => o.MeasureId == measure.Id).MinAsync(o => o.PeriodStart, Ct));
+        Assert.False((await scope.Db.Organisations.SingleAsync(o => o.Name == "University of Riverbrook", Ct)).IsPartner);
+        Assert.Equal("1099999", (await scope.Db.Organisations.SingleAsync(o => o.Name == "Fellside Community Action", Ct)).CharityNumber);
+        var idea = await scope.Db.ChangeIdeas.SingleAsync(Ct);
+        Assert.Equal(falls.Id, idea.GoalId);
+        Assert.Equal("Practice nurses", idea.WhoseBehaviour);
+        Assert.Equal(2, await scope.Db.Drivers.CountAsync(d => d.GoalId == falls.Id && d.Level == DriverLevel.Primary, Ct));
+        // Each entry is audited as the convenor's own act, as the form would record it.
+        Assert.True(await scope.Db.AuditEvents.AnyAsync(e => e.Action == "GoalDrafted" && e.EntityId == falls.Id && e.ActorPersonId == system.Convenor.Id, Ct));
+        Assert.True(await scope.Db.AuditEvents.AnyAsync(e => e.Action == "MeasureDefined" && e.EntityId == measure.Id, Ct));
+    }
+
+    [Fact]
+    public async Task Import_WithProblems_AddsNothing_AndNamesEveryEntryAndField()
+    {
+        var system = await SystemWhoseIcbDelegatedItsMeasuresAsync();
+        var client = await ApiClient.ForAsync(App, system.Convenor);
+        await using (var before = App.Database(system.Id))
+        {
+            Assert.Equal(0, await before.Db.Goals.CountAsync(Ct));
+        }
+        var broken = Example
+            .Replace("    type: Vcse", "    type: Hospital", StringComparison.Ordinal)
+            .Replace("{ period: 2020/21, value: 1987 }", "{ period: 2020/22, value: 1987 }", StringComparison.Ordinal)
+            .Replace("horizon: 2028-09-30", "horizon: 30/09/2028", StringComparison.Ordinal)
+            .Replace("    outcome: By March 2029, emergency admissions after a fall among people aged 65 and over in Riverbrook and Fellside fall to 1,900 per 100,000.\n",
+                "", StringComparison.Ordinal);
+
+        var response = await client.PostAsync(Url(system), Yaml(broken), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.JsonAsync())["errors"]!.AsObject();
+        Assert.Equal("'Hospital' is not one of the choices for type: " + string.Join(", ", Enum.GetNames<Concordat.Core.Partnerships.OrganisationType>()),
+            errors["partners[4].type"]![0]!.GetValue<string>());
+        Assert.StartsWith("Cannot read '2020/22' as a period", errors["measures[0].data[2].period"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Cannot read '30/09/2028' as a date: write it like 2030-03-31", errors["goals[1].horizon"]![0]!.GetValue<string>());
+        // The same words as the goal form, under the entry's own field name.
+        Assert.Equal("Enter the outcome: who, what improves, by when", errors["goals[0].outcome"]![0]!.GetValue<string>());
+        // The charity failed, so the forum it is a member of is not reported again as naming an unknown partner.
+        Assert.DoesNotContain("forums[0].members", errors.Select(e => e.Key));
+        Assert.Equal(4, errors.Count);
+        await using var scope = App.Database(system.Id);
+        Assert.Equal(0, await scope.Db.Goals.CountAsync(Ct));
+        Assert.Equal(0, await scope.Db.Measures.CountAsync(Ct));
+        Assert.Equal(1, await scope.Db.Places.CountAsync(Ct));
+        Assert.Equal(3, await scope.Db.Organisations.CountAsync(Ct));
+        Assert.False(await scope.Db.AuditEvents.AnyAsync(e => e.Action == "PlaceAdded" || e.Action == "OrganisationAdded", Ct));
+    }
+
+    [Fact]
+    public async Task Import_TheSameFileTwice_RefusesTheGoalsAndMeasuresAlreadyThere_AndAddsNothingMore()
+    {
+        var system = await SystemWhoseIcbDelegatedItsMeasuresAsync();
+        var client = await ApiClient.ForAsync(App, system.Convenor);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(Url(system), Yaml(Example), Ct)).StatusCode);
+
+        var again = await client.PostAsync(Url(system), Yaml(Example), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var errors = (await again.JsonAsync())["errors"]!.AsObject();
+        Assert.StartsWith("There is already a goal called Fewer older people harmed by falls", errors["goals[0].title"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("There is already a measure called", errors["measures[1].name"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        await using var scope = App.Database(system.Id);
+        Assert.Equal(2, await scope.Db.Goals.CountAsync(Ct));
+        Assert.Equal(3, await scope.Db.Places.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Import_AMeasureOfAPartnerTheConvenorDoesNotActFor_IsRefused_TheDataIsThePartnersToDefine()
+    {
+        var system = await SystemWhoseIcbDelegatedItsMeasuresAsync();
+        var client = await ApiClient.ForAsync(App, system.Convenor);
+        var file = Example.Replace("    owner: Test ICB\n    place: Fellside", "    owner: Fellside Council\n    place: Fellside", StringComparison.Ordinal);
+
+        var response = await client.PostAsync(Url(system), Yaml(file), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.JsonAsync())["errors"]!.AsObject();
+        Assert.StartsWith("Only a lead of the organisation that owns the data", errors["measures[1]"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(errors);
+        await using var scope = App.Database(system.Id);
+        Assert.Equal(0, await scope.Db.Measures.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Import_AsJson_Works_AndUnreadableFilesSayWhere()
+    {
+        var system = await App.CreateSystemAsync();
+        var client = await ApiClient.ForAsync(App, system.Convenor);
+        const string json = """
+            { "goals": [ { "title": "Warmer homes", "outcome": "By 2030 no one in Westford lives in a cold home.", "population": "Households in fuel poverty",
+              "wholeSystem": true, "horizon": "2030-03-31", "lead": "Westford Council",
+              "seniorResponsibleOwner": "Director of Public Health" } ] }
+            """;
+
+        var imported = await client.PostAsync(Url(system), new StringContent(json, Encoding.UTF8, "application/json"), Ct);
+        var misspelt = await client.PostAsync(Url(system), Yaml("goals:\n  - titel: Warmer homes\n"), Ct);
+        var broken = await client.PostAsync(Url(system), Yaml("goals:\n  - title: [unclosed\n"), Ct);
+        var csv = await client.PostAsync(Url(system), new StringContent("title\nWarmer homes", Encoding.UTF8, "text/csv"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(1, (await imported.JsonAsync())["goals"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.BadRequest, misspelt.StatusCode);
+        Assert.Equal("Line 2, column 5: 'titel' is not a field of a goal (check its spelling against docs/strategy-import.md).",
+            (await misspelt.JsonAsync())["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.StartsWith("Line ", (await broken.JsonAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, csv.StatusCode);
+        await using var scope = App.Database(system.Id);
+        Assert.Equal(system.CouncilId, (await scope.Db.Goals.SingleAsync(Ct)).LeadOrganisationId);
+    }
+
+    [Fact]
+    public async Task Import_AsLeadOrViewer_IsForbiddenBeforeTheFileIsRead()
+    {
+        var system = await App.CreateSystemAsync();
+        foreach (var person in new[] { system.TrustLead, system.Viewer })
+        {
+            var client = await ApiClient.ForAsync(App, person);
+
+            var response = await client.PostAsync(Url(system), Yaml("not: [a strategy"), Ct);
+
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+    }
+}
+
+public sealed class StrategyImportSqliteTests(SqliteApp app) : StrategyImportTests(app, DatabaseKind.Sqlite);
+
+[Collection(PostgresApp.Collection)]
+public sealed class StrategyImportPostgresTests(PostgresApp app) : StrategyImportTests(app, DatabaseKind.Postgres);
