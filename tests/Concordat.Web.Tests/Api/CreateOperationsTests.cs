@@ -35,6 +35,7 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         ["/measures/{id}/imports"] = "imports many periods at once, all or nothing; answers with what was added and changed",
         ["/measures/imports"] = "imports many measures' periods at once, all or nothing; answers with what was added and changed",
         ["/organisations/{organisationId}/resources/import"] = "imports a register of many resources at once, all or nothing",
+        ["/strategy/import"] = "imports a whole strategy (places, partners, forums, measures, goals) at once, all or nothing; answers with what was added",
         ["/pooled-funds/{id}/contributions/{organisationId}/confirm"] = "confirms the host's proposed payment; answers with the fund",
         ["/pooled-funds/{id}/contributions/{organisationId}/decline"] = "declines the host's proposed payment; answers with the fund",
         ["/commitments/{id}/accept"] = "accepts a request for a resource; answers with the commitment",

@@ -173,6 +173,40 @@ public abstract class StrategyImportTests(TestApp app, DatabaseKind kind) : Prov
     }
 
     [Fact]
+    public async Task ImportPage_ListsEveryProblemInTheErrorSummary_ThenImportsTheCorrectedFile()
+    {
+        var system = await SystemWhoseIcbDelegatedItsMeasuresAsync();
+        var form = await (await PageClient.SignedInAsync(App, system.Convenor)).GetAsync($"/systems/{system.Id}/strategy/import");
+        const string upload = "form[enctype='multipart/form-data']";
+        var broken = Example.Replace("horizon: 2029-03-31", "horizon: 2029", StringComparison.Ordinal).Replace("    lead: Fellside Council\n", "", StringComparison.Ordinal);
+
+        var none = await form.SubmitFileAsync(upload, "StrategyFile", null);
+        var wrong = await form.SubmitFileAsync(upload, "StrategyFile", ("strategy.yaml", Encoding.UTF8.GetBytes(broken)));
+        var right = await form.SubmitFileAsync(upload, "StrategyFile", ("strategy.yaml", Encoding.UTF8.GetBytes(Example)));
+
+        Assert.Equal(["Select a YAML or JSON file"], none.ErrorSummary);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+        Assert.Equal(["The file has 2 problems. Nothing has been imported: correct the file and upload it again.",
+            "goals[0].horizon: Cannot read '2029' as a date: write it like 2030-03-31",
+            "goals[1].lead: Select the lead organisation"], wrong.ErrorSummary);
+        Assert.Equal(HttpStatusCode.Found, right.Status);
+        Assert.Equal($"/systems/{system.Id}/goals", right.Location);
+        var goals = await right.FollowAsync();
+        Assert.Contains("Imported 2 goals (as drafts), 2 measures with 9 values, 5 partners, 2 places, 2 forums, 6 drivers and 1 change idea", goals.Text("main"));
+        Assert.Contains("Fewer older people harmed by falls", goals.Text("main"));
+    }
+
+    [Fact]
+    public async Task ImportPage_IsForConvenorsOnly()
+    {
+        var system = await App.CreateSystemAsync();
+
+        var lead = await (await PageClient.SignedInAsync(App, system.TrustLead)).GetAsync($"/systems/{system.Id}/strategy/import");
+
+        Assert.Equal(HttpStatusCode.Forbidden, lead.Status);
+    }
+
+    [Fact]
     public async Task Import_AsLeadOrViewer_IsForbiddenBeforeTheFileIsRead()
     {
         var system = await App.CreateSystemAsync();
