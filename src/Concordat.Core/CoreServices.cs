@@ -72,6 +72,8 @@ public static class CoreServices
         services.AddScoped<Strategy.StrategyDocumentService>();
         services.AddScoped<Strategy.StrategyVersionService>();
         services.AddScoped<Strategy.Import.StrategyImporter>();
+        services.AddScoped<WorkProgramme.WorkstreamService>();
+        services.AddScoped<WorkProgramme.WorkItemService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<TwoStepVerification>();
         services.AddScoped<Demo.DemoWorkspace>();

@@ -60,6 +60,14 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<TheoryOfChange.ChangeIdeaDriver> ChangeIdeaDrivers => Set<TheoryOfChange.ChangeIdeaDriver>();
     public DbSet<TheoryOfChange.ChangeIdeaContribution> ChangeIdeaContributions => Set<TheoryOfChange.ChangeIdeaContribution>();
     public DbSet<Strategy.StrategyVersion> StrategyVersions => Set<Strategy.StrategyVersion>();
+    public DbSet<WorkProgramme.Workstream> Workstreams => Set<WorkProgramme.Workstream>();
+    public DbSet<WorkProgramme.WorkstreamGoal> WorkstreamGoals => Set<WorkProgramme.WorkstreamGoal>();
+    public DbSet<WorkProgramme.WorkstreamOrganisation> WorkstreamOrganisations => Set<WorkProgramme.WorkstreamOrganisation>();
+    public DbSet<WorkProgramme.WorkstreamChangeIdea> WorkstreamChangeIdeas => Set<WorkProgramme.WorkstreamChangeIdea>();
+    public DbSet<WorkProgramme.WorkItem> WorkItems => Set<WorkProgramme.WorkItem>();
+    public DbSet<WorkProgramme.WorkItemOrganisation> WorkItemOrganisations => Set<WorkProgramme.WorkItemOrganisation>();
+    public DbSet<WorkProgramme.WorkItemChangeIdea> WorkItemChangeIdeas => Set<WorkProgramme.WorkItemChangeIdea>();
+    public DbSet<WorkProgramme.WorkItemComment> WorkItemComments => Set<WorkProgramme.WorkItemComment>();
 
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;

@@ -26,6 +26,7 @@ public static class ConcordatApi
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapHealthChecksApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyImportApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("Work programme").MapWorkProgrammeApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Waiting on you").MapWaitingApi();
     }
 

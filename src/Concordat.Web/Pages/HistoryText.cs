@@ -20,6 +20,14 @@ public static class HistoryText
         "ForumAdded" => $"{entry.EntityName} added as a governance forum",
         "ForumUpdated" => $"{entry.EntityName} changed",
         "ForumRemoved" => $"{entry.EntityName} removed from the governance forums",
+        "WorkstreamStarted" => $"Workstream {entry.EntityName} started",
+        "WorkstreamChanged" => $"Workstream {entry.EntityName} changed",
+        "WorkItemAdded" => $"{entry.EntityName} added to the work programme",
+        "WorkItemChanged" => $"Work item {entry.EntityName} changed",
+        "WorkItemMoved" => entry.Changes.FirstOrDefault(c => c.Field == "Status") is { After: { } status }
+            ? $"{entry.EntityName} moved to {status}"
+            : $"Work item {entry.EntityName} changed",
+        "WorkItemCommented" => $"Comment on {entry.EntityName}",
         "RoundDecisionRecorded" => $"Forum that decided on {entry.EntityName} recorded",
         "PersonAdded" => $"{entry.EntityName} added",
         "PersonReinvited" => $"{entry.EntityName} sent a new invitation link",
