@@ -61,6 +61,9 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<TheoryOfChange.ChangeIdeaContribution> ChangeIdeaContributions => Set<TheoryOfChange.ChangeIdeaContribution>();
     public DbSet<Strategy.StrategyVersion> StrategyVersions => Set<Strategy.StrategyVersion>();
 
+    /// <summary>ONS areas by code: reference data shared by every system, so not filtered by tenant.</summary>
+    public DbSet<Areas.Area> Areas => Set<Areas.Area>();
+
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;
 
