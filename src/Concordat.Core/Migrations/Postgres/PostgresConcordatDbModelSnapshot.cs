@@ -190,6 +190,9 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("DecisionRecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
 
@@ -378,6 +381,17 @@ namespace Concordat.Core.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ConfirmedByPersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Decision")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -413,6 +427,9 @@ namespace Concordat.Core.Migrations.Postgres
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("TakenOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()

@@ -185,6 +185,9 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DecisionRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("GoalId")
                         .HasColumnType("TEXT");
 
@@ -373,6 +376,17 @@ namespace Concordat.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConfirmedByPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Decision")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -407,6 +421,9 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TakenOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
