@@ -143,6 +143,46 @@ public abstract class BackDatedDecisionTests(TestApp app, DatabaseKind kind) : P
     }
 
     [Fact]
+    public async Task Pages_ALeadBackDatesTheirOwn_AConvenorRecordsOnConfirmation_AndOnlyConvenorsGetThatForm()
+    {
+        var system = await App.CreateSystemAsync();
+        var goalId = await GoalApi.DraftAsync(await ApiClient.ForAsync(App, system.Convenor), system);
+        // The ICB is asked too and has not answered, so the round stays open and its positions stay on the goal's page.
+        var (roundId, _) = await GoalApi.OpenAsync(await ApiClient.ForAsync(App, system.Convenor), system, goalId, new
+        {
+            kind = "Adopt", closesOn = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            requiredOrganisationIds = new[] { system.TrustId, system.CouncilId, system.IcbId },
+        });
+        var lead = await PageClient.SignedInAsync(App, system.TrustLead);
+        var convenor = await PageClient.SignedInAsync(App, system.Convenor);
+        var confirmedUrl = $"/systems/{system.Id}/goals/{goalId}/rounds/{roundId}/confirmed-position";
+
+        var own = await (await lead.GetAsync($"/systems/{system.Id}/goals/{goalId}/rounds/{roundId}/position"))
+            .SubmitAsync("main form", new() { ["Input.Kind"] = "Consent", ["Input.TakenOn"] = new DateOnly(2023, 2, 1) });
+        var leadAsksForTheConvenorsForm = await lead.GetAsync(confirmedUrl);
+        var form = await convenor.GetAsync(confirmedUrl);
+        var noLead = await form.SubmitAsync("main form", new()
+        {
+            ["Input.OrganisationId"] = system.CouncilId.ToString(), ["Input.Kind"] = "Consent", ["Input.Confirmation"] = "email of 3 March 2023",
+        });
+        var saved = await form.SubmitAsync("main form", new()
+        {
+            ["Input.OrganisationId"] = system.CouncilId.ToString(), ["Input.Kind"] = "Consent", ["Input.Confirmation"] = "email of 3 March 2023",
+            ["Input.ConfirmedByPersonId"] = system.CouncilLead.Id.ToString(), ["Input.TakenOn"] = new DateOnly(2023, 3, 3),
+        });
+        var goalPage = await convenor.GetAsync($"/systems/{system.Id}/goals/{goalId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, own.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, leadAsksForTheConvenorsForm.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, noLead.Status);
+        Assert.Equal(["Select the lead of the organisation whose written confirmation this is"], noLead.ErrorSummary);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Contains("Taken on 1 February 2023", goalPage.Text("main"));
+        Assert.Contains($"Recorded by {system.Convenor.Name} on {Today}, on the written confirmation of {system.CouncilLead.Name} (email of 3 March 2023)",
+            goalPage.Text("main"));
+    }
+
+    [Fact]
     public async Task ARoundsDecision_SaysTheForumAndDayItWasTaken_AndTheDayItWasRecorded()
     {
         var system = await App.CreateSystemAsync();
