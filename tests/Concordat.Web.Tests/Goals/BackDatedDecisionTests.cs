@@ -171,6 +171,7 @@ public abstract class BackDatedDecisionTests(TestApp app, DatabaseKind kind) : P
             ["Input.ConfirmedByPersonId"] = system.CouncilLead.Id.ToString(), ["Input.TakenOn"] = new DateOnly(2023, 3, 3),
         });
         var goalPage = await convenor.GetAsync($"/systems/{system.Id}/goals/{goalId}");
+        var formAfter = await convenor.GetAsync(confirmedUrl);
 
         Assert.Equal(HttpStatusCode.Redirect, own.Status);
         Assert.Equal(HttpStatusCode.Forbidden, leadAsksForTheConvenorsForm.Status);
@@ -178,6 +179,8 @@ public abstract class BackDatedDecisionTests(TestApp app, DatabaseKind kind) : P
         Assert.Equal(["Select the lead of the organisation whose written confirmation this is"], noLead.ErrorSummary);
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         Assert.Contains("Taken on 1 February 2023", goalPage.Text("main"));
+        // Organisations that have a position are no longer offered: a recorded position is changed by its own leads.
+        Assert.Equal(["", system.IcbId.ToString()], formAfter.Document.QuerySelectorAll("select[name='Input.OrganisationId'] option").Select(o => o.GetAttribute("value")));
         Assert.Contains($"Recorded by {system.Convenor.Name} on {Today}, on the written confirmation of {system.CouncilLead.Name} (email of 3 March 2023)",
             goalPage.Text("main"));
     }

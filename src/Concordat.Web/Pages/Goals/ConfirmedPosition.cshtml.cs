@@ -75,6 +75,14 @@ public sealed class ConfirmedPositionModel(GoalService goals, AgreementService a
             Revision = Round.Round.CurrentRevision;
             return this.InvalidInput(e);
         }
+        catch (IfMatchRequiredException)
+        {
+            // The form offers only organisations without a position; one was recorded meanwhile, and is not overwritten unseen.
+            await LoadAsync(ct);
+            ModelState.Clear();
+            ModelState.AddModelError("Input.OrganisationId", "The organisation's position was recorded while you were filling in this form: read it on the goal's page");
+            return this.InvalidInput();
+        }
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -87,8 +95,9 @@ public sealed class ConfirmedPositionModel(GoalService goals, AgreementService a
         }
         Goal = await goals.GetAsync(Id, ct);
         Round.Round.RequireOpen();
+        // Only organisations with no position yet: a recorded one is changed by its own leads, who see the version they change.
         OrganisationOptions = [new SelectListItem("Select an organisation", "", Input.OrganisationId is null),
-            .. Round.Responses.Select(r => new SelectListItem(r.Organisation, r.OrganisationId.ToString(), r.OrganisationId == Input.OrganisationId))];
+            .. Round.Responses.Where(r => r.Position is null).Select(r => new SelectListItem(r.Organisation, r.OrganisationId.ToString(), r.OrganisationId == Input.OrganisationId))];
         LeadOptions = [new SelectListItem("Select a lead", "", Input.ConfirmedByPersonId is null),
             .. (await agreement.LeadsAskedAsync(Round, ct)).Select(l => new SelectListItem($"{l.Name}, {l.Organisation}", l.PersonId.ToString(), l.PersonId == Input.ConfirmedByPersonId))];
     }
