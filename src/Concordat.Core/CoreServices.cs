@@ -58,6 +58,8 @@ public static class CoreServices
         services.AddScoped<Goals.PerspectiveService>();
         services.AddScoped<Contributions.ContributionService>();
         services.AddScoped<Measures.MeasureService>();
+        services.AddScoped<Areas.AreaImport>();
+        services.AddScoped<Areas.AreaDirectory>();
         services.AddScoped<Measures.MeasureDataService>();
         services.AddScoped<Measures.Import.ObservationImporter>();
         services.AddScoped<Resources.ResourceService>();

@@ -69,6 +69,9 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<WorkProgramme.WorkItemChangeIdea> WorkItemChangeIdeas => Set<WorkProgramme.WorkItemChangeIdea>();
     public DbSet<WorkProgramme.WorkItemComment> WorkItemComments => Set<WorkProgramme.WorkItemComment>();
 
+    /// <summary>ONS areas by code: reference data shared by every system, so not filtered by tenant.</summary>
+    public DbSet<Areas.Area> Areas => Set<Areas.Area>();
+
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;
 

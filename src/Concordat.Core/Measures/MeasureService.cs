@@ -167,7 +167,8 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
             await db.Places.Where(p => p.Id == placeId).Select(p => p.Name).SingleAsync(ct),
         MeasureGeography.Organisation when measure.GeographyOrganisationId is { } organisationId =>
             await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct),
-        MeasureGeography.Area => $"Area {measure.AreaCode}",
+        MeasureGeography.Area when measure.AreaCode is { } code =>
+            await db.Areas.Where(a => a.Code == code).Select(a => a.Name).SingleOrDefaultAsync(ct) is { } name ? Areas.Area.Describe(code, name) : $"Area {code}",
         _ => "The whole system",
     };
 

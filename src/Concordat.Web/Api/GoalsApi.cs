@@ -18,12 +18,18 @@ public sealed record GoalRequest(string? Title, string? OutcomeStatement, string
 
 public sealed record RevisionResponse(int Number, string Title, string OutcomeStatement, string Population, string? InequalityLens, DateOnly Horizon, string? Note, DateTime CreatedAtUtc);
 
+/// <summary>
+/// An organisation's response. <c>takenOn</c> is the day it took the position when earlier than recorded; <c>confirmedBy</c>
+/// and <c>confirmation</c> are set when a convenor recorded it on that lead's written confirmation; <c>attribution</c> says it in words.
+/// </summary>
 public sealed record PositionResponse(Guid OrganisationId, string Organisation, PositionKind? Position, int? OnRevision, bool Current, string? Reason,
-    string? WouldResolve, string? Decision, string? RecordedBy, DateTime? RecordedAtUtc, Guid? Version);
+    string? WouldResolve, string? Decision, string? RecordedBy, DateTime? RecordedAtUtc, Guid? Version, DateOnly? TakenOn, Guid? ConfirmedByPersonId,
+    string? ConfirmedBy, string? Confirmation, string? Attribution);
 
 public sealed record RoundResponse(Guid Id, Guid GoalId, ProposalKind Kind, RoundState State, DateOnly ClosesOn, DateTime OpenedAtUtc, string OpenedBy,
     DateTime? ClosedAtUtc, int CurrentRevision, IReadOnlyList<RevisionResponse> Revisions, IReadOnlyList<PositionResponse> Positions,
-    IReadOnlyList<string> Outstanding, Guid Version, Guid? DecidedByForumId, string? DecidedBy, DateOnly? DecidedOn);
+    IReadOnlyList<string> Outstanding, Guid Version, Guid? DecidedByForumId, string? DecidedBy, DateOnly? DecidedOn, DateTime? DecisionRecordedAtUtc,
+    string? Decision);
 
 /// <summary>The governance forum that took a closed round's outcome and the day; both empty clears what was recorded.</summary>
 public sealed record RoundDecisionRequest(Guid? ForumId, DateOnly? On);
@@ -34,8 +40,19 @@ public sealed record OpenRoundRequest(ProposalKind? Kind, DateOnly? ClosesOn, IR
     public OpenRound ToInput() => new(Kind, ClosesOn, RequiredOrganisationIds ?? [], Note, Title, OutcomeStatement, Population, InequalityLens, Horizon);
 }
 
-/// <summary>A position; <c>revision</c> is the revision read (recommended: a position on an amended proposal is then refused, not miscounted).</summary>
-public sealed record PositionRequest(Guid? OrganisationId, PositionKind? Position, string? Reason, string? WouldResolve, string? Decision, int? Revision);
+/// <summary>
+/// A position; <c>revision</c> is the revision read (recommended: a position on an amended proposal is then refused, not miscounted).
+/// <c>takenOn</c> is the past day the organisation took it, if not today. A convenor records a position only on a lead's written
+/// confirmation: <c>confirmedByPersonId</c> names a lead of the organisation and <c>confirmation</c> the confirmation ("email of 3 March 2023").
+/// </summary>
+public sealed record PositionRequest(Guid? OrganisationId, PositionKind? Position, string? Reason, string? WouldResolve, string? Decision, int? Revision,
+    DateOnly? TakenOn = null, Guid? ConfirmedByPersonId = null, string? Confirmation = null)
+{
+    public RecordPosition ToInput() => new(OrganisationId, Position, Reason, WouldResolve, Decision, Revision)
+    {
+        TakenOn = TakenOn, ConfirmedByPersonId = ConfirmedByPersonId, Confirmation = Confirmation,
+    };
+}
 
 public sealed record WithdrawRequest(string? Reason);
 
@@ -119,11 +136,11 @@ public static class GoalsApi
                 // Changing a recorded position needs the version read (the service asks for it once the caller may change
                 // it), so two leads of one organisation never overwrite each other unseen.
                 var expected = ETags.Parse(context.Request.Headers.IfMatch);
-                await agreement.RecordPositionAsync(roundId, new RecordPosition(request.OrganisationId, request.Position, request.Reason, request.WouldResolve, request.Decision, request.Revision),
-                    expected, context.Actor(), ct);
+                await agreement.RecordPositionAsync(roundId, request.ToInput(), expected, context.Actor(), ct);
                 return TypedResults.Ok(ToResponse(await agreement.GetAsync(roundId, ct)));
             })
-            .WithSummary("Record, change or confirm your organisation's position (its leads only); If-Match with the position's version to change one")
+            .WithSummary("Record, change or confirm your organisation's position (its leads, or a convenor on a named lead's written confirmation), "
+                + "optionally as taken on a past day; If-Match with the position's version to change one")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .RequiresIfMatch();
 
@@ -193,7 +210,9 @@ public static class GoalsApi
         return new RoundResponse(r.Id, r.GoalId, r.Kind, r.State, r.ClosesOn, r.OpenedAtUtc, r.OpenedByName, r.ClosedAtUtc, r.CurrentRevision,
             r.Revisions.OrderBy(v => v.Number).Select(v => new RevisionResponse(v.Number, v.Title, v.OutcomeStatement, v.Population, v.InequalityLens, v.Horizon, v.Note, v.CreatedAtUtc)).ToList(),
             view.Responses.Select(p => new PositionResponse(p.OrganisationId, p.Organisation, p.Position?.Kind, p.Position?.Revision, p.OnCurrentRevision,
-                p.Position?.Reason, p.Position?.WouldResolve, p.Position?.Decision, p.Position?.RecordedByName, p.Position?.RecordedAtUtc, p.Position?.Version)).ToList(),
-            view.Outstanding.Select(o => o.Organisation).ToList(), r.Version, r.DecidedByForumId, view.DecidedBy, r.DecidedOn);
+                p.Position?.Reason, p.Position?.WouldResolve, p.Position?.Decision, p.Position?.RecordedByName, p.Position?.RecordedAtUtc, p.Position?.Version,
+                p.Position?.TakenOn, p.Position?.ConfirmedByPersonId, p.Position?.ConfirmedByName, p.Position?.Confirmation, p.Position?.Attribution())).ToList(),
+            view.Outstanding.Select(o => o.Organisation).ToList(), r.Version, r.DecidedByForumId, view.DecidedBy, r.DecidedOn, r.DecisionRecordedAtUtc,
+            view.Decision);
     }
 }

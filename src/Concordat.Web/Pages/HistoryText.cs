@@ -54,6 +54,7 @@ public static class HistoryText
         "GoalUpdated" => $"{entry.EntityName} draft changed",
         "AgreementRoundOpened" => $"Agreement round opened on {entry.EntityName}",
         "PositionRecorded" => $"Position recorded on {entry.EntityName}",
+        "PositionRecordedOnConfirmation" => $"Position recorded on {entry.EntityName} on a lead's written confirmation",
         "ProposalAmended" => $"Proposal for {entry.EntityName} amended",
         "AgreementRoundAgreed" => $"{entry.EntityName} agreed by all partners asked",
         "AgreementRoundNotAgreed" => $"{entry.EntityName} not agreed by the closing date",

@@ -22,6 +22,31 @@ namespace Concordat.Core.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Concordat.Core.Areas.Area", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Areas");
+                });
+
             modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -164,6 +189,9 @@ namespace Concordat.Core.Migrations.Postgres
 
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("DecisionRecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("GoalId")
                         .HasColumnType("uuid");
@@ -353,6 +381,17 @@ namespace Concordat.Core.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ConfirmedByPersonId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Decision")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -388,6 +427,9 @@ namespace Concordat.Core.Migrations.Postgres
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("TakenOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
