@@ -71,6 +71,7 @@ public static class CoreServices
         services.AddScoped<Waiting.WaitingService>();
         services.AddScoped<Strategy.StrategyDocumentService>();
         services.AddScoped<Strategy.StrategyVersionService>();
+        services.AddScoped<Strategy.StrategyNarrativeService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<TwoStepVerification>();
         services.AddScoped<Demo.DemoWorkspace>();

@@ -60,6 +60,9 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<TheoryOfChange.ChangeIdeaDriver> ChangeIdeaDrivers => Set<TheoryOfChange.ChangeIdeaDriver>();
     public DbSet<TheoryOfChange.ChangeIdeaContribution> ChangeIdeaContributions => Set<TheoryOfChange.ChangeIdeaContribution>();
     public DbSet<Strategy.StrategyVersion> StrategyVersions => Set<Strategy.StrategyVersion>();
+    public DbSet<Strategy.StrategyNarrative> StrategyNarratives => Set<Strategy.StrategyNarrative>();
+    public DbSet<Strategy.RelatedDocument> RelatedDocuments => Set<Strategy.RelatedDocument>();
+    public DbSet<GoalJointOwner> GoalJointOwners => Set<GoalJointOwner>();
 
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;

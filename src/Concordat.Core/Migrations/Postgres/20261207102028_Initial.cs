@@ -330,6 +330,29 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StrategyNarratives",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Vision = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Principles = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Context = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    EnablingStrategies = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StrategyNarratives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StrategyNarratives_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Visits",
                 columns: table => new
                 {
@@ -383,41 +406,6 @@ namespace Concordat.Core.Migrations.Postgres
                         name: "FK_Delegations_People_DelegatePersonId",
                         column: x => x.DelegatePersonId,
                         principalTable: "People",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Goals",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    WholeSystem = table.Column<bool>(type: "boolean", nullable: false),
-                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
-                    LeadOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SeniorResponsibleOwner = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Goals", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Goals_Organisations_LeadOrganisationId",
-                        column: x => x.LeadOrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Goals_Systems_SystemId",
-                        column: x => x.SystemId,
-                        principalTable: "Systems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -667,6 +655,313 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RelatedDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NarrativeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RelatedDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RelatedDocuments_StrategyNarratives_NarrativeId",
+                        column: x => x.NarrativeId,
+                        principalTable: "StrategyNarratives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PooledFundContributions",
+                columns: table => new
+                {
+                    PooledFundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountInPence = table.Column<long>(type: "bigint", nullable: false),
+                    ConfirmedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProposedInPence = table.Column<long>(type: "bigint", nullable: true),
+                    ProposedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PooledFundContributions", x => new { x.PooledFundId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_PooledFundContributions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PooledFundContributions_PooledFunds_PooledFundId",
+                        column: x => x.PooledFundId,
+                        principalTable: "PooledFunds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PooledFundSchemes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PooledFundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AmountInPence = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PooledFundSchemes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PooledFundSchemes_PooledFunds_PooledFundId",
+                        column: x => x.PooledFundId,
+                        principalTable: "PooledFunds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ForumMembers",
+                columns: table => new
+                {
+                    ForumId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForumMembers", x => new { x.ForumId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_ForumMembers_Forums_ForumId",
+                        column: x => x.ForumId,
+                        principalTable: "Forums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ForumMembers_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Goals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    WholeSystem = table.Column<bool>(type: "boolean", nullable: false),
+                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeadOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwningForumId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SeniorResponsibleOwner = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Goals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Goals_Forums_OwningForumId",
+                        column: x => x.OwningForumId,
+                        principalTable: "Forums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Goals_Organisations_LeadOrganisationId",
+                        column: x => x.LeadOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Goals_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StrategyVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DocumentJson = table.Column<string>(type: "text", nullable: false),
+                    ChecksPassed = table.Column<int>(type: "integer", nullable: false),
+                    Checks = table.Column<int>(type: "integer", nullable: false),
+                    AgreedByForumId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AgreedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StrategyVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StrategyVersions_Forums_AgreedByForumId",
+                        column: x => x.AgreedByForumId,
+                        principalTable: "Forums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StrategyVersions_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeasureRebases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasureRebases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasureRebases_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Observations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    Count = table.Column<double>(type: "double precision", nullable: true),
+                    Denominator = table.Column<double>(type: "double precision", nullable: true),
+                    LowerCi = table.Column<double>(type: "double precision", nullable: true),
+                    UpperCi = table.Column<double>(type: "double precision", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Observations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Observations_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObservationUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Rows = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObservationUploads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObservationUploads_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrajectoryPoints",
+                columns: table => new
+                {
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrajectoryPoints", x => new { x.MeasureId, x.PeriodStart });
+                    table.ForeignKey(
+                        name: "FK_TrajectoryPoints_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OpenedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpenedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByForumId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CurrentRevision = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Forums_DecidedByForumId",
+                        column: x => x.DecidedByForumId,
+                        principalTable: "Forums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChangeIdeas",
                 columns: table => new
                 {
@@ -760,6 +1055,56 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "GoalJointOwners",
+                columns: table => new
+                {
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoalJointOwners", x => new { x.GoalId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_GoalJointOwners_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GoalJointOwners_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GoalMeasures",
+                columns: table => new
+                {
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoalMeasures", x => new { x.GoalId, x.MeasureId });
+                    table.ForeignKey(
+                        name: "FK_GoalMeasures_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GoalMeasures_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GoalNeeds",
                 columns: table => new
                 {
@@ -844,270 +1189,115 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "PooledFundContributions",
+                name: "PooledFundSchemeGoals",
                 columns: table => new
                 {
-                    PooledFundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AmountInPence = table.Column<long>(type: "bigint", nullable: false),
-                    ConfirmedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ProposedInPence = table.Column<long>(type: "bigint", nullable: true),
-                    ProposedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PooledFundContributions", x => new { x.PooledFundId, x.OrganisationId });
-                    table.ForeignKey(
-                        name: "FK_PooledFundContributions_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_PooledFundContributions_PooledFunds_PooledFundId",
-                        column: x => x.PooledFundId,
-                        principalTable: "PooledFunds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "PooledFundSchemes",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PooledFundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AmountInPence = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PooledFundSchemes", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_PooledFundSchemes_PooledFunds_PooledFundId",
-                        column: x => x.PooledFundId,
-                        principalTable: "PooledFunds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AgreementRounds",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SchemeId = table.Column<Guid>(type: "uuid", nullable: false),
                     GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OpenedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpenedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecidedByForumId = table.Column<Guid>(type: "uuid", nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CurrentRevision = table.Column<int>(type: "integer", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PooledFundSchemeGoals", x => new { x.SchemeId, x.GoalId });
+                    table.ForeignKey(
+                        name: "FK_PooledFundSchemeGoals_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PooledFundSchemeGoals_PooledFundSchemes_SchemeId",
+                        column: x => x.SchemeId,
+                        principalTable: "PooledFundSchemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Positions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WouldResolve = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RecordedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AgreementRounds", x => x.Id);
+                    table.PrimaryKey("PK_Positions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AgreementRounds_Forums_DecidedByForumId",
-                        column: x => x.DecidedByForumId,
-                        principalTable: "Forums",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AgreementRounds_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
+                        name: "FK_Positions_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_AgreementRounds_Systems_SystemId",
-                        column: x => x.SystemId,
-                        principalTable: "Systems",
+                        name: "FK_Positions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProposalRevision",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalRevision", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProposalRevision_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "ForumMembers",
+                name: "RequiredResponse",
                 columns: table => new
                 {
-                    ForumId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
                     SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ForumMembers", x => new { x.ForumId, x.OrganisationId });
+                    table.PrimaryKey("PK_RequiredResponse", x => new { x.RoundId, x.OrganisationId });
                     table.ForeignKey(
-                        name: "FK_ForumMembers_Forums_ForumId",
-                        column: x => x.ForumId,
-                        principalTable: "Forums",
+                        name: "FK_RequiredResponse_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_ForumMembers_Organisations_OrganisationId",
+                        name: "FK_RequiredResponse_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "StrategyVersions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    DocumentJson = table.Column<string>(type: "text", nullable: false),
-                    ChecksPassed = table.Column<int>(type: "integer", nullable: false),
-                    Checks = table.Column<int>(type: "integer", nullable: false),
-                    AgreedByForumId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AgreedOn = table.Column<DateOnly>(type: "date", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_StrategyVersions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_StrategyVersions_Forums_AgreedByForumId",
-                        column: x => x.AgreedByForumId,
-                        principalTable: "Forums",
-                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_StrategyVersions_Systems_SystemId",
-                        column: x => x.SystemId,
-                        principalTable: "Systems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "GoalMeasures",
-                columns: table => new
-                {
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_GoalMeasures", x => new { x.GoalId, x.MeasureId });
-                    table.ForeignKey(
-                        name: "FK_GoalMeasures_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_GoalMeasures_Measures_MeasureId",
-                        column: x => x.MeasureId,
-                        principalTable: "Measures",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "MeasureRebases",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_MeasureRebases", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_MeasureRebases_Measures_MeasureId",
-                        column: x => x.MeasureId,
-                        principalTable: "Measures",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Observations",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    Value = table.Column<double>(type: "double precision", nullable: false),
-                    Count = table.Column<double>(type: "double precision", nullable: true),
-                    Denominator = table.Column<double>(type: "double precision", nullable: true),
-                    LowerCi = table.Column<double>(type: "double precision", nullable: true),
-                    UpperCi = table.Column<double>(type: "double precision", nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Observations", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Observations_Measures_MeasureId",
-                        column: x => x.MeasureId,
-                        principalTable: "Measures",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ObservationUploads",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Rows = table.Column<string>(type: "text", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ObservationUploads", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ObservationUploads_Measures_MeasureId",
-                        column: x => x.MeasureId,
-                        principalTable: "Measures",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "TrajectoryPoints",
-                columns: table => new
-                {
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Value = table.Column<double>(type: "double precision", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_TrajectoryPoints", x => new { x.MeasureId, x.PeriodStart });
-                    table.ForeignKey(
-                        name: "FK_TrajectoryPoints_Measures_MeasureId",
-                        column: x => x.MeasureId,
-                        principalTable: "Measures",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1278,118 +1468,6 @@ namespace Concordat.Core.Migrations.Postgres
                         principalTable: "Measures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "PooledFundSchemeGoals",
-                columns: table => new
-                {
-                    SchemeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PooledFundSchemeGoals", x => new { x.SchemeId, x.GoalId });
-                    table.ForeignKey(
-                        name: "FK_PooledFundSchemeGoals_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_PooledFundSchemeGoals_PooledFundSchemes_SchemeId",
-                        column: x => x.SchemeId,
-                        principalTable: "PooledFundSchemes",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Positions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    WouldResolve = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    RecordedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Positions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Positions_AgreementRounds_RoundId",
-                        column: x => x.RoundId,
-                        principalTable: "AgreementRounds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Positions_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ProposalRevision",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ProposalRevision", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ProposalRevision_AgreementRounds_RoundId",
-                        column: x => x.RoundId,
-                        principalTable: "AgreementRounds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "RequiredResponse",
-                columns: table => new
-                {
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RequiredResponse", x => new { x.RoundId, x.OrganisationId });
-                    table.ForeignKey(
-                        name: "FK_RequiredResponse_AgreementRounds_RoundId",
-                        column: x => x.RoundId,
-                        principalTable: "AgreementRounds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_RequiredResponse_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -1584,6 +1662,16 @@ namespace Concordat.Core.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_GoalJointOwners_OrganisationId",
+                table: "GoalJointOwners",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoalJointOwners_SystemId",
+                table: "GoalJointOwners",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GoalMeasures_MeasureId",
                 table: "GoalMeasures",
                 column: "MeasureId");
@@ -1617,6 +1705,11 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "IX_Goals_LeadOrganisationId",
                 table: "Goals",
                 column: "LeadOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Goals_OwningForumId",
+                table: "Goals",
+                column: "OwningForumId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Goals_SystemId_Status",
@@ -1840,6 +1933,16 @@ namespace Concordat.Core.Migrations.Postgres
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RelatedDocuments_NarrativeId",
+                table: "RelatedDocuments",
+                column: "NarrativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelatedDocuments_SystemId",
+                table: "RelatedDocuments",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequiredResponse_OrganisationId",
                 table: "RequiredResponse",
                 column: "OrganisationId");
@@ -1878,6 +1981,12 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "IX_Resources_SystemId_Kind",
                 table: "Resources",
                 columns: new[] { "SystemId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StrategyNarratives_SystemId",
+                table: "StrategyNarratives",
+                column: "SystemId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_StrategyVersions_AgreedByForumId",
@@ -1960,6 +2069,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "ForumMembers");
 
             migrationBuilder.DropTable(
+                name: "GoalJointOwners");
+
+            migrationBuilder.DropTable(
                 name: "GoalMeasures");
 
             migrationBuilder.DropTable(
@@ -2005,6 +2117,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "ProposalRevision");
 
             migrationBuilder.DropTable(
+                name: "RelatedDocuments");
+
+            migrationBuilder.DropTable(
                 name: "RequiredResponse");
 
             migrationBuilder.DropTable(
@@ -2032,6 +2147,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "PooledFundSchemes");
 
             migrationBuilder.DropTable(
+                name: "StrategyNarratives");
+
+            migrationBuilder.DropTable(
                 name: "AgreementRounds");
 
             migrationBuilder.DropTable(
@@ -2050,16 +2168,16 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "PooledFunds");
 
             migrationBuilder.DropTable(
-                name: "Forums");
-
-            migrationBuilder.DropTable(
                 name: "Goals");
 
             migrationBuilder.DropTable(
-                name: "Places");
+                name: "Forums");
 
             migrationBuilder.DropTable(
                 name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Places");
 
             migrationBuilder.DropTable(
                 name: "Systems");
