@@ -98,7 +98,7 @@ public static partial class MarkdownText
     [GeneratedRegex(@"</?[A-Za-z][^<>]*>|<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>")]
     private static partial Regex HtmlTag();
 
-    [GeneratedRegex(@"!?\[([^\]]*)\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:[^)]*\)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"!?\[([^\]]*)\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:(?:[^()]|\([^()]*\))*\)", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptLink();
 
     [GeneratedRegex(@"^ {0,3}#{1,4}(\s|$)")]

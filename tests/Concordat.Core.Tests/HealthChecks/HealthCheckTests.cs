@@ -30,7 +30,7 @@ public sealed class HealthCheckTests
         var health = HealthCheck.Run(Healthy());
 
         Assert.Empty(health.Findings);
-        Assert.Equal((11, 0, 11), (health.ChecksPassed, health.ChecksPendingAgreement, health.Checks));
+        Assert.Equal((12, 0, 12), (health.ChecksPassed, health.ChecksPendingAgreement, health.Checks));
     }
 
     /// <summary>With no measure, the checks of a measure's data, target and reading have nothing to pass on, so they fail with it.</summary>
@@ -142,7 +142,7 @@ public sealed class HealthCheckTests
 
         Assert.Empty(Failing(goal));
         Assert.Equal([HealthCheck.NotShared], Pending(goal));
-        Assert.Equal((10, 1, 11), (health.ChecksPassed, health.ChecksPendingAgreement, health.Checks));
+        Assert.Equal((11, 1, 12), (health.ChecksPassed, health.ChecksPendingAgreement, health.Checks));
         var finding = Assert.Single(health.Findings);
         Assert.Equal(CheckState.PendingAgreement, finding.State);
         Assert.Equal("2 partners contribute once Council's proposed contribution is agreed: shared, pending agreement.", finding.Explanation);

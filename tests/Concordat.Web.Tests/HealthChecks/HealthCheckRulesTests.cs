@@ -202,13 +202,13 @@ public abstract class HealthCheckRulesTests(TestApp app, DatabaseKind kind) : Pr
         Assert.Equal("Failed", before["results"]!.AsArray().Single(r => r!["check"]!.GetValue<string>() == HealthCheck.NotShared)!["state"]!.GetValue<string>());
         Assert.Equal([(HealthCheck.NotShared, "PendingAgreement")], PendingChecks(after));
         Assert.True(after["checksPassed"]!.GetValue<int>() >= before["checksPassed"]!.GetValue<int>());
-        Assert.Equal((0, 1, 11), (before["checksPendingAgreement"]!.GetValue<int>(), after["checksPendingAgreement"]!.GetValue<int>(), after["checks"]!.GetValue<int>()));
+        Assert.Equal((0, 1, 12), (before["checksPendingAgreement"]!.GetValue<int>(), after["checksPendingAgreement"]!.GetValue<int>(), after["checks"]!.GetValue<int>()));
         var pending = after["findings"]!.AsArray().Single(f => f!["state"]!.GetValue<string>() == "PendingAgreement")!;
         Assert.Equal(HealthCheck.NotShared, pending["check"]!.GetValue<string>());
         Assert.Equal($"/contributions/{councilContribution}", pending["fixPath"]!.GetValue<string>());
         Assert.DoesNotContain(after["findings"]!.AsArray(), f => f!["check"]!.GetValue<string>() == HealthCheck.NotShared && f!["state"]!.GetValue<string>() == "Failed");
 
-        var summary = $"{after["checksPassed"]!.GetValue<int>()} of 11 checks pass, 1 pending agreement";
+        var summary = $"{after["checksPassed"]!.GetValue<int>()} of 12 checks pass, 1 pending agreement";
         Assert.Contains(summary, healthPage.Text($"#goal-{goalId} .concordat-health-summary"));
         Assert.Contains("Is shared by more than one partner: pending agreement", healthPage.Text($"#goal-{goalId} .concordat-finding--pending"));
         Assert.DoesNotContain("Is shared", string.Concat(healthPage.Document.QuerySelectorAll($"#goal-{goalId} .concordat-finding--failed").Select(e => e.TextContent)));

@@ -413,9 +413,9 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
 
         string[] noMeasure = [HealthCheck.NoMeasure, HealthCheck.StaleData, HealthCheck.NoTarget, HealthCheck.UnaddressedConcern];
         Assert.Equal(noMeasure.Concat([HealthCheck.NoAccountOfHow, HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NotAgreed]).Order(StringComparer.Ordinal), Checks(before));
-        Assert.Equal(3, before["goals"]![0]!["checksPassed"]!.GetValue<int>());
+        Assert.Equal(4, before["goals"]![0]!["checksPassed"]!.GetValue<int>());
         Assert.Equal(noMeasure.Concat([HealthCheck.LeverWithoutMechanism, HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NotAgreed]).Order(StringComparer.Ordinal), Checks(after));
-        Assert.Contains("3 of 11 checks pass", page.Text($"#goal-{goalId}"));
+        Assert.Contains("4 of 12 checks pass", page.Text($"#goal-{goalId}"));
         Assert.Contains("a lever without a mechanism", page.Text($"#goal-{goalId}"));
         Assert.NotNull(page.Document.QuerySelector($"#goal-{goalId} a[href^='/systems/{system.Id}/goals/{goalId}/theory-of-change#idea-']"));
     }
