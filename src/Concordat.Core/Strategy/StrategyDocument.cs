@@ -156,8 +156,8 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             md.AppendLine(CultureInfo.InvariantCulture, $"## {M(g.Title)}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"**Outcome:** {M(g.Outcome)}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"- Population: {M(g.Population)} ({M(g.Scope)})");
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Owners: {M(g.OwnershipInWords())}");
-            md.AppendLine(CultureInfo.InvariantCulture, $"- By {Prose.Date(g.Horizon)}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Lead: {M(g.LeadOrganisation)}, by {Prose.Date(g.Horizon)}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Ownership: {M(g.OwnershipInWords())}");
             if (g.InequalityLens is { } lens)
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"- Inequality lens: {M(lens)}");

@@ -132,6 +132,17 @@ public sealed class HealthCheckTests
     [Fact]
     public void ANeedNotMet_Fails() => Assert.Equal([HealthCheck.NeedsUnmet], Failing(Healthy() with { Needs = [new("Physiotherapists", 2.5, "WTE")] }));
 
+    [Fact]
+    public void AGoalWithoutASeniorResponsibleOwner_FailsThatCheckAlone()
+    {
+        var goal = Healthy() with { HasSeniorResponsibleOwner = false };
+
+        Assert.Equal([HealthCheck.NoSeniorResponsibleOwner], Failing(goal));
+        var finding = Assert.Single(HealthCheck.Run(goal).Findings);
+        Assert.Equal("No senior responsible owner is named, so no one person answers for whether the outcome is reached.", finding.Explanation);
+        Assert.Equal($"/goals/{goal.Id}", finding.FixPath);
+    }
+
     private static ContributionFacts Proposed(string organisation, Guid organisationId) => new(Guid.NewGuid(), organisation, organisationId, ContributionStatus.Proposed, false);
 
     [Fact]
