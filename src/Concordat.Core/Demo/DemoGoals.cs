@@ -158,7 +158,8 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         await theoryOfChange.CreateAsync(frailty.Id, ae.Id, hypertension.Id, virtualWard.Id, reablement.Id, leads[community], leads[northshireTrust], convenor, ct);
 
         // Two published versions, with a change between them, so that the versions and the health check's trend have something to show.
-        var narrative = await narratives.SaveAsync(DemoNarrative.First, null, convenor, ct);
+        // Against the version there is, so that the demo's goals can be added to a system more than once (as the query-count test does).
+        var narrative = await narratives.SaveAsync(DemoNarrative.First, (await narratives.GetAsync(ct)).Version, convenor, ct);
         await versions.PublishAsync(new Strategy.PublishVersion("Agreed in principle at the integrated care partnership, September"), convenor, ct);
         await contributions.AcceptAsync(homeFromHospital.Id, "Frailty programme board", homeFromHospital.Version, convenor, ct);
         await narratives.SaveAsync(DemoNarrative.Second, narrative.Version, convenor, ct);

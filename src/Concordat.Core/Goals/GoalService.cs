@@ -116,22 +116,14 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         var placeIds = goal.Places.Select(p => p.PlaceId).ToList();
         var places = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
         var lead = await db.Organisations.Where(o => o.Id == goal.LeadOrganisationId).Select(o => o.Name).SingleAsync(ct);
-        var owners = (await OwnersAsync([goal], ct))[goal.Id];
+        var jointIds = goal.JointOwners.Select(o => o.OrganisationId).ToList();
+        var jointOwners = await db.Organisations.AsNoTracking().Where(o => jointIds.Contains(o.Id)).Select(o => new OwnerReference(o.Id, o.Name)).ToListAsync(ct);
+        var forum = goal.OwningForumId is { } forumId
+            ? await db.Forums.AsNoTracking().Where(f => f.Id == forumId).Select(f => new OwnerReference(f.Id, f.Name)).SingleAsync(ct)
+            : null;
         return new GoalDetail(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, goal.WholeSystem, places, goal.InequalityLens,
-            goal.Horizon, goal.LeadOrganisationId, lead, goal.SeniorResponsibleOwner, goal.Status, goal.Version, owners);
-    }
-
-    /// <summary>Each goal's owners in two queries, whatever the number of goals; the goals must have their joint owners loaded.</summary>
-    public async Task<IReadOnlyDictionary<Guid, GoalOwners>> OwnersAsync(IReadOnlyCollection<Goal> goals, CancellationToken ct)
-    {
-        var organisationIds = goals.Select(g => g.LeadOrganisationId).Concat(goals.SelectMany(g => g.JointOwners).Select(o => o.OrganisationId)).Distinct().ToList();
-        var forumIds = goals.Select(g => g.OwningForumId).OfType<Guid>().Distinct().ToList();
-        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var forums = forumIds.Count == 0 ? [] : await db.Forums.AsNoTracking().Where(f => forumIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
-        return goals.ToDictionary(g => g.Id, g => new GoalOwners(
-            g.OwningForumId is { } forumId ? new OwnerReference(forumId, forums[forumId]) : null,
-            [.. g.JointOwners.Select(o => new OwnerReference(o.OrganisationId, organisations[o.OrganisationId])).OrderBy(o => o.Name, StringComparer.Ordinal)],
-            organisations[g.LeadOrganisationId], g.SeniorResponsibleOwner));
+            goal.Horizon, goal.LeadOrganisationId, lead, goal.SeniorResponsibleOwner, goal.Status, goal.Version,
+            new GoalOwners(forum, [.. jointOwners.OrderBy(o => o.Name, StringComparer.Ordinal)], lead, goal.SeniorResponsibleOwner));
     }
 
     /// <summary>Convenors and organisation leads draft goals; the draft is visible to all partners but commits no one.</summary>

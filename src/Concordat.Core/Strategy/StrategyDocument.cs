@@ -267,7 +267,6 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
         var checks = reading.Health.Goals.ToDictionary(g => g.GoalId);
         var resourceNames = reading.Needs.SelectMany(g => g.Resources).DistinctBy(r => r.Key).ToDictionary(r => r.Key, r => (r.Value.Name, r.Value.Unit));
         var committedBy = reading.Needs.SelectMany(g => g.Commitments).ToLookup(c => c.Commitment.ContributionId);
-        var owners = await goals.OwnersAsync([.. reading.Goals.Select(r => r.Goal)], ct);
         var perspectives = (await (
                 from p in db.Perspectives.AsNoTracking()
                 join o in db.Organisations on p.OrganisationId equals o.Id
@@ -306,7 +305,7 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
                 summary.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0,
                 health?.ChecksPendingAgreement ?? 0)
             {
-                RecordsOwnersAndPerspectives = true, InequalityLens = goal.InequalityLens, OwningForum = owners[goal.Id].Forum?.Name, JointOwners = [.. owners[goal.Id].JointOwners.Select(o => o.Name)],
+                RecordsOwnersAndPerspectives = true, InequalityLens = goal.InequalityLens, OwningForum = summary.Owners.Forum?.Name, JointOwners = [.. summary.Owners.JointOwners.Select(o => o.Name)],
                 SeniorResponsibleOwner = goal.SeniorResponsibleOwner, Perspectives = [.. perspectives[goal.Id]],
             });
         }

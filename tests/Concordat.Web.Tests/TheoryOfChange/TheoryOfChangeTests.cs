@@ -484,7 +484,7 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Equal((1, 2), (first["number"]!.GetValue<int>(), second["number"]!.GetValue<int>()));
         Assert.Equal("Fewer falls", versionOne["document"]!["goals"]![0]!["title"]!.GetValue<string>());
         Assert.Equal([2, 1], list.Select(v => v!["number"]!.GetValue<int>()));
-        Assert.Equal(11, list[0]!["checks"]!.GetValue<int>());
+        Assert.Equal(12, list[0]!["checks"]!.GetValue<int>());
         Assert.Contains("Approved by the ICP on 12 March", page.Text("#version-note"));
         Assert.Contains("Fewer falls", page.Text("main"));
         Assert.DoesNotContain("Fewer falls at home", page.Text("main"));
