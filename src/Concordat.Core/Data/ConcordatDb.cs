@@ -71,6 +71,9 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
 
     /// <summary>ONS areas by code: reference data shared by every system, so not filtered by tenant.</summary>
     public DbSet<Areas.Area> Areas => Set<Areas.Area>();
+    public DbSet<Strategy.StrategyNarrative> StrategyNarratives => Set<Strategy.StrategyNarrative>();
+    public DbSet<Strategy.RelatedDocument> RelatedDocuments => Set<Strategy.RelatedDocument>();
+    public DbSet<GoalJointOwner> GoalJointOwners => Set<GoalJointOwner>();
 
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;

@@ -12,7 +12,7 @@ namespace Concordat.Core.Demo;
 /// </summary>
 public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives,
     ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, DemoResources resources, DemoTheoryOfChange theoryOfChange, Strategy.StrategyVersionService versions,
-    Partnerships.DelegationService delegations, DemoMeasures demoMeasures, TimeProvider clock)
+    Partnerships.DelegationService delegations, DemoMeasures demoMeasures, Strategy.StrategyNarrativeService narratives, TimeProvider clock)
 {
     public async Task CreateAsync(Guid systemId, CancellationToken ct)
     {
@@ -43,13 +43,16 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
             [vcse] = await As("vcse.lead@demo.concordat.example"),
         };
         var horizon = new DateOnly(today.Year + 2, 3, 31);
+        var icp = await db.Forums.Where(f => f.Name == DemoWorkspace.DemoIcp).Select(f => f.Id).SingleAsync(ct);
 
         // 1. Agreed: frailty, adopted after one partner consented with concerns.
         var frailty = await goals.CreateAsync(new SaveGoal(
             "Fewer emergency admissions of frail older people",
             $"By March {horizon.Year}, 15% fewer emergency admissions of people aged 75 and over living with moderate or severe frailty, compared with 2025/26.",
             "People aged 75 and over with moderate or severe frailty (electronic frailty index)", true, [],
-            "Core20PLUS5: the most deprived 20% of neighbourhoods", horizon, community, "Rachel Owusu, Chief Executive"), convenor, ct);
+            "Core20PLUS5: the most deprived 20% of neighbourhoods", horizon, community, "Rachel Owusu, Chief Executive",
+            // Owned by the partnership, with the council and a university from outside the system as joint owners.
+            icp, [county, Org("University of Northshire")]), convenor, ct);
         var frailtyPartners = new[] { icb, northshireTrust, eastvaleTrust, community, county, vcse };
         var frailtyRound = await agreement.OpenAsync(frailty.Id, new OpenRound(ProposalKind.Adopt, today.AddDays(21), frailtyPartners,
             "Agreed in principle at the integrated care partnership in September."), convenor, ct);
@@ -155,9 +158,11 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         await theoryOfChange.CreateAsync(frailty.Id, ae.Id, hypertension.Id, virtualWard.Id, reablement.Id, leads[community], leads[northshireTrust], convenor, ct);
 
         // Two published versions, with a change between them, so that the versions and the health check's trend have something to show.
+        // Against the version there is, so that the demo's goals can be added to a system more than once (as the query-count test does).
+        var narrative = await narratives.SaveAsync(DemoNarrative.First, (await narratives.GetAsync(ct)).Version, convenor, ct);
         await versions.PublishAsync(new Strategy.PublishVersion("Agreed in principle at the integrated care partnership, September"), convenor, ct);
         await contributions.AcceptAsync(homeFromHospital.Id, "Frailty programme board", homeFromHospital.Version, convenor, ct);
-        var icp = await db.Forums.Where(f => f.Name == DemoWorkspace.DemoIcp).Select(f => f.Id).SingleAsync(ct);
+        await narratives.SaveAsync(DemoNarrative.Second, narrative.Version, convenor, ct);
         await versions.PublishAsync(new Strategy.PublishVersion("Approved by the integrated care partnership, November", icp, today.AddDays(-14)), convenor, ct);
         await versions.SetPublicAsync(true, convenor, ct);
     }

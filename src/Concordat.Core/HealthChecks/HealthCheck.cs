@@ -19,7 +19,11 @@ public sealed record NeedFacts(string Description, double Gap, string Unit);
 
 /// <summary>What the health check needs to know about one goal, gathered from the live data.</summary>
 public sealed record GoalFacts(Guid Id, string Title, GoalStatus Status, IReadOnlyList<ContributionFacts> Contributions, int PrimaryDrivers,
-    IReadOnlyList<IdeaFacts> Ideas, IReadOnlyList<MeasureFacts> Measures, IReadOnlyList<NeedFacts> Needs);
+    IReadOnlyList<IdeaFacts> Ideas, IReadOnlyList<MeasureFacts> Measures, IReadOnlyList<NeedFacts> Needs)
+{
+    /// <summary>Whether a senior responsible owner is named; the goal form allows none, so a strategy can be entered as it is.</summary>
+    public bool HasSeniorResponsibleOwner { get; init; } = true;
+}
 
 public sealed record ResourceFacts(Guid Id, string Name, string Organisation, bool IsOverCommitted);
 
@@ -86,6 +90,7 @@ public static class HealthCheck
     public const string UnaddressedConcern = "concerns-are-addressed";
     public const string NeedsUnmet = "needs-are-met";
     public const string OverCommitted = "resources-within-capacity";
+    public const string NoSeniorResponsibleOwner = "goal-has-a-senior-responsible-owner";
 
     /// <summary>
     /// Every check made of each goal, in the order the page shows them. There is no check that a goal's contributions
@@ -93,7 +98,7 @@ public static class HealthCheck
     /// would complete (has contributors, is shared) and cannot pull a passing check down.
     /// </summary>
     public static readonly IReadOnlyList<string> GoalChecks =
-        [NoMeasure, NoContributor, NotShared, NotAgreed, CheckInsOverdue, NoAccountOfHow, LeverWithoutMechanism, StaleData, NoTarget, UnaddressedConcern, NeedsUnmet];
+        [NoSeniorResponsibleOwner, NoMeasure, NoContributor, NotShared, NotAgreed, CheckInsOverdue, NoAccountOfHow, LeverWithoutMechanism, StaleData, NoTarget, UnaddressedConcern, NeedsUnmet];
 
     public static SystemHealth Run(IReadOnlyList<GoalFacts> goals, IReadOnlyList<ResourceFacts> resources) =>
         new([.. goals.Select(Run)],
@@ -107,6 +112,11 @@ public static class HealthCheck
         void Fail(string check, string subject, string explanation, string path) => findings.Add(new Finding(check, subject, explanation, path, CheckState.Failed));
         var goalPath = $"/goals/{goal.Id}";
         var active = goal.Contributions.Where(c => c.Status != ContributionStatus.Withdrawn).ToList();
+
+        if (!goal.HasSeniorResponsibleOwner)
+        {
+            Fail(NoSeniorResponsibleOwner, goal.Title, "No senior responsible owner is named, so no one person answers for whether the outcome is reached.", goalPath);
+        }
 
         if (goal.Measures.Count == 0)
         {
@@ -232,6 +242,7 @@ public static class HealthCheck
 
     public static string Name(string check) => check switch
     {
+        NoSeniorResponsibleOwner => "Has a named senior responsible owner",
         NoMeasure => "Has a measure",
         NoContributor => "Has contributors",
         NotShared => "Is shared by more than one partner",

@@ -54,7 +54,10 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
                 diagram.Primary.Count,
                 [.. diagram.ChangeIdeas.Select(i => new IdeaFacts(i.Idea.Id, i.Idea.Title, i.Idea.Levers != PolicyLevers.None, i.Idea.HasDiagnosis, i.Idea.WhoseBehaviour is not null))],
                 measureFacts,
-                needs.TryGetValue(goal.Id, out var g) ? [.. g.Needs.Select(n => new NeedFacts(n.Need.Description, n.Gap, n.Need.Unit))] : []);
+                needs.TryGetValue(goal.Id, out var g) ? [.. g.Needs.Select(n => new NeedFacts(n.Need.Description, n.Gap, n.Need.Unit))] : [])
+            {
+                HasSeniorResponsibleOwner = goal.SeniorResponsibleOwner is not null,
+            };
             readings.Add(new GoalReading(goal, diagram, rows, goalMeasures, facts));
         }
         var register = await resources.ListAsync(new ResourceFilter(), ct);

@@ -47,6 +47,44 @@ public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string 
     DateOnly Horizon, IReadOnlyList<DocumentDriver> Drivers, IReadOnlyList<DocumentChangeIdea> ChangeIdeas, IReadOnlyList<DocumentContribution> Contributions,
     IReadOnlyList<DocumentMeasure> Measures, int ChecksPassed, int Checks, int ChecksPendingAgreement)
 {
+    /// <summary>
+    /// False in versions published before the document kept owners, the inequality lens and perspectives, so that a
+    /// comparison with one does not report them as changed when they were only not recorded.
+    /// </summary>
+    public bool RecordsOwnersAndPerspectives { get; init; }
+
+    /// <summary>The inequality lens the goal is seen through, if its drafters named one.</summary>
+    public string? InequalityLens { get; init; }
+
+    /// <summary>The governance forum that owns the goal, if one does.</summary>
+    public string? OwningForum { get; init; }
+
+    /// <summary>Organisations that own the goal with its lead organisation.</summary>
+    public IReadOnlyList<string> JointOwners { get; init; } = [];
+
+    public string? SeniorResponsibleOwner { get; init; }
+
+    /// <summary>Each partner's view of the goal in its own words.</summary>
+    public IReadOnlyList<DocumentPerspective> Perspectives { get; init; } = [];
+
+    /// <summary>
+    /// "Owned by the Northshire Integrated Care Partnership, jointly with Northshire County Council; led by …" in one
+    /// sentence; versions published before ownership was recorded (null lists) read as led by the lead organisation.
+    /// </summary>
+    public string OwnershipInWords()
+    {
+        var jointly = JointOwners ?? [];
+        var owned = (OwningForum, jointly.Count) switch
+        {
+            (null, 0) => "",
+            (null, _) => $"Owned jointly by {Prose.List([LeadOrganisation, .. jointly])}; ",
+            (_, 0) => $"Owned by {OwningForum}; ",
+            _ => $"Owned by {OwningForum} and jointly by {Prose.List(jointly)}; ",
+        };
+        var led = (owned.Length == 0 ? "Led by " : "led by ") + LeadOrganisation + (SeniorResponsibleOwner is null ? ", with no senior responsible owner named" : $", senior responsible owner {SeniorResponsibleOwner}");
+        return Prose.Sentence(owned + led);
+    }
+
     /// <summary>The goal's health check in words, pending agreement included (versions published before it was counted read as none pending).</summary>
     public string HealthSummary() => HealthCheck.Summary(ChecksPassed, ChecksPendingAgreement, Checks);
 
@@ -57,6 +95,21 @@ public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string 
         string.IsNullOrWhiteSpace(agreement) || string.Equals(status, agreement, StringComparison.OrdinalIgnoreCase)
             ? status
             : $"{status} ({Prose.Clause(agreement)})";
+}
+
+/// <summary>One partner's perspective on a goal, as it wrote it.</summary>
+public sealed record DocumentPerspective(string Organisation, string? WhatItMeans, string? WhatWeNeed, string? WhatWorriesUs);
+
+/// <summary>A document the strategy relates to: its kind in words, title and address.</summary>
+public sealed record DocumentLink(string Kind, string Title, string Url);
+
+/// <summary>The strategy's own words: Markdown, sanitised when the convenor saved it.</summary>
+public sealed record DocumentNarrative(string? Vision, string? Principles, string? Context, string? EnablingStrategies, IReadOnlyList<DocumentLink> Documents)
+{
+    /// <summary>Each written section with its heading, in the order the document shows them.</summary>
+    public IEnumerable<(string Heading, string Text)> Sections() =>
+        new[] { ("Our vision", Vision), ("Our principles", Principles), ("Our population and its needs", Context), ("Enabling strategies", EnablingStrategies) }
+            .Where(s => s.Item2 is not null).Select(s => (s.Item1, s.Item2!));
 }
 
 public sealed record DocumentResource(string Kind, string Unit, double Available, double Committed, double Idle);
@@ -71,6 +124,9 @@ public sealed record DocumentFund(string Name, string FinancialYear, long PaidIn
 public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoal> Goals, IReadOnlyList<DocumentResource> Resources,
     IReadOnlyList<DocumentFund> PooledFunds)
 {
+    /// <summary>The strategy's own words; null in versions published before they were kept, and when none are written.</summary>
+    public DocumentNarrative? Narrative { get; init; }
+
     /// <summary>The same content as Markdown, for papers and repositories; every text in it is escaped (see <see cref="MarkdownText"/>).</summary>
     public string ToMarkdown()
     {
@@ -78,12 +134,34 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# {M(SystemName)}: our shared strategy").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Generated from Concordat on {Prose.Date(GeneratedAtUtc)}. {Prose.Count(Goals.Count, "shared goal")}.").AppendLine();
+        if (Narrative is { } narrative)
+        {
+            // The convenor's sections are Markdown already, sanitised when saved; only their headings are moved under the document's.
+            foreach (var (heading, text) in narrative.Sections())
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"## {heading}").AppendLine().AppendLine(MarkdownText.Nested(text)).AppendLine();
+            }
+            if (narrative.Documents.Count > 0)
+            {
+                md.AppendLine("## Documents this strategy relates to").AppendLine();
+                foreach (var d in narrative.Documents)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"- {M(d.Kind)}: [{M(d.Title)}](<{MarkdownAddress(d.Url)}>)");
+                }
+                md.AppendLine();
+            }
+        }
         foreach (var g in Goals)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"## {M(g.Title)}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"**Outcome:** {M(g.Outcome)}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"- Population: {M(g.Population)} ({M(g.Scope)})");
             md.AppendLine(CultureInfo.InvariantCulture, $"- Lead: {M(g.LeadOrganisation)}, by {Prose.Date(g.Horizon)}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Ownership: {M(g.OwnershipInWords())}");
+            if (g.InequalityLens is { } lens)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- Inequality lens: {M(lens)}");
+            }
             md.AppendLine(CultureInfo.InvariantCulture, $"- Agreement: {M(g.AgreementInWords())}");
             md.AppendLine(CultureInfo.InvariantCulture, $"- Health check: {M(g.HealthSummary())}").AppendLine();
             md.AppendLine("### Theory of change").AppendLine();
@@ -122,6 +200,22 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
                     md.AppendLine();
                 }
             }
+            if (g.Perspectives is { Count: > 0 } perspectives)
+            {
+                md.AppendLine("### Partners' perspectives").AppendLine();
+                foreach (var p in perspectives)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"- **{M(p.Organisation)}**");
+                    foreach (var (label, text) in new[] { ("What this goal means for us", p.WhatItMeans), ("What we need from partners", p.WhatWeNeed), ("What worries us", p.WhatWorriesUs) })
+                    {
+                        if (text is not null)
+                        {
+                            md.AppendLine(CultureInfo.InvariantCulture, $"  - {label}: {M(text)}");
+                        }
+                    }
+                }
+                md.AppendLine();
+            }
             md.AppendLine("### Who contributes what").AppendLine();
             foreach (var c in g.Contributions)
             {
@@ -154,11 +248,15 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
         }
         return md.ToString();
     }
+
+    /// <summary>An address inside Markdown's angle brackets, where spaces and brackets would end or break the link.</summary>
+    private static string MarkdownAddress(string url) =>
+        url.Replace(" ", "%20", StringComparison.Ordinal).Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal);
 }
 
 /// <summary>Builds the strategy document from the live data.</summary>
 public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, PooledViews views, PooledFundService funds, HealthCheckService health,
-    TimeProvider clock)
+    StrategyNarrativeService narratives, TimeProvider clock)
 {
     public async Task<StrategyDocument> BuildAsync(CancellationToken ct)
     {
@@ -169,6 +267,14 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
         var checks = reading.Health.Goals.ToDictionary(g => g.GoalId);
         var resourceNames = reading.Needs.SelectMany(g => g.Resources).DistinctBy(r => r.Key).ToDictionary(r => r.Key, r => (r.Value.Name, r.Value.Unit));
         var committedBy = reading.Needs.SelectMany(g => g.Commitments).ToLookup(c => c.Commitment.ContributionId);
+        var perspectives = (await (
+                from p in db.Perspectives.AsNoTracking()
+                join o in db.Organisations on p.OrganisationId equals o.Id
+                select new { p.GoalId, Organisation = o.Name, p.WhatItMeans, p.WhatWeNeed, p.WhatWorriesUs })
+            .ToListAsync(ct))
+            .Where(p => p.WhatItMeans is not null || p.WhatWeNeed is not null || p.WhatWorriesUs is not null)
+            .OrderBy(p => p.Organisation, StringComparer.Ordinal)
+            .ToLookup(p => p.GoalId, p => new DocumentPerspective(p.Organisation, p.WhatItMeans, p.WhatWeNeed, p.WhatWorriesUs));
         var list = new List<DocumentGoal>();
         foreach (var summary in (await goals.ListAsync(new GoalFilter(), ct)).Where(g => g.Status != GoalStatus.Retired))
         {
@@ -197,11 +303,20 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
             var health = checks.GetValueOrDefault(goal.Id);
             list.Add(new DocumentGoal(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, summary.Scope, goal.Status.InWords(), summary.Agreement,
                 summary.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0,
-                health?.ChecksPendingAgreement ?? 0));
+                health?.ChecksPendingAgreement ?? 0)
+            {
+                RecordsOwnersAndPerspectives = true, InequalityLens = goal.InequalityLens, OwningForum = summary.Owners.Forum?.Name, JointOwners = [.. summary.Owners.JointOwners.Select(o => o.Name)],
+                SeniorResponsibleOwner = goal.SeniorResponsibleOwner, Perspectives = [.. perspectives[goal.Id]],
+            });
         }
         var resources = (await views.ByKindAsync(new ResourceFilter(), ct))
             .Select(k => new DocumentResource(k.Kind.InWords(), k.Unit, k.Available, k.Committed, k.Idle)).ToList();
         var pooled = (await funds.ListAsync(ct)).Select(f => new DocumentFund(f.Fund.Name, f.Fund.FinancialYear, f.PaidInPence, f.AllocatedInPence)).ToList();
-        return new StrategyDocument(systemName, clock.GetUtcNow().UtcDateTime, list, resources, pooled);
+        var narrative = await narratives.GetAsync(ct);
+        return new StrategyDocument(systemName, clock.GetUtcNow().UtcDateTime, list, resources, pooled)
+        {
+            Narrative = narrative.IsEmpty ? null : new DocumentNarrative(narrative.Vision, narrative.Principles, narrative.Context, narrative.EnablingStrategies,
+                [.. narrative.Documents.Select(d => new DocumentLink(d.Kind.InWords(), d.Title, d.Url))]),
+        };
     }
 }

@@ -5,15 +5,23 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concordat.Web.Api;
 
-public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope, string Agreement);
+/// <summary>A goal in the list; ownedBy names the owning forum and joint owners with the lead, in words.</summary>
+public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope, string Agreement, string OwnedBy);
 
+/// <summary>
+/// A goal. owningForum and jointOwners are who owns it besides the lead organisation (joint owners may be from outside
+/// the system); seniorResponsibleOwner is null when none is named, which the health check reports.
+/// </summary>
 public sealed record GoalResponse(Guid Id, string Title, string OutcomeStatement, string Population, bool WholeSystem, IReadOnlyList<PlaceReference> Places,
-    string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string SeniorResponsibleOwner, GoalStatus Status, Guid Version);
+    string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string? SeniorResponsibleOwner, GoalStatus Status, Guid Version,
+    OrganisationReference? OwningForum, IReadOnlyList<OrganisationReference> JointOwners);
 
+/// <summary>A draft goal; owningForumId and jointOwnerIds are optional, and so is seniorResponsibleOwner.</summary>
 public sealed record GoalRequest(string? Title, string? OutcomeStatement, string? Population, bool? WholeSystem, IReadOnlyList<Guid>? PlaceIds,
-    string? InequalityLens, DateOnly? Horizon, Guid? LeadOrganisationId, string? SeniorResponsibleOwner)
+    string? InequalityLens, DateOnly? Horizon, Guid? LeadOrganisationId, string? SeniorResponsibleOwner, Guid? OwningForumId = null, IReadOnlyList<Guid>? JointOwnerIds = null)
 {
-    public SaveGoal ToInput() => new(Title, OutcomeStatement, Population, WholeSystem ?? false, PlaceIds ?? [], InequalityLens, Horizon, LeadOrganisationId, SeniorResponsibleOwner);
+    public SaveGoal ToInput() => new(Title, OutcomeStatement, Population, WholeSystem ?? false, PlaceIds ?? [], InequalityLens, Horizon, LeadOrganisationId, SeniorResponsibleOwner,
+        OwningForumId, JointOwnerIds ?? []);
 }
 
 public sealed record RevisionResponse(int Number, string Title, string OutcomeStatement, string Population, string? InequalityLens, DateOnly Horizon, string? Note, DateTime CreatedAtUtc);
@@ -68,7 +76,7 @@ public static class GoalsApi
                 page.Validate();
                 await agreement.SettleAllOverdueAsync(ct);
                 return TypedResults.Ok(page.Of(context, await goals.ListAsync(new GoalFilter(status, placeId, leadOrganisationId), ct),
-                    g => new GoalListItem(g.Id, g.Title, g.Status, g.LeadOrganisation, g.Horizon, g.Scope, g.Agreement)));
+                    g => new GoalListItem(g.Id, g.Title, g.Status, g.LeadOrganisation, g.Horizon, g.Scope, g.Agreement, g.Owners.OwnedByInWords())));
             })
             .WithSummary("The system's shared goals, each with its status; filter by status, place or lead organisation");
 
@@ -100,7 +108,7 @@ public static class GoalsApi
                 context.Response.Headers.ETag = ETags.For(goal.Version);
                 return TypedResults.Ok(ToResponse(goal));
             })
-            .WithSummary("Change a draft goal; requires If-Match")
+            .WithSummary("Change a draft goal (convenors, and leads of its lead organisation or of a joint owner; only convenors and the lead organisation's leads change who owns it); requires If-Match")
             .RequiresIfMatch();
 
         group.MapGet("/goals/{id:guid}/rounds", async (Guid id, [AsParameters] PageQuery page, HttpContext context, GoalService goals, AgreementService agreement, CancellationToken ct) =>
@@ -202,7 +210,9 @@ public static class GoalsApi
 
     private static GoalResponse ToResponse(GoalDetail g) =>
         new(g.Id, g.Title, g.OutcomeStatement, g.Population, g.WholeSystem, g.Places.Select(p => new PlaceReference(p.Id, p.Name)).ToList(), g.InequalityLens,
-            g.Horizon, g.LeadOrganisationId, g.LeadOrganisation, g.SeniorResponsibleOwner, g.Status, g.Version);
+            g.Horizon, g.LeadOrganisationId, g.LeadOrganisation, g.SeniorResponsibleOwner, g.Status, g.Version,
+            g.Owners.Forum is { } forum ? new OrganisationReference(forum.Id, forum.Name) : null,
+            [.. g.Owners.JointOwners.Select(o => new OrganisationReference(o.Id, o.Name))]);
 
     private static RoundResponse ToResponse(RoundView view)
     {

@@ -99,6 +99,7 @@ public static class HistoryText
         "DriverMeasureAttached" => $"Process measure attached in {entry.EntityName}",
         "ChangeIdeaAdded" => $"Change idea added to {entry.EntityName}",
         "ChangeIdeaEdited" => $"Change idea changed in {entry.EntityName}",
+        "StrategyNarrativeChanged" => "The strategy's own words changed",
         "StrategyPublished" => $"Strategy {entry.EntityName.ToLowerInvariant()} published",
         "ChangeIdeaRemoved" => $"Change idea removed from {entry.EntityName}",
         "ChangeIdeaCarryingAccepted" => $"Agreed to carry a change idea of {entry.EntityName}",

@@ -262,13 +262,15 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("OwningForumId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Population")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
                     b.Property<string>("SeniorResponsibleOwner")
-                        .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
@@ -296,9 +298,31 @@ namespace Concordat.Core.Migrations.Postgres
 
                     b.HasIndex("LeadOrganisationId");
 
+                    b.HasIndex("OwningForumId");
+
                     b.HasIndex("SystemId", "Status");
 
                     b.ToTable("Goals");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Goals.GoalJointOwner", b =>
+                {
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GoalId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("GoalJointOwners");
                 });
 
             modelBuilder.Entity("Concordat.Core.Goals.GoalPlace", b =>
@@ -1667,6 +1691,82 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("ResourceCommitments");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Strategy.RelatedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("NarrativeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NarrativeId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("RelatedDocuments");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyNarrative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("EnablingStrategies")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Principles")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Vision")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique();
+
+                    b.ToTable("StrategyNarratives");
+                });
+
             modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2446,10 +2546,30 @@ namespace Concordat.Core.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany()
+                        .HasForeignKey("OwningForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Goals.GoalJointOwner", b =>
+                {
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany("JointOwners")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2846,6 +2966,24 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Strategy.RelatedDocument", b =>
+                {
+                    b.HasOne("Concordat.Core.Strategy.StrategyNarrative", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("NarrativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyNarrative", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
                 {
                     b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
@@ -3144,6 +3282,8 @@ namespace Concordat.Core.Migrations.Postgres
 
             modelBuilder.Entity("Concordat.Core.Goals.Goal", b =>
                 {
+                    b.Navigation("JointOwners");
+
                     b.Navigation("Places");
                 });
 
@@ -3160,6 +3300,11 @@ namespace Concordat.Core.Migrations.Postgres
             modelBuilder.Entity("Concordat.Core.Partnerships.Place", b =>
                 {
                     b.Navigation("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyNarrative", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("Concordat.Core.WorkProgramme.WorkItem", b =>

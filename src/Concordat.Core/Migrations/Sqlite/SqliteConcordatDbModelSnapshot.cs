@@ -257,13 +257,15 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwningForumId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Population")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SeniorResponsibleOwner")
-                        .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
@@ -291,9 +293,31 @@ namespace Concordat.Core.Migrations.Sqlite
 
                     b.HasIndex("LeadOrganisationId");
 
+                    b.HasIndex("OwningForumId");
+
                     b.HasIndex("SystemId", "Status");
 
                     b.ToTable("Goals");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Goals.GoalJointOwner", b =>
+                {
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GoalId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("GoalJointOwners");
                 });
 
             modelBuilder.Entity("Concordat.Core.Goals.GoalPlace", b =>
@@ -1662,6 +1686,82 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("ResourceCommitments");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Strategy.RelatedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NarrativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NarrativeId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("RelatedDocuments");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyNarrative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnablingStrategies")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Principles")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vision")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique();
+
+                    b.ToTable("StrategyNarratives");
+                });
+
             modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2435,10 +2535,30 @@ namespace Concordat.Core.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany()
+                        .HasForeignKey("OwningForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Goals.GoalJointOwner", b =>
+                {
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany("JointOwners")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2835,6 +2955,24 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Strategy.RelatedDocument", b =>
+                {
+                    b.HasOne("Concordat.Core.Strategy.StrategyNarrative", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("NarrativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyNarrative", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
                 {
                     b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
@@ -3133,6 +3271,8 @@ namespace Concordat.Core.Migrations.Sqlite
 
             modelBuilder.Entity("Concordat.Core.Goals.Goal", b =>
                 {
+                    b.Navigation("JointOwners");
+
                     b.Navigation("Places");
                 });
 
@@ -3149,6 +3289,11 @@ namespace Concordat.Core.Migrations.Sqlite
             modelBuilder.Entity("Concordat.Core.Partnerships.Place", b =>
                 {
                     b.Navigation("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyNarrative", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("Concordat.Core.WorkProgramme.WorkItem", b =>

@@ -344,6 +344,29 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StrategyNarratives",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Vision = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Principles = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Context = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    EnablingStrategies = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StrategyNarratives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StrategyNarratives_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Visits",
                 columns: table => new
                 {
@@ -397,41 +420,6 @@ namespace Concordat.Core.Migrations.Postgres
                         name: "FK_Delegations_People_DelegatePersonId",
                         column: x => x.DelegatePersonId,
                         principalTable: "People",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Goals",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    WholeSystem = table.Column<bool>(type: "boolean", nullable: false),
-                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
-                    LeadOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SeniorResponsibleOwner = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Goals", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Goals_Organisations_LeadOrganisationId",
-                        column: x => x.LeadOrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Goals_Systems_SystemId",
-                        column: x => x.SystemId,
-                        principalTable: "Systems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -718,180 +706,26 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "ChangeIdeas",
+                name: "RelatedDocuments",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    WhoseBehaviour = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    WhatDifferently = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    PhysicalCapability = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    PsychologicalCapability = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    PhysicalOpportunity = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    SocialOpportunity = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ReflectiveMotivation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    AutomaticMotivation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Functions = table.Column<int>(type: "integer", nullable: false),
-                    Levers = table.Column<int>(type: "integer", nullable: false),
-                    LeverDetails = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    NarrativeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ChangeIdeas", x => x.Id);
+                    table.PrimaryKey("PK_RelatedDocuments", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ChangeIdeas_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
+                        name: "FK_RelatedDocuments_StrategyNarratives_NarrativeId",
+                        column: x => x.NarrativeId,
+                        principalTable: "StrategyNarratives",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Contributions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Commitment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Actions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    AccountablePerson = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Reviewer = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    CheckInCadenceDays = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StatusChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Contributions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Contributions_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Contributions_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Drivers",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Drivers", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Drivers_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "GoalNeeds",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Types = table.Column<string[]>(type: "text[]", nullable: false),
-                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Quantity = table.Column<double>(type: "double precision", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_GoalNeeds", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_GoalNeeds_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "GoalPlace",
-                columns: table => new
-                {
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlaceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_GoalPlace", x => new { x.GoalId, x.PlaceId });
-                    table.ForeignKey(
-                        name: "FK_GoalPlace_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_GoalPlace_Places_PlaceId",
-                        column: x => x.PlaceId,
-                        principalTable: "Places",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Perspectives",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WhatItMeans = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    WhatWeNeed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    WhatWorriesUs = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    UpdatedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Perspectives", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Perspectives_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Perspectives_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1000,31 +834,6 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "WorkstreamGoals",
-                columns: table => new
-                {
-                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WorkstreamGoals", x => new { x.WorkstreamId, x.GoalId });
-                    table.ForeignKey(
-                        name: "FK_WorkstreamGoals_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_WorkstreamGoals_Workstreams_WorkstreamId",
-                        column: x => x.WorkstreamId,
-                        principalTable: "Workstreams",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "WorkstreamOrganisations",
                 columns: table => new
                 {
@@ -1050,49 +859,6 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "AgreementRounds",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OpenedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpenedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecidedByForumId = table.Column<Guid>(type: "uuid", nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DecisionRecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CurrentRevision = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AgreementRounds", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AgreementRounds_Forums_DecidedByForumId",
-                        column: x => x.DecidedByForumId,
-                        principalTable: "Forums",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AgreementRounds_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AgreementRounds_Systems_SystemId",
-                        column: x => x.SystemId,
-                        principalTable: "Systems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ForumMembers",
                 columns: table => new
                 {
@@ -1113,6 +879,48 @@ namespace Concordat.Core.Migrations.Postgres
                         name: "FK_ForumMembers_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Goals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    WholeSystem = table.Column<bool>(type: "boolean", nullable: false),
+                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeadOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwningForumId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SeniorResponsibleOwner = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Goals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Goals_Forums_OwningForumId",
+                        column: x => x.OwningForumId,
+                        principalTable: "Forums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Goals_Organisations_LeadOrganisationId",
+                        column: x => x.LeadOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Goals_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1148,31 +956,6 @@ namespace Concordat.Core.Migrations.Postgres
                         principalTable: "Systems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "GoalMeasures",
-                columns: table => new
-                {
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_GoalMeasures", x => new { x.GoalId, x.MeasureId });
-                    table.ForeignKey(
-                        name: "FK_GoalMeasures_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_GoalMeasures_Measures_MeasureId",
-                        column: x => x.MeasureId,
-                        principalTable: "Measures",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1263,6 +1046,491 @@ namespace Concordat.Core.Migrations.Postgres
                         name: "FK_TrajectoryPoints_Measures_MeasureId",
                         column: x => x.MeasureId,
                         principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkItemComments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AuthorPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AuthorOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkItemComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkItemComments_WorkItems_WorkItemId",
+                        column: x => x.WorkItemId,
+                        principalTable: "WorkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkItemOrganisations",
+                columns: table => new
+                {
+                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkItemOrganisations", x => new { x.WorkItemId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_WorkItemOrganisations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkItemOrganisations_WorkItems_WorkItemId",
+                        column: x => x.WorkItemId,
+                        principalTable: "WorkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OpenedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpenedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByForumId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecisionRecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CurrentRevision = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Forums_DecidedByForumId",
+                        column: x => x.DecidedByForumId,
+                        principalTable: "Forums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeIdeas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    WhoseBehaviour = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    WhatDifferently = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PhysicalCapability = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PsychologicalCapability = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PhysicalOpportunity = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SocialOpportunity = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReflectiveMotivation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AutomaticMotivation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Functions = table.Column<int>(type: "integer", nullable: false),
+                    Levers = table.Column<int>(type: "integer", nullable: false),
+                    LeverDetails = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeIdeas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChangeIdeas_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contributions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Commitment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Actions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AccountablePerson = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Reviewer = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    CheckInCadenceDays = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StatusChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contributions_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Contributions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Drivers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Drivers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Drivers_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GoalJointOwners",
+                columns: table => new
+                {
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoalJointOwners", x => new { x.GoalId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_GoalJointOwners_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GoalJointOwners_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GoalMeasures",
+                columns: table => new
+                {
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoalMeasures", x => new { x.GoalId, x.MeasureId });
+                    table.ForeignKey(
+                        name: "FK_GoalMeasures_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GoalMeasures_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GoalNeeds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Types = table.Column<string[]>(type: "text[]", nullable: false),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Quantity = table.Column<double>(type: "double precision", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoalNeeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GoalNeeds_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GoalPlace",
+                columns: table => new
+                {
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoalPlace", x => new { x.GoalId, x.PlaceId });
+                    table.ForeignKey(
+                        name: "FK_GoalPlace_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GoalPlace_Places_PlaceId",
+                        column: x => x.PlaceId,
+                        principalTable: "Places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Perspectives",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WhatItMeans = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WhatWeNeed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WhatWorriesUs = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    UpdatedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Perspectives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Perspectives_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Perspectives_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PooledFundSchemeGoals",
+                columns: table => new
+                {
+                    SchemeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PooledFundSchemeGoals", x => new { x.SchemeId, x.GoalId });
+                    table.ForeignKey(
+                        name: "FK_PooledFundSchemeGoals_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PooledFundSchemeGoals_PooledFundSchemes_SchemeId",
+                        column: x => x.SchemeId,
+                        principalTable: "PooledFundSchemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkstreamGoals",
+                columns: table => new
+                {
+                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkstreamGoals", x => new { x.WorkstreamId, x.GoalId });
+                    table.ForeignKey(
+                        name: "FK_WorkstreamGoals_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WorkstreamGoals_Workstreams_WorkstreamId",
+                        column: x => x.WorkstreamId,
+                        principalTable: "Workstreams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Positions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WouldResolve = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RecordedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TakenOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConfirmedByPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConfirmedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Confirmation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Positions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Positions_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Positions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProposalRevision",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalRevision", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProposalRevision_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequiredResponse",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequiredResponse", x => new { x.RoundId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_RequiredResponse_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RequiredResponse_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkItemChangeIdeas",
+                columns: table => new
+                {
+                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkItemChangeIdeas", x => new { x.WorkItemId, x.ChangeIdeaId });
+                    table.ForeignKey(
+                        name: "FK_WorkItemChangeIdeas_ChangeIdeas_ChangeIdeaId",
+                        column: x => x.ChangeIdeaId,
+                        principalTable: "ChangeIdeas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WorkItemChangeIdeas_WorkItems_WorkItemId",
+                        column: x => x.WorkItemId,
+                        principalTable: "WorkItems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1462,196 +1730,6 @@ namespace Concordat.Core.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "PooledFundSchemeGoals",
-                columns: table => new
-                {
-                    SchemeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PooledFundSchemeGoals", x => new { x.SchemeId, x.GoalId });
-                    table.ForeignKey(
-                        name: "FK_PooledFundSchemeGoals_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_PooledFundSchemeGoals_PooledFundSchemes_SchemeId",
-                        column: x => x.SchemeId,
-                        principalTable: "PooledFundSchemes",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WorkItemChangeIdeas",
-                columns: table => new
-                {
-                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WorkItemChangeIdeas", x => new { x.WorkItemId, x.ChangeIdeaId });
-                    table.ForeignKey(
-                        name: "FK_WorkItemChangeIdeas_ChangeIdeas_ChangeIdeaId",
-                        column: x => x.ChangeIdeaId,
-                        principalTable: "ChangeIdeas",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_WorkItemChangeIdeas_WorkItems_WorkItemId",
-                        column: x => x.WorkItemId,
-                        principalTable: "WorkItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WorkItemComments",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    AuthorPersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AuthorOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WorkItemComments", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_WorkItemComments_WorkItems_WorkItemId",
-                        column: x => x.WorkItemId,
-                        principalTable: "WorkItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WorkItemOrganisations",
-                columns: table => new
-                {
-                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WorkItemOrganisations", x => new { x.WorkItemId, x.OrganisationId });
-                    table.ForeignKey(
-                        name: "FK_WorkItemOrganisations_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_WorkItemOrganisations_WorkItems_WorkItemId",
-                        column: x => x.WorkItemId,
-                        principalTable: "WorkItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Positions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    WouldResolve = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    RecordedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    TakenOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ConfirmedByPersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ConfirmedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Confirmation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Positions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Positions_AgreementRounds_RoundId",
-                        column: x => x.RoundId,
-                        principalTable: "AgreementRounds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Positions_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ProposalRevision",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ProposalRevision", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ProposalRevision_AgreementRounds_RoundId",
-                        column: x => x.RoundId,
-                        principalTable: "AgreementRounds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "RequiredResponse",
-                columns: table => new
-                {
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RequiredResponse", x => new { x.RoundId, x.OrganisationId });
-                    table.ForeignKey(
-                        name: "FK_RequiredResponse_AgreementRounds_RoundId",
-                        column: x => x.RoundId,
-                        principalTable: "AgreementRounds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_RequiredResponse_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_AgreementRounds_DecidedByForumId",
                 table: "AgreementRounds",
@@ -1844,6 +1922,16 @@ namespace Concordat.Core.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_GoalJointOwners_OrganisationId",
+                table: "GoalJointOwners",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoalJointOwners_SystemId",
+                table: "GoalJointOwners",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GoalMeasures_MeasureId",
                 table: "GoalMeasures",
                 column: "MeasureId");
@@ -1877,6 +1965,11 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "IX_Goals_LeadOrganisationId",
                 table: "Goals",
                 column: "LeadOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Goals_OwningForumId",
+                table: "Goals",
+                column: "OwningForumId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Goals_SystemId_Status",
@@ -2100,6 +2193,16 @@ namespace Concordat.Core.Migrations.Postgres
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RelatedDocuments_NarrativeId",
+                table: "RelatedDocuments",
+                column: "NarrativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelatedDocuments_SystemId",
+                table: "RelatedDocuments",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequiredResponse_OrganisationId",
                 table: "RequiredResponse",
                 column: "OrganisationId");
@@ -2138,6 +2241,12 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "IX_Resources_SystemId_Kind",
                 table: "Resources",
                 columns: new[] { "SystemId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StrategyNarratives_SystemId",
+                table: "StrategyNarratives",
+                column: "SystemId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_StrategyVersions_AgreedByForumId",
@@ -2329,6 +2438,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "ForumMembers");
 
             migrationBuilder.DropTable(
+                name: "GoalJointOwners");
+
+            migrationBuilder.DropTable(
                 name: "GoalMeasures");
 
             migrationBuilder.DropTable(
@@ -2374,6 +2486,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "ProposalRevision");
 
             migrationBuilder.DropTable(
+                name: "RelatedDocuments");
+
+            migrationBuilder.DropTable(
                 name: "RequiredResponse");
 
             migrationBuilder.DropTable(
@@ -2416,6 +2531,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "PooledFundSchemes");
 
             migrationBuilder.DropTable(
+                name: "StrategyNarratives");
+
+            migrationBuilder.DropTable(
                 name: "AgreementRounds");
 
             migrationBuilder.DropTable(
@@ -2437,22 +2555,22 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "PooledFunds");
 
             migrationBuilder.DropTable(
-                name: "Forums");
-
-            migrationBuilder.DropTable(
                 name: "Workstreams");
 
             migrationBuilder.DropTable(
                 name: "Goals");
 
             migrationBuilder.DropTable(
-                name: "Places");
-
-            migrationBuilder.DropTable(
                 name: "People");
 
             migrationBuilder.DropTable(
+                name: "Forums");
+
+            migrationBuilder.DropTable(
                 name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Places");
 
             migrationBuilder.DropTable(
                 name: "Systems");
