@@ -9,16 +9,16 @@ namespace Concordat.Core.Goals;
 
 /// <summary>The fields of a goal as its drafters set them.</summary>
 public sealed record SaveGoal(string? Title, string? OutcomeStatement, string? Population, bool WholeSystem, IReadOnlyList<Guid> PlaceIds,
-    string? InequalityLens, DateOnly? Horizon, Guid? LeadOrganisationId, string? SeniorResponsibleOwner);
+    string? InequalityLens, DateOnly? Horizon, Guid? LeadOrganisationId, string? SeniorResponsibleOwner, Guid? AmbitionId = null);
 
 public sealed record GoalFilter(GoalStatus? Status = null, Guid? PlaceId = null, Guid? LeadOrganisationId = null);
 
 public sealed record GoalSummary(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope,
-    string Agreement, int ContributingOrganisations, Guid LeadOrganisationId);
+    string Agreement, int ContributingOrganisations, Guid LeadOrganisationId, Guid? AmbitionId = null, string? Ambition = null);
 
 public sealed record GoalDetail(Guid Id, string Title, string OutcomeStatement, string Population, bool WholeSystem, IReadOnlyList<Place> Places,
     string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string SeniorResponsibleOwner, GoalStatus Status,
-    Guid Version)
+    Guid Version, Guid? AmbitionId = null, string? Ambition = null)
 {
     public string Scope => WholeSystem ? "Whole system" : string.Join(", ", Places.Select(p => p.Name));
 }
@@ -42,10 +42,15 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         {
             query = query.Where(g => g.LeadOrganisationId == leadId);
         }
-        var goals = await query.OrderBy(g => g.Title).ThenBy(g => g.Id)
+        // In the order the convenors set: by ambition, goals under no ambition last, then by place within each.
+        var goals = await query
+            .OrderBy(g => g.AmbitionId == null)
+            .ThenBy(g => db.Ambitions.Where(a => a.Id == g.AmbitionId).Select(a => a.Position).FirstOrDefault())
+            .ThenBy(g => g.Position).ThenBy(g => g.Title).ThenBy(g => g.Id)
             .Select(g => new
             {
-                g.Id, g.Title, g.Status, g.Horizon, g.WholeSystem, g.LeadOrganisationId,
+                g.Id, g.Title, g.Status, g.Horizon, g.WholeSystem, g.LeadOrganisationId, g.AmbitionId,
+                Ambition = db.Ambitions.Where(a => a.Id == g.AmbitionId).Select(a => a.Title).FirstOrDefault(),
                 Lead = db.Organisations.Where(o => o.Id == g.LeadOrganisationId).Select(o => o.Name).Single(),
                 PlaceIds = g.Places.Select(p => p.PlaceId).ToList(),
                 Contributors = db.Contributions.Where(c => c.GoalId == g.Id && (c.Status == ContributionStatus.Agreed || c.Status == ContributionStatus.Varied))
@@ -70,7 +75,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
                     GoalStatus.Retired => "Retired",
                     _ => "Not yet proposed",
                 },
-            g.Contributors, g.LeadOrganisationId)).ToList();
+            g.Contributors, g.LeadOrganisationId, g.AmbitionId, g.Ambition)).ToList();
     }
 
     public async Task<GoalDetail> GetAsync(Guid id, CancellationToken ct)
@@ -80,8 +85,9 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         var placeIds = goal.Places.Select(p => p.PlaceId).ToList();
         var places = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
         var lead = await db.Organisations.Where(o => o.Id == goal.LeadOrganisationId).Select(o => o.Name).SingleAsync(ct);
+        var ambition = await db.Ambitions.Where(a => a.Id == goal.AmbitionId).Select(a => a.Title).SingleOrDefaultAsync(ct);
         return new GoalDetail(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, goal.WholeSystem, places, goal.InequalityLens,
-            goal.Horizon, goal.LeadOrganisationId, lead, goal.SeniorResponsibleOwner, goal.Status, goal.Version);
+            goal.Horizon, goal.LeadOrganisationId, lead, goal.SeniorResponsibleOwner, goal.Status, goal.Version, goal.AmbitionId, ambition);
     }
 
     /// <summary>Convenors and organisation leads draft goals; the draft is visible to all partners but commits no one.</summary>
@@ -101,6 +107,8 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
             Status = GoalStatus.Draft,
         };
         Apply(goal, valid);
+        goal.AmbitionId = valid.AmbitionId;
+        goal.Position = await NextPositionAsync(valid.AmbitionId, ct);
         db.Goals.Add(goal);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "GoalDrafted", EntityType, goal.Id, goal.Title, null, await SnapshotAsync(goal, ct));
         await db.SaveChangesAsync(ct);
@@ -134,6 +142,11 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         goal.Population = valid.Population!;
         goal.SeniorResponsibleOwner = valid.SeniorResponsibleOwner!;
         Apply(goal, valid);
+        if (goal.AmbitionId != valid.AmbitionId)
+        {
+            goal.AmbitionId = valid.AmbitionId;
+            goal.Position = await NextPositionAsync(valid.AmbitionId, ct);
+        }
         var after = await SnapshotAsync(goal, ct);
         if (before.SequenceEqual(after))
         {
@@ -163,6 +176,10 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         }
     }
 
+    /// <summary>A goal joining an ambition (or none) comes after the goals already there.</summary>
+    private async Task<int> NextPositionAsync(Guid? ambitionId, CancellationToken ct) =>
+        await db.Goals.Where(g => g.AmbitionId == ambitionId).Select(g => (int?)g.Position).MaxAsync(ct) is { } last ? last + 1 : 0;
+
     private static void Apply(Goal goal, SaveGoal valid)
     {
         goal.WholeSystem = valid.WholeSystem;
@@ -181,7 +198,11 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
     {
         var places = await db.Places.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.Id == goal.LeadOrganisationId).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        return goal.Snapshot(places, organisations);
+        var snapshot = new SortedDictionary<string, string?>(goal.Snapshot(places, organisations).ToDictionary(f => f.Key, f => f.Value))
+        {
+            ["Ambition"] = await db.Ambitions.AsNoTracking().Where(a => a.Id == goal.AmbitionId).Select(a => a.Title).SingleOrDefaultAsync(ct),
+        };
+        return snapshot;
     }
 
     /// <summary>Checks every field and reports every problem at once; returns the input trimmed.</summary>
@@ -201,6 +222,10 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         if (input.LeadOrganisationId is not { } leadId || !await db.Organisations.AnyAsync(o => o.Id == leadId && o.IsPartner, ct))
         {
             errors.Add(nameof(input.LeadOrganisationId), "Select the lead organisation");
+        }
+        if (input.AmbitionId is { } ambitionId && !await db.Ambitions.AnyAsync(a => a.Id == ambitionId, ct))
+        {
+            errors.Add(nameof(input.AmbitionId), "Select an ambition of this system, or none");
         }
         var owner = errors.RequiredText(nameof(input.SeniorResponsibleOwner), "Senior responsible owner", input.SeniorResponsibleOwner, Goal.OwnerMaxLength,
             "Enter the name of the senior responsible owner");
