@@ -42,11 +42,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         {
             query = query.Where(g => g.LeadOrganisationId == leadId);
         }
-        // In the order the convenors set: by ambition, goals under no ambition last, then by place within each.
-        var goals = await query
-            .OrderBy(g => g.AmbitionId == null)
-            .ThenBy(g => db.Ambitions.Where(a => a.Id == g.AmbitionId).Select(a => a.Position).FirstOrDefault())
-            .ThenBy(g => g.Position).ThenBy(g => g.Title).ThenBy(g => g.Id)
+        var goals = await InStrategyOrder(db, query)
             .Select(g => new
             {
                 g.Id, g.Title, g.Status, g.Horizon, g.WholeSystem, g.LeadOrganisationId, g.AmbitionId,
@@ -77,6 +73,12 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
                 },
             g.Contributors, g.LeadOrganisationId, g.AmbitionId, g.Ambition)).ToList();
     }
+
+    /// <summary>Goals in the order the convenors set: by ambition, goals under no ambition last, then by position within each.</summary>
+    public static IOrderedQueryable<Goal> InStrategyOrder(ConcordatDb db, IQueryable<Goal> goals) => goals
+        .OrderBy(g => g.AmbitionId == null)
+        .ThenBy(g => db.Ambitions.Where(a => a.Id == g.AmbitionId).Select(a => a.Position).FirstOrDefault())
+        .ThenBy(g => g.Position).ThenBy(g => g.Title).ThenBy(g => g.Id);
 
     public async Task<GoalDetail> GetAsync(Guid id, CancellationToken ct)
     {

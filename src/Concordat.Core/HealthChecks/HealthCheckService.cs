@@ -23,7 +23,7 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
     /// <summary>Reads every goal that is not retired, with what the checks need, and runs the checks on it.</summary>
     public async Task<StrategyReading> ReadAsync(CancellationToken ct)
     {
-        var goals = await db.Goals.AsNoTracking().Where(g => g.Status != GoalStatus.Retired).OrderBy(g => g.Title).ToListAsync(ct);
+        var goals = await GoalService.InStrategyOrder(db, db.Goals.AsNoTracking().Where(g => g.Status != GoalStatus.Retired)).ToListAsync(ct);
         var targets = await db.Measures.AsNoTracking()
             .Select(m => new { m.Id, HasTarget = m.Target != null || db.TrajectoryPoints.Any(t => t.MeasureId == m.Id) })
             .ToDictionaryAsync(m => m.Id, m => m.HasTarget, ct);

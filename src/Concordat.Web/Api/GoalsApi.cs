@@ -5,15 +5,19 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concordat.Web.Api;
 
-public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope, string Agreement);
+/// <summary>A goal in the list, which comes in the order the convenors set: by ambition, goals under no ambition last.</summary>
+public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope, string Agreement,
+    Guid? AmbitionId, string? Ambition);
 
 public sealed record GoalResponse(Guid Id, string Title, string OutcomeStatement, string Population, bool WholeSystem, IReadOnlyList<PlaceReference> Places,
-    string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string SeniorResponsibleOwner, GoalStatus Status, Guid Version);
+    string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string SeniorResponsibleOwner, GoalStatus Status, Guid Version,
+    Guid? AmbitionId, string? Ambition);
 
 public sealed record GoalRequest(string? Title, string? OutcomeStatement, string? Population, bool? WholeSystem, IReadOnlyList<Guid>? PlaceIds,
-    string? InequalityLens, DateOnly? Horizon, Guid? LeadOrganisationId, string? SeniorResponsibleOwner)
+    string? InequalityLens, DateOnly? Horizon, Guid? LeadOrganisationId, string? SeniorResponsibleOwner, Guid? AmbitionId = null)
 {
-    public SaveGoal ToInput() => new(Title, OutcomeStatement, Population, WholeSystem ?? false, PlaceIds ?? [], InequalityLens, Horizon, LeadOrganisationId, SeniorResponsibleOwner);
+    public SaveGoal ToInput() => new(Title, OutcomeStatement, Population, WholeSystem ?? false, PlaceIds ?? [], InequalityLens, Horizon, LeadOrganisationId, SeniorResponsibleOwner,
+        AmbitionId);
 }
 
 public sealed record RevisionResponse(int Number, string Title, string OutcomeStatement, string Population, string? InequalityLens, DateOnly Horizon, string? Note, DateTime CreatedAtUtc);
@@ -51,7 +55,7 @@ public static class GoalsApi
                 page.Validate();
                 await agreement.SettleAllOverdueAsync(ct);
                 return TypedResults.Ok(page.Of(context, await goals.ListAsync(new GoalFilter(status, placeId, leadOrganisationId), ct),
-                    g => new GoalListItem(g.Id, g.Title, g.Status, g.LeadOrganisation, g.Horizon, g.Scope, g.Agreement)));
+                    g => new GoalListItem(g.Id, g.Title, g.Status, g.LeadOrganisation, g.Horizon, g.Scope, g.Agreement, g.AmbitionId, g.Ambition)));
             })
             .WithSummary("The system's shared goals, each with its status; filter by status, place or lead organisation");
 
@@ -185,7 +189,7 @@ public static class GoalsApi
 
     private static GoalResponse ToResponse(GoalDetail g) =>
         new(g.Id, g.Title, g.OutcomeStatement, g.Population, g.WholeSystem, g.Places.Select(p => new PlaceReference(p.Id, p.Name)).ToList(), g.InequalityLens,
-            g.Horizon, g.LeadOrganisationId, g.LeadOrganisation, g.SeniorResponsibleOwner, g.Status, g.Version);
+            g.Horizon, g.LeadOrganisationId, g.LeadOrganisation, g.SeniorResponsibleOwner, g.Status, g.Version, g.AmbitionId, g.Ambition);
 
     private static RoundResponse ToResponse(RoundView view)
     {

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Goals;
 
-public sealed class EditGoalModel(GoalService goals, OrganisationService organisations) : EditPageModel, IGoalFormPage
+public sealed class EditGoalModel(GoalService goals, OrganisationService organisations, AmbitionService ambitions) : EditPageModel, IGoalFormPage
 {
     [BindProperty]
     public GoalForm Input { get; set; } = new();
 
     public IReadOnlyList<Place> Places { get; private set; } = [];
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+    public IReadOnlyList<Ambition> Ambitions { get; private set; } = [];
     public string CurrentTitle { get; private set; } = "";
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -36,6 +37,7 @@ public sealed class EditGoalModel(GoalService goals, OrganisationService organis
         CurrentTitle = goal.Title;
         Places = await organisations.PlacesOfferedAsync([.. goal.Places.Select(p => p.Id)], ct);
         Organisations = await organisations.ListAsync(ct);
+        Ambitions = [.. (await ambitions.ArrangementAsync(ct)).Ambitions.Select(a => a.Ambition)];
         return goal;
     }
 }

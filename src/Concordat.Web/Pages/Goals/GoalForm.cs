@@ -19,16 +19,20 @@ public sealed class GoalForm
     public DateOnly? Horizon { get; set; }
     public Guid? LeadOrganisationId { get; set; }
     public string? SeniorResponsibleOwner { get; set; }
+    public Guid? AmbitionId { get; set; }
 
     public static GoalForm From(GoalDetail goal) => new()
     {
         Title = goal.Title, OutcomeStatement = goal.OutcomeStatement, Population = goal.Population, WholeSystem = goal.WholeSystem,
         PlaceIds = [.. goal.Places.Select(p => p.Id)], InequalityLens = goal.InequalityLens, Horizon = goal.Horizon,
-        LeadOrganisationId = goal.LeadOrganisationId, SeniorResponsibleOwner = goal.SeniorResponsibleOwner,
+        LeadOrganisationId = goal.LeadOrganisationId, SeniorResponsibleOwner = goal.SeniorResponsibleOwner, AmbitionId = goal.AmbitionId,
     };
 
     public SaveGoal ToInput() =>
-        new(Title, OutcomeStatement, Population, WholeSystem, PlaceIds, InequalityLens, Horizon, LeadOrganisationId, SeniorResponsibleOwner);
+        new(Title, OutcomeStatement, Population, WholeSystem, PlaceIds, InequalityLens, Horizon, LeadOrganisationId, SeniorResponsibleOwner, AmbitionId);
+
+    public static IEnumerable<SelectListItem> AmbitionOptions(IEnumerable<Ambition> ambitions, Guid? selected) =>
+        new[] { new SelectListItem("No ambition", "", selected is null) }.Concat(ambitions.Select(a => new SelectListItem(a.Title, a.Id.ToString(), a.Id == selected)));
 
     public static IEnumerable<SelectListItem> WholeSystemOption(bool selected) => [new SelectListItem("The whole system", "true", selected)];
 

@@ -7,4 +7,5 @@ public interface IGoalFormPage
     GoalForm Input { get; }
     IReadOnlyList<Place> Places { get; }
     IReadOnlyList<OrganisationSummary> Organisations { get; }
+    IReadOnlyList<Concordat.Core.Goals.Ambition> Ambitions { get; }
 }

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Goals;
 
-public sealed class NewGoalModel(GoalService goals, OrganisationService organisations) : SystemPageModel, IGoalFormPage
+public sealed class NewGoalModel(GoalService goals, OrganisationService organisations, AmbitionService ambitions) : SystemPageModel, IGoalFormPage
 {
     [BindProperty]
     public GoalForm Input { get; set; } = new();
 
     public IReadOnlyList<Place> Places { get; private set; } = [];
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+    public IReadOnlyList<Ambition> Ambitions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -41,5 +42,6 @@ public sealed class NewGoalModel(GoalService goals, OrganisationService organisa
     {
         Places = await organisations.PlacesOfferedAsync([], ct);
         Organisations = await organisations.ListAsync(ct);
+        Ambitions = [.. (await ambitions.ArrangementAsync(ct)).Ambitions.Select(a => a.Ambition)];
     }
 }
