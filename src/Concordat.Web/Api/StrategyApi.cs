@@ -6,7 +6,10 @@ namespace Concordat.Web.Api;
 
 public sealed record DocumentSecondaryResponse(string Title, IReadOnlyList<string> ChangeIdeas);
 
-public sealed record DocumentDriverResponse(string Title, IReadOnlyList<DocumentSecondaryResponse> Secondary);
+/// <summary>A primary driver under a goal; a priority serving several goals names the others, and the goal whose section describes its change ideas when that is another.</summary>
+public sealed record DocumentDriverResponse(string Title, IReadOnlyList<DocumentSecondaryResponse> Secondary, IReadOnlyList<string> AlsoServes, string? EnteredUnder);
+
+public sealed record DocumentAmbitionResponse(Guid Id, string Title, string? Description);
 
 public sealed record DocumentChangeIdeaResponse(string Title, string? WhoseBehaviour, string? WhatDifferently, IReadOnlyList<string> Lacking, string Functions,
     string Levers, IReadOnlyList<string> CarriedBy);
@@ -18,14 +21,14 @@ public sealed record DocumentMeasureResponse(Guid Id, string Name, string? Lates
 
 public sealed record DocumentGoalResponse(Guid Id, string Title, string Outcome, string Population, string Scope, string Status, string Agreement,
     string LeadOrganisation, DateOnly Horizon, IReadOnlyList<DocumentDriverResponse> Drivers, IReadOnlyList<DocumentChangeIdeaResponse> ChangeIdeas,
-    IReadOnlyList<DocumentContributionResponse> Contributions, IReadOnlyList<DocumentMeasureResponse> Measures, int ChecksPassed, int ChecksPendingAgreement, int Checks);
+    IReadOnlyList<DocumentContributionResponse> Contributions, IReadOnlyList<DocumentMeasureResponse> Measures, int ChecksPassed, int ChecksPendingAgreement, int Checks, Guid? AmbitionId);
 
 public sealed record DocumentResourceResponse(string Kind, string Unit, double Available, double Committed, double Idle);
 
 public sealed record DocumentFundResponse(string Name, string FinancialYear, long PaidInPence, long AllocatedInPence);
 
 public sealed record StrategyDocumentResponse(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoalResponse> Goals,
-    IReadOnlyList<DocumentResourceResponse> Resources, IReadOnlyList<DocumentFundResponse> PooledFunds);
+    IReadOnlyList<DocumentResourceResponse> Resources, IReadOnlyList<DocumentFundResponse> PooledFunds, IReadOnlyList<DocumentAmbitionResponse> Ambitions);
 
 /// <summary>A published version; agreedBy and agreedOn name the governance forum that agreed it, when the publisher recorded one.</summary>
 public sealed record VersionResponse(int Number, DateTime PublishedAtUtc, string PublishedBy, string Note, int ChecksPassed, int Checks,
@@ -106,13 +109,15 @@ public static class StrategyApi
 
     private static StrategyDocumentResponse ToResponse(StrategyDocument d) => new(d.SystemName, d.GeneratedAtUtc,
         [.. d.Goals.Select(g => new DocumentGoalResponse(g.Id, g.Title, g.Outcome, g.Population, g.Scope, g.Status, g.Agreement, g.LeadOrganisation, g.Horizon,
-            [.. g.Drivers.Select(p => new DocumentDriverResponse(p.Title, [.. p.Secondary.Select(s => new DocumentSecondaryResponse(s.Title, s.ChangeIdeas))]))],
+            [.. g.Drivers.Select(p => new DocumentDriverResponse(p.Title, [.. p.Secondary.Select(s => new DocumentSecondaryResponse(s.Title, s.ChangeIdeas))],
+                p.AlsoServes ?? [], p.EnteredUnder))],
             [.. g.ChangeIdeas.Select(i => new DocumentChangeIdeaResponse(i.Title, i.WhoseBehaviour, i.WhatDifferently, i.Lacking, i.Functions, i.Levers, i.CarriedBy))],
             [.. g.Contributions.Select(c => new DocumentContributionResponse(c.Id, c.Organisation, c.Commitment, c.Status, c.Resources))],
             [.. g.Measures.Select(m => new DocumentMeasureResponse(m.Id, m.Name, m.Latest, m.LatestPeriod, m.VariationIcon, m.AssuranceIcon, m.Reading, m.IsStale, m.IsProvisional))],
-            g.ChecksPassed, g.ChecksPendingAgreement, g.Checks))],
+            g.ChecksPassed, g.ChecksPendingAgreement, g.Checks, g.AmbitionId))],
         [.. d.Resources.Select(r => new DocumentResourceResponse(r.Kind, r.Unit, r.Available, r.Committed, r.Idle))],
-        [.. d.PooledFunds.Select(f => new DocumentFundResponse(f.Name, f.FinancialYear, f.PaidInPence, f.AllocatedInPence))]);
+        [.. d.PooledFunds.Select(f => new DocumentFundResponse(f.Name, f.FinancialYear, f.PaidInPence, f.AllocatedInPence))],
+        [.. (d.Ambitions ?? []).Select(a => new DocumentAmbitionResponse(a.Id, a.Title, a.Description))]);
 
     private static StrategyComparisonResponse ToResponse(StrategyComparison c) => new(c.From, c.To,
         [.. c.Goals.Select(g => new GoalChangeResponse(g.Id, g.Title, g.Change, ToResponse(g.Fields), ToResponse(g.Drivers), ToResponse(g.ChangeIdeas),
