@@ -207,8 +207,8 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
 }
 
 /// <summary>Builds the strategy document from the live data.</summary>
-public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, AmbitionService ambitionService, PooledViews views, PooledFundService funds,
-    HealthCheckService health, TimeProvider clock)
+public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, PooledViews views, PooledFundService funds, HealthCheckService health,
+    TimeProvider clock)
 {
     public async Task<StrategyDocument> BuildAsync(CancellationToken ct)
     {
@@ -253,8 +253,8 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, A
                 summary.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0,
                 health?.ChecksPendingAgreement ?? 0, summary.AmbitionId));
         }
-        var ambitions = (await ambitionService.ArrangementAsync(ct)).Ambitions
-            .Select(a => new DocumentAmbition(a.Ambition.Id, a.Ambition.Title, a.Ambition.Description)).ToList();
+        var ambitions = await db.Ambitions.AsNoTracking().OrderBy(a => a.Position).ThenBy(a => a.Title)
+            .Select(a => new DocumentAmbition(a.Id, a.Title, a.Description)).ToListAsync(ct);
         var resources = (await views.ByKindAsync(new ResourceFilter(), ct))
             .Select(k => new DocumentResource(k.Kind.InWords(), k.Unit, k.Available, k.Committed, k.Idle)).ToList();
         var pooled = (await funds.ListAsync(ct)).Select(f => new DocumentFund(f.Fund.Name, f.Fund.FinancialYear, f.PaidInPence, f.AllocatedInPence)).ToList();

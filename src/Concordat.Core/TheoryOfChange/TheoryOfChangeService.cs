@@ -102,12 +102,21 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
     public async Task<IReadOnlyDictionary<Guid, DriverDiagram>> GetManyAsync(IReadOnlyCollection<Goal> goals, CancellationToken ct)
     {
         var goalIds = goals.Select(g => g.Id).ToList();
-        var sharedIn = (await db.DriverShares.AsNoTracking().Where(s => goalIds.Contains(s.GoalId)).ToListAsync(ct)).ToLookup(s => s.GoalId, s => s.DriverId);
-        var sharedPrimaryIds = sharedIn.SelectMany(s => s).Distinct().ToList();
-        var sharedSecondaryIds = await db.DriverLinks.AsNoTracking().Where(l => sharedPrimaryIds.Contains(l.PrimaryDriverId)).Select(l => l.SecondaryDriverId)
-            .Distinct().ToListAsync(ct);
+        // A system shares few priorities, so all its shares are read at once, with the titles of the goals on both ends.
+        var allShares = await (from s in db.DriverShares.AsNoTracking()
+                               join d in db.Drivers on s.DriverId equals d.Id
+                               join g in db.Goals on s.GoalId equals g.Id
+                               join h in db.Goals on d.GoalId equals h.Id
+                               select new { s.DriverId, s.GoalId, g.Title, HomeGoalId = h.Id, HomeTitle = h.Title }).ToListAsync(ct);
+        var sharedIn = allShares.ToLookup(s => s.GoalId, s => s.DriverId);
+        var shares = allShares.ToLookup(s => s.DriverId, s => s.GoalId);
+        var goalTitles = goals.Select(g => (g.Id, g.Title)).Concat(allShares.Select(s => (Id: s.GoalId, s.Title))).Concat(allShares.Select(s => (Id: s.HomeGoalId, Title: s.HomeTitle)))
+            .DistinctBy(g => g.Id).ToDictionary(g => g.Id, g => g.Title);
+        var sharedPrimaryIds = allShares.Where(s => goalIds.Contains(s.GoalId)).Select(s => s.DriverId).Distinct().ToList();
+        // The secondary drivers under priorities shared with these goals, and the change ideas that move them, come with them.
+        var sharedSecondary = db.DriverLinks.Where(l => sharedPrimaryIds.Contains(l.PrimaryDriverId)).Select(l => l.SecondaryDriverId);
         var drivers = await db.Drivers.AsNoTracking()
-            .Where(d => goalIds.Contains(d.GoalId) || sharedPrimaryIds.Contains(d.Id) || sharedSecondaryIds.Contains(d.Id))
+            .Where(d => goalIds.Contains(d.GoalId) || sharedPrimaryIds.Contains(d.Id) || sharedSecondary.Contains(d.Id))
             .OrderBy(d => d.CreatedAtUtc).ThenBy(d => d.Id).ToListAsync(ct);
         var ownDrivers = drivers.ToLookup(d => d.GoalId);
         var driverIds = drivers.Select(d => d.Id).ToList();
@@ -116,14 +125,10 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
             .Join(db.Measures, d => d.MeasureId, m => m.Id, (d, m) => new { d.DriverId, m.Id, m.Name }).ToListAsync(ct)).ToLookup(m => m.DriverId);
         var outcomes = (await db.GoalMeasures.AsNoTracking().Where(g => goalIds.Contains(g.GoalId))
             .Join(db.Measures, g => g.MeasureId, m => m.Id, (g, m) => new { g.GoalId, m.Id, m.Name }).ToListAsync(ct)).ToLookup(m => m.GoalId);
-        var primaryIds = drivers.Where(d => d.Level == DriverLevel.Primary).Select(d => d.Id).ToList();
-        var shares = (await db.DriverShares.AsNoTracking().Where(s => primaryIds.Contains(s.DriverId)).ToListAsync(ct)).ToLookup(s => s.DriverId, s => s.GoalId);
-        var titleIds = drivers.Select(d => d.GoalId).Concat(shares.SelectMany(s => s)).Distinct().ToList();
-        var goalTitles = await db.Goals.AsNoTracking().Where(g => titleIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Title, ct);
-        var ideaIds = await db.ChangeIdeas.AsNoTracking()
-            .Where(c => goalIds.Contains(c.GoalId) || db.ChangeIdeaDrivers.Any(l => l.ChangeIdeaId == c.Id && sharedSecondaryIds.Contains(l.SecondaryDriverId)))
-            .Select(c => c.Id).ToListAsync(ct);
-        var ideas = await db.ChangeIdeas.AsNoTracking().Where(c => ideaIds.Contains(c.Id)).OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id).ToListAsync(ct);
+        var ideas = await db.ChangeIdeas.AsNoTracking()
+            .Where(c => goalIds.Contains(c.GoalId) || db.ChangeIdeaDrivers.Any(l => l.ChangeIdeaId == c.Id && sharedSecondary.Contains(l.SecondaryDriverId)))
+            .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id).ToListAsync(ct);
+        var ideaIds = ideas.Select(i => i.Id).ToList();
         var ideaDrivers = (await db.ChangeIdeaDrivers.AsNoTracking().Where(l => ideaIds.Contains(l.ChangeIdeaId)).ToListAsync(ct)).ToLookup(l => l.ChangeIdeaId);
         var carriers = (await (from l in db.ChangeIdeaContributions.AsNoTracking()
                                join c in db.Contributions on l.ContributionId equals c.Id
