@@ -54,6 +54,7 @@ public static class CoreServices
         services.AddScoped<HistoryService>();
         services.AddScoped<TokenService>();
         services.AddScoped<Goals.GoalService>();
+        services.AddScoped<Goals.AmbitionService>();
         services.AddScoped<Goals.AgreementService>();
         services.AddScoped<Goals.PerspectiveService>();
         services.AddScoped<Contributions.ContributionService>();

@@ -35,6 +35,7 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<Ambition> Ambitions => Set<Ambition>();
     public DbSet<AgreementRound> AgreementRounds => Set<AgreementRound>();
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<Perspective> Perspectives => Set<Perspective>();
@@ -55,6 +56,7 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Resources.PooledFundSchemeGoal> PooledFundSchemeGoals => Set<Resources.PooledFundSchemeGoal>();
     public DbSet<TheoryOfChange.Driver> Drivers => Set<TheoryOfChange.Driver>();
     public DbSet<TheoryOfChange.DriverLink> DriverLinks => Set<TheoryOfChange.DriverLink>();
+    public DbSet<TheoryOfChange.DriverShare> DriverShares => Set<TheoryOfChange.DriverShare>();
     public DbSet<TheoryOfChange.DriverMeasure> DriverMeasures => Set<TheoryOfChange.DriverMeasure>();
     public DbSet<TheoryOfChange.ChangeIdea> ChangeIdeas => Set<TheoryOfChange.ChangeIdea>();
     public DbSet<TheoryOfChange.ChangeIdeaDriver> ChangeIdeaDrivers => Set<TheoryOfChange.ChangeIdeaDriver>();

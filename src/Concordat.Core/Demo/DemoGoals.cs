@@ -12,7 +12,8 @@ namespace Concordat.Core.Demo;
 /// </summary>
 public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives,
     ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, DemoResources resources, DemoTheoryOfChange theoryOfChange, Strategy.StrategyVersionService versions,
-    Partnerships.DelegationService delegations, DemoMeasures demoMeasures, Strategy.StrategyNarrativeService narratives, TimeProvider clock)
+    Partnerships.DelegationService delegations, DemoMeasures demoMeasures, Strategy.StrategyNarrativeService narratives, AmbitionService ambitions,
+    TimeProvider clock)
 {
     public async Task CreateAsync(Guid systemId, CancellationToken ct)
     {
@@ -155,6 +156,22 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         await resources.CreateAsync(new DemoResources.Context(today, leads, frailty.Id, virtualWard.Id, reablement.Id, homeFromHospital.Id,
             sameDayEmergencyCare.Id, icb, northshireTrust, community, county, borough, vcse,
             await db.Places.ToDictionaryAsync(p => p.Name, p => p.Id, ct)), ct);
+        // Ambitions by stage of life, each goal under the one it serves; the A&E standard is for everyone, so it sits under none.
+        // The goals may be made more than once in a system (to grow it), so an ambition already there is used again.
+        var existing = (await ambitions.ArrangementAsync(ct)).Ambitions.ToDictionary(a => a.Ambition.Title, a => a.Ambition.Id);
+        async Task<Guid> Ambition(string title, string description) =>
+            existing.TryGetValue(title, out var id) ? id : (await ambitions.CreateAsync(new SaveAmbition(title, description), convenor, ct)).Id;
+        var startWell = await Ambition("Start well",
+            "Every child in Northshire and Eastvale has the best start in life, with support for their mental health when they need it.");
+        var liveWell = await Ambition("Live well",
+            "Adults live longer in good health, and the gap between the most and least deprived areas narrows.");
+        var ageWell = await Ambition("Age well",
+            "Older people live independently at home for as long as they can, with care close to home when they need it.");
+        foreach (var (goal, ambition) in new[] { (mentalHealth.Id, startWell), (hypertension.Id, liveWell), (frailty.Id, ageWell) })
+        {
+            await ambitions.PlaceGoalAsync(goal, ambition, (await ambitions.ArrangementAsync(ct)).Version, convenor, ct);
+        }
+
         await theoryOfChange.CreateAsync(frailty.Id, ae.Id, hypertension.Id, virtualWard.Id, reablement.Id, leads[community], leads[northshireTrust], convenor, ct);
 
         // Two published versions, with a change between them, so that the versions and the health check's trend have something to show.

@@ -92,6 +92,12 @@ public sealed class Goal : ITenantOwned, IVersioned
     public GoalStatus Status { get; set; }
     public DateTime CreatedAtUtc { get; init; }
 
+    /// <summary>The ambition the goal serves, if any; goals under no ambition come after all the others.</summary>
+    public Guid? AmbitionId { get; set; }
+
+    /// <summary>Where the goal comes among the goals of its ambition (or of none), first at 0; set by convenors.</summary>
+    public int Position { get; set; }
+
     [ConcurrencyCheck]
     public Guid Version { get; set; } = Guid.NewGuid();
 
@@ -137,6 +143,7 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
         builder.HasOne<GovernanceForum>().WithMany().HasForeignKey(g => g.OwningForumId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(g => g.JointOwners).WithOne().HasForeignKey(o => o.GoalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(g => new { g.SystemId, g.Status });
+        builder.HasOne<Ambition>().WithMany().HasForeignKey(g => g.AmbitionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -14,7 +14,7 @@ namespace Concordat.Core.Goals;
 /// </summary>
 public sealed record SaveGoal(string? Title, string? OutcomeStatement, string? Population, bool WholeSystem, IReadOnlyList<Guid> PlaceIds,
     string? InequalityLens, DateOnly? Horizon, Guid? LeadOrganisationId, string? SeniorResponsibleOwner, Guid? OwningForumId = null,
-    IReadOnlyList<Guid>? JointOwnerIds = null);
+    IReadOnlyList<Guid>? JointOwnerIds = null, Guid? AmbitionId = null);
 
 /// <summary>A forum or organisation named as a goal's owner.</summary>
 public sealed record OwnerReference(Guid Id, string Name);
@@ -41,7 +41,7 @@ public sealed record GoalOwners(OwnerReference? Forum, IReadOnlyList<OwnerRefere
 public sealed record GoalFilter(GoalStatus? Status = null, Guid? PlaceId = null, Guid? LeadOrganisationId = null);
 
 public sealed record GoalSummary(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope,
-    string Agreement, int ContributingOrganisations, Guid LeadOrganisationId)
+    string Agreement, int ContributingOrganisations, Guid LeadOrganisationId, Guid? AmbitionId = null, string? Ambition = null)
 {
     /// <summary>The owning forum and joint owners with the lead; the SRO is left out of lists.</summary>
     public GoalOwners Owners { get; init; } = new(null, [], LeadOrganisation, null);
@@ -49,7 +49,7 @@ public sealed record GoalSummary(Guid Id, string Title, GoalStatus Status, strin
 
 public sealed record GoalDetail(Guid Id, string Title, string OutcomeStatement, string Population, bool WholeSystem, IReadOnlyList<Place> Places,
     string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string? SeniorResponsibleOwner, GoalStatus Status,
-    Guid Version, GoalOwners Owners)
+    Guid Version, GoalOwners Owners, Guid? AmbitionId = null, string? Ambition = null)
 {
     public string Scope => WholeSystem ? "Whole system" : string.Join(", ", Places.Select(p => p.Name));
 }
@@ -73,10 +73,11 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         {
             query = query.Where(g => g.LeadOrganisationId == leadId);
         }
-        var goals = await query.OrderBy(g => g.Title).ThenBy(g => g.Id)
+        var goals = await InStrategyOrder(db, query)
             .Select(g => new
             {
-                g.Id, g.Title, g.Status, g.Horizon, g.WholeSystem, g.LeadOrganisationId,
+                g.Id, g.Title, g.Status, g.Horizon, g.WholeSystem, g.LeadOrganisationId, g.AmbitionId,
+                Ambition = db.Ambitions.Where(a => a.Id == g.AmbitionId).Select(a => a.Title).FirstOrDefault(),
                 Lead = db.Organisations.Where(o => o.Id == g.LeadOrganisationId).Select(o => o.Name).Single(),
                 Forum = db.Forums.Where(f => f.Id == g.OwningForumId).Select(f => new OwnerReference(f.Id, f.Name)).FirstOrDefault(),
                 JointOwners = g.JointOwners.Join(db.Organisations, j => j.OrganisationId, o => o.Id, (j, o) => new OwnerReference(o.Id, o.Name)).ToList(),
@@ -103,11 +104,17 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
                     GoalStatus.Retired => "Retired",
                     _ => "Not yet proposed",
                 },
-            g.Contributors, g.LeadOrganisationId)
+            g.Contributors, g.LeadOrganisationId, g.AmbitionId, g.Ambition)
         {
             Owners = new GoalOwners(g.Forum, [.. g.JointOwners.OrderBy(o => o.Name, StringComparer.Ordinal)], g.Lead, null),
         }).ToList();
     }
+
+    /// <summary>Goals in the order the convenors set: by ambition, goals under no ambition last, then by position within each.</summary>
+    public static IOrderedQueryable<Goal> InStrategyOrder(ConcordatDb db, IQueryable<Goal> goals) => goals
+        .OrderBy(g => g.AmbitionId == null)
+        .ThenBy(g => db.Ambitions.Where(a => a.Id == g.AmbitionId).Select(a => a.Position).FirstOrDefault())
+        .ThenBy(g => g.Position).ThenBy(g => g.Title).ThenBy(g => g.Id);
 
     public async Task<GoalDetail> GetAsync(Guid id, CancellationToken ct)
     {
@@ -121,9 +128,10 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         var forum = goal.OwningForumId is { } forumId
             ? await db.Forums.AsNoTracking().Where(f => f.Id == forumId).Select(f => new OwnerReference(f.Id, f.Name)).SingleAsync(ct)
             : null;
+        var ambition = await db.Ambitions.Where(a => a.Id == goal.AmbitionId).Select(a => a.Title).SingleOrDefaultAsync(ct);
         return new GoalDetail(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, goal.WholeSystem, places, goal.InequalityLens,
             goal.Horizon, goal.LeadOrganisationId, lead, goal.SeniorResponsibleOwner, goal.Status, goal.Version,
-            new GoalOwners(forum, [.. jointOwners.OrderBy(o => o.Name, StringComparer.Ordinal)], lead, goal.SeniorResponsibleOwner));
+            new GoalOwners(forum, [.. jointOwners.OrderBy(o => o.Name, StringComparer.Ordinal)], lead, goal.SeniorResponsibleOwner), goal.AmbitionId, ambition);
     }
 
     /// <summary>Convenors and organisation leads draft goals; the draft is visible to all partners but commits no one.</summary>
@@ -142,6 +150,8 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
             Status = GoalStatus.Draft,
         };
         Apply(goal, valid);
+        goal.AmbitionId = valid.AmbitionId;
+        goal.Position = await NextPositionAsync(valid.AmbitionId, ct);
         db.Goals.Add(goal);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "GoalDrafted", EntityType, goal.Id, goal.Title, null, await SnapshotAsync(goal, ct));
         await db.SaveChangesAsync(ct);
@@ -181,6 +191,11 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         goal.OutcomeStatement = valid.OutcomeStatement!;
         goal.Population = valid.Population!;
         Apply(goal, valid);
+        if (goal.AmbitionId != valid.AmbitionId)
+        {
+            goal.AmbitionId = valid.AmbitionId;
+            goal.Position = await NextPositionAsync(valid.AmbitionId, ct);
+        }
         var after = await SnapshotAsync(goal, ct);
         if (before.SequenceEqual(after))
         {
@@ -235,6 +250,10 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         }
     }
 
+    /// <summary>A goal joining an ambition (or none) comes after the goals already there.</summary>
+    private async Task<int> NextPositionAsync(Guid? ambitionId, CancellationToken ct) =>
+        await db.Goals.Where(g => g.AmbitionId == ambitionId).Select(g => (int?)g.Position).MaxAsync(ct) is { } last ? last + 1 : 0;
+
     private static void Apply(Goal goal, SaveGoal valid)
     {
         goal.WholeSystem = valid.WholeSystem;
@@ -263,7 +282,10 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         var organisationIds = goal.JointOwners.Select(o => o.OrganisationId).Append(goal.LeadOrganisationId).ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var forum = goal.OwningForumId is { } forumId ? await db.Forums.Where(f => f.Id == forumId).Select(f => f.Name).SingleOrDefaultAsync(ct) : null;
-        return goal.Snapshot(places, organisations, forum);
+        return new SortedDictionary<string, string?>(goal.Snapshot(places, organisations, forum).ToDictionary(f => f.Key, f => f.Value))
+        {
+            ["Ambition"] = await db.Ambitions.AsNoTracking().Where(a => a.Id == goal.AmbitionId).Select(a => a.Title).SingleOrDefaultAsync(ct),
+        };
     }
 
     /// <summary>Checks every field and reports every problem at once; returns the input trimmed.</summary>
@@ -298,6 +320,10 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         else if (jointOwnerIds.Count > 0 && await db.Organisations.CountAsync(o => jointOwnerIds.Contains(o.Id), ct) != jointOwnerIds.Count)
         {
             errors.Add(nameof(input.JointOwnerIds), "Select joint owners from this system's organisations");
+        }
+        if (input.AmbitionId is { } ambitionId && !await db.Ambitions.AnyAsync(a => a.Id == ambitionId, ct))
+        {
+            errors.Add(nameof(input.AmbitionId), "Select an ambition of this system, or none");
         }
         errors.ThrowIfAny();
         return input with

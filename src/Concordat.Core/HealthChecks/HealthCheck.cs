@@ -7,7 +7,11 @@ namespace Concordat.Core.HealthChecks;
 
 public sealed record ContributionFacts(Guid Id, string Organisation, Guid OrganisationId, ContributionStatus Status, bool IsOverdue);
 
-public sealed record IdeaFacts(Guid Id, string Title, bool UsesLevers, bool HasDiagnosis, bool NamesBehaviour);
+/// <summary>
+/// A change idea in a goal's diagram. One under a priority shared from another goal (<see cref="FromAnotherGoal"/>) counts
+/// towards this goal's account of how, but its own findings are made once, in the goal it was entered in.
+/// </summary>
+public sealed record IdeaFacts(Guid Id, string Title, bool UsesLevers, bool HasDiagnosis, bool NamesBehaviour, bool FromAnotherGoal = false);
 
 public sealed record MeasureFacts(Guid Id, string Name, bool HasData, bool IsStale, bool HasTargetOrTrajectory, bool IsConcern, bool IsAddressed)
 {
@@ -141,7 +145,7 @@ public static class HealthCheck
                 ? "The goal has no driver diagram: an aim without an account of how it will be reached."
                 : "The driver diagram has no change ideas: it names what matters but not what anyone will do.", goalPath + "/theory-of-change");
         }
-        foreach (var idea in goal.Ideas.Where(i => i.UsesLevers && (!i.HasDiagnosis || !i.NamesBehaviour)))
+        foreach (var idea in goal.Ideas.Where(i => !i.FromAnotherGoal && i.UsesLevers && (!i.HasDiagnosis || !i.NamesBehaviour)))
         {
             Fail(LeverWithoutMechanism, idea.Title, idea.NamesBehaviour
                 ? $"\"{idea.Title}\" pulls policy levers without a COM-B diagnosis of what stops the behaviour: a lever without a mechanism."

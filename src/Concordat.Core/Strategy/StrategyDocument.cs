@@ -21,7 +21,23 @@ public sealed record DocumentChangeIdea(string Title, string? WhoseBehaviour, st
         + (WhatDifferently is null ? "" : ", who must " + Prose.Clause(WhatDifferently)));
 }
 
-public sealed record DocumentDriver(string Title, IReadOnlyList<DocumentSecondary> Secondary);
+/// <summary>
+/// A primary driver under one goal. A priority serving several goals appears under each: <see cref="AlsoServes"/> names the
+/// others, and <see cref="EnteredUnder"/> the goal whose section describes its change ideas, when that is another goal's.
+/// </summary>
+public sealed record DocumentDriver(string Title, IReadOnlyList<DocumentSecondary> Secondary, IReadOnlyList<string>? AlsoServes = null, string? EnteredUnder = null)
+{
+    /// <summary>"Shared with Healthy hearts; its change ideas are described under Healthy hearts.", or null for a driver of this goal alone.</summary>
+    public string? SharingInWords() => (AlsoServes ?? []).Count == 0
+        ? null
+        : $"A priority shared with {Prose.List(AlsoServes!)}" + (EnteredUnder is null ? "." : $"; its change ideas are described under {EnteredUnder}.");
+}
+
+/// <summary>An ambition of the strategy, in the order the convenors set.</summary>
+public sealed record DocumentAmbition(Guid Id, string Title, string? Description);
+
+/// <summary>A part of the strategy: an ambition with its goals, or (with no ambition) the goals under none.</summary>
+public sealed record DocumentSection(DocumentAmbition? Ambition, string Heading, IReadOnlyList<DocumentGoal> Goals);
 
 public sealed record DocumentSecondary(string Title, IReadOnlyList<string> ChangeIdeas);
 
@@ -45,7 +61,7 @@ public sealed record DocumentMeasure(Guid Id, string Name, string? Latest, DateO
 
 public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string Population, string Scope, string Status, string Agreement, string LeadOrganisation,
     DateOnly Horizon, IReadOnlyList<DocumentDriver> Drivers, IReadOnlyList<DocumentChangeIdea> ChangeIdeas, IReadOnlyList<DocumentContribution> Contributions,
-    IReadOnlyList<DocumentMeasure> Measures, int ChecksPassed, int Checks, int ChecksPendingAgreement)
+    IReadOnlyList<DocumentMeasure> Measures, int ChecksPassed, int Checks, int ChecksPendingAgreement, Guid? AmbitionId = null)
 {
     /// <summary>
     /// False in versions published before the document kept owners, the inequality lens and perspectives, so that a
@@ -122,10 +138,27 @@ public sealed record DocumentFund(string Name, string FinancialYear, long PaidIn
 
 /// <summary>The strategy, generated from the live data: what a board paper would say, but never out of date.</summary>
 public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoal> Goals, IReadOnlyList<DocumentResource> Resources,
-    IReadOnlyList<DocumentFund> PooledFunds)
+    IReadOnlyList<DocumentFund> PooledFunds, IReadOnlyList<DocumentAmbition>? Ambitions = null)
 {
     /// <summary>The strategy's own words; null in versions published before they were kept, and when none are written.</summary>
     public DocumentNarrative? Narrative { get; init; }
+
+    /// <summary>
+    /// The goals by ambition, in the order the convenors set, then those under no ambition; versions published before
+    /// ambitions existed read as one part of shared goals. An ambition with no goals yet still shows, so it is seen to be empty.
+    /// </summary>
+    public IReadOnlyList<DocumentSection> Sections()
+    {
+        var ambitions = Ambitions ?? [];
+        var known = ambitions.Select(a => a.Id).ToHashSet();
+        var sections = ambitions.Select(a => new DocumentSection(a, a.Title, [.. Goals.Where(g => g.AmbitionId == a.Id)])).ToList();
+        var rest = Goals.Where(g => g.AmbitionId is not { } id || !known.Contains(id)).ToList();
+        if (rest.Count > 0 || sections.Count == 0)
+        {
+            sections.Add(new DocumentSection(null, sections.Count == 0 ? "Shared goals" : "Other shared goals", rest));
+        }
+        return sections;
+    }
 
     /// <summary>The same content as Markdown, for papers and repositories; every text in it is escaped (see <see cref="MarkdownText"/>).</summary>
     public string ToMarkdown()
@@ -151,9 +184,37 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
                 md.AppendLine();
             }
         }
-        foreach (var g in Goals)
+        foreach (var section in Sections())
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"## {M(g.Title)}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"## {M(section.Heading)}").AppendLine();
+            if (section.Ambition?.Description is { } description)
+            {
+                md.AppendLine(M(description)).AppendLine();
+            }
+            if (section.Goals.Count == 0)
+            {
+                md.AppendLine(section.Ambition is null ? "No shared goals yet." : "No shared goals under this ambition yet.").AppendLine();
+            }
+            foreach (var g in section.Goals)
+            {
+                AppendGoal(g);
+            }
+        }
+        md.AppendLine("## Our collective resources").AppendLine();
+        md.AppendLine("| Kind | Available | Committed | Idle |").AppendLine("|---|---:|---:|---:|");
+        foreach (var r in Resources)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {M(r.Kind)} ({M(r.Unit)}) | {M(Prose.Amount(r.Available, r.Unit))} | {M(Prose.Amount(r.Committed, r.Unit))} | {M(Prose.Amount(r.Idle, r.Unit))} |");
+        }
+        foreach (var f in PooledFunds)
+        {
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{M(f.NameInWords())}: {Prose.Pounds(f.PaidInPence)} paid in by partners, {Prose.Pounds(f.AllocatedInPence)} allocated to schemes.");
+        }
+        return md.ToString();
+
+        void AppendGoal(DocumentGoal g)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {M(g.Title)}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"**Outcome:** {M(g.Outcome)}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"- Population: {M(g.Population)} ({M(g.Scope)})");
             md.AppendLine(CultureInfo.InvariantCulture, $"- Lead: {M(g.LeadOrganisation)}, by {Prose.Date(g.Horizon)}");
@@ -164,14 +225,14 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             }
             md.AppendLine(CultureInfo.InvariantCulture, $"- Agreement: {M(g.AgreementInWords())}");
             md.AppendLine(CultureInfo.InvariantCulture, $"- Health check: {M(g.HealthSummary())}").AppendLine();
-            md.AppendLine("### Theory of change").AppendLine();
+            md.AppendLine("#### Theory of change").AppendLine();
             if (g.Drivers.Count == 0)
             {
                 md.AppendLine("No driver diagram yet.").AppendLine();
             }
             foreach (var d in g.Drivers)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {M(d.Title)}");
+                md.AppendLine($"- {M(d.Title)}" + (d.SharingInWords() is { } sharing ? $" ({M(sharing.TrimEnd('.'))})" : ""));
                 foreach (var s in d.Secondary)
                 {
                     md.AppendLine(CultureInfo.InvariantCulture, $"  - {M(s.Title)}");
@@ -202,7 +263,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             }
             if (g.Perspectives is { Count: > 0 } perspectives)
             {
-                md.AppendLine("### Partners' perspectives").AppendLine();
+                md.AppendLine("#### Partners' perspectives").AppendLine();
                 foreach (var p in perspectives)
                 {
                     md.AppendLine(CultureInfo.InvariantCulture, $"- **{M(p.Organisation)}**");
@@ -216,7 +277,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
                 }
                 md.AppendLine();
             }
-            md.AppendLine("### Who contributes what").AppendLine();
+            md.AppendLine("#### Who contributes what").AppendLine();
             foreach (var c in g.Contributions)
             {
                 md.AppendLine($"- **{M(c.Organisation)}** ({M(Prose.Clause(c.Status))}): {M(Prose.Sentence(c.Commitment))}" + (c.Resources.Count == 0 ? "" : $" Resources: {M(string.Join("; ", c.Resources))}."));
@@ -225,7 +286,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             {
                 md.AppendLine("No contributions yet.");
             }
-            md.AppendLine().AppendLine("### Measures").AppendLine();
+            md.AppendLine().AppendLine("#### Measures").AppendLine();
             foreach (var m in g.Measures)
             {
                 md.AppendLine($"- **{M(m.Name)}**: {M(Prose.Sentence(m.LatestInWords()))} {M(m.ReadingInWords())}".TrimEnd());
@@ -236,17 +297,6 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             }
             md.AppendLine();
         }
-        md.AppendLine("## Our collective resources").AppendLine();
-        md.AppendLine("| Kind | Available | Committed | Idle |").AppendLine("|---|---:|---:|---:|");
-        foreach (var r in Resources)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {M(r.Kind)} ({M(r.Unit)}) | {M(Prose.Amount(r.Available, r.Unit))} | {M(Prose.Amount(r.Committed, r.Unit))} | {M(Prose.Amount(r.Idle, r.Unit))} |");
-        }
-        foreach (var f in PooledFunds)
-        {
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{M(f.NameInWords())}: {Prose.Pounds(f.PaidInPence)} paid in by partners, {Prose.Pounds(f.AllocatedInPence)} allocated to schemes.");
-        }
-        return md.ToString();
     }
 
     /// <summary>An address inside Markdown's angle brackets, where spaces and brackets would end or break the link.</summary>
@@ -289,10 +339,14 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
                         + (k.Commitment.OverCommitmentReason is null ? "" : " (over-commitment)"))]));
             }
             var ideaTitles = diagram.ChangeIdeas.ToDictionary(i => i.Idea.Id, i => i.Idea.Title);
+            // A priority shared between goals shows under each, with its secondary drivers and change ideas named; the ideas
+            // themselves are described once, under the goal the priority was entered in.
             var drivers = diagram.Primary.Select(p => new DocumentDriver(p.Driver.Title,
                 [.. diagram.Secondary.Where(s => s.ServesPrimaryIds.Contains(p.Driver.Id)).Select(s => new DocumentSecondary(s.Driver.Title,
-                    [.. diagram.ChangeIdeas.Where(i => i.SecondaryDriverIds.Contains(s.Driver.Id)).Select(i => ideaTitles[i.Idea.Id])]))])).ToList();
-            var ideas = diagram.ChangeIdeas.Select(i => new DocumentChangeIdea(i.Idea.Title, i.Idea.WhoseBehaviour, i.Idea.WhatDifferently,
+                    [.. diagram.ChangeIdeas.Where(i => i.SecondaryDriverIds.Contains(s.Driver.Id)).Select(i => ideaTitles[i.Idea.Id])]))],
+                p.IsShared ? [.. p.Goals.Where(s => s.Id != goal.Id).Select(s => s.Title)] : null,
+                diagram.IsOwn(p.Driver.GoalId) ? null : p.HomeGoal)).ToList();
+            var ideas = diagram.ChangeIdeas.Where(i => diagram.IsOwn(i.Idea.GoalId)).Select(i => new DocumentChangeIdea(i.Idea.Title, i.Idea.WhoseBehaviour, i.Idea.WhatDifferently,
                 [.. i.Idea.Lacking.Select(c => $"{c.Component}: {Prose.Sentence(c.Sentence)}")],
                 Prose.Clause(i.Idea.Functions.InWords()),
                 Prose.Clause(i.Idea.Levers.InWords()) + (i.Idea.LeverDetails is null ? "" : $" ({i.Idea.LeverDetails})"),
@@ -303,17 +357,19 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
             var health = checks.GetValueOrDefault(goal.Id);
             list.Add(new DocumentGoal(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, summary.Scope, goal.Status.InWords(), summary.Agreement,
                 summary.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0,
-                health?.ChecksPendingAgreement ?? 0)
+                health?.ChecksPendingAgreement ?? 0, summary.AmbitionId)
             {
                 RecordsOwnersAndPerspectives = true, InequalityLens = goal.InequalityLens, OwningForum = summary.Owners.Forum?.Name, JointOwners = [.. summary.Owners.JointOwners.Select(o => o.Name)],
                 SeniorResponsibleOwner = goal.SeniorResponsibleOwner, Perspectives = [.. perspectives[goal.Id]],
             });
         }
+        var ambitions = await db.Ambitions.AsNoTracking().OrderBy(a => a.Position).ThenBy(a => a.Title)
+            .Select(a => new DocumentAmbition(a.Id, a.Title, a.Description)).ToListAsync(ct);
         var resources = (await views.ByKindAsync(new ResourceFilter(), ct))
             .Select(k => new DocumentResource(k.Kind.InWords(), k.Unit, k.Available, k.Committed, k.Idle)).ToList();
         var pooled = (await funds.ListAsync(ct)).Select(f => new DocumentFund(f.Fund.Name, f.Fund.FinancialYear, f.PaidInPence, f.AllocatedInPence)).ToList();
         var narrative = await narratives.GetAsync(ct);
-        return new StrategyDocument(systemName, clock.GetUtcNow().UtcDateTime, list, resources, pooled)
+        return new StrategyDocument(systemName, clock.GetUtcNow().UtcDateTime, list, resources, pooled, ambitions)
         {
             Narrative = narrative.IsEmpty ? null : new DocumentNarrative(narrative.Vision, narrative.Principles, narrative.Context, narrative.EnablingStrategies,
                 [.. narrative.Documents.Select(d => new DocumentLink(d.Kind.InWords(), d.Title, d.Url))]),

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concordat.Web.Api;
 
-/// <summary>A goal in the list; ownedBy names the owning forum and joint owners with the lead, in words.</summary>
-public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope, string Agreement, string OwnedBy);
+/// <summary>A goal in the list, in the order the convenors set (by ambition, goals under no ambition last); ownedBy names the owning forum and joint owners with the lead, in words.</summary>
+public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope, string Agreement, string OwnedBy,
+    Guid? AmbitionId, string? Ambition);
 
 /// <summary>
 /// A goal. owningForum and jointOwners are who owns it besides the lead organisation (joint owners may be from outside
@@ -14,14 +15,15 @@ public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, stri
 /// </summary>
 public sealed record GoalResponse(Guid Id, string Title, string OutcomeStatement, string Population, bool WholeSystem, IReadOnlyList<PlaceReference> Places,
     string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string? SeniorResponsibleOwner, GoalStatus Status, Guid Version,
-    OrganisationReference? OwningForum, IReadOnlyList<OrganisationReference> JointOwners);
+    OrganisationReference? OwningForum, IReadOnlyList<OrganisationReference> JointOwners, Guid? AmbitionId, string? Ambition);
 
 /// <summary>A draft goal; owningForumId and jointOwnerIds are optional, and so is seniorResponsibleOwner.</summary>
 public sealed record GoalRequest(string? Title, string? OutcomeStatement, string? Population, bool? WholeSystem, IReadOnlyList<Guid>? PlaceIds,
-    string? InequalityLens, DateOnly? Horizon, Guid? LeadOrganisationId, string? SeniorResponsibleOwner, Guid? OwningForumId = null, IReadOnlyList<Guid>? JointOwnerIds = null)
+    string? InequalityLens, DateOnly? Horizon, Guid? LeadOrganisationId, string? SeniorResponsibleOwner, Guid? OwningForumId = null, IReadOnlyList<Guid>? JointOwnerIds = null,
+    Guid? AmbitionId = null)
 {
     public SaveGoal ToInput() => new(Title, OutcomeStatement, Population, WholeSystem ?? false, PlaceIds ?? [], InequalityLens, Horizon, LeadOrganisationId, SeniorResponsibleOwner,
-        OwningForumId, JointOwnerIds ?? []);
+        OwningForumId, JointOwnerIds ?? [], AmbitionId);
 }
 
 public sealed record RevisionResponse(int Number, string Title, string OutcomeStatement, string Population, string? InequalityLens, DateOnly Horizon, string? Note, DateTime CreatedAtUtc);
@@ -76,7 +78,7 @@ public static class GoalsApi
                 page.Validate();
                 await agreement.SettleAllOverdueAsync(ct);
                 return TypedResults.Ok(page.Of(context, await goals.ListAsync(new GoalFilter(status, placeId, leadOrganisationId), ct),
-                    g => new GoalListItem(g.Id, g.Title, g.Status, g.LeadOrganisation, g.Horizon, g.Scope, g.Agreement, g.Owners.OwnedByInWords())));
+                    g => new GoalListItem(g.Id, g.Title, g.Status, g.LeadOrganisation, g.Horizon, g.Scope, g.Agreement, g.Owners.OwnedByInWords(), g.AmbitionId, g.Ambition)));
             })
             .WithSummary("The system's shared goals, each with its status; filter by status, place or lead organisation");
 
@@ -212,7 +214,7 @@ public static class GoalsApi
         new(g.Id, g.Title, g.OutcomeStatement, g.Population, g.WholeSystem, g.Places.Select(p => new PlaceReference(p.Id, p.Name)).ToList(), g.InequalityLens,
             g.Horizon, g.LeadOrganisationId, g.LeadOrganisation, g.SeniorResponsibleOwner, g.Status, g.Version,
             g.Owners.Forum is { } forum ? new OrganisationReference(forum.Id, forum.Name) : null,
-            [.. g.Owners.JointOwners.Select(o => new OrganisationReference(o.Id, o.Name))]);
+            [.. g.Owners.JointOwners.Select(o => new OrganisationReference(o.Id, o.Name))], g.AmbitionId, g.Ambition);
 
     private static RoundResponse ToResponse(RoundView view)
     {

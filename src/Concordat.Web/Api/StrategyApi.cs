@@ -7,7 +7,10 @@ namespace Concordat.Web.Api;
 
 public sealed record DocumentSecondaryResponse(string Title, IReadOnlyList<string> ChangeIdeas);
 
-public sealed record DocumentDriverResponse(string Title, IReadOnlyList<DocumentSecondaryResponse> Secondary);
+/// <summary>A primary driver under a goal; a priority serving several goals names the others, and the goal whose section describes its change ideas when that is another.</summary>
+public sealed record DocumentDriverResponse(string Title, IReadOnlyList<DocumentSecondaryResponse> Secondary, IReadOnlyList<string> AlsoServes, string? EnteredUnder);
+
+public sealed record DocumentAmbitionResponse(Guid Id, string Title, string? Description);
 
 public sealed record DocumentChangeIdeaResponse(string Title, string? WhoseBehaviour, string? WhatDifferently, IReadOnlyList<string> Lacking, string Functions,
     string Levers, IReadOnlyList<string> CarriedBy);
@@ -27,7 +30,7 @@ public sealed record DocumentGoalResponse(Guid Id, string Title, string Outcome,
     string LeadOrganisation, DateOnly Horizon, IReadOnlyList<DocumentDriverResponse> Drivers, IReadOnlyList<DocumentChangeIdeaResponse> ChangeIdeas,
     IReadOnlyList<DocumentContributionResponse> Contributions, IReadOnlyList<DocumentMeasureResponse> Measures, int ChecksPassed, int ChecksPendingAgreement, int Checks,
     string? InequalityLens, string? OwningForum, IReadOnlyList<string> JointOwners, string? SeniorResponsibleOwner, string Ownership,
-    IReadOnlyList<DocumentPerspectiveResponse> Perspectives, bool RecordsOwnersAndPerspectives);
+    IReadOnlyList<DocumentPerspectiveResponse> Perspectives, bool RecordsOwnersAndPerspectives, Guid? AmbitionId);
 
 public sealed record DocumentLinkResponse(string Kind, string Title, string Url);
 
@@ -40,7 +43,8 @@ public sealed record DocumentFundResponse(string Name, string FinancialYear, lon
 
 /// <summary>The strategy; narrative is null when no words are written (and in versions published before they were kept).</summary>
 public sealed record StrategyDocumentResponse(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoalResponse> Goals,
-    IReadOnlyList<DocumentResourceResponse> Resources, IReadOnlyList<DocumentFundResponse> PooledFunds, DocumentNarrativeResponse? Narrative);
+    IReadOnlyList<DocumentResourceResponse> Resources, IReadOnlyList<DocumentFundResponse> PooledFunds, DocumentNarrativeResponse? Narrative,
+    IReadOnlyList<DocumentAmbitionResponse> Ambitions);
 
 /// <summary>A published version; agreedBy and agreedOn name the governance forum that agreed it, when the publisher recorded one.</summary>
 public sealed record VersionResponse(int Number, DateTime PublishedAtUtc, string PublishedBy, string Note, int ChecksPassed, int Checks,
@@ -153,16 +157,18 @@ public static class StrategyApi
 
     private static StrategyDocumentResponse ToResponse(StrategyDocument d) => new(d.SystemName, d.GeneratedAtUtc,
         [.. d.Goals.Select(g => new DocumentGoalResponse(g.Id, g.Title, g.Outcome, g.Population, g.Scope, g.Status, g.Agreement, g.LeadOrganisation, g.Horizon,
-            [.. g.Drivers.Select(p => new DocumentDriverResponse(p.Title, [.. p.Secondary.Select(s => new DocumentSecondaryResponse(s.Title, s.ChangeIdeas))]))],
+            [.. g.Drivers.Select(p => new DocumentDriverResponse(p.Title, [.. p.Secondary.Select(s => new DocumentSecondaryResponse(s.Title, s.ChangeIdeas))],
+                p.AlsoServes ?? [], p.EnteredUnder))],
             [.. g.ChangeIdeas.Select(i => new DocumentChangeIdeaResponse(i.Title, i.WhoseBehaviour, i.WhatDifferently, i.Lacking, i.Functions, i.Levers, i.CarriedBy))],
             [.. g.Contributions.Select(c => new DocumentContributionResponse(c.Id, c.Organisation, c.Commitment, c.Status, c.Resources))],
             [.. g.Measures.Select(m => new DocumentMeasureResponse(m.Id, m.Name, m.Latest, m.LatestPeriod, m.VariationIcon, m.AssuranceIcon, m.Reading, m.IsStale, m.IsProvisional))],
             g.ChecksPassed, g.ChecksPendingAgreement, g.Checks, g.InequalityLens, g.OwningForum, g.JointOwners ?? [], g.SeniorResponsibleOwner, g.OwnershipInWords(),
-            [.. (g.Perspectives ?? []).Select(p => new DocumentPerspectiveResponse(p.Organisation, p.WhatItMeans, p.WhatWeNeed, p.WhatWorriesUs))], g.RecordsOwnersAndPerspectives))],
+            [.. (g.Perspectives ?? []).Select(p => new DocumentPerspectiveResponse(p.Organisation, p.WhatItMeans, p.WhatWeNeed, p.WhatWorriesUs))], g.RecordsOwnersAndPerspectives, g.AmbitionId))],
         [.. d.Resources.Select(r => new DocumentResourceResponse(r.Kind, r.Unit, r.Available, r.Committed, r.Idle))],
         [.. d.PooledFunds.Select(f => new DocumentFundResponse(f.Name, f.FinancialYear, f.PaidInPence, f.AllocatedInPence))],
         d.Narrative is { } n ? new DocumentNarrativeResponse(n.Vision, n.Principles, n.Context, n.EnablingStrategies,
-            [.. n.Documents.Select(l => new DocumentLinkResponse(l.Kind, l.Title, l.Url))]) : null);
+            [.. n.Documents.Select(l => new DocumentLinkResponse(l.Kind, l.Title, l.Url))]) : null,
+        [.. (d.Ambitions ?? []).Select(a => new DocumentAmbitionResponse(a.Id, a.Title, a.Description))]);
 
     private static StrategyComparisonResponse ToResponse(StrategyComparison c) => new(c.From, c.To,
         [.. c.Goals.Select(g => new GoalChangeResponse(g.Id, g.Title, g.Change, ToResponse(g.Fields), ToResponse(g.Drivers), ToResponse(g.ChangeIdeas),

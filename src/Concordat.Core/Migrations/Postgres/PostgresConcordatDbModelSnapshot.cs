@@ -238,10 +238,46 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("AgreementRounds");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Goals.Ambition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Title")
+                        .IsUnique();
+
+                    b.ToTable("Ambitions");
+                });
+
             modelBuilder.Entity("Concordat.Core.Goals.Goal", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AmbitionId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -270,6 +306,9 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SeniorResponsibleOwner")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -295,6 +334,8 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AmbitionId");
 
                     b.HasIndex("LeadOrganisationId");
 
@@ -2036,6 +2077,29 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("DriverMeasures");
                 });
 
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverShare", b =>
+                {
+                    b.Property<Guid>("DriverId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SharedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("DriverId", "GoalId");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("DriverShares");
+                });
+
             modelBuilder.Entity("Concordat.Core.Tokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2538,8 +2602,22 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Goals.Ambition", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Goals.Goal", b =>
                 {
+                    b.HasOne("Concordat.Core.Goals.Ambition", null)
+                        .WithMany()
+                        .HasForeignKey("AmbitionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Partnerships.Organisation", null)
                         .WithMany()
                         .HasForeignKey("LeadOrganisationId")
@@ -3073,6 +3151,21 @@ namespace Concordat.Core.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverShare", b =>
+                {
+                    b.HasOne("Concordat.Core.TheoryOfChange.Driver", null)
+                        .WithMany()
+                        .HasForeignKey("DriverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

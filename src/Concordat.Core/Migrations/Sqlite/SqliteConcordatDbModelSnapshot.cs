@@ -233,10 +233,46 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("AgreementRounds");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Goals.Ambition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Title")
+                        .IsUnique();
+
+                    b.ToTable("Ambitions");
+                });
+
             modelBuilder.Entity("Concordat.Core.Goals.Goal", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AmbitionId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -265,6 +301,9 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SeniorResponsibleOwner")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -290,6 +329,8 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AmbitionId");
 
                     b.HasIndex("LeadOrganisationId");
 
@@ -2031,6 +2072,29 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("DriverMeasures");
                 });
 
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverShare", b =>
+                {
+                    b.Property<Guid>("DriverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SharedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DriverId", "GoalId");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("DriverShares");
+                });
+
             modelBuilder.Entity("Concordat.Core.Tokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2527,8 +2591,22 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Goals.Ambition", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Goals.Goal", b =>
                 {
+                    b.HasOne("Concordat.Core.Goals.Ambition", null)
+                        .WithMany()
+                        .HasForeignKey("AmbitionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Partnerships.Organisation", null)
                         .WithMany()
                         .HasForeignKey("LeadOrganisationId")
@@ -3062,6 +3140,21 @@ namespace Concordat.Core.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverShare", b =>
+                {
+                    b.HasOne("Concordat.Core.TheoryOfChange.Driver", null)
+                        .WithMany()
+                        .HasForeignKey("DriverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Goals;
 
-public sealed class EditGoalModel(GoalService goals, OrganisationService organisations, GovernanceForumService forums) : EditPageModel, IGoalFormPage
+public sealed class EditGoalModel(GoalService goals, OrganisationService organisations, GovernanceForumService forums, AmbitionService ambitions) : EditPageModel, IGoalFormPage
 {
     [BindProperty]
     public GoalForm Input { get; set; } = new();
@@ -13,6 +13,7 @@ public sealed class EditGoalModel(GoalService goals, OrganisationService organis
     public IReadOnlyList<Place> Places { get; private set; } = [];
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
     public IReadOnlyList<ForumDetail> Forums { get; private set; } = [];
+    public IReadOnlyList<Ambition> Ambitions { get; private set; } = [];
     public string CurrentTitle { get; private set; } = "";
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -41,6 +42,7 @@ public sealed class EditGoalModel(GoalService goals, OrganisationService organis
         Places = await organisations.PlacesOfferedAsync([.. goal.Places.Select(p => p.Id)], ct);
         Organisations = await organisations.ListAsync(ct);
         Forums = await forums.ListAsync(ct);
+        Ambitions = [.. (await ambitions.ArrangementAsync(ct)).Ambitions.Select(a => a.Ambition)];
         return goal;
     }
 }

@@ -8,4 +8,5 @@ public interface IGoalFormPage
     IReadOnlyList<Place> Places { get; }
     IReadOnlyList<OrganisationSummary> Organisations { get; }
     IReadOnlyList<ForumDetail> Forums { get; }
+    IReadOnlyList<Concordat.Core.Goals.Ambition> Ambitions { get; }
 }

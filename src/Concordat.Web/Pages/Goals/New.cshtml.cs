@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Goals;
 
-public sealed class NewGoalModel(GoalService goals, OrganisationService organisations, GovernanceForumService forums) : SystemPageModel, IGoalFormPage
+public sealed class NewGoalModel(GoalService goals, OrganisationService organisations, GovernanceForumService forums, AmbitionService ambitions) : SystemPageModel, IGoalFormPage
 {
     [BindProperty]
     public GoalForm Input { get; set; } = new();
@@ -13,6 +13,7 @@ public sealed class NewGoalModel(GoalService goals, OrganisationService organisa
     public IReadOnlyList<Place> Places { get; private set; } = [];
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
     public IReadOnlyList<ForumDetail> Forums { get; private set; } = [];
+    public IReadOnlyList<Ambition> Ambitions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -43,5 +44,6 @@ public sealed class NewGoalModel(GoalService goals, OrganisationService organisa
         Places = await organisations.PlacesOfferedAsync([], ct);
         Organisations = await organisations.ListAsync(ct);
         Forums = await forums.ListAsync(ct);
+        Ambitions = [.. (await ambitions.ArrangementAsync(ct)).Ambitions.Select(a => a.Ambition)];
     }
 }

@@ -232,6 +232,28 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Ambitions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Ambitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Ambitions_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEvents",
                 columns: table => new
                 {
@@ -900,11 +922,19 @@ namespace Concordat.Core.Migrations.Postgres
                     SeniorResponsibleOwner = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AmbitionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Goals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Goals_Ambitions_AmbitionId",
+                        column: x => x.AmbitionId,
+                        principalTable: "Ambitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Goals_Forums_OwningForumId",
                         column: x => x.OwningForumId,
@@ -1730,6 +1760,31 @@ namespace Concordat.Core.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DriverShares",
+                columns: table => new
+                {
+                    DriverId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SharedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DriverShares", x => new { x.DriverId, x.GoalId });
+                    table.ForeignKey(
+                        name: "FK_DriverShares_Drivers_DriverId",
+                        column: x => x.DriverId,
+                        principalTable: "Drivers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DriverShares_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id");
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AgreementRounds_DecidedByForumId",
                 table: "AgreementRounds",
@@ -1746,6 +1801,12 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "IX_AgreementRounds_SystemId_GoalId_State",
                 table: "AgreementRounds",
                 columns: new[] { "SystemId", "GoalId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ambitions_SystemId_Title",
+                table: "Ambitions",
+                columns: new[] { "SystemId", "Title" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_PersonId",
@@ -1901,6 +1962,16 @@ namespace Concordat.Core.Migrations.Postgres
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DriverShares_GoalId",
+                table: "DriverShares",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DriverShares_SystemId",
+                table: "DriverShares",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ForumMembers_OrganisationId",
                 table: "ForumMembers",
                 column: "OrganisationId");
@@ -1960,6 +2031,11 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "IX_GoalPlace_SystemId",
                 table: "GoalPlace",
                 column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Goals_AmbitionId",
+                table: "Goals",
+                column: "AmbitionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Goals_LeadOrganisationId",
@@ -2435,6 +2511,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "DriverMeasures");
 
             migrationBuilder.DropTable(
+                name: "DriverShares");
+
+            migrationBuilder.DropTable(
                 name: "ForumMembers");
 
             migrationBuilder.DropTable(
@@ -2562,6 +2641,9 @@ namespace Concordat.Core.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "People");
+
+            migrationBuilder.DropTable(
+                name: "Ambitions");
 
             migrationBuilder.DropTable(
                 name: "Forums");

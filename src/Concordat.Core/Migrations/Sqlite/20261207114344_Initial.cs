@@ -231,6 +231,28 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Ambitions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Ambitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Ambitions_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEvents",
                 columns: table => new
                 {
@@ -899,11 +921,19 @@ namespace Concordat.Core.Migrations.Sqlite
                     SeniorResponsibleOwner = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AmbitionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Goals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Goals_Ambitions_AmbitionId",
+                        column: x => x.AmbitionId,
+                        principalTable: "Ambitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Goals_Forums_OwningForumId",
                         column: x => x.OwningForumId,
@@ -1729,6 +1759,31 @@ namespace Concordat.Core.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DriverShares",
+                columns: table => new
+                {
+                    DriverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SharedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DriverShares", x => new { x.DriverId, x.GoalId });
+                    table.ForeignKey(
+                        name: "FK_DriverShares_Drivers_DriverId",
+                        column: x => x.DriverId,
+                        principalTable: "Drivers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DriverShares_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id");
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AgreementRounds_DecidedByForumId",
                 table: "AgreementRounds",
@@ -1745,6 +1800,12 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "IX_AgreementRounds_SystemId_GoalId_State",
                 table: "AgreementRounds",
                 columns: new[] { "SystemId", "GoalId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ambitions_SystemId_Title",
+                table: "Ambitions",
+                columns: new[] { "SystemId", "Title" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_PersonId",
@@ -1900,6 +1961,16 @@ namespace Concordat.Core.Migrations.Sqlite
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DriverShares_GoalId",
+                table: "DriverShares",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DriverShares_SystemId",
+                table: "DriverShares",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ForumMembers_OrganisationId",
                 table: "ForumMembers",
                 column: "OrganisationId");
@@ -1959,6 +2030,11 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "IX_GoalPlace_SystemId",
                 table: "GoalPlace",
                 column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Goals_AmbitionId",
+                table: "Goals",
+                column: "AmbitionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Goals_LeadOrganisationId",
@@ -2434,6 +2510,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "DriverMeasures");
 
             migrationBuilder.DropTable(
+                name: "DriverShares");
+
+            migrationBuilder.DropTable(
                 name: "ForumMembers");
 
             migrationBuilder.DropTable(
@@ -2561,6 +2640,9 @@ namespace Concordat.Core.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "People");
+
+            migrationBuilder.DropTable(
+                name: "Ambitions");
 
             migrationBuilder.DropTable(
                 name: "Forums");
