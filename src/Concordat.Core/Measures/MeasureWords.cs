@@ -52,12 +52,11 @@ public static class MeasureWords
     /// <summary>A lag in words: "18 months", "10 days".</summary>
     public static string LagInWords(int amount, LagUnit unit) => Prose.Count(amount, unit.InWords().ToLowerInvariant().TrimEnd('s'));
 
-    /// <summary>The publication schedule: "Annually, 18 months after the period ends".</summary>
+    /// <summary>The publication schedule in force: "Annually, 18 months after the period ends".</summary>
     public static string ScheduleInWords(this Measure m)
     {
         var (amount, unit) = m.EffectiveLag;
-        return $"{m.EffectiveCadence.InWords()}, {LagInWords(amount, unit)} after the period ends"
-            + (m.ReleasedEvery is null && m.ReleaseLag is null ? " (the usual schedule)" : "");
+        return $"{m.EffectiveCadence.InWords()}, {LagInWords(amount, unit)} after the period ends";
     }
 
     public static string InWords(this MeasureFormat format) => format switch

@@ -52,8 +52,8 @@ public sealed class PublicationScheduleTests
     [Fact]
     public void TheUsualSchedule_IsOnceAPeriod_WithALagByPeriodType()
     {
-        Assert.Equal("Annually, 18 months after the period ends (the usual schedule)", Measure(MeasureFrequency.PooledYears, pool: 3).ScheduleInWords());
-        Assert.Equal("Monthly, 2 months after the period ends (the usual schedule)", Measure(MeasureFrequency.Monthly).ScheduleInWords());
+        Assert.Equal("Annually, 18 months after the period ends", Measure(MeasureFrequency.PooledYears, pool: 3).ScheduleInWords());
+        Assert.Equal("Monthly, 2 months after the period ends", Measure(MeasureFrequency.Monthly).ScheduleInWords());
         Assert.Equal("Quarterly, 10 days after the period ends", Measure(MeasureFrequency.Monthly, ReleaseCadence.Quarterly, 10, LagUnit.Days).ScheduleInWords());
     }
 }

@@ -57,7 +57,7 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
 
         Assert.Equal(HttpStatusCode.Redirect, corrected.Status);
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
-        Assert.Contains("A period starts on the first day of a month, like 2026-04-01", bad.ErrorSummary);
+        Assert.Contains("A month starts on its first day, like 1 April 2026", bad.ErrorSummary);
         Assert.Contains("Value must be a number, like 94.5", bad.ErrorSummary);
         var chart = page.Document.QuerySelector("figure svg[role=img]");
         Assert.NotNull(chart);
