@@ -61,6 +61,9 @@ public sealed record SetRelativeTarget(RelativeTargetKind? Kind, double? Amount,
 public sealed record MeasureSummary(Guid Id, string Name, string Unit, ImprovementDirection Improvement, int Points, DateOnly? LatestPeriod,
     double? LatestValue, VariationIcon? Variation, AssuranceIcon? Assurance, string? SparklineSvg, bool IsStale, bool IsProvisional)
 {
+    /// <summary>The latest period as published: "April 2026", "2019 - 21".</summary>
+    public string? LatestPeriodInWords { get; init; }
+
     /// <summary>Special cause concern first, then neither, common cause, improvement, and measures without data last.</summary>
     public int ConcernRank => Variation switch
     {
@@ -146,7 +149,10 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         var sparkline = XmrChart.ToSparklineSvg(analysis, new XmrSparklineOptions { Title = measure.Name, Labels = Labels(measure, series), IdPrefix = "s" + measure.Id.ToString("N")[..8] });
         var latest = series[^1];
         return new MeasureSummary(measure.Id, measure.Name, measure.Unit, measure.Improvement, series.Count, latest.PeriodStart, latest.Value,
-            analysis.VariationIcon, analysis.AssuranceIcon, sparkline, measure.IsStale(latest.PeriodStart, UkCalendar.Today(clock)), analysis.IsProvisional);
+            analysis.VariationIcon, analysis.AssuranceIcon, sparkline, measure.IsStale(latest.PeriodStart, UkCalendar.Today(clock)), analysis.IsProvisional)
+        {
+            LatestPeriodInWords = measure.PeriodInWords(latest.PeriodStart),
+        };
     }
 
     public async Task<MeasureDetail> GetAsync(Guid id, CancellationToken ct)

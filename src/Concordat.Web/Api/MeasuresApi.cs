@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concordat.Web.Api;
 
+/// <summary>A measure in a list; <c>latestPeriodName</c> is the latest period as published ("2019 - 21").</summary>
 public sealed record MeasureListItem(Guid Id, string Name, string Unit, ImprovementDirection Improvement, int Points, DateOnly? LatestPeriod,
-    double? LatestValue, string? VariationIcon, string? AssuranceIcon, bool IsStale, bool IsProvisional);
+    double? LatestValue, string? VariationIcon, string? AssuranceIcon, bool IsStale, bool IsProvisional, string? LatestPeriodName);
 
 /// <summary>One period's planned value; <c>period</c> is the period as published ("2019 - 21").</summary>
 public sealed record PlannedValueResponse(DateOnly PeriodStart, string Period, double Value);
@@ -61,7 +62,7 @@ public static class MeasuresApi
     {
         group.MapGet("/measures", async (Guid? goalId, [AsParameters] PageQuery page, HttpContext context, MeasureService measures, CancellationToken ct) =>
             TypedResults.Ok(page.Of(context, await measures.ListAsync(goalId, ct), m => new MeasureListItem(m.Id, m.Name, m.Unit, m.Improvement, m.Points,
-                m.LatestPeriod, m.LatestValue, m.Variation?.ToName(), m.Assurance?.ToName(), m.IsStale, m.IsProvisional))))
+                m.LatestPeriod, m.LatestValue, m.Variation?.ToName(), m.Assurance?.ToName(), m.IsStale, m.IsProvisional, m.LatestPeriodInWords))))
             .WithSummary("The system's measures with their Making Data Count icons, special cause concern first; filter by goal");
 
         group.MapGet("/measures/{id:guid}", async (Guid id, HttpContext context, MeasureService measures, CancellationToken ct) =>

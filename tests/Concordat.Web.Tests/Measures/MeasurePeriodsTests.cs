@@ -59,6 +59,8 @@ public abstract class MeasurePeriodsTests(TestApp app, DatabaseKind kind) : Prov
         var academicMeasure = await (await lead.GetAsync(academic, Ct)).JsonAsync();
         var page = await (await PageClient.SignedInAsync(App, system.TrustLead)).GetAsync(PageOf(pooled));
         var csv = await (await lead.GetAsync($"{pooled}/data.csv", Ct)).Content.ReadAsStringAsync(Ct);
+        var list = await (await lead.GetAsync($"/api/v1/systems/{system.Id}/measures", Ct)).JsonAsync();
+        var listPage = await (await PageClient.SignedInAsync(App, system.TrustLead)).GetAsync($"/systems/{system.Id}/measures");
 
         Assert.Equal(HttpStatusCode.BadRequest, noPool.StatusCode);
         Assert.Contains("Enter how many years each pooled period holds, a whole number from 2 to 10, like 3 for 2019 - 21",
@@ -90,6 +92,8 @@ public abstract class MeasurePeriodsTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Contains(">2019 - 21<", page.Document.QuerySelector("figure svg")!.OuterHtml, StringComparison.Ordinal);
         Assert.Contains("Pooled years, rolling: 3 years in each period", page.Text("main"), StringComparison.Ordinal);
         Assert.StartsWith("measure,unit,period,period_start,period_end,", csv, StringComparison.Ordinal);
+        Assert.Equal(["2023/24", "2019 - 21"], list.AsArray().Select(m => m!["latestPeriodName"]!.GetValue<string>()).Order(StringComparer.Ordinal).Reverse());
+        Assert.Contains("2019 - 21", listPage.Text("main"), StringComparison.Ordinal);
         Assert.Contains("Life expectancy at birth,years,2019 - 21,2019-01-01,2021-12-31,78.7,", csv, StringComparison.Ordinal);
     }
 
