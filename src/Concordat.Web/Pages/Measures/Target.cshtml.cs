@@ -69,7 +69,7 @@ public sealed class MeasureTargetModel(MeasureService measures) : EditPageModel
         detail.Measure.RequireSteward(Actor, "set its target");
         CurrentName = detail.Measure.Name;
         CurrentInWords = detail.RelativeTargetInWords;
-        PeriodHint = "As the data is published, like " + Period.Examples(detail.Measure.Frequency, detail.Measure.PoolYears ?? 3);
+        PeriodHint = $"As the data is published, like {Period.Example(detail.Measure.Frequency, detail.Measure.PoolYears ?? 3)}";
         return detail;
     }
 }
