@@ -25,7 +25,7 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
     {
         var goals = await GoalService.InStrategyOrder(db, db.Goals.AsNoTracking().Where(g => g.Status != GoalStatus.Retired)).ToListAsync(ct);
         var targets = await db.Measures.AsNoTracking()
-            .Select(m => new { m.Id, HasTarget = m.Target != null || db.TrajectoryPoints.Any(t => t.MeasureId == m.Id) })
+            .Select(m => new { m.Id, HasTarget = m.Target != null || m.RelativeTargetKind != null || db.TrajectoryPoints.Any(t => t.MeasureId == m.Id) })
             .ToDictionaryAsync(m => m.Id, m => m.HasTarget, ct);
         var byGoal = await views.ByGoalAsync(null, ct);
         var needs = byGoal.ToDictionary(g => g.GoalId);

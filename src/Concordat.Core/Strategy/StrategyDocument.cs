@@ -51,8 +51,11 @@ public sealed record DocumentContribution(Guid Id, string Organisation, string C
 public sealed record DocumentMeasure(Guid Id, string Name, string? Latest, DateOnly? LatestPeriod, string? VariationIcon, string? AssuranceIcon, string? Reading,
     bool IsStale, bool IsProvisional)
 {
+    /// <summary>The latest period as published ("2019 - 21"); without it, the month <see cref="LatestPeriod"/> starts.</summary>
+    public string? LatestPeriodInWords { get; init; }
+
     /// <summary>"71.1% (March 2019)", or "no data yet".</summary>
-    public string LatestInWords() => Latest is null ? "no data yet" : LatestPeriod is { } p ? $"{Latest} ({Prose.Month(p)})" : Latest;
+    public string LatestInWords() => Latest is null ? "no data yet" : LatestPeriod is { } p ? $"{Latest} ({LatestPeriodInWords ?? Prose.Month(p)})" : Latest;
 
     /// <summary>What the data says, in sentences: "Special cause concern (low values). Data out of date."</summary>
     public string ReadingInWords() =>
@@ -353,7 +356,7 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
                 [.. i.CarriedBy.Select(c => c.Organisation)])).ToList();
             var goalMeasures = read[goal.Id].Measures.Select(m => new DocumentMeasure(m.Id, m.Name,
                 m.LatestValue is { } v ? Prose.Amount(v, m.Unit) : null, m.LatestPeriod, m.Variation?.ToName(), m.Assurance?.ToName(),
-                m.Variation is { } icon ? XmrSummary.Describe(icon, m.IsProvisional) : null, m.IsStale, m.IsProvisional)).ToList();
+                m.Variation is { } icon ? XmrSummary.Describe(icon, m.IsProvisional) : null, m.IsStale, m.IsProvisional) { LatestPeriodInWords = m.LatestPeriodInWords }).ToList();
             var health = checks.GetValueOrDefault(goal.Id);
             list.Add(new DocumentGoal(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, summary.Scope, goal.Status.InWords(), summary.Agreement,
                 summary.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0,

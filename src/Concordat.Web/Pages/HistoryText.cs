@@ -74,6 +74,8 @@ public static class HistoryText
         "MeasureChanged" => $"{entry.EntityName} changed",
         "MeasureRebased" => $"Limits of {entry.EntityName} recalculated",
         "MeasureRebaseRemoved" => $"Recalculation of {entry.EntityName} removed",
+        "MeasureTargetSet" => $"Target of {entry.EntityName} set from a baseline",
+        "MeasureTargetRemoved" => $"Target from a baseline removed from {entry.EntityName}",
         "ResourceRegistered" => $"{entry.EntityName} added to the resource register",
         "ResourceChanged" => $"{entry.EntityName} changed",
         "ResourceRemoved" => $"{entry.EntityName} removed from the resource register",

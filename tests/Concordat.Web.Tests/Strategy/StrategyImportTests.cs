@@ -94,7 +94,7 @@ public abstract class StrategyImportTests(TestApp app, DatabaseKind kind) : Prov
         var errors = (await response.JsonAsync())["errors"]!.AsObject();
         Assert.Equal("'Hospital' is not one of the choices for type: " + string.Join(", ", Enum.GetNames<Concordat.Core.Partnerships.OrganisationType>()),
             errors["partners[4].type"]![0]!.GetValue<string>());
-        Assert.StartsWith("Cannot read '2020/22' as a period", errors["measures[0].data[2].period"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("The period \"2020/22\" is not a financial year", errors["measures[0].data[2].period"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("Cannot read '30/09/2028' as a date: write it like 2030-03-31", errors["goals[1].horizon"]![0]!.GetValue<string>());
         // The same words as the goal form, under the entry's own field name.
         Assert.Equal("Enter the outcome: who, what improves, by when", errors["goals[0].outcome"]![0]!.GetValue<string>());

@@ -741,6 +741,38 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<Guid?>("PlaceId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("PoolYears")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("RelativeTargetAmount")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly?>("RelativeTargetBaseline")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RelativeTargetBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RelativeTargetKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RelativeTargetReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ReleaseLag")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReleaseLagUnit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReleasedEvery")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Source")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -749,9 +781,6 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
-
-                    b.Property<int?>("StaleAfterDays")
-                        .HasColumnType("integer");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");

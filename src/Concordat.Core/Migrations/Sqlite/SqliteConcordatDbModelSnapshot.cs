@@ -736,6 +736,38 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<Guid?>("PlaceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PoolYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RelativeTargetAmount")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly?>("RelativeTargetBaseline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RelativeTargetBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelativeTargetKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelativeTargetReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReleaseLag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleaseLagUnit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedEvery")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -744,9 +776,6 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("StaleAfterDays")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("TEXT");

@@ -119,6 +119,9 @@ public sealed class MeasureEntry
     public string? Definition { get; set; }
     public string? Unit { get; set; }
     public string? Frequency { get; set; }
+
+    /// <summary>For pooled periods: how many years each holds (3 for 2019 - 21).</summary>
+    public int? PoolYears { get; set; }
     public string? Format { get; set; }
     public string? Improvement { get; set; }
     public double? Target { get; set; }
@@ -136,7 +139,7 @@ public sealed class MeasureEntry
 
 public sealed class DataEntry
 {
-    /// <summary>The period as published: 2024-04, Apr 2024, 2024/25, 2024/25 Q1, 2019 - 21.</summary>
+    /// <summary>The period as the measure's data is published: 2024-04, 2024/25 Q1, 2024/25, 2024, 2019 - 21.</summary>
     public string? Period { get; set; }
     public double? Value { get; set; }
     public double? Count { get; set; }

@@ -3,7 +3,6 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.Measures;
-using Concordat.Core.Measures.Import;
 using Concordat.Core.Partnerships;
 using Concordat.Core.TheoryOfChange;
 using Concordat.Spc;
@@ -167,7 +166,7 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
             var sourceKind = run.Choice<MeasureSourceKind>(at, "sourceKind", entry.SourceKind, k => k.InWords(), required: false);
             var owner = run.Resolve(at, "owner", entry.Owner is null ? [] : [entry.Owner], run.Organisations, "partner");
             var placeId = entry.Place is null ? null : run.Resolve(at, "place", [entry.Place], run.Places, "place")?.Single();
-            var periods = ReadPeriods(entry, at, run);
+            var periods = frequency is { } type ? ReadPeriods(entry, type, at, run) : null;
             if (owner is null || frequency is null || improvement is null || periods is null || (entry.Place is not null && placeId is null)
                 || (entry.Format is not null && format is null) || (entry.SourceKind is not null && sourceKind is null))
             {
@@ -181,6 +180,7 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
                 Geography = placeId is not null ? MeasureGeography.Place : entry.AreaCode is not null ? MeasureGeography.Area : MeasureGeography.System,
                 PlaceId = placeId,
                 AreaCode = entry.AreaCode,
+                PoolYears = frequency == MeasureFrequency.PooledYears ? entry.PoolYears ?? 3 : null,
             };
             var measure = await run.StepAsync(at, MeasureFields, () => measures.CreateAsync(input, run.Actor, run.Ct));
             if (measure is null)
@@ -204,30 +204,31 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
         }
     }
 
-    /// <summary>Each data point's period start, or null (with each unreadable or repeated period reported) when any cannot be read.</summary>
-    private static List<DateOnly>? ReadPeriods(MeasureEntry entry, string at, Run run)
+    /// <summary>
+    /// Each data point's period start, read as the measure's periods are published (2024/25 is a financial year for one
+    /// measure and an academic year for another), or null, with each unreadable or repeated period reported, when any cannot be read.
+    /// </summary>
+    private static List<DateOnly>? ReadPeriods(MeasureEntry entry, MeasureFrequency frequency, string at, Run run)
     {
         var starts = new List<DateOnly>();
         var seen = new Dictionary<DateOnly, int>();
         var ok = true;
         foreach (var (point, j) in entry.Data.Select((p, j) => (p, j)))
         {
-            if (!PeriodText.TryParse(point.Period, out var start))
+            if (!Period.TryParse(point.Period, frequency, entry.PoolYears ?? 3, out var period, out var problem))
             {
-                run.Problems.Add($"{at}.data[{j}].period", point.Period is null
-                    ? "Enter the period the value is for"
-                    : $"Cannot read '{point.Period}' as a period: write it like {PeriodText.Examples}");
+                run.Problems.Add($"{at}.data[{j}].period", $"The period {problem}");
                 ok = false;
                 continue;
             }
-            if (seen.TryGetValue(start, out var first))
+            if (seen.TryGetValue(period.Start, out var first))
             {
                 run.Problems.Add($"{at}.data[{j}].period", $"The period {point.Period} is given twice (also at data[{first}])");
                 ok = false;
                 continue;
             }
-            seen[start] = j;
-            starts.Add(start);
+            seen[period.Start] = j;
+            starts.Add(period.Start);
         }
         return ok ? starts : null;
     }

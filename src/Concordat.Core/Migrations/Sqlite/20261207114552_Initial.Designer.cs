@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Concordat.Core.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConcordatDb))]
-    [Migration("20261207114344_Initial")]
+    [Migration("20261207114552_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -739,6 +739,38 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<Guid?>("PlaceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PoolYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RelativeTargetAmount")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly?>("RelativeTargetBaseline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RelativeTargetBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelativeTargetKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelativeTargetReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReleaseLag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleaseLagUnit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedEvery")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -747,9 +779,6 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("StaleAfterDays")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("TEXT");

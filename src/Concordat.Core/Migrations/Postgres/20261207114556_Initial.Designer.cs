@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Concordat.Core.Migrations.Postgres
 {
     [DbContext(typeof(PostgresConcordatDb))]
-    [Migration("20261207114349_Initial")]
+    [Migration("20261207114556_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -744,6 +744,38 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<Guid?>("PlaceId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("PoolYears")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("RelativeTargetAmount")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly?>("RelativeTargetBaseline")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RelativeTargetBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RelativeTargetKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RelativeTargetReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ReleaseLag")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReleaseLagUnit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ReleasedEvery")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Source")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -752,9 +784,6 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
-
-                    b.Property<int?>("StaleAfterDays")
-                        .HasColumnType("integer");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
