@@ -131,7 +131,7 @@ internal static class ImportCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "A YAML or JSON strategy file in the format of docs/strategy-import.md." };
         var system = new Option<string>("--system") { Description = "The system's id or exact name.", Required = true };
-        var strategy = new Command("strategy", "Load an existing strategy (places, partners, forums, measures with data, goals with their driver diagrams), " +
+        var strategy = new Command("strategy", "Load an existing strategy (places, partners, forums, ambitions, measures with data, goals with their driver diagrams, the strategy's own words), " +
             "all or nothing: every problem is listed by entry and field, and any problem stops the import.")
         {
             file, system,
@@ -164,9 +164,7 @@ internal static class ImportCommand
             var systemId = await CliHost.ResolveSystemAsync(db, parse.GetValue(system)!, token);
             db.Tenant.Enter(systemId);
             var added = await services.GetRequiredService<StrategyImporter>().ImportAsync(read, Actor.Operator(systemId), token);
-            Console.WriteLine($"Imported {path.Name}: {Prose.Count(added.Goals, "goal")}, {Prose.Count(added.Measures, "measure")} with " +
-                $"{Prose.Count(added.Observations, "value")}, {Prose.Count(added.Partners, "partner")}, {Prose.Count(added.Places, "place")}, " +
-                $"{Prose.Count(added.Forums, "forum")}, {Prose.Count(added.Drivers, "driver")} and {Prose.Count(added.ChangeIdeas, "change idea")}.");
+            Console.WriteLine($"Imported {path.Name}: {added.InWords()}.");
             return 0;
         }, ct));
         return strategy;

@@ -77,6 +77,9 @@ public sealed class DemoMeasures(MeasureService measures, ObservationImporter im
         }, GoodLevelOfDevelopment(c.Today), ct);
     }
 
+    /// <summary>How many values the demo's public-health series have by <paramref name="today"/>: they grow as releases fall due.</summary>
+    internal static int PublishedByToday(DateOnly today) => LifeExpectancy(today).Count + GoodLevelOfDevelopment(today).Count;
+
     /// <summary>Three-year pools from 2006 - 08 to the newest published by today (18 months after a pool ends): rising, then the pandemic's fall.</summary>
     private static List<(string Period, double Value)> LifeExpectancy(DateOnly today)
     {

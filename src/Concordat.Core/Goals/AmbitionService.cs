@@ -34,6 +34,16 @@ public enum Move
     Down,
 }
 
+public static class MoveWords
+{
+    public static string InWords(this Move move) => move switch
+    {
+        Move.Up => "Up",
+        Move.Down => "Down",
+        _ => throw new ArgumentOutOfRangeException(nameof(move), move, null),
+    };
+}
+
 /// <summary>
 /// Convenors keep the strategy's ambitions and the order in which ambitions and goals are read; everyone in the system reads
 /// them. Every change to the order goes through <see cref="ArrangeAsync"/>, which states the whole order at once.
