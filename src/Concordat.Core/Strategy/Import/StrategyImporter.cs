@@ -353,12 +353,14 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
             var ambition = entry.Ambition is null ? [] : run.Resolve(at, "ambition", [entry.Ambition], run.Ambitions, "ambition");
             var forum = entry.OwningForum is null ? [] : run.Resolve(at, "owningForum", [entry.OwningForum], run.Forums, "forum");
             var jointOwners = run.Resolve(at, "jointOwners", entry.JointOwners, run.Organisations, "organisation");
-            if (lead is null || placeIds is null || ambition is null || forum is null || jointOwners is null || (entry.Horizon is not null && horizon is null))
+            if (lead is null || placeIds is null || (entry.Horizon is not null && horizon is null))
             {
                 continue;
             }
+            // An optional owner or ambition that is wrong is reported already; the goal is still checked without it, so that
+            // everything else wrong with it is reported at once (nothing is saved while there is any problem).
             var input = new SaveGoal(entry.Title, entry.Outcome, entry.Population, entry.WholeSystem, placeIds, entry.InequalityLens, horizon,
-                lead.Count == 0 ? null : lead[0], entry.SeniorResponsibleOwner, forum.Count == 0 ? null : forum[0], jointOwners, ambition.Count == 0 ? null : ambition[0]);
+                lead.Count == 0 ? null : lead[0], entry.SeniorResponsibleOwner, forum is [var f] ? f : null, jointOwners ?? [], ambition is [var a] ? a : null);
             var goal = await run.StepAsync(at, GoalFields, () => goals.CreateAsync(input, run.Actor, run.Ct));
             if (goal is null)
             {
