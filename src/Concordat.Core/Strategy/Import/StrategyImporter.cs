@@ -355,6 +355,7 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
             var jointOwners = run.Resolve(at, "jointOwners", entry.JointOwners, run.Organisations, "organisation");
             if (lead is null || placeIds is null || (entry.Horizon is not null && horizon is null))
             {
+                run.Failed.Add(entry.Title?.Trim() ?? "");
                 continue;
             }
             // An optional owner or ambition that is wrong is reported already; the goal is still checked without it, so that
@@ -364,6 +365,7 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
             var goal = await run.StepAsync(at, GoalFields, () => goals.CreateAsync(input, run.Actor, run.Ct));
             if (goal is null)
             {
+                run.Failed.Add(entry.Title?.Trim() ?? "");
                 continue;
             }
             run.Added.Goals++;
