@@ -54,10 +54,13 @@ public static class CoreServices
         services.AddScoped<HistoryService>();
         services.AddScoped<TokenService>();
         services.AddScoped<Goals.GoalService>();
+        services.AddScoped<Goals.AmbitionService>();
         services.AddScoped<Goals.AgreementService>();
         services.AddScoped<Goals.PerspectiveService>();
         services.AddScoped<Contributions.ContributionService>();
         services.AddScoped<Measures.MeasureService>();
+        services.AddScoped<Areas.AreaImport>();
+        services.AddScoped<Areas.AreaDirectory>();
         services.AddScoped<Measures.MeasureDataService>();
         services.AddScoped<Measures.Import.ObservationImporter>();
         services.AddScoped<Resources.ResourceService>();
@@ -74,6 +77,7 @@ public static class CoreServices
         services.AddScoped<Strategy.Import.StrategyImporter>();
         services.AddScoped<WorkProgramme.WorkstreamService>();
         services.AddScoped<WorkProgramme.WorkItemService>();
+        services.AddScoped<Strategy.StrategyNarrativeService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<TwoStepVerification>();
         services.AddScoped<Demo.DemoWorkspace>();

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using Concordat.Cli.Infrastructure;
 using Concordat.Core.Access;
+using Concordat.Core.Areas;
 using Concordat.Core.Data;
 using Concordat.Core.Measures.Import;
 using Concordat.Core.Strategy.Import;
@@ -81,14 +82,56 @@ internal static class ImportCommand
             Console.WriteLine($"Imported {path.Name} into {Measures(plan)}: {Prose.Number(plan.Added)} added, {Prose.Number(plan.Changed)} changed, {Prose.Number(plan.Unchanged)} unchanged{leftOut} in {Prose.Number(Math.Round(clock.Elapsed.TotalSeconds, 1))} s.");
             return 0;
         }, ct));
-        return new Command("import", "Import data into a system.") { data, Strategy() };
+        return new Command("import", "Import data into a system, or reference data for every system.") { data, Strategy(), Areas() };
+    }
+
+    private static Command Areas()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A .csv or .xlsx ONS code list or lookup from the Open Geography Portal, with columns like LAD24CD,LAD24NM or SICBL23CD,SICBL23NM,ICB23CD,ICB23NM." };
+        var command = new Command("areas", "Load ONS area names for every system, all or nothing: new areas are added, known ones updated; loading the same file again changes nothing.")
+        {
+            file,
+        };
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (services, token) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                throw new CliUsageException($"There is no file {path.FullName}.");
+            }
+            AreaImport.Result result;
+            await using (var stream = path.OpenRead())
+            {
+                try
+                {
+                    result = await services.GetRequiredService<AreaImport>().ImportAsync(stream, path.Name, token);
+                }
+                catch (ImportFileException e)
+                {
+                    throw new CliUsageException(e.Message);
+                }
+            }
+            if (!result.Succeeded)
+            {
+                foreach (var problem in result.Problems.OrderBy(p => p.Row))
+                {
+                    await Console.Error.WriteLineAsync($"error: {problem}");
+                }
+                await Console.Error.WriteLineAsync($"Nothing was imported: {path.Name} has {Prose.Count(result.Problems.Count, "problem")}.");
+                return CliHost.BadInput;
+            }
+            var ignored = result.IgnoredColumns.Count == 0 ? "" : $" Left out {string.Join(", ", result.IgnoredColumns)}: no area there is of a kind Concordat keeps.";
+            Console.WriteLine($"Imported {path.Name}: {Prose.Count(result.Added, "area")} added, {Prose.Number(result.Changed)} changed, {Prose.Number(result.Unchanged)} unchanged.{ignored}");
+            return 0;
+        }, ct));
+        return command;
     }
 
     private static Command Strategy()
     {
         var file = new Argument<FileInfo>("file") { Description = "A YAML or JSON strategy file in the format of docs/strategy-import.md." };
         var system = new Option<string>("--system") { Description = "The system's id or exact name.", Required = true };
-        var strategy = new Command("strategy", "Load an existing strategy (places, partners, forums, measures with data, goals with their driver diagrams), " +
+        var strategy = new Command("strategy", "Load an existing strategy (places, partners, forums, ambitions, measures with data, goals with their driver diagrams, the strategy's own words), " +
             "all or nothing: every problem is listed by entry and field, and any problem stops the import.")
         {
             file, system,
@@ -121,9 +164,7 @@ internal static class ImportCommand
             var systemId = await CliHost.ResolveSystemAsync(db, parse.GetValue(system)!, token);
             db.Tenant.Enter(systemId);
             var added = await services.GetRequiredService<StrategyImporter>().ImportAsync(read, Actor.Operator(systemId), token);
-            Console.WriteLine($"Imported {path.Name}: {Prose.Count(added.Goals, "goal")}, {Prose.Count(added.Measures, "measure")} with " +
-                $"{Prose.Count(added.Observations, "value")}, {Prose.Count(added.Partners, "partner")}, {Prose.Count(added.Places, "place")}, " +
-                $"{Prose.Count(added.Forums, "forum")}, {Prose.Count(added.Drivers, "driver")} and {Prose.Count(added.ChangeIdeas, "change idea")}.");
+            Console.WriteLine($"Imported {path.Name}: {added.InWords()}.");
             return 0;
         }, ct));
         return strategy;

@@ -321,7 +321,8 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
 
     private sealed record Terms(string? Commitment, string? Actions, DateOnly DueOn, string? AccountablePerson, string? Reviewer, int Cadence, string? Decision);
 
-    private Terms Validate(SaveContribution input, string goalOwner)
+    /// <param name="goalOwner">The goal's senior responsible owner, who reviews unless someone else is named; a goal may have none.</param>
+    private Terms Validate(SaveContribution input, string? goalOwner)
     {
         var errors = new InputErrors();
         var commitment = errors.RequiredText(nameof(input.Commitment), "Commitment", input.Commitment, Contribution.CommitmentMaxLength,
@@ -338,6 +339,10 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         var accountable = errors.RequiredText(nameof(input.AccountablePerson), "Accountable person", input.AccountablePerson, Contribution.PersonMaxLength,
             "Enter the name of the person accountable");
         var reviewer = errors.OptionalText(nameof(input.Reviewer), "Reviewer", input.Reviewer, Contribution.PersonMaxLength) ?? goalOwner;
+        if (reviewer is null)
+        {
+            errors.Add(nameof(input.Reviewer), "Enter who reviews the contribution: the goal has no senior responsible owner to review it");
+        }
         var cadence = input.CheckInCadenceDays ?? Contribution.DefaultCadenceDays;
         if (cadence is < 7 or > 92)
         {

@@ -35,6 +35,7 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<Ambition> Ambitions => Set<Ambition>();
     public DbSet<AgreementRound> AgreementRounds => Set<AgreementRound>();
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<Perspective> Perspectives => Set<Perspective>();
@@ -55,6 +56,7 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Resources.PooledFundSchemeGoal> PooledFundSchemeGoals => Set<Resources.PooledFundSchemeGoal>();
     public DbSet<TheoryOfChange.Driver> Drivers => Set<TheoryOfChange.Driver>();
     public DbSet<TheoryOfChange.DriverLink> DriverLinks => Set<TheoryOfChange.DriverLink>();
+    public DbSet<TheoryOfChange.DriverShare> DriverShares => Set<TheoryOfChange.DriverShare>();
     public DbSet<TheoryOfChange.DriverMeasure> DriverMeasures => Set<TheoryOfChange.DriverMeasure>();
     public DbSet<TheoryOfChange.ChangeIdea> ChangeIdeas => Set<TheoryOfChange.ChangeIdea>();
     public DbSet<TheoryOfChange.ChangeIdeaDriver> ChangeIdeaDrivers => Set<TheoryOfChange.ChangeIdeaDriver>();
@@ -68,6 +70,12 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<WorkProgramme.WorkItemOrganisation> WorkItemOrganisations => Set<WorkProgramme.WorkItemOrganisation>();
     public DbSet<WorkProgramme.WorkItemChangeIdea> WorkItemChangeIdeas => Set<WorkProgramme.WorkItemChangeIdea>();
     public DbSet<WorkProgramme.WorkItemComment> WorkItemComments => Set<WorkProgramme.WorkItemComment>();
+
+    /// <summary>ONS areas by code: reference data shared by every system, so not filtered by tenant.</summary>
+    public DbSet<Areas.Area> Areas => Set<Areas.Area>();
+    public DbSet<Strategy.StrategyNarrative> StrategyNarratives => Set<Strategy.StrategyNarrative>();
+    public DbSet<Strategy.RelatedDocument> RelatedDocuments => Set<Strategy.RelatedDocument>();
+    public DbSet<GoalJointOwner> GoalJointOwners => Set<GoalJointOwner>();
 
     /// <summary>The system whose rows queries may see; null sees no tenant-owned rows at all.</summary>
     public Guid? CurrentSystemId => tenant.SystemId;

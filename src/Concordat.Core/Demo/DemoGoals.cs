@@ -12,7 +12,8 @@ namespace Concordat.Core.Demo;
 /// </summary>
 public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives,
     ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, DemoResources resources, DemoTheoryOfChange theoryOfChange, Strategy.StrategyVersionService versions,
-    Partnerships.DelegationService delegations, DemoMeasures demoMeasures, TimeProvider clock)
+    Partnerships.DelegationService delegations, DemoMeasures demoMeasures, Strategy.StrategyNarrativeService narratives, AmbitionService ambitions,
+    TimeProvider clock)
 {
     public async Task CreateAsync(Guid systemId, CancellationToken ct)
     {
@@ -43,13 +44,16 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
             [vcse] = await As("vcse.lead@demo.concordat.example"),
         };
         var horizon = new DateOnly(today.Year + 2, 3, 31);
+        var icp = await db.Forums.Where(f => f.Name == DemoWorkspace.DemoIcp).Select(f => f.Id).SingleAsync(ct);
 
         // 1. Agreed: frailty, adopted after one partner consented with concerns.
         var frailty = await goals.CreateAsync(new SaveGoal(
             "Fewer emergency admissions of frail older people",
             $"By March {horizon.Year}, 15% fewer emergency admissions of people aged 75 and over living with moderate or severe frailty, compared with 2025/26.",
             "People aged 75 and over with moderate or severe frailty (electronic frailty index)", true, [],
-            "Core20PLUS5: the most deprived 20% of neighbourhoods", horizon, community, "Rachel Owusu, Chief Executive"), convenor, ct);
+            "Core20PLUS5: the most deprived 20% of neighbourhoods", horizon, community, "Rachel Owusu, Chief Executive",
+            // Owned by the partnership, with the council and a university from outside the system as joint owners.
+            icp, [county, Org("University of Northshire")]), convenor, ct);
         var frailtyPartners = new[] { icb, northshireTrust, eastvaleTrust, community, county, vcse };
         var frailtyRound = await agreement.OpenAsync(frailty.Id, new OpenRound(ProposalKind.Adopt, today.AddDays(21), frailtyPartners,
             "Agreed in principle at the integrated care partnership in September."), convenor, ct);
@@ -152,12 +156,30 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         await resources.CreateAsync(new DemoResources.Context(today, leads, frailty.Id, virtualWard.Id, reablement.Id, homeFromHospital.Id,
             sameDayEmergencyCare.Id, icb, northshireTrust, community, county, borough, vcse,
             await db.Places.ToDictionaryAsync(p => p.Name, p => p.Id, ct)), ct);
+        // Ambitions by stage of life, each goal under the one it serves; the A&E standard is for everyone, so it sits under none.
+        // The goals may be made more than once in a system (to grow it), so an ambition already there is used again.
+        var existing = (await ambitions.ArrangementAsync(ct)).Ambitions.ToDictionary(a => a.Ambition.Title, a => a.Ambition.Id);
+        async Task<Guid> Ambition(string title, string description) =>
+            existing.TryGetValue(title, out var id) ? id : (await ambitions.CreateAsync(new SaveAmbition(title, description), convenor, ct)).Id;
+        var startWell = await Ambition("Start well",
+            "Every child in Northshire and Eastvale has the best start in life, with support for their mental health when they need it.");
+        var liveWell = await Ambition("Live well",
+            "Adults live longer in good health, and the gap between the most and least deprived areas narrows.");
+        var ageWell = await Ambition("Age well",
+            "Older people live independently at home for as long as they can, with care close to home when they need it.");
+        foreach (var (goal, ambition) in new[] { (mentalHealth.Id, startWell), (hypertension.Id, liveWell), (frailty.Id, ageWell) })
+        {
+            await ambitions.PlaceGoalAsync(goal, ambition, (await ambitions.ArrangementAsync(ct)).Version, convenor, ct);
+        }
+
         await theoryOfChange.CreateAsync(frailty.Id, ae.Id, hypertension.Id, virtualWard.Id, reablement.Id, leads[community], leads[northshireTrust], convenor, ct);
 
         // Two published versions, with a change between them, so that the versions and the health check's trend have something to show.
+        // Against the version there is, so that the demo's goals can be added to a system more than once (as the query-count test does).
+        var narrative = await narratives.SaveAsync(DemoNarrative.First, (await narratives.GetAsync(ct)).Version, convenor, ct);
         await versions.PublishAsync(new Strategy.PublishVersion("Agreed in principle at the integrated care partnership, September"), convenor, ct);
         await contributions.AcceptAsync(homeFromHospital.Id, "Frailty programme board", homeFromHospital.Version, convenor, ct);
-        var icp = await db.Forums.Where(f => f.Name == DemoWorkspace.DemoIcp).Select(f => f.Id).SingleAsync(ct);
+        await narratives.SaveAsync(DemoNarrative.Second, narrative.Version, convenor, ct);
         await versions.PublishAsync(new Strategy.PublishVersion("Approved by the integrated care partnership, November", icp, today.AddDays(-14)), convenor, ct);
         await versions.SetPublicAsync(true, convenor, ct);
     }

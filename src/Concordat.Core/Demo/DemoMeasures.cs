@@ -10,7 +10,9 @@ namespace Concordat.Core.Demo;
 /// three readings Making Data Count teaches: special cause improvement (frailty admissions falling), special cause
 /// concern (children and young people waiting longer) and common cause variation that will not reach its target
 /// (hypertension treated to target, and four-hour performance beside the real 2016 to 2019 A&amp;E series). The figures are
-/// invented, shaped like the real series, and labelled so.
+/// invented, shaped like the real series, and labelled so. Two measures show periods as public data keeps them: life
+/// expectancy in three-year pooled periods (2018 - 20), with a target agreed relative to its 2018 - 20 baseline, and a
+/// good level of development at the end of reception by academic year (2023/24), not collected in 2019/20 and 2020/21.
 /// </summary>
 public sealed class DemoMeasures(MeasureService measures, ObservationImporter importer)
 {
@@ -56,13 +58,64 @@ public sealed class DemoMeasures(MeasureService measures, ObservationImporter im
         {
             Format = MeasureFormat.Percentage, SourceKind = MeasureSourceKind.Local, Geography = MeasureGeography.System,
         }, first, _ => Math.Round(73 + Wobble(2), 1), ct);
+
+        var lifeExpectancy = await AddAsync(c, c.HypertensionGoalId, c.IcbLead, new SaveMeasure("Life expectancy at birth, males, Eastvale",
+            "Average years a baby boy born in Eastvale would live at the death rates of the three years pooled, as OHID publishes it.",
+            "years", MeasureFrequency.PooledYears, ImprovementDirection.Increase, null, Source, c.Icb)
+        {
+            Format = MeasureFormat.Number, SourceKind = MeasureSourceKind.Local, Geography = MeasureGeography.System, PoolYears = 3,
+        }, LifeExpectancy(c.Today), ct);
+        await measures.SetRelativeTargetAsync(lifeExpectancy.Id, new SetRelativeTarget(RelativeTargetKind.ChangeBy, 2, null, "2018 - 20", "2028 - 30"),
+            lifeExpectancy.Version, c.IcbLead, ct);
+
+        await AddAsync(c, c.MentalHealthGoalId, c.CommunityLead, new SaveMeasure("Children with a good level of development at the end of reception, Eastvale",
+            "Children at the end of reception assessed as reaching a good level of development in the early years foundation stage profile, divided by all assessed.",
+            "%", MeasureFrequency.AcademicYear, ImprovementDirection.Increase, 75, Source, c.Community)
+        {
+            Format = MeasureFormat.Percentage, SourceKind = MeasureSourceKind.Local, Geography = MeasureGeography.System,
+            ReleasedEvery = ReleaseCadence.Annual, ReleaseLag = 3, ReleaseLagUnit = LagUnit.Months,
+        }, GoodLevelOfDevelopment(c.Today), ct);
     }
 
-    private async Task AddAsync(Context c, Guid goalId, Actor ownersLead, SaveMeasure definition, DateOnly first, Func<int, double> value, CancellationToken ct)
+    /// <summary>How many values the demo's public-health series have by <paramref name="today"/>: they grow as releases fall due.</summary>
+    internal static int PublishedByToday(DateOnly today) => LifeExpectancy(today).Count + GoodLevelOfDevelopment(today).Count;
+
+    /// <summary>Three-year pools from 2006 - 08 to the newest published by today (18 months after a pool ends): rising, then the pandemic's fall.</summary>
+    private static List<(string Period, double Value)> LifeExpectancy(DateOnly today)
+    {
+        var rows = new List<(string, double)>();
+        for (var start = 2006; new DateOnly(start + 2, 12, 31).AddMonths(18) <= today; start++)
+        {
+            var covidYears = Enumerable.Range(start, 3).Count(y => y is 2020 or 2021);
+            rows.Add(($"{start} - {(start + 2) % 100:00}", Math.Round(76.4 + (0.22 * Math.Min(start - 2006, 8)) + (0.05 * Math.Max(start - 2014, 0)) - (0.45 * covidYears), 1)));
+        }
+        return rows;
+    }
+
+    /// <summary>Academic years from 2013/14 to the newest published by today (three months after the year ends), without the two years not collected.</summary>
+    private static List<(string Period, double Value)> GoodLevelOfDevelopment(DateOnly today)
+    {
+        double[] shape = [59.8, 65.9, 68.7, 70.2, 71.0, 71.3];
+        var rows = new List<(string, double)>();
+        for (var year = 2013; new DateOnly(year + 1, 8, 31).AddMonths(3) <= today; year++)
+        {
+            if (year is 2019 or 2020)
+            {
+                continue;
+            }
+            var value = year < 2019 ? shape[year - 2013] : Math.Min(64.6 + (0.9 * (year - 2021)), 72);
+            rows.Add(($"{year}/{(year + 1) % 100:00}", value));
+        }
+        return rows;
+    }
+
+    private Task<Measure> AddAsync(Context c, Guid goalId, Actor ownersLead, SaveMeasure definition, DateOnly first, Func<int, double> value, CancellationToken ct) =>
+        AddAsync(c, goalId, ownersLead, definition, [.. Enumerable.Range(0, Months).Select(i => (first.AddMonths(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), value(i)))], ct);
+
+    private async Task<Measure> AddAsync(Context c, Guid goalId, Actor ownersLead, SaveMeasure definition, List<(string Period, double Value)> rows, CancellationToken ct)
     {
         var measure = await measures.CreateAsync(definition, ownersLead, ct);
-        var csv = "period,value\n" + string.Concat(Enumerable.Range(0, Months).Select(i =>
-            FormattableString.Invariant($"{first.AddMonths(i):yyyy-MM-dd},{value(i)}\n")));
+        var csv = "period,value\n" + string.Concat(rows.Select(r => FormattableString.Invariant($"{r.Period},{r.Value}\n")));
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
         var plan = await importer.PlanAsync(stream, "demo.csv", measure.Id, new FileChoice(), ImportLimits.None, ownersLead, ct);
         if (!plan.IsValid)
@@ -71,5 +124,6 @@ public sealed class DemoMeasures(MeasureService measures, ObservationImporter im
         }
         await importer.ApplyAsync(plan, ownersLead, null, ct);
         await measures.LinkToGoalAsync(measure.Id, goalId, c.Convenor, ct);
+        return measure;
     }
 }

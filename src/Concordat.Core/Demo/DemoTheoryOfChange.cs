@@ -5,7 +5,8 @@ namespace Concordat.Core.Demo;
 
 /// <summary>
 /// Driver diagrams for the demo goals: a full one for frailty (one change idea properly diagnosed, one a lever without
-/// a mechanism) and a thin one for A&amp;E (drivers but no change ideas), so that the gaps are there to be seen.
+/// a mechanism) and a thin one for A&amp;E (drivers but no change ideas), so that the gaps are there to be seen. Meeting
+/// crises at home is a priority of both: entered under frailty, and shared with A&amp;E with everything under it.
 /// </summary>
 public sealed class DemoTheoryOfChange(TheoryOfChangeService theory)
 {
@@ -41,6 +42,7 @@ public sealed class DemoTheoryOfChange(TheoryOfChangeService theory)
         }, frailtyLead, ct);
 
         await Primary(aeGoalId, "Fewer people need to come to the emergency department", aeLead);
+        await theory.ShareDriverAsync(frailtyGoalId, crisis, aeGoalId, convenor, ct);
         await Primary(aeGoalId, "Flow through the hospital keeps the department clear", aeLead);
 
         // Hypertension: a diagnosed mechanism for the community checks the borough objected to, and a recall incentive

@@ -1,4 +1,5 @@
 using Concordat.Core.Access;
+using Concordat.Core.Areas;
 using Concordat.Core.Data;
 using Concordat.Core.History;
 using Concordat.Core.Partnerships;
@@ -43,6 +44,17 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Dem
     /// <summary>The demo's places with their (made-up, well-formed) ONS codes: the local authority's and the sub-ICB location's.</summary>
     private static readonly (string Name, string LocalAuthority, string SubIcbLocation)[] DemoPlaces =
         [("Northshire", "E10000099", "E38000991"), ("Eastvale", "E06000099", "E38000992")];
+
+    /// <summary>
+    /// The demo's made-up areas by name, so that its codes show as real ones do once the ONS list is loaded
+    /// (<c>concordat import areas</c>). Codes no real area has, so loading the real list never renames them.
+    /// </summary>
+    private static readonly (string Code, string Name, AreaType Type)[] DemoAreas =
+    [
+        ("E10000099", "Northshire", AreaType.County), ("E06000099", "Eastvale", AreaType.UnitaryAuthority),
+        ("E38000991", "NHS Northshire and Eastvale ICB - Northshire", AreaType.SubIcbLocation),
+        ("E38000992", "NHS Northshire and Eastvale ICB - Eastvale", AreaType.SubIcbLocation),
+    ];
 
     /// <summary>Eastvale works in two neighbourhoods, each a primary care network's footprint.</summary>
     private static readonly (string Name, string Code)[] EastvaleNeighbourhoods = [("Eastvale North", "U99001"), ("Eastvale South and Coast", "U99002")];
@@ -99,6 +111,9 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Dem
         db.Systems.Add(system);
         db.Tenant.Enter(system.Id);
         var actor = new Actor(null, "Demo set-up", isAdministrator: true, system.Id, []);
+
+        var knownAreas = await db.Areas.Select(a => a.Code).ToListAsync(ct);
+        db.Areas.AddRange(DemoAreas.Where(a => !knownAreas.Contains(a.Code)).Select(a => new Area { Code = a.Code, Name = a.Name, Type = a.Type }));
 
         var places = DemoPlaces.Select(p => new Place { SystemId = system.Id, Name = p.Name, LocalAuthorityCode = p.LocalAuthority, SubIcbLocationCode = p.SubIcbLocation })
             .ToDictionary(p => p.Name);

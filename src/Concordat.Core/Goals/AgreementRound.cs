@@ -66,6 +66,9 @@ public sealed class AgreementRound : ITenantOwned, IVersioned
     /// <summary>The day that forum took it.</summary>
     public DateOnly? DecidedOn { get; set; }
 
+    /// <summary>When the convenor recorded the forum and day in Concordat: for an outcome taken before it, later than the day.</summary>
+    public DateTime? DecisionRecordedAtUtc { get; set; }
+
     /// <summary>The revision partners are responding to now; positions on earlier revisions must be confirmed again.</summary>
     public int CurrentRevision { get; set; } = 1;
 
@@ -151,6 +154,7 @@ public sealed class Position : ITenantOwned, IVersioned
 {
     public const int TextMaxLength = 2000;
     public const int DecisionMaxLength = 300;
+    public const int ConfirmationMaxLength = 200;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid SystemId { get; init; }
@@ -171,6 +175,24 @@ public sealed class Position : ITenantOwned, IVersioned
     public required string RecordedByName { get; set; }
     public DateTime RecordedAtUtc { get; set; }
 
+    /// <summary>The day the organisation took the position, when before it was recorded (a strategy adopted before Concordat).</summary>
+    public DateOnly? TakenOn { get; set; }
+
+    /// <summary>
+    /// The lead of the organisation on whose written confirmation a convenor recorded the position; null when a lead
+    /// recorded it. A convenor never records a position without one.
+    /// </summary>
+    public Guid? ConfirmedByPersonId { get; set; }
+    public string? ConfirmedByName { get; set; }
+
+    /// <summary>The written confirmation itself, as the convenor names it: "email of 3 March 2023".</summary>
+    public string? Confirmation { get; set; }
+
+    /// <summary>"Recorded by Priya Shah on 7 December 2026, on the written confirmation of Dr Helen Ward (email of 3 March 2023)".</summary>
+    public string Attribution() =>
+        $"Recorded by {RecordedByName} on {Prose.Date(RecordedAtUtc)}"
+        + (ConfirmedByName is { } lead ? $", on the written confirmation of {lead} ({Confirmation})" : "");
+
     [ConcurrencyCheck]
     public Guid Version { get; set; } = Guid.NewGuid();
 
@@ -184,6 +206,8 @@ public sealed class Position : ITenantOwned, IVersioned
             ["Reason"] = Reason,
             ["What would resolve it"] = WouldResolve,
             ["Decision"] = Decision,
+            ["Taken on"] = TakenOn is { } on ? Prose.Date(on) : null,
+            ["On the written confirmation of"] = ConfirmedByName is { } lead ? $"{lead} ({Confirmation})" : null,
         };
         if (organisation is not null)
         {
@@ -245,6 +269,8 @@ internal sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
         builder.Property(p => p.WouldResolve).HasMaxLength(Position.TextMaxLength);
         builder.Property(p => p.Decision).HasMaxLength(Position.DecisionMaxLength);
         builder.Property(p => p.RecordedByName).HasMaxLength(200);
+        builder.Property(p => p.ConfirmedByName).HasMaxLength(200);
+        builder.Property(p => p.Confirmation).HasMaxLength(Position.ConfirmationMaxLength);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         // One position per organisation per round: a changed or re-confirmed position updates it, its history is in the audit trail.
         builder.HasIndex(p => new { p.RoundId, p.OrganisationId }).IsUnique();

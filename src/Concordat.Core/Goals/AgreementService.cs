@@ -23,6 +23,17 @@ public sealed record RecordPosition(Guid? OrganisationId, PositionKind? Kind, st
 {
     /// <summary>The goal the person answered from, when they came from one: a round of another goal is then not found.</summary>
     public Guid? GoalId { get; init; }
+
+    /// <summary>The day the organisation took the position, when earlier than today.</summary>
+    public DateOnly? TakenOn { get; init; }
+
+    /// <summary>For a convenor recording it: the lead of the organisation whose written confirmation this is.</summary>
+    public Guid? ConfirmedByPersonId { get; init; }
+
+    /// <summary>For a convenor recording it: the confirmation, like "email of 3 March 2023".</summary>
+    public string? Confirmation { get; init; }
+
+    public bool OnConfirmation => ConfirmedByPersonId is not null || !string.IsNullOrWhiteSpace(Confirmation);
 }
 
 public sealed record AmendProposal(string? Title, string? OutcomeStatement, string? Population, string? InequalityLens, DateOnly? Horizon, string? Note);
@@ -33,9 +44,13 @@ public sealed record RoundView(AgreementRound Round, IReadOnlyList<ResponseView>
 {
     public IEnumerable<ResponseView> Outstanding => Responses.Where(r => !r.OnCurrentRevision);
 
-    /// <summary>"agreed by the integrated care partnership on 14 December 2022", or null when no forum was recorded.</summary>
+    /// <summary>
+    /// "agreed by the integrated care partnership on 14 December 2022, recorded on 7 December 2026", or null when no
+    /// forum was recorded.
+    /// </summary>
     public string? Decision => DecidedBy is not null && Round.DecidedOn is { } on
         ? $"{(Round.State == RoundState.Agreed ? "agreed" : "decided")} by {DecidedBy} on {Prose.Date(on)}"
+            + (Round.DecisionRecordedAtUtc is { } recorded ? $", recorded on {Prose.Date(recorded)}" : "")
         : null;
 }
 
@@ -80,6 +95,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         var before = await DecisionSnapshotAsync(round, ct);
         db.Entry(round).Property(r => r.Version).OriginalValue = round.Version;
         (round.DecidedByForumId, round.DecidedOn) = forum is null ? (null, null) : (input.ForumId, input.On);
+        round.DecisionRecordedAtUtc = forum is null ? null : clock.GetUtcNow().UtcDateTime;
         var after = new SortedDictionary<string, string?> { ["Decided by"] = forum is null ? null : $"{forum} on {Prose.Date(input.On!.Value)}" };
         if (before.SequenceEqual(after))
         {
@@ -103,6 +119,15 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
     {
         var forum = round.DecidedByForumId is { } id ? await db.Forums.Where(f => f.Id == id).Select(f => f.Name).SingleOrDefaultAsync(ct) : null;
         return new SortedDictionary<string, string?> { ["Decided by"] = forum is null || round.DecidedOn is not { } on ? null : $"{forum} on {Prose.Date(on)}" };
+    }
+
+    /// <summary>The leads of the organisations a round asks, by name: those whose written confirmation a convenor can record.</summary>
+    public async Task<IReadOnlyList<(Guid PersonId, string Name, string Organisation)>> LeadsAskedAsync(RoundView round, CancellationToken ct)
+    {
+        var asked = round.Responses.Select(r => r.OrganisationId).ToList();
+        var leads = await db.Memberships.AsNoTracking().Where(m => m.Role == Role.OrganisationLead && asked.Contains(m.OrganisationId))
+            .Select(m => new { m.PersonId, m.Person!.DisplayName, Organisation = m.Organisation!.Name }).ToListAsync(ct);
+        return [.. leads.Select(l => (l.PersonId, l.DisplayName, l.Organisation)).OrderBy(l => l.Organisation, StringComparer.Ordinal).ThenBy(l => l.DisplayName, StringComparer.Ordinal)];
     }
 
     public async Task<RoundView> GetAsync(Guid roundId, CancellationToken ct)
@@ -202,9 +227,12 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
     }
 
     /// <summary>
-    /// Records (or changes, or re-confirms) one organisation's position on the current revision. Only a lead of
-    /// that organisation may do so, only while the round is open. When the last required organisation responds
-    /// and no objection stands, the round closes as agreed and the proposal takes effect in the same save.
+    /// Records (or changes, or re-confirms) one organisation's position on the current revision, only while the round
+    /// is open. A lead of that organisation records it; a convenor may record it only on the written confirmation of
+    /// one of its leads, named with the confirmation, so the organisation still decides for itself. Either may give
+    /// the past day the position was taken (a strategy adopted before Concordat): the round then records what was
+    /// decided, attributed to who recorded it and when. When the last required organisation responds and no
+    /// objection stands, the round closes as agreed and the proposal takes effect in the same save.
     /// </summary>
     public async Task<Position> RecordPositionAsync(Guid roundId, RecordPosition input, Guid? expectedVersion, Actor actor, CancellationToken ct)
     {
@@ -213,9 +241,10 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         {
             throw new InputInvalidException(nameof(input.OrganisationId), "Select an organisation this round asks to respond");
         }
-        if (!actor.IsLeadOf(organisationId))
+        var isLead = actor.IsLeadOf(organisationId);
+        if (!isLead && !(actor.IsConvenor && input.OnConfirmation))
         {
-            throw new ForbiddenException("Only a lead of the organisation can record its position.");
+            throw new ForbiddenException("Only a lead of the organisation can record its position, or a convenor on a lead's written confirmation.");
         }
         if (input.Revision is { } read && read != round.CurrentRevision)
         {
@@ -231,6 +260,17 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         var reason = errors.OptionalText(nameof(input.Reason), "Reason", input.Reason, Position.TextMaxLength);
         var wouldResolve = errors.OptionalText(nameof(input.WouldResolve), "What would resolve it", input.WouldResolve, Position.TextMaxLength);
         var decision = errors.OptionalText(nameof(input.Decision), "Decision", input.Decision, Position.DecisionMaxLength);
+        if (input.TakenOn > UkCalendar.Today(clock))
+        {
+            errors.Add(nameof(input.TakenOn), "The day the position was taken must be today or in the past");
+        }
+        var (confirmedBy, confirmation) = isLead
+            ? (null, null)
+            : await CheckConfirmationAsync(input, organisationId, errors, ct);
+        if (isLead && input.OnConfirmation)
+        {
+            errors.Add(nameof(input.ConfirmedByPersonId), "You lead this organisation: record its position yourself, without a confirmation");
+        }
         if (kind == PositionKind.ConsentWithConcerns && reason is null)
         {
             errors.Add(nameof(input.Reason), "Enter your concerns");
@@ -283,19 +323,46 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         position.RecordedByPersonId = actor.PersonId ?? Guid.Empty;
         position.RecordedByName = actor.DisplayName;
         position.RecordedAtUtc = now;
+        position.TakenOn = input.TakenOn;
+        (position.ConfirmedByPersonId, position.ConfirmedByName, position.Confirmation) = (confirmedBy?.Id, confirmedBy?.Name, confirmation);
 
         // Every position moves the round's version on, so two positions saved at once cannot both miss that
         // together they complete the round.
         db.Entry(round).State = EntityState.Modified;
         var goal = await db.Goals.Include(g => g.Places).SingleAsync(g => g.Id == round.GoalId, ct);
         var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
-        db.Audit(actor, now, "PositionRecorded", GoalService.EntityType, goal.Id, goal.Title, before, position.Snapshot(organisation));
+        db.Audit(actor, now, confirmedBy is null ? "PositionRecorded" : "PositionRecordedOnConfirmation", GoalService.EntityType, goal.Id, goal.Title,
+            before, position.Snapshot(organisation));
         if (round.IsAgreedNow)
         {
             await CloseAsync(round, goal, RoundState.Agreed, actor, now, ct);
         }
         await SaveAsync(ct);
         return position;
+    }
+
+    /// <summary>The lead a convenor names and the confirmation they name: both required, and the person must lead the organisation.</summary>
+    private async Task<((Guid Id, string Name)? Lead, string? Confirmation)> CheckConfirmationAsync(RecordPosition input, Guid organisationId, InputErrors errors,
+        CancellationToken ct)
+    {
+        var confirmation = errors.OptionalText(nameof(input.Confirmation), "Written confirmation", input.Confirmation, Position.ConfirmationMaxLength);
+        if (confirmation is null)
+        {
+            errors.Add(nameof(input.Confirmation), "Enter the lead's written confirmation, for example email of 3 March 2023");
+        }
+        if (input.ConfirmedByPersonId is not { } personId)
+        {
+            errors.Add(nameof(input.ConfirmedByPersonId), "Select the lead of the organisation whose written confirmation this is");
+            return (null, confirmation);
+        }
+        var lead = await db.Memberships.Where(m => m.PersonId == personId && m.OrganisationId == organisationId && m.Role == Role.OrganisationLead)
+            .Select(m => m.Person!.DisplayName).FirstOrDefaultAsync(ct);
+        if (lead is null)
+        {
+            errors.Add(nameof(input.ConfirmedByPersonId), "Select a lead of the organisation: only its leads can confirm its position");
+            return (null, confirmation);
+        }
+        return ((personId, lead), confirmation);
     }
 
     /// <summary>

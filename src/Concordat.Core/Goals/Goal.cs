@@ -78,15 +78,31 @@ public sealed class Goal : ITenantOwned, IVersioned
     public DateOnly Horizon { get; set; }
     public Guid LeadOrganisationId { get; set; }
 
-    /// <summary>The named senior responsible owner (SRO).</summary>
-    public required string SeniorResponsibleOwner { get; set; }
+    /// <summary>
+    /// The forum that owns the goal (the integrated care partnership, a health and wellbeing board), if one does; the lead
+    /// organisation still leads the work.
+    /// </summary>
+    public Guid? OwningForumId { get; set; }
+
+    /// <summary>Organisations that own the goal with the lead organisation; they may be from outside the system.</summary>
+    public List<GoalJointOwner> JointOwners { get; init; } = [];
+
+    /// <summary>The named senior responsible owner (SRO); optional, and the health check finds its absence.</summary>
+    public string? SeniorResponsibleOwner { get; set; }
     public GoalStatus Status { get; set; }
     public DateTime CreatedAtUtc { get; init; }
+
+    /// <summary>The ambition the goal serves, if any; goals under no ambition come after all the others.</summary>
+    public Guid? AmbitionId { get; set; }
+
+    /// <summary>Where the goal comes among the goals of its ambition (or of none), first at 0; set by convenors.</summary>
+    public int Position { get; set; }
 
     [ConcurrencyCheck]
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public IReadOnlyDictionary<string, string?> Snapshot(IReadOnlyDictionary<Guid, string> placeNames, IReadOnlyDictionary<Guid, string> organisationNames) =>
+    /// <param name="organisationNames">Names of the lead organisation and the joint owners.</param>
+    public IReadOnlyDictionary<string, string?> Snapshot(IReadOnlyDictionary<Guid, string> placeNames, IReadOnlyDictionary<Guid, string> organisationNames, string? owningForum) =>
         new SortedDictionary<string, string?>
         {
             ["Title"] = Title,
@@ -96,6 +112,9 @@ public sealed class Goal : ITenantOwned, IVersioned
             ["Inequality lens"] = InequalityLens,
             ["Horizon"] = Prose.Date(Horizon),
             ["Lead organisation"] = organisationNames.GetValueOrDefault(LeadOrganisationId, "?"),
+            ["Owning forum"] = owningForum,
+            ["Joint owners"] = JointOwners.Count == 0 ? null
+                : string.Join(", ", JointOwners.Select(o => organisationNames.GetValueOrDefault(o.OrganisationId, "?")).Order(StringComparer.Ordinal)),
             ["Senior responsible owner"] = SeniorResponsibleOwner,
             ["Status"] = Status.InWords(),
         };
@@ -121,7 +140,10 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
         builder.HasOne<CareSystem>().WithMany().HasForeignKey(g => g.SystemId);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(g => g.LeadOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(g => g.Places).WithOne().HasForeignKey(p => p.GoalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<GovernanceForum>().WithMany().HasForeignKey(g => g.OwningForumId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(g => g.JointOwners).WithOne().HasForeignKey(o => o.GoalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(g => new { g.SystemId, g.Status });
+        builder.HasOne<Ambition>().WithMany().HasForeignKey(g => g.AmbitionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

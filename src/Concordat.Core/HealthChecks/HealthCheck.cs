@@ -7,7 +7,11 @@ namespace Concordat.Core.HealthChecks;
 
 public sealed record ContributionFacts(Guid Id, string Organisation, Guid OrganisationId, ContributionStatus Status, bool IsOverdue);
 
-public sealed record IdeaFacts(Guid Id, string Title, bool UsesLevers, bool HasDiagnosis, bool NamesBehaviour);
+/// <summary>
+/// A change idea in a goal's diagram. One under a priority shared from another goal (<see cref="FromAnotherGoal"/>) counts
+/// towards this goal's account of how, but its own findings are made once, in the goal it was entered in.
+/// </summary>
+public sealed record IdeaFacts(Guid Id, string Title, bool UsesLevers, bool HasDiagnosis, bool NamesBehaviour, bool FromAnotherGoal = false);
 
 public sealed record MeasureFacts(Guid Id, string Name, bool HasData, bool IsStale, bool HasTargetOrTrajectory, bool IsConcern, bool IsAddressed)
 {
@@ -19,7 +23,11 @@ public sealed record NeedFacts(string Description, double Gap, string Unit);
 
 /// <summary>What the health check needs to know about one goal, gathered from the live data.</summary>
 public sealed record GoalFacts(Guid Id, string Title, GoalStatus Status, IReadOnlyList<ContributionFacts> Contributions, int PrimaryDrivers,
-    IReadOnlyList<IdeaFacts> Ideas, IReadOnlyList<MeasureFacts> Measures, IReadOnlyList<NeedFacts> Needs);
+    IReadOnlyList<IdeaFacts> Ideas, IReadOnlyList<MeasureFacts> Measures, IReadOnlyList<NeedFacts> Needs)
+{
+    /// <summary>Whether a senior responsible owner is named; the goal form allows none, so a strategy can be entered as it is.</summary>
+    public bool HasSeniorResponsibleOwner { get; init; } = true;
+}
 
 public sealed record ResourceFacts(Guid Id, string Name, string Organisation, bool IsOverCommitted);
 
@@ -86,6 +94,7 @@ public static class HealthCheck
     public const string UnaddressedConcern = "concerns-are-addressed";
     public const string NeedsUnmet = "needs-are-met";
     public const string OverCommitted = "resources-within-capacity";
+    public const string NoSeniorResponsibleOwner = "goal-has-a-senior-responsible-owner";
 
     /// <summary>
     /// Every check made of each goal, in the order the page shows them. There is no check that a goal's contributions
@@ -93,7 +102,7 @@ public static class HealthCheck
     /// would complete (has contributors, is shared) and cannot pull a passing check down.
     /// </summary>
     public static readonly IReadOnlyList<string> GoalChecks =
-        [NoMeasure, NoContributor, NotShared, NotAgreed, CheckInsOverdue, NoAccountOfHow, LeverWithoutMechanism, StaleData, NoTarget, UnaddressedConcern, NeedsUnmet];
+        [NoSeniorResponsibleOwner, NoMeasure, NoContributor, NotShared, NotAgreed, CheckInsOverdue, NoAccountOfHow, LeverWithoutMechanism, StaleData, NoTarget, UnaddressedConcern, NeedsUnmet];
 
     public static SystemHealth Run(IReadOnlyList<GoalFacts> goals, IReadOnlyList<ResourceFacts> resources) =>
         new([.. goals.Select(Run)],
@@ -107,6 +116,11 @@ public static class HealthCheck
         void Fail(string check, string subject, string explanation, string path) => findings.Add(new Finding(check, subject, explanation, path, CheckState.Failed));
         var goalPath = $"/goals/{goal.Id}";
         var active = goal.Contributions.Where(c => c.Status != ContributionStatus.Withdrawn).ToList();
+
+        if (!goal.HasSeniorResponsibleOwner)
+        {
+            Fail(NoSeniorResponsibleOwner, goal.Title, "No senior responsible owner is named, so no one person answers for whether the outcome is reached.", goalPath);
+        }
 
         if (goal.Measures.Count == 0)
         {
@@ -131,7 +145,7 @@ public static class HealthCheck
                 ? "The goal has no driver diagram: an aim without an account of how it will be reached."
                 : "The driver diagram has no change ideas: it names what matters but not what anyone will do.", goalPath + "/theory-of-change");
         }
-        foreach (var idea in goal.Ideas.Where(i => i.UsesLevers && (!i.HasDiagnosis || !i.NamesBehaviour)))
+        foreach (var idea in goal.Ideas.Where(i => !i.FromAnotherGoal && i.UsesLevers && (!i.HasDiagnosis || !i.NamesBehaviour)))
         {
             Fail(LeverWithoutMechanism, idea.Title, idea.NamesBehaviour
                 ? $"\"{idea.Title}\" pulls policy levers without a COM-B diagnosis of what stops the behaviour: a lever without a mechanism."
@@ -232,6 +246,7 @@ public static class HealthCheck
 
     public static string Name(string check) => check switch
     {
+        NoSeniorResponsibleOwner => "Has a named senior responsible owner",
         NoMeasure => "Has a measure",
         NoContributor => "Has contributors",
         NotShared => "Is shared by more than one partner",

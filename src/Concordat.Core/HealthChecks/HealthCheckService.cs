@@ -23,9 +23,9 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
     /// <summary>Reads every goal that is not retired, with what the checks need, and runs the checks on it.</summary>
     public async Task<StrategyReading> ReadAsync(CancellationToken ct)
     {
-        var goals = await db.Goals.AsNoTracking().Where(g => g.Status != GoalStatus.Retired).OrderBy(g => g.Title).ToListAsync(ct);
+        var goals = await GoalService.InStrategyOrder(db, db.Goals.AsNoTracking().Where(g => g.Status != GoalStatus.Retired)).ToListAsync(ct);
         var targets = await db.Measures.AsNoTracking()
-            .Select(m => new { m.Id, HasTarget = m.Target != null || db.TrajectoryPoints.Any(t => t.MeasureId == m.Id) })
+            .Select(m => new { m.Id, HasTarget = m.Target != null || m.RelativeTargetKind != null || db.TrajectoryPoints.Any(t => t.MeasureId == m.Id) })
             .ToDictionaryAsync(m => m.Id, m => m.HasTarget, ct);
         var byGoal = await views.ByGoalAsync(null, ct);
         var needs = byGoal.ToDictionary(g => g.GoalId);
@@ -35,14 +35,15 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
         var measuresOf = await measures.ListForGoalsAsync(goalIds, ct);
         // An organisation outside the system is not a partner, so what it once committed does not make a goal shared.
         var outsiders = (await db.Organisations.Where(o => !o.IsPartner).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
+        // A change idea under a shared priority is carried by contributions to its home goal, so carrying is read system-wide.
+        var activeContributions = goals.SelectMany(g => contributionsOf[g.Id]).Where(c => c.Status != ContributionStatus.Withdrawn).Select(c => c.Id).ToHashSet();
         var readings = new List<GoalReading>();
         foreach (var goal in goals)
         {
             var diagram = diagrams[goal.Id];
             var rows = contributionsOf[goal.Id].ToList();
             var goalMeasures = measuresOf[goal.Id].ToList();
-            var activeIds = rows.Where(c => c.Status != ContributionStatus.Withdrawn).Select(c => c.Id).ToHashSet();
-            var carriedIdea = diagram.ChangeIdeas.Any(i => i.CarriedBy.Any(c => activeIds.Contains(c.Id)));
+            var carriedIdea = diagram.ChangeIdeas.Any(i => i.CarriedBy.Any(c => activeContributions.Contains(c.Id)));
             // Drivers with a change idea under them: the secondary drivers ideas move, and the primary drivers those serve.
             var movedSecondary = diagram.ChangeIdeas.SelectMany(i => i.SecondaryDriverIds).ToHashSet();
             var movedDrivers = movedSecondary.Concat(diagram.Secondary.Where(s => movedSecondary.Contains(s.Driver.Id)).SelectMany(s => s.ServesPrimaryIds)).ToHashSet();
@@ -52,9 +53,13 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
             var facts = new GoalFacts(goal.Id, goal.Title, goal.Status,
                 [.. rows.Where(c => !outsiders.Contains(c.OrganisationId)).Select(c => new ContributionFacts(c.Id, c.Organisation, c.OrganisationId, c.Status, c.IsOverdue))],
                 diagram.Primary.Count,
-                [.. diagram.ChangeIdeas.Select(i => new IdeaFacts(i.Idea.Id, i.Idea.Title, i.Idea.Levers != PolicyLevers.None, i.Idea.HasDiagnosis, i.Idea.WhoseBehaviour is not null))],
+                [.. diagram.ChangeIdeas.Select(i => new IdeaFacts(i.Idea.Id, i.Idea.Title, i.Idea.Levers != PolicyLevers.None, i.Idea.HasDiagnosis, i.Idea.WhoseBehaviour is not null,
+                    !diagram.IsOwn(i.Idea.GoalId)))],
                 measureFacts,
-                needs.TryGetValue(goal.Id, out var g) ? [.. g.Needs.Select(n => new NeedFacts(n.Need.Description, n.Gap, n.Need.Unit))] : []);
+                needs.TryGetValue(goal.Id, out var g) ? [.. g.Needs.Select(n => new NeedFacts(n.Need.Description, n.Gap, n.Need.Unit))] : [])
+            {
+                HasSeniorResponsibleOwner = goal.SeniorResponsibleOwner is not null,
+            };
             readings.Add(new GoalReading(goal, diagram, rows, goalMeasures, facts));
         }
         var register = await resources.ListAsync(new ResourceFilter(), ct);

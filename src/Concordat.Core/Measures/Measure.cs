@@ -10,12 +10,47 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Concordat.Core.Measures;
 
+/// <summary>The type of a measure's periods: how long each is, where it starts and how it is written (see <see cref="Period"/>).</summary>
 public enum MeasureFrequency
+{
+    /// <summary>Weeks from Monday.</summary>
+    Weekly,
+    Monthly,
+
+    /// <summary>Calendar quarters: 2024 Q1 is January to March 2024.</summary>
+    Quarterly,
+
+    /// <summary>Calendar years: 2024.</summary>
+    Annual,
+
+    /// <summary>Financial quarters: 2024/25 Q1 is April to June 2024.</summary>
+    FinancialQuarter,
+
+    /// <summary>Financial years from 1 April: 2024/25.</summary>
+    FinancialYear,
+
+    /// <summary>Academic years from 1 September: 2024/25.</summary>
+    AcademicYear,
+
+    /// <summary>Rolling pools of <see cref="Measure.PoolYears"/> calendar years, a year apart: 2019 - 21, 2020 - 22.</summary>
+    PooledYears,
+}
+
+/// <summary>How often a measure's data is published.</summary>
+public enum ReleaseCadence
 {
     Weekly,
     Monthly,
     Quarterly,
     Annual,
+}
+
+/// <summary>The unit of the lag between the end of a period and the publication of its data.</summary>
+public enum LagUnit
+{
+    Days,
+    Weeks,
+    Months,
 }
 
 /// <summary>How values are shown, and which values are possible at all.</summary>
@@ -70,6 +105,7 @@ public sealed class Measure : ITenantOwned, IVersioned
     public const int UnitMaxLength = 40;
     public const int SourceMaxLength = 300;
     public const int AreaCodeMaxLength = 12;
+    public const int RelativeTargetReferenceMaxLength = 100;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid SystemId { get; init; }
@@ -94,32 +130,103 @@ public sealed class Measure : ITenantOwned, IVersioned
     public string? AreaCode { get; set; }
     public Guid OwnerOrganisationId { get; set; }
 
-    /// <summary>Days after a period ends by which the next value is expected; null means the frequency's usual lag.</summary>
-    public int? StaleAfterDays { get; set; }
+    /// <summary>The length of each pool for <see cref="MeasureFrequency.PooledYears"/>, like 3 for 2019 - 21; null for every other type.</summary>
+    public int? PoolYears { get; set; }
+
+    /// <summary>How often the data is published; null means once a period (a year for pooled years).</summary>
+    public ReleaseCadence? ReleasedEvery { get; set; }
+
+    /// <summary>How long after a period (or a release's last period) ends its data is published, in <see cref="ReleaseLagUnit"/>; null means the usual lag.</summary>
+    public int? ReleaseLag { get; set; }
+    public LagUnit ReleaseLagUnit { get; set; } = LagUnit.Months;
+
+    /// <summary>A target agreed relative to a baseline; its trajectory is worked out from the data when read (see <see cref="RelativeTarget"/>).</summary>
+    public RelativeTargetKind? RelativeTargetKind { get; set; }
+
+    /// <summary>The change (an amount, or a percentage of the baseline) or the value to reach.</summary>
+    public double? RelativeTargetAmount { get; set; }
+
+    /// <summary>What the value to reach is, like "the England average"; only for <see cref="Measures.RelativeTargetKind.Reach"/>.</summary>
+    public string? RelativeTargetReference { get; set; }
+    public DateOnly? RelativeTargetBaseline { get; set; }
+    public DateOnly? RelativeTargetBy { get; set; }
     public DateTime CreatedAtUtc { get; init; }
 
     [ConcurrencyCheck]
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    /// <summary>
-    /// The usual lag when none is set: long enough for one publication to be missed before the data counts as out of
-    /// date (a monthly measure is stale when its newest month ended more than two months ago).
-    /// </summary>
-    public static int DefaultStaleAfterDays(MeasureFrequency frequency) => frequency switch
+    [NotMapped]
+    public RelativeTarget? RelativeTarget =>
+        RelativeTargetKind is { } kind && RelativeTargetAmount is { } amount && RelativeTargetBaseline is { } baseline && RelativeTargetBy is { } by
+            ? new RelativeTarget(kind, amount, RelativeTargetReference, baseline, by) : null;
+
+    public static ReleaseCadence UsualCadence(MeasureFrequency frequency) => frequency switch
     {
-        MeasureFrequency.Weekly => 21,
-        MeasureFrequency.Monthly => 62,
-        MeasureFrequency.Quarterly => 123,
-        _ => 396,
+        MeasureFrequency.Weekly => ReleaseCadence.Weekly,
+        MeasureFrequency.Monthly => ReleaseCadence.Monthly,
+        MeasureFrequency.Quarterly or MeasureFrequency.FinancialQuarter => ReleaseCadence.Quarterly,
+        _ => ReleaseCadence.Annual,
+    };
+
+    /// <summary>
+    /// The usual lag when none is set: two weeks for weekly data, two months for monthly, three for quarterly, a year
+    /// for yearly and 18 months for pooled years, as public health indicators are published.
+    /// </summary>
+    public static (int Amount, LagUnit Unit) UsualLag(MeasureFrequency frequency) => frequency switch
+    {
+        MeasureFrequency.Weekly => (2, LagUnit.Weeks),
+        MeasureFrequency.Monthly => (2, LagUnit.Months),
+        MeasureFrequency.Quarterly or MeasureFrequency.FinancialQuarter => (3, LagUnit.Months),
+        MeasureFrequency.PooledYears => (18, LagUnit.Months),
+        _ => (12, LagUnit.Months),
     };
 
     [NotMapped]
-    public int EffectiveStaleAfterDays => StaleAfterDays ?? DefaultStaleAfterDays(Frequency);
+    public ReleaseCadence EffectiveCadence => ReleasedEvery ?? UsualCadence(Frequency);
 
-    public bool IsStale(DateOnly newestPeriod, DateOnly today) => NextValueDueBy(newestPeriod) < today;
+    [NotMapped]
+    public (int Amount, LagUnit Unit) EffectiveLag => ReleaseLag is { } lag ? (lag, ReleaseLagUnit) : UsualLag(Frequency);
 
-    /// <summary>The last day on which the value after <paramref name="newestPeriod"/> can arrive before the data counts as out of date.</summary>
-    public DateOnly NextValueDueBy(DateOnly newestPeriod) => PeriodEnd(newestPeriod).AddDays(EffectiveStaleAfterDays);
+    /// <summary>Out of date when the release that should carry the period after the newest has passed.</summary>
+    public bool IsStale(DateOnly newestPeriod, DateOnly today) => NextReleaseExpectedBy(newestPeriod) < today;
+
+    /// <summary>
+    /// The day by which the release carrying the period after <paramref name="newestPeriod"/> is expected: the end of
+    /// the release's window (that period's week, month, quarter or year, by the cadence) plus the lag.
+    /// </summary>
+    public DateOnly NextReleaseExpectedBy(DateOnly newestPeriod)
+    {
+        var next = Period.Of(this, newestPeriod).Next.End;
+        var windowEnd = EffectiveCadence switch
+        {
+            ReleaseCadence.Weekly => next.AddDays((7 - (int)next.DayOfWeek) % 7),
+            ReleaseCadence.Monthly => new DateOnly(next.Year, next.Month, 1).AddMonths(1).AddDays(-1),
+            ReleaseCadence.Quarterly => new DateOnly(next.Year, ((next.Month - 1) / 3 * 3) + 1, 1).AddMonths(3).AddDays(-1),
+            _ => YearEndAfter(next),
+        };
+        var (amount, unit) = EffectiveLag;
+        return unit switch
+        {
+            LagUnit.Days => windowEnd.AddDays(amount),
+            LagUnit.Weeks => windowEnd.AddDays(7 * amount),
+            // From a month's end to a month's end: 31 December and 18 months is 30 June.
+            _ when windowEnd.AddDays(1).Day == 1 => windowEnd.AddDays(1).AddMonths(amount).AddDays(-1),
+            _ => windowEnd.AddMonths(amount),
+        };
+    }
+
+    /// <summary>The last day of the measure's kind of year (calendar, financial or academic) that holds <paramref name="date"/>.</summary>
+    private DateOnly YearEndAfter(DateOnly date)
+    {
+        var startMonth = Frequency switch
+        {
+            MeasureFrequency.FinancialQuarter or MeasureFrequency.FinancialYear => 4,
+            MeasureFrequency.AcademicYear => 9,
+            _ => 1,
+        };
+        var start = new DateOnly(date.Month >= startMonth ? date.Year : date.Year - 1, startMonth, 1);
+        return start.AddYears(1).AddDays(-1);
+    }
 
     /// <summary>Leads of the organisation that owns the data (or its delegate) define the measure and its recalculation points.</summary>
     public void RequireSteward(Actor actor, string action)
@@ -129,18 +236,13 @@ public sealed class Measure : ITenantOwned, IVersioned
     }
 
     /// <summary>The last day of the period that starts on <paramref name="periodStart"/>.</summary>
-    public DateOnly PeriodEnd(DateOnly periodStart) => Frequency switch
-    {
-        MeasureFrequency.Weekly => periodStart.AddDays(6),
-        MeasureFrequency.Monthly => periodStart.AddMonths(1).AddDays(-1),
-        MeasureFrequency.Quarterly => periodStart.AddMonths(3).AddDays(-1),
-        _ => periodStart.AddYears(1).AddDays(-1),
-    };
+    public DateOnly PeriodEnd(DateOnly periodStart) => Period.Of(this, periodStart).End;
+
+    /// <summary>The period that starts on <paramref name="periodStart"/> as published: "April 2026", "2019 - 21".</summary>
+    public string PeriodInWords(DateOnly periodStart) => Period.Of(this, periodStart).ToString();
 
     /// <summary>Why a date cannot start one of this measure's periods, or null when it can.</summary>
-    public string? PeriodProblem(DateOnly periodStart) => Frequency == MeasureFrequency.Weekly
-        ? periodStart.DayOfWeek == DayOfWeek.Monday ? null : "A weekly period starts on a Monday"
-        : periodStart.Day == 1 ? null : "A period starts on the first day of a month, like 2026-04-01";
+    public string? PeriodProblem(DateOnly periodStart) => Period.StartProblem(Frequency, periodStart);
 
     /// <summary>Why a value is impossible for this measure's format, or null when it is possible.</summary>
     public string? ValueProblem(double value) => Format switch
@@ -221,6 +323,10 @@ internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
         builder.Property(m => m.SourceKind).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Geography).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.AreaCode).HasMaxLength(Measure.AreaCodeMaxLength);
+        builder.Property(m => m.ReleasedEvery).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.ReleaseLagUnit).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.RelativeTargetKind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.RelativeTargetReference).HasMaxLength(Measure.RelativeTargetReferenceMaxLength);
         builder.HasOne<Place>().WithMany().HasForeignKey(m => m.PlaceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.GeographyOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CareSystem>().WithMany().HasForeignKey(m => m.SystemId);

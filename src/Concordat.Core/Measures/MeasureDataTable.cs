@@ -14,7 +14,7 @@ public static class MeasureDataTable
 {
     public static readonly IReadOnlyList<string> Header =
     [
-        "measure", "unit", "period_start", "period_end", "value", "count", "denominator", "lower_ci", "upper_ci", "note", "target", "trajectory",
+        "measure", "unit", "period", "period_start", "period_end", "value", "count", "denominator", "lower_ci", "upper_ci", "note", "target", "trajectory",
         "mean", "lower_process_limit", "upper_process_limit", "reading", "rule", "signal", "limits_from", "limits_provisional", "limits_recalculated_because",
     ];
 
@@ -34,7 +34,7 @@ public static class MeasureDataTable
             var segment = analysis.GetSegmentOf(point.Index);
             rows.Add(
             [
-                measure.Name, measure.Unit, o.PeriodStart, measure.PeriodEnd(o.PeriodStart), o.Value, o.Count, o.Denominator, o.LowerCi, o.UpperCi, o.Note,
+                measure.Name, measure.Unit, measure.PeriodInWords(o.PeriodStart), o.PeriodStart, measure.PeriodEnd(o.PeriodStart), o.Value, o.Count, o.Denominator, o.LowerCi, o.UpperCi, o.Note,
                 measure.Target, planned.TryGetValue(o.PeriodStart, out var plannedValue) ? plannedValue : null,
                 point.Mean, point.LowerProcessLimit, point.UpperProcessLimit, point.PointType.InWords(), point.Rule?.InWords(), point.Signal?.InWords(),
                 series[segment.Start].PeriodStart, segment.IsShort, RecalculatedBecause(series, rebases, segment),

@@ -25,7 +25,15 @@ public sealed record SaveMeasure(string? Name, string? Definition, string? Unit,
     public Guid? PlaceId { get; init; }
     public Guid? GeographyOrganisationId { get; init; }
     public string? AreaCode { get; init; }
-    public int? StaleAfterDays { get; init; }
+    /// <summary>The length of each pool, for pooled years only.</summary>
+    public int? PoolYears { get; init; }
+
+    /// <summary>How often the data is published; null for once a period.</summary>
+    public ReleaseCadence? ReleasedEvery { get; init; }
+
+    /// <summary>How long after a period ends it is published, in <see cref="ReleaseLagUnit"/> (months when not given); null for the usual lag.</summary>
+    public int? ReleaseLag { get; init; }
+    public LagUnit? ReleaseLagUnit { get; init; }
     public IReadOnlyList<PlannedValue>? Trajectory { get; init; }
 }
 
@@ -40,12 +48,22 @@ public sealed record RecordObservation(DateOnly? PeriodStart, double? Value, str
 public sealed record AddRebase(DateOnly? PeriodStart, string? Reason);
 
 /// <summary>
+/// A target relative to a baseline: <c>Baseline</c> and <c>By</c> are periods written as the measure's data is
+/// published ("2018 - 20", "2024/25", "April 2026"); <c>Amount</c> is the change, the percentage change (-50 halves)
+/// or the value to reach, which <c>Reference</c> names ("the England average").
+/// </summary>
+public sealed record SetRelativeTarget(RelativeTargetKind? Kind, double? Amount, string? Reference, string? Baseline, string? By);
+
+/// <summary>
 /// A measure with its Making Data Count reading, for lists and goal pages. <see cref="IsProvisional"/> is
 /// <see cref="XmrAnalysis.IsProvisional"/>: the icons rest on fewer points than reliable limits need.
 /// </summary>
 public sealed record MeasureSummary(Guid Id, string Name, string Unit, ImprovementDirection Improvement, int Points, DateOnly? LatestPeriod,
     double? LatestValue, VariationIcon? Variation, AssuranceIcon? Assurance, string? SparklineSvg, bool IsStale, bool IsProvisional)
 {
+    /// <summary>The latest period as published: "April 2026", "2019 - 21".</summary>
+    public string? LatestPeriodInWords { get; init; }
+
     /// <summary>Special cause concern first, then neither, common cause, improvement, and measures without data last.</summary>
     public int ConcernRank => Variation switch
     {
@@ -71,6 +89,17 @@ public sealed record MeasureDetail(Measure Measure, string Owner, string Geograp
     MeasureChart? Chart, XmrSummary? Summary, IReadOnlyList<(Guid Id, string Title)> Goals, bool IsStale, IReadOnlyList<MeasureRebase> Rebases,
     IReadOnlyList<TrajectoryPoint> Trajectory)
 {
+    /// <summary>The period as published: "April 2026", "2019 - 21".</summary>
+    public string PeriodInWords(DateOnly period) => Measure.PeriodInWords(period);
+
+    /// <summary>The relative target in the words it was agreed in, with its baseline value as recorded now.</summary>
+    public string? RelativeTargetInWords => Measure.RelativeTarget is { } target
+        ? target.InWords(Measure, Observations.FirstOrDefault(o => o.PeriodStart == target.Baseline)?.Value) : null;
+
+    /// <summary>Said when the relative target has no trajectory because its baseline has no value.</summary>
+    public string? RelativeTargetProblem => Measure.RelativeTarget is { } target && Trajectory.Count == 0
+        ? $"There is no value for {Measure.PeriodInWords(target.Baseline)}, the baseline, so the trajectory cannot be drawn: record or import it." : null;
+
     /// <summary>The trajectory's value for a period, if it plans one.</summary>
     public double? PlannedFor(DateOnly period) => Trajectory.FirstOrDefault(t => t.PeriodStart == period)?.Value;
 }
@@ -120,7 +149,10 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         var sparkline = XmrChart.ToSparklineSvg(analysis, new XmrSparklineOptions { Title = measure.Name, Labels = Labels(measure, series), IdPrefix = "s" + measure.Id.ToString("N")[..8] });
         var latest = series[^1];
         return new MeasureSummary(measure.Id, measure.Name, measure.Unit, measure.Improvement, series.Count, latest.PeriodStart, latest.Value,
-            analysis.VariationIcon, analysis.AssuranceIcon, sparkline, measure.IsStale(latest.PeriodStart, UkCalendar.Today(clock)), analysis.IsProvisional);
+            analysis.VariationIcon, analysis.AssuranceIcon, sparkline, measure.IsStale(latest.PeriodStart, UkCalendar.Today(clock)), analysis.IsProvisional)
+        {
+            LatestPeriodInWords = measure.PeriodInWords(latest.PeriodStart),
+        };
     }
 
     public async Task<MeasureDetail> GetAsync(Guid id, CancellationToken ct)
@@ -129,7 +161,7 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         var owner = await db.Organisations.Where(o => o.Id == measure.OwnerOrganisationId).Select(o => o.Name).SingleAsync(ct);
         var series = await db.Observations.AsNoTracking().Where(o => o.MeasureId == id).OrderBy(o => o.PeriodStart).ToListAsync(ct);
         var rebases = await db.MeasureRebases.AsNoTracking().Where(r => r.MeasureId == id).OrderBy(r => r.PeriodStart).ToListAsync(ct);
-        var trajectory = await db.TrajectoryPoints.AsNoTracking().Where(t => t.MeasureId == id).OrderBy(t => t.PeriodStart).ToListAsync(ct);
+        var trajectory = await TrajectoryAsync(measure, series, ct);
         var goals = (await db.GoalMeasures.Where(g => g.MeasureId == id).Join(db.Goals, g => g.GoalId, g => g.Id, (_, g) => new { g.Id, g.Title })
             .OrderBy(g => g.Title).ToListAsync(ct)).Select(g => (g.Id, g.Title)).ToList();
         var geography = await DescribeGeographyAsync(measure, ct);
@@ -157,8 +189,18 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("There is no such measure in this system.");
         var series = await db.Observations.AsNoTracking().Where(o => o.MeasureId == id).OrderBy(o => o.PeriodStart).ToListAsync(ct);
         var rebases = await db.MeasureRebases.AsNoTracking().Where(r => r.MeasureId == id).ToListAsync(ct);
-        var trajectory = await db.TrajectoryPoints.AsNoTracking().Where(t => t.MeasureId == id).ToListAsync(ct);
+        var trajectory = await TrajectoryAsync(measure, series, ct);
         return (measure, MeasureDataTable.For(measure, series, rebases, trajectory));
+    }
+
+    /// <summary>The planned values by period: the line from a relative target's baseline value, or the periods planned one by one.</summary>
+    private async Task<IReadOnlyList<TrajectoryPoint>> TrajectoryAsync(Measure measure, IReadOnlyList<Observation> series, CancellationToken ct)
+    {
+        if (measure.RelativeTarget is { } target)
+        {
+            return series.FirstOrDefault(o => o.PeriodStart == target.Baseline) is { } baseline ? target.Trajectory(measure, baseline.Value) : [];
+        }
+        return await db.TrajectoryPoints.AsNoTracking().Where(t => t.MeasureId == measure.Id).OrderBy(t => t.PeriodStart).ToListAsync(ct);
     }
 
     private async Task<string> DescribeGeographyAsync(Measure measure, CancellationToken ct) => measure.Geography switch
@@ -167,7 +209,8 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
             await db.Places.Where(p => p.Id == placeId).Select(p => p.Name).SingleAsync(ct),
         MeasureGeography.Organisation when measure.GeographyOrganisationId is { } organisationId =>
             await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct),
-        MeasureGeography.Area => $"Area {measure.AreaCode}",
+        MeasureGeography.Area when measure.AreaCode is { } code =>
+            await db.Areas.Where(a => a.Code == code).Select(a => a.Name).SingleOrDefaultAsync(ct) is { } name ? Areas.Area.Describe(code, name) : $"Area {code}",
         _ => "The whole system",
     };
 
@@ -182,7 +225,7 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
     }
 
     private static SpcLabels Labels(Measure measure, IReadOnlyList<Observation> series) =>
-        new() { MeasureName = measure.Name, Unit = measure.Unit, PeriodLabels = SpcLabels.FormatPeriods(series.Select(o => o.PeriodStart).ToList()) };
+        new() { MeasureName = measure.Name, Unit = measure.Unit, PeriodLabels = [.. series.Select(o => Period.Of(measure, o.PeriodStart).Label)] };
 
     /// <summary>Convenors, and leads of the organisation that owns the data, define measures.</summary>
     public async Task<Measure> CreateAsync(SaveMeasure input, Actor actor, CancellationToken ct)
@@ -275,11 +318,7 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
             errors.Add(nameof(input.Target), "Target " + (measure.ValueProblem(target) ?? "must be a number"));
         }
         measure.Target = input.Target;
-        if (input.StaleAfterDays is { } days and (< 1 or > 1000))
-        {
-            errors.Add(nameof(input.StaleAfterDays), "Days until the data is out of date must be a whole number from 1 to 1000");
-        }
-        measure.StaleAfterDays = input.StaleAfterDays;
+        ApplySchedule(measure, input, errors);
         if (input.OwnerOrganisationId is not { } ownerId || !await db.Organisations.AnyAsync(o => o.Id == ownerId, ct))
         {
             errors.Add(nameof(input.OwnerOrganisationId), "Select the organisation that owns the data");
@@ -290,6 +329,28 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         var trajectory = Trajectory(measure, input.Trajectory ?? [], errors);
         errors.ThrowIfAny();
         return trajectory;
+    }
+
+    /// <summary>The pool's length and the publication schedule.</summary>
+    private static void ApplySchedule(Measure measure, SaveMeasure input, InputErrors errors)
+    {
+        measure.PoolYears = null;
+        if (measure.Frequency == MeasureFrequency.PooledYears)
+        {
+            if (input.PoolYears is not { } years || years is < Period.MinPoolYears or > Period.MaxPoolYears)
+            {
+                errors.Add(nameof(input.PoolYears), $"Enter how many years each pooled period holds, a whole number from {Period.MinPoolYears} to {Period.MaxPoolYears}, like 3 for 2019 - 21");
+            }
+            measure.PoolYears = input.PoolYears is >= Period.MinPoolYears and <= Period.MaxPoolYears ? input.PoolYears : 3;
+        }
+        measure.ReleasedEvery = input.ReleasedEvery is { } cadence ? Choice<ReleaseCadence>(errors, nameof(input.ReleasedEvery), cadence, "Select how often the data is published") : null;
+        measure.ReleaseLagUnit = Choice<LagUnit>(errors, nameof(input.ReleaseLagUnit), input.ReleaseLagUnit ?? LagUnit.Months, "Select days, weeks or months for the lag");
+        var most = measure.ReleaseLagUnit switch { LagUnit.Days => 1000, LagUnit.Weeks => 150, _ => 36 };
+        if (input.ReleaseLag is { } lag and (< 0 or > 1000) || input.ReleaseLag > most)
+        {
+            errors.Add(nameof(input.ReleaseLag), $"The lag before publication must be a whole number from 0 to {MeasureWords.LagInWords(most, measure.ReleaseLagUnit)}");
+        }
+        measure.ReleaseLag = input.ReleaseLag;
     }
 
     private async Task ApplyGeographyAsync(Measure measure, SaveMeasure input, InputErrors errors, CancellationToken ct)
@@ -343,6 +404,11 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
     private static SortedDictionary<DateOnly, double> Trajectory(Measure measure, IReadOnlyList<PlannedValue> planned, InputErrors errors)
     {
         var byPeriod = new SortedDictionary<DateOnly, double>();
+        if (measure.RelativeTarget is not null && planned.Count > 0)
+        {
+            errors.Add(nameof(SaveMeasure.Trajectory), "The trajectory is drawn from the measure's relative target; remove the target to plan periods one by one");
+            return byPeriod;
+        }
         if (planned.Count > TrajectoryMaxPoints)
         {
             errors.Add(nameof(SaveMeasure.Trajectory), $"A trajectory can plan at most {TrajectoryMaxPoints} periods; this one has {planned.Count}");
@@ -354,7 +420,7 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
             var line = $"Trajectory line {i + 1}: ";
             if (period is not { } start)
             {
-                errors.Add(nameof(SaveMeasure.Trajectory), line + "enter the start of the period as a date, like 2026-04-01");
+                errors.Add(nameof(SaveMeasure.Trajectory), line + "enter the period, like " + Period.Examples(measure.Frequency, measure.PoolYears ?? 3));
             }
             else if (measure.PeriodProblem(start) is { } problem)
             {
@@ -366,7 +432,7 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
             }
             else if (!byPeriod.TryAdd(start, v))
             {
-                errors.Add(nameof(SaveMeasure.Trajectory), line + $"{start:yyyy-MM-dd} is planned twice");
+                errors.Add(nameof(SaveMeasure.Trajectory), line + $"{measure.PeriodInWords(start)} is planned twice");
             }
         }
         return byPeriod;
@@ -378,10 +444,127 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         ["Improvement"] = m.Improvement.InWords(), ["Target"] = m.Target is { } target ? Prose.Amount(target, m.Unit) : null,
         ["Source"] = m.SourceInWords(),
         ["Geography"] = m.Geography.InWords() + (m.AreaCode is null ? "" : ": " + m.AreaCode),
-        ["Stale after days"] = m.StaleAfterDays is { } days ? Prose.Count(days, "day") : null,
+        ["Periods"] = m.PeriodsInWords(),
+        ["Published"] = m.ScheduleInWords(),
         ["Trajectory"] = trajectory.Count == 0 ? null
-            : string.Join("; ", trajectory.OrderBy(t => t.Key).Select(t => $"{Prose.Month(t.Key)}: {Prose.Amount(t.Value, m.Unit)}")),
+            : string.Join("; ", trajectory.OrderBy(t => t.Key).Select(t => $"{m.PeriodInWords(t.Key)}: {Prose.Amount(t.Value, m.Unit)}")),
+        ["Relative target"] = m.RelativeTarget is { } relative ? relative.InWords(m, null) : null,
     };
+
+    /// <summary>
+    /// Sets the measure's target relative to a baseline (leads who steward the measure), replacing any trajectory planned
+    /// period by period: the target's line is the trajectory from now on. The baseline must have a value.
+    /// </summary>
+    public async Task<Measure> SetRelativeTargetAsync(Guid id, SetRelativeTarget input, Guid? version, Actor actor, CancellationToken ct)
+    {
+        var measure = await db.Measures.SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("There is no such measure in this system.");
+        measure.RequireSteward(actor, "set its target");
+        var stored = await db.TrajectoryPoints.Where(t => t.MeasureId == id).ToListAsync(ct);
+        var before = Snapshot(measure, stored.ToDictionary(t => t.PeriodStart, t => t.Value));
+        if (!measure.Version.Matches(version, "measure"))
+        {
+            throw new EditConflictException(measure.Name, measure.Version, before);
+        }
+        var errors = new InputErrors();
+        var kind = Choice(errors, nameof(input.Kind), input.Kind, "Select how the target is agreed: a change by an amount, a change by a percentage, or a value to reach");
+        var pool = measure.PoolYears ?? 1;
+        Period? baseline = Period.TryParse(input.Baseline, measure.Frequency, pool, out var b, out var baselineProblem) ? b : null;
+        if (baseline is null)
+        {
+            errors.Add(nameof(input.Baseline), "Baseline period " + baselineProblem);
+        }
+        Period? by = Period.TryParse(input.By, measure.Frequency, pool, out var t, out var byProblem) ? t : null;
+        if (by is null)
+        {
+            errors.Add(nameof(input.By), "Target period " + byProblem);
+        }
+        else if (baseline is { } from && by <= from)
+        {
+            errors.Add(nameof(input.By), $"The target period must come after the baseline, {from}");
+        }
+        else if (baseline is { } first && PeriodsBetween(first, by.Value) > TrajectoryMaxPoints)
+        {
+            errors.Add(nameof(input.By), $"A trajectory can plan at most {TrajectoryMaxPoints} periods; choose a nearer target period");
+        }
+        var reference = input.Reference?.Trim() is { Length: > 0 } named ? named : null;
+        if (kind == RelativeTargetKind.Reach && reference is null)
+        {
+            errors.Add(nameof(input.Reference), "Enter what the value to reach is, like the England average");
+        }
+        else if (reference is { Length: > Measure.RelativeTargetReferenceMaxLength })
+        {
+            errors.Add(nameof(input.Reference), $"What the value is must be {Measure.RelativeTargetReferenceMaxLength} characters or fewer");
+        }
+        double? baselineValue = baseline is { } start
+            ? await db.Observations.Where(o => o.MeasureId == id && o.PeriodStart == start.Start).Select(o => (double?)o.Value).SingleOrDefaultAsync(ct) : null;
+        if (baseline is { } missing && baselineValue is null)
+        {
+            errors.Add(nameof(input.Baseline), $"There is no value for {missing} yet; record or import the baseline's value before setting a target from it");
+        }
+        var amountProblem = (kind, input.Amount) switch
+        {
+            (_, null) => "Enter the change or the value to reach, as a number",
+            (_, { } a) when !double.IsFinite(a) => "Enter the change or the value to reach, as a number",
+            (RelativeTargetKind.ChangeBy or RelativeTargetKind.ChangeByPercent, 0) => "Enter a change other than 0",
+            (RelativeTargetKind.ChangeByPercent, < -100) => "A percentage change cannot take away more than the whole value (-100%)",
+            (RelativeTargetKind.Reach, { } a) when measure.ValueProblem(a) is { } problem => "The value to reach " + problem,
+            _ => null,
+        };
+        if (amountProblem is not null)
+        {
+            errors.Add(nameof(input.Amount), amountProblem);
+        }
+        else if (baselineValue is { } value && new RelativeTarget(kind, input.Amount!.Value, reference, default, default).TargetValue(value) is var target
+            && measure.ValueProblem(target) is { } targetProblem)
+        {
+            errors.Add(nameof(input.Amount), $"The target would be {Prose.Number(target)}, which {targetProblem}");
+        }
+        errors.ThrowIfAny();
+        measure.RelativeTargetKind = kind;
+        measure.RelativeTargetAmount = input.Amount;
+        measure.RelativeTargetReference = kind == RelativeTargetKind.Reach ? reference : null;
+        measure.RelativeTargetBaseline = baseline!.Value.Start;
+        measure.RelativeTargetBy = by!.Value.Start;
+        db.TrajectoryPoints.RemoveRange(stored);
+        var after = Snapshot(measure, new Dictionary<DateOnly, double>());
+        if (!before.SequenceEqual(after))
+        {
+            db.Audit(actor, clock.GetUtcNow().UtcDateTime, "MeasureTargetSet", EntityType, id, measure.Name, before, after);
+        }
+        await SaveAsync(measure.Name, measure.Id, ct);
+        return measure;
+    }
+
+    /// <summary>How many periods follow <paramref name="from"/> up to <paramref name="to"/>, counting no further than one past the most a trajectory plans.</summary>
+    private static int PeriodsBetween(Period from, Period to)
+    {
+        var steps = 0;
+        for (var p = from; p < to && steps <= TrajectoryMaxPoints; p = p.Next)
+        {
+            steps++;
+        }
+        return steps;
+    }
+
+    /// <summary>Removes the relative target; the measure then has no trajectory until one is planned.</summary>
+    public async Task<Measure> RemoveRelativeTargetAsync(Guid id, Guid? version, Actor actor, CancellationToken ct)
+    {
+        var measure = await db.Measures.SingleOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("There is no such measure in this system.");
+        measure.RequireSteward(actor, "remove its target");
+        var before = Snapshot(measure, new Dictionary<DateOnly, double>());
+        if (!measure.Version.Matches(version, "measure"))
+        {
+            throw new EditConflictException(measure.Name, measure.Version, before);
+        }
+        if (measure.RelativeTargetKind is null)
+        {
+            return measure;
+        }
+        (measure.RelativeTargetKind, measure.RelativeTargetAmount, measure.RelativeTargetReference, measure.RelativeTargetBaseline, measure.RelativeTargetBy) = (null, null, null, null, null);
+        db.Audit(actor, clock.GetUtcNow().UtcDateTime, "MeasureTargetRemoved", EntityType, id, measure.Name, before, Snapshot(measure, new Dictionary<DateOnly, double>()));
+        await SaveAsync(measure.Name, measure.Id, ct);
+        return measure;
+    }
 
     /// <summary>Says that a measure shows whether a goal's outcome is moving (convenors, or leads of the goal's lead organisation).</summary>
     public async Task LinkToGoalAsync(Guid measureId, Guid goalId, Actor actor, CancellationToken ct)

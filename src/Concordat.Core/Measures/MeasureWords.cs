@@ -10,10 +10,54 @@ public static class MeasureWords
     {
         MeasureFrequency.Weekly => "Weekly",
         MeasureFrequency.Monthly => "Monthly",
-        MeasureFrequency.Quarterly => "Quarterly",
-        MeasureFrequency.Annual => "Annual",
+        MeasureFrequency.Quarterly => "Calendar quarters",
+        MeasureFrequency.Annual => "Calendar years",
+        MeasureFrequency.FinancialQuarter => "Financial quarters",
+        MeasureFrequency.FinancialYear => "Financial years",
+        MeasureFrequency.AcademicYear => "Academic years",
+        MeasureFrequency.PooledYears => "Pooled years, rolling",
         _ => throw new ArgumentOutOfRangeException(nameof(frequency), frequency, null),
     };
+
+    /// <summary>The measure's periods with their pool: "Monthly", "Pooled years, rolling: 3 years in each period".</summary>
+    public static string PeriodsInWords(this Measure m) => m.Frequency == MeasureFrequency.PooledYears && m.PoolYears is { } years
+        ? $"{m.Frequency.InWords()}: {Prose.Count(years, "year")} in each period" : m.Frequency.InWords();
+
+    /// <summary>
+    /// Why a chart of pooled periods must be read with care, or null for any other type: consecutive pools share all
+    /// but one year, so a run of points on one side of the mean or a trend is partly the same data counted again.
+    /// </summary>
+    public static string? OverlapInWords(this Measure m) => m.Frequency == MeasureFrequency.PooledYears && m.PoolYears is { } years
+        ? $"Each point pools {Prose.Count(years, "year")} and shares {Prose.Count(years - 1, "year")} with the point before, so the points overlap: "
+          + "read runs, shifts and trends with care, as they count the same years more than once."
+        : null;
+
+    public static string InWords(this ReleaseCadence cadence) => cadence switch
+    {
+        ReleaseCadence.Weekly => "Weekly",
+        ReleaseCadence.Monthly => "Monthly",
+        ReleaseCadence.Quarterly => "Quarterly",
+        ReleaseCadence.Annual => "Annually",
+        _ => throw new ArgumentOutOfRangeException(nameof(cadence), cadence, null),
+    };
+
+    public static string InWords(this LagUnit unit) => unit switch
+    {
+        LagUnit.Days => "Days",
+        LagUnit.Weeks => "Weeks",
+        LagUnit.Months => "Months",
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
+    };
+
+    /// <summary>A lag in words: "18 months", "10 days".</summary>
+    public static string LagInWords(int amount, LagUnit unit) => Prose.Count(amount, unit.InWords().ToLowerInvariant().TrimEnd('s'));
+
+    /// <summary>The publication schedule in force: "Annually, 18 months after the period ends".</summary>
+    public static string ScheduleInWords(this Measure m)
+    {
+        var (amount, unit) = m.EffectiveLag;
+        return $"{m.EffectiveCadence.InWords()}, {LagInWords(amount, unit)} after the period ends";
+    }
 
     public static string InWords(this MeasureFormat format) => format switch
     {

@@ -87,7 +87,10 @@ public sealed class GovernanceForumService(ConcordatDb db, TimeProvider clock)
         return forum;
     }
 
-    /// <summary>Removes a forum no decision names; one that took decisions stays, so the record of where they were taken does.</summary>
+    /// <summary>
+    /// Removes a forum no decision names and that owns no goal; one that took decisions stays, so the record of where
+    /// they were taken does.
+    /// </summary>
     public async Task RemoveAsync(Guid id, Actor actor, CancellationToken ct)
     {
         var forum = await db.Forums.Include(f => f.Members).SingleOrDefaultAsync(f => f.Id == id, ct)
@@ -96,6 +99,10 @@ public sealed class GovernanceForumService(ConcordatDb db, TimeProvider clock)
         if (await db.AgreementRounds.AnyAsync(r => r.DecidedByForumId == id, ct) || await db.StrategyVersions.AnyAsync(v => v.AgreedByForumId == id, ct))
         {
             throw new InputInvalidException(nameof(SaveForum.Name), $"{forum.Name} is recorded as where decisions were taken, so it stays");
+        }
+        if (await db.Goals.AnyAsync(g => g.OwningForumId == id, ct))
+        {
+            throw new InputInvalidException(nameof(SaveForum.Name), $"{forum.Name} owns a shared goal: name another owner for the goal first");
         }
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "ForumRemoved", EntityType, id, forum.Name, await SnapshotAsync(forum, ct), null);
         db.Forums.Remove(forum);

@@ -71,6 +71,9 @@ public sealed class Organisation : ITenantOwned, IVersioned
 /// <summary>An organisation's register identifiers, each null where it has none.</summary>
 public sealed record OrganisationCodes(string? OdsCode, string? OnsCode, string? CharityNumber, string? CompanyNumber)
 {
+    /// <summary>The name of the ONS area the ONS code names, where Concordat's list of areas has it; shown beside the code.</summary>
+    public string? OnsAreaName { get; init; }
+
     public string? Of(Register register) => register switch
     {
         Register.Ods => OdsCode,
@@ -88,9 +91,10 @@ public sealed record OrganisationCodes(string? OdsCode, string? OnsCode, string?
         organisation.CompanyNumber = CompanyNumber;
     }
 
-    /// <summary>Each identifier it has, by name: "ONS code E06000047", "Registered charity 1234567".</summary>
+    /// <summary>Each identifier it has, by name: "County Durham (ONS code E06000047)", "Registered charity 1234567".</summary>
     public IReadOnlyList<string> InWords() =>
-        [.. Enum.GetValues<Register>().Where(r => Of(r) is not null).Select(r => r.Describe(Of(r)!))];
+        [.. Enum.GetValues<Register>().Where(r => Of(r) is not null)
+            .Select(r => r == Register.Ons && OnsAreaName is { } area ? $"{area} ({r.Describe(Of(r)!)})" : r.Describe(Of(r)!))];
 }
 
 /// <summary>A place an organisation serves.</summary>

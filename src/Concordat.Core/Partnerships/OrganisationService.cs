@@ -32,12 +32,13 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
             .Select(o => new
             {
                 o.Id, o.Name, o.Type, o.OdsCode, o.OnsCode, o.CharityNumber, o.CompanyNumber, o.IsPartner,
+                OnsAreaName = db.Areas.Where(a => a.Code == o.OnsCode).Select(a => a.Name).FirstOrDefault(),
                 PlaceIds = o.Places.Select(p => p.PlaceId).ToList(),
                 People = db.Memberships.Count(m => m.OrganisationId == o.Id),
             })
             .ToListAsync(ct);
         return rows.Select(o => new OrganisationSummary(o.Id, o.Name, o.Type,
-            new OrganisationCodes(o.OdsCode, o.OnsCode, o.CharityNumber, o.CompanyNumber), o.IsPartner,
+            new OrganisationCodes(o.OdsCode, o.OnsCode, o.CharityNumber, o.CompanyNumber) { OnsAreaName = o.OnsAreaName }, o.IsPartner,
             o.PlaceIds.Select(id => placeNames.GetValueOrDefault(id, "?")).Order().ToList(), o.People)).ToList();
     }
 
@@ -47,8 +48,9 @@ public sealed class OrganisationService(ConcordatDb db, TimeProvider clock)
             ?? throw new NotFoundException("There is no such organisation in this system.");
         var placeIds = organisation.Places.Select(p => p.PlaceId).ToList();
         var places = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
-        return new OrganisationDetail(organisation.Id, organisation.Name, organisation.Type, organisation.Codes, organisation.IsPartner, places,
-            organisation.Version);
+        var areaName = organisation.OnsCode is { } code ? await db.Areas.Where(a => a.Code == code).Select(a => a.Name).SingleOrDefaultAsync(ct) : null;
+        return new OrganisationDetail(organisation.Id, organisation.Name, organisation.Type, organisation.Codes with { OnsAreaName = areaName },
+            organisation.IsPartner, places, organisation.Version);
     }
 
     /// <summary>Every place, retired ones too: for filtering what already names them.</summary>

@@ -56,6 +56,54 @@ public static partial class MarkdownText
         return escaped.ToString();
     }
 
+    /// <summary>
+    /// Markdown a person wrote as a block of the strategy (a vision, its principles), made safe to hand to any renderer:
+    /// script, style and embedded elements go with their content, every other HTML tag and comment goes and leaves its
+    /// text, and a link or image to a javascript:, vbscript: or data: address keeps only its words. Repeated until
+    /// nothing changes, so pieces left by one removal cannot join into a tag. Line breaks are kept as written (as \n).
+    /// </summary>
+    public static string? Sanitise(string? markdown)
+    {
+        if (markdown is null)
+        {
+            return null;
+        }
+        var text = markdown.ReplaceLineEndings("\n");
+        string before;
+        do
+        {
+            before = text;
+            text = DangerousElement().Replace(text, "");
+            text = HtmlComment().Replace(text, "");
+            text = HtmlTag().Replace(text, "");
+            text = ScriptLink().Replace(text, "$1");
+        }
+        while (text != before);
+        return text.Trim();
+    }
+
+    /// <summary>
+    /// A block of sanitised Markdown placed under a heading of level two: its own headings move down two levels, so
+    /// that "# Workforce" in a convenor's text does not stand beside the document's own sections.
+    /// </summary>
+    public static string Nested(string markdown) =>
+        string.Join("\n", markdown.ReplaceLineEndings("\n").Split('\n').Select(line => AtxHeading().IsMatch(line) ? "##" + line.TrimStart() : line));
+
+    [GeneratedRegex(@"<\s*(script|style|iframe|object|embed|template|noscript)\b.*?(<\s*/\s*\1\s*>|$)", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex DangerousElement();
+
+    [GeneratedRegex(@"<!--.*?(-->|$)", RegexOptions.Singleline)]
+    private static partial Regex HtmlComment();
+
+    [GeneratedRegex(@"</?[A-Za-z][^<>]*>|<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"!?\[([^\]]*)\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:(?:[^()]|\([^()]*\))*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptLink();
+
+    [GeneratedRegex(@"^ {0,3}#{1,4}(\s|$)")]
+    private static partial Regex AtxHeading();
+
     [GeneratedRegex(@"\r\n|\r|\n")]
     private static partial Regex LineBreaks();
 

@@ -60,7 +60,10 @@ public sealed record GoalChange(Guid Id, string Title, ChangeKind Change, IReadO
 public sealed record StrategyComparison(string From, string To, IReadOnlyList<GoalChange> Goals, IReadOnlyList<ItemChange> Resources,
     IReadOnlyList<ItemChange> PooledFunds)
 {
-    public bool HasChanges => Goals.Count > 0 || Resources.Count > 0 || PooledFunds.Count > 0;
+    /// <summary>The strategy's own words that differ: each section word by word, and the documents it relates to.</summary>
+    public IReadOnlyList<FieldDifference> Narrative { get; init; } = [];
+
+    public bool HasChanges => Narrative.Count > 0 || Goals.Count > 0 || Resources.Count > 0 || PooledFunds.Count > 0;
 
     /// <summary>
     /// The same comparison as Markdown, for a board paper: removed words ~~struck through~~, added words in **bold**; every text
@@ -73,6 +76,11 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         if (!HasChanges)
         {
             return md.AppendLine("Nothing has changed: the two say the same.").ToString();
+        }
+        if (Narrative.Count > 0)
+        {
+            md.AppendLine("## The strategy's own words").AppendLine();
+            AppendFields(md, Narrative, "");
         }
         md.AppendLine("## Shared goals").AppendLine();
         if (Goals.Count == 0)
@@ -175,7 +183,21 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         var funds = Items(from.PooledFunds, to.PooledFunds, f => f.NameInWords(), (a, b) => Fields(
             ("Paid in", Prose.Pounds(a.PaidInPence), Prose.Pounds(b.PaidInPence)),
             ("Allocated to schemes", Prose.Pounds(a.AllocatedInPence), Prose.Pounds(b.AllocatedInPence))));
-        return new StrategyComparison(fromLabel, toLabel, goals, resources, funds);
+        return new StrategyComparison(fromLabel, toLabel, goals, resources, funds) { Narrative = CompareNarrative(from.Narrative, to.Narrative) };
+    }
+
+    /// <summary>Versions published before the strategy's own words were kept read as having none.</summary>
+    private static List<FieldDifference> CompareNarrative(DocumentNarrative? a, DocumentNarrative? b)
+    {
+        var fields = new List<FieldDifference>();
+        AddProse(fields, "Our vision", a?.Vision, b?.Vision);
+        AddProse(fields, "Our principles", a?.Principles, b?.Principles);
+        AddProse(fields, "Our population and its needs", a?.Context, b?.Context);
+        AddProse(fields, "Enabling strategies", a?.EnablingStrategies, b?.EnablingStrategies);
+        static string? Links(DocumentNarrative? n) =>
+            n is null || n.Documents.Count == 0 ? null : string.Join("; ", n.Documents.Select(d => $"{d.Kind}: {d.Title} ({d.Url})"));
+        fields.AddRange(Fields(("Documents this strategy relates to", Links(a), Links(b))));
+        return fields;
     }
 
     private static GoalChange CompareGoal(DocumentGoal a, DocumentGoal b)
@@ -183,12 +205,22 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         var fields = new List<FieldDifference>();
         AddProse(fields, "Title", a.Title, b.Title);
         AddProse(fields, "Outcome", a.Outcome, b.Outcome);
+        var recorded = a.RecordsOwnersAndPerspectives && b.RecordsOwnersAndPerspectives;
+        if (recorded)
+        {
+            AddProse(fields, "Inequality lens", a.InequalityLens, b.InequalityLens);
+        }
         fields.AddRange(Fields(
             ("Population", $"{a.Population} ({a.Scope})", $"{b.Population} ({b.Scope})"),
             ("Lead organisation", a.LeadOrganisation, b.LeadOrganisation),
+            ("Owners", recorded ? a.OwnershipInWords() : null, recorded ? b.OwnershipInWords() : null),
             ("Horizon", Prose.Date(a.Horizon), Prose.Date(b.Horizon)),
             ("Agreement", a.AgreementInWords(), b.AgreementInWords()),
             ("Health check", a.HealthSummary(), b.HealthSummary())));
+        if (recorded)
+        {
+            ComparePerspectives(fields, a.Perspectives, b.Perspectives);
+        }
 
         var drivers = Items(a.Drivers, b.Drivers, d => d.Title, (x, y) => Fields(
             ("Secondary drivers", Joined(x.Secondary.Select(s => s.Title)), Joined(y.Secondary.Select(s => s.Title)))));
@@ -224,6 +256,20 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
             ("Assurance", Assurance(x.AssuranceIcon), Assurance(y.AssuranceIcon)),
             ("Data", x.IsStale ? "out of date" : "up to date", y.IsStale ? "out of date" : "up to date")), m => m.Id.ToString());
         return new GoalChange(b.Id, b.Title, ChangeKind.Changed, fields, drivers, ideas, contributions, measures);
+    }
+
+    /// <summary>Each partner's perspective, field by field and word by word, named by the partner.</summary>
+    private static void ComparePerspectives(List<FieldDifference> fields, IReadOnlyList<DocumentPerspective> before, IReadOnlyList<DocumentPerspective> after)
+    {
+        var old = before.ToDictionary(p => p.Organisation);
+        var now = after.ToDictionary(p => p.Organisation);
+        foreach (var organisation in old.Keys.Union(now.Keys).Order(StringComparer.Ordinal))
+        {
+            var (x, y) = (old.GetValueOrDefault(organisation), now.GetValueOrDefault(organisation));
+            AddProse(fields, $"{organisation}: what this goal means for us", x?.WhatItMeans, y?.WhatItMeans);
+            AddProse(fields, $"{organisation}: what we need from partners", x?.WhatWeNeed, y?.WhatWeNeed);
+            AddProse(fields, $"{organisation}: what worries us", x?.WhatWorriesUs, y?.WhatWorriesUs);
+        }
     }
 
     private static string? Assurance(string? name) =>

@@ -21,7 +21,23 @@ public sealed record DocumentChangeIdea(string Title, string? WhoseBehaviour, st
         + (WhatDifferently is null ? "" : ", who must " + Prose.Clause(WhatDifferently)));
 }
 
-public sealed record DocumentDriver(string Title, IReadOnlyList<DocumentSecondary> Secondary);
+/// <summary>
+/// A primary driver under one goal. A priority serving several goals appears under each: <see cref="AlsoServes"/> names the
+/// others, and <see cref="EnteredUnder"/> the goal whose section describes its change ideas, when that is another goal's.
+/// </summary>
+public sealed record DocumentDriver(string Title, IReadOnlyList<DocumentSecondary> Secondary, IReadOnlyList<string>? AlsoServes = null, string? EnteredUnder = null)
+{
+    /// <summary>"Shared with Healthy hearts; its change ideas are described under Healthy hearts.", or null for a driver of this goal alone.</summary>
+    public string? SharingInWords() => (AlsoServes ?? []).Count == 0
+        ? null
+        : $"A priority shared with {Prose.List(AlsoServes!)}" + (EnteredUnder is null ? "." : $"; its change ideas are described under {EnteredUnder}.");
+}
+
+/// <summary>An ambition of the strategy, in the order the convenors set.</summary>
+public sealed record DocumentAmbition(Guid Id, string Title, string? Description);
+
+/// <summary>A part of the strategy: an ambition with its goals, or (with no ambition) the goals under none.</summary>
+public sealed record DocumentSection(DocumentAmbition? Ambition, string Heading, IReadOnlyList<DocumentGoal> Goals);
 
 public sealed record DocumentSecondary(string Title, IReadOnlyList<string> ChangeIdeas);
 
@@ -35,8 +51,11 @@ public sealed record DocumentContribution(Guid Id, string Organisation, string C
 public sealed record DocumentMeasure(Guid Id, string Name, string? Latest, DateOnly? LatestPeriod, string? VariationIcon, string? AssuranceIcon, string? Reading,
     bool IsStale, bool IsProvisional)
 {
+    /// <summary>The latest period as published ("2019 - 21"); without it, the month <see cref="LatestPeriod"/> starts.</summary>
+    public string? LatestPeriodInWords { get; init; }
+
     /// <summary>"71.1% (March 2019)", or "no data yet".</summary>
-    public string LatestInWords() => Latest is null ? "no data yet" : LatestPeriod is { } p ? $"{Latest} ({Prose.Month(p)})" : Latest;
+    public string LatestInWords() => Latest is null ? "no data yet" : LatestPeriod is { } p ? $"{Latest} ({LatestPeriodInWords ?? Prose.Month(p)})" : Latest;
 
     /// <summary>What the data says, in sentences: "Special cause concern (low values). Data out of date."</summary>
     public string ReadingInWords() =>
@@ -45,8 +64,46 @@ public sealed record DocumentMeasure(Guid Id, string Name, string? Latest, DateO
 
 public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string Population, string Scope, string Status, string Agreement, string LeadOrganisation,
     DateOnly Horizon, IReadOnlyList<DocumentDriver> Drivers, IReadOnlyList<DocumentChangeIdea> ChangeIdeas, IReadOnlyList<DocumentContribution> Contributions,
-    IReadOnlyList<DocumentMeasure> Measures, int ChecksPassed, int Checks, int ChecksPendingAgreement)
+    IReadOnlyList<DocumentMeasure> Measures, int ChecksPassed, int Checks, int ChecksPendingAgreement, Guid? AmbitionId = null)
 {
+    /// <summary>
+    /// False in versions published before the document kept owners, the inequality lens and perspectives, so that a
+    /// comparison with one does not report them as changed when they were only not recorded.
+    /// </summary>
+    public bool RecordsOwnersAndPerspectives { get; init; }
+
+    /// <summary>The inequality lens the goal is seen through, if its drafters named one.</summary>
+    public string? InequalityLens { get; init; }
+
+    /// <summary>The governance forum that owns the goal, if one does.</summary>
+    public string? OwningForum { get; init; }
+
+    /// <summary>Organisations that own the goal with its lead organisation.</summary>
+    public IReadOnlyList<string> JointOwners { get; init; } = [];
+
+    public string? SeniorResponsibleOwner { get; init; }
+
+    /// <summary>Each partner's view of the goal in its own words.</summary>
+    public IReadOnlyList<DocumentPerspective> Perspectives { get; init; } = [];
+
+    /// <summary>
+    /// "Owned by the Northshire Integrated Care Partnership, jointly with Northshire County Council; led by …" in one
+    /// sentence; versions published before ownership was recorded (null lists) read as led by the lead organisation.
+    /// </summary>
+    public string OwnershipInWords()
+    {
+        var jointly = JointOwners ?? [];
+        var owned = (OwningForum, jointly.Count) switch
+        {
+            (null, 0) => "",
+            (null, _) => $"Owned jointly by {Prose.List([LeadOrganisation, .. jointly])}; ",
+            (_, 0) => $"Owned by {OwningForum}; ",
+            _ => $"Owned by {OwningForum} and jointly by {Prose.List(jointly)}; ",
+        };
+        var led = (owned.Length == 0 ? "Led by " : "led by ") + LeadOrganisation + (SeniorResponsibleOwner is null ? ", with no senior responsible owner named" : $", senior responsible owner {SeniorResponsibleOwner}");
+        return Prose.Sentence(owned + led);
+    }
+
     /// <summary>The goal's health check in words, pending agreement included (versions published before it was counted read as none pending).</summary>
     public string HealthSummary() => HealthCheck.Summary(ChecksPassed, ChecksPendingAgreement, Checks);
 
@@ -59,6 +116,21 @@ public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string 
             : $"{status} ({Prose.Clause(agreement)})";
 }
 
+/// <summary>One partner's perspective on a goal, as it wrote it.</summary>
+public sealed record DocumentPerspective(string Organisation, string? WhatItMeans, string? WhatWeNeed, string? WhatWorriesUs);
+
+/// <summary>A document the strategy relates to: its kind in words, title and address.</summary>
+public sealed record DocumentLink(string Kind, string Title, string Url);
+
+/// <summary>The strategy's own words: Markdown, sanitised when the convenor saved it.</summary>
+public sealed record DocumentNarrative(string? Vision, string? Principles, string? Context, string? EnablingStrategies, IReadOnlyList<DocumentLink> Documents)
+{
+    /// <summary>Each written section with its heading, in the order the document shows them.</summary>
+    public IEnumerable<(string Heading, string Text)> Sections() =>
+        new[] { ("Our vision", Vision), ("Our principles", Principles), ("Our population and its needs", Context), ("Enabling strategies", EnablingStrategies) }
+            .Where(s => s.Item2 is not null).Select(s => (s.Item1, s.Item2!));
+}
+
 public sealed record DocumentResource(string Kind, string Unit, double Available, double Committed, double Idle);
 
 public sealed record DocumentFund(string Name, string FinancialYear, long PaidInPence, long AllocatedInPence)
@@ -69,8 +141,28 @@ public sealed record DocumentFund(string Name, string FinancialYear, long PaidIn
 
 /// <summary>The strategy, generated from the live data: what a board paper would say, but never out of date.</summary>
 public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoal> Goals, IReadOnlyList<DocumentResource> Resources,
-    IReadOnlyList<DocumentFund> PooledFunds)
+    IReadOnlyList<DocumentFund> PooledFunds, IReadOnlyList<DocumentAmbition>? Ambitions = null)
 {
+    /// <summary>The strategy's own words; null in versions published before they were kept, and when none are written.</summary>
+    public DocumentNarrative? Narrative { get; init; }
+
+    /// <summary>
+    /// The goals by ambition, in the order the convenors set, then those under no ambition; versions published before
+    /// ambitions existed read as one part of shared goals. An ambition with no goals yet still shows, so it is seen to be empty.
+    /// </summary>
+    public IReadOnlyList<DocumentSection> Sections()
+    {
+        var ambitions = Ambitions ?? [];
+        var known = ambitions.Select(a => a.Id).ToHashSet();
+        var sections = ambitions.Select(a => new DocumentSection(a, a.Title, [.. Goals.Where(g => g.AmbitionId == a.Id)])).ToList();
+        var rest = Goals.Where(g => g.AmbitionId is not { } id || !known.Contains(id)).ToList();
+        if (rest.Count > 0 || sections.Count == 0)
+        {
+            sections.Add(new DocumentSection(null, sections.Count == 0 ? "Shared goals" : "Other shared goals", rest));
+        }
+        return sections;
+    }
+
     /// <summary>The same content as Markdown, for papers and repositories; every text in it is escaped (see <see cref="MarkdownText"/>).</summary>
     public string ToMarkdown()
     {
@@ -78,22 +170,72 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# {M(SystemName)}: our shared strategy").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Generated from Concordat on {Prose.Date(GeneratedAtUtc)}. {Prose.Count(Goals.Count, "shared goal")}.").AppendLine();
-        foreach (var g in Goals)
+        if (Narrative is { } narrative)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"## {M(g.Title)}").AppendLine();
+            // The convenor's sections are Markdown already, sanitised when saved; only their headings are moved under the document's.
+            foreach (var (heading, text) in narrative.Sections())
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"## {heading}").AppendLine().AppendLine(MarkdownText.Nested(text)).AppendLine();
+            }
+            if (narrative.Documents.Count > 0)
+            {
+                md.AppendLine("## Documents this strategy relates to").AppendLine();
+                foreach (var d in narrative.Documents)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"- {M(d.Kind)}: [{M(d.Title)}](<{MarkdownAddress(d.Url)}>)");
+                }
+                md.AppendLine();
+            }
+        }
+        foreach (var section in Sections())
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"## {M(section.Heading)}").AppendLine();
+            if (section.Ambition?.Description is { } description)
+            {
+                md.AppendLine(M(description)).AppendLine();
+            }
+            if (section.Goals.Count == 0)
+            {
+                md.AppendLine(section.Ambition is null ? "No shared goals yet." : "No shared goals under this ambition yet.").AppendLine();
+            }
+            foreach (var g in section.Goals)
+            {
+                AppendGoal(g);
+            }
+        }
+        md.AppendLine("## Our collective resources").AppendLine();
+        md.AppendLine("| Kind | Available | Committed | Idle |").AppendLine("|---|---:|---:|---:|");
+        foreach (var r in Resources)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {M(r.Kind)} ({M(r.Unit)}) | {M(Prose.Amount(r.Available, r.Unit))} | {M(Prose.Amount(r.Committed, r.Unit))} | {M(Prose.Amount(r.Idle, r.Unit))} |");
+        }
+        foreach (var f in PooledFunds)
+        {
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{M(f.NameInWords())}: {Prose.Pounds(f.PaidInPence)} paid in by partners, {Prose.Pounds(f.AllocatedInPence)} allocated to schemes.");
+        }
+        return md.ToString();
+
+        void AppendGoal(DocumentGoal g)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {M(g.Title)}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"**Outcome:** {M(g.Outcome)}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"- Population: {M(g.Population)} ({M(g.Scope)})");
             md.AppendLine(CultureInfo.InvariantCulture, $"- Lead: {M(g.LeadOrganisation)}, by {Prose.Date(g.Horizon)}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Ownership: {M(g.OwnershipInWords())}");
+            if (g.InequalityLens is { } lens)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- Inequality lens: {M(lens)}");
+            }
             md.AppendLine(CultureInfo.InvariantCulture, $"- Agreement: {M(g.AgreementInWords())}");
             md.AppendLine(CultureInfo.InvariantCulture, $"- Health check: {M(g.HealthSummary())}").AppendLine();
-            md.AppendLine("### Theory of change").AppendLine();
+            md.AppendLine("#### Theory of change").AppendLine();
             if (g.Drivers.Count == 0)
             {
                 md.AppendLine("No driver diagram yet.").AppendLine();
             }
             foreach (var d in g.Drivers)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {M(d.Title)}");
+                md.AppendLine($"- {M(d.Title)}" + (d.SharingInWords() is { } sharing ? $" ({M(sharing.TrimEnd('.'))})" : ""));
                 foreach (var s in d.Secondary)
                 {
                     md.AppendLine(CultureInfo.InvariantCulture, $"  - {M(s.Title)}");
@@ -122,7 +264,23 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
                     md.AppendLine();
                 }
             }
-            md.AppendLine("### Who contributes what").AppendLine();
+            if (g.Perspectives is { Count: > 0 } perspectives)
+            {
+                md.AppendLine("#### Partners' perspectives").AppendLine();
+                foreach (var p in perspectives)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"- **{M(p.Organisation)}**");
+                    foreach (var (label, text) in new[] { ("What this goal means for us", p.WhatItMeans), ("What we need from partners", p.WhatWeNeed), ("What worries us", p.WhatWorriesUs) })
+                    {
+                        if (text is not null)
+                        {
+                            md.AppendLine(CultureInfo.InvariantCulture, $"  - {label}: {M(text)}");
+                        }
+                    }
+                }
+                md.AppendLine();
+            }
+            md.AppendLine("#### Who contributes what").AppendLine();
             foreach (var c in g.Contributions)
             {
                 md.AppendLine($"- **{M(c.Organisation)}** ({M(Prose.Clause(c.Status))}): {M(Prose.Sentence(c.Commitment))}" + (c.Resources.Count == 0 ? "" : $" Resources: {M(string.Join("; ", c.Resources))}."));
@@ -131,7 +289,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             {
                 md.AppendLine("No contributions yet.");
             }
-            md.AppendLine().AppendLine("### Measures").AppendLine();
+            md.AppendLine().AppendLine("#### Measures").AppendLine();
             foreach (var m in g.Measures)
             {
                 md.AppendLine($"- **{M(m.Name)}**: {M(Prose.Sentence(m.LatestInWords()))} {M(m.ReadingInWords())}".TrimEnd());
@@ -142,23 +300,16 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             }
             md.AppendLine();
         }
-        md.AppendLine("## Our collective resources").AppendLine();
-        md.AppendLine("| Kind | Available | Committed | Idle |").AppendLine("|---|---:|---:|---:|");
-        foreach (var r in Resources)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {M(r.Kind)} ({M(r.Unit)}) | {M(Prose.Amount(r.Available, r.Unit))} | {M(Prose.Amount(r.Committed, r.Unit))} | {M(Prose.Amount(r.Idle, r.Unit))} |");
-        }
-        foreach (var f in PooledFunds)
-        {
-            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{M(f.NameInWords())}: {Prose.Pounds(f.PaidInPence)} paid in by partners, {Prose.Pounds(f.AllocatedInPence)} allocated to schemes.");
-        }
-        return md.ToString();
     }
+
+    /// <summary>An address inside Markdown's angle brackets, where spaces and brackets would end or break the link.</summary>
+    private static string MarkdownAddress(string url) =>
+        url.Replace(" ", "%20", StringComparison.Ordinal).Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal);
 }
 
 /// <summary>Builds the strategy document from the live data.</summary>
 public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, PooledViews views, PooledFundService funds, HealthCheckService health,
-    TimeProvider clock)
+    StrategyNarrativeService narratives, TimeProvider clock)
 {
     public async Task<StrategyDocument> BuildAsync(CancellationToken ct)
     {
@@ -169,6 +320,14 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
         var checks = reading.Health.Goals.ToDictionary(g => g.GoalId);
         var resourceNames = reading.Needs.SelectMany(g => g.Resources).DistinctBy(r => r.Key).ToDictionary(r => r.Key, r => (r.Value.Name, r.Value.Unit));
         var committedBy = reading.Needs.SelectMany(g => g.Commitments).ToLookup(c => c.Commitment.ContributionId);
+        var perspectives = (await (
+                from p in db.Perspectives.AsNoTracking()
+                join o in db.Organisations on p.OrganisationId equals o.Id
+                select new { p.GoalId, Organisation = o.Name, p.WhatItMeans, p.WhatWeNeed, p.WhatWorriesUs })
+            .ToListAsync(ct))
+            .Where(p => p.WhatItMeans is not null || p.WhatWeNeed is not null || p.WhatWorriesUs is not null)
+            .OrderBy(p => p.Organisation, StringComparer.Ordinal)
+            .ToLookup(p => p.GoalId, p => new DocumentPerspective(p.Organisation, p.WhatItMeans, p.WhatWeNeed, p.WhatWorriesUs));
         var list = new List<DocumentGoal>();
         foreach (var summary in (await goals.ListAsync(new GoalFilter(), ct)).Where(g => g.Status != GoalStatus.Retired))
         {
@@ -183,25 +342,40 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
                         + (k.Commitment.OverCommitmentReason is null ? "" : " (over-commitment)"))]));
             }
             var ideaTitles = diagram.ChangeIdeas.ToDictionary(i => i.Idea.Id, i => i.Idea.Title);
+            // A priority shared between goals shows under each, with its secondary drivers and change ideas named; the ideas
+            // themselves are described once, under the goal the priority was entered in.
             var drivers = diagram.Primary.Select(p => new DocumentDriver(p.Driver.Title,
                 [.. diagram.Secondary.Where(s => s.ServesPrimaryIds.Contains(p.Driver.Id)).Select(s => new DocumentSecondary(s.Driver.Title,
-                    [.. diagram.ChangeIdeas.Where(i => i.SecondaryDriverIds.Contains(s.Driver.Id)).Select(i => ideaTitles[i.Idea.Id])]))])).ToList();
-            var ideas = diagram.ChangeIdeas.Select(i => new DocumentChangeIdea(i.Idea.Title, i.Idea.WhoseBehaviour, i.Idea.WhatDifferently,
+                    [.. diagram.ChangeIdeas.Where(i => i.SecondaryDriverIds.Contains(s.Driver.Id)).Select(i => ideaTitles[i.Idea.Id])]))],
+                p.IsShared ? [.. p.Goals.Where(s => s.Id != goal.Id).Select(s => s.Title)] : null,
+                diagram.IsOwn(p.Driver.GoalId) ? null : p.HomeGoal)).ToList();
+            var ideas = diagram.ChangeIdeas.Where(i => diagram.IsOwn(i.Idea.GoalId)).Select(i => new DocumentChangeIdea(i.Idea.Title, i.Idea.WhoseBehaviour, i.Idea.WhatDifferently,
                 [.. i.Idea.Lacking.Select(c => $"{c.Component}: {Prose.Sentence(c.Sentence)}")],
                 Prose.Clause(i.Idea.Functions.InWords()),
                 Prose.Clause(i.Idea.Levers.InWords()) + (i.Idea.LeverDetails is null ? "" : $" ({i.Idea.LeverDetails})"),
                 [.. i.CarriedBy.Select(c => c.Organisation)])).ToList();
             var goalMeasures = read[goal.Id].Measures.Select(m => new DocumentMeasure(m.Id, m.Name,
                 m.LatestValue is { } v ? Prose.Amount(v, m.Unit) : null, m.LatestPeriod, m.Variation?.ToName(), m.Assurance?.ToName(),
-                m.Variation is { } icon ? XmrSummary.Describe(icon, m.IsProvisional) : null, m.IsStale, m.IsProvisional)).ToList();
+                m.Variation is { } icon ? XmrSummary.Describe(icon, m.IsProvisional) : null, m.IsStale, m.IsProvisional) { LatestPeriodInWords = m.LatestPeriodInWords }).ToList();
             var health = checks.GetValueOrDefault(goal.Id);
             list.Add(new DocumentGoal(goal.Id, goal.Title, goal.OutcomeStatement, goal.Population, summary.Scope, goal.Status.InWords(), summary.Agreement,
                 summary.LeadOrganisation, goal.Horizon, drivers, ideas, documentContributions, goalMeasures, health?.ChecksPassed ?? 0, health?.Checks ?? 0,
-                health?.ChecksPendingAgreement ?? 0));
+                health?.ChecksPendingAgreement ?? 0, summary.AmbitionId)
+            {
+                RecordsOwnersAndPerspectives = true, InequalityLens = goal.InequalityLens, OwningForum = summary.Owners.Forum?.Name, JointOwners = [.. summary.Owners.JointOwners.Select(o => o.Name)],
+                SeniorResponsibleOwner = goal.SeniorResponsibleOwner, Perspectives = [.. perspectives[goal.Id]],
+            });
         }
+        var ambitions = await db.Ambitions.AsNoTracking().OrderBy(a => a.Position).ThenBy(a => a.Title)
+            .Select(a => new DocumentAmbition(a.Id, a.Title, a.Description)).ToListAsync(ct);
         var resources = (await views.ByKindAsync(new ResourceFilter(), ct))
             .Select(k => new DocumentResource(k.Kind.InWords(), k.Unit, k.Available, k.Committed, k.Idle)).ToList();
         var pooled = (await funds.ListAsync(ct)).Select(f => new DocumentFund(f.Fund.Name, f.Fund.FinancialYear, f.PaidInPence, f.AllocatedInPence)).ToList();
-        return new StrategyDocument(systemName, clock.GetUtcNow().UtcDateTime, list, resources, pooled);
+        var narrative = await narratives.GetAsync(ct);
+        return new StrategyDocument(systemName, clock.GetUtcNow().UtcDateTime, list, resources, pooled, ambitions)
+        {
+            Narrative = narrative.IsEmpty ? null : new DocumentNarrative(narrative.Vision, narrative.Principles, narrative.Context, narrative.EnablingStrategies,
+                [.. narrative.Documents.Select(d => new DocumentLink(d.Kind.InWords(), d.Title, d.Url))]),
+        };
     }
 }

@@ -106,6 +106,19 @@ public sealed class Driver : ITenantOwned, IVersioned
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
+/// <summary>
+/// A primary driver (a priority) serving another goal than the one it was entered in, its home goal. It is entered once:
+/// its secondary drivers, change ideas, contributions and work stay with it in its home goal, and every goal it serves
+/// shows them.
+/// </summary>
+public sealed class DriverShare : ITenantOwned
+{
+    public Guid SystemId { get; init; }
+    public Guid DriverId { get; init; }
+    public Guid GoalId { get; init; }
+    public DateTime SharedAtUtc { get; init; }
+}
+
 /// <summary>A secondary driver serving a primary driver (many to many).</summary>
 public sealed class DriverLink : ITenantOwned
 {
@@ -215,6 +228,18 @@ internal sealed class DriverConfiguration : IEntityTypeConfiguration<Driver>
         builder.HasOne<Goal>().WithMany().HasForeignKey(d => d.GoalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => d.GoalId);
         builder.HasIndex(d => d.SystemId);
+    }
+}
+
+internal sealed class DriverShareConfiguration : IEntityTypeConfiguration<DriverShare>
+{
+    public void Configure(EntityTypeBuilder<DriverShare> builder)
+    {
+        builder.HasKey(s => new { s.DriverId, s.GoalId });
+        builder.HasOne<Driver>().WithMany().HasForeignKey(s => s.DriverId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Goal>().WithMany().HasForeignKey(s => s.GoalId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasIndex(s => s.GoalId);
+        builder.HasIndex(s => s.SystemId);
     }
 }
 

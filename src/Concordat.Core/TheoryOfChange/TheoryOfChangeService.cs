@@ -26,7 +26,19 @@ public sealed record SaveChangeIdea(string? Title, IReadOnlyList<Guid>? Secondar
     public IReadOnlyList<Guid>? ContributionIds { get; init; }
 }
 
-public sealed record DriverNode(Driver Driver, IReadOnlyList<Guid> ServesPrimaryIds, IReadOnlyList<(Guid Id, string Name)> Measures);
+/// <summary>
+/// A driver in one goal's diagram. <see cref="Goals"/> are the goals a primary driver serves, its home goal (where it was
+/// entered, and where it and everything under it is edited) first; a driver entered in another goal is read-only here.
+/// </summary>
+public sealed record DriverNode(Driver Driver, IReadOnlyList<Guid> ServesPrimaryIds, IReadOnlyList<(Guid Id, string Name)> Measures,
+    IReadOnlyList<(Guid Id, string Title)> Goals)
+{
+    /// <summary>A priority serving more than one goal.</summary>
+    public bool IsShared => Goals.Count > 1;
+
+    /// <summary>The home goal's title.</summary>
+    public string HomeGoal => Goals.Count > 0 ? Goals[0].Title : "";
+}
 
 /// <summary>A contribution linked to a change idea: carrying it, asked to, or having declined.</summary>
 public sealed record Carrier(Guid Id, Guid OrganisationId, string Organisation, string Commitment, CarryingStatus Status, string RequestedByName,
@@ -49,9 +61,16 @@ public sealed record ChangeIdeaNode(ChangeIdea Idea, IReadOnlyList<Guid> Seconda
 public sealed record CarryingRequest(Guid GoalId, string GoalTitle, Guid ChangeIdeaId, string ChangeIdea, Guid ContributionId, Guid OrganisationId,
     string Organisation, string Commitment, string RequestedByName, DateTime RequestedAtUtc);
 
-/// <summary>A goal's driver diagram: aim → primary drivers → secondary drivers → change ideas.</summary>
+/// <summary>
+/// A goal's driver diagram: aim → primary drivers → secondary drivers → change ideas. It includes the priorities other goals
+/// share with it, with their secondary drivers and change ideas, which keep their home goal's id and are edited there.
+/// </summary>
 public sealed record DriverDiagram(Guid GoalId, string Aim, string GoalTitle, Guid LeadOrganisationId, IReadOnlyList<(Guid Id, string Name)> OutcomeMeasures,
-    IReadOnlyList<DriverNode> Primary, IReadOnlyList<DriverNode> Secondary, IReadOnlyList<ChangeIdeaNode> ChangeIdeas);
+    IReadOnlyList<DriverNode> Primary, IReadOnlyList<DriverNode> Secondary, IReadOnlyList<ChangeIdeaNode> ChangeIdeas)
+{
+    /// <summary>Whether the driver or change idea was entered in this goal, and so is edited here.</summary>
+    public bool IsOwn(Guid homeGoalId) => homeGoalId == GoalId;
+}
 
 /// <summary>
 /// Theory of change for each goal, edited by convenors and leads of the goal's lead organisation; leads of
@@ -75,19 +94,41 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         return (await GetManyAsync([goal], ct))[goalId];
     }
 
-    /// <summary>The diagrams of many goals in as many queries as one goal's, so a page of every goal does not query per goal.</summary>
+    /// <summary>
+    /// The diagrams of many goals in as many queries as one goal's, so a page of every goal does not query per goal. Each
+    /// includes the priorities shared with it, with their secondary drivers and the change ideas that move those: entered
+    /// once in their home goal, read in every goal they serve.
+    /// </summary>
     public async Task<IReadOnlyDictionary<Guid, DriverDiagram>> GetManyAsync(IReadOnlyCollection<Goal> goals, CancellationToken ct)
     {
         var goalIds = goals.Select(g => g.Id).ToList();
-        var allDrivers = (await db.Drivers.AsNoTracking().Where(d => goalIds.Contains(d.GoalId)).OrderBy(d => d.CreatedAtUtc).ToListAsync(ct)).ToLookup(d => d.GoalId);
-        var driverIds = allDrivers.SelectMany(d => d).Select(d => d.Id).ToList();
+        // A system shares few priorities, so all its shares are read at once, with the titles of the goals on both ends.
+        var allShares = await (from s in db.DriverShares.AsNoTracking()
+                               join d in db.Drivers on s.DriverId equals d.Id
+                               join g in db.Goals on s.GoalId equals g.Id
+                               join h in db.Goals on d.GoalId equals h.Id
+                               select new { s.DriverId, s.GoalId, g.Title, HomeGoalId = h.Id, HomeTitle = h.Title }).ToListAsync(ct);
+        var sharedIn = allShares.ToLookup(s => s.GoalId, s => s.DriverId);
+        var shares = allShares.ToLookup(s => s.DriverId, s => s.GoalId);
+        var goalTitles = goals.Select(g => (g.Id, g.Title)).Concat(allShares.Select(s => (Id: s.GoalId, s.Title))).Concat(allShares.Select(s => (Id: s.HomeGoalId, Title: s.HomeTitle)))
+            .DistinctBy(g => g.Id).ToDictionary(g => g.Id, g => g.Title);
+        var sharedPrimaryIds = allShares.Where(s => goalIds.Contains(s.GoalId)).Select(s => s.DriverId).Distinct().ToList();
+        // The secondary drivers under priorities shared with these goals, and the change ideas that move them, come with them.
+        var sharedSecondary = db.DriverLinks.Where(l => sharedPrimaryIds.Contains(l.PrimaryDriverId)).Select(l => l.SecondaryDriverId);
+        var drivers = await db.Drivers.AsNoTracking()
+            .Where(d => goalIds.Contains(d.GoalId) || sharedPrimaryIds.Contains(d.Id) || sharedSecondary.Contains(d.Id))
+            .OrderBy(d => d.CreatedAtUtc).ThenBy(d => d.Id).ToListAsync(ct);
+        var ownDrivers = drivers.ToLookup(d => d.GoalId);
+        var driverIds = drivers.Select(d => d.Id).ToList();
         var links = (await db.DriverLinks.AsNoTracking().Where(l => driverIds.Contains(l.SecondaryDriverId)).ToListAsync(ct)).ToLookup(l => l.SecondaryDriverId);
         var measures = (await db.DriverMeasures.AsNoTracking().Where(m => driverIds.Contains(m.DriverId))
             .Join(db.Measures, d => d.MeasureId, m => m.Id, (d, m) => new { d.DriverId, m.Id, m.Name }).ToListAsync(ct)).ToLookup(m => m.DriverId);
         var outcomes = (await db.GoalMeasures.AsNoTracking().Where(g => goalIds.Contains(g.GoalId))
             .Join(db.Measures, g => g.MeasureId, m => m.Id, (g, m) => new { g.GoalId, m.Id, m.Name }).ToListAsync(ct)).ToLookup(m => m.GoalId);
-        var allIdeas = (await db.ChangeIdeas.AsNoTracking().Where(c => goalIds.Contains(c.GoalId)).OrderBy(c => c.CreatedAtUtc).ToListAsync(ct)).ToLookup(c => c.GoalId);
-        var ideaIds = allIdeas.SelectMany(i => i).Select(i => i.Id).ToList();
+        var ideas = await db.ChangeIdeas.AsNoTracking()
+            .Where(c => goalIds.Contains(c.GoalId) || db.ChangeIdeaDrivers.Any(l => l.ChangeIdeaId == c.Id && sharedSecondary.Contains(l.SecondaryDriverId)))
+            .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id).ToListAsync(ct);
+        var ideaIds = ideas.Select(i => i.Id).ToList();
         var ideaDrivers = (await db.ChangeIdeaDrivers.AsNoTracking().Where(l => ideaIds.Contains(l.ChangeIdeaId)).ToListAsync(ct)).ToLookup(l => l.ChangeIdeaId);
         var carriers = (await (from l in db.ChangeIdeaContributions.AsNoTracking()
                                join c in db.Contributions on l.ContributionId equals c.Id
@@ -96,15 +137,108 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
                                orderby o.Name
                                select new { l.ChangeIdeaId, Carrier = new Carrier(c.Id, o.Id, o.Name, c.Commitment, l.Status, l.RequestedByName, l.RequestedAtUtc,
                                    l.AnsweredByName, l.DeclineReason) }).ToListAsync(ct)).ToLookup(c => c.ChangeIdeaId, c => c.Carrier);
-        DriverNode Node(Driver d) => new(d, [.. links[d.Id].Select(l => l.PrimaryDriverId)], [.. measures[d.Id].Select(m => (m.Id, m.Name))]);
+        IReadOnlyList<(Guid, string)> GoalsServed(Driver d) => d.Level == DriverLevel.Primary
+            ? [(d.GoalId, goalTitles[d.GoalId]), .. shares[d.Id].Select(g => (g, goalTitles[g])).OrderBy(g => g.Item2, StringComparer.Ordinal)]
+            : [(d.GoalId, goalTitles[d.GoalId])];
         DriverDiagram Diagram(Goal goal)
         {
-            var drivers = allDrivers[goal.Id];
+            // A secondary driver or change idea is in the diagram when it is the goal's own or hangs from a priority shared
+            // with it; each lists only the drivers of this diagram it serves or moves.
+            var primary = ownDrivers[goal.Id].Where(d => d.Level == DriverLevel.Primary).Concat(drivers.Where(d => sharedIn[goal.Id].Contains(d.Id)))
+                .OrderBy(d => d.CreatedAtUtc).ThenBy(d => d.Id).ToList();
+            var primaryHere = primary.Select(d => d.Id).ToHashSet();
+            var secondary = drivers.Where(d => d.Level == DriverLevel.Secondary
+                && (d.GoalId == goal.Id || links[d.Id].Any(l => primaryHere.Contains(l.PrimaryDriverId)))).ToList();
+            var secondaryHere = secondary.Select(d => d.Id).ToHashSet();
+            var ideasHere = ideas.Where(i => i.GoalId == goal.Id || ideaDrivers[i.Id].Any(l => secondaryHere.Contains(l.SecondaryDriverId)));
+            DriverNode Node(Driver d) => new(d, [.. links[d.Id].Select(l => l.PrimaryDriverId).Where(primaryHere.Contains)], [.. measures[d.Id].Select(m => (m.Id, m.Name))],
+                GoalsServed(d));
             return new DriverDiagram(goal.Id, goal.OutcomeStatement, goal.Title, goal.LeadOrganisationId, [.. outcomes[goal.Id].Select(m => (m.Id, m.Name))],
-                [.. drivers.Where(d => d.Level == DriverLevel.Primary).Select(Node)], [.. drivers.Where(d => d.Level == DriverLevel.Secondary).Select(Node)],
-                [.. allIdeas[goal.Id].Select(i => new ChangeIdeaNode(i, [.. ideaDrivers[i.Id].Select(l => l.SecondaryDriverId)], [.. carriers[i.Id]]))]);
+                [.. primary.Select(Node)], [.. secondary.Select(Node)],
+                [.. ideasHere.Select(i => new ChangeIdeaNode(i, [.. ideaDrivers[i.Id].Select(l => l.SecondaryDriverId).Where(secondaryHere.Contains)], [.. carriers[i.Id]]))]);
         }
         return goals.ToDictionary(g => g.Id, Diagram);
+    }
+
+    /// <summary>
+    /// Lets a priority (a primary driver) serve another goal too, without copying it: the other goal's diagram shows it with
+    /// everything under it. It touches both goals' strategies, so only a convenor, or someone who is a lead of both goals'
+    /// lead organisations (<see cref="Goal.RequireLeadOrConvenor"/> for each goal), may do it.
+    /// </summary>
+    public async Task ShareDriverAsync(Guid goalId, Guid driverId, Guid otherGoalId, Actor actor, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        var driver = await db.Drivers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == driverId && d.GoalId == goalId, ct)
+            ?? throw new NotFoundException("There is no such driver for this goal; share a priority from the goal it was entered in.");
+        var other = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == otherGoalId, ct);
+        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "share its priorities");
+        if (other is not null && !actor.IsConvenor && !actor.IsLeadOf(other.LeadOrganisationId))
+        {
+            throw new ForbiddenException("Only a convenor, or a lead of both goals' lead organisations, can share a priority with another goal.");
+        }
+        var errors = new InputErrors();
+        if (other is null || other.Status == GoalStatus.Retired)
+        {
+            errors.Add("GoalId", "Select a goal of this system that is not retired");
+        }
+        else if (other.Id == goalId)
+        {
+            errors.Add("GoalId", $"\"{driver.Title}\" already serves {goal.Title}; select another goal");
+        }
+        else if (driver.Level != DriverLevel.Primary)
+        {
+            errors.Add("GoalId", "Only a primary driver (a priority) can serve several goals; share the primary driver it serves");
+        }
+        else if (await db.DriverShares.AnyAsync(s => s.DriverId == driverId && s.GoalId == otherGoalId, ct))
+        {
+            errors.Add("GoalId", $"\"{driver.Title}\" already serves {other.Title}");
+        }
+        errors.ThrowIfAny();
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.DriverShares.Add(new DriverShare { SystemId = actor.SystemId, DriverId = driverId, GoalId = otherGoalId, SharedAtUtc = now });
+        var record = new SortedDictionary<string, string?> { ["Driver"] = driver.Title, ["Home goal"] = goal.Title, ["Also serves"] = other!.Title };
+        db.Audit(actor, now, "PriorityShared", GoalService.EntityType, goalId, goal.Title, null, record);
+        db.Audit(actor, now, "PriorityShared", GoalService.EntityType, otherGoalId, other.Title, null, record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e) || ForeignKeyViolation.Is(e))
+        {
+            // Shared by someone else at the same moment, or the priority was removed meanwhile.
+            throw new InputInvalidException("GoalId", $"\"{driver.Title}\" was shared or removed just now; look again");
+        }
+    }
+
+    /// <summary>
+    /// Stops a priority serving a goal other than its home goal; it stays, with everything under it, in its home goal.
+    /// Either side may withdraw: a convenor, or a lead of either goal's lead organisation.
+    /// </summary>
+    public async Task UnshareDriverAsync(Guid goalId, Guid driverId, Guid otherGoalId, Actor actor, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        var driver = await db.Drivers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == driverId && d.GoalId == goalId, ct)
+            ?? throw new NotFoundException("There is no such driver for this goal.");
+        var other = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == otherGoalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
+        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId) && !actor.IsLeadOf(other.LeadOrganisationId))
+        {
+            throw new ForbiddenException("Only a convenor, or a lead of either goal's lead organisation, can stop a priority serving a goal.");
+        }
+        var share = await db.DriverShares.SingleOrDefaultAsync(s => s.DriverId == driverId && s.GoalId == otherGoalId, ct)
+            ?? throw new NotFoundException($"\"{driver.Title}\" does not serve {other.Title}.");
+        db.DriverShares.Remove(share);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var record = new SortedDictionary<string, string?> { ["Driver"] = driver.Title, ["Home goal"] = goal.Title, ["Also serves"] = other.Title };
+        db.Audit(actor, now, "PriorityUnshared", GoalService.EntityType, goalId, goal.Title, record, null);
+        db.Audit(actor, now, "PriorityUnshared", GoalService.EntityType, otherGoalId, other.Title, record, null);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new NotFoundException($"\"{driver.Title}\" no longer serves {other.Title}.");
+        }
     }
 
     private async Task<Goal> EditableGoalAsync(Guid goalId, Actor actor, CancellationToken ct)
@@ -223,6 +357,12 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
     {
         var goal = await EditableGoalAsync(goalId, actor, ct);
         var driver = await db.Drivers.SingleOrDefaultAsync(d => d.Id == driverId && d.GoalId == goalId, ct) ?? throw new NotFoundException("That driver has already been removed.");
+        var alsoServes = await db.DriverShares.Where(s => s.DriverId == driverId).Join(db.Goals, s => s.GoalId, g => g.Id, (s, g) => g.Title).ToListAsync(ct);
+        if (alsoServes.Count > 0)
+        {
+            // Removing it would take it, and every change idea under it, out of the other goals' diagrams unseen.
+            throw new InputInvalidException("Driver", $"\"{driver.Title}\" also serves {Words.Prose.List(alsoServes.Order(StringComparer.Ordinal))}; stop sharing it with them first");
+        }
         if (driver.Level == DriverLevel.Primary && await db.DriverLinks.AnyAsync(l => l.PrimaryDriverId == driverId
                 && !db.DriverLinks.Any(o => o.SecondaryDriverId == l.SecondaryDriverId && o.PrimaryDriverId != driverId), ct))
         {

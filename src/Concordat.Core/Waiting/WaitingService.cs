@@ -212,7 +212,7 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
             .ToListAsync(ct);
         var today = UkCalendar.Today(clock);
         return [.. measures.Where(x => x.Newest is not { } newest || x.Measure.IsStale(newest, today))
-            .Select(x => new DataOutOfDate(x.Measure.Id, x.Measure.Name, x.Organisation, x.Newest, x.Newest is { } n ? x.Measure.NextValueDueBy(n) : null))
+            .Select(x => new DataOutOfDate(x.Measure.Id, x.Measure.Name, x.Organisation, x.Newest, x.Newest is { } n ? x.Measure.NextReleaseExpectedBy(n) : null))
             .OrderBy(d => d.DueBy ?? DateOnly.MinValue).ThenBy(d => d.Measure, StringComparer.Ordinal)];
     }
 }

@@ -193,7 +193,7 @@ public sealed class WorkItemService(ConcordatDb db, TimeProvider clock)
     }
 
     /// <summary>The list as a table to download: one row per item, with its owner, status and age in days.</summary>
-    public Table Table(IReadOnlyList<WorkItemCard> cards, DateTime nowUtc) => new(
+    public static Table ToTable(IReadOnlyList<WorkItemCard> cards, DateTime nowUtc) => new(
         ["id", "title", "workstream", "owner", "person", "status", "in_status_since", "days_in_status", "due", "size", "blocked_because", "whose_move"],
         [.. cards.Select(c => (IReadOnlyList<object?>)[c.Id.ToString(), c.Title, c.Workstream, c.OwnerOrganisation, c.OwnerPerson, c.Status.InWords(),
             DateOnly.FromDateTime(c.StatusSinceUtc), (int)(nowUtc - c.StatusSinceUtc).TotalDays, c.DueOn, c.Size?.InWords(), c.BlockedReason, c.BlockedOnOrganisation])]);

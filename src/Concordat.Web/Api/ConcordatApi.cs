@@ -17,6 +17,7 @@ public static class ConcordatApi
         v1.MapGroup("/systems/{systemId:guid}/organisations").WithTags("Organisations").MapOrganisationsApi();
         v1.MapGroup("/systems/{systemId:guid}/places").WithTags("Places").MapPlacesApi();
         v1.MapGroup("/systems/{systemId:guid}/forums").WithTags("Governance forums").MapForumsApi();
+        v1.MapGroup("/systems/{systemId:guid}/ambitions").WithTags("Ambitions").MapAmbitionsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Goals and agreement").MapGoalsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Contributions and check-ins").MapContributionsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Measures").MapMeasuresApi();

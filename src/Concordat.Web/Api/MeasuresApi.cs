@@ -9,21 +9,33 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concordat.Web.Api;
 
+/// <summary>A measure in a list; <c>latestPeriodName</c> is the latest period as published ("2019 - 21").</summary>
 public sealed record MeasureListItem(Guid Id, string Name, string Unit, ImprovementDirection Improvement, int Points, DateOnly? LatestPeriod,
-    double? LatestValue, string? VariationIcon, string? AssuranceIcon, bool IsStale, bool IsProvisional);
+    double? LatestValue, string? VariationIcon, string? AssuranceIcon, bool IsStale, bool IsProvisional, string? LatestPeriodName);
 
-public sealed record PlannedValueResponse(DateOnly PeriodStart, double Value);
+/// <summary>One period's planned value; <c>period</c> is the period as published ("2019 - 21").</summary>
+public sealed record PlannedValueResponse(DateOnly PeriodStart, string Period, double Value);
 
-public sealed record ObservationResponse(DateOnly PeriodStart, double Value, double? Count, double? Denominator, double? LowerCi, double? UpperCi, string? Note,
+/// <summary>A target relative to a baseline as stored, with the periods as published and the target in the words it was agreed in.</summary>
+public sealed record RelativeTargetResponse(RelativeTargetKind Kind, double Amount, string? Reference, string Baseline, string By, string InWords, string? Problem);
+
+public sealed record ObservationResponse(DateOnly PeriodStart, string Period, double Value, double? Count, double? Denominator, double? LowerCi, double? UpperCi, string? Note,
     string? PointType, string? Rule, string? Signal);
 
 public sealed record RebaseResponse(Guid Id, DateOnly PeriodStart, string Reason);
 
-public sealed record MeasureResponse(Guid Id, string Name, string Definition, string Unit, MeasureFormat Format, MeasureFrequency Frequency,
-    ImprovementDirection Improvement, double? Target, IReadOnlyList<PlannedValueResponse> Trajectory, MeasureSourceKind SourceKind, string? Source,
+/// <summary>
+/// A measure. <c>frequency</c> is the type of its periods, with <c>poolYears</c> for pooled years; <c>periodsOverlap</c>
+/// says why a chart of overlapping pooled periods needs care. <c>releasedEvery</c>, <c>releaseLag</c> and
+/// <c>releaseLagUnit</c> are the publication schedule in force (the usual one when none is set); the data is out of
+/// date once <c>nextReleaseExpectedBy</c> has passed.
+/// </summary>
+public sealed record MeasureResponse(Guid Id, string Name, string Definition, string Unit, MeasureFormat Format, MeasureFrequency Frequency, int? PoolYears,
+    string? PeriodsOverlap, ImprovementDirection Improvement, double? Target, RelativeTargetResponse? RelativeTarget, IReadOnlyList<PlannedValueResponse> Trajectory,
+    MeasureSourceKind SourceKind, string? Source,
     MeasureGeography Geography, Guid? PlaceId, Guid? GeographyOrganisationId, string? AreaCode, string GeographyName, Guid OwnerOrganisationId, string Owner,
-    int StaleAfterDays, bool IsStale, string? VariationIcon, string? AssuranceIcon, string? Summary, IReadOnlyList<RebaseResponse> Rebases,
-    IReadOnlyList<ObservationResponse> Observations, Guid Version);
+    ReleaseCadence ReleasedEvery, int ReleaseLag, LagUnit ReleaseLagUnit, DateOnly? NextReleaseExpectedBy, bool IsStale, string? VariationIcon, string? AssuranceIcon,
+    string? Summary, IReadOnlyList<RebaseResponse> Rebases, IReadOnlyList<ObservationResponse> Observations, Guid Version);
 
 /// <summary>One period in a JSON import; the same rules as a CSV row.</summary>
 public sealed record ImportObservation(string? Measure, string? Period, double? Value, double? Count, double? Denominator, double? LowerCi, double? UpperCi, string? Note);
@@ -50,7 +62,7 @@ public static class MeasuresApi
     {
         group.MapGet("/measures", async (Guid? goalId, [AsParameters] PageQuery page, HttpContext context, MeasureService measures, CancellationToken ct) =>
             TypedResults.Ok(page.Of(context, await measures.ListAsync(goalId, ct), m => new MeasureListItem(m.Id, m.Name, m.Unit, m.Improvement, m.Points,
-                m.LatestPeriod, m.LatestValue, m.Variation?.ToName(), m.Assurance?.ToName(), m.IsStale, m.IsProvisional))))
+                m.LatestPeriod, m.LatestValue, m.Variation?.ToName(), m.Assurance?.ToName(), m.IsStale, m.IsProvisional, m.LatestPeriodInWords))))
             .WithSummary("The system's measures with their Making Data Count icons, special cause concern first; filter by goal");
 
         group.MapGet("/measures/{id:guid}", async (Guid id, HttpContext context, MeasureService measures, CancellationToken ct) =>
@@ -95,6 +107,26 @@ public static class MeasuresApi
                 return TypedResults.Ok(ToResponse(await measures.GetAsync(id, ct)));
             })
             .WithSummary("Change a measure's definition, target and trajectory; requires If-Match")
+            .RequiresIfMatch();
+
+        group.MapPut("/measures/{id:guid}/relative-target", async Task<Results<Ok<MeasureResponse>, ProblemHttpResult>> (Guid id, SetRelativeTarget request,
+                HttpContext context, MeasureService measures, CancellationToken ct) =>
+            {
+                var measure = await measures.SetRelativeTargetAsync(id, request, ETags.Parse(context.Request.Headers.IfMatch), context.Actor(), ct);
+                context.Response.Headers.ETag = ETags.For(measure.Version);
+                return TypedResults.Ok(ToResponse(await measures.GetAsync(id, ct)));
+            })
+            .WithSummary("Set a target relative to a baseline (\"increase by 2 years from 2018 - 20 by 2028 - 30\"); its line becomes the trajectory. Leads who steward the measure; requires If-Match")
+            .RequiresIfMatch();
+
+        group.MapDelete("/measures/{id:guid}/relative-target", async Task<Results<Ok<MeasureResponse>, ProblemHttpResult>> (Guid id, HttpContext context,
+                MeasureService measures, CancellationToken ct) =>
+            {
+                var measure = await measures.RemoveRelativeTargetAsync(id, ETags.Parse(context.Request.Headers.IfMatch), context.Actor(), ct);
+                context.Response.Headers.ETag = ETags.For(measure.Version);
+                return TypedResults.Ok(ToResponse(await measures.GetAsync(id, ct)));
+            })
+            .WithSummary("Remove the relative target and its trajectory; requires If-Match")
             .RequiresIfMatch();
 
         group.MapPost("/measures/{id:guid}/observations", async (Guid id, RecordObservation request, HttpContext context, MeasureDataService data, MeasureService measures, CancellationToken ct) =>
@@ -235,12 +267,17 @@ public static class MeasuresApi
         var observations = d.Observations.Select((o, i) =>
         {
             var point = d.Analysis?.GetPoint(i);
-            return new ObservationResponse(o.PeriodStart, o.Value, o.Count, o.Denominator, o.LowerCi, o.UpperCi, o.Note, point?.PointType.ToName(), point?.Rule?.ToName(),
+            return new ObservationResponse(o.PeriodStart, m.PeriodInWords(o.PeriodStart), o.Value, o.Count, o.Denominator, o.LowerCi, o.UpperCi, o.Note, point?.PointType.ToName(), point?.Rule?.ToName(),
                 point?.Signal?.ToName());
         }).ToList();
-        return new MeasureResponse(m.Id, m.Name, m.Definition, m.Unit, m.Format, m.Frequency, m.Improvement, m.Target,
-            d.Trajectory.Select(t => new PlannedValueResponse(t.PeriodStart, t.Value)).ToList(), m.SourceKind, m.Source, m.Geography, m.PlaceId, m.GeographyOrganisationId,
-            m.AreaCode, d.Geography, m.OwnerOrganisationId, d.Owner, m.EffectiveStaleAfterDays, d.IsStale, d.Analysis?.VariationIcon.ToName(),
+        var lag = m.EffectiveLag;
+        var relative = m.RelativeTarget is { } r
+            ? new RelativeTargetResponse(r.Kind, r.Amount, r.Reference, m.PeriodInWords(r.Baseline), m.PeriodInWords(r.By), d.RelativeTargetInWords!, d.RelativeTargetProblem)
+            : null;
+        return new MeasureResponse(m.Id, m.Name, m.Definition, m.Unit, m.Format, m.Frequency, m.PoolYears, m.OverlapInWords(), m.Improvement, m.Target, relative,
+            d.Trajectory.Select(t => new PlannedValueResponse(t.PeriodStart, m.PeriodInWords(t.PeriodStart), t.Value)).ToList(), m.SourceKind, m.Source, m.Geography, m.PlaceId,
+            m.GeographyOrganisationId, m.AreaCode, d.Geography, m.OwnerOrganisationId, d.Owner, m.EffectiveCadence, lag.Amount, lag.Unit,
+            d.Observations.Count == 0 ? null : m.NextReleaseExpectedBy(d.Observations[^1].PeriodStart), d.IsStale, d.Analysis?.VariationIcon.ToName(),
             d.Analysis?.AssuranceIcon?.ToName(), d.Summary?.Text, d.Rebases.Select(ToResponse).ToList(), observations,
             m.Version);
     }

@@ -5,7 +5,8 @@ using Concordat.Web.Infrastructure;
 namespace Concordat.Web.Api;
 
 /// <summary>What an import added; places, partners and forums the system already had were used and are not counted.</summary>
-public sealed record StrategyImportResponse(int Places, int Partners, int Forums, int Measures, int Observations, int Goals, int Drivers, int ChangeIdeas);
+public sealed record StrategyImportResponse(int Places, int Partners, int Forums, int Ambitions, int Measures, int Observations, int Goals, int Drivers,
+    int ChangeIdeas, int SharedPriorities, bool Narrative);
 
 public static class StrategyImportApi
 {
@@ -38,8 +39,8 @@ public static class StrategyImportApi
                     return new Problem(StatusCodes.Status400BadRequest, "The file cannot be read", detail, "import_file_invalid").ToResult();
                 }
                 var added = await importer.ImportAsync(file, actor, ct);
-                return TypedResults.Ok(new StrategyImportResponse(added.Places, added.Partners, added.Forums, added.Measures, added.Observations, added.Goals,
-                    added.Drivers, added.ChangeIdeas));
+                return TypedResults.Ok(new StrategyImportResponse(added.Places, added.Partners, added.Forums, added.Ambitions, added.Measures, added.Observations,
+                    added.Goals, added.Drivers, added.ChangeIdeas, added.SharedPriorities, added.Narrative));
             })
             .Accepts<string>("application/yaml", "application/json")
             .Produces<StrategyImportResponse>()
@@ -47,6 +48,6 @@ public static class StrategyImportApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Load an existing strategy (places, partners, forums, measures with data, goals with driver diagrams) from the YAML or JSON format of docs/strategy-import.md, all or nothing; every problem is named by entry and field, like goals[2].horizon (convenors)");
+            .WithSummary("Load an existing strategy (places, partners, forums, ambitions, measures with data, goals with driver diagrams and shared priorities, the strategy's own words) from the YAML or JSON format of docs/strategy-import.md, all or nothing; every problem is named by entry and field, like goals[2].horizon (convenors)");
     }
 }

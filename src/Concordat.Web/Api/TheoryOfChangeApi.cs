@@ -5,7 +5,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Concordat.Web.Api;
 
-public sealed record DriverResponse(Guid Id, DriverLevel Level, string Title, IReadOnlyList<Guid> ServesPrimaryDriverIds, IReadOnlyList<Guid> MeasureIds, Guid Version);
+/// <summary>
+/// A driver. <c>HomeGoalId</c> is the goal it was entered in, where it is changed; <c>ServesGoalIds</c> are the goals a primary
+/// driver (a priority) serves, its home goal first. A driver shown in another goal's diagram hangs from a priority shared with it.
+/// </summary>
+public sealed record DriverResponse(Guid Id, DriverLevel Level, string Title, IReadOnlyList<Guid> ServesPrimaryDriverIds, IReadOnlyList<Guid> MeasureIds, Guid Version,
+    Guid HomeGoalId, IReadOnlyList<Guid> ServesGoalIds);
+
+/// <summary>Another goal for a priority to serve.</summary>
+public sealed record ShareDriverRequest(Guid? GoalId);
 
 /// <summary>A driver's new title and, for a secondary driver, the primary drivers it serves; the version read goes in If-Match.</summary>
 public sealed record EditDriverRequest(string? Title, IReadOnlyList<Guid>? PrimaryDriverIds);
@@ -13,7 +21,7 @@ public sealed record EditDriverRequest(string? Title, IReadOnlyList<Guid>? Prima
 public sealed record ChangeIdeaResponse(Guid Id, string Title, IReadOnlyList<Guid> SecondaryDriverIds, string? WhoseBehaviour, string? WhatDifferently,
     string? PhysicalCapability, string? PsychologicalCapability, string? PhysicalOpportunity, string? SocialOpportunity, string? ReflectiveMotivation,
     string? AutomaticMotivation, bool HasDiagnosis, InterventionFunctions Functions, PolicyLevers Levers, string? LeverDetails, IReadOnlyList<Guid> ContributionIds,
-    IReadOnlyList<CarrierResponse> Carriers, Guid Version);
+    IReadOnlyList<CarrierResponse> Carriers, Guid Version, Guid HomeGoalId);
 
 /// <summary>
 /// A contribution linked to a change idea. <c>ContributionIds</c> on the idea lists those carrying it and those asked to;
@@ -145,6 +153,27 @@ public static class TheoryOfChangeApi
                 return TypedResults.NoContent();
             })
             .WithSummary("Stop your organisation's contribution carrying a change idea (leads of the contribution's organisation)");
+
+        group.MapPost("/goals/{id:guid}/drivers/{driverId:guid}/shares", async (Guid id, Guid driverId, ShareDriverRequest request, HttpContext context,
+                TheoryOfChangeService theory, CancellationToken ct) =>
+            {
+                await theory.ShareDriverAsync(id, driverId, request.GoalId ?? Guid.Empty, context.Actor(), ct);
+                return TypedResults.Ok(ToResponse(Driver(await theory.GetAsync(id, ct), driverId)));
+            })
+            .WithSummary("Let a priority (a primary driver of this goal, its home goal) serve another goal too, with everything under it, not copied "
+                + "(convenors, or leads of both goals' lead organisations)")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapDelete("/goals/{id:guid}/drivers/{driverId:guid}/shares/{goalId:guid}", async (Guid id, Guid driverId, Guid goalId, HttpContext context,
+                TheoryOfChangeService theory, CancellationToken ct) =>
+            {
+                await theory.UnshareDriverAsync(id, driverId, goalId, context.Actor(), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Stop a priority serving another goal; it stays in its home goal (convenors, or leads of either goal's lead organisation)")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static DriverNode Driver(DriverDiagram diagram, Guid driverId) =>
@@ -154,13 +183,13 @@ public static class TheoryOfChangeApi
         diagram.ChangeIdeas.SingleOrDefault(c => c.Idea.Id == ideaId) ?? throw new NotFoundException("The goal's diagram has no such change idea.");
 
     private static DriverResponse ToResponse(DriverNode d) => new(d.Driver.Id, d.Driver.Level, d.Driver.Title, d.ServesPrimaryIds, [.. d.Measures.Select(m => m.Id)],
-        d.Driver.Version);
+        d.Driver.Version, d.Driver.GoalId, [.. d.Goals.Select(g => g.Id)]);
 
     private static ChangeIdeaResponse ToResponse(ChangeIdeaNode c) => new(c.Idea.Id, c.Idea.Title, c.SecondaryDriverIds, c.Idea.WhoseBehaviour, c.Idea.WhatDifferently,
         c.Idea.PhysicalCapability, c.Idea.PsychologicalCapability, c.Idea.PhysicalOpportunity, c.Idea.SocialOpportunity, c.Idea.ReflectiveMotivation,
         c.Idea.AutomaticMotivation, c.Idea.HasDiagnosis, c.Idea.Functions, c.Idea.Levers, c.Idea.LeverDetails, c.LinkedContributionIds,
         [.. c.Carriers.Select(b => new CarrierResponse(b.Id, b.OrganisationId, b.Organisation, b.Status, b.RequestedByName, b.RequestedAtUtc, b.AnsweredByName,
-            b.DeclineReason))], c.Idea.Version);
+            b.DeclineReason))], c.Idea.Version, c.Idea.GoalId);
 
     private static DriverDiagramResponse ToResponse(DriverDiagram d) => new(d.GoalId, d.Aim, [.. d.OutcomeMeasures.Select(m => m.Id)],
         [.. d.Primary.Select(ToResponse)], [.. d.Secondary.Select(ToResponse)], [.. d.ChangeIdeas.Select(ToResponse)]);

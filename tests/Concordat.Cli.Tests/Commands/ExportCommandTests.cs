@@ -32,7 +32,7 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Equal<string?>(MeasureDataTable.Header, rows[0]);
         Assert.Equal(37, rows.Count);
         var column = MeasureDataTable.Header.Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index);
-        Assert.Equal([AeMeasure, "%", "2016-04-01", "2016-04-30", "78.27", "14706", "18788"], rows[1].Take(7));
+        Assert.Equal([AeMeasure, "%", "April 2016", "2016-04-01", "2016-04-30", "78.27", "14706", "18788"], rows[1].Take(8));
         Assert.Equal("2019-03-01", rows[^1][column["period_start"]]);
         Assert.Equal(["95", ""], rows[24].Skip(column["target"]).Take(2));
         Assert.Equal(["2018-04-01", "95", "80"], [rows[25][column["period_start"]], .. rows[25].Skip(column["target"]).Take(2)]);
@@ -73,12 +73,13 @@ public sealed class ExportCommandTests : IDisposable
         await using var stream = File.OpenRead(PathOf("ae.xlsx"));
         using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
         Assert.True(reader.Read());
-        Assert.Equal("period_start", reader.GetValue(2));
+        Assert.Equal("period_start", reader.GetValue(3));
         Assert.True(reader.Read());
-        Assert.Equal(new DateTime(2016, 4, 1), reader.GetValue(2));
-        Assert.Equal(new DateTime(2016, 4, 30), reader.GetValue(3));
-        Assert.Equal(78.27, reader.GetValue(4));
-        Assert.Equal(14706.0, reader.GetValue(5));
+        Assert.Equal("April 2016", reader.GetValue(2));
+        Assert.Equal(new DateTime(2016, 4, 1), reader.GetValue(3));
+        Assert.Equal(new DateTime(2016, 4, 30), reader.GetValue(4));
+        Assert.Equal(78.27, reader.GetValue(5));
+        Assert.Equal(14706.0, reader.GetValue(6));
         Assert.IsType<double>(reader.GetValue(MeasureDataTable.Header.ToList().IndexOf("mean")));
         Assert.Equal("no", reader.GetValue(MeasureDataTable.Header.ToList().IndexOf("limits_provisional")));
     }

@@ -40,7 +40,7 @@ public sealed class ImportStrategyCommandTests : IDisposable
         Assert.Equal("error: goals[1].horizon: Cannot read 'next year' as a date: write it like 2030-03-31", refused.Error.Trim());
         Assert.Equal(0, goalsAfterRefusal);
         Assert.True(imported.ExitCode == 0, imported.Error);
-        Assert.Equal("Imported strategy-example.yaml: 2 goals, 2 measures with 9 values, 5 partners, 2 places, 2 forums, 6 drivers and 1 change idea.",
+        Assert.Equal("Imported strategy-example.yaml: 2 goals (as drafts) under 2 new ambitions, 2 measures with 9 values, 5 partners, 2 places, 2 forums, 7 drivers (1 priority shared with another goal) and 1 change idea, and the strategy's own words.",
             imported.Output.Trim());
         Assert.Equal(2, await CountAsync("Goals"));
         Assert.Equal(9, await CountAsync("Observations"));

@@ -7,7 +7,8 @@ namespace Concordat.Cli.Tests.Commands;
 public sealed class OperatorCommandTests : IDisposable
 {
     /// <summary>The real A&amp;E series (36 months, two measures) and four illustrative measures of 24 months.</summary>
-    private const int DemoObservations = 72 + (4 * 24);
+    /// <summary>The demo's values: its A&amp;E series, four two-year series, and the public-health series published by today.</summary>
+    private static readonly int DemoObservations = 72 + (4 * 24) + Concordat.Core.Demo.DemoMeasures.PublishedByToday(DateOnly.FromDateTime(DateTime.UtcNow));
 
     private const string DemoSystem = "Northshire and Eastvale ICS";
     private readonly Cli _cli = new();
@@ -98,7 +99,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM Goals"));
         Assert.Equal(5, await ScalarAsync("SELECT COUNT(*) FROM Contributions"));
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM CheckIns"));
-        Assert.Equal(6, await ScalarAsync("SELECT COUNT(*) FROM Measures"));
+        Assert.Equal(8, await ScalarAsync("SELECT COUNT(*) FROM Measures"));
         Assert.Equal(DemoObservations, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
         Assert.Equal(14, await ScalarAsync("SELECT COUNT(*) FROM Resources"));
         Assert.Equal(8, await ScalarAsync("SELECT COUNT(*) FROM ResourceCommitments"));
@@ -148,7 +149,7 @@ public sealed class OperatorCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error: Row 3, value: \"abc\" is not a number", result.Error);
-        Assert.Contains("error: Row 4, period: 15 June 2019 does not start a period: a period starts on the first day of a month", result.Error);
+        Assert.Contains("error: Row 4, period: 15 June 2019 does not start a month: a month starts on its first day, like 1 April 2026", result.Error);
         Assert.Contains("Nothing was imported: bad.csv has 2 problems.", result.Error);
         Assert.Equal(DemoObservations, await ScalarAsync("SELECT COUNT(*) FROM Observations"));
         Assert.Equal(2, noMeasure.ExitCode);

@@ -30,7 +30,7 @@ public sealed class HealthCheckTests
         var health = HealthCheck.Run(Healthy());
 
         Assert.Empty(health.Findings);
-        Assert.Equal((11, 0, 11), (health.ChecksPassed, health.ChecksPendingAgreement, health.Checks));
+        Assert.Equal((12, 0, 12), (health.ChecksPassed, health.ChecksPendingAgreement, health.Checks));
     }
 
     /// <summary>With no measure, the checks of a measure's data, target and reading have nothing to pass on, so they fail with it.</summary>
@@ -132,6 +132,17 @@ public sealed class HealthCheckTests
     [Fact]
     public void ANeedNotMet_Fails() => Assert.Equal([HealthCheck.NeedsUnmet], Failing(Healthy() with { Needs = [new("Physiotherapists", 2.5, "WTE")] }));
 
+    [Fact]
+    public void AGoalWithoutASeniorResponsibleOwner_FailsThatCheckAlone()
+    {
+        var goal = Healthy() with { HasSeniorResponsibleOwner = false };
+
+        Assert.Equal([HealthCheck.NoSeniorResponsibleOwner], Failing(goal));
+        var finding = Assert.Single(HealthCheck.Run(goal).Findings);
+        Assert.Equal("No senior responsible owner is named, so no one person answers for whether the outcome is reached.", finding.Explanation);
+        Assert.Equal($"/goals/{goal.Id}", finding.FixPath);
+    }
+
     private static ContributionFacts Proposed(string organisation, Guid organisationId) => new(Guid.NewGuid(), organisation, organisationId, ContributionStatus.Proposed, false);
 
     [Fact]
@@ -142,7 +153,7 @@ public sealed class HealthCheckTests
 
         Assert.Empty(Failing(goal));
         Assert.Equal([HealthCheck.NotShared], Pending(goal));
-        Assert.Equal((10, 1, 11), (health.ChecksPassed, health.ChecksPendingAgreement, health.Checks));
+        Assert.Equal((11, 1, 12), (health.ChecksPassed, health.ChecksPendingAgreement, health.Checks));
         var finding = Assert.Single(health.Findings);
         Assert.Equal(CheckState.PendingAgreement, finding.State);
         Assert.Equal("2 partners contribute once Council's proposed contribution is agreed: shared, pending agreement.", finding.Explanation);

@@ -29,4 +29,29 @@ public sealed class MarkdownTextTests
     [InlineData(null, "")]
     public void Escape_LeavesTextAsWrittenButInert(string? text, string expected) =>
         Assert.Equal(expected, MarkdownText.Escape(text));
+
+    [Theory]
+    [InlineData("Our vision<script>alert(1)</script> for all", "Our vision for all")]
+    [InlineData("<SCRIPT type=\"text/javascript\">alert(1)</SCRIPT>Kept", "Kept")]
+    [InlineData("Before<script>never closed", "Before")]
+    [InlineData("<scr<script>x</script>ipt>alert(1)</script>Words", "alert(1)Words")]
+    [InlineData("<style>p{}</style><p onclick=\"x()\">A <b>bold</b> plan</p>", "A bold plan")]
+    [InlineData("<img src=x onerror=alert(1)>Picture", "Picture")]
+    [InlineData("a <!-- hidden --> b", "a  b")]
+    [InlineData("[click](javascript:alert(1)) and ![img](data:image/png;base64,AAAA)", "click and img")]
+    [InlineData("[plan](JavaScript :alert(1))", "plan")]
+    [InlineData("<javascript:alert(1)>", "")]
+    [InlineData("[The plan](https://example.org/plan) stays", "[The plan](https://example.org/plan) stays")]
+    [InlineData("# Workforce\r\n\r\n- one\n- two", "# Workforce\n\n- one\n- two")]
+    [InlineData("Waits of < 4 weeks and > 2 days; A&E", "Waits of < 4 weeks and > 2 days; A&E")]
+    [InlineData("  padded  ", "padded")]
+    [InlineData(null, null)]
+    public void Sanitise_KeepsMarkdownAndRemovesWhatCouldRun(string? markdown, string? expected) =>
+        Assert.Equal(expected, MarkdownText.Sanitise(markdown));
+
+    [Fact]
+    public void Nested_MovesHeadingsUnderTheDocumentsOwn()
+    {
+        Assert.Equal("### Workforce\ntext # not a heading\n#### Digital\n#hashtag", MarkdownText.Nested("# Workforce\ntext # not a heading\n## Digital\n#hashtag"));
+    }
 }

@@ -169,4 +169,49 @@ public sealed class StrategyComparisonTests
         Assert.Equal(after, string.Concat(words.Where(w => w.Change != WordChange.Removed).Select(w => w.Text)));
         Assert.Contains(words, w => w.Change != WordChange.Same);
     }
+
+    [Fact]
+    public void OwnersLensAndPerspectives_AreComparedOnlyWhereBothVersionsRecordThem()
+    {
+        var old = Goal(Frailty, "Frailty");
+        var recorded = old with
+        {
+            RecordsOwnersAndPerspectives = true, InequalityLens = "Core20PLUS5", OwningForum = "Northshire ICP", SeniorResponsibleOwner = "Rachel Owusu",
+            Perspectives = [new DocumentPerspective("Northshire County Council", "Fewer people losing independence", null, null)],
+        };
+        var changed = recorded with
+        {
+            JointOwners = ["University of Northshire"],
+            Perspectives = [new DocumentPerspective("Northshire County Council", "Fewer older people losing independence", null, "Home care capacity")],
+        };
+
+        var fromOld = StrategyComparison.Between("Version 1", Document(old), "Version 2", Document(recorded));
+        var fromRecorded = StrategyComparison.Between("Version 2", Document(recorded), "Today", Document(changed));
+
+        Assert.False(fromOld.HasChanges);
+        var fields = Assert.Single(fromRecorded.Goals).Fields;
+        Assert.Equal(["Owners", "Northshire County Council: what this goal means for us", "Northshire County Council: what worries us"], fields.Select(f => f.Field));
+        Assert.Equal("Owned by Northshire ICP and jointly by University of Northshire; led by Northshire Community Trust, senior responsible owner Rachel Owusu.", fields[0].After);
+        Assert.Equal(["older"], fields[1].Words!.Where(w => w.Change == WordChange.Added).Select(w => w.Text.Trim()));
+    }
+
+    [Fact]
+    public void TheStrategysOwnWords_AreComparedSectionBySection_AndAgainstAVersionWithoutThem()
+    {
+        var words = new DocumentNarrative("A healthier Northshire.", null, null, null, [new DocumentLink("Joint forward plan", "Plan", "https://example.org/plan")]);
+        var reworded = words with { Vision = "A healthier, fairer Northshire.", Documents = [] };
+
+        var added = StrategyComparison.Between("Version 1", Document(Goal(Frailty, "Frailty")), "Version 2", Document(Goal(Frailty, "Frailty")) with { Narrative = words });
+        var changed = StrategyComparison.Between("Version 2", Document(Goal(Frailty, "Frailty")) with { Narrative = words }, "Today",
+            Document(Goal(Frailty, "Frailty")) with { Narrative = reworded });
+
+        Assert.True(added.HasChanges);
+        Assert.Empty(added.Goals);
+        Assert.Equal(["Our vision", "Documents this strategy relates to"], added.Narrative.Select(f => f.Field));
+        Assert.Equal(["Our vision", "Documents this strategy relates to"], changed.Narrative.Select(f => f.Field));
+        Assert.Equal(["fairer"], changed.Narrative[0].Words!.Where(w => w.Change == WordChange.Added).Select(w => w.Text.Trim(' ', ',')));
+        Assert.Equal("Joint forward plan: Plan (https://example.org/plan)", changed.Narrative[1].Before);
+        Assert.Null(changed.Narrative[1].After);
+        Assert.Contains("## The strategy's own words", changed.ToMarkdown(), StringComparison.Ordinal);
+    }
 }

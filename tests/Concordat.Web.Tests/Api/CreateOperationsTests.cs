@@ -47,6 +47,7 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         ["/api/v1/people/{personId}/account/deactivate"] = "deactivates an account",
         ["/api/v1/people/{personId}/account/reactivate"] = "reactivates an account",
         ["/api/v1/people/{personId}/account/reset-two-step"] = "turns an account's two-step verification off",
+        ["/goals/{id}/drivers/{driverId}/shares"] = "lets the priority serve another goal too (nothing new: the driver is shared, not copied); answers with it",
         ["/work-items/{id}/moves"] = "moves the item to another status (against its ETag); answers with it",
         ["/places/{id}/retirement"] = "retires the place (against its ETag); answers with it",
         ["/api/v1/people/{personId}/account/reset-link"] = "replaces an account's password with a single-use link to set one; answers with the link",
@@ -126,6 +127,7 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         await CreateAsync("/pooled-funds/{id}/schemes", councilLead, $"{url}/pooled-funds/{fund}/schemes", new { name = "Discharge to assess", amountInPence = 100_000_00L, goalIds = new[] { goal } });
         await CreateAsync("/strategy/versions", convenor, $"{url}/strategy/versions", new { note = "Approved by the ICP", agreedByForumId = forum, agreedOn = "2026-01-14" });
         await CreateAsync("/goals/{id}/rounds", convenor, $"{url}/goals/{goal}/rounds", new { kind = "Adopt", closesOn = inAMonth, requiredOrganisationIds = new[] { system.TrustId } });
+        await CreateAsync("/ambitions", convenor, $"{url}/ambitions", new { title = "Age well", description = "Older people live well at home for longer." });
         var workstream = await CreateAsync("/workstreams", convenor, $"{url}/workstreams",
             new { name = "Home first", purpose = "Get people home the day they are ready", leadOrganisationId = system.TrustId, goalIds = new[] { goal } });
         var item = await CreateAsync("/work-items", trustLead, $"{url}/work-items", new { title = "Discharge lounge", workstreamId = workstream, ownerOrganisationId = system.TrustId });

@@ -95,6 +95,13 @@ public sealed class ConvenorJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#new-token")).ToContainTextAsync("cc_");
         await checks.CheckAsync("17-token-created");
 
+        await page.GotoAsync(home + "/strategy/narrative");
+        await Assertions.Expect(page.Locator("#related-documents")).ToContainTextAsync("Joint forward plan");
+        await checks.CheckAsync("17a-strategy-narrative");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change the strategy's own words" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Our vision (optional)")).ToContainTextAsync("Northshire and Eastvale");
+        await checks.CheckAsync("17b-edit-strategy-narrative");
+
         await page.GotoAsync(home + "/goals");
         await page.GetByRole(AriaRole.Link, new() { Name = "Fewer emergency admissions of frail older people" }).ClickAsync();
         await Assertions.Expect(page.Locator("#contribution-matrix")).ToContainTextAsync("At risk");

@@ -38,6 +38,6 @@ public sealed class DemoWorkspaceTests(BrowserFixture browser)
         Assert.All(current, m => Assert.False(m.IsProvisional));
         var ae = Assert.Single(all, m => m.Name == "A&E four-hour performance (type 1)");
         Assert.Equal(new DateOnly(2019, 3, 1), ae.LatestPeriod);
-        Assert.Equal(4, await scope.Db.Measures.CountAsync(m => m.Source == DemoMeasures.Source, ct));
+        Assert.Equal(6, await scope.Db.Measures.CountAsync(m => m.Source == DemoMeasures.Source, ct));
     }
 }

@@ -13,7 +13,7 @@ public static class PrintedStrategy
         var goals = new List<(string Title, string Outcome)>();
         foreach (var goal in await page.Locator("section.concordat-strategy__goal").AllAsync())
         {
-            goals.Add((await goal.Locator("h2").InnerTextAsync(), await goal.Locator(".nhsuk-lede-text").InnerTextAsync()));
+            goals.Add((await goal.Locator("h3").InnerTextAsync(), await goal.Locator(".nhsuk-lede-text").InnerTextAsync()));
         }
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         using var pdf = PdfDocument.Open(await page.PdfAsync(new() { Format = "A4" }));

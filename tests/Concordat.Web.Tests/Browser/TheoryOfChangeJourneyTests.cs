@@ -14,7 +14,10 @@ public sealed class TheoryOfChangeJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Shared goals" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Meeting the A&E four-hour standard" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "See the driver diagram" }).ClickAsync();
-        await Assertions.Expect(page.Locator("figure svg rect")).ToHaveCountAsync(3);
+        // The aim, its two primary drivers, and the priority it shares with frailty (meeting crises at home) with its two
+        // secondary drivers and two change ideas, entered once under frailty.
+        await Assertions.Expect(page.Locator("figure svg rect")).ToHaveCountAsync(8);
+        await Assertions.Expect(page.Locator("#outline")).ToContainTextAsync("entered in Fewer emergency admissions of frail older people");
         await lead.CheckAsync("60-theory-of-change");
 
         await page.GetByLabel("Secondary driver", new() { Exact = true }).FillAsync("Same day emergency care takes suitable patients directly");
@@ -30,7 +33,7 @@ public sealed class TheoryOfChangeJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Service provision").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add change idea" }).ClickAsync();
         await Assertions.Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Change idea added");
-        await Assertions.Expect(page.Locator("figure svg rect")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("figure svg rect")).ToHaveCountAsync(10);
         await Assertions.Expect(page.Locator(".nhsuk-card", new() { HasText = "Direct referral from NHS 111" })).ToContainTextAsync("NHS 111 clinicians");
         await lead.CheckAsync("61-theory-of-change-edited");
 

@@ -73,7 +73,7 @@ public abstract class AgreementTests(TestApp app, DatabaseKind kind) : ProviderT
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.JsonAsync())["errors"]!.AsObject().Select(e => e.Key).Order().ToList();
-        Assert.Equal(["Horizon", "LeadOrganisationId", "OutcomeStatement", "PlaceIds", "Population", "SeniorResponsibleOwner", "Title"], errors);
+        Assert.Equal(["Horizon", "LeadOrganisationId", "OutcomeStatement", "PlaceIds", "Population", "Title"], errors);
         await using var scope = App.Database(system.Id);
         Assert.False(await scope.Db.Goals.AnyAsync(Ct));
     }

@@ -28,7 +28,7 @@ public abstract class GoalPagesTests(TestApp app, DatabaseKind kind) : ProviderT
         Assert.Contains("Horizon must have a year with 4 numbers", bad.ErrorSummary);
         Assert.Contains("Enter a short title for the goal", bad.ErrorSummary);
         Assert.Contains("Select the places the goal covers, or the whole system", bad.ErrorSummary);
-        Assert.Contains("Enter the name of the senior responsible owner", bad.ErrorSummary);
+        Assert.DoesNotContain(bad.ErrorSummary, e => e.Contains("senior responsible owner", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, good.Status);
         await using var scope = App.Database(system.Id);
         var goal = await scope.Db.Goals.SingleAsync(Ct);
@@ -62,7 +62,8 @@ public abstract class GoalPagesTests(TestApp app, DatabaseKind kind) : ProviderT
         var drafts = await viewer.GetAsync($"/systems/{system.Id}/goals?Status=Draft");
         var nonsense = await viewer.GetAsync($"/systems/{system.Id}/goals?Status=Banana&PlaceId=x");
 
-        Assert.Equal(["Draft goal", "Proposed goal"], all.Document.QuerySelectorAll("tbody td:first-child a").Select(a => a.TextContent));
+        // Until a convenor orders them, goals come in the order they were drafted, not by title.
+        Assert.Equal(["Proposed goal", "Draft goal"], all.Document.QuerySelectorAll("tbody td:first-child a").Select(a => a.TextContent));
         Assert.Contains("Adoption round open: 0 of 2 responded", all.Text("tbody"));
         Assert.Equal(["Draft goal"], drafts.Document.QuerySelectorAll("tbody td:first-child a").Select(a => a.TextContent));
         Assert.Equal(HttpStatusCode.OK, nonsense.Status);

@@ -55,7 +55,7 @@ public abstract class MeasureDataDownloadTests(TestApp app, DatabaseKind kind) :
         Assert.Equal("four-hour-performance-type-1.csv", csv.Content.Headers.ContentDisposition!.FileNameStar);
         var lines = (await csv.Content.ReadAsStringAsync(Ct)).Split("\r\n");
         Assert.Equal(string.Join(',', MeasureDataTable.Header), lines[0].TrimStart('\uFEFF'));
-        Assert.StartsWith("Four-hour performance (type 1),%,2024-01-01,2024-01-31,80,800,1000,,,\"First month, \"\"provisional\"\"\",95,,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("Four-hour performance (type 1),%,January 2024,2024-01-01,2024-01-31,80,800,1000,,,\"First month, \"\"provisional\"\"\",95,,", lines[1], StringComparison.Ordinal);
         Assert.EndsWith(",Common cause,,,2024-01-01,no,", lines[1], StringComparison.Ordinal);
         // From April 2025 the limits start again, for only three points: provisional, and saying why.
         Assert.EndsWith(",2025-04-01,yes,New streaming model", lines[16], StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public abstract class MeasureDataDownloadTests(TestApp app, DatabaseKind kind) :
         Assert.Equal("four-hour-performance-type-1.xlsx", xlsx.Content.Headers.ContentDisposition!.FileNameStar);
         var rows = Rows(await xlsx.Content.ReadAsByteArrayAsync(Ct), "data.xlsx");
         Assert.Equal(19, rows.Count);
-        Assert.StartsWith("Four-hour performance (type 1)|%|2024-01-01|2024-01-31|80|800|1000|||First month, \"provisional\"|95||", rows[1], StringComparison.Ordinal);
+        Assert.StartsWith("Four-hour performance (type 1)|%|January 2024|2024-01-01|2024-01-31|80|800|1000|||First month, \"provisional\"|95||", rows[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
 
         Assert.Equal(HttpStatusCode.Redirect, corrected.Status);
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
-        Assert.Contains("A period starts on the first day of a month, like 2026-04-01", bad.ErrorSummary);
+        Assert.Contains("A month starts on its first day, like 1 April 2026", bad.ErrorSummary);
         Assert.Contains("Value must be a number, like 94.5", bad.ErrorSummary);
         var chart = page.Document.QuerySelector("figure svg[role=img]");
         Assert.NotNull(chart);
@@ -132,12 +132,12 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
 
         var bad = await firstForm.SubmitAsync("main form", new()
         {
-            ["Input.Trajectory"] = "2025-01-01, 950\nsoon, 900\n2025-02-15, 940", ["Input.StaleAfterDays"] = "a while", ["Input.Geography"] = "Area", ["Input.AreaCode"] = "",
+            ["Input.Trajectory"] = "2025-01-01, 950\nsoon, 900\n2025-02-15, 940", ["Input.ReleaseLag"] = "a while", ["Input.Geography"] = "Area", ["Input.AreaCode"] = "",
         });
         var saved = await firstForm.SubmitAsync("main form", new()
         {
             ["Input.Trajectory"] = "2025-01-01, 950\n2025-02-01, 940\n2025-03-01, 930", ["Input.Geography"] = "Place", ["Input.PlaceId"] = system.PlaceId.ToString(),
-            ["Input.StaleAfterDays"] = "45", ["Input.Format"] = "Count",
+            ["Input.ReleaseLag"] = "45 days", ["Input.Format"] = "Count",
         });
         var conflict = await staleForm.SubmitAsync("main form", new() { ["Input.Name"] = "Someone else's name" });
         for (var month = 1; month <= 3; month++)
@@ -148,13 +148,13 @@ public abstract class MeasurePagesTests(TestApp app, DatabaseKind kind) : Provid
         var page = await lead.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
-        Assert.Contains("Trajectory line 2: write the period's start and the value, like 2026-04-01, 78", bad.ErrorSummary);
-        Assert.Contains("Days until the data is out of date must be a whole number, like 45", bad.ErrorSummary);
+        Assert.Contains("Trajectory line 2: write the period and the value, like April 2026, 78", bad.ErrorSummary);
+        Assert.Contains("Write the lag as a number of days, weeks or months, like 18 months or 10 days", bad.ErrorSummary);
         Assert.Contains("Enter the ONS or ODS area code, letters and digits like E38000014 or RF4", bad.ErrorSummary);
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         Assert.Equal(HttpStatusCode.Conflict, conflict.Status);
         Assert.Contains("Westford", page.Text("main"));
-        Assert.Contains("45 days", page.Text("main"));
+        Assert.Contains("Monthly, 45 days after the period ends", page.Text("main"));
         Assert.Equal(["950 admissions", "940 admissions", "930 admissions"],
             page.Document.QuerySelectorAll("#data tbody tr").Reverse().Select(r => PageClient.Spoken(r.Children[2])));
         Assert.Contains(">Trajectory<", page.Document.QuerySelector("figure svg")!.OuterHtml, StringComparison.Ordinal);

@@ -76,8 +76,8 @@ public abstract class MeasureSummaryPageTests(TestApp app, DatabaseKind kind) : 
 
         var page = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync(stale);
 
-        // A monthly measure is out of date 62 days after its newest month ends: April 2024 ended on 30 April.
-        Assert.Contains("The newest value is for April 2024, earlier than it should be for a monthly measure: the next value was due by 1 July 2024.",
+        // Monthly data is usually published 2 months after the month: May 2024 by 31 July 2024.
+        Assert.Contains("The newest value is for April 2024. The release with May 2024 was expected by 31 July 2024: the data is published monthly, 2 months after the period ends.",
             page.Text(".nhsuk-warning-callout"));
     }
 

@@ -56,7 +56,7 @@ public abstract class MeasuresApiTests(TestApp app, DatabaseKind kind) : Provide
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forCouncil.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
-        Assert.Equal("A period starts on the first day of a month, like 2026-04-01", (await midMonth.JsonAsync())["errors"]!["PeriodStart"]![0]!.GetValue<string>());
+        Assert.Equal("A month starts on its first day, like 1 April 2026", (await midMonth.JsonAsync())["errors"]!["PeriodStart"]![0]!.GetValue<string>());
     }
 
     [Fact]

@@ -187,12 +187,12 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
         Assert.Equal(
         [
             "3|value|is empty; every period needs a value",
-            $"4|period|\"2024-13-01\" is not a period Concordat can read; write it like {Concordat.Core.Measures.Import.PeriodText.Examples}",
+            "4|period|\"2024-13-01\" is not a month; write it like April 2026, Apr 2026 or 2026-04",
             "5|value|\"ninety\" is not a number",
             "6|value|120 must be a percentage from 0 to 100 (Four-hour performance is a percentage)",
-            "7|period|1 January 2024 appears twice (rows 2 and 7)",
-            "8|period|15 May 2024 does not start a period: a period starts on the first day of a month, like 2026-04-01 (the measure is monthly)",
-            "9|period|1 January 2099 has not started yet",
+            "7|period|January 2024 appears twice (rows 2 and 7)",
+            "8|period|15 May 2024 does not start a month: a month starts on its first day, like 1 April 2026",
+            "9|period|January 2099 has not started yet",
             "10|count|Count cannot be more than the denominator",
         ], Problems(problem));
         Assert.Equal(8, problem["problemCount"]!.GetValue<int>());
@@ -204,7 +204,7 @@ public abstract class ObservationImportTests(TestApp app, DatabaseKind kind) : P
     {
         var system = await App.CreateSystemAsync();
         var lead = await ApiClient.ForAsync(App, system.TrustLead);
-        var url = await DefineAsync(lead, system, "Smoking at time of delivery", new { improvement = "Decrease", target = 6, sourceKind = "Fingertips", source = "93085", frequency = "Annual" });
+        var url = await DefineAsync(lead, system, "Smoking at time of delivery", new { improvement = "Decrease", target = 6, sourceKind = "Fingertips", source = "93085", frequency = "FinancialYear" });
         var csv = TestFiles.FingertipsHeader + "\n"
             + TestFiles.FingertipsRow("93085", "E38000014", "2019/20", "11.2", "10.5", "11.9", "412", "3680")
             + TestFiles.FingertipsRow("93085", "E38000014", "2020/21", "10.4", "9.7", "11.1", "380", "3650")

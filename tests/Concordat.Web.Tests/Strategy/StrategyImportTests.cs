@@ -47,10 +47,8 @@ public abstract class StrategyImportTests(TestApp app, DatabaseKind kind) : Prov
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
         var added = await response.JsonAsync();
-        Assert.Equal(
-            "places=2 partners=5 forums=2 measures=2 observations=9 goals=2 drivers=6 changeIdeas=1",
-            string.Join(' ', new[] { "places", "partners", "forums", "measures", "observations", "goals", "drivers", "changeIdeas" }
-                .Select(k => $"{k}={added[k]!.GetValue<int>()}")));
+        Assert.Equal("places=2 partners=5 forums=2 ambitions=2 measures=2 observations=9 goals=2 drivers=7 changeIdeas=1 sharedPriorities=1 narrative=true",
+            string.Join(' ', added.AsObject().Select(p => $"{p.Key}={p.Value!.ToJsonString()}")));
         await using var scope = App.Database(system.Id);
         var falls = await scope.Db.Goals.SingleAsync(g => g.Title == "Fewer older people harmed by falls", Ct);
         var trust = await scope.Db.Organisations.SingleAsync(o => o.Name == "Riverbrook Hospitals NHS Foundation Trust", Ct);
@@ -66,7 +64,17 @@ public abstract class StrategyImportTests(TestApp app, DatabaseKind kind) : Prov
         var idea = await scope.Db.ChangeIdeas.SingleAsync(Ct);
         Assert.Equal(falls.Id, idea.GoalId);
         Assert.Equal("Practice nurses", idea.WhoseBehaviour);
-        Assert.Equal(2, await scope.Db.Drivers.CountAsync(d => d.GoalId == falls.Id && d.Level == DriverLevel.Primary, Ct));
+        Assert.Equal(3, await scope.Db.Drivers.CountAsync(d => d.GoalId == falls.Id && d.Level == DriverLevel.Primary, Ct));
+        var school = await scope.Db.Goals.SingleAsync(g => g.Title == "Every child ready for school", Ct);
+        Assert.Equal(["Age well", "Start well"], await scope.Db.Ambitions.Where(a => a.Id == falls.AmbitionId || a.Id == school.AmbitionId).Select(a => a.Title).OrderBy(t => t).ToListAsync(Ct));
+        Assert.Equal("Riverbrook and Fellside Integrated Care Partnership", await scope.Db.Forums.Where(f => f.Id == falls.OwningForumId).Select(f => f.Name).SingleAsync(Ct));
+        Assert.Equal(2, await scope.Db.GoalJointOwners.CountAsync(o => o.GoalId == falls.Id, Ct));
+        // The community hubs priority is entered once, under falls, and serves the school readiness goal too.
+        var hubs = await scope.Db.Drivers.SingleAsync(d => d.Title == "Community hubs in every neighbourhood", Ct);
+        Assert.Equal(falls.Id, hubs.GoalId);
+        Assert.True(await scope.Db.DriverShares.AnyAsync(s => s.DriverId == hubs.Id && s.GoalId == school.Id, Ct));
+        Assert.Contains("410,000 people", (await scope.Db.StrategyNarratives.SingleAsync(Ct)).Context);
+        Assert.Equal(2, await scope.Db.RelatedDocuments.CountAsync(Ct));
         // Each entry is audited as the convenor's own act, as the form would record it.
         Assert.True(await scope.Db.AuditEvents.AnyAsync(e => e.Action == "GoalDrafted" && e.EntityId == falls.Id && e.ActorPersonId == system.Convenor.Id, Ct));
         Assert.True(await scope.Db.AuditEvents.AnyAsync(e => e.Action == "MeasureDefined" && e.EntityId == measure.Id, Ct));
@@ -94,7 +102,7 @@ public abstract class StrategyImportTests(TestApp app, DatabaseKind kind) : Prov
         var errors = (await response.JsonAsync())["errors"]!.AsObject();
         Assert.Equal("'Hospital' is not one of the choices for type: " + string.Join(", ", Enum.GetNames<Concordat.Core.Partnerships.OrganisationType>()),
             errors["partners[4].type"]![0]!.GetValue<string>());
-        Assert.StartsWith("Cannot read '2020/22' as a period", errors["measures[0].data[2].period"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("The period \"2020/22\" is not a financial year", errors["measures[0].data[2].period"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("Cannot read '30/09/2028' as a date: write it like 2030-03-31", errors["goals[1].horizon"]![0]!.GetValue<string>());
         // The same words as the goal form, under the entry's own field name.
         Assert.Equal("Enter the outcome: who, what improves, by when", errors["goals[0].outcome"]![0]!.GetValue<string>());
@@ -192,7 +200,7 @@ public abstract class StrategyImportTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Equal(HttpStatusCode.Found, right.Status);
         Assert.Equal($"/systems/{system.Id}/goals", right.Location);
         var goals = await right.FollowAsync();
-        Assert.Contains("Imported 2 goals (as drafts), 2 measures with 9 values, 5 partners, 2 places, 2 forums, 6 drivers and 1 change idea", goals.Text("main"));
+        Assert.Contains("Imported 2 goals (as drafts) under 2 new ambitions, 2 measures with 9 values, 5 partners, 2 places, 2 forums, 7 drivers (1 priority shared with another goal) and 1 change idea, and the strategy's own words", goals.Text("main"));
         Assert.Contains("Fewer older people harmed by falls", goals.Text("main"));
     }
 

@@ -413,9 +413,9 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
 
         string[] noMeasure = [HealthCheck.NoMeasure, HealthCheck.StaleData, HealthCheck.NoTarget, HealthCheck.UnaddressedConcern];
         Assert.Equal(noMeasure.Concat([HealthCheck.NoAccountOfHow, HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NotAgreed]).Order(StringComparer.Ordinal), Checks(before));
-        Assert.Equal(3, before["goals"]![0]!["checksPassed"]!.GetValue<int>());
+        Assert.Equal(4, before["goals"]![0]!["checksPassed"]!.GetValue<int>());
         Assert.Equal(noMeasure.Concat([HealthCheck.LeverWithoutMechanism, HealthCheck.NoContributor, HealthCheck.NotShared, HealthCheck.NotAgreed]).Order(StringComparer.Ordinal), Checks(after));
-        Assert.Contains("3 of 11 checks pass", page.Text($"#goal-{goalId}"));
+        Assert.Contains("4 of 12 checks pass", page.Text($"#goal-{goalId}"));
         Assert.Contains("a lever without a mechanism", page.Text($"#goal-{goalId}"));
         Assert.NotNull(page.Document.QuerySelector($"#goal-{goalId} a[href^='/systems/{system.Id}/goals/{goalId}/theory-of-change#idea-']"));
     }
@@ -484,7 +484,7 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Equal((1, 2), (first["number"]!.GetValue<int>(), second["number"]!.GetValue<int>()));
         Assert.Equal("Fewer falls", versionOne["document"]!["goals"]![0]!["title"]!.GetValue<string>());
         Assert.Equal([2, 1], list.Select(v => v!["number"]!.GetValue<int>()));
-        Assert.Equal(11, list[0]!["checks"]!.GetValue<int>());
+        Assert.Equal(12, list[0]!["checks"]!.GetValue<int>());
         Assert.Contains("Approved by the ICP on 12 March", page.Text("#version-note"));
         Assert.Contains("Fewer falls", page.Text("main"));
         Assert.DoesNotContain("Fewer falls at home", page.Text("main"));

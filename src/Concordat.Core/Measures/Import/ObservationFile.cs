@@ -29,8 +29,15 @@ public sealed record ImportProblem(int Row, string Column, string Reason)
     public override string ToString() => Row == 0 ? $"{Column}: {Reason}" : $"Row {Row}, {Column}: {Reason}";
 }
 
-/// <summary>The values a file gives for one period.</summary>
-public sealed record FileRow(int Row, string? Measure, DateOnly Period, double Value, double? Count, double? Denominator, double? LowerCi, double? UpperCi, string? Note);
+/// <summary>
+/// The values a file gives for one period. The period is read as text: what "2019/20" means (a financial or an
+/// academic year) depends on the measure the row is for, so <see cref="Period"/> is set once the measure is known.
+/// </summary>
+public sealed record FileRow(int Row, string? Measure, string PeriodText, double Value, double? Count, double? Denominator, double? LowerCi, double? UpperCi, string? Note)
+{
+    /// <summary>The first day of the period, once read by the measure's type.</summary>
+    public DateOnly Period { get; init; }
+}
 
 /// <summary>A row the file marks as having no value (Fingertips' suppressed figures), left out rather than refused.</summary>
 public sealed record LeftOutRow(int Row, string Period, string Reason);
@@ -174,7 +181,7 @@ public sealed class ObservationFile
         }
         if (ProblemCount == problems)
         {
-            Rows.Add(new FileRow(row.Number, measure, period!.Value, value!.Value, count, denominator, lower, upper, note));
+            Rows.Add(new FileRow(row.Number, measure, period!, value!.Value, count, denominator, lower, upper, note));
         }
     }
 
@@ -211,7 +218,7 @@ public sealed class ObservationFile
         }
         if (ProblemCount == problems)
         {
-            Rows.Add(new FileRow(row.Number, null, period!.Value, value!.Value, count, denominator, lower, upper, note));
+            Rows.Add(new FileRow(row.Number, null, period!, value!.Value, count, denominator, lower, upper, note));
         }
     }
 
@@ -244,20 +251,14 @@ public sealed class ObservationFile
         }
     }
 
-    private DateOnly? Period(TableRow row, int column, string name)
+    private string? Period(TableRow row, int column, string name)
     {
         var text = row.Cell(column);
         if (text is null)
         {
-            AddProblem(row.Number, name, "is empty; give the period, like " + PeriodText.Examples);
-            return null;
+            AddProblem(row.Number, name, "is empty; give the period, like 2024-04-01, April 2024, 2024/25 or 2019 - 21");
         }
-        if (!PeriodText.TryParse(text, out var start))
-        {
-            AddProblem(row.Number, name, $"\"{Shorten(text)}\" is not a period Concordat can read; write it like {PeriodText.Examples}");
-            return null;
-        }
-        return start;
+        return text;
     }
 
     private double? Number(TableRow row, int column, string name, bool required = false)

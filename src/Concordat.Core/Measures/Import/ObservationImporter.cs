@@ -66,17 +66,17 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
                 continue;
             }
             var problems = file.ProblemCount;
-            if (target.PeriodProblem(row.Period) is { } periodProblem)
+            if (!Period.TryParse(row.PeriodText, target.Frequency, target.PoolYears ?? 1, out var period, out var periodProblem))
             {
-                file.AddProblem(row.Row, names.Period, $"{Prose.Date(row.Period)} does not start a period: {Prose.Clause(periodProblem)} (the measure is {Prose.Clause(target.Frequency.InWords())})");
+                file.AddProblem(row.Row, names.Period, periodProblem!);
             }
-            else if (row.Period > today)
+            else if (period.Start > today)
             {
-                file.AddProblem(row.Row, names.Period, $"{Prose.Date(row.Period)} has not started yet");
+                file.AddProblem(row.Row, names.Period, $"{period} has not started yet");
             }
-            else if (!seen.TryAdd((target.Id, row.Period), row.Row))
+            else if (!seen.TryAdd((target.Id, period.Start), row.Row))
             {
-                file.AddProblem(row.Row, names.Period, $"{Prose.Date(row.Period)} appears twice (rows {seen[(target.Id, row.Period)]} and {row.Row})");
+                file.AddProblem(row.Row, names.Period, $"{period} appears twice (rows {seen[(target.Id, period.Start)]} and {row.Row})");
             }
             if (target.ValueProblem(row.Value) is { } valueProblem)
             {
@@ -93,9 +93,9 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
             {
                 continue;
             }
-            var before = stored.GetValueOrDefault((target.Id, row.Period));
+            var before = stored.GetValueOrDefault((target.Id, period.Start));
             var change = before is null ? RowChange.Added : before.Matches(row) ? RowChange.Unchanged : RowChange.Changed;
-            plan.Rows.Add(new PlannedRow(row, target.Id, change, before));
+            plan.Rows.Add(new PlannedRow(row with { Period = period.Start }, target.Id, change, before));
             _ = change switch
             {
                 RowChange.Added => plan.Added++,
@@ -103,6 +103,10 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
                 _ => plan.Unchanged++,
             };
         }
+        // Cells the file could not read were listed as it was read; list every problem in the file's order.
+        var byRow = file.Problems.OrderBy(p => p.Row).ToList();
+        file.Problems.Clear();
+        file.Problems.AddRange(byRow);
         if (file.ProblemCount == 0 && plan.Rows.Count == 0)
         {
             file.AddProblem(0, "File", "has no rows with values to import");
@@ -242,6 +246,23 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Fingertips' yearly indicators are published once a year, about 18 months after the period ends; a measure
+    /// imported from Fingertips without a schedule of its own takes that one. Returns the schedule set, if any.
+    /// </summary>
+    private async Task<string?> SetFingertipsScheduleAsync(Guid measureId, CancellationToken ct)
+    {
+        var measure = await db.Measures.SingleAsync(m => m.Id == measureId, ct);
+        if (measure.ReleasedEvery is not null || measure.ReleaseLag is not null || Measure.UsualCadence(measure.Frequency) != ReleaseCadence.Annual)
+        {
+            return null;
+        }
+        (measure.ReleasedEvery, measure.ReleaseLag, measure.ReleaseLagUnit) = (ReleaseCadence.Annual, FingertipsLagMonths, LagUnit.Months);
+        return measure.ScheduleInWords();
+    }
+
+    public const int FingertipsLagMonths = 18;
+
     private static bool IsConflict(Exception? e) => e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.SerializationFailure or Npgsql.PostgresErrorCodes.UniqueViolation };
 
     private async Task<ImportResult> ApplyInTransactionAsync(ImportPlan plan, Actor actor, IProgress<int>? progress, DateTime now, List<PlannedRow> writes,
@@ -265,20 +286,24 @@ public sealed class ObservationImporter(ConcordatDb db, TimeProvider clock)
             var before = new SortedDictionary<string, string?>(StringComparer.Ordinal);
             foreach (var row in corrections.Take(AuditedCorrectionsMax))
             {
-                before[Prose.Month(row.Row.Period)] = Prose.ExactNumber(row.Before!.Value);
+                before[measure.PeriodInWords(row.Row.Period)] = Prose.ExactNumber(row.Before!.Value);
             }
             if (corrections.Count > AuditedCorrectionsMax)
             {
                 before["More corrections"] = Prose.Number(corrections.Count - AuditedCorrectionsMax);
             }
             var periods = group.Select(r => r.Row.Period).ToList();
-            db.Audit(actor, now, "ObservationsImported", MeasureService.EntityType, measure.Id, measure.Name, before.Count == 0 ? null : before,
-                new SortedDictionary<string, string?>
-                {
-                    ["File"] = plan.FileName, ["Added"] = Prose.Number(group.Count() - corrections.Count),
-                    ["Corrected"] = Prose.Number(corrections.Count),
-                    ["Periods"] = $"{Prose.Month(periods.Min())} to {Prose.Month(periods.Max())}",
-                });
+            var after = new SortedDictionary<string, string?>
+            {
+                ["File"] = plan.FileName, ["Added"] = Prose.Number(group.Count() - corrections.Count),
+                ["Corrected"] = Prose.Number(corrections.Count),
+                ["Periods"] = $"{measure.PeriodInWords(periods.Min())} to {measure.PeriodInWords(periods.Max())}",
+            };
+            if (plan.File.Layout == ObservationFileLayout.Fingertips && await SetFingertipsScheduleAsync(measure.Id, ct) is { } schedule)
+            {
+                after["Publication schedule"] = schedule;
+            }
+            db.Audit(actor, now, "ObservationsImported", MeasureService.EntityType, measure.Id, measure.Name, before.Count == 0 ? null : before, after);
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

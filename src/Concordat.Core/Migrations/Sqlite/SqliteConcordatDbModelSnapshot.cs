@@ -17,6 +17,31 @@ namespace Concordat.Core.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Concordat.Core.Areas.Area", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Areas");
+                });
+
             modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -160,6 +185,9 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DecisionRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("GoalId")
                         .HasColumnType("TEXT");
 
@@ -205,10 +233,46 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("AgreementRounds");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Goals.Ambition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Title")
+                        .IsUnique();
+
+                    b.ToTable("Ambitions");
+                });
+
             modelBuilder.Entity("Concordat.Core.Goals.Goal", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AmbitionId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -229,13 +293,18 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OwningForumId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Population")
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SeniorResponsibleOwner")
-                        .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
@@ -261,11 +330,35 @@ namespace Concordat.Core.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AmbitionId");
+
                     b.HasIndex("LeadOrganisationId");
+
+                    b.HasIndex("OwningForumId");
 
                     b.HasIndex("SystemId", "Status");
 
                     b.ToTable("Goals");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Goals.GoalJointOwner", b =>
+                {
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GoalId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("GoalJointOwners");
                 });
 
             modelBuilder.Entity("Concordat.Core.Goals.GoalPlace", b =>
@@ -348,6 +441,17 @@ namespace Concordat.Core.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConfirmedByPersonId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Decision")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -382,6 +486,9 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TakenOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -629,6 +736,38 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<Guid?>("PlaceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PoolYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("RelativeTargetAmount")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly?>("RelativeTargetBaseline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RelativeTargetBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelativeTargetKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelativeTargetReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReleaseLag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleaseLagUnit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedEvery")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -637,9 +776,6 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("StaleAfterDays")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("TEXT");
@@ -1620,6 +1756,82 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("ResourceCommitments");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Strategy.RelatedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NarrativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NarrativeId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("RelatedDocuments");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyNarrative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnablingStrategies")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Principles")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vision")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId")
+                        .IsUnique();
+
+                    b.ToTable("StrategyNarratives");
+                });
+
             modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1887,6 +2099,29 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasIndex("SystemId");
 
                     b.ToTable("DriverMeasures");
+                });
+
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverShare", b =>
+                {
+                    b.Property<Guid>("DriverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SharedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DriverId", "GoalId");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("DriverShares");
                 });
 
             modelBuilder.Entity("Concordat.Core.Tokens.ApiToken", b =>
@@ -2385,18 +2620,52 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Goals.Ambition", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Goals.Goal", b =>
                 {
+                    b.HasOne("Concordat.Core.Goals.Ambition", null)
+                        .WithMany()
+                        .HasForeignKey("AmbitionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Partnerships.Organisation", null)
                         .WithMany()
                         .HasForeignKey("LeadOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany()
+                        .HasForeignKey("OwningForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Goals.GoalJointOwner", b =>
+                {
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany("JointOwners")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2793,6 +3062,24 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Strategy.RelatedDocument", b =>
+                {
+                    b.HasOne("Concordat.Core.Strategy.StrategyNarrative", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("NarrativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyNarrative", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Strategy.StrategyVersion", b =>
                 {
                     b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
@@ -2882,6 +3169,21 @@ namespace Concordat.Core.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.TheoryOfChange.DriverShare", b =>
+                {
+                    b.HasOne("Concordat.Core.TheoryOfChange.Driver", null)
+                        .WithMany()
+                        .HasForeignKey("DriverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 
@@ -3091,6 +3393,8 @@ namespace Concordat.Core.Migrations.Sqlite
 
             modelBuilder.Entity("Concordat.Core.Goals.Goal", b =>
                 {
+                    b.Navigation("JointOwners");
+
                     b.Navigation("Places");
                 });
 
@@ -3107,6 +3411,11 @@ namespace Concordat.Core.Migrations.Sqlite
             modelBuilder.Entity("Concordat.Core.Partnerships.Place", b =>
                 {
                     b.Navigation("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Strategy.StrategyNarrative", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("Concordat.Core.WorkProgramme.WorkItem", b =>

@@ -6,8 +6,8 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Concordat.Core.Strategy.Import;
 
 /// <summary>
-/// An existing strategy as a team writes it down to start from in Concordat: places, partners, forums, measures with
-/// their data, and goals with their driver diagrams. YAML or JSON (JSON is read as YAML, of which it is a subset);
+/// An existing strategy as a team writes it down to start from in Concordat: places, partners, forums, ambitions,
+/// measures with their data, goals with their driver diagrams, and the strategy's own words. YAML or JSON (JSON is read as YAML, of which it is a subset);
 /// things refer to each other by name. The format is documented in docs/strategy-import.md.
 /// </summary>
 public sealed partial class StrategyFile
@@ -15,8 +15,10 @@ public sealed partial class StrategyFile
     public List<PlaceEntry> Places { get; set; } = [];
     public List<PartnerEntry> Partners { get; set; } = [];
     public List<ForumEntry> Forums { get; set; } = [];
+    public List<AmbitionEntry> Ambitions { get; set; } = [];
     public List<MeasureEntry> Measures { get; set; } = [];
     public List<GoalEntry> Goals { get; set; } = [];
+    public NarrativeEntry? Narrative { get; set; }
 
     /// <summary>Larger files are refused before they are read: a strategy is a few hundred kilobytes, its long series go through the data import.</summary>
     public const int MaxBytes = 2 * 1024 * 1024;
@@ -32,7 +34,7 @@ public sealed partial class StrategyFile
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new StrategyFileException("The file is empty: it should hold places, partners, forums, measures and goals, as docs/strategy-import.md shows.");
+            throw new StrategyFileException("The file is empty: it should hold places, partners, forums, ambitions, measures, goals and the narrative, as docs/strategy-import.md shows.");
         }
         try
         {
@@ -63,7 +65,10 @@ public sealed partial class StrategyFile
 
     private static string Describe(string type) => type[(type.LastIndexOf('.') + 1)..] switch
     {
-        nameof(StrategyFile) => "the file (it has places, partners, forums, measures and goals)",
+        nameof(StrategyFile) => "the file (it has places, partners, forums, ambitions, measures, goals and narrative)",
+        nameof(AmbitionEntry) => "an ambition",
+        nameof(NarrativeEntry) => "the narrative",
+        nameof(DocumentEntry) => "a related document",
         nameof(PlaceEntry) => "a place",
         nameof(PartnerEntry) => "a partner",
         nameof(ForumEntry) => "a forum",
@@ -113,12 +118,39 @@ public sealed class ForumEntry
     public string? TermsOfReferenceUrl { get; set; }
 }
 
+public sealed class AmbitionEntry
+{
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+}
+
+/// <summary>The strategy's own words (Markdown), and the documents it relates to.</summary>
+public sealed class NarrativeEntry
+{
+    public string? Vision { get; set; }
+    public string? Principles { get; set; }
+    public string? Context { get; set; }
+    public string? EnablingStrategies { get; set; }
+    public List<DocumentEntry> Documents { get; set; } = [];
+}
+
+public sealed class DocumentEntry
+{
+    /// <summary>JointForwardPlan, JointStrategicNeedsAssessment, HealthAndWellbeingStrategy or Other.</summary>
+    public string? Kind { get; set; }
+    public string? Title { get; set; }
+    public string? Url { get; set; }
+}
+
 public sealed class MeasureEntry
 {
     public string? Name { get; set; }
     public string? Definition { get; set; }
     public string? Unit { get; set; }
     public string? Frequency { get; set; }
+
+    /// <summary>For pooled periods: how many years each holds (3 for 2019 - 21).</summary>
+    public int? PoolYears { get; set; }
     public string? Format { get; set; }
     public string? Improvement { get; set; }
     public double? Target { get; set; }
@@ -136,7 +168,7 @@ public sealed class MeasureEntry
 
 public sealed class DataEntry
 {
-    /// <summary>The period as published: 2024-04, Apr 2024, 2024/25, 2024/25 Q1, 2019 - 21.</summary>
+    /// <summary>The period as the measure's data is published: 2024-04, 2024/25 Q1, 2024/25, 2024, 2019 - 21.</summary>
     public string? Period { get; set; }
     public double? Value { get; set; }
     public double? Count { get; set; }
@@ -158,6 +190,15 @@ public sealed class GoalEntry
     /// <summary>The date the outcome should be reached by, like 2030-03-31.</summary>
     public string? Horizon { get; set; }
     public string? Lead { get; set; }
+
+    /// <summary>The ambition (by title) the goal serves; optional.</summary>
+    public string? Ambition { get; set; }
+
+    /// <summary>The forum (by name) that owns the goal, like the integrated care partnership; optional.</summary>
+    public string? OwningForum { get; set; }
+
+    /// <summary>Organisations (by name) owning the goal with the lead, partners or not; optional.</summary>
+    public List<string> JointOwners { get; set; } = [];
     public string? SeniorResponsibleOwner { get; set; }
 
     /// <summary>Names of measures (in this file or already in the system) that show whether the outcome moves.</summary>
@@ -168,6 +209,9 @@ public sealed class GoalEntry
 public sealed class PrimaryDriverEntry
 {
     public string? Title { get; set; }
+
+    /// <summary>Other goals (by title) this priority serves too: it is entered once, under this goal, and shown in theirs.</summary>
+    public List<string> SharedWith { get; set; } = [];
     public List<SecondaryDriverEntry> Secondary { get; set; } = [];
 }
 

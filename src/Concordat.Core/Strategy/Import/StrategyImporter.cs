@@ -3,16 +3,28 @@ using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.Measures;
-using Concordat.Core.Measures.Import;
 using Concordat.Core.Partnerships;
 using Concordat.Core.TheoryOfChange;
+using Concordat.Core.Words;
 using Concordat.Spc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.Strategy.Import;
 
 /// <summary>What one import added (places, partners and forums the system already had are used, not counted).</summary>
-public sealed record StrategyImported(int Places, int Partners, int Forums, int Measures, int Observations, int Goals, int Drivers, int ChangeIdeas);
+public sealed record StrategyImported(int Places, int Partners, int Forums, int Measures, int Observations, int Goals, int Drivers, int ChangeIdeas)
+{
+    public int Ambitions { get; init; }
+    public int SharedPriorities { get; init; }
+    public bool Narrative { get; init; }
+
+    /// <summary>What was added, in one sentence's words (without its full stop).</summary>
+    public string InWords() =>
+        $"{Prose.Count(Goals, "goal")} (as drafts) under {Prose.Count(Ambitions, "new ambition")}, {Prose.Count(Measures, "measure")} with {Prose.Count(Observations, "value")}, " +
+        $"{Prose.Count(Partners, "partner")}, {Prose.Count(Places, "place")}, {Prose.Count(Forums, "forum")}, {Prose.Count(Drivers, "driver")} " +
+        $"({Prose.Count(SharedPriorities, "priority", "priorities")} shared with another goal) and {Prose.Count(ChangeIdeas, "change idea")}" +
+        (Narrative ? ", and the strategy's own words" : "");
+}
 
 /// <summary>
 /// Loads a strategy file into a system, all or nothing. Each entry goes through the same service as its form, so it is
@@ -27,7 +39,7 @@ public sealed record StrategyImported(int Places, int Partners, int Forums, int 
 /// only measures of organisations they act for, because a partner's data is the partner's to define.
 /// </remarks>
 public sealed class StrategyImporter(ConcordatDb db, PlaceService places, OrganisationService organisations, GovernanceForumService forums,
-    MeasureService measures, MeasureDataService data, GoalService goals, TheoryOfChangeService theory)
+    AmbitionService ambitions, MeasureService measures, MeasureDataService data, GoalService goals, TheoryOfChangeService theory, StrategyNarrativeService narratives)
 {
     public async Task<StrategyImported> ImportAsync(StrategyFile file, Actor actor, CancellationToken ct)
     {
@@ -39,8 +51,11 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
             await ImportPlacesAsync(file, run);
             await ImportPartnersAsync(file, run);
             await ImportForumsAsync(file, run);
+            await ImportAmbitionsAsync(file, run);
             await ImportMeasuresAsync(file, run);
             await ImportGoalsAsync(file, run);
+            await SharePrioritiesAsync(run);
+            await ImportNarrativeAsync(file, run);
         }
         catch
         {
@@ -123,11 +138,15 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
 
     private async Task ImportForumsAsync(StrategyFile file, Run run)
     {
-        var known = await db.Forums.AsNoTracking().Select(f => f.Name).ToListAsync(run.Ct);
+        var known = await db.Forums.AsNoTracking().ToDictionaryAsync(f => f.Name, f => f.Id, StringComparer.OrdinalIgnoreCase, run.Ct);
+        foreach (var (name, id) in known)
+        {
+            run.Forums[name] = id;
+        }
         foreach (var (entry, i) in file.Forums.Select((e, i) => (e, i)))
         {
             var at = $"forums[{i}]";
-            if (entry.Name?.Trim() is { Length: > 0 } name && known.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (entry.Name?.Trim() is { Length: > 0 } name && known.ContainsKey(name))
             {
                 continue;
             }
@@ -136,12 +155,88 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
             var placeId = entry.Place is null ? null : run.Resolve(at, "place", [entry.Place], run.Places, "place")?.Single();
             if (kind is null || members is null || (entry.Place is not null && placeId is null))
             {
+                run.Failed.Add(entry.Name?.Trim() ?? "");
                 continue;
             }
             var input = new SaveForum(entry.Name, kind, placeId, members, entry.TermsOfReference, entry.TermsOfReferenceUrl);
-            if (await run.StepAsync(at, ForumFields, () => forums.CreateAsync(input, run.Actor, run.Ct)) is not null)
+            if (await run.StepAsync(at, ForumFields, () => forums.CreateAsync(input, run.Actor, run.Ct)) is { } forum)
             {
+                run.Forums[forum.Name] = forum.Id;
                 run.Added.Forums++;
+            }
+            else
+            {
+                run.Failed.Add(entry.Name?.Trim() ?? "");
+            }
+        }
+    }
+
+    private async Task ImportAmbitionsAsync(StrategyFile file, Run run)
+    {
+        foreach (var ambition in (await ambitions.ArrangementAsync(run.Ct)).Ambitions)
+        {
+            run.Ambitions[ambition.Ambition.Title] = ambition.Ambition.Id;
+        }
+        foreach (var (entry, i) in file.Ambitions.Select((e, i) => (e, i)))
+        {
+            if (entry.Title?.Trim() is { Length: > 0 } title && run.Ambitions.ContainsKey(title))
+            {
+                continue;
+            }
+            if (await run.StepAsync($"ambitions[{i}]", new Dictionary<string, string>(), () => ambitions.CreateAsync(new SaveAmbition(entry.Title, entry.Description), run.Actor, run.Ct)) is { } added)
+            {
+                run.Ambitions[added.Title] = added.Id;
+                run.Added.Ambitions++;
+            }
+            else
+            {
+                run.Failed.Add(entry.Title?.Trim() ?? "");
+            }
+        }
+    }
+
+    private async Task ImportNarrativeAsync(StrategyFile file, Run run)
+    {
+        if (file.Narrative is not { } entry)
+        {
+            return;
+        }
+        if ((await narratives.GetAsync(run.Ct)).Version is not null)
+        {
+            // The file must not overwrite words the partnership already wrote in Concordat.
+            run.Problems.Add("narrative", "The system already has the strategy's own words: change them on the strategy's narrative page, or leave narrative out of the file");
+            return;
+        }
+        var documents = new List<SaveRelatedDocument>();
+        foreach (var (document, j) in entry.Documents.Select((d, j) => (d, j)))
+        {
+            var kind = run.Choice<RelatedDocumentKind>($"narrative.documents[{j}]", "kind", document.Kind, k => k.InWords(), required: true);
+            documents.Add(new SaveRelatedDocument(kind, document.Title, document.Url));
+        }
+        var input = new SaveNarrative(entry.Vision, entry.Principles, entry.Context, entry.EnablingStrategies, documents);
+        if (documents.All(d => d.Kind is not null)
+            && await run.StepAsync("narrative", NarrativeFields, () => narratives.SaveAsync(input, null, run.Actor, run.Ct)) is not null)
+        {
+            run.Added.Narrative = true;
+        }
+    }
+
+    /// <summary>Shares each priority with the other goals it serves, once every goal of the file exists.</summary>
+    private async Task SharePrioritiesAsync(Run run)
+    {
+        foreach (var (at, goalId, driverId, others) in run.Shares)
+        {
+            var otherIds = run.Resolve(at, "sharedWith", others, run.Goals, "goal");
+            foreach (var otherId in otherIds ?? [])
+            {
+                if (await run.StepAsync(at, new Dictionary<string, string>(), async () =>
+                    {
+                        await theory.ShareDriverAsync(goalId, driverId, otherId, run.Actor, run.Ct);
+                        return otherId;
+                    }) is not null)
+                {
+                    run.Added.SharedPriorities++;
+                }
             }
         }
     }
@@ -167,7 +262,7 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
             var sourceKind = run.Choice<MeasureSourceKind>(at, "sourceKind", entry.SourceKind, k => k.InWords(), required: false);
             var owner = run.Resolve(at, "owner", entry.Owner is null ? [] : [entry.Owner], run.Organisations, "partner");
             var placeId = entry.Place is null ? null : run.Resolve(at, "place", [entry.Place], run.Places, "place")?.Single();
-            var periods = ReadPeriods(entry, at, run);
+            var periods = frequency is { } type ? ReadPeriods(entry, type, at, run) : null;
             if (owner is null || frequency is null || improvement is null || periods is null || (entry.Place is not null && placeId is null)
                 || (entry.Format is not null && format is null) || (entry.SourceKind is not null && sourceKind is null))
             {
@@ -181,6 +276,7 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
                 Geography = placeId is not null ? MeasureGeography.Place : entry.AreaCode is not null ? MeasureGeography.Area : MeasureGeography.System,
                 PlaceId = placeId,
                 AreaCode = entry.AreaCode,
+                PoolYears = frequency == MeasureFrequency.PooledYears ? entry.PoolYears ?? 3 : null,
             };
             var measure = await run.StepAsync(at, MeasureFields, () => measures.CreateAsync(input, run.Actor, run.Ct));
             if (measure is null)
@@ -204,41 +300,46 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
         }
     }
 
-    /// <summary>Each data point's period start, or null (with each unreadable or repeated period reported) when any cannot be read.</summary>
-    private static List<DateOnly>? ReadPeriods(MeasureEntry entry, string at, Run run)
+    /// <summary>
+    /// Each data point's period start, read as the measure's periods are published (2024/25 is a financial year for one
+    /// measure and an academic year for another), or null, with each unreadable or repeated period reported, when any cannot be read.
+    /// </summary>
+    private static List<DateOnly>? ReadPeriods(MeasureEntry entry, MeasureFrequency frequency, string at, Run run)
     {
         var starts = new List<DateOnly>();
         var seen = new Dictionary<DateOnly, int>();
         var ok = true;
         foreach (var (point, j) in entry.Data.Select((p, j) => (p, j)))
         {
-            if (!PeriodText.TryParse(point.Period, out var start))
+            if (!Period.TryParse(point.Period, frequency, entry.PoolYears ?? 3, out var period, out var problem))
             {
-                run.Problems.Add($"{at}.data[{j}].period", point.Period is null
-                    ? "Enter the period the value is for"
-                    : $"Cannot read '{point.Period}' as a period: write it like {PeriodText.Examples}");
+                run.Problems.Add($"{at}.data[{j}].period", $"The period {problem}");
                 ok = false;
                 continue;
             }
-            if (seen.TryGetValue(start, out var first))
+            if (seen.TryGetValue(period.Start, out var first))
             {
                 run.Problems.Add($"{at}.data[{j}].period", $"The period {point.Period} is given twice (also at data[{first}])");
                 ok = false;
                 continue;
             }
-            seen[start] = j;
-            starts.Add(start);
+            seen[period.Start] = j;
+            starts.Add(period.Start);
         }
         return ok ? starts : null;
     }
 
     private async Task ImportGoalsAsync(StrategyFile file, Run run)
     {
-        var known = await db.Goals.AsNoTracking().Select(g => g.Title).ToListAsync(run.Ct);
+        var known = await db.Goals.AsNoTracking().Select(g => new { g.Title, g.Id }).ToListAsync(run.Ct);
+        foreach (var goal in known)
+        {
+            run.Goals[goal.Title] = goal.Id;
+        }
         foreach (var (entry, i) in file.Goals.Select((e, i) => (e, i)))
         {
             var at = $"goals[{i}]";
-            if (entry.Title?.Trim() is { Length: > 0 } title && known.Contains(title, StringComparer.OrdinalIgnoreCase))
+            if (entry.Title?.Trim() is { Length: > 0 } title && known.Any(g => string.Equals(g.Title, title, StringComparison.OrdinalIgnoreCase)))
             {
                 run.Problems.Add($"{at}.title", $"There is already a goal called {title} in this system: give this one another title, or leave it out");
                 continue;
@@ -249,18 +350,26 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
             // A goal whose measure is wrong is still checked, so that everything wrong with it is reported at once.
             run.Resolve(at, "measures", entry.Measures, run.Measures, "measure");
             var measureIds = entry.Measures.Select(n => n.Trim()).Where(run.Measures.ContainsKey).Select(n => run.Measures[n]).Distinct().ToList();
+            var ambition = entry.Ambition is null ? [] : run.Resolve(at, "ambition", [entry.Ambition], run.Ambitions, "ambition");
+            var forum = entry.OwningForum is null ? [] : run.Resolve(at, "owningForum", [entry.OwningForum], run.Forums, "forum");
+            var jointOwners = run.Resolve(at, "jointOwners", entry.JointOwners, run.Organisations, "organisation");
             if (lead is null || placeIds is null || (entry.Horizon is not null && horizon is null))
             {
+                run.Failed.Add(entry.Title?.Trim() ?? "");
                 continue;
             }
+            // An optional owner or ambition that is wrong is reported already; the goal is still checked without it, so that
+            // everything else wrong with it is reported at once (nothing is saved while there is any problem).
             var input = new SaveGoal(entry.Title, entry.Outcome, entry.Population, entry.WholeSystem, placeIds, entry.InequalityLens, horizon,
-                lead.Count == 0 ? null : lead[0], entry.SeniorResponsibleOwner);
+                lead.Count == 0 ? null : lead[0], entry.SeniorResponsibleOwner, forum is [var f] ? f : null, jointOwners ?? [], ambition is [var a] ? a : null);
             var goal = await run.StepAsync(at, GoalFields, () => goals.CreateAsync(input, run.Actor, run.Ct));
             if (goal is null)
             {
+                run.Failed.Add(entry.Title?.Trim() ?? "");
                 continue;
             }
             run.Added.Goals++;
+            run.Goals[goal.Title] = goal.Id;
             foreach (var measureId in measureIds)
             {
                 await run.StepAsync($"{at}.measures", new Dictionary<string, string>(), async () =>
@@ -284,6 +393,10 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
                 continue;
             }
             run.Added.Drivers++;
+            if (primary.SharedWith.Count > 0)
+            {
+                run.Shares.Add(($"{primaryAt}", goalId, added.Id, primary.SharedWith));
+            }
             foreach (var (secondary, s) in primary.Secondary.Select((d, s) => (d, s)))
             {
                 var secondaryAt = $"{primaryAt}.secondary[{s}]";
@@ -329,7 +442,9 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
     private static readonly Dictionary<string, string> GoalFields = new()
     {
         [nameof(SaveGoal.OutcomeStatement)] = "outcome", [nameof(SaveGoal.PlaceIds)] = "places", [nameof(SaveGoal.LeadOrganisationId)] = "lead",
+        [nameof(SaveGoal.AmbitionId)] = "ambition", [nameof(SaveGoal.OwningForumId)] = "owningForum",
     };
+    private static readonly Dictionary<string, string> NarrativeFields = new() { [nameof(SaveNarrative.EnablingStrategies)] = "enablingStrategies" };
     private static readonly Dictionary<string, string> DriverFields = new() { [nameof(AddDriver.PrimaryDriverIds)] = "title" };
     private static readonly Dictionary<string, string> ChangeIdeaFields = new() { [nameof(SaveChangeIdea.SecondaryDriverIds)] = "title" };
 
@@ -342,13 +457,22 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
         public Dictionary<string, Guid> Places { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, Guid> Organisations { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Dictionary<string, Guid> Measures { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, Guid> Forums { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, Guid> Ambitions { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, Guid> Goals { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Priorities to share once every goal exists: where each was written, its goal, the driver and the goals named.</summary>
+        public List<(string At, Guid GoalId, Guid DriverId, List<string> Others)> Shares { get; } = [];
 
         /// <summary>Names of entries already reported as wrong: what refers to them is not reported again as unknown.</summary>
         public HashSet<string> Failed { get; } = new(StringComparer.OrdinalIgnoreCase);
         public Tally Added { get; } = new();
 
         public StrategyImported Counts() =>
-            new(Added.Places, Added.Partners, Added.Forums, Added.Measures, Added.Observations, Added.Goals, Added.Drivers, Added.ChangeIdeas);
+            new(Added.Places, Added.Partners, Added.Forums, Added.Measures, Added.Observations, Added.Goals, Added.Drivers, Added.ChangeIdeas)
+            {
+                Ambitions = Added.Ambitions, SharedPriorities = Added.SharedPriorities, Narrative = Added.Narrative,
+            };
 
         /// <summary>Runs one entry through its service; a refusal becomes the entry's problems and the import goes on to find the rest.</summary>
         public async Task<T?> StepAsync<T>(string at, IReadOnlyDictionary<string, string> fields, Func<Task<T>> step) where T : class
@@ -378,7 +502,7 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
             await StepAsync(at, fields, async () => (object)await step()) is Guid id ? id : null;
 
         /// <summary>The ids of the named things, or null (with each unknown name reported) when any is unknown.</summary>
-        public List<Guid>? Resolve(string at, string field, IReadOnlyList<string> names, IReadOnlyDictionary<string, Guid> known, string what)
+        public List<Guid>? Resolve(string at, string field, IReadOnlyList<string> names, Dictionary<string, Guid> known, string what)
         {
             var ids = new List<Guid>();
             var ok = true;
@@ -438,5 +562,8 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
         public int Goals { get; set; }
         public int Drivers { get; set; }
         public int ChangeIdeas { get; set; }
+        public int Ambitions { get; set; }
+        public int SharedPriorities { get; set; }
+        public bool Narrative { get; set; }
     }
 }

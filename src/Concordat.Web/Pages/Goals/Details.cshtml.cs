@@ -21,7 +21,7 @@ public sealed class GoalModel(GoalService goals, AgreementService agreement, Per
     public bool CanCommit => Goal.Status != GoalStatus.Retired && Actor.Memberships.Any(m => m.Role == Concordat.Core.Partnerships.Role.OrganisationLead);
     public bool CanRecordPerspective => Actor.Memberships.Any(m => Actor.CanContributeFor(m.OrganisationId));
 
-    public bool CanEditDraft => Goal.Status == GoalStatus.Draft && (Actor.IsConvenor || Actor.IsLeadOf(Goal.LeadOrganisationId));
+    public bool CanEditDraft => Goal.Status == GoalStatus.Draft && GoalService.CanEditDraft(Actor, Goal.LeadOrganisationId, Goal.Owners.JointOwners.Select(o => o.Id));
     public bool CanOpenRound => Actor.IsConvenor && OpenRound is null && Goal.Status is GoalStatus.Draft or GoalStatus.Agreed;
     public bool CanRecordPosition => OpenRound is { } round && round.Responses.Any(r => Actor.IsLeadOf(r.OrganisationId));
 

@@ -5,19 +5,24 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Goals;
 
-public sealed class EditGoalModel(GoalService goals, OrganisationService organisations) : EditPageModel, IGoalFormPage
+public sealed class EditGoalModel(GoalService goals, OrganisationService organisations, GovernanceForumService forums, AmbitionService ambitions) : EditPageModel, IGoalFormPage
 {
     [BindProperty]
     public GoalForm Input { get; set; } = new();
 
     public IReadOnlyList<Place> Places { get; private set; } = [];
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+    public IReadOnlyList<ForumDetail> Forums { get; private set; } = [];
+    public IReadOnlyList<Ambition> Ambitions { get; private set; } = [];
     public string CurrentTitle { get; private set; } = "";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var goal = await LoadAsync(ct);
-        Goal.RequireLeadOrConvenor(Actor, goal.LeadOrganisationId, "change a draft goal");
+        if (!GoalService.CanEditDraft(Actor, goal.LeadOrganisationId, goal.Owners.JointOwners.Select(o => o.Id)))
+        {
+            throw new ForbiddenException("Only a convenor or a lead of one of the goal's owning organisations can change a draft goal.");
+        }
         Input = GoalForm.From(goal);
         Version = goal.Version;
     }
@@ -36,6 +41,8 @@ public sealed class EditGoalModel(GoalService goals, OrganisationService organis
         CurrentTitle = goal.Title;
         Places = await organisations.PlacesOfferedAsync([.. goal.Places.Select(p => p.Id)], ct);
         Organisations = await organisations.ListAsync(ct);
+        Forums = await forums.ListAsync(ct);
+        Ambitions = [.. (await ambitions.ArrangementAsync(ct)).Ambitions.Select(a => a.Ambition)];
         return goal;
     }
 }

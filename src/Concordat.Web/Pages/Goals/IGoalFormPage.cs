@@ -7,4 +7,6 @@ public interface IGoalFormPage
     GoalForm Input { get; }
     IReadOnlyList<Place> Places { get; }
     IReadOnlyList<OrganisationSummary> Organisations { get; }
+    IReadOnlyList<ForumDetail> Forums { get; }
+    IReadOnlyList<Concordat.Core.Goals.Ambition> Ambitions { get; }
 }

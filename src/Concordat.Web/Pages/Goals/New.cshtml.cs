@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Goals;
 
-public sealed class NewGoalModel(GoalService goals, OrganisationService organisations) : SystemPageModel, IGoalFormPage
+public sealed class NewGoalModel(GoalService goals, OrganisationService organisations, GovernanceForumService forums, AmbitionService ambitions) : SystemPageModel, IGoalFormPage
 {
     [BindProperty]
     public GoalForm Input { get; set; } = new();
 
     public IReadOnlyList<Place> Places { get; private set; } = [];
     public IReadOnlyList<OrganisationSummary> Organisations { get; private set; } = [];
+    public IReadOnlyList<ForumDetail> Forums { get; private set; } = [];
+    public IReadOnlyList<Ambition> Ambitions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -41,5 +43,7 @@ public sealed class NewGoalModel(GoalService goals, OrganisationService organisa
     {
         Places = await organisations.PlacesOfferedAsync([], ct);
         Organisations = await organisations.ListAsync(ct);
+        Forums = await forums.ListAsync(ct);
+        Ambitions = [.. (await ambitions.ArrangementAsync(ct)).Ambitions.Select(a => a.Ambition)];
     }
 }

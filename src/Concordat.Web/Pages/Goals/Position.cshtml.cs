@@ -14,6 +14,9 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
         public string? Reason { get; set; }
         public string? WouldResolve { get; set; }
         public string? Decision { get; set; }
+
+        [System.ComponentModel.DataAnnotations.Display(Name = "Date the position was taken")]
+        public DateOnly? TakenOn { get; set; }
     }
 
     [FromRoute]
@@ -50,6 +53,7 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
             Input.Reason = existing.Reason;
             Input.WouldResolve = existing.WouldResolve;
             Input.Decision = existing.Decision;
+            Input.TakenOn = existing.TakenOn;
             Version = existing.Version;
         }
     }
@@ -71,7 +75,7 @@ public sealed class PositionModel(GoalService goals, AgreementService agreement)
         try
         {
             await agreement.RecordPositionAsync(RoundId,
-                new RecordPosition(Input.OrganisationId, Input.Kind, Input.Reason, Input.WouldResolve, Input.Decision, Revision) { GoalId = Id }, Version, Actor, ct);
+                new RecordPosition(Input.OrganisationId, Input.Kind, Input.Reason, Input.WouldResolve, Input.Decision, Revision) { GoalId = Id, TakenOn = Input.TakenOn }, Version, Actor, ct);
             this.Succeeded("Your organisation's position is recorded");
             return Redirect($"{SystemHome}/goals/{Id}");
         }

@@ -29,7 +29,11 @@ public sealed class MeasureForm
     public Guid? PlaceId { get; set; }
     public Guid? GeographyOrganisationId { get; set; }
     public string? AreaCode { get; set; }
-    public string? StaleAfterDays { get; set; }
+    public string? PoolYears { get; set; }
+    public ReleaseCadence? ReleasedEvery { get; set; }
+
+    /// <summary>The lag as typed: "18 months", "10 days", "6 weeks", or a number of months.</summary>
+    public string? ReleaseLag { get; set; }
     public Guid? OwnerOrganisationId { get; set; }
 
     public static MeasureForm From(MeasureDetail detail)
@@ -39,9 +43,12 @@ public sealed class MeasureForm
         {
             Name = m.Name, Definition = m.Definition, Unit = m.Unit, Format = m.Format, Frequency = m.Frequency, Improvement = m.Improvement,
             Target = m.Target?.ToString(CultureInfo.InvariantCulture),
-            Trajectory = string.Join("\n", detail.Trajectory.Select(t => FormattableString.Invariant($"{t.PeriodStart:yyyy-MM-dd}, {t.Value}"))),
+            // A relative target's line is drawn from it, not planned here.
+            Trajectory = m.RelativeTarget is not null ? null
+                : string.Join("\n", detail.Trajectory.Select(t => FormattableString.Invariant($"{m.PeriodInWords(t.PeriodStart)}, {t.Value}"))),
             SourceKind = m.SourceKind, Source = m.Source, Geography = m.Geography, PlaceId = m.PlaceId, GeographyOrganisationId = m.GeographyOrganisationId,
-            AreaCode = m.AreaCode, StaleAfterDays = m.StaleAfterDays?.ToString(CultureInfo.InvariantCulture), OwnerOrganisationId = m.OwnerOrganisationId,
+            AreaCode = m.AreaCode, OwnerOrganisationId = m.OwnerOrganisationId, PoolYears = m.PoolYears?.ToString(CultureInfo.InvariantCulture),
+            ReleasedEvery = m.ReleasedEvery, ReleaseLag = m.ReleaseLag is { } lag ? MeasureWords.LagInWords(lag, m.ReleaseLagUnit) : null,
         };
     }
 
@@ -64,24 +71,40 @@ public sealed class MeasureForm
                 target = double.NaN;
             }
         }
-        int? staleAfter = null;
-        if (!string.IsNullOrWhiteSpace(StaleAfterDays))
+        int? poolYears = null;
+        if (!string.IsNullOrWhiteSpace(PoolYears))
         {
-            if (int.TryParse(StaleAfterDays.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days))
-            {
-                staleAfter = days;
-            }
-            else
-            {
-                modelState.AddModelError("Input.StaleAfterDays", "Days until the data is out of date must be a whole number, like 45");
-                staleAfter = 0;
-            }
+            // Unreadable text goes on as an impossible length, so the service names the field with every other problem.
+            poolYears = int.TryParse(PoolYears.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var years) ? years : 0;
         }
+        var (lag, lagUnit) = ReadLag(modelState);
         return new SaveMeasure(Name, Definition, Unit, frequencyUnreadable ? null : Frequency, Improvement, target, Source, OwnerOrganisationId)
         {
             Format = Format, SourceKind = SourceKind, Geography = Geography, PlaceId = PlaceId, GeographyOrganisationId = GeographyOrganisationId,
-            AreaCode = AreaCode, StaleAfterDays = staleAfter, Trajectory = ParseTrajectory(modelState),
+            AreaCode = AreaCode, Trajectory = ParseTrajectory(modelState), PoolYears = poolYears, ReleasedEvery = ReleasedEvery, ReleaseLag = lag, ReleaseLagUnit = lagUnit,
         };
+    }
+
+    private (int? Lag, LagUnit? Unit) ReadLag(ModelStateDictionary modelState)
+    {
+        if (string.IsNullOrWhiteSpace(ReleaseLag))
+        {
+            return (null, null);
+        }
+        var parts = ReleaseLag.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        LagUnit? unit = parts.Length == 1 ? LagUnit.Months : parts[1].ToLowerInvariant() switch
+        {
+            "day" or "days" => LagUnit.Days,
+            "week" or "weeks" => LagUnit.Weeks,
+            "month" or "months" => LagUnit.Months,
+            _ => null,
+        };
+        if (unit is null || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+        {
+            modelState.AddModelError("Input.ReleaseLag", "Write the lag as a number of days, weeks or months, like 18 months or 10 days");
+            return (null, null);
+        }
+        return (amount, unit);
     }
 
     private List<PlannedValue> ParseTrajectory(ModelStateDictionary modelState)
@@ -95,14 +118,16 @@ public sealed class MeasureForm
                 continue;
             }
             var parts = lines[i].Split([',', '\t'], 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || !PeriodText.TryParse(parts[0], out var period)
+            var type = Frequency ?? MeasureFrequency.Monthly;
+            var pool = int.TryParse(PoolYears, NumberStyles.None, CultureInfo.InvariantCulture, out var years) ? years : 3;
+            if (parts.Length != 2 || !Period.TryParse(parts[0], type, pool, out var period, out _)
                 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                modelState.AddModelError("Input.Trajectory", $"Trajectory line {i + 1}: write the period's start and the value, like 2026-04-01, 78");
+                modelState.AddModelError("Input.Trajectory", $"Trajectory line {i + 1}: write the period and the value, like {Period.Example(type, pool)}, 78");
                 planned.Add(new PlannedValue(null, null));
                 continue;
             }
-            planned.Add(new PlannedValue(period, value));
+            planned.Add(new PlannedValue(period.Start, value));
         }
         return planned;
     }
@@ -116,6 +141,9 @@ public sealed class MeasureForm
 
     public IEnumerable<SelectListItem> FrequencyOptions => Options(Frequency,
         [.. Enum.GetValues<MeasureFrequency>().Select(f => (f, f.InWords()))]);
+
+    public IEnumerable<SelectListItem> ReleaseOptions =>
+        [new SelectListItem("Once a period (the usual schedule)", "", ReleasedEvery is null), .. Options(ReleasedEvery, [.. Enum.GetValues<ReleaseCadence>().Select(c => (c, c.InWords()))])];
 
     public IEnumerable<SelectListItem> ImprovementOptions => Options(Improvement,
         [.. Enum.GetValues<ImprovementDirection>().Select(d => (d, d.InWords()))]);

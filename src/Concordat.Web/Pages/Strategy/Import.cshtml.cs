@@ -38,9 +38,7 @@ public sealed class ImportModel(StrategyImporter importer) : SystemPageModel
             using var reader = new StreamReader(StrategyFile!.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true));
             var file = Core.Strategy.Import.StrategyFile.Read(await reader.ReadToEndAsync(ct));
             var added = await importer.ImportAsync(file, Actor, ct);
-            this.Succeeded($"Imported {Prose.Count(added.Goals, "goal")} (as drafts), {Prose.Count(added.Measures, "measure")} with {Prose.Count(added.Observations, "value")}, " +
-                $"{Prose.Count(added.Partners, "partner")}, {Prose.Count(added.Places, "place")}, {Prose.Count(added.Forums, "forum")}, " +
-                $"{Prose.Count(added.Drivers, "driver")} and {Prose.Count(added.ChangeIdeas, "change idea")}");
+            this.Succeeded($"Imported {added.InWords()}");
             return Redirect($"{SystemHome}/goals");
         }
         catch (StrategyFileException e)

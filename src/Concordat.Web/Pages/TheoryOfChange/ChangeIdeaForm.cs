@@ -49,7 +49,7 @@ public sealed class ChangeIdeaForm
     };
 
     public IEnumerable<SelectListItem> SecondaryOptions(DriverDiagram diagram) =>
-        diagram.Secondary.Select(d => new SelectListItem(d.Driver.Title, d.Driver.Id.ToString(), SecondaryDriverIds.Contains(d.Driver.Id)));
+        diagram.Secondary.Where(d => diagram.IsOwn(d.Driver.GoalId)).Select(d => new SelectListItem(d.Driver.Title, d.Driver.Id.ToString(), SecondaryDriverIds.Contains(d.Driver.Id)));
 
     /// <summary>Active contributions, and any withdrawn one the idea already names, so that changing the idea does not drop it unseen.</summary>
     public IEnumerable<SelectListItem> ContributionOptions(IEnumerable<ContributionRow> contributions) => contributions

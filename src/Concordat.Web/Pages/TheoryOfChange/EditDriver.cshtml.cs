@@ -19,7 +19,7 @@ public sealed class EditDriverModel(TheoryOfChangeService theory) : EditPageMode
     public string TheoryOfChange => $"{SystemHome}/goals/{Id}/theory-of-change";
 
     public IEnumerable<SelectListItem> PrimaryOptions =>
-        Diagram.Primary.Select(d => new SelectListItem(d.Driver.Title, d.Driver.Id.ToString(), Input.PrimaryDriverIds.Contains(d.Driver.Id)));
+        Diagram.Primary.Where(d => Diagram.IsOwn(d.Driver.GoalId)).Select(d => new SelectListItem(d.Driver.Title, d.Driver.Id.ToString(), Input.PrimaryDriverIds.Contains(d.Driver.Id)));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -39,7 +39,8 @@ public sealed class EditDriverModel(TheoryOfChangeService theory) : EditPageMode
     {
         Diagram = await theory.GetAsync(Id, ct);
         Goal.RequireLeadOrConvenor(Actor, Diagram.LeadOrganisationId, "change its theory of change");
-        Current = Diagram.Primary.Concat(Diagram.Secondary).SingleOrDefault(d => d.Driver.Id == DriverId)
+        // A driver hanging from a priority shared from another goal is changed in that goal.
+        Current = Diagram.Primary.Concat(Diagram.Secondary).SingleOrDefault(d => d.Driver.Id == DriverId && Diagram.IsOwn(d.Driver.GoalId))
             ?? throw new NotFoundException("There is no such driver for this goal.");
     }
 }

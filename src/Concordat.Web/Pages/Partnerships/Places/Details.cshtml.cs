@@ -1,4 +1,5 @@
 using Concordat.Core.Access;
+using Concordat.Core.Areas;
 using Concordat.Core.History;
 using Concordat.Core.Partnerships;
 using Microsoft.AspNetCore.Mvc;
@@ -6,9 +7,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace Concordat.Web.Pages.Partnerships.Places;
 
 /// <summary>One place: its codes and neighbourhoods, and for convenors the forms to rename it, retire it and keep its neighbourhoods.</summary>
-public sealed class PlaceModel(PlaceService places, HistoryService history) : EditPageModel
+public sealed class PlaceModel(PlaceService places, HistoryService history, AreaDirectory areas) : EditPageModel
 {
     public Place Place { get; private set; } = null!;
+    public AreaNames Areas { get; private set; } = AreaNames.None;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
     [BindProperty]
@@ -67,6 +69,7 @@ public sealed class PlaceModel(PlaceService places, HistoryService history) : Ed
     private async Task LoadAsync(CancellationToken ct)
     {
         Place = await places.GetAsync(Id, ct);
+        Areas = await areas.NamesAsync([Place.LocalAuthorityCode, Place.SubIcbLocationCode], ct);
         History = await history.ForItemAsync(Id, ct);
     }
 }

@@ -1,21 +1,23 @@
 using Concordat.Core.Access;
+using Concordat.Core.Areas;
 using Concordat.Core.Partnerships;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Partnerships.Places;
 
-public sealed class PlacesModel(PlaceService places) : SystemPageModel
+public sealed class PlacesModel(PlaceService places, AreaDirectory areas) : SystemPageModel
 {
     public IReadOnlyList<PlaceSummary> Places { get; private set; } = [];
+    public AreaNames Areas { get; private set; } = AreaNames.None;
 
     [BindProperty]
     public PlaceForm Input { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken ct) => Places = await places.ListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Places = await places.ListAsync(ct);
+        await LoadAsync(ct);
         ModelState.Clear();
         try
         {
@@ -27,5 +29,11 @@ public sealed class PlacesModel(PlaceService places) : SystemPageModel
         {
             return this.InvalidInput(e);
         }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Places = await places.ListAsync(ct);
+        Areas = await areas.NamesAsync(Places.SelectMany(p => new[] { p.Place.LocalAuthorityCode, p.Place.SubIcbLocationCode }), ct);
     }
 }

@@ -14,6 +14,20 @@ namespace Concordat.Core.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Areas",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Areas", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -217,6 +231,28 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Ambitions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Ambitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Ambitions_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEvents",
                 columns: table => new
                 {
@@ -329,6 +365,29 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StrategyNarratives",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Vision = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Principles = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Context = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    EnablingStrategies = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StrategyNarratives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StrategyNarratives_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Visits",
                 columns: table => new
                 {
@@ -382,41 +441,6 @@ namespace Concordat.Core.Migrations.Sqlite
                         name: "FK_Delegations_People_DelegatePersonId",
                         column: x => x.DelegatePersonId,
                         principalTable: "People",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Goals",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    OutcomeStatement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Population = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    WholeSystem = table.Column<bool>(type: "INTEGER", nullable: false),
-                    InequalityLens = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Horizon = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    LeadOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SeniorResponsibleOwner = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Goals", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Goals_Organisations_LeadOrganisationId",
-                        column: x => x.LeadOrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Goals_Systems_SystemId",
-                        column: x => x.SystemId,
-                        principalTable: "Systems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -573,7 +597,15 @@ namespace Concordat.Core.Migrations.Sqlite
                     GeographyOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     AreaCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
                     OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StaleAfterDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    PoolYears = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReleasedEvery = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ReleaseLag = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReleaseLagUnit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RelativeTargetKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    RelativeTargetAmount = table.Column<double>(type: "REAL", nullable: true),
+                    RelativeTargetReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RelativeTargetBaseline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RelativeTargetBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
@@ -703,180 +735,26 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "ChangeIdeas",
+                name: "RelatedDocuments",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    WhoseBehaviour = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    WhatDifferently = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PhysicalCapability = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PsychologicalCapability = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PhysicalOpportunity = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SocialOpportunity = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ReflectiveMotivation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AutomaticMotivation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Functions = table.Column<int>(type: "INTEGER", nullable: false),
-                    Levers = table.Column<int>(type: "INTEGER", nullable: false),
-                    LeverDetails = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    NarrativeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ChangeIdeas", x => x.Id);
+                    table.PrimaryKey("PK_RelatedDocuments", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ChangeIdeas_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
+                        name: "FK_RelatedDocuments_StrategyNarratives_NarrativeId",
+                        column: x => x.NarrativeId,
+                        principalTable: "StrategyNarratives",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Contributions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Commitment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Actions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AccountablePerson = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Reviewer = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    CheckInCadenceDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StatusChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Contributions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Contributions_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Contributions_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Drivers",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Drivers", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Drivers_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "GoalNeeds",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Types = table.Column<string>(type: "TEXT", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Quantity = table.Column<double>(type: "REAL", nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_GoalNeeds", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_GoalNeeds_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "GoalPlace",
-                columns: table => new
-                {
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_GoalPlace", x => new { x.GoalId, x.PlaceId });
-                    table.ForeignKey(
-                        name: "FK_GoalPlace_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_GoalPlace_Places_PlaceId",
-                        column: x => x.PlaceId,
-                        principalTable: "Places",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Perspectives",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WhatItMeans = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    WhatWeNeed = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    WhatWorriesUs = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    UpdatedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Perspectives", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Perspectives_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Perspectives_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -985,31 +863,6 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "WorkstreamGoals",
-                columns: table => new
-                {
-                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WorkstreamGoals", x => new { x.WorkstreamId, x.GoalId });
-                    table.ForeignKey(
-                        name: "FK_WorkstreamGoals_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_WorkstreamGoals_Workstreams_WorkstreamId",
-                        column: x => x.WorkstreamId,
-                        principalTable: "Workstreams",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "WorkstreamOrganisations",
                 columns: table => new
                 {
@@ -1035,48 +888,6 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "AgreementRounds",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OpenedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpenedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecidedByForumId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CurrentRevision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AgreementRounds", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AgreementRounds_Forums_DecidedByForumId",
-                        column: x => x.DecidedByForumId,
-                        principalTable: "Forums",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AgreementRounds_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AgreementRounds_Systems_SystemId",
-                        column: x => x.SystemId,
-                        principalTable: "Systems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ForumMembers",
                 columns: table => new
                 {
@@ -1097,6 +908,56 @@ namespace Concordat.Core.Migrations.Sqlite
                         name: "FK_ForumMembers_Organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Goals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OutcomeStatement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Population = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    WholeSystem = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InequalityLens = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeadOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwningForumId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SeniorResponsibleOwner = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AmbitionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Goals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Goals_Ambitions_AmbitionId",
+                        column: x => x.AmbitionId,
+                        principalTable: "Ambitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Goals_Forums_OwningForumId",
+                        column: x => x.OwningForumId,
+                        principalTable: "Forums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Goals_Organisations_LeadOrganisationId",
+                        column: x => x.LeadOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Goals_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1132,31 +993,6 @@ namespace Concordat.Core.Migrations.Sqlite
                         principalTable: "Systems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "GoalMeasures",
-                columns: table => new
-                {
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_GoalMeasures", x => new { x.GoalId, x.MeasureId });
-                    table.ForeignKey(
-                        name: "FK_GoalMeasures_Goals_GoalId",
-                        column: x => x.GoalId,
-                        principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_GoalMeasures_Measures_MeasureId",
-                        column: x => x.MeasureId,
-                        principalTable: "Measures",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1247,6 +1083,491 @@ namespace Concordat.Core.Migrations.Sqlite
                         name: "FK_TrajectoryPoints_Measures_MeasureId",
                         column: x => x.MeasureId,
                         principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkItemComments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AuthorPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AuthorOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkItemComments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkItemComments_WorkItems_WorkItemId",
+                        column: x => x.WorkItemId,
+                        principalTable: "WorkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkItemOrganisations",
+                columns: table => new
+                {
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkItemOrganisations", x => new { x.WorkItemId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_WorkItemOrganisations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WorkItemOrganisations_WorkItems_WorkItemId",
+                        column: x => x.WorkItemId,
+                        principalTable: "WorkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgreementRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OpenedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpenedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedByForumId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecisionRecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CurrentRevision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgreementRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Forums_DecidedByForumId",
+                        column: x => x.DecidedByForumId,
+                        principalTable: "Forums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AgreementRounds_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeIdeas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    WhoseBehaviour = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    WhatDifferently = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PhysicalCapability = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PsychologicalCapability = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PhysicalOpportunity = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SocialOpportunity = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReflectiveMotivation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AutomaticMotivation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Functions = table.Column<int>(type: "INTEGER", nullable: false),
+                    Levers = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeverDetails = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeIdeas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChangeIdeas_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contributions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Commitment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Actions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AccountablePerson = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Reviewer = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    CheckInCadenceDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StatusChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contributions_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Contributions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Drivers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Drivers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Drivers_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GoalJointOwners",
+                columns: table => new
+                {
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoalJointOwners", x => new { x.GoalId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_GoalJointOwners_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GoalJointOwners_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GoalMeasures",
+                columns: table => new
+                {
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoalMeasures", x => new { x.GoalId, x.MeasureId });
+                    table.ForeignKey(
+                        name: "FK_GoalMeasures_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GoalMeasures_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GoalNeeds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Types = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Quantity = table.Column<double>(type: "REAL", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoalNeeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GoalNeeds_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GoalPlace",
+                columns: table => new
+                {
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoalPlace", x => new { x.GoalId, x.PlaceId });
+                    table.ForeignKey(
+                        name: "FK_GoalPlace_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GoalPlace_Places_PlaceId",
+                        column: x => x.PlaceId,
+                        principalTable: "Places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Perspectives",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WhatItMeans = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WhatWeNeed = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WhatWorriesUs = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UpdatedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Perspectives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Perspectives_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Perspectives_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PooledFundSchemeGoals",
+                columns: table => new
+                {
+                    SchemeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PooledFundSchemeGoals", x => new { x.SchemeId, x.GoalId });
+                    table.ForeignKey(
+                        name: "FK_PooledFundSchemeGoals_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PooledFundSchemeGoals_PooledFundSchemes_SchemeId",
+                        column: x => x.SchemeId,
+                        principalTable: "PooledFundSchemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkstreamGoals",
+                columns: table => new
+                {
+                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkstreamGoals", x => new { x.WorkstreamId, x.GoalId });
+                    table.ForeignKey(
+                        name: "FK_WorkstreamGoals_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WorkstreamGoals_Workstreams_WorkstreamId",
+                        column: x => x.WorkstreamId,
+                        principalTable: "Workstreams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Positions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WouldResolve = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RecordedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TakenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConfirmedByPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConfirmedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Confirmation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Positions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Positions_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Positions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProposalRevision",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OutcomeStatement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Population = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    InequalityLens = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalRevision", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProposalRevision_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequiredResponse",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequiredResponse", x => new { x.RoundId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_RequiredResponse_AgreementRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AgreementRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RequiredResponse_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkItemChangeIdeas",
+                columns: table => new
+                {
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkItemChangeIdeas", x => new { x.WorkItemId, x.ChangeIdeaId });
+                    table.ForeignKey(
+                        name: "FK_WorkItemChangeIdeas_ChangeIdeas_ChangeIdeaId",
+                        column: x => x.ChangeIdeaId,
+                        principalTable: "ChangeIdeas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WorkItemChangeIdeas_WorkItems_WorkItemId",
+                        column: x => x.WorkItemId,
+                        principalTable: "WorkItems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1447,189 +1768,28 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "PooledFundSchemeGoals",
+                name: "DriverShares",
                 columns: table => new
                 {
-                    SchemeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DriverId = table.Column<Guid>(type: "TEXT", nullable: false),
                     GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SharedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PooledFundSchemeGoals", x => new { x.SchemeId, x.GoalId });
+                    table.PrimaryKey("PK_DriverShares", x => new { x.DriverId, x.GoalId });
                     table.ForeignKey(
-                        name: "FK_PooledFundSchemeGoals_Goals_GoalId",
+                        name: "FK_DriverShares_Drivers_DriverId",
+                        column: x => x.DriverId,
+                        principalTable: "Drivers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DriverShares_Goals_GoalId",
                         column: x => x.GoalId,
                         principalTable: "Goals",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_PooledFundSchemeGoals_PooledFundSchemes_SchemeId",
-                        column: x => x.SchemeId,
-                        principalTable: "PooledFundSchemes",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WorkItemChangeIdeas",
-                columns: table => new
-                {
-                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WorkItemChangeIdeas", x => new { x.WorkItemId, x.ChangeIdeaId });
-                    table.ForeignKey(
-                        name: "FK_WorkItemChangeIdeas_ChangeIdeas_ChangeIdeaId",
-                        column: x => x.ChangeIdeaId,
-                        principalTable: "ChangeIdeas",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_WorkItemChangeIdeas_WorkItems_WorkItemId",
-                        column: x => x.WorkItemId,
-                        principalTable: "WorkItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WorkItemComments",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AuthorPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AuthorOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WorkItemComments", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_WorkItemComments_WorkItems_WorkItemId",
-                        column: x => x.WorkItemId,
-                        principalTable: "WorkItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "WorkItemOrganisations",
-                columns: table => new
-                {
-                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_WorkItemOrganisations", x => new { x.WorkItemId, x.OrganisationId });
-                    table.ForeignKey(
-                        name: "FK_WorkItemOrganisations_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_WorkItemOrganisations_WorkItems_WorkItemId",
-                        column: x => x.WorkItemId,
-                        principalTable: "WorkItems",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Positions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    WouldResolve = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    RecordedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Positions", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Positions_AgreementRounds_RoundId",
-                        column: x => x.RoundId,
-                        principalTable: "AgreementRounds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_Positions_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ProposalRevision",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    OutcomeStatement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Population = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    InequalityLens = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Horizon = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ProposalRevision", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ProposalRevision_AgreementRounds_RoundId",
-                        column: x => x.RoundId,
-                        principalTable: "AgreementRounds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "RequiredResponse",
-                columns: table => new
-                {
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RequiredResponse", x => new { x.RoundId, x.OrganisationId });
-                    table.ForeignKey(
-                        name: "FK_RequiredResponse_AgreementRounds_RoundId",
-                        column: x => x.RoundId,
-                        principalTable: "AgreementRounds",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_RequiredResponse_Organisations_OrganisationId",
-                        column: x => x.OrganisationId,
-                        principalTable: "Organisations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateIndex(
@@ -1648,6 +1808,12 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "IX_AgreementRounds_SystemId_GoalId_State",
                 table: "AgreementRounds",
                 columns: new[] { "SystemId", "GoalId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ambitions_SystemId_Title",
+                table: "Ambitions",
+                columns: new[] { "SystemId", "Title" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_PersonId",
@@ -1803,6 +1969,16 @@ namespace Concordat.Core.Migrations.Sqlite
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DriverShares_GoalId",
+                table: "DriverShares",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DriverShares_SystemId",
+                table: "DriverShares",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ForumMembers_OrganisationId",
                 table: "ForumMembers",
                 column: "OrganisationId");
@@ -1822,6 +1998,16 @@ namespace Concordat.Core.Migrations.Sqlite
                 table: "Forums",
                 columns: new[] { "SystemId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoalJointOwners_OrganisationId",
+                table: "GoalJointOwners",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoalJointOwners_SystemId",
+                table: "GoalJointOwners",
+                column: "SystemId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_GoalMeasures_MeasureId",
@@ -1854,9 +2040,19 @@ namespace Concordat.Core.Migrations.Sqlite
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Goals_AmbitionId",
+                table: "Goals",
+                column: "AmbitionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Goals_LeadOrganisationId",
                 table: "Goals",
                 column: "LeadOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Goals_OwningForumId",
+                table: "Goals",
+                column: "OwningForumId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Goals_SystemId_Status",
@@ -2080,6 +2276,16 @@ namespace Concordat.Core.Migrations.Sqlite
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RelatedDocuments_NarrativeId",
+                table: "RelatedDocuments",
+                column: "NarrativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RelatedDocuments_SystemId",
+                table: "RelatedDocuments",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequiredResponse_OrganisationId",
                 table: "RequiredResponse",
                 column: "OrganisationId");
@@ -2118,6 +2324,12 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "IX_Resources_SystemId_Kind",
                 table: "Resources",
                 columns: new[] { "SystemId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StrategyNarratives_SystemId",
+                table: "StrategyNarratives",
+                column: "SystemId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_StrategyVersions_AgreedByForumId",
@@ -2264,6 +2476,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "ApiTokens");
 
             migrationBuilder.DropTable(
+                name: "Areas");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -2303,7 +2518,13 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "DriverMeasures");
 
             migrationBuilder.DropTable(
+                name: "DriverShares");
+
+            migrationBuilder.DropTable(
                 name: "ForumMembers");
+
+            migrationBuilder.DropTable(
+                name: "GoalJointOwners");
 
             migrationBuilder.DropTable(
                 name: "GoalMeasures");
@@ -2351,6 +2572,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "ProposalRevision");
 
             migrationBuilder.DropTable(
+                name: "RelatedDocuments");
+
+            migrationBuilder.DropTable(
                 name: "RequiredResponse");
 
             migrationBuilder.DropTable(
@@ -2393,6 +2617,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "PooledFundSchemes");
 
             migrationBuilder.DropTable(
+                name: "StrategyNarratives");
+
+            migrationBuilder.DropTable(
                 name: "AgreementRounds");
 
             migrationBuilder.DropTable(
@@ -2414,22 +2641,25 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "PooledFunds");
 
             migrationBuilder.DropTable(
-                name: "Forums");
-
-            migrationBuilder.DropTable(
                 name: "Workstreams");
 
             migrationBuilder.DropTable(
                 name: "Goals");
 
             migrationBuilder.DropTable(
-                name: "Places");
-
-            migrationBuilder.DropTable(
                 name: "People");
 
             migrationBuilder.DropTable(
+                name: "Ambitions");
+
+            migrationBuilder.DropTable(
+                name: "Forums");
+
+            migrationBuilder.DropTable(
                 name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Places");
 
             migrationBuilder.DropTable(
                 name: "Systems");

@@ -1,0 +1,208 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Concordat.Core.HealthChecks;
+using Concordat.Core.Partnerships;
+using Concordat.Web.Tests.Api;
+using Concordat.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Web.Tests.Goals;
+
+/// <summary>Goals owned by a governance forum or jointly by several organisations, and goals without a named SRO.</summary>
+public abstract class GoalOwnershipTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
+{
+    private async Task<Guid> AddOutsiderAsync(TestSystem system)
+    {
+        await using var scope = App.Database(system.Id);
+        var outsider = new Organisation { SystemId = system.Id, Name = "University of Westford", Type = OrganisationType.Education, IsPartner = false };
+        scope.Db.Organisations.Add(outsider);
+        await scope.Db.SaveChangesAsync(Ct);
+        return outsider.Id;
+    }
+
+    private static async Task<Guid> AddForumAsync(HttpClient convenor, TestSystem system, string name = "Westford Integrated Care Partnership")
+    {
+        var response = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/forums", new { name, kind = "IntegratedCarePartnership" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return Guid.Parse((await response.JsonAsync())["id"]!.GetValue<string>());
+    }
+
+    private static object Owned(TestSystem system, Guid? forum, Guid[] jointOwners, string? sro = null, string title = "Fewer falls in older people") => new
+    {
+        title,
+        outcomeStatement = "By March 2028, 20% fewer falls needing hospital care among people aged 65 and over.",
+        population = "People aged 65 and over",
+        wholeSystem = true,
+        horizon = "2028-03-31",
+        leadOrganisationId = system.TrustId,
+        seniorResponsibleOwner = sro,
+        owningForumId = forum,
+        jointOwnerIds = jointOwners,
+    };
+
+    [Fact]
+    public async Task AGoalOwnedByAForumAndJointly_WithoutAnSro_IsShownAudited_AndTheHealthCheckNamesTheMissingSro()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var forum = await AddForumAsync(convenor, system);
+        var university = await AddOutsiderAsync(system);
+
+        var created = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals", Owned(system, forum, [system.CouncilId, university]), Ct);
+        var goal = await created.JsonAsync();
+        var goalId = goal["id"]!.GetValue<string>();
+        var viewer = await PageClient.SignedInAsync(App, system.Viewer);
+        var page = await viewer.GetAsync($"/systems/{system.Id}/goals/{goalId}");
+        var list = await viewer.GetAsync($"/systems/{system.Id}/goals");
+        var health = await (await convenor.GetAsync($"/api/v1/systems/{system.Id}/strategy/health-check", Ct)).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Westford Integrated Care Partnership", goal["owningForum"]!["name"]!.GetValue<string>());
+        Assert.Equal(["University of Westford", "Westford Council"], goal["jointOwners"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()));
+        Assert.Null(goal["seniorResponsibleOwner"]);
+        Assert.Contains("Westford Integrated Care Partnership", page.Text(".nhsuk-summary-list"));
+        Assert.Equal(["University of Westford", "Westford Council"], page.Document.QuerySelectorAll("#joint-owners li").Select(li => li.TextContent.Trim()));
+        Assert.Contains("None named", page.Text(".nhsuk-summary-list"));
+        Assert.Contains("Owned by Westford Integrated Care Partnership, jointly with University of Westford and Westford Council", list.Text("tbody"));
+        var findings = health["goals"]!.AsArray().Single(g => g!["goalId"]!.GetValue<string>() == goalId)!["findings"]!.AsArray();
+        Assert.Contains(findings, f => f!["check"]!.GetValue<string>() == HealthCheck.NoSeniorResponsibleOwner && f["state"]!.GetValue<string>() == "Failed");
+        await using var scope = App.Database(system.Id);
+        var audit = await scope.Db.AuditEvents.SingleAsync(e => e.Action == "GoalDrafted", Ct);
+        Assert.Contains("Westford Integrated Care Partnership", audit.AfterJson);
+        Assert.Contains("University of Westford, Westford Council", audit.AfterJson);
+    }
+
+    [Fact]
+    public async Task UnknownForumsAndOrganisations_AnotherSystemsForum_AndTheLeadAsItsOwnJointOwner_AreRefused()
+    {
+        var system = await App.CreateSystemAsync();
+        var other = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var otherForum = await AddForumAsync(await ApiClient.ForAsync(App, other.Convenor), other);
+        var url = $"/api/v1/systems/{system.Id}/goals";
+
+        var unknownForum = await convenor.PostAsJsonAsync(url, Owned(system, Guid.NewGuid(), []), Ct);
+        var foreignForum = await convenor.PostAsJsonAsync(url, Owned(system, otherForum, []), Ct);
+        var unknownOwner = await convenor.PostAsJsonAsync(url, Owned(system, null, [Guid.NewGuid()]), Ct);
+        var foreignOwner = await convenor.PostAsJsonAsync(url, Owned(system, null, [other.CouncilId]), Ct);
+        var leadTwice = await convenor.PostAsJsonAsync(url, Owned(system, null, [system.TrustId]), Ct);
+
+        static async Task<string> Error(HttpResponseMessage response, string field)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return (await response.JsonAsync())["errors"]![field]![0]!.GetValue<string>();
+        }
+        Assert.Equal("Select a forum of this system", await Error(unknownForum, "OwningForumId"));
+        Assert.Equal("Select a forum of this system", await Error(foreignForum, "OwningForumId"));
+        Assert.Equal("Select joint owners from this system's organisations", await Error(unknownOwner, "JointOwnerIds"));
+        Assert.Equal("Select joint owners from this system's organisations", await Error(foreignOwner, "JointOwnerIds"));
+        Assert.Equal("The lead organisation already owns the goal: select other organisations as joint owners", await Error(leadTwice, "JointOwnerIds"));
+        await using var scope = App.Database(system.Id);
+        Assert.False(await scope.Db.Goals.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AForumThatOwnsAGoal_CannotBeRemoved_UntilTheGoalNamesAnotherOwner()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var forum = await AddForumAsync(convenor, system);
+        var created = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals", Owned(system, forum, [], "Dr Anna Patel"), Ct);
+        var goalId = (await created.JsonAsync())["id"]!.GetValue<string>();
+
+        var refused = await convenor.DeleteAsync($"/api/v1/systems/{system.Id}/forums/{forum}", Ct);
+        var moved = await convenor.PutJsonAsync($"/api/v1/systems/{system.Id}/goals/{goalId}", Owned(system, null, [], "Dr Anna Patel"), created.Headers.ETag!.ToString());
+        var removed = await convenor.DeleteAsync($"/api/v1/systems/{system.Id}/forums/{forum}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("Westford Integrated Care Partnership owns a shared goal: name another owner for the goal first",
+            (await refused.JsonAsync())["errors"]!["Name"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+    }
+
+    [Fact]
+    public async Task AJointOwnersLead_MayRewordTheDraft_ButNotChangeWhoOwnsIt()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var url = $"/api/v1/systems/{system.Id}/goals";
+        var unowned = await (await convenor.PostAsJsonAsync(url, Owned(system, null, [], "Dr Anna Patel", "Not the council's"), Ct)).JsonAsync();
+        var created = await convenor.PostAsJsonAsync(url, Owned(system, null, [system.CouncilId], "Dr Anna Patel"), Ct);
+        var goalId = (await created.JsonAsync())["id"]!.GetValue<string>();
+        var etag = created.Headers.ETag!.ToString();
+
+        var notAnOwner = await councilLead.PutJsonAsync($"{url}/{unowned["id"]!.GetValue<string>()}", Owned(system, null, [], "Dr Anna Patel", "Reworded"), "*");
+        var dropsItself = await councilLead.PutJsonAsync($"{url}/{goalId}", Owned(system, null, [], "Dr Anna Patel", "Reworded"), etag);
+        var reworded = await councilLead.PutJsonAsync($"{url}/{goalId}", Owned(system, null, [system.CouncilId], "Dr Anna Patel", "Fewer falls at home"), etag);
+        var byViewer = await (await ApiClient.ForAsync(App, system.Viewer)).PutJsonAsync($"{url}/{goalId}", Owned(system, null, [system.CouncilId]), "*");
+        var editPage = await (await PageClient.SignedInAsync(App, system.CouncilLead)).GetAsync($"/systems/{system.Id}/goals/{goalId}/edit");
+
+        Assert.Equal(HttpStatusCode.Forbidden, notAnOwner.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, dropsItself.StatusCode);
+        Assert.Equal("Only a convenor or a lead of the lead organisation can change who owns or leads the goal",
+            (await dropsItself.JsonAsync())["errors"]!["JointOwnerIds"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, reworded.StatusCode);
+        Assert.Equal("Fewer falls at home", (await reworded.JsonAsync())["title"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, editPage.Status);
+    }
+
+    [Fact]
+    public async Task GoalForm_SetsTheForumAndJointOwners_AndLeavesTheSroOptional()
+    {
+        var system = await App.CreateSystemAsync();
+        var forum = await AddForumAsync(await ApiClient.ForAsync(App, system.Convenor), system);
+        var university = await AddOutsiderAsync(system);
+        var client = await PageClient.SignedInAsync(App, system.Convenor);
+        var form = await client.GetAsync($"/systems/{system.Id}/goals/new");
+
+        var saved = await form.SubmitAsync("main form", new(PageResponse.DateBoxes("Input.Horizon", "31", "3", "2028"))
+        {
+            ["Input.Title"] = "Fewer falls in care homes", ["Input.OutcomeStatement"] = "By 2028, 20% fewer falls in care homes.",
+            ["Input.Population"] = "Care home residents", ["Input.WholeSystem"] = "true", ["Input.LeadOrganisationId"] = system.TrustId.ToString(),
+            ["Input.OwningForumId"] = forum.ToString(), ["Input.JointOwnerIds"] = new[] { university.ToString() }, ["Input.SeniorResponsibleOwner"] = "",
+        });
+
+        Assert.Contains("University of Westford (outside the system)", form.Text("main form"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var page = await saved.FollowAsync();
+        Assert.Equal("University of Westford", page.Text("#joint-owners li"));
+        await using var scope = App.Database(system.Id);
+        var goal = await scope.Db.Goals.Include(g => g.JointOwners).SingleAsync(Ct);
+        Assert.Equal(forum, goal.OwningForumId);
+        Assert.Null(goal.SeniorResponsibleOwner);
+        Assert.Equal([university], goal.JointOwners.Select(o => o.OrganisationId));
+    }
+
+    [Fact]
+    public async Task AContributionToAGoalWithoutAnSro_NamesItsReviewer()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var trust = await ApiClient.ForAsync(App, system.TrustLead);
+        var created = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals", Owned(system, null, []), Ct);
+        var goalId = (await created.JsonAsync())["id"]!.GetValue<string>();
+        var url = $"/api/v1/systems/{system.Id}/goals/{goalId}/contributions";
+        object Commitment(string? reviewer) => new
+        {
+            organisationId = system.TrustId, commitment = "Falls clinics in every neighbourhood", dueOn = "2027-12-31", accountablePerson = "Tom Richards", reviewer,
+        };
+
+        var noReviewer = await trust.PostAsJsonAsync(url, Commitment(null), Ct);
+        var withReviewer = await trust.PostAsJsonAsync(url, Commitment("Dr Anna Patel"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReviewer.StatusCode);
+        Assert.Equal("Enter who reviews the contribution: the goal has no senior responsible owner to review it",
+            (await noReviewer.JsonAsync())["errors"]!["Reviewer"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, withReviewer.StatusCode);
+        Assert.Equal("Dr Anna Patel", (await withReviewer.JsonAsync())["reviewer"]!.GetValue<string>());
+    }
+}
+
+public sealed class GoalOwnershipSqliteTests(SqliteApp app) : GoalOwnershipTests(app, DatabaseKind.Sqlite);
+
+[Collection(PostgresApp.Collection)]
+public sealed class GoalOwnershipPostgresTests(PostgresApp app) : GoalOwnershipTests(app, DatabaseKind.Postgres);
