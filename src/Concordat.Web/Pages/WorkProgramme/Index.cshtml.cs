@@ -40,7 +40,7 @@ public sealed class IndexModel(WorkstreamService workstreams, WorkItemService it
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        return CsvDownload.File("work-items.csv", items.Table(Items, NowUtc));
+        return CsvDownload.File("work-items.csv", WorkItemService.ToTable(Items, NowUtc));
     }
 
     /// <summary>A card's "Move to …": the owner's people and convenors move it; Blocked is chosen on the item's page, with its reason.</summary>
