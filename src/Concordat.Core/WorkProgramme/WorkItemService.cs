@@ -20,7 +20,7 @@ public sealed record WorkItemFilter(Guid? WorkstreamId = null, Guid? Organisatio
 /// <summary>An item as a card shows it.</summary>
 public sealed record WorkItemCard(Guid Id, string Title, Guid WorkstreamId, string Workstream, Guid OwnerOrganisationId, string OwnerOrganisation,
     Guid? OwnerPersonId, string? OwnerPerson, WorkItemStatus Status, DateTime StatusSinceUtc, DateOnly? DueOn, WorkItemSize? Size, string? BlockedReason,
-    Guid? BlockedOnOrganisationId, string? BlockedOnOrganisation);
+    Guid? BlockedOnOrganisationId, string? BlockedOnOrganisation, Guid Version);
 
 public sealed record WorkItemDetail(WorkItem Item, WorkItemCard Card, string? Description, IReadOnlyList<(Guid Id, string Name)> Contributors,
     IReadOnlyList<(Guid Id, string Title)> ChangeIdeas, IReadOnlyList<WorkItemComment> Comments);
@@ -200,7 +200,7 @@ public sealed class WorkItemService(ConcordatDb db, TimeProvider clock)
 
     private static WorkItemCard Card(WorkItem i, string workstream, string owner, string? person, string? blockedOn) =>
         new(i.Id, i.Title, i.WorkstreamId, workstream, i.OwnerOrganisationId, owner, i.OwnerPersonId, person, i.Status, i.StatusSinceUtc, i.DueOn, i.Size,
-            i.BlockedReason, i.BlockedOnOrganisationId, blockedOn);
+            i.BlockedReason, i.BlockedOnOrganisationId, blockedOn, i.Version);
 
     private async Task<WorkItem> LoadAsync(Guid id, CancellationToken ct) =>
         await db.WorkItems.Include(i => i.Contributors).Include(i => i.ChangeIdeas).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct)

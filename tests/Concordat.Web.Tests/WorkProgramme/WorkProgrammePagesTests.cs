@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using Concordat.Core.Goals;
+using Concordat.Web.Tests.Api;
+using Concordat.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concordat.Web.Tests.WorkProgramme;
+
+/// <summary>The board, its "Move to …" without JavaScript, and an item's page with blocking and comments.</summary>
+public abstract class WorkProgrammePagesTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
+{
+    private async Task<(Guid WorkstreamId, Guid ItemId)> SeedAsync(TestSystem system)
+    {
+        await using (var scope = App.Database(system.Id))
+        {
+            scope.Db.Goals.Add(new Goal
+            {
+                SystemId = system.Id, Title = "Fewer falls", OutcomeStatement = "Fewer older people harmed by falls by 2028", Population = "People over 65",
+                WholeSystem = true, Horizon = new DateOnly(2028, 3, 31), LeadOrganisationId = system.TrustId, SeniorResponsibleOwner = "Director of Nursing",
+                Status = GoalStatus.Agreed, CreatedAtUtc = DateTime.UtcNow,
+            });
+            await scope.Db.SaveChangesAsync(Ct);
+        }
+        Guid goalId;
+        await using (var scope = App.Database(system.Id))
+        {
+            goalId = await scope.Db.Goals.Select(g => g.Id).SingleAsync(Ct);
+        }
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var stream = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/workstreams",
+            new { name = "Frailty at home", purpose = "Keep frail people well at home", leadOrganisationId = system.TrustId, goalIds = new[] { goalId } }, Ct);
+        var streamId = (await stream.JsonAsync())["id"]!.GetValue<Guid>();
+        var item = await (await ApiClient.ForAsync(App, system.TrustLead)).PostAsJsonAsync($"/api/v1/systems/{system.Id}/work-items",
+            new { title = "Falls clinic pathway", workstreamId = streamId, ownerOrganisationId = system.TrustId }, Ct);
+        return (streamId, (await item.JsonAsync())["item"]!["id"]!.GetValue<Guid>());
+    }
+
+    [Fact]
+    public async Task Board_ShowsTheCardInItsColumn_AndItsOwnerMovesItWithoutScript_OthersCannot()
+    {
+        var system = await App.CreateSystemAsync();
+        var (_, itemId) = await SeedAsync(system);
+        var trust = await PageClient.SignedInAsync(App, system.TrustLead);
+        var council = await PageClient.SignedInAsync(App, system.CouncilLead);
+
+        var board = await trust.GetAsync($"/systems/{system.Id}/work");
+        var councilBoard = await council.GetAsync($"/systems/{system.Id}/work");
+        var moved = await board.SubmitAsync($"form:has(#move-{itemId})", new() { ["status"] = "Doing" });
+        var after = await trust.GetAsync($"/systems/{system.Id}/work");
+
+        Assert.Contains("Falls clinic pathway", board.Text("#column-Backlog + ul"));
+        Assert.Null(councilBoard.Document.QuerySelector($"#move-{itemId}"));
+        Assert.Equal(HttpStatusCode.Found, moved.Status);
+        Assert.Contains("Falls clinic pathway", after.Text("section[aria-labelledby='column-Doing']"));
+    }
+
+    [Fact]
+    public async Task ItemPage_BlockingNeedsWhyAndWhoseMove_AndAnyPartnerComments()
+    {
+        var system = await App.CreateSystemAsync();
+        var (_, itemId) = await SeedAsync(system);
+        var url = $"/systems/{system.Id}/work/items/{itemId}";
+        var trust = await PageClient.SignedInAsync(App, system.TrustLead);
+        var page = await trust.GetAsync(url);
+
+        var noReason = await page.SubmitAsync("form[action*='handler=Move']", new() { ["Status"] = "Blocked" });
+        var blocked = await page.SubmitAsync("form[action*='handler=Move']", new()
+        {
+            ["Status"] = "Blocked", ["BlockedReason"] = "Waiting for the council's reablement staff", ["BlockedOnOrganisationId"] = system.CouncilId.ToString(),
+        });
+        var council = await (await PageClient.SignedInAsync(App, system.CouncilContributor)).GetAsync(url);
+        var commented = await council.SubmitAsync("form[action*='handler=Comment']", new() { ["Comment"] = "Two reablement workers from May." });
+        var read = await commented.FollowAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.Status);
+        Assert.Equal(["Say why the item is blocked", "Select the organisation whose move it is"], noReason.ErrorSummary);
+        Assert.Equal(HttpStatusCode.Found, blocked.Status);
+        Assert.Contains("Westford Council", read.Text("main"));
+        Assert.Contains("Two reablement workers from May.", read.Text("#comments ~ ul"));
+        Assert.Null(council.Document.QuerySelector("form[action*='handler=Move']"));
+    }
+}
+
+public sealed class WorkProgrammePagesSqliteTests(SqliteApp app) : WorkProgrammePagesTests(app, DatabaseKind.Sqlite);
+
+[Collection(PostgresApp.Collection)]
+public sealed class WorkProgrammePagesPostgresTests(PostgresApp app) : WorkProgrammePagesTests(app, DatabaseKind.Postgres);
