@@ -35,7 +35,7 @@ public sealed class AgreementRoundJourneyTests(BrowserFixture browser)
         var page = convenor.Page;
         var home = page.Url;
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Shared goals" }).ClickAsync();
+        await page.GoToAsync("Shared goals");
         await convenor.CheckAsync("30-goals");
         await page.GetByRole(AriaRole.Button, new() { Name = "Draft a shared goal" }).ClickAsync();
         await page.GetByLabel("Short title").FillAsync("More people dying in their preferred place");

@@ -24,7 +24,7 @@ public sealed class ConvenorJourneyTests(BrowserFixture browser)
         Assert.Equal(DemoWorkspace.SystemName, await page.Locator("h1").InnerTextAsync());
         await checks.CheckAsync("02-system-home");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Partners" }).ClickAsync();
+        await page.GoToAsync("Partners");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Partner organisations");
         await checks.CheckAsync("03-partners");
 
@@ -50,10 +50,10 @@ public sealed class ConvenorJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".nhsuk-notification-banner")).ToContainTextAsync("Eastvale Carers Centre added");
         await checks.CheckAsync("06-partner-added");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Partners" }).ClickAsync();
+        await page.GoToAsync("Partners");
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Eastvale Carers Centre" })).ToContainTextAsync("8Z992");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "What changed" }).ClickAsync();
+        await page.GoToAsync("What changed");
         await Assertions.Expect(page.Locator("main ol").First).ToContainTextAsync("Eastvale Carers Centre added as a partner");
         await Assertions.Expect(page.Locator("main ol").First).ToContainTextAsync("Priya Shah for NHS Northshire and Eastvale Integrated Care Board");
         await checks.CheckAsync("07-what-changed");

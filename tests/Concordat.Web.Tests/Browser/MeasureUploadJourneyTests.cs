@@ -19,7 +19,7 @@ public sealed partial class MeasureUploadJourneyTests(BrowserFixture browser)
         var lead = await browser.SignInAsync("lead@demo.concordat.example");
         var page = lead.Page;
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Measures" }).ClickAsync();
+        await page.GoToAsync("Measures");
         await lead.CheckAsync("40-measures");
         await page.GetByRole(AriaRole.Button, new() { Name = "Define a measure" }).ClickAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Four-hour performance, partner trust (type 1)");

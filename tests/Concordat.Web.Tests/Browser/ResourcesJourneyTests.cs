@@ -13,7 +13,7 @@ public sealed class ResourcesJourneyTests(BrowserFixture browser)
         const string space = "Eastvale Health Centre, second floor";
         var council = await browser.SignInAsync("eastvale.council.lead@demo.concordat.example");
         var page = council.Page;
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Resources" }).ClickAsync();
+        await page.GoToAsync("Resources");
         await council.CheckAsync("50-resources");
         await page.GetByRole(AriaRole.Button, new() { Name = "Register a resource" }).ClickAsync();
         await page.GetByLabel("Type of resource").SelectOptionAsync(new SelectOptionValue { Label = "Clinical space" });
@@ -38,7 +38,7 @@ public sealed class ResourcesJourneyTests(BrowserFixture browser)
 
         var community = await browser.SignInAsync("community.lead@demo.concordat.example");
         var cpage = community.Page;
-        await cpage.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Shared goals" }).ClickAsync();
+        await cpage.GoToAsync("Shared goals");
         await cpage.GetByRole(AriaRole.Link, new() { Name = "Fewer emergency admissions of frail older people" }).ClickAsync();
         await cpage.GetByRole(AriaRole.Link, new() { Name = "Run a 40-bed frailty virtual ward across both places, seven days a week." }).ClickAsync();
         await cpage.GetByRole(AriaRole.Link, new() { Name = "Commit or release resources" }).ClickAsync();

@@ -20,7 +20,7 @@ public sealed class StrategyVersionsJourneyTests(BrowserFixture browser)
         var goalHealth = page.Locator("section.nhsuk-card", new() { HasText = Goal }).Locator(".concordat-health-summary");
         var passedBefore = int.Parse((await goalHealth.InnerTextAsync()).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Shared goals" }).ClickAsync();
+        await page.GoToAsync("Shared goals");
         await page.GetByRole(AriaRole.Link, new() { Name = Goal }).ClickAsync();
         var goalUrl = new Uri(page.Url).AbsolutePath;
         await page.GetByRole(AriaRole.Link, new() { Name = "See the driver diagram" }).ClickAsync();

@@ -11,7 +11,7 @@ public sealed class TheoryOfChangeJourneyTests(BrowserFixture browser)
         var lead = await browser.SignInAsync("lead@demo.concordat.example");
         var page = lead.Page;
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Shared goals" }).ClickAsync();
+        await page.GoToAsync("Shared goals");
         await page.GetByRole(AriaRole.Link, new() { Name = "Meeting the A&E four-hour standard" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "See the driver diagram" }).ClickAsync();
         // The aim, its two primary drivers, and the priority it shares with frailty (meeting crises at home) with its two
