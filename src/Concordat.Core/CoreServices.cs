@@ -85,6 +85,7 @@ public static class CoreServices
         services.AddScoped<Demo.DemoResources>();
         services.AddScoped<Demo.DemoMeasures>();
         services.AddScoped<Demo.DemoTheoryOfChange>();
+        services.AddScoped<Demo.DemoWorkProgramme>();
 
         return services.AddIdentityCore<Person>(o =>
             {

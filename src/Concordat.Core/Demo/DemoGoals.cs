@@ -11,7 +11,7 @@ namespace Concordat.Core.Demo;
 /// their history reads as it would in real use.
 /// </summary>
 public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementService agreement, PerspectiveService perspectives,
-    ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, DemoResources resources, DemoTheoryOfChange theoryOfChange, Strategy.StrategyVersionService versions,
+    ContributionService contributions, Measures.MeasureService measures, Measures.Import.ObservationImporter importer, DemoResources resources, DemoTheoryOfChange theoryOfChange, DemoWorkProgramme workProgramme, Strategy.StrategyVersionService versions,
     Partnerships.DelegationService delegations, DemoMeasures demoMeasures, Strategy.StrategyNarrativeService narratives, AmbitionService ambitions,
     TimeProvider clock)
 {
@@ -173,6 +173,7 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
         }
 
         await theoryOfChange.CreateAsync(frailty.Id, ae.Id, hypertension.Id, virtualWard.Id, reablement.Id, leads[community], leads[northshireTrust], convenor, ct);
+        await workProgramme.CreateAsync(new DemoWorkProgramme.Context(today, convenor, leads, organisations, frailty.Id, ae.Id, hypertension.Id), ct);
 
         // Two published versions, with a change between them, so that the versions and the health check's trend have something to show.
         // Against the version there is, so that the demo's goals can be added to a system more than once (as the query-count test does).

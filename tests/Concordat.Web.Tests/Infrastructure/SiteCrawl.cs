@@ -30,8 +30,6 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
         ["/sign-in/single-sign-on"] = "answers only with single sign-on configured, after the provider's answer (SingleSignOnTests)",
         ["/systems/{systemId:guid}/people/invited"] = "shown once, after adding a person",
         ["/systems/{systemId:guid}/created"] = "shown once, after creating a system",
-        ["/systems/{systemId:guid}/work/items/{itemId:guid}"] = "the demo has no work programme yet (WorkProgrammePagesTests read it)",
-        ["/systems/{systemId:guid}/work/items/new"] = "linked once a workstream exists, which the demo has not yet",
     };
 
     private readonly List<PagePattern> _pages = PagePatterns(services);
