@@ -15,7 +15,8 @@ public sealed record SaveWorkItem(string? Title, string? Description, Guid? Work
 public sealed record MoveWorkItem(WorkItemStatus? Status, string? BlockedReason = null, Guid? BlockedOnOrganisationId = null);
 
 /// <summary>Filters of the board and the list; every one optional.</summary>
-public sealed record WorkItemFilter(Guid? WorkstreamId = null, Guid? OrganisationId = null, Guid? GoalId = null, WorkItemStatus? Status = null, Guid? PersonId = null);
+public sealed record WorkItemFilter(Guid? WorkstreamId = null, Guid? OrganisationId = null, Guid? GoalId = null, WorkItemStatus? Status = null, Guid? PersonId = null,
+    Guid? BlockedOnOrganisationId = null);
 
 /// <summary>An item as a card shows it.</summary>
 public sealed record WorkItemCard(Guid Id, string Title, Guid WorkstreamId, string Workstream, Guid OwnerOrganisationId, string OwnerOrganisation,
@@ -54,6 +55,10 @@ public sealed class WorkItemService(ConcordatDb db, TimeProvider clock)
         {
             items = items.Where(i => i.OwnerPersonId == person);
         }
+        if (filter.BlockedOnOrganisationId is { } blockedOn)
+        {
+            items = items.Where(i => i.Status == WorkItemStatus.Blocked && i.BlockedOnOrganisationId == blockedOn);
+        }
         var rows = await items
             .Select(i => new
             {
@@ -80,6 +85,15 @@ public sealed class WorkItemService(ConcordatDb db, TimeProvider clock)
             [.. item.Contributors.Select(c => (c.OrganisationId, names.GetValueOrDefault(c.OrganisationId, "?"))).OrderBy(c => c.Item2, StringComparer.Ordinal)],
             [.. item.ChangeIdeas.Select(c => (c.ChangeIdeaId, names.GetValueOrDefault(c.ChangeIdeaId, "?"))).OrderBy(c => c.Item2, StringComparer.Ordinal)],
             comments);
+    }
+
+    /// <summary>The change ideas an item of the workstream may carry: those of the goals the workstream serves.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Title)>> ChangeIdeasOfferedAsync(Guid workstreamId, CancellationToken ct)
+    {
+        var goals = db.WorkstreamGoals.Where(g => g.WorkstreamId == workstreamId).Select(g => g.GoalId);
+        var ideas = await db.ChangeIdeas.AsNoTracking().Where(i => goals.Contains(i.GoalId)).OrderBy(i => i.Title).ThenBy(i => i.Id)
+            .Select(i => new { i.Id, i.Title }).ToListAsync(ct);
+        return [.. ideas.Select(i => (i.Id, i.Title))];
     }
 
     /// <summary>Adds an item to the backlog of a workstream, owned by an organisation the actor works for (or any, for a convenor).</summary>

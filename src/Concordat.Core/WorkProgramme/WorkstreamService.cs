@@ -47,6 +47,17 @@ public sealed class WorkstreamService(ConcordatDb db, TimeProvider clock)
             [.. stream.ChangeIdeas.Select(c => (c.ChangeIdeaId, names.GetValueOrDefault(c.ChangeIdeaId, "?"))).OrderBy(c => c.Item2, StringComparer.Ordinal)]);
     }
 
+    /// <summary>Every change idea of the system with its goal, for a workstream to take on those of the goals it serves.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Title, string Goal)>> ChangeIdeasOfferedAsync(CancellationToken ct)
+    {
+        var ideas = await db.ChangeIdeas.AsNoTracking().Join(db.Goals, i => i.GoalId, g => g.Id, (i, g) => new { i.Id, i.Title, Goal = g.Title })
+            .OrderBy(i => i.Goal).ThenBy(i => i.Title).ThenBy(i => i.Id).ToListAsync(ct);
+        return [.. ideas.Select(i => (i.Id, i.Title, i.Goal))];
+    }
+
+    /// <summary>Convenors change any workstream; leads of its lead organisation change theirs.</summary>
+    public static bool CanChange(Actor actor, Guid leadOrganisationId) => actor.IsConvenor || actor.IsLeadOf(leadOrganisationId);
+
     public async Task<Workstream> CreateAsync(SaveWorkstream input, Actor actor, CancellationToken ct)
     {
         actor.RequireConvenor("start a workstream");
@@ -65,7 +76,7 @@ public sealed class WorkstreamService(ConcordatDb db, TimeProvider clock)
     {
         var stream = await db.Workstreams.Include(w => w.Goals).Include(w => w.Contributors).Include(w => w.ChangeIdeas).AsSplitQuery()
             .SingleOrDefaultAsync(w => w.Id == id, ct) ?? throw new NotFoundException("There is no such workstream in this system.");
-        if (!actor.IsConvenor && !actor.IsLeadOf(stream.LeadOrganisationId))
+        if (!CanChange(actor, stream.LeadOrganisationId))
         {
             throw new ForbiddenException("Only a convenor or a lead of the workstream's lead organisation can change it.");
         }

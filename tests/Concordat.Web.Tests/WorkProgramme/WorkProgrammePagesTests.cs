@@ -80,6 +80,76 @@ public abstract class WorkProgrammePagesTests(TestApp app, DatabaseKind kind) : 
         Assert.Contains("Two reablement workers from May.", read.Text("#comments ~ ul"));
         Assert.Null(council.Document.QuerySelector("form[action*='handler=Move']"));
     }
+
+    [Fact]
+    public async Task WorkstreamPages_TheConvenorStarts_ItsLeadChangesIt_AStaleFormIsRefused_AnotherPartnerCannot()
+    {
+        var system = await App.CreateSystemAsync();
+        var (streamId, _) = await SeedAsync(system);
+        var convenor = await PageClient.SignedInAsync(App, system.Convenor);
+        var trust = await PageClient.SignedInAsync(App, system.TrustLead);
+        var council = await PageClient.SignedInAsync(App, system.CouncilLead);
+        var form = await convenor.GetAsync($"/systems/{system.Id}/work/workstreams/new");
+        var goalId = form.Document.QuerySelector("input[name='Input.GoalIds']")!.GetAttribute("value")!;
+
+        var empty = await form.SubmitAsync("main form", new() { ["Input.Name"] = "", ["Input.GoalIds"] = new List<string>() });
+        var started = await form.SubmitAsync("main form", new()
+        {
+            ["Input.Name"] = "Falls prevention", ["Input.Purpose"] = "Fewer falls at home", ["Input.LeadOrganisationId"] = system.TrustId.ToString(),
+            ["Input.GoalIds"] = goalId, ["Input.ContributorIds"] = system.CouncilId.ToString(),
+        });
+        var startedPage = await started.FollowAsync();
+        var edit = await trust.GetAsync($"/systems/{system.Id}/work/workstreams/{streamId}/edit");
+        var saved = await edit.SubmitAsync("main form", new() { ["Input.Purpose"] = "Keep frail people well at home, with the council" });
+        var stale = await edit.SubmitAsync("main form", new() { ["Input.Purpose"] = "An older purpose" });
+        var councilEdit = await council.GetAsync($"/systems/{system.Id}/work/workstreams/{streamId}/edit");
+        var councilStart = await council.GetAsync($"/systems/{system.Id}/work/workstreams/new");
+        var shown = await council.GetAsync($"/systems/{system.Id}/work/workstreams/{streamId}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
+        Assert.Contains("Enter a name for the workstream", empty.ErrorSummary);
+        Assert.Equal(HttpStatusCode.Redirect, started.Status);
+        Assert.Equal("Falls prevention", startedPage.Text("h1"));
+        Assert.Contains("Westford Council", startedPage.Text("main dl"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, councilEdit.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, councilStart.Status);
+        Assert.Contains("Keep frail people well at home, with the council", shown.Text("main"));
+        Assert.Contains("Falls clinic pathway", shown.Text("main table"));
+        Assert.Null(shown.Document.QuerySelector("a[href$='/edit']"));
+    }
+
+    [Fact]
+    public async Task ItemEditPage_ItsOwnerChangesIt_AnotherPartnerCannot_AndTheOrganisationsViewShowsWhoWaitsOnWhom()
+    {
+        var system = await App.CreateSystemAsync();
+        var (_, itemId) = await SeedAsync(system);
+        var url = $"/systems/{system.Id}/work/items/{itemId}";
+        var trust = await PageClient.SignedInAsync(App, system.TrustLead);
+        var council = await PageClient.SignedInAsync(App, system.CouncilLead);
+
+        var edit = await trust.GetAsync(url + "/edit");
+        var bad = await edit.SubmitAsync("main form", new() { ["Input.Title"] = "" });
+        var saved = await edit.SubmitAsync("main form", new() { ["Input.Title"] = "Falls clinic pathway, both places", ["Input.DueOn"] = new DateOnly(2027, 6, 30) });
+        var page = await trust.GetAsync(url);
+        await page.SubmitAsync("form[action*='handler=Move']", new()
+        {
+            ["Status"] = "Blocked", ["BlockedReason"] = "Needs the council's falls team", ["BlockedOnOrganisationId"] = system.CouncilId.ToString(),
+        });
+        var councilEdit = await council.GetAsync(url + "/edit");
+        var councilView = await council.GetAsync($"/systems/{system.Id}/work/organisations/{system.CouncilId}");
+        var trustView = await trust.GetAsync($"/systems/{system.Id}/work/organisations/{system.TrustId}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Contains("30 June 2027", page.Text("main dl"));
+        Assert.Equal(HttpStatusCode.Forbidden, councilEdit.Status);
+        Assert.Contains("Falls clinic pathway, both places", councilView.Text("#others-waiting + table"));
+        Assert.Contains("Needs the council's falls team", councilView.Text("#others-waiting + table"));
+        Assert.Contains("Falls clinic pathway, both places", trustView.Text("#waiting-on-others + table"));
+        Assert.Contains("Falls clinic pathway, both places", trustView.Text("#owned + table"));
+    }
 }
 
 public sealed class WorkProgrammePagesSqliteTests(SqliteApp app) : WorkProgrammePagesTests(app, DatabaseKind.Sqlite);

@@ -64,6 +64,11 @@ public sealed class IndexModel(WorkstreamService workstreams, WorkItemService it
 
     public bool CanChange(WorkItemCard card) => Actor.IsConvenor || Actor.CanContributeFor(card.OwnerOrganisationId);
 
+    /// <summary>The partners the person works for, each with a link to its own view of the programme.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> OwnOrganisations { get; private set; } = [];
+
+    public string? FilteredOrganisation { get; private set; }
+
     public bool CanAdd => Actor.IsConvenor || Actor.Memberships.Any(m => m.Role is Role.OrganisationLead or Role.Contributor);
 
     private async Task LoadAsync(CancellationToken ct)
@@ -73,6 +78,8 @@ public sealed class IndexModel(WorkstreamService workstreams, WorkItemService it
         var partners = (await organisations.ListAsync(ct)).Where(o => o.IsPartner).ToList();
         var goalList = await goals.ListAsync(new GoalFilter(), ct);
         WorkstreamOptions = [new("Any workstream", ""), .. Workstreams.Select(w => new SelectListItem(w.Name, w.Id.ToString(), w.Id == WorkstreamId))];
+        OwnOrganisations = [.. partners.Where(o => Actor.Memberships.Any(m => m.OrganisationId == o.Id)).Select(o => (o.Id, o.Name))];
+        FilteredOrganisation = partners.Where(o => o.Id == OrganisationId).Select(o => o.Name).FirstOrDefault();
         OrganisationOptions = [new("Any organisation", ""), .. partners.Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == OrganisationId))];
         GoalOptions = [new("Any goal", ""), .. goalList.Select(g => new SelectListItem(g.Title, g.Id.ToString(), g.Id == GoalId))];
         if (!ModelState.IsValid)

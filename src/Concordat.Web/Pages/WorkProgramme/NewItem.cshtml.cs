@@ -33,7 +33,7 @@ public sealed class NewItemModel(WorkItemService items, WorkstreamService workst
         ModelState.ClearExceptDates();
         try
         {
-            var item = await items.CreateAsync(Input.ToInput(null), Actor, ct);
+            var item = await items.CreateAsync(Input.ToInput(), Actor, ct);
             this.Succeeded($"{item.Title} added to the backlog");
             return Redirect($"{SystemHome}/work/items/{item.Id}");
         }

@@ -16,14 +16,15 @@ public sealed class WorkItemForm
     public DateOnly? DueOn { get; set; }
     public WorkItemSize? Size { get; set; }
     public List<Guid> ContributorIds { get; set; } = [];
+    public List<Guid> ChangeIdeaIds { get; set; } = [];
 
-    public SaveWorkItem ToInput(IReadOnlyList<Guid>? changeIdeaIds) =>
-        new(Title, Description, WorkstreamId, OwnerOrganisationId, OwnerPersonId, DueOn, Size, ContributorIds, changeIdeaIds);
+    public SaveWorkItem ToInput() => new(Title, Description, WorkstreamId, OwnerOrganisationId, OwnerPersonId, DueOn, Size, ContributorIds, ChangeIdeaIds);
 
     public static WorkItemForm Of(WorkItemDetail d) => new()
     {
         Title = d.Card.Title, Description = d.Description, WorkstreamId = d.Card.WorkstreamId, OwnerOrganisationId = d.Card.OwnerOrganisationId,
         OwnerPersonId = d.Card.OwnerPersonId, DueOn = d.Card.DueOn, Size = d.Card.Size, ContributorIds = [.. d.Contributors.Select(c => c.Id)],
+        ChangeIdeaIds = [.. d.ChangeIdeas.Select(c => c.Id)],
     };
 
     public IEnumerable<SelectListItem> WorkstreamOptions(IEnumerable<WorkstreamSummary> workstreams) =>
@@ -45,4 +46,7 @@ public sealed class WorkItemForm
 
     public IEnumerable<SelectListItem> ContributorOptions(IEnumerable<OrganisationSummary> partners) =>
         partners.Select(o => new SelectListItem(o.Name, o.Id.ToString(), ContributorIds.Contains(o.Id)));
+
+    public IEnumerable<SelectListItem> ChangeIdeaOptions(IEnumerable<(Guid Id, string Title)> ideas) =>
+        ideas.Select(i => new SelectListItem(i.Title, i.Id.ToString(), ChangeIdeaIds.Contains(i.Id)));
 }
