@@ -133,6 +133,18 @@ public sealed record DocumentNarrative(string? Vision, string? Principles, strin
 
 public sealed record DocumentResource(string Kind, string Unit, double Available, double Committed, double Idle);
 
+/// <summary>
+/// A workstream of the work programme as the strategy shows it: what it is for, who leads it, the goals it serves, how
+/// far its items have got, and which of them wait on another partner.
+/// </summary>
+public sealed record DocumentWorkstream(string Name, string Purpose, string Status, string LeadOrganisation, IReadOnlyList<string> Goals, int Items, int Done,
+    int Doing, IReadOnlyList<string> Blocked)
+{
+    public string ProgressInWords() => Items == 0
+        ? "No work items yet."
+        : $"{Prose.Count(Items, "work item")}: {Done} done, {Doing} in progress, {Blocked.Count} blocked.";
+}
+
 public sealed record DocumentFund(string Name, string FinancialYear, long PaidInPence, long AllocatedInPence)
 {
     /// <summary>The fund's name with its financial year, unless the name already says it: "Northshire Better Care Fund 2026/27".</summary>
@@ -145,6 +157,9 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
 {
     /// <summary>The strategy's own words; null in versions published before they were kept, and when none are written.</summary>
     public DocumentNarrative? Narrative { get; init; }
+
+    /// <summary>The work programme's workstreams; null in versions published before the work programme was kept.</summary>
+    public IReadOnlyList<DocumentWorkstream>? Workstreams { get; init; }
 
     /// <summary>
     /// The goals by ambition, in the order the convenors set, then those under no ambition; versions published before
@@ -201,6 +216,27 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             foreach (var g in section.Goals)
             {
                 AppendGoal(g);
+            }
+        }
+        if (Workstreams is { } workstreams)
+        {
+            md.AppendLine("## The work programme").AppendLine();
+            if (workstreams.Count == 0)
+            {
+                md.AppendLine("No workstreams yet.").AppendLine();
+            }
+            foreach (var w in workstreams)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"### {M(w.Name)}").AppendLine();
+                md.AppendLine(M(Prose.Sentence(w.Purpose))).AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"- Led by {M(w.LeadOrganisation)} ({M(Prose.Clause(w.Status))})");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- Serves: {M(string.Join("; ", w.Goals))}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {M(w.ProgressInWords())}");
+                foreach (var blocked in w.Blocked)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"  - Blocked: {M(blocked)}");
+                }
+                md.AppendLine();
             }
         }
         md.AppendLine("## Our collective resources").AppendLine();
@@ -309,7 +345,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
 
 /// <summary>Builds the strategy document from the live data.</summary>
 public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, PooledViews views, PooledFundService funds, HealthCheckService health,
-    StrategyNarrativeService narratives, TimeProvider clock)
+    StrategyNarrativeService narratives, WorkProgramme.WorkItemService items, TimeProvider clock)
 {
     public async Task<StrategyDocument> BuildAsync(CancellationToken ct)
     {
@@ -372,10 +408,28 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
             .Select(k => new DocumentResource(k.Kind.InWords(), k.Unit, k.Available, k.Committed, k.Idle)).ToList();
         var pooled = (await funds.ListAsync(ct)).Select(f => new DocumentFund(f.Fund.Name, f.Fund.FinancialYear, f.PaidInPence, f.AllocatedInPence)).ToList();
         var narrative = await narratives.GetAsync(ct);
+        // One query for the workstreams and one for what is blocked, however large the programme.
+        var blocked = (await items.ListAsync(new WorkProgramme.WorkItemFilter(Status: WorkProgramme.WorkItemStatus.Blocked), ct)).ToLookup(i => i.WorkstreamId);
+        var streams = await db.Workstreams.AsNoTracking().Where(w => w.Status != WorkProgramme.WorkstreamStatus.Closed)
+            .OrderBy(w => w.Name).ThenBy(w => w.Id)
+            .Select(w => new
+            {
+                w.Id, w.Name, w.Purpose, w.Status,
+                Lead = db.Organisations.Where(o => o.Id == w.LeadOrganisationId).Select(o => o.Name).Single(),
+                Goals = w.Goals.Join(db.Goals, l => l.GoalId, g => g.Id, (l, g) => g.Title).ToList(),
+                Items = db.WorkItems.Count(i => i.WorkstreamId == w.Id),
+                Done = db.WorkItems.Count(i => i.WorkstreamId == w.Id && i.Status == WorkProgramme.WorkItemStatus.Done),
+                Doing = db.WorkItems.Count(i => i.WorkstreamId == w.Id && i.Status == WorkProgramme.WorkItemStatus.Doing),
+            })
+            .ToListAsync(ct);
+        var programme = streams.Select(w => new DocumentWorkstream(w.Name, w.Purpose, WorkProgramme.WorkstreamWords.InWords(w.Status), w.Lead,
+            [.. w.Goals.Order(StringComparer.Ordinal)], w.Items, w.Done, w.Doing,
+            [.. blocked[w.Id].Select(i => $"{i.Title} ({i.OwnerOrganisation}), waiting on {i.BlockedOnOrganisation}")])).ToList();
         return new StrategyDocument(systemName, clock.GetUtcNow().UtcDateTime, list, resources, pooled, ambitions)
         {
             Narrative = narrative.IsEmpty ? null : new DocumentNarrative(narrative.Vision, narrative.Principles, narrative.Context, narrative.EnablingStrategies,
                 [.. narrative.Documents.Select(d => new DocumentLink(d.Kind.InWords(), d.Title, d.Url))]),
+            Workstreams = programme,
         };
     }
 }

@@ -11,7 +11,7 @@ public sealed record SaveWorkstream(string? Name, string? Purpose, Guid? LeadOrg
 
 /// <summary>A workstream with names, and how many of its items are in each status.</summary>
 public sealed record WorkstreamSummary(Guid Id, string Name, WorkstreamStatus Status, Guid LeadOrganisationId, string LeadOrganisation,
-    IReadOnlyList<string> Goals, IReadOnlyDictionary<WorkItemStatus, int> Items);
+    IReadOnlyList<string> Goals, IReadOnlyDictionary<WorkItemStatus, int> Items, string Purpose = "");
 
 public sealed record WorkstreamDetail(Workstream Workstream, string LeadOrganisation, string? SeniorResponsibleOwner,
     IReadOnlyList<(Guid Id, string Title)> Goals, IReadOnlyList<(Guid Id, string Name)> Contributors, IReadOnlyList<(Guid Id, string Title)> ChangeIdeas);
@@ -32,7 +32,7 @@ public sealed class WorkstreamService(ConcordatDb db, TimeProvider clock)
             .Select(g => new { g.Key.WorkstreamId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         return [.. streams.Select(w => new WorkstreamSummary(w.Id, w.Name, w.Status, w.LeadOrganisationId, organisations.GetValueOrDefault(w.LeadOrganisationId, "?"),
             [.. w.Goals.Select(g => goals.GetValueOrDefault(g.GoalId, "?")).Order(StringComparer.Ordinal)],
-            Enum.GetValues<WorkItemStatus>().ToDictionary(s => s, s => counts.Where(c => c.WorkstreamId == w.Id && c.Status == s).Sum(c => c.Count))))];
+            Enum.GetValues<WorkItemStatus>().ToDictionary(s => s, s => counts.Where(c => c.WorkstreamId == w.Id && c.Status == s).Sum(c => c.Count)), w.Purpose))];
     }
 
     public async Task<WorkstreamDetail> GetAsync(Guid id, CancellationToken ct)

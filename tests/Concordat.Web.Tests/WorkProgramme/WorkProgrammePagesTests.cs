@@ -150,6 +150,29 @@ public abstract class WorkProgrammePagesTests(TestApp app, DatabaseKind kind) : 
         Assert.Contains("Falls clinic pathway, both places", trustView.Text("#waiting-on-others + table"));
         Assert.Contains("Falls clinic pathway, both places", trustView.Text("#owned + table"));
     }
+
+    [Fact]
+    public async Task TheStrategy_ShowsEachWorkstreamsProgress_AndWhatWaitsOnAnotherPartner_OnThePageAndInMarkdown()
+    {
+        var system = await App.CreateSystemAsync();
+        var (_, itemId) = await SeedAsync(system);
+        var trust = await PageClient.SignedInAsync(App, system.TrustLead);
+        await (await trust.GetAsync($"/systems/{system.Id}/work/items/{itemId}")).SubmitAsync("form[action*='handler=Move']", new()
+        {
+            ["Status"] = "Blocked", ["BlockedReason"] = "Needs the council's falls team", ["BlockedOnOrganisationId"] = system.CouncilId.ToString(),
+        });
+        var viewer = await PageClient.SignedInAsync(App, system.Viewer);
+
+        var page = await viewer.GetAsync($"/systems/{system.Id}/strategy");
+        var markdown = await viewer.Http.GetStringAsync($"/systems/{system.Id}/strategy/markdown", Ct);
+
+        var section = page.Text("#work-programme");
+        Assert.Contains("Frailty at home", section);
+        Assert.Contains("1 work item: 0 done, 0 in progress, 1 blocked.", section);
+        Assert.Contains("Blocked: Falls clinic pathway (Westford Hospitals NHS Trust), waiting on Westford Council", section);
+        Assert.Contains("## The work programme", markdown);
+        Assert.Contains("  - Blocked: Falls clinic pathway (Westford Hospitals NHS Trust), waiting on Westford Council", markdown);
+    }
 }
 
 public sealed class WorkProgrammePagesSqliteTests(SqliteApp app) : WorkProgrammePagesTests(app, DatabaseKind.Sqlite);
