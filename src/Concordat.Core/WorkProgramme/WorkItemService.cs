@@ -15,7 +15,8 @@ public sealed record SaveWorkItem(string? Title, string? Description, Guid? Work
 public sealed record MoveWorkItem(WorkItemStatus? Status, string? BlockedReason = null, Guid? BlockedOnOrganisationId = null);
 
 /// <summary>Filters of the board and the list; every one optional.</summary>
-public sealed record WorkItemFilter(Guid? WorkstreamId = null, Guid? OrganisationId = null, Guid? GoalId = null, WorkItemStatus? Status = null, Guid? PersonId = null);
+public sealed record WorkItemFilter(Guid? WorkstreamId = null, Guid? OrganisationId = null, Guid? GoalId = null, WorkItemStatus? Status = null, Guid? PersonId = null,
+    Guid? IterationId = null);
 
 /// <summary>An item as a card shows it.</summary>
 public sealed record WorkItemCard(Guid Id, string Title, Guid WorkstreamId, string Workstream, Guid OwnerOrganisationId, string OwnerOrganisation,
@@ -53,6 +54,10 @@ public sealed class WorkItemService(ConcordatDb db, TimeProvider clock)
         if (filter.PersonId is { } person)
         {
             items = items.Where(i => i.OwnerPersonId == person);
+        }
+        if (filter.IterationId is { } iteration)
+        {
+            items = items.Where(i => i.IterationId == iteration);
         }
         var rows = await items
             .Select(i => new
