@@ -334,15 +334,15 @@ public sealed class IterationService(ConcordatDb db, WorkItemService items, Meas
         {
             throw new ForbiddenException("Only the organisation's own leads and contributors can answer its retrospective.");
         }
+        if (!iteration.IsRetrospectiveOpen)
+        {
+            throw new InputInvalidException(nameof(Iteration), iteration.IsClosed ? "The retrospective is closed" : "The retrospective opens when the iteration closes");
+        }
         if (!await db.IterationParticipants.AnyAsync(p => p.IterationId == id && p.OrganisationId == organisationId, ct))
         {
             throw new NotFoundException($"{organisation} had no work in {iteration.Name}, so it has no retrospective to answer.");
         }
         var errors = new InputErrors();
-        if (!iteration.IsRetrospectiveOpen)
-        {
-            errors.Add(nameof(Iteration), iteration.IsClosed ? "The retrospective is closed" : "The retrospective opens when the iteration closes");
-        }
         var wentWell = errors.OptionalText(nameof(input.WentWell), "What went well", input.WentWell, RetrospectiveAnswer.TextMaxLength);
         var toChange = errors.OptionalText(nameof(input.ToChange), "What to change", input.ToChange, RetrospectiveAnswer.TextMaxLength);
         var learned = errors.OptionalText(nameof(input.LearnedAboutPartners), "What you learned about another partner's world", input.LearnedAboutPartners,
