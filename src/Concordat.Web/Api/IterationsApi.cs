@@ -43,7 +43,8 @@ public sealed record ReviewResponse(IterationResponse Iteration, IReadOnlyList<D
 public sealed record RetrospectiveAnswerResponse(Guid OrganisationId, string Organisation, string? WentWell, string? ToChange, string? LearnedAboutPartners,
     string? UpdatedBy, DateTime? UpdatedAtUtc, Guid? Version);
 
-public sealed record RetrospectiveActionResponse(Guid WorkItemId, Guid IterationId, string Iteration, string Title, Guid OwnerOrganisationId, string OwnerOrganisation,
+/// <summary>An action agreed in a retrospective; its id is the id of the work item that carries it out.</summary>
+public sealed record RetrospectiveActionResponse(Guid Id, Guid IterationId, string Iteration, string Title, Guid OwnerOrganisationId, string OwnerOrganisation,
     WorkItemStatus Status);
 
 public sealed record RetrospectiveResponse(IterationResponse Iteration, IReadOnlyList<RetrospectiveAnswerResponse> Answers,

@@ -315,7 +315,7 @@ public abstract class IterationsApiTests(TestApp app, DatabaseKind kind) : Provi
         Assert.Equal(HttpStatusCode.Forbidden, icb.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, actionByLead.StatusCode);
         Assert.Equal(HttpStatusCode.Created, action.StatusCode);
-        var actionItemId = (await action.JsonAsync())["workItemId"]!.GetValue<Guid>();
+        var actionItemId = (await action.JsonAsync())["id"]!.GetValue<Guid>();
         var actionItem = await (await p.Convenor.GetAsync(action.Headers.Location, Ct)).JsonAsync();
         Assert.Equal(("Shared room booking", "Backlog", "Westford Council"), (actionItem["item"]!["title"]!.GetValue<string>(),
             actionItem["item"]!["status"]!.GetValue<string>(), actionItem["item"]!["ownerOrganisation"]!.GetValue<string>()));
@@ -330,7 +330,7 @@ public abstract class IterationsApiTests(TestApp app, DatabaseKind kind) : Provi
         var (secondId, _) = await StartAsync(p, new { });
         Assert.Equal(HttpStatusCode.OK, (await CloseAsync(p, secondId, [])).StatusCode);
         var open = (await (await p.Convenor.GetAsync($"{p.Url}/iterations/{secondId}/retrospective", Ct)).JsonAsync())["openFromEarlier"]!.AsArray();
-        Assert.Equal([actionItemId], open.Select(a => a!["workItemId"]!.GetValue<Guid>()));
+        Assert.Equal([actionItemId], open.Select(a => a!["id"]!.GetValue<Guid>()));
         await MoveAsync(p, actionItemId, new { status = "Done" }, byTrust: false);
         Assert.Empty((await (await p.Convenor.GetAsync($"{p.Url}/iterations/{secondId}/retrospective", Ct)).JsonAsync())["openFromEarlier"]!.AsArray());
         Assert.Empty(await WaitingForAsync(p.System, p.System.CouncilLead));
