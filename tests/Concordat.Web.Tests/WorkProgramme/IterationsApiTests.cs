@@ -58,7 +58,7 @@ public abstract class IterationsApiTests(TestApp app, DatabaseKind kind) : Provi
             await ApiClient.ForAsync(App, system.TrustLead), await ApiClient.ForAsync(App, system.CouncilLead));
     }
 
-    private async Task<(Guid Id, string ETag)> StartAsync(Programme p, object? body = null)
+    private static async Task<(Guid Id, string ETag)> StartAsync(Programme p, object? body = null)
     {
         var response = await p.Convenor.PostAsJsonAsync($"{p.Url}/iterations", body ?? new { startsOn = Start, endsOn = End, objective = "Open the falls clinic" }, Ct);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
@@ -66,7 +66,7 @@ public abstract class IterationsApiTests(TestApp app, DatabaseKind kind) : Provi
     }
 
     /// <summary>Adds an item owned by the given organisation (through its lead) and plans it into the iteration.</summary>
-    private async Task<Guid> PlannedItemAsync(Programme p, Guid iterationId, string title, bool byTrust = true, Guid[]? contributors = null)
+    private static async Task<Guid> PlannedItemAsync(Programme p, Guid iterationId, string title, bool byTrust = true, Guid[]? contributors = null)
     {
         var client = byTrust ? p.Trust : p.Council;
         var created = await client.PostAsJsonAsync($"{p.Url}/work-items", new
@@ -80,7 +80,7 @@ public abstract class IterationsApiTests(TestApp app, DatabaseKind kind) : Provi
         return id;
     }
 
-    private async Task MoveAsync(Programme p, Guid itemId, object move, bool byTrust = true)
+    private static async Task MoveAsync(Programme p, Guid itemId, object move, bool byTrust = true)
     {
         var client = byTrust ? p.Trust : p.Council;
         var etag = (await client.GetAsync($"{p.Url}/work-items/{itemId}", Ct)).Headers.ETag!.ToString();
@@ -90,7 +90,7 @@ public abstract class IterationsApiTests(TestApp app, DatabaseKind kind) : Provi
         Assert.True(moved.StatusCode == HttpStatusCode.OK, await moved.Content.ReadAsStringAsync(Ct));
     }
 
-    private async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object body, string? ifMatch)
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object body, string? ifMatch)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
         if (ifMatch is not null)
@@ -100,7 +100,7 @@ public abstract class IterationsApiTests(TestApp app, DatabaseKind kind) : Provi
         return await client.SendAsync(request, Ct);
     }
 
-    private async Task<HttpResponseMessage> CloseAsync(Programme p, Guid iterationId, Guid[] carry, HttpClient? by = null)
+    private static async Task<HttpResponseMessage> CloseAsync(Programme p, Guid iterationId, Guid[] carry, HttpClient? by = null)
     {
         var etag = (await p.Convenor.GetAsync($"{p.Url}/iterations/{iterationId}", Ct)).Headers.ETag!.ToString();
         return await PostAsync(by ?? p.Convenor, $"{p.Url}/iterations/{iterationId}/closure", new { carryItemIds = carry }, etag);

@@ -52,8 +52,9 @@ public sealed class RetrospectiveModel(IterationService iterations, WorkstreamSe
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (Mine.FirstOrDefault() is { } mine)
+        if (Mine.Count > 0)
         {
+            var mine = Mine[0];
             Answer = new AnswerForm
             {
                 OrganisationId = mine.OrganisationId, Version = mine.Answer?.Version, WentWell = mine.Answer?.WentWell, ToChange = mine.Answer?.ToChange,
