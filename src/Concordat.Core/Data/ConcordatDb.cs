@@ -70,6 +70,13 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<WorkProgramme.WorkItemOrganisation> WorkItemOrganisations => Set<WorkProgramme.WorkItemOrganisation>();
     public DbSet<WorkProgramme.WorkItemChangeIdea> WorkItemChangeIdeas => Set<WorkProgramme.WorkItemChangeIdea>();
     public DbSet<WorkProgramme.WorkItemComment> WorkItemComments => Set<WorkProgramme.WorkItemComment>();
+    public DbSet<WorkProgramme.Iterations.IterationCadence> IterationCadences => Set<WorkProgramme.Iterations.IterationCadence>();
+    public DbSet<WorkProgramme.Iterations.Iteration> Iterations => Set<WorkProgramme.Iterations.Iteration>();
+    public DbSet<WorkProgramme.Iterations.IterationSnapshotItem> IterationSnapshotItems => Set<WorkProgramme.Iterations.IterationSnapshotItem>();
+    public DbSet<WorkProgramme.Iterations.IterationParticipant> IterationParticipants => Set<WorkProgramme.Iterations.IterationParticipant>();
+    public DbSet<WorkProgramme.Iterations.IterationSlipNote> IterationSlipNotes => Set<WorkProgramme.Iterations.IterationSlipNote>();
+    public DbSet<WorkProgramme.Iterations.RetrospectiveAnswer> RetrospectiveAnswers => Set<WorkProgramme.Iterations.RetrospectiveAnswer>();
+    public DbSet<WorkProgramme.Iterations.RetrospectiveAction> RetrospectiveActions => Set<WorkProgramme.Iterations.RetrospectiveAction>();
 
     /// <summary>ONS areas by code: reference data shared by every system, so not filtered by tenant.</summary>
     public DbSet<Areas.Area> Areas => Set<Areas.Area>();

@@ -65,6 +65,9 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
         var register = await resources.ListAsync(new ResourceFilter(), ct);
         var health = HealthCheck.Run([.. readings.Select(r => r.Facts)],
             [.. register.Select(r => new ResourceFacts(r.Resource.Id, r.Resource.Name, r.Organisation, r.IsOverCommitted || r.HasOverCommitment))]);
+        var iterations = await db.Iterations.AsNoTracking().Where(i => i.ClosedAtUtc != null).OrderBy(i => i.Number)
+            .Select(i => new IterationFacts(i.Id, i.Name, i.ReviewHeldOn != null, db.RetrospectiveAnswers.Count(a => a.IterationId == i.Id))).ToListAsync(ct);
+        health = health with { SystemFindings = [.. health.SystemFindings, .. IterationCheck.Run(iterations)] };
         return new StrategyReading(readings, byGoal, health);
     }
 }

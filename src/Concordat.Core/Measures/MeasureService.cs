@@ -129,6 +129,19 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         return summaries.SelectMany(s => goalsOf[s.Id].Select(goalId => (goalId, s))).ToLookup(x => x.goalId, x => x.s);
     }
 
+    /// <summary>
+    /// Each measure's Making Data Count reading as it stood on a day: the same analysis as the list, of the periods that
+    /// had begun by then (and the recalculations made from them), so a review can set the reading at an iteration's start
+    /// beside the one at its end.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, MeasureSummary>> ReadingsOnAsync(IReadOnlyCollection<Guid> measureIds, DateOnly day, CancellationToken ct)
+    {
+        var measures = await db.Measures.AsNoTracking().Where(m => measureIds.Contains(m.Id)).ToListAsync(ct);
+        var observations = (await db.Observations.AsNoTracking().Where(o => measureIds.Contains(o.MeasureId) && o.PeriodStart <= day).ToListAsync(ct)).ToLookup(o => o.MeasureId);
+        var rebases = (await db.MeasureRebases.AsNoTracking().Where(r => measureIds.Contains(r.MeasureId) && r.PeriodStart <= day).ToListAsync(ct)).ToLookup(r => r.MeasureId);
+        return measures.ToDictionary(m => m.Id, m => Summarise(m, observations[m.Id].OrderBy(o => o.PeriodStart).ToList(), rebases[m.Id].ToList()));
+    }
+
     private async Task<IReadOnlyList<MeasureSummary>> SummariseAsync(IQueryable<Measure> query, CancellationToken ct)
     {
         var measures = await query.OrderBy(m => m.Name).ToListAsync(ct);

@@ -88,6 +88,9 @@ public sealed class WorkItem : ITenantOwned, IVersioned
     public Guid? BlockedOnOrganisationId { get; set; }
     public DateOnly? DueOn { get; set; }
     public WorkItemSize? Size { get; set; }
+
+    /// <summary>The iteration the item is planned into; none while it waits in the backlog.</summary>
+    public Guid? IterationId { get; set; }
     public DateTime CreatedAtUtc { get; init; }
     public List<WorkItemOrganisation> Contributors { get; init; } = [];
     public List<WorkItemChangeIdea> ChangeIdeas { get; init; } = [];
@@ -164,6 +167,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         builder.HasMany(i => i.ChangeIdeas).WithOne().HasForeignKey(c => c.WorkItemId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => new { i.SystemId, i.WorkstreamId, i.Status });
         builder.HasIndex(i => new { i.SystemId, i.OwnerOrganisationId });
+        builder.HasOne<Iterations.Iteration>().WithMany().HasForeignKey(i => i.IterationId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

@@ -16,7 +16,7 @@ public sealed record MoveWorkItem(WorkItemStatus? Status, string? BlockedReason 
 
 /// <summary>Filters of the board and the list; every one optional.</summary>
 public sealed record WorkItemFilter(Guid? WorkstreamId = null, Guid? OrganisationId = null, Guid? GoalId = null, WorkItemStatus? Status = null, Guid? PersonId = null,
-    Guid? BlockedOnOrganisationId = null);
+    Guid? BlockedOnOrganisationId = null, Guid? IterationId = null);
 
 /// <summary>An item as a card shows it.</summary>
 public sealed record WorkItemCard(Guid Id, string Title, Guid WorkstreamId, string Workstream, Guid OwnerOrganisationId, string OwnerOrganisation,
@@ -58,6 +58,10 @@ public sealed class WorkItemService(ConcordatDb db, TimeProvider clock)
         if (filter.BlockedOnOrganisationId is { } blockedOn)
         {
             items = items.Where(i => i.Status == WorkItemStatus.Blocked && i.BlockedOnOrganisationId == blockedOn);
+        }
+        if (filter.IterationId is { } iteration)
+        {
+            items = items.Where(i => i.IterationId == iteration);
         }
         var rows = await items
             .Select(i => new

@@ -80,7 +80,7 @@ public static class WorkProgrammeApi
                 var now = clock.GetUtcNow().UtcDateTime;
                 return TypedResults.Ok(page.Of(context, await items.ListAsync(query.ToFilter(), ct), c => ToResponse(c, now)));
             })
-            .WithSummary("Work items in board order (by status, then due date), filtered by workstream, organisation (owning or contributing), goal, status or person");
+            .WithSummary("Work items in board order (by status, then due date), filtered by workstream, organisation (owning or contributing), goal, status, person or iteration");
 
         group.MapGet("/work-items.csv", async ([AsParameters] WorkItemQuery query, WorkItemService items, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.File(WorkItemService.ToTable(await items.ListAsync(query.ToFilter(), ct), clock.GetUtcNow().UtcDateTime).ToCsv(), Table.CsvMediaType, "work-items.csv"))
@@ -173,7 +173,7 @@ public static class WorkProgrammeApi
 }
 
 /// <summary>The filters of the work item list, each optional.</summary>
-public sealed record WorkItemQuery(Guid? WorkstreamId, Guid? OrganisationId, Guid? GoalId, WorkItemStatus? Status, Guid? PersonId)
+public sealed record WorkItemQuery(Guid? WorkstreamId, Guid? OrganisationId, Guid? GoalId, WorkItemStatus? Status, Guid? PersonId, Guid? IterationId)
 {
-    public WorkItemFilter ToFilter() => new(WorkstreamId, OrganisationId, GoalId, Status, PersonId);
+    public WorkItemFilter ToFilter() => new(WorkstreamId, OrganisationId, GoalId, Status, PersonId, IterationId);
 }

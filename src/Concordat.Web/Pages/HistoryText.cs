@@ -28,6 +28,17 @@ public static class HistoryText
             ? $"{entry.EntityName} moved to {status}"
             : $"Work item {entry.EntityName} changed",
         "WorkItemCommented" => $"Comment on {entry.EntityName}",
+        "WorkItemPlanned" => entry.Changes.FirstOrDefault(c => c.Field == "Iteration") is { After: { } iteration }
+            ? $"{entry.EntityName} planned into {iteration}"
+            : $"{entry.EntityName} returned to the backlog",
+        "IterationCadenceSet" => "How long iterations last changed",
+        "IterationStarted" => $"{entry.EntityName} started",
+        "IterationClosed" => $"{entry.EntityName} closed",
+        "IterationSlipNoted" => $"Why an item slipped in {entry.EntityName} recorded",
+        "IterationReviewHeld" => $"Review of {entry.EntityName} recorded as held",
+        "RetrospectiveAnswered" => $"Answer to the retrospective of {entry.EntityName}",
+        "RetrospectiveClosed" => $"Retrospective of {entry.EntityName} closed",
+        "RetrospectiveActionAgreed" => $"Action agreed in the retrospective of {entry.EntityName}",
         "RoundDecisionRecorded" => $"Forum that decided on {entry.EntityName} recorded",
         "PersonAdded" => $"{entry.EntityName} added",
         "PersonReinvited" => $"{entry.EntityName} sent a new invitation link",

@@ -49,6 +49,8 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         ["/api/v1/people/{personId}/account/reset-two-step"] = "turns an account's two-step verification off",
         ["/goals/{id}/drivers/{driverId}/shares"] = "lets the priority serve another goal too (nothing new: the driver is shared, not copied); answers with it",
         ["/work-items/{id}/moves"] = "moves the item to another status (against its ETag); answers with it",
+        ["/iterations/{id}/closure"] = "closes the iteration (against its ETag), carrying the items chosen; answers with it",
+        ["/iterations/{id}/retrospective/closure"] = "closes the iteration's retrospective (against its ETag); answers with the iteration",
         ["/places/{id}/retirement"] = "retires the place (against its ETag); answers with it",
         ["/api/v1/people/{personId}/account/reset-link"] = "replaces an account's password with a single-use link to set one; answers with the link",
     };
@@ -132,6 +134,12 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
             new { name = "Home first", purpose = "Get people home the day they are ready", leadOrganisationId = system.TrustId, goalIds = new[] { goal } });
         var item = await CreateAsync("/work-items", trustLead, $"{url}/work-items", new { title = "Discharge lounge", workstreamId = workstream, ownerOrganisationId = system.TrustId });
         await CreateAsync("/work-items/{id}/comments", councilLead, $"{url}/work-items/{item}/comments", new { text = "We can staff it on Saturdays." });
+        var iteration = await CreateAsync("/iterations", convenor, $"{url}/iterations", new { objective = "Open the discharge lounge" });
+        var closing = new HttpRequestMessage(HttpMethod.Post, $"{url}/iterations/{iteration}/closure") { Content = JsonContent.Create(new { }) };
+        closing.Headers.TryAddWithoutValidation("If-Match", "*");
+        Assert.True((await convenor.SendAsync(closing, Ct)).IsSuccessStatusCode);
+        await CreateAsync("/iterations/{id}/retrospective/actions", convenor, $"{url}/iterations/{iteration}/retrospective/actions",
+            new { title = "Book rooms early", ownerOrganisationId = system.TrustId, workstreamId = workstream });
         var administrator = await ApiClient.ForAsync(App, await App.CreateAdministratorAsync());
         await CreateAsync("/api/v1/systems", administrator, "/api/v1/systems", new
         {

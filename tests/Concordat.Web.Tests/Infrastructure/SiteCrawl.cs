@@ -30,6 +30,9 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
         ["/sign-in/single-sign-on"] = "answers only with single sign-on configured, after the provider's answer (SingleSignOnTests)",
         ["/systems/{systemId:guid}/people/invited"] = "shown once, after adding a person",
         ["/systems/{systemId:guid}/created"] = "shown once, after creating a system",
+        ["/systems/{systemId:guid}/work/iterations/{iterationId:guid}"] = "the demo has no iterations yet (IterationPagesTests read it)",
+        ["/systems/{systemId:guid}/work/iterations/{iterationId:guid}/review"] = "the demo has no iterations yet (IterationPagesTests read it)",
+        ["/systems/{systemId:guid}/work/iterations/{iterationId:guid}/retrospective"] = "the demo has no iterations yet (IterationPagesTests read it)",
     };
 
     private readonly List<PagePattern> _pages = PagePatterns(services);

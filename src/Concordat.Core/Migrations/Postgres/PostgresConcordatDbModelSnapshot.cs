@@ -2175,6 +2175,257 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.Iteration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Objective")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("RetrospectiveClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ReviewHeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReviewNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Iterations");
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationCadence", b =>
+                {
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SystemId");
+
+                    b.ToTable("IterationCadences");
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationParticipant", b =>
+                {
+                    b.Property<Guid>("IterationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IterationId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("IterationParticipants");
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationSlipNote", b =>
+                {
+                    b.Property<Guid>("IterationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IterationId", "WorkItemId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.ToTable("IterationSlipNotes");
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationSnapshotItem", b =>
+                {
+                    b.Property<Guid>("IterationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BlockedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OwnerOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("WorkstreamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IterationId", "WorkItemId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("IterationSnapshotItems");
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.RetrospectiveAction", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IterationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("WorkItemId");
+
+                    b.HasIndex("IterationId");
+
+                    b.HasIndex("SystemId", "IterationId");
+
+                    b.ToTable("RetrospectiveActions");
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.RetrospectiveAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IterationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LearnedAboutPartners")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ToChange")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WentWell")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("IterationId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("RetrospectiveAnswers");
+                });
+
             modelBuilder.Entity("Concordat.Core.WorkProgramme.WorkItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2197,6 +2448,9 @@ namespace Concordat.Core.Migrations.Postgres
 
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("IterationId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("OwnerOrganisationId")
                         .HasColumnType("uuid");
@@ -2234,6 +2488,8 @@ namespace Concordat.Core.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("BlockedOnOrganisationId");
+
+                    b.HasIndex("IterationId");
 
                     b.HasIndex("OwnerOrganisationId");
 
@@ -3207,12 +3463,104 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.Iteration", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationCadence", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithOne()
+                        .HasForeignKey("Concordat.Core.WorkProgramme.Iterations.IterationCadence", "SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationParticipant", b =>
+                {
+                    b.HasOne("Concordat.Core.WorkProgramme.Iterations.Iteration", null)
+                        .WithMany()
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationSlipNote", b =>
+                {
+                    b.HasOne("Concordat.Core.WorkProgramme.Iterations.Iteration", null)
+                        .WithMany()
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.WorkProgramme.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationSnapshotItem", b =>
+                {
+                    b.HasOne("Concordat.Core.WorkProgramme.Iterations.Iteration", null)
+                        .WithMany()
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.RetrospectiveAction", b =>
+                {
+                    b.HasOne("Concordat.Core.WorkProgramme.Iterations.Iteration", null)
+                        .WithMany()
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.WorkProgramme.WorkItem", null)
+                        .WithOne()
+                        .HasForeignKey("Concordat.Core.WorkProgramme.Iterations.RetrospectiveAction", "WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.RetrospectiveAnswer", b =>
+                {
+                    b.HasOne("Concordat.Core.WorkProgramme.Iterations.Iteration", null)
+                        .WithMany()
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.WorkProgramme.WorkItem", b =>
                 {
                     b.HasOne("Concordat.Core.Partnerships.Organisation", null)
                         .WithMany()
                         .HasForeignKey("BlockedOnOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concordat.Core.WorkProgramme.Iterations.Iteration", null)
+                        .WithMany()
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Concordat.Core.Partnerships.Organisation", null)
                         .WithMany()

@@ -2170,6 +2170,257 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.Iteration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Objective")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetrospectiveClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewHeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Iterations");
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationCadence", b =>
+                {
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SystemId");
+
+                    b.ToTable("IterationCadences");
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationParticipant", b =>
+                {
+                    b.Property<Guid>("IterationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IterationId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("IterationParticipants");
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationSlipNote", b =>
+                {
+                    b.Property<Guid>("IterationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IterationId", "WorkItemId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.ToTable("IterationSlipNotes");
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationSnapshotItem", b =>
+                {
+                    b.Property<Guid>("IterationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkstreamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IterationId", "WorkItemId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("IterationSnapshotItems");
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.RetrospectiveAction", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IterationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkItemId");
+
+                    b.HasIndex("IterationId");
+
+                    b.HasIndex("SystemId", "IterationId");
+
+                    b.ToTable("RetrospectiveActions");
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.RetrospectiveAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IterationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LearnedAboutPartners")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToChange")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WentWell")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("IterationId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("RetrospectiveAnswers");
+                });
+
             modelBuilder.Entity("Concordat.Core.WorkProgramme.WorkItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2191,6 +2442,9 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IterationId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OwnerOrganisationId")
@@ -2229,6 +2483,8 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BlockedOnOrganisationId");
+
+                    b.HasIndex("IterationId");
 
                     b.HasIndex("OwnerOrganisationId");
 
@@ -3196,12 +3452,104 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.Iteration", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationCadence", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithOne()
+                        .HasForeignKey("Concordat.Core.WorkProgramme.Iterations.IterationCadence", "SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationParticipant", b =>
+                {
+                    b.HasOne("Concordat.Core.WorkProgramme.Iterations.Iteration", null)
+                        .WithMany()
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationSlipNote", b =>
+                {
+                    b.HasOne("Concordat.Core.WorkProgramme.Iterations.Iteration", null)
+                        .WithMany()
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.WorkProgramme.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.IterationSnapshotItem", b =>
+                {
+                    b.HasOne("Concordat.Core.WorkProgramme.Iterations.Iteration", null)
+                        .WithMany()
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.RetrospectiveAction", b =>
+                {
+                    b.HasOne("Concordat.Core.WorkProgramme.Iterations.Iteration", null)
+                        .WithMany()
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.WorkProgramme.WorkItem", null)
+                        .WithOne()
+                        .HasForeignKey("Concordat.Core.WorkProgramme.Iterations.RetrospectiveAction", "WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.WorkProgramme.Iterations.RetrospectiveAnswer", b =>
+                {
+                    b.HasOne("Concordat.Core.WorkProgramme.Iterations.Iteration", null)
+                        .WithMany()
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.WorkProgramme.WorkItem", b =>
                 {
                     b.HasOne("Concordat.Core.Partnerships.Organisation", null)
                         .WithMany()
                         .HasForeignKey("BlockedOnOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concordat.Core.WorkProgramme.Iterations.Iteration", null)
+                        .WithMany()
+                        .HasForeignKey("IterationId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Concordat.Core.Partnerships.Organisation", null)
                         .WithMany()

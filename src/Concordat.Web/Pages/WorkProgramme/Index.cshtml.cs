@@ -2,13 +2,15 @@ using Concordat.Core.Access;
 using Concordat.Core.Goals;
 using Concordat.Core.Partnerships;
 using Concordat.Core.WorkProgramme;
+using Concordat.Core.WorkProgramme.Iterations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Concordat.Web.Pages.WorkProgramme;
 
 /// <summary>The programme's board (or list) across every partner, with its workstreams; filters narrow it.</summary>
-public sealed class IndexModel(WorkstreamService workstreams, WorkItemService items, OrganisationService organisations, GoalService goals, TimeProvider clock)
+public sealed class IndexModel(WorkstreamService workstreams, WorkItemService items, OrganisationService organisations, GoalService goals, IterationService iterations,
+    TimeProvider clock)
     : SystemPageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -19,6 +21,9 @@ public sealed class IndexModel(WorkstreamService workstreams, WorkItemService it
 
     [BindProperty(SupportsGet = true)]
     public Guid? GoalId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? IterationId { get; set; }
 
     /// <summary>"list" for the sortable list; the board otherwise.</summary>
     [BindProperty(SupportsGet = true)]
@@ -32,6 +37,7 @@ public sealed class IndexModel(WorkstreamService workstreams, WorkItemService it
     public IReadOnlyList<SelectListItem> WorkstreamOptions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> OrganisationOptions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> GoalOptions { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> IterationOptions { get; private set; } = [];
     public DateTime NowUtc { get; private set; }
     public bool IsList => View == "list";
 
@@ -82,13 +88,14 @@ public sealed class IndexModel(WorkstreamService workstreams, WorkItemService it
         FilteredOrganisation = partners.Where(o => o.Id == OrganisationId).Select(o => o.Name).FirstOrDefault();
         OrganisationOptions = [new("Any organisation", ""), .. partners.Select(o => new SelectListItem(o.Name, o.Id.ToString(), o.Id == OrganisationId))];
         GoalOptions = [new("Any goal", ""), .. goalList.Select(g => new SelectListItem(g.Title, g.Id.ToString(), g.Id == GoalId))];
+        IterationOptions = [new("Any iteration", ""), .. (await iterations.ListAsync(ct)).Select(i => new SelectListItem(i.Iteration.Name, i.Iteration.Id.ToString(), i.Iteration.Id == IterationId))];
         if (!ModelState.IsValid)
         {
             // Filters come from links and selects; one that cannot be read is ignored rather than failing the page.
             ModelState.Clear();
-            (WorkstreamId, OrganisationId, GoalId) = (null, null, null);
+            (WorkstreamId, OrganisationId, GoalId, IterationId) = (null, null, null, null);
         }
-        var cards = await items.ListAsync(new WorkItemFilter(WorkstreamId, OrganisationId, GoalId), ct);
+        var cards = await items.ListAsync(new WorkItemFilter(WorkstreamId, OrganisationId, GoalId, IterationId: IterationId), ct);
         Items = Sort switch
         {
             "title" => [.. cards.OrderBy(c => c.Title, StringComparer.CurrentCulture)],
