@@ -32,6 +32,9 @@ public enum WaitingKind
     Payment,
     CarryingRequest,
     Data,
+    DependencyRequest,
+    DependencyOffTrack,
+    BlockedOnYou,
 }
 
 /// <summary>

@@ -28,6 +28,11 @@ public static class HistoryText
             ? $"{entry.EntityName} moved to {status}"
             : $"Work item {entry.EntityName} changed",
         "WorkItemCommented" => $"Comment on {entry.EntityName}",
+        "DependencyRequested" => $"{entry.EntityName} asked for another item's work",
+        "DependencyAccepted" => $"What {entry.EntityName} needs was promised, with a date",
+        "DependencyDeclined" => $"What {entry.EntityName} needs was declined",
+        "DependencyDelivered" => $"What {entry.EntityName} needs was delivered",
+        "DependencyWithdrawn" => $"A dependency of {entry.EntityName} was withdrawn",
         "RoundDecisionRecorded" => $"Forum that decided on {entry.EntityName} recorded",
         "PersonAdded" => $"{entry.EntityName} added",
         "PersonReinvited" => $"{entry.EntityName} sent a new invitation link",
