@@ -49,6 +49,10 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         ["/api/v1/people/{personId}/account/reset-two-step"] = "turns an account's two-step verification off",
         ["/goals/{id}/drivers/{driverId}/shares"] = "lets the priority serve another goal too (nothing new: the driver is shared, not copied); answers with it",
         ["/work-items/{id}/moves"] = "moves the item to another status (against its ETag); answers with it",
+        ["/dependencies/{id}/accept"] = "accepts a request for an item, with a date (against its ETag); answers with the dependency",
+        ["/dependencies/{id}/decline"] = "declines a request for an item, with a reason (against its ETag); answers with the dependency",
+        ["/dependencies/{id}/delivery"] = "marks the dependency delivered (against its ETag); answers with it",
+        ["/dependencies/{id}/withdrawal"] = "withdraws the dependency, which stays in the history (against its ETag); answers with it",
         ["/places/{id}/retirement"] = "retires the place (against its ETag); answers with it",
         ["/api/v1/people/{personId}/account/reset-link"] = "replaces an account's password with a single-use link to set one; answers with the link",
     };
@@ -132,6 +136,8 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
             new { name = "Home first", purpose = "Get people home the day they are ready", leadOrganisationId = system.TrustId, goalIds = new[] { goal } });
         var item = await CreateAsync("/work-items", trustLead, $"{url}/work-items", new { title = "Discharge lounge", workstreamId = workstream, ownerOrganisationId = system.TrustId });
         await CreateAsync("/work-items/{id}/comments", councilLead, $"{url}/work-items/{item}/comments", new { text = "We can staff it on Saturdays." });
+        var councilItem = await CreateAsync("/work-items", councilLead, $"{url}/work-items", new { title = "Saturday reablement", workstreamId = workstream, ownerOrganisationId = system.CouncilId });
+        await CreateAsync("/dependencies", trustLead, $"{url}/dependencies", new { consumerItemId = item, producerItemId = councilItem });
         var administrator = await ApiClient.ForAsync(App, await App.CreateAdministratorAsync());
         await CreateAsync("/api/v1/systems", administrator, "/api/v1/systems", new
         {

@@ -317,7 +317,7 @@ public sealed class DependencyService(ConcordatDb db, TimeProvider clock)
     }
 
     /// <summary>Both ends of each dependency, read in two queries whatever the number, with the off-track rule applied as of today.</summary>
-    private async Task<IReadOnlyList<DependencyRow>> RowsAsync(IReadOnlyList<Dependency> dependencies, CancellationToken ct)
+    private async Task<IReadOnlyList<DependencyRow>> RowsAsync(List<Dependency> dependencies, CancellationToken ct)
     {
         if (dependencies.Count == 0)
         {

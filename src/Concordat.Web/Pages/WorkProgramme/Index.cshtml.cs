@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Concordat.Web.Pages.WorkProgramme;
 
 /// <summary>The programme's board (or list) across every partner, with its workstreams; filters narrow it.</summary>
-public sealed class IndexModel(WorkstreamService workstreams, WorkItemService items, OrganisationService organisations, GoalService goals, TimeProvider clock)
+public sealed class IndexModel(WorkstreamService workstreams, WorkItemService items, OrganisationService organisations, GoalService goals, TimeProvider clock,
+    Core.WorkProgramme.Dependencies.DependencyService dependencies)
     : SystemPageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -33,6 +34,9 @@ public sealed class IndexModel(WorkstreamService workstreams, WorkItemService it
     public IReadOnlyList<SelectListItem> OrganisationOptions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> GoalOptions { get; private set; } = [];
     public DateTime NowUtc { get; private set; }
+
+    /// <summary>Why each item is at risk from an off-track dependency, by item.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<string>> AtRisk { get; private set; } = new Dictionary<Guid, IReadOnlyList<string>>();
     public bool IsList => View == "list";
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -82,6 +86,7 @@ public sealed class IndexModel(WorkstreamService workstreams, WorkItemService it
             (WorkstreamId, OrganisationId, GoalId) = (null, null, null);
         }
         var cards = await items.ListAsync(new WorkItemFilter(WorkstreamId, OrganisationId, GoalId), ct);
+        AtRisk = await dependencies.AtRiskAsync(ct);
         Items = Sort switch
         {
             "title" => [.. cards.OrderBy(c => c.Title, StringComparer.CurrentCulture)],
