@@ -19,13 +19,14 @@ public sealed record DependencyRow(Dependency Dependency, DependencyEnd Consumer
     /// <summary>
     /// The off-track rule, as Jira Plans has it, computed on each read: an open dependency is off track when the item
     /// needed is due (or committed) after the item that needs it, when the item needed is blocked, or when the item that
-    /// needs it is due and the item needed is not done. A consuming item that is done is no longer at risk.
+    /// needs it is due and the item needed is not done. A consuming item that is done is no longer at risk, and an item
+    /// needed that is done is on track even before its organisation marks the dependency delivered.
     /// <see cref="OffTrackSince"/> is the earliest day one of those conditions can be seen to have begun: the request (or
     /// the answer, for a committed date) for a late date, when the item needed was blocked, or the consuming item's due date.
     /// </summary>
     public static DependencyRow Of(Dependency d, DependencyEnd consumer, DependencyEnd producer, DateOnly today)
     {
-        if (!d.State.IsOpen() || consumer.Status == WorkItemStatus.Done)
+        if (!d.State.IsOpen() || consumer.Status == WorkItemStatus.Done || producer.Status == WorkItemStatus.Done)
         {
             return new DependencyRow(d, consumer, producer, [], null);
         }
@@ -49,7 +50,7 @@ public sealed record DependencyRow(Dependency Dependency, DependencyEnd Consumer
             reasons.Add($"{producer.Title} is blocked");
             since.Add(DateOnly.FromDateTime(producer.StatusSinceUtc));
         }
-        if (consumer.DueOn is { } dueOn && dueOn <= today && producer.Status != WorkItemStatus.Done)
+        if (consumer.DueOn is { } dueOn && dueOn <= today)
         {
             reasons.Add($"{producer.Title} is not done, and {consumer.Title} was due on {Prose.Date(dueOn)}");
             since.Add(dueOn);
