@@ -225,6 +225,40 @@ public abstract class DependenciesApiTests(TestApp app, DatabaseKind kind) : Pro
     }
 
     [Fact]
+    public async Task ItemPage_TheConsumerAsks_OnlyTheProducerSeesTheAnswerForms_AndAcceptsWithADate_WithoutScript()
+    {
+        var system = await App.CreateSystemAsync();
+        var (consumer, producer) = await TwoItemsAsync(system);
+        var trust = await PageClient.SignedInAsync(App, system.TrustLead);
+        var council = await PageClient.SignedInAsync(App, system.CouncilLead);
+        var consumerPage = await trust.GetAsync($"/systems/{system.Id}/work/items/{consumer}");
+
+        var nothingChosen = await consumerPage.SubmitAsync("form[action*='handler=Request']", new() { ["ProducerItemId"] = "" });
+        var asked = await consumerPage.SubmitAsync("form[action*='handler=Request']", new()
+        {
+            ["ProducerItemId"] = producer.ToString(), ["Note"] = "Two reablement workers on Saturdays",
+        });
+        var asTrust = await trust.GetAsync($"/systems/{system.Id}/work/items/{producer}");
+        var producerPage = await council.GetAsync($"/systems/{system.Id}/work/items/{producer}");
+        var answering = await council.GetAsync($"/systems/{system.Id}/work/items/{producer}{producerPage.Document.QuerySelector("#needed-by + table a[href^='?answer=']")!.GetAttribute("href")}");
+        var noDate = await answering.SubmitAsync("form[action*='handler=Accept']", new() { ["CommittedOn.Day"] = "" });
+        var accepted = await answering.SubmitAsync("form[action*='handler=Accept']", new() { ["CommittedOn"] = Today.AddDays(45) });
+        var read = await trust.GetAsync($"/systems/{system.Id}/work/items/{consumer}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, nothingChosen.Status);
+        Assert.Equal(["Select the item this one needs"], nothingChosen.ErrorSummary);
+        Assert.Equal(HttpStatusCode.Found, asked.Status);
+        Assert.Null(asTrust.Document.QuerySelector("a[href^='?answer=']"));
+        Assert.Contains("Two reablement workers on Saturdays", producerPage.Text("#needed-by + table"), StringComparison.Ordinal);
+        Assert.Null(producerPage.Document.QuerySelector("form[action*='handler=Accept']"));
+        Assert.NotNull(answering.Document.QuerySelector("form[action*='handler=Decline']"));
+        Assert.Equal(HttpStatusCode.BadRequest, noDate.Status);
+        Assert.Equal(["Enter the date you commit to"], noDate.ErrorSummary);
+        Assert.Equal(HttpStatusCode.Found, accepted.Status);
+        Assert.Contains($"Westford Council committed to {Words(Today.AddDays(45))}", read.Text("#depends-on + table"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ACycle_IsRefused_NamingEveryItemInIt()
     {
         var system = await App.CreateSystemAsync();
