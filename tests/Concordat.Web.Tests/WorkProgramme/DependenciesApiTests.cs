@@ -209,6 +209,20 @@ public abstract class DependenciesApiTests(TestApp app, DatabaseKind kind) : Pro
     }
 
     [Fact]
+    public async Task ADatePromisedInTime_StandsForTheItemsLaterDueDate()
+    {
+        var system = await App.CreateSystemAsync();
+        var (consumer, producer) = await TwoItemsAsync(system, consumerDue: Today.AddDays(30), producerDue: Today.AddDays(60));
+        var (id, etag) = await RequestedAsync(system, consumer, producer);
+
+        var before = await GetAsync(system, id);
+        var accepted = await PostAsync(system, system.CouncilLead, id, "accept", new { committedOn = Iso(Today.AddDays(20)) }, etag);
+
+        Assert.True(before["isOffTrack"]!.GetValue<bool>());
+        Assert.False((await accepted.JsonAsync())["isOffTrack"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task AnOffTrackDependency_PutsTheConsumingItemAtRisk_OnTheBoardAndItsPage()
     {
         var system = await App.CreateSystemAsync();

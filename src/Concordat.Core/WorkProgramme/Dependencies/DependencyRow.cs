@@ -34,10 +34,14 @@ public sealed record DependencyRow(Dependency Dependency, DependencyEnd Consumer
         var since = new List<DateOnly>();
         if (consumer.DueOn is { } needed)
         {
-            if (d.CommittedOn is { } committed && committed > needed)
+            // A date the producing organisation committed to stands for its item's due date: it is the promise made.
+            if (d.CommittedOn is { } committed)
             {
-                reasons.Add($"{producer.Organisation} committed to {Prose.Date(committed)}, after {consumer.Title} is due on {Prose.Date(needed)}");
-                since.Add(DateOnly.FromDateTime(d.AnsweredAtUtc ?? d.RequestedAtUtc));
+                if (committed > needed)
+                {
+                    reasons.Add($"{producer.Organisation} committed to {Prose.Date(committed)}, after {consumer.Title} is due on {Prose.Date(needed)}");
+                    since.Add(DateOnly.FromDateTime(d.AnsweredAtUtc ?? d.RequestedAtUtc));
+                }
             }
             else if (producer.DueOn is { } due && due > needed)
             {
