@@ -78,6 +78,7 @@ public static class CoreServices
         services.AddScoped<WorkProgramme.WorkstreamService>();
         services.AddScoped<WorkProgramme.WorkItemService>();
         services.AddScoped<WorkProgramme.Iterations.IterationService>();
+        services.AddScoped<WorkProgramme.Dependencies.DependencyService>();
         services.AddScoped<Strategy.StrategyNarrativeService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<TwoStepVerification>();

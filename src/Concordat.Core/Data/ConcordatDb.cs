@@ -77,6 +77,7 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<WorkProgramme.Iterations.IterationSlipNote> IterationSlipNotes => Set<WorkProgramme.Iterations.IterationSlipNote>();
     public DbSet<WorkProgramme.Iterations.RetrospectiveAnswer> RetrospectiveAnswers => Set<WorkProgramme.Iterations.RetrospectiveAnswer>();
     public DbSet<WorkProgramme.Iterations.RetrospectiveAction> RetrospectiveActions => Set<WorkProgramme.Iterations.RetrospectiveAction>();
+    public DbSet<WorkProgramme.Dependencies.Dependency> Dependencies => Set<WorkProgramme.Dependencies.Dependency>();
 
     /// <summary>ONS areas by code: reference data shared by every system, so not filtered by tenant.</summary>
     public DbSet<Areas.Area> Areas => Set<Areas.Area>();

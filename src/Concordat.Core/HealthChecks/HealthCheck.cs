@@ -31,6 +31,9 @@ public sealed record GoalFacts(Guid Id, string Title, GoalStatus Status, IReadOn
 
 public sealed record ResourceFacts(Guid Id, string Name, string Organisation, bool IsOverCommitted);
 
+/// <summary>An off-track dependency between organisations' work items, and for how many days it has been off track as far as can be told.</summary>
+public sealed record DependencyFacts(Guid ConsumerItemId, string Consumer, string ProducerOrganisation, string Producer, int DaysOffTrack);
+
 /// <summary>How a goal stands on one check.</summary>
 public enum CheckState
 {
@@ -95,6 +98,13 @@ public static class HealthCheck
     public const string NeedsUnmet = "needs-are-met";
     public const string OverCommitted = "resources-within-capacity";
     public const string NoSeniorResponsibleOwner = "goal-has-a-senior-responsible-owner";
+    public const string DependencyOffTrack = "dependencies-are-on-track";
+
+    /// <summary>
+    /// Days a dependency may be off track before the check fails: about one iteration (six weeks) until iterations
+    /// exist to read it from.
+    /// </summary>
+    public const int DependencyOffTrackDays = 42;
 
     /// <summary>
     /// Every check made of each goal, in the order the page shows them. There is no check that a goal's contributions
@@ -104,11 +114,14 @@ public static class HealthCheck
     public static readonly IReadOnlyList<string> GoalChecks =
         [NoSeniorResponsibleOwner, NoMeasure, NoContributor, NotShared, NotAgreed, CheckInsOverdue, NoAccountOfHow, LeverWithoutMechanism, StaleData, NoTarget, UnaddressedConcern, NeedsUnmet];
 
-    public static SystemHealth Run(IReadOnlyList<GoalFacts> goals, IReadOnlyList<ResourceFacts> resources) =>
+    public static SystemHealth Run(IReadOnlyList<GoalFacts> goals, IReadOnlyList<ResourceFacts> resources, IReadOnlyList<DependencyFacts>? dependencies = null) =>
         new([.. goals.Select(Run)],
             [.. resources.Where(r => r.IsOverCommitted).Select(r => new Finding(OverCommitted, r.Name,
                 $"{r.Name} ({r.Organisation}) is committed beyond the capacity its owner made available. The partners recorded why, but a plan that relies on more than there is may not be delivered.",
-                $"/resources/{r.Id}", CheckState.Failed))]);
+                $"/resources/{r.Id}", CheckState.Failed)),
+            .. (dependencies ?? []).Where(d => d.DaysOffTrack > DependencyOffTrackDays).Select(d => new Finding(DependencyOffTrack, d.Consumer,
+                $"{d.Consumer} has waited on {d.ProducerOrganisation}'s {d.Producer} while it has been off track for {Prose.Count(d.DaysOffTrack, "day")}: longer than an iteration, so the plan that relies on it needs agreeing again.",
+                $"/work/items/{d.ConsumerItemId}#depends-on", CheckState.Failed))]);
 
     public static GoalHealth Run(GoalFacts goal)
     {
@@ -260,6 +273,7 @@ public static class HealthCheck
         NeedsUnmet => "Needs are met by commitments",
         OverCommitted => "Resources are within capacity",
         IterationCheck.NotReviewed => "Closed iterations were reviewed and looked back on",
+        DependencyOffTrack => "Dependencies between organisations are on track",
         _ => check,
     };
 }

@@ -16,7 +16,7 @@ public sealed record StrategyReading(IReadOnlyList<GoalReading> Goals, IReadOnly
 
 /// <summary>Gathers the facts the health check reads from the live data and runs it.</summary>
 public sealed class HealthCheckService(ConcordatDb db, ContributionService contributions, TheoryOfChangeService theory, MeasureService measures,
-    PooledViews views, ResourceService resources)
+    PooledViews views, ResourceService resources, WorkProgramme.Dependencies.DependencyService dependencies, TimeProvider clock)
 {
     public async Task<SystemHealth> RunAsync(CancellationToken ct) => (await ReadAsync(ct)).Health;
 
@@ -63,8 +63,12 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
             readings.Add(new GoalReading(goal, diagram, rows, goalMeasures, facts));
         }
         var register = await resources.ListAsync(new ResourceFilter(), ct);
+        var today = Access.UkCalendar.Today(clock);
+        var offTrack = await dependencies.ListAsync(new WorkProgramme.Dependencies.DependencyFilter(OffTrack: true), ct);
         var health = HealthCheck.Run([.. readings.Select(r => r.Facts)],
-            [.. register.Select(r => new ResourceFacts(r.Resource.Id, r.Resource.Name, r.Organisation, r.IsOverCommitted || r.HasOverCommitment))]);
+            [.. register.Select(r => new ResourceFacts(r.Resource.Id, r.Resource.Name, r.Organisation, r.IsOverCommitted || r.HasOverCommitment))],
+            [.. offTrack.Where(d => d.IsBetweenOrganisations).Select(d => new DependencyFacts(d.Consumer.ItemId, d.Consumer.Title, d.Producer.Organisation, d.Producer.Title,
+                today.DayNumber - d.OffTrackSince!.Value.DayNumber))]);
         var iterations = await db.Iterations.AsNoTracking().Where(i => i.ClosedAtUtc != null).OrderBy(i => i.Number)
             .Select(i => new IterationFacts(i.Id, i.Name, i.ReviewHeldOn != null, db.RetrospectiveAnswers.Count(a => a.IterationId == i.Id))).ToListAsync(ct);
         health = health with { SystemFindings = [.. health.SystemFindings, .. IterationCheck.Run(iterations)] };

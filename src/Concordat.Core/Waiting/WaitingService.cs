@@ -34,6 +34,9 @@ public enum WaitingKind
     Data,
     RetrospectiveAnswer,
     RetrospectiveAction,
+    DependencyRequest,
+    DependencyOffTrack,
+    BlockedOnYou,
 }
 
 /// <summary>

@@ -206,4 +206,20 @@ public sealed class HealthCheckTests
         Assert.Equal([HealthCheck.OverCommitted], health.SystemFindings.Select(f => f.Check));
         Assert.Equal("Therapists", health.SystemFindings[0].Subject);
     }
+
+    [Fact]
+    public void ADependencyOffTrackForLongerThanSixWeeks_IsASystemFinding_OneOffTrackForSixWeeksIsNot()
+    {
+        var waitingSixWeeks = new DependencyFacts(Guid.NewGuid(), "Falls clinic pathway", "Westford Council", "Reablement staff", HealthCheck.DependencyOffTrackDays);
+        var waitingLonger = waitingSixWeeks with { Consumer = "Discharge lounge", DaysOffTrack = HealthCheck.DependencyOffTrackDays + 1 };
+
+        var passing = HealthCheck.Run([Healthy()], [], [waitingSixWeeks]);
+        var failing = HealthCheck.Run([Healthy()], [], [waitingSixWeeks, waitingLonger]);
+
+        Assert.Empty(passing.SystemFindings);
+        var finding = Assert.Single(failing.SystemFindings);
+        Assert.Equal((HealthCheck.DependencyOffTrack, "Discharge lounge", CheckState.Failed), (finding.Check, finding.Subject, finding.State));
+        Assert.Contains("Westford Council's Reablement staff", finding.Explanation, StringComparison.Ordinal);
+        Assert.Equal($"/work/items/{waitingLonger.ConsumerItemId}#depends-on", finding.FixPath);
+    }
 }

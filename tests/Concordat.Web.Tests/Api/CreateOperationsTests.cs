@@ -51,6 +51,10 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         ["/work-items/{id}/moves"] = "moves the item to another status (against its ETag); answers with it",
         ["/iterations/{id}/closure"] = "closes the iteration (against its ETag), carrying the items chosen; answers with it",
         ["/iterations/{id}/retrospective/closure"] = "closes the iteration's retrospective (against its ETag); answers with the iteration",
+        ["/dependencies/{id}/accept"] = "accepts a request for an item, with a date (against its ETag); answers with the dependency",
+        ["/dependencies/{id}/decline"] = "declines a request for an item, with a reason (against its ETag); answers with the dependency",
+        ["/dependencies/{id}/delivery"] = "marks the dependency delivered (against its ETag); answers with it",
+        ["/dependencies/{id}/withdrawal"] = "withdraws the dependency, which stays in the history (against its ETag); answers with it",
         ["/places/{id}/retirement"] = "retires the place (against its ETag); answers with it",
         ["/api/v1/people/{personId}/account/reset-link"] = "replaces an account's password with a single-use link to set one; answers with the link",
     };
@@ -140,6 +144,8 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         Assert.True((await convenor.SendAsync(closing, Ct)).IsSuccessStatusCode);
         await CreateAsync("/iterations/{id}/retrospective/actions", convenor, $"{url}/iterations/{iteration}/retrospective/actions",
             new { title = "Book rooms early", ownerOrganisationId = system.TrustId, workstreamId = workstream });
+        var councilItem = await CreateAsync("/work-items", councilLead, $"{url}/work-items", new { title = "Saturday reablement", workstreamId = workstream, ownerOrganisationId = system.CouncilId });
+        await CreateAsync("/dependencies", trustLead, $"{url}/dependencies", new { consumerItemId = item, producerItemId = councilItem });
         var administrator = await ApiClient.ForAsync(App, await App.CreateAdministratorAsync());
         await CreateAsync("/api/v1/systems", administrator, "/api/v1/systems", new
         {

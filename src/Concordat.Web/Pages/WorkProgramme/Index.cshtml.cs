@@ -10,7 +10,7 @@ namespace Concordat.Web.Pages.WorkProgramme;
 
 /// <summary>The programme's board (or list) across every partner, with its workstreams; filters narrow it.</summary>
 public sealed class IndexModel(WorkstreamService workstreams, WorkItemService items, OrganisationService organisations, GoalService goals, IterationService iterations,
-    TimeProvider clock)
+    TimeProvider clock, Core.WorkProgramme.Dependencies.DependencyService dependencies)
     : SystemPageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -39,6 +39,9 @@ public sealed class IndexModel(WorkstreamService workstreams, WorkItemService it
     public IReadOnlyList<SelectListItem> GoalOptions { get; private set; } = [];
     public IReadOnlyList<SelectListItem> IterationOptions { get; private set; } = [];
     public DateTime NowUtc { get; private set; }
+
+    /// <summary>Why each item is at risk from an off-track dependency, by item.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<string>> AtRisk { get; private set; } = new Dictionary<Guid, IReadOnlyList<string>>();
     public bool IsList => View == "list";
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -96,6 +99,7 @@ public sealed class IndexModel(WorkstreamService workstreams, WorkItemService it
             (WorkstreamId, OrganisationId, GoalId, IterationId) = (null, null, null, null);
         }
         var cards = await items.ListAsync(new WorkItemFilter(WorkstreamId, OrganisationId, GoalId, IterationId: IterationId), ct);
+        AtRisk = await dependencies.AtRiskAsync(ct);
         Items = Sort switch
         {
             "title" => [.. cards.OrderBy(c => c.Title, StringComparer.CurrentCulture)],

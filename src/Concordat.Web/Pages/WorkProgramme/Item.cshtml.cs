@@ -1,13 +1,14 @@
 using Concordat.Core.Access;
 using Concordat.Core.Partnerships;
 using Concordat.Core.WorkProgramme;
+using Concordat.Core.WorkProgramme.Dependencies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Concordat.Web.Pages.WorkProgramme;
 
 /// <summary>One work item: where it stands, moving it (with why and whose move when blocked), and its comments.</summary>
-public sealed class ItemModel(WorkItemService items, OrganisationService organisations, TimeProvider clock) : SystemPageModel
+public sealed partial class ItemModel(WorkItemService items, OrganisationService organisations, TimeProvider clock, DependencyService dependencies) : SystemPageModel
 {
     [FromRoute]
     public Guid ItemId { get; set; }
@@ -88,6 +89,7 @@ public sealed class ItemModel(WorkItemService items, OrganisationService organis
     {
         Detail = await items.GetAsync(ItemId, ct);
         NowUtc = clock.GetUtcNow().UtcDateTime;
+        await LoadDependenciesAsync(ct);
     }
 
     private async Task OptionsAsync(CancellationToken ct)

@@ -1228,6 +1228,50 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Dependencies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsumerItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProducerItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CommittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AnsweredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dependencies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Dependencies_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Dependencies_WorkItems_ConsumerItemId",
+                        column: x => x.ConsumerItemId,
+                        principalTable: "WorkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Dependencies_WorkItems_ProducerItemId",
+                        column: x => x.ProducerItemId,
+                        principalTable: "WorkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IterationSlipNotes",
                 columns: table => new
                 {
@@ -2133,6 +2177,21 @@ namespace Concordat.Core.Migrations.Postgres
                 columns: new[] { "SystemId", "DelegatePersonId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dependencies_ConsumerItemId",
+                table: "Dependencies",
+                column: "ConsumerItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dependencies_ProducerItemId",
+                table: "Dependencies",
+                column: "ProducerItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dependencies_SystemId_State",
+                table: "Dependencies",
+                columns: new[] { "SystemId", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DriverLinks_SecondaryDriverId",
                 table: "DriverLinks",
                 column: "SecondaryDriverId");
@@ -2766,6 +2825,9 @@ namespace Concordat.Core.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Delegations");
+
+            migrationBuilder.DropTable(
+                name: "Dependencies");
 
             migrationBuilder.DropTable(
                 name: "DriverLinks");

@@ -1227,6 +1227,50 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Dependencies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConsumerItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProducerItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CommittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AnsweredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeliveredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WithdrawnByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dependencies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Dependencies_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Dependencies_WorkItems_ConsumerItemId",
+                        column: x => x.ConsumerItemId,
+                        principalTable: "WorkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Dependencies_WorkItems_ProducerItemId",
+                        column: x => x.ProducerItemId,
+                        principalTable: "WorkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IterationSlipNotes",
                 columns: table => new
                 {
@@ -2132,6 +2176,21 @@ namespace Concordat.Core.Migrations.Sqlite
                 columns: new[] { "SystemId", "DelegatePersonId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dependencies_ConsumerItemId",
+                table: "Dependencies",
+                column: "ConsumerItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dependencies_ProducerItemId",
+                table: "Dependencies",
+                column: "ProducerItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dependencies_SystemId_State",
+                table: "Dependencies",
+                columns: new[] { "SystemId", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DriverLinks_SecondaryDriverId",
                 table: "DriverLinks",
                 column: "SecondaryDriverId");
@@ -2765,6 +2824,9 @@ namespace Concordat.Core.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Delegations");
+
+            migrationBuilder.DropTable(
+                name: "Dependencies");
 
             migrationBuilder.DropTable(
                 name: "DriverLinks");
