@@ -70,6 +70,10 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<WorkProgramme.WorkItemOrganisation> WorkItemOrganisations => Set<WorkProgramme.WorkItemOrganisation>();
     public DbSet<WorkProgramme.WorkItemChangeIdea> WorkItemChangeIdeas => Set<WorkProgramme.WorkItemChangeIdea>();
     public DbSet<WorkProgramme.WorkItemComment> WorkItemComments => Set<WorkProgramme.WorkItemComment>();
+    public DbSet<Raid.RaidEntry> RaidEntries => Set<Raid.RaidEntry>();
+    public DbSet<Raid.RaidEntryGoal> RaidEntryGoals => Set<Raid.RaidEntryGoal>();
+    public DbSet<Raid.RaidEntryWorkstream> RaidEntryWorkstreams => Set<Raid.RaidEntryWorkstream>();
+    public DbSet<Raid.RaidEntryWorkItem> RaidEntryWorkItems => Set<Raid.RaidEntryWorkItem>();
 
     /// <summary>ONS areas by code: reference data shared by every system, so not filtered by tenant.</summary>
     public DbSet<Areas.Area> Areas => Set<Areas.Area>();

@@ -259,6 +259,7 @@ public static class HealthCheck
         UnaddressedConcern => "Special cause concern is addressed",
         NeedsUnmet => "Needs are met by commitments",
         OverCommitted => "Resources are within capacity",
+        RiskCheck.ExtremeRiskUnmanaged => RiskCheck.Name,
         _ => check,
     };
 }

@@ -1,7 +1,9 @@
 using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
+using Concordat.Core.Access;
 using Concordat.Core.Measures;
+using Concordat.Core.Raid;
 using Concordat.Core.Resources;
 using Concordat.Core.TheoryOfChange;
 using Concordat.Spc;
@@ -16,7 +18,7 @@ public sealed record StrategyReading(IReadOnlyList<GoalReading> Goals, IReadOnly
 
 /// <summary>Gathers the facts the health check reads from the live data and runs it.</summary>
 public sealed class HealthCheckService(ConcordatDb db, ContributionService contributions, TheoryOfChangeService theory, MeasureService measures,
-    PooledViews views, ResourceService resources)
+    PooledViews views, ResourceService resources, TimeProvider clock)
 {
     public async Task<SystemHealth> RunAsync(CancellationToken ct) => (await ReadAsync(ct)).Health;
 
@@ -65,6 +67,15 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
         var register = await resources.ListAsync(new ResourceFilter(), ct);
         var health = HealthCheck.Run([.. readings.Select(r => r.Facts)],
             [.. register.Select(r => new ResourceFacts(r.Resource.Id, r.Resource.Name, r.Organisation, r.IsOverCommitted || r.HasOverCommitment))]);
+        var today = UkCalendar.Today(clock);
+        var risks = await db.RaidEntries.AsNoTracking().Where(e => e.Kind == RaidKind.Risk && e.Status == RaidStatus.Open)
+            .Select(e => new { Entry = e, Owner = db.Organisations.Where(o => o.Id == e.OwnerOrganisationId).Select(o => o.Name).SingleOrDefault() })
+            .ToListAsync(ct);
+        health = health with
+        {
+            SystemFindings = [.. health.SystemFindings, .. RiskCheck.Findings(risks.Select(r => new RiskFacts(r.Entry.Id, r.Entry.Text, r.Owner,
+                r.Entry.InherentScore ?? 0, r.Entry.ResidualScore ?? 0, r.Entry.Mitigation is not null, r.Entry.IsOverdue(today))))],
+        };
         return new StrategyReading(readings, byGoal, health);
     }
 }

@@ -32,6 +32,8 @@ public enum WaitingKind
     Payment,
     CarryingRequest,
     Data,
+    RiskReview,
+    AssumptionCheck,
 }
 
 /// <summary>

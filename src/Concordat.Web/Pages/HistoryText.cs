@@ -28,6 +28,10 @@ public static class HistoryText
             ? $"{entry.EntityName} moved to {status}"
             : $"Work item {entry.EntityName} changed",
         "WorkItemCommented" => $"Comment on {entry.EntityName}",
+        "RaidEntryAdded" => entry.Changes.FirstOrDefault(c => c.Field == "Kind") is { After: { } kind }
+            ? $"{kind} added to the RAID log: {entry.EntityName}"
+            : $"{entry.EntityName} added to the RAID log",
+        "RaidEntryChanged" => $"RAID log entry {entry.EntityName} changed",
         "RoundDecisionRecorded" => $"Forum that decided on {entry.EntityName} recorded",
         "PersonAdded" => $"{entry.EntityName} added",
         "PersonReinvited" => $"{entry.EntityName} sent a new invitation link",

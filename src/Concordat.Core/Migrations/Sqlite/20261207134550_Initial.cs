@@ -963,6 +963,58 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RaidEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Cause = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Effect = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Likelihood = table.Column<int>(type: "INTEGER", nullable: true),
+                    Impact = table.Column<int>(type: "INTEGER", nullable: true),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Mitigation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ResidualLikelihood = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResidualImpact = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ForumId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CheckHow = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CheckOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IssueImpact = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Authority = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RaidEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RaidEntries_Forums_ForumId",
+                        column: x => x.ForumId,
+                        principalTable: "Forums",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RaidEntries_Organisations_OwnerOrganisationId",
+                        column: x => x.OwnerOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RaidEntries_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StrategyVersions",
                 columns: table => new
                 {
@@ -1450,6 +1502,81 @@ namespace Concordat.Core.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_WorkstreamGoals_Workstreams_WorkstreamId",
+                        column: x => x.WorkstreamId,
+                        principalTable: "Workstreams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RaidEntryGoals",
+                columns: table => new
+                {
+                    RaidEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RaidEntryGoals", x => new { x.RaidEntryId, x.GoalId });
+                    table.ForeignKey(
+                        name: "FK_RaidEntryGoals_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RaidEntryGoals_RaidEntries_RaidEntryId",
+                        column: x => x.RaidEntryId,
+                        principalTable: "RaidEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RaidEntryWorkItems",
+                columns: table => new
+                {
+                    RaidEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RaidEntryWorkItems", x => new { x.RaidEntryId, x.WorkItemId });
+                    table.ForeignKey(
+                        name: "FK_RaidEntryWorkItems_RaidEntries_RaidEntryId",
+                        column: x => x.RaidEntryId,
+                        principalTable: "RaidEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RaidEntryWorkItems_WorkItems_WorkItemId",
+                        column: x => x.WorkItemId,
+                        principalTable: "WorkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RaidEntryWorkstreams",
+                columns: table => new
+                {
+                    RaidEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RaidEntryWorkstreams", x => new { x.RaidEntryId, x.WorkstreamId });
+                    table.ForeignKey(
+                        name: "FK_RaidEntryWorkstreams_RaidEntries_RaidEntryId",
+                        column: x => x.RaidEntryId,
+                        principalTable: "RaidEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RaidEntryWorkstreams_Workstreams_WorkstreamId",
                         column: x => x.WorkstreamId,
                         principalTable: "Workstreams",
                         principalColumn: "Id",
@@ -2276,6 +2403,56 @@ namespace Concordat.Core.Migrations.Sqlite
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RaidEntries_ForumId",
+                table: "RaidEntries",
+                column: "ForumId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RaidEntries_OwnerOrganisationId",
+                table: "RaidEntries",
+                column: "OwnerOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RaidEntries_SystemId_Kind_Status",
+                table: "RaidEntries",
+                columns: new[] { "SystemId", "Kind", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RaidEntries_SystemId_OwnerOrganisationId",
+                table: "RaidEntries",
+                columns: new[] { "SystemId", "OwnerOrganisationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RaidEntryGoals_GoalId",
+                table: "RaidEntryGoals",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RaidEntryGoals_SystemId",
+                table: "RaidEntryGoals",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RaidEntryWorkItems_SystemId",
+                table: "RaidEntryWorkItems",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RaidEntryWorkItems_WorkItemId",
+                table: "RaidEntryWorkItems",
+                column: "WorkItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RaidEntryWorkstreams_SystemId",
+                table: "RaidEntryWorkstreams",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RaidEntryWorkstreams_WorkstreamId",
+                table: "RaidEntryWorkstreams",
+                column: "WorkstreamId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RelatedDocuments_NarrativeId",
                 table: "RelatedDocuments",
                 column: "NarrativeId");
@@ -2572,6 +2749,15 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "ProposalRevision");
 
             migrationBuilder.DropTable(
+                name: "RaidEntryGoals");
+
+            migrationBuilder.DropTable(
+                name: "RaidEntryWorkItems");
+
+            migrationBuilder.DropTable(
+                name: "RaidEntryWorkstreams");
+
+            migrationBuilder.DropTable(
                 name: "RelatedDocuments");
 
             migrationBuilder.DropTable(
@@ -2615,6 +2801,9 @@ namespace Concordat.Core.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PooledFundSchemes");
+
+            migrationBuilder.DropTable(
+                name: "RaidEntries");
 
             migrationBuilder.DropTable(
                 name: "StrategyNarratives");
