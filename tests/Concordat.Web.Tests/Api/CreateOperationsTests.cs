@@ -131,6 +131,7 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         var workstream = await CreateAsync("/workstreams", convenor, $"{url}/workstreams",
             new { name = "Home first", purpose = "Get people home the day they are ready", leadOrganisationId = system.TrustId, goalIds = new[] { goal } });
         var item = await CreateAsync("/work-items", trustLead, $"{url}/work-items", new { title = "Discharge lounge", workstreamId = workstream, ownerOrganisationId = system.TrustId });
+        await CreateAsync("/raid", trustLead, $"{url}/raid", Raid.RaidApiTests.Risk(system, 3, 4, 2, 2));
         await CreateAsync("/work-items/{id}/comments", councilLead, $"{url}/work-items/{item}/comments", new { text = "We can staff it on Saturdays." });
         var administrator = await ApiClient.ForAsync(App, await App.CreateAdministratorAsync());
         await CreateAsync("/api/v1/systems", administrator, "/api/v1/systems", new
