@@ -32,6 +32,8 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
         ["/systems/{systemId:guid}/created"] = "shown once, after creating a system",
         ["/systems/{systemId:guid}/work/items/{itemId:guid}"] = "the demo has no work programme yet (WorkProgrammePagesTests read it)",
         ["/systems/{systemId:guid}/work/items/new"] = "linked once a workstream exists, which the demo has not yet",
+        ["/systems/{systemId:guid}/raid/{id:guid}"] = "the demo has no RAID log yet (RaidPagesTests read it)",
+        ["/systems/{systemId:guid}/raid/{id:guid}/edit"] = "the demo has no RAID log yet (RaidPagesTests read it)",
     };
 
     private readonly List<PagePattern> _pages = PagePatterns(services);
