@@ -79,6 +79,7 @@ public static class CoreServices
         services.AddScoped<WorkProgramme.WorkItemService>();
         services.AddScoped<WorkProgramme.Iterations.IterationService>();
         services.AddScoped<WorkProgramme.Dependencies.DependencyService>();
+        services.AddScoped<Raid.RaidService>();
         services.AddScoped<Strategy.StrategyNarrativeService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<TwoStepVerification>();

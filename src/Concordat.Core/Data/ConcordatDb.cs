@@ -78,6 +78,10 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<WorkProgramme.Iterations.RetrospectiveAnswer> RetrospectiveAnswers => Set<WorkProgramme.Iterations.RetrospectiveAnswer>();
     public DbSet<WorkProgramme.Iterations.RetrospectiveAction> RetrospectiveActions => Set<WorkProgramme.Iterations.RetrospectiveAction>();
     public DbSet<WorkProgramme.Dependencies.Dependency> Dependencies => Set<WorkProgramme.Dependencies.Dependency>();
+    public DbSet<Raid.RaidEntry> RaidEntries => Set<Raid.RaidEntry>();
+    public DbSet<Raid.RaidEntryGoal> RaidEntryGoals => Set<Raid.RaidEntryGoal>();
+    public DbSet<Raid.RaidEntryWorkstream> RaidEntryWorkstreams => Set<Raid.RaidEntryWorkstream>();
+    public DbSet<Raid.RaidEntryWorkItem> RaidEntryWorkItems => Set<Raid.RaidEntryWorkItem>();
 
     /// <summary>ONS areas by code: reference data shared by every system, so not filtered by tenant.</summary>
     public DbSet<Areas.Area> Areas => Set<Areas.Area>();

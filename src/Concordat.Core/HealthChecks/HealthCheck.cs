@@ -274,6 +274,7 @@ public static class HealthCheck
         OverCommitted => "Resources are within capacity",
         IterationCheck.NotReviewed => "Closed iterations were reviewed and looked back on",
         DependencyOffTrack => "Dependencies between organisations are on track",
+        RiskCheck.ExtremeRiskUnmanaged => RiskCheck.Name,
         _ => check,
     };
 }

@@ -1,7 +1,9 @@
 using Concordat.Core.Contributions;
 using Concordat.Core.Data;
 using Concordat.Core.Goals;
+using Concordat.Core.Access;
 using Concordat.Core.Measures;
+using Concordat.Core.Raid;
 using Concordat.Core.Resources;
 using Concordat.Core.TheoryOfChange;
 using Concordat.Spc;
@@ -72,6 +74,14 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
         var iterations = await db.Iterations.AsNoTracking().Where(i => i.ClosedAtUtc != null).OrderBy(i => i.Number)
             .Select(i => new IterationFacts(i.Id, i.Name, i.ReviewHeldOn != null, db.RetrospectiveAnswers.Count(a => a.IterationId == i.Id))).ToListAsync(ct);
         health = health with { SystemFindings = [.. health.SystemFindings, .. IterationCheck.Run(iterations)] };
+        var risks = await db.RaidEntries.AsNoTracking().Where(e => e.Kind == RaidKind.Risk && e.Status == RaidStatus.Open)
+            .Select(e => new { Entry = e, Owner = db.Organisations.Where(o => o.Id == e.OwnerOrganisationId).Select(o => o.Name).SingleOrDefault() })
+            .ToListAsync(ct);
+        health = health with
+        {
+            SystemFindings = [.. health.SystemFindings, .. RiskCheck.Findings(risks.Select(r => new RiskFacts(r.Entry.Id, r.Entry.Text, r.Owner,
+                r.Entry.InherentScore ?? 0, r.Entry.ResidualScore ?? 0, r.Entry.Mitigation is not null, r.Entry.IsOverdue(today))))],
+        };
         return new StrategyReading(readings, byGoal, health);
     }
 }

@@ -37,6 +37,8 @@ public enum WaitingKind
     DependencyRequest,
     DependencyOffTrack,
     BlockedOnYou,
+    RiskReview,
+    AssumptionCheck,
 }
 
 /// <summary>

@@ -44,6 +44,10 @@ public static class HistoryText
         "DependencyDeclined" => $"What {entry.EntityName} needs was declined",
         "DependencyDelivered" => $"What {entry.EntityName} needs was delivered",
         "DependencyWithdrawn" => $"A dependency of {entry.EntityName} was withdrawn",
+        "RaidEntryAdded" => entry.Changes.FirstOrDefault(c => c.Field == "Kind") is { After: { } kind }
+            ? $"{kind} added to the RAID log: {entry.EntityName}"
+            : $"{entry.EntityName} added to the RAID log",
+        "RaidEntryChanged" => $"RAID log entry {entry.EntityName} changed",
         "RoundDecisionRecorded" => $"Forum that decided on {entry.EntityName} recorded",
         "PersonAdded" => $"{entry.EntityName} added",
         "PersonReinvited" => $"{entry.EntityName} sent a new invitation link",

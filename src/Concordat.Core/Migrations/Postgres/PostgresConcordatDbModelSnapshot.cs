@@ -1407,6 +1407,169 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("Visits");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Authority")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CheckHow")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("CheckOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Effect")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("ForumId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Impact")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IssueImpact")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("Likelihood")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mitigation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("OwnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ResidualImpact")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResidualLikelihood")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("SystemId", "OwnerOrganisationId");
+
+                    b.HasIndex("SystemId", "Kind", "Status");
+
+                    b.ToTable("RaidEntries");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntryGoal", b =>
+                {
+                    b.Property<Guid>("RaidEntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RaidEntryId", "GoalId");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("RaidEntryGoals");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntryWorkItem", b =>
+                {
+                    b.Property<Guid>("RaidEntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RaidEntryId", "WorkItemId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.ToTable("RaidEntryWorkItems");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntryWorkstream", b =>
+                {
+                    b.Property<Guid>("RaidEntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkstreamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RaidEntryId", "WorkstreamId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("WorkstreamId");
+
+                    b.ToTable("RaidEntryWorkstreams");
+                });
+
             modelBuilder.Entity("Concordat.Core.Resources.GoalNeed", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3302,6 +3465,70 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntry", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntryGoal", b =>
+                {
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Raid.RaidEntry", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("RaidEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntryWorkItem", b =>
+                {
+                    b.HasOne("Concordat.Core.Raid.RaidEntry", null)
+                        .WithMany("WorkItems")
+                        .HasForeignKey("RaidEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.WorkProgramme.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntryWorkstream", b =>
+                {
+                    b.HasOne("Concordat.Core.Raid.RaidEntry", null)
+                        .WithMany("Workstreams")
+                        .HasForeignKey("RaidEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.WorkProgramme.Workstream", null)
+                        .WithMany()
+                        .HasForeignKey("WorkstreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Resources.GoalNeed", b =>
                 {
                     b.HasOne("Concordat.Core.Goals.Goal", null)
@@ -3862,6 +4089,15 @@ namespace Concordat.Core.Migrations.Postgres
             modelBuilder.Entity("Concordat.Core.Partnerships.Place", b =>
                 {
                     b.Navigation("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntry", b =>
+                {
+                    b.Navigation("Goals");
+
+                    b.Navigation("WorkItems");
+
+                    b.Navigation("Workstreams");
                 });
 
             modelBuilder.Entity("Concordat.Core.Strategy.StrategyNarrative", b =>

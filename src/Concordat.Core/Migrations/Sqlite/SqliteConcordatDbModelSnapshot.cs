@@ -1402,6 +1402,169 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("Visits");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authority")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckHow")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CheckOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Effect")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ForumId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Impact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssueImpact")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Likelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mitigation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResidualImpact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResidualLikelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForumId");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("SystemId", "OwnerOrganisationId");
+
+                    b.HasIndex("SystemId", "Kind", "Status");
+
+                    b.ToTable("RaidEntries");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntryGoal", b =>
+                {
+                    b.Property<Guid>("RaidEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RaidEntryId", "GoalId");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("RaidEntryGoals");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntryWorkItem", b =>
+                {
+                    b.Property<Guid>("RaidEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RaidEntryId", "WorkItemId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.ToTable("RaidEntryWorkItems");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntryWorkstream", b =>
+                {
+                    b.Property<Guid>("RaidEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkstreamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RaidEntryId", "WorkstreamId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("WorkstreamId");
+
+                    b.ToTable("RaidEntryWorkstreams");
+                });
+
             modelBuilder.Entity("Concordat.Core.Resources.GoalNeed", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3291,6 +3454,70 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntry", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
+                        .WithMany()
+                        .HasForeignKey("ForumId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntryGoal", b =>
+                {
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Raid.RaidEntry", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("RaidEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntryWorkItem", b =>
+                {
+                    b.HasOne("Concordat.Core.Raid.RaidEntry", null)
+                        .WithMany("WorkItems")
+                        .HasForeignKey("RaidEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.WorkProgramme.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntryWorkstream", b =>
+                {
+                    b.HasOne("Concordat.Core.Raid.RaidEntry", null)
+                        .WithMany("Workstreams")
+                        .HasForeignKey("RaidEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.WorkProgramme.Workstream", null)
+                        .WithMany()
+                        .HasForeignKey("WorkstreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Resources.GoalNeed", b =>
                 {
                     b.HasOne("Concordat.Core.Goals.Goal", null)
@@ -3851,6 +4078,15 @@ namespace Concordat.Core.Migrations.Sqlite
             modelBuilder.Entity("Concordat.Core.Partnerships.Place", b =>
                 {
                     b.Navigation("Neighbourhoods");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Raid.RaidEntry", b =>
+                {
+                    b.Navigation("Goals");
+
+                    b.Navigation("WorkItems");
+
+                    b.Navigation("Workstreams");
                 });
 
             modelBuilder.Entity("Concordat.Core.Strategy.StrategyNarrative", b =>
