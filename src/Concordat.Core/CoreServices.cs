@@ -77,6 +77,7 @@ public static class CoreServices
         services.AddScoped<Strategy.Import.StrategyImporter>();
         services.AddScoped<WorkProgramme.WorkstreamService>();
         services.AddScoped<WorkProgramme.WorkItemService>();
+        services.AddScoped<Pdsa.PdsaService>();
         services.AddScoped<Strategy.StrategyNarrativeService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<TwoStepVerification>();

@@ -70,6 +70,8 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<WorkProgramme.WorkItemOrganisation> WorkItemOrganisations => Set<WorkProgramme.WorkItemOrganisation>();
     public DbSet<WorkProgramme.WorkItemChangeIdea> WorkItemChangeIdeas => Set<WorkProgramme.WorkItemChangeIdea>();
     public DbSet<WorkProgramme.WorkItemComment> WorkItemComments => Set<WorkProgramme.WorkItemComment>();
+    public DbSet<Pdsa.PdsaCycle> PdsaCycles => Set<Pdsa.PdsaCycle>();
+    public DbSet<Pdsa.PdsaCycleOrganisation> PdsaCycleOrganisations => Set<Pdsa.PdsaCycleOrganisation>();
 
     /// <summary>ONS areas by code: reference data shared by every system, so not filtered by tenant.</summary>
     public DbSet<Areas.Area> Areas => Set<Areas.Area>();

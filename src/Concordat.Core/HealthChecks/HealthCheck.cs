@@ -259,6 +259,8 @@ public static class HealthCheck
         UnaddressedConcern => "Special cause concern is addressed",
         NeedsUnmet => "Needs are met by commitments",
         OverCommitted => "Resources are within capacity",
+        WorkProgrammeChecks.CycleWithoutPredictionOrMeasure => "PDSA cycles have a prediction and a measure",
+        WorkProgrammeChecks.IdeaNobodyWorksOn => "Someone is working on every change idea",
         _ => check,
     };
 }

@@ -32,6 +32,7 @@ public enum WaitingKind
     Payment,
     CarryingRequest,
     Data,
+    PdsaReadyToStudy,
 }
 
 /// <summary>
