@@ -72,6 +72,12 @@ public sealed class PdsaService(ConcordatDb db, TimeProvider clock)
             .ThenBy(r => rampStarts.GetValueOrDefault(r.Cycle.RampId, r.Cycle.StartsOn)).ThenBy(r => r.Cycle.RampId).ThenBy(r => r.Cycle.Number)];
     }
 
+    /// <summary>The change idea a page of cycles is about: its title and the goal it was entered in.</summary>
+    public async Task<(string Title, Guid GoalId)> IdeaAsync(Guid ideaId, CancellationToken ct) =>
+        await db.ChangeIdeas.AsNoTracking().Where(i => i.Id == ideaId).Select(i => new { i.Title, i.GoalId }).SingleOrDefaultAsync(ct) is { } idea
+            ? (idea.Title, idea.GoalId)
+            : throw new NotFoundException("There is no such change idea in this system.");
+
     public async Task<PdsaDetail> GetAsync(Guid id, CancellationToken ct)
     {
         var row = (await ListRowAsync(id, ct)) ?? throw new NotFoundException("There is no such PDSA cycle in this system.");

@@ -62,7 +62,7 @@ public sealed record XmrChartOptions
         !string.IsNullOrEmpty(value) && char.IsAsciiLetter(value[0]) && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }
 
-/// <summary>A span of points, from <paramref name="First"/> to <paramref name="Last"/> (indices, inclusive), marked on the chart with its label.</summary>
+/// <summary>A span of points, from the first index to the last (inclusive), marked on the chart with its label.</summary>
 public sealed record XmrAnnotation
 {
     public XmrAnnotation(int first, int last, string label)

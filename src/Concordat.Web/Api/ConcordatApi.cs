@@ -28,6 +28,7 @@ public static class ConcordatApi
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Strategy").MapStrategyImportApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Work programme").MapWorkProgrammeApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("PDSA cycles").MapPdsaApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Waiting on you").MapWaitingApi();
     }
 
