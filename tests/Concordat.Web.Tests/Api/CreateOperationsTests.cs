@@ -100,7 +100,7 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         var primary = await CreateAsync("/goals/{id}/drivers", convenor, $"{url}/goals/{goal}/drivers", new { level = "Primary", title = "Timely discharge" });
         var secondary = await CreateAsync("/goals/{id}/drivers", convenor, $"{url}/goals/{goal}/drivers",
             new { level = "Secondary", title = "Same-day reablement", primaryDriverIds = new[] { primary } });
-        await CreateAsync("/goals/{id}/change-ideas", convenor, $"{url}/goals/{goal}/change-ideas", new { title = "Trusted assessors", secondaryDriverIds = new[] { secondary } });
+        var idea = await CreateAsync("/goals/{id}/change-ideas", convenor, $"{url}/goals/{goal}/change-ideas", new { title = "Trusted assessors", secondaryDriverIds = new[] { secondary } });
         var measure = await CreateAsync("/measures", trustLead, $"{url}/measures", new
         {
             name = "Delayed discharges", definition = "People in hospital who no longer need to be", unit = "people", format = "Count", frequency = "Monthly",
@@ -132,6 +132,20 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
             new { name = "Home first", purpose = "Get people home the day they are ready", leadOrganisationId = system.TrustId, goalIds = new[] { goal } });
         var item = await CreateAsync("/work-items", trustLead, $"{url}/work-items", new { title = "Discharge lounge", workstreamId = workstream, ownerOrganisationId = system.TrustId });
         await CreateAsync("/work-items/{id}/comments", councilLead, $"{url}/work-items/{item}/comments", new { text = "We can staff it on Saturdays." });
+        var cycle = await CreateAsync("/pdsa-cycles", trustLead, $"{url}/pdsa-cycles", new
+        {
+            changeIdeaId = idea, title = "Assessors on ward 7", objective = "Try trusted assessors on one ward", prediction = "Half of discharges the same day",
+            ownerOrganisationId = system.TrustId, startsOn = "2026-01-05", endsOn = "2026-02-01", measureId = measure,
+        });
+        // A cycle is ramped on only once it has been done, studied and decided on.
+        var etag = (await trustLead.GetAsync($"{url}/pdsa-cycles/{cycle}", Ct)).Headers.ETag!.ToString();
+        foreach (var (stage, body) in new (string, object)[] { ("do", new { whatHappened = "Ran for four weeks" }), ("study", new { result = "A third, not half" }), ("act", new { decision = "Adapt" }) })
+        {
+            var recorded = await trustLead.PutJsonAsync($"{url}/pdsa-cycles/{cycle}/{stage}", body, etag);
+            Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync(Ct));
+            etag = recorded.Headers.ETag!.ToString();
+        }
+        await CreateAsync("/pdsa-cycles/{id}/ramp", trustLead, $"{url}/pdsa-cycles/{cycle}/ramp", new { });
         var administrator = await ApiClient.ForAsync(App, await App.CreateAdministratorAsync());
         await CreateAsync("/api/v1/systems", administrator, "/api/v1/systems", new
         {

@@ -32,6 +32,9 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
         ["/systems/{systemId:guid}/created"] = "shown once, after creating a system",
         ["/systems/{systemId:guid}/work/items/{itemId:guid}"] = "the demo has no work programme yet (WorkProgrammePagesTests read it)",
         ["/systems/{systemId:guid}/work/items/new"] = "linked once a workstream exists, which the demo has not yet",
+        ["/systems/{systemId:guid}/pdsa/{id:guid}"] = "the demo has no PDSA cycles yet (PdsaPagesTests read it)",
+        ["/systems/{systemId:guid}/pdsa/{id:guid}/plan"] = "the demo has no PDSA cycles yet (PdsaPagesTests read it)",
+        ["/systems/{systemId:guid}/pdsa/{id:guid}/{stage:regex(^(do|study|act)$)}"] = "the demo has no PDSA cycles yet (PdsaPagesTests read it)",
     };
 
     private readonly List<PagePattern> _pages = PagePatterns(services);
