@@ -46,7 +46,7 @@ public sealed class AnnotationTests
         var plain = Chart();
         var annotated = Chart(new XmrAnnotation(2, 3, "PDSA 1: Discharge by noon"));
 
-        Assert.Empty(plain.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "spc-annotations"));
+        Assert.DoesNotContain(plain.Descendants(Svg + "g"), g => (string?)g.Attribute("class") == "spc-annotations");
         Assert.DoesNotContain("Shaded spans", (string)plain.Root!.Element(Svg + "desc")!, StringComparison.Ordinal);
         Assert.True((int)annotated.Root!.Attribute("height")! > (int)plain.Root.Attribute("height")!);
     }
