@@ -34,7 +34,7 @@ public static class WorkProgrammeChecks
         {
             yield return new Finding(IdeaNobodyWorksOn, i.Title,
                 $"No one is working on \"{i.Title}\": no work item carries it and no PDSA cycle tests it, so the idea is only an intention.",
-                $"/goals/{i.GoalId}/theory-of-change/change-ideas/{i.Id}/pdsa", CheckState.Failed);
+                $"/pdsa/ideas/{i.Id}", CheckState.Failed);
         }
     }
 }

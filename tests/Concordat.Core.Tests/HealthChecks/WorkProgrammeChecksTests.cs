@@ -40,7 +40,7 @@ public sealed class WorkProgrammeChecksTests
         var findings = WorkProgrammeChecks.Run([], [idea]).ToList();
 
         Assert.Equal(fails, findings.Count == 1);
-        Assert.All(findings, f => Assert.Equal((WorkProgrammeChecks.IdeaNobodyWorksOn, $"/goals/{Goal}/theory-of-change/change-ideas/{idea.Id}/pdsa"), (f.Check, f.FixPath)));
+        Assert.All(findings, f => Assert.Equal((WorkProgrammeChecks.IdeaNobodyWorksOn, $"/pdsa/ideas/{idea.Id}"), (f.Check, f.FixPath)));
         Assert.Equal(fails ? "Someone is working on every change idea" : null, findings.Select(f => HealthCheck.Name(f.Check)).SingleOrDefault());
     }
 }

@@ -189,7 +189,7 @@ public abstract class PdsaApiTests(TestApp app, DatabaseKind kind) : ProviderTes
     public async Task Ramp_PlansTheNextCycleLinkedToTheDecidedOne_OnceOnly_AndTheIdeaListsItsRampInOrder()
     {
         var system = await App.CreateSystemAsync();
-        var (goalId, ideaId, _) = await SeedAsync(system);
+        var (_, ideaId, _) = await SeedAsync(system);
         var measureId = await MeasureAsync(system);
         var trust = await ApiClient.ForAsync(App, system.TrustLead);
         var url = $"/api/v1/systems/{system.Id}/pdsa-cycles";
@@ -217,7 +217,7 @@ public abstract class PdsaApiTests(TestApp app, DatabaseKind kind) : ProviderTes
         Assert.Equal(["PDSA 1: Discharge by noon", "PDSA 2: Discharge by noon"], (await list.JsonAsync()).AsArray().Select(c => c!["label"]!.GetValue<string>()));
         Assert.Equal(next["cycle"]!["id"]!.GetValue<Guid>(), firstNow["nextCycleId"]!.GetValue<Guid>());
 
-        var page = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync($"/systems/{system.Id}/goals/{goalId}/theory-of-change/change-ideas/{ideaId}/pdsa");
+        var page = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync($"/systems/{system.Id}/pdsa/ideas/{ideaId}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal(["PDSA 1: Discharge by noon", "PDSA 2: Discharge by noon"], page.Document.QuerySelectorAll($"#ramp-{first} li a").Select(a => a.TextContent.Trim()));
     }

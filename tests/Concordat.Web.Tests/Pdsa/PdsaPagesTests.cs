@@ -29,11 +29,11 @@ public abstract class PdsaPagesTests(TestApp app, DatabaseKind kind) : ProviderT
     public async Task AnIdeasOwnerPlansATest_RecordsEachStageInOrder_AndRampsOn_OthersOnlyRead()
     {
         var system = await App.CreateSystemAsync();
-        var (goalId, ideaId) = await SeedAsync(system);
+        var (_, ideaId) = await SeedAsync(system);
         var trust = await PageClient.SignedInAsync(App, system.TrustLead);
         var home = $"/systems/{system.Id}";
 
-        var ideaPage = await trust.GetAsync($"{home}/goals/{goalId}/theory-of-change/change-ideas/{ideaId}/pdsa");
+        var ideaPage = await trust.GetAsync($"{home}/pdsa/ideas/{ideaId}");
         var form = await trust.GetAsync(ideaPage.Document.QuerySelector("a[href*='/pdsa/new']")!.GetAttribute("href")!);
         var bad = await form.SubmitAsync("main form", new() { ["Input.Title"] = "", ["Input.StartsOn"] = new DateOnly(2025, 4, 1), ["Input.EndsOn"] = new DateOnly(2025, 3, 1) });
         var planned = await form.SubmitAsync("main form", new()

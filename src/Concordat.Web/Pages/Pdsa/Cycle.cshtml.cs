@@ -13,7 +13,7 @@ public sealed class CycleModel(PdsaService cycles) : SystemPageModel
     public PdsaDetail Detail { get; private set; } = null!;
     public bool CanChange => Actor.IsConvenor || Actor.CanContributeFor(Detail.Cycle.OwnerOrganisationId);
     public bool CanRamp => CanChange && Detail.Next is null && Detail.Cycle.Decision is { } d && d != PdsaDecision.Abandon;
-    public string IdeaCycles => $"{SystemHome}/goals/{Detail.Row.GoalId}/theory-of-change/change-ideas/{Detail.Cycle.ChangeIdeaId}/pdsa";
+    public string IdeaCycles => $"{SystemHome}/pdsa/ideas/{Detail.Cycle.ChangeIdeaId}";
 
     public async Task OnGetAsync(CancellationToken ct) => Detail = await cycles.GetAsync(Id, ct);
 

@@ -1,4 +1,3 @@
-using Concordat.Core.Access;
 using Concordat.Core.Pdsa;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,8 +6,7 @@ namespace Concordat.Web.Pages.Pdsa;
 /// <summary>A change idea's tests: its ramps of PDSA cycles, each in order.</summary>
 public sealed class IdeaCyclesModel(PdsaService cycles) : SystemPageModel
 {
-    [FromRoute]
-    public Guid GoalId { get; set; }
+    public Guid GoalId { get; private set; }
 
     [FromRoute]
     public Guid IdeaId { get; set; }
@@ -21,12 +19,7 @@ public sealed class IdeaCyclesModel(PdsaService cycles) : SystemPageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var (title, goalId) = await cycles.IdeaAsync(IdeaId, ct);
-        if (goalId != GoalId)
-        {
-            throw new NotFoundException("There is no such change idea for this goal.");
-        }
-        IdeaTitle = title;
+        (IdeaTitle, GoalId) = await cycles.IdeaAsync(IdeaId, ct);
         Ramps = [.. (await cycles.ListAsync(new PdsaFilter(ChangeIdeaId: IdeaId), ct)).GroupBy(r => r.Cycle.RampId).Select(g => (IReadOnlyList<PdsaRow>)[.. g])];
     }
 

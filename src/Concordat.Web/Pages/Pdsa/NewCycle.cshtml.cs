@@ -22,7 +22,7 @@ public sealed class NewCycleModel(PdsaService cycles, OrganisationService organi
     public IReadOnlyList<OrganisationSummary> Partners { get; private set; } = [];
     public IReadOnlyList<PersonInSystem> People { get; private set; } = [];
     public IReadOnlyList<MeasureSummary> Measures { get; private set; } = [];
-    public string IdeaCycles => $"{SystemHome}/goals/{GoalId}/theory-of-change/change-ideas/{ChangeIdeaId}/pdsa";
+    public string IdeaCycles => $"{SystemHome}/pdsa/ideas/{ChangeIdeaId}";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
