@@ -80,6 +80,7 @@ public static class CoreServices
         services.AddScoped<WorkProgramme.Iterations.IterationService>();
         services.AddScoped<WorkProgramme.Dependencies.DependencyService>();
         services.AddScoped<Raid.RaidService>();
+        services.AddScoped<Pdsa.PdsaService>();
         services.AddScoped<Strategy.StrategyNarrativeService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<TwoStepVerification>();

@@ -82,6 +82,8 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Raid.RaidEntryGoal> RaidEntryGoals => Set<Raid.RaidEntryGoal>();
     public DbSet<Raid.RaidEntryWorkstream> RaidEntryWorkstreams => Set<Raid.RaidEntryWorkstream>();
     public DbSet<Raid.RaidEntryWorkItem> RaidEntryWorkItems => Set<Raid.RaidEntryWorkItem>();
+    public DbSet<Pdsa.PdsaCycle> PdsaCycles => Set<Pdsa.PdsaCycle>();
+    public DbSet<Pdsa.PdsaCycleOrganisation> PdsaCycleOrganisations => Set<Pdsa.PdsaCycleOrganisation>();
 
     /// <summary>ONS areas by code: reference data shared by every system, so not filtered by tenant.</summary>
     public DbSet<Areas.Area> Areas => Set<Areas.Area>();

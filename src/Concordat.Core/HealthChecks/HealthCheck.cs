@@ -275,6 +275,8 @@ public static class HealthCheck
         IterationCheck.NotReviewed => "Closed iterations were reviewed and looked back on",
         DependencyOffTrack => "Dependencies between organisations are on track",
         RiskCheck.ExtremeRiskUnmanaged => RiskCheck.Name,
+        WorkProgrammeChecks.CycleWithoutPredictionOrMeasure => "PDSA cycles have a prediction and a measure",
+        WorkProgrammeChecks.IdeaNobodyWorksOn => "Someone is working on every change idea",
         _ => check,
     };
 }

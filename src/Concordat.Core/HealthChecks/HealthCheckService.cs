@@ -20,7 +20,28 @@ public sealed record StrategyReading(IReadOnlyList<GoalReading> Goals, IReadOnly
 public sealed class HealthCheckService(ConcordatDb db, ContributionService contributions, TheoryOfChangeService theory, MeasureService measures,
     PooledViews views, ResourceService resources, WorkProgramme.Dependencies.DependencyService dependencies, TimeProvider clock)
 {
-    public async Task<SystemHealth> RunAsync(CancellationToken ct) => (await ReadAsync(ct)).Health;
+    /// <summary>The strategy's health with the work programme's findings across the system (which the strategy document does not read).</summary>
+    public async Task<SystemHealth> RunAsync(CancellationToken ct)
+    {
+        var reading = await ReadAsync(ct);
+        return reading.Health with { SystemFindings = [.. reading.Health.SystemFindings, .. await WorkProgrammeFindingsAsync(reading, ct)] };
+    }
+
+    /// <summary>The work programme's checks of every cycle and of each change idea of the goals read, in two queries whatever their number.</summary>
+    private async Task<IReadOnlyList<Finding>> WorkProgrammeFindingsAsync(StrategyReading reading, CancellationToken ct)
+    {
+        var ideas = reading.Goals.SelectMany(g => g.Diagram.ChangeIdeas.Where(i => g.Diagram.IsOwn(i.Idea.GoalId)).Select(i => i.Idea)).DistinctBy(i => i.Id).ToList();
+        var ideaIds = ideas.Select(i => i.Id).ToList();
+        var cycles = await db.PdsaCycles.AsNoTracking()
+            .Select(c => new { c.Id, c.Number, c.Title, c.ChangeIdeaId, Idea = db.ChangeIdeas.Where(i => i.Id == c.ChangeIdeaId).Select(i => i.Title).Single(), c.Prediction, c.MeasureId })
+            .ToListAsync(ct);
+        var carried = (await db.WorkItemChangeIdeas.AsNoTracking().Where(l => ideaIds.Contains(l.ChangeIdeaId)).Select(l => l.ChangeIdeaId).Distinct().ToListAsync(ct)).ToHashSet();
+        var tested = cycles.Select(c => c.ChangeIdeaId).ToHashSet();
+        return [.. WorkProgrammeChecks.Run(
+            [.. cycles.OrderBy(c => c.Idea, StringComparer.Ordinal).ThenBy(c => c.Number).ThenBy(c => c.Id)
+                .Select(c => new CycleFacts(c.Id, $"PDSA {c.Number}: {c.Title}", c.Idea, c.Prediction is not null, c.MeasureId is not null))],
+            [.. ideas.Select(i => new IdeaWorkFacts(i.Id, i.GoalId, i.Title, carried.Contains(i.Id), tested.Contains(i.Id)))])];
+    }
 
     /// <summary>Reads every goal that is not retired, with what the checks need, and runs the checks on it.</summary>
     public async Task<StrategyReading> ReadAsync(CancellationToken ct)

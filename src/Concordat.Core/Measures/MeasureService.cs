@@ -89,6 +89,16 @@ public sealed record MeasureDetail(Measure Measure, string Owner, string Geograp
     MeasureChart? Chart, XmrSummary? Summary, IReadOnlyList<(Guid Id, string Title)> Goals, bool IsStale, IReadOnlyList<MeasureRebase> Rebases,
     IReadOnlyList<TrajectoryPoint> Trajectory)
 {
+    /// <summary>PDSA cycles on this measure, from any change idea, oldest first; each is marked on the chart over the periods it covers.</summary>
+    public IReadOnlyList<Pdsa.PdsaOnMeasure> Cycles { get; init; } = [];
+
+    /// <summary>The cycles running in a period: those whose dates overlap it.</summary>
+    public IReadOnlyList<Pdsa.PdsaOnMeasure> CyclesIn(DateOnly period)
+    {
+        var end = Period.Of(Measure, period).End;
+        return [.. Cycles.Where(c => c.StartsOn <= end && c.EndsOn >= period)];
+    }
+
     /// <summary>The period as published: "April 2026", "2019 - 21".</summary>
     public string PeriodInWords(DateOnly period) => Measure.PeriodInWords(period);
 
@@ -178,9 +188,10 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         var goals = (await db.GoalMeasures.Where(g => g.MeasureId == id).Join(db.Goals, g => g.GoalId, g => g.Id, (_, g) => new { g.Id, g.Title })
             .OrderBy(g => g.Title).ToListAsync(ct)).Select(g => (g.Id, g.Title)).ToList();
         var geography = await DescribeGeographyAsync(measure, ct);
+        var cycles = await Pdsa.PdsaService.OnMeasureAsync(db, id, ct);
         if (series.Count == 0)
         {
-            return new MeasureDetail(measure, owner, geography, series, null, null, null, goals, false, rebases, trajectory);
+            return new MeasureDetail(measure, owner, geography, series, null, null, null, goals, false, rebases, trajectory) { Cycles = cycles };
         }
         var analysis = Analyse(measure, series, rebases);
         var labels = Labels(measure, series);
@@ -189,11 +200,26 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         {
             Title = measure.Name, Labels = labels, IdPrefix = "c" + id.ToString("N")[..8],
             Trajectory = planned.Count == 0 ? [] : [.. series.Select(o => planned.TryGetValue(o.PeriodStart, out var v) ? v : (double?)null)],
+            Annotations = [.. Annotations(measure, series, cycles)],
         };
         var chart = new MeasureChart(XmrChart.ToSvg(analysis, options),
             XmrChart.ToSvg(analysis, options with { Width = MeasureChart.NarrowWidth, Height = 300, IdPrefix = options.IdPrefix + "-narrow" }));
         return new MeasureDetail(measure, owner, geography, series, analysis, chart, XmrSummary.Describe(analysis, labels), goals,
-            measure.IsStale(series[^1].PeriodStart, UkCalendar.Today(clock)), rebases, trajectory);
+            measure.IsStale(series[^1].PeriodStart, UkCalendar.Today(clock)), rebases, trajectory) { Cycles = cycles };
+    }
+
+    /// <summary>Each cycle over the run of periods its dates overlap; a cycle that overlaps no period with data is not drawn.</summary>
+    private static IEnumerable<XmrAnnotation> Annotations(Measure measure, IReadOnlyList<Observation> series, IReadOnlyList<Pdsa.PdsaOnMeasure> cycles)
+    {
+        foreach (var cycle in cycles)
+        {
+            var covered = series.Select((o, i) => (o, i)).Where(p => p.o.PeriodStart <= cycle.EndsOn && Period.Of(measure, p.o.PeriodStart).End >= cycle.StartsOn)
+                .Select(p => p.i).ToList();
+            if (covered.Count > 0)
+            {
+                yield return new XmrAnnotation(covered[0], covered[^1], cycle.Label);
+            }
+        }
     }
 
     /// <summary>The measure's data as an analyst takes it away (see <see cref="MeasureDataTable"/>), for downloads, the API and exports.</summary>

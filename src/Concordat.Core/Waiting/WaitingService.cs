@@ -39,6 +39,7 @@ public enum WaitingKind
     BlockedOnYou,
     RiskReview,
     AssumptionCheck,
+    PdsaReadyToStudy,
 }
 
 /// <summary>

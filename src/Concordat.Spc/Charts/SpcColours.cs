@@ -17,6 +17,9 @@ public static class SpcColours
     public const string Grid = "#e8edee";
     public const string Text = "#231f20";
 
+    /// <summary>The shading of an annotated span (NHS blue, drawn faint) and its bracket below the axis.</summary>
+    public const string Annotation = "#005eb8";
+
     /// <summary>The colour of a point of this type.</summary>
     public static string Of(PointType type) => type switch
     {

@@ -35,6 +35,11 @@ public static class XmrChart
             throw new ArgumentException($"The trajectory has {options.Trajectory.Length} values for {analysis.Count} points; give one per point (null where none is planned).", nameof(options));
         }
 
+        if (options.Annotations.Any(a => a.Last >= analysis.Count))
+        {
+            throw new ArgumentException($"An annotation ends after the last of the {analysis.Count} points.", nameof(options));
+        }
+
         var width = options.Width;
         var title = options.Title ?? labels.MeasureName;
         var titleLines = title is null ? [] : ChartText.Wrap(title, width - 16, TitleSize, bold: true);
@@ -44,18 +49,21 @@ public static class XmrChart
             : [];
         var frame = ChartFrame.ForChart(analysis, width, options.Height, titleLines.Count, labels.Unit, lineLabels.Select(l => l.Text), options.Trajectory);
         var key = ChartKey.For(analysis, options.Trajectory, width);
-        var noteTop = frame.Bottom + 22;
+        var annotationLines = options.Annotations.Select(a => ChartText.Wrap(a.Label, width - 16, FontSize)).ToList();
+        var annotationsTop = frame.Bottom + 26;
+        var noteTop = annotationLines.Count == 0 ? frame.Bottom + 22 : annotationsTop + (annotationLines.Sum(l => l.Count + 0.5) * LineHeight);
         var keyTop = noteTop + (note.Count * LineHeight) + 10;
         var height = (int)Math.Ceiling(keyTop + key.Height + 6);
 
         var svg = new SvgWriter();
-        StartSvg(svg, width, height, options.IdPrefix, title ?? "XmR chart", Describe(analysis, labels));
+        StartSvg(svg, width, height, options.IdPrefix, title ?? "XmR chart", Describe(analysis, labels, options.Annotations));
         for (var i = 0; i < titleLines.Count; i++)
         {
             svg.TextElement("text", titleLines[i], ("x", "8"), ("y", SvgWriter.Number(18 + (i * 18))), ("font-size", SvgWriter.Number(TitleSize)), ("font-weight", "bold"));
         }
 
         DrawValueAxis(svg, frame, labels.Unit);
+        DrawAnnotations(svg, options.Annotations, annotationLines, frame, annotationsTop, labels);
         DrawSegments(svg, analysis, frame);
         DrawTarget(svg, analysis, frame);
         DrawTrajectory(svg, options.Trajectory, frame);
@@ -102,7 +110,7 @@ public static class XmrChart
     }
 
     /// <summary>The accessible description: the plain-English summary, then what the chart shows.</summary>
-    internal static string Describe(XmrAnalysis analysis, SpcLabels labels)
+    internal static string Describe(XmrAnalysis analysis, SpcLabels labels, IReadOnlyList<XmrAnnotation>? annotations = null)
     {
         var summary = XmrSummary.Describe(analysis, labels).Text;
         var count = analysis.Count;
@@ -116,7 +124,53 @@ public static class XmrChart
             ? $"; the latest mean is {labels.Value(last.Mean.GetValueOrDefault())} with process limits {labels.Value(lower)} to {labels.Value(upper)}"
             : last.Mean is { } m ? $"; the latest mean is {labels.Value(m)} (no process limits yet)" : "";
         var target = analysis.Options.Target is { } t ? $", and the target is {labels.Value(t)}" : "";
-        return $"{summary} The chart shows {span}{rebases}{limits}{target}.";
+        var marked = annotations is null || annotations.Count == 0
+            ? ""
+            : " Shaded spans mark " + string.Join("; ", annotations.Select(a => $"{a.Label} ({Span(labels, a)})")) + ".";
+        return $"{summary} The chart shows {span}{rebases}{limits}{target}.{marked}";
+    }
+
+    private static string Span(SpcLabels labels, XmrAnnotation a) =>
+        a.First == a.Last ? labels.Period(a.First) : $"{labels.Period(a.First)} to {labels.Period(a.Last)}";
+
+    /// <summary>
+    /// Each annotation shaded over the plot across its periods, and below the period axis a bracket over the same
+    /// span with the label under it, one annotation to a row, so overlapping spans stay told apart in words.
+    /// </summary>
+    private static void DrawAnnotations(SvgWriter svg, IReadOnlyList<XmrAnnotation> annotations, List<List<string>> lines, ChartFrame frame, double top, SpcLabels labels)
+    {
+        if (annotations.Count == 0)
+        {
+            return;
+        }
+
+        var half = frame.PointCount == 1 ? 8 : (frame.X(1) - frame.X(0)) / 2;
+        svg.Start("g").Attribute("class", "spc-annotations").Open();
+        var y = top;
+        for (var i = 0; i < annotations.Count; i++)
+        {
+            var a = annotations[i];
+            var left = Math.Max(frame.Left, frame.X(a.First) - half);
+            var right = Math.Min(frame.Right, frame.X(a.Last) + half);
+            svg.Start("g").Attribute("class", "spc-annotation").Open();
+            svg.TextElement("title", $"{a.Label} ({Span(labels, a)})");
+            svg.Start("rect").Attribute("x", left).Attribute("y", frame.Top).Attribute("width", right - left).Attribute("height", frame.Bottom - frame.Top)
+                .Attribute("fill", SpcColours.Annotation).Attribute("fill-opacity", "0.08").Empty();
+            svg.Start("path").Attribute("d", $"M{SvgWriter.Number(left)} {SvgWriter.Number(y - 4)}V{SvgWriter.Number(y)}H{SvgWriter.Number(right)}V{SvgWriter.Number(y - 4)}")
+                .Attribute("fill", "none").Attribute("stroke", SpcColours.Annotation).Attribute("stroke-width", "1.5").Empty();
+            var widest = lines[i].Max(l => ChartText.Width(l, FontSize));
+            var x = Math.Max(8, Math.Min(left, frame.Right + 8 - widest));
+            foreach (var line in lines[i])
+            {
+                y += LineHeight;
+                svg.TextElement("text", line, ("x", SvgWriter.Number(x)), ("y", SvgWriter.Number(y - 3)));
+            }
+
+            y += LineHeight / 2;
+            svg.End("g");
+        }
+
+        svg.End("g");
     }
 
     private static void StartSvg(SvgWriter svg, int width, int height, string idPrefix, string title, string description)

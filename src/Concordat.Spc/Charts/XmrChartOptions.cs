@@ -24,6 +24,16 @@ public sealed record XmrChartOptions
             ? value : throw new ArgumentException("Trajectory values must be finite numbers or null.", nameof(Trajectory));
     } = [];
 
+    /// <summary>
+    /// Spans of points to mark, such as the periods a test of change ran over: each is shaded over the plot and named
+    /// in words below the period axis (and in the description), so it never rests on colour alone.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<XmrAnnotation> Annotations
+    {
+        get;
+        init => field = value.IsDefault ? [] : value;
+    } = [];
+
     /// <summary>Width, at least 240. Default 640.</summary>
     public int Width
     {
@@ -50,6 +60,22 @@ public sealed record XmrChartOptions
 
     internal static bool IsXmlId(string? value) =>
         !string.IsNullOrEmpty(value) && char.IsAsciiLetter(value[0]) && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}
+
+/// <summary>A span of points, from the first index to the last (inclusive), marked on the chart with its label.</summary>
+public sealed record XmrAnnotation
+{
+    public XmrAnnotation(int first, int last, string label)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfLessThan(last, first);
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        (First, Last, Label) = (first, last, label);
+    }
+
+    public int First { get; }
+    public int Last { get; }
+    public string Label { get; }
 }
 
 /// <summary>How to draw a sparkline: a small chart with no axes for tables and cards.</summary>

@@ -31,6 +31,7 @@ public static class ConcordatApi
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Work programme").MapIterationsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Work programme").MapDependenciesApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Work programme").MapRaidApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("PDSA cycles").MapPdsaApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Waiting on you").MapWaitingApi();
     }
 

@@ -48,6 +48,14 @@ public static class HistoryText
             ? $"{kind} added to the RAID log: {entry.EntityName}"
             : $"{entry.EntityName} added to the RAID log",
         "RaidEntryChanged" => $"RAID log entry {entry.EntityName} changed",
+        "PdsaCyclePlanned" => $"{entry.EntityName} planned",
+        "PdsaCycleRamped" => $"{entry.EntityName} planned, ramped on from the cycle before",
+        "PdsaPlanChanged" => $"Plan of {entry.EntityName} changed",
+        "PdsaDoRecorded" => $"What happened in {entry.EntityName} recorded",
+        "PdsaStudyRecorded" => $"Result of {entry.EntityName} studied",
+        "PdsaActRecorded" => entry.Changes.FirstOrDefault(c => c.Field == "Decision") is { After: { } decision }
+            ? $"Decision on {entry.EntityName}: {decision}"
+            : $"Notes on what to do after {entry.EntityName} recorded",
         "RoundDecisionRecorded" => $"Forum that decided on {entry.EntityName} recorded",
         "PersonAdded" => $"{entry.EntityName} added",
         "PersonReinvited" => $"{entry.EntityName} sent a new invitation link",

@@ -106,7 +106,7 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         var primary = await CreateAsync("/goals/{id}/drivers", convenor, $"{url}/goals/{goal}/drivers", new { level = "Primary", title = "Timely discharge" });
         var secondary = await CreateAsync("/goals/{id}/drivers", convenor, $"{url}/goals/{goal}/drivers",
             new { level = "Secondary", title = "Same-day reablement", primaryDriverIds = new[] { primary } });
-        await CreateAsync("/goals/{id}/change-ideas", convenor, $"{url}/goals/{goal}/change-ideas", new { title = "Trusted assessors", secondaryDriverIds = new[] { secondary } });
+        var idea = await CreateAsync("/goals/{id}/change-ideas", convenor, $"{url}/goals/{goal}/change-ideas", new { title = "Trusted assessors", secondaryDriverIds = new[] { secondary } });
         var measure = await CreateAsync("/measures", trustLead, $"{url}/measures", new
         {
             name = "Delayed discharges", definition = "People in hospital who no longer need to be", unit = "people", format = "Count", frequency = "Monthly",
@@ -147,6 +147,20 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
             new { title = "Book rooms early", ownerOrganisationId = system.TrustId, workstreamId = workstream });
         var councilItem = await CreateAsync("/work-items", councilLead, $"{url}/work-items", new { title = "Saturday reablement", workstreamId = workstream, ownerOrganisationId = system.CouncilId });
         await CreateAsync("/dependencies", trustLead, $"{url}/dependencies", new { consumerItemId = item, producerItemId = councilItem });
+        var cycle = await CreateAsync("/pdsa-cycles", trustLead, $"{url}/pdsa-cycles", new
+        {
+            changeIdeaId = idea, title = "Assessors on ward 7", objective = "Try trusted assessors on one ward", prediction = "Half of discharges the same day",
+            ownerOrganisationId = system.TrustId, startsOn = "2026-01-05", endsOn = "2026-02-01", measureId = measure,
+        });
+        // A cycle is ramped on only once it has been done, studied and decided on.
+        var etag = (await trustLead.GetAsync($"{url}/pdsa-cycles/{cycle}", Ct)).Headers.ETag!.ToString();
+        foreach (var (stage, body) in new (string, object)[] { ("do", new { whatHappened = "Ran for four weeks" }), ("study", new { result = "A third, not half" }), ("act", new { decision = "Adapt" }) })
+        {
+            var recorded = await trustLead.PutJsonAsync($"{url}/pdsa-cycles/{cycle}/{stage}", body, etag);
+            Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync(Ct));
+            etag = recorded.Headers.ETag!.ToString();
+        }
+        await CreateAsync("/pdsa-cycles/{id}/ramp", trustLead, $"{url}/pdsa-cycles/{cycle}/ramp", new { });
         var administrator = await ApiClient.ForAsync(App, await App.CreateAdministratorAsync());
         await CreateAsync("/api/v1/systems", administrator, "/api/v1/systems", new
         {

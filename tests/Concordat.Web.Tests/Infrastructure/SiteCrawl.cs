@@ -37,6 +37,9 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
         ["/systems/{systemId:guid}/work/items/new"] = "linked once a workstream exists, which the demo has not yet",
         ["/systems/{systemId:guid}/raid/{id:guid}"] = "the demo has no RAID log yet (RaidPagesTests read it)",
         ["/systems/{systemId:guid}/raid/{id:guid}/edit"] = "the demo has no RAID log yet (RaidPagesTests read it)",
+        ["/systems/{systemId:guid}/pdsa/{id:guid}"] = "the demo has no PDSA cycles yet (PdsaPagesTests read it)",
+        ["/systems/{systemId:guid}/pdsa/{id:guid}/plan"] = "the demo has no PDSA cycles yet (PdsaPagesTests read it)",
+        ["/systems/{systemId:guid}/pdsa/{id:guid}/{stage:regex(^(do|study|act)$)}"] = "the demo has no PDSA cycles yet (PdsaPagesTests read it)",
     };
 
     private readonly List<PagePattern> _pages = PagePatterns(services);

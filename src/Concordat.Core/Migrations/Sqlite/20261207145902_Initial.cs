@@ -1912,6 +1912,76 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PdsaCycles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RampId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PreviousCycleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Objective = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Prediction = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Where = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WhatHappened = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Observations = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Surprises = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ActNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PdsaCycles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycles_ChangeIdeas_ChangeIdeaId",
+                        column: x => x.ChangeIdeaId,
+                        principalTable: "ChangeIdeas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycles_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycles_Organisations_OwnerOrganisationId",
+                        column: x => x.OwnerOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycles_PdsaCycles_PreviousCycleId",
+                        column: x => x.PreviousCycleId,
+                        principalTable: "PdsaCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycles_People_OwnerPersonId",
+                        column: x => x.OwnerPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycles_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkItemChangeIdeas",
                 columns: table => new
                 {
@@ -2154,6 +2224,31 @@ namespace Concordat.Core.Migrations.Sqlite
                         column: x => x.GoalId,
                         principalTable: "Goals",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PdsaCycleOrganisations",
+                columns: table => new
+                {
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PdsaCycleOrganisations", x => new { x.CycleId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_PdsaCycleOrganisations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycleOrganisations_PdsaCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "PdsaCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -2584,6 +2679,57 @@ namespace Concordat.Core.Migrations.Sqlite
                 table: "Organisations",
                 columns: new[] { "SystemId", "OdsCode" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycleOrganisations_OrganisationId",
+                table: "PdsaCycleOrganisations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycleOrganisations_SystemId",
+                table: "PdsaCycleOrganisations",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_ChangeIdeaId",
+                table: "PdsaCycles",
+                column: "ChangeIdeaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_MeasureId",
+                table: "PdsaCycles",
+                column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_OwnerOrganisationId",
+                table: "PdsaCycles",
+                column: "OwnerOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_OwnerPersonId",
+                table: "PdsaCycles",
+                column: "OwnerPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_PreviousCycleId",
+                table: "PdsaCycles",
+                column: "PreviousCycleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_SystemId_ChangeIdeaId",
+                table: "PdsaCycles",
+                columns: new[] { "SystemId", "ChangeIdeaId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_SystemId_MeasureId",
+                table: "PdsaCycles",
+                columns: new[] { "SystemId", "MeasureId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_SystemId_OwnerOrganisationId",
+                table: "PdsaCycles",
+                columns: new[] { "SystemId", "OwnerOrganisationId" });
 
             migrationBuilder.CreateIndex(
                 name: "EmailIndex",
@@ -3063,6 +3209,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "OrganisationPlaces");
 
             migrationBuilder.DropTable(
+                name: "PdsaCycleOrganisations");
+
+            migrationBuilder.DropTable(
                 name: "Perspectives");
 
             migrationBuilder.DropTable(
@@ -3135,6 +3284,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Drivers");
 
             migrationBuilder.DropTable(
+                name: "PdsaCycles");
+
+            migrationBuilder.DropTable(
                 name: "PooledFundSchemes");
 
             migrationBuilder.DropTable(
@@ -3153,13 +3305,13 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Resources");
 
             migrationBuilder.DropTable(
-                name: "Measures");
-
-            migrationBuilder.DropTable(
                 name: "WorkItems");
 
             migrationBuilder.DropTable(
                 name: "ChangeIdeas");
+
+            migrationBuilder.DropTable(
+                name: "Measures");
 
             migrationBuilder.DropTable(
                 name: "PooledFunds");

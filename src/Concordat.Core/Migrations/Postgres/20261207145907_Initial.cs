@@ -1913,6 +1913,76 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PdsaCycles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RampId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PreviousCycleId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Objective = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Question = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Prediction = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OwnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Where = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: true),
+                    WhatHappened = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Observations = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Surprises = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Result = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ActNotes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PdsaCycles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycles_ChangeIdeas_ChangeIdeaId",
+                        column: x => x.ChangeIdeaId,
+                        principalTable: "ChangeIdeas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycles_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycles_Organisations_OwnerOrganisationId",
+                        column: x => x.OwnerOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycles_PdsaCycles_PreviousCycleId",
+                        column: x => x.PreviousCycleId,
+                        principalTable: "PdsaCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycles_People_OwnerPersonId",
+                        column: x => x.OwnerPersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycles_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkItemChangeIdeas",
                 columns: table => new
                 {
@@ -2155,6 +2225,31 @@ namespace Concordat.Core.Migrations.Postgres
                         column: x => x.GoalId,
                         principalTable: "Goals",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PdsaCycleOrganisations",
+                columns: table => new
+                {
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PdsaCycleOrganisations", x => new { x.CycleId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_PdsaCycleOrganisations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycleOrganisations_PdsaCycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "PdsaCycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -2585,6 +2680,57 @@ namespace Concordat.Core.Migrations.Postgres
                 table: "Organisations",
                 columns: new[] { "SystemId", "OdsCode" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycleOrganisations_OrganisationId",
+                table: "PdsaCycleOrganisations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycleOrganisations_SystemId",
+                table: "PdsaCycleOrganisations",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_ChangeIdeaId",
+                table: "PdsaCycles",
+                column: "ChangeIdeaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_MeasureId",
+                table: "PdsaCycles",
+                column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_OwnerOrganisationId",
+                table: "PdsaCycles",
+                column: "OwnerOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_OwnerPersonId",
+                table: "PdsaCycles",
+                column: "OwnerPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_PreviousCycleId",
+                table: "PdsaCycles",
+                column: "PreviousCycleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_SystemId_ChangeIdeaId",
+                table: "PdsaCycles",
+                columns: new[] { "SystemId", "ChangeIdeaId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_SystemId_MeasureId",
+                table: "PdsaCycles",
+                columns: new[] { "SystemId", "MeasureId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycles_SystemId_OwnerOrganisationId",
+                table: "PdsaCycles",
+                columns: new[] { "SystemId", "OwnerOrganisationId" });
 
             migrationBuilder.CreateIndex(
                 name: "EmailIndex",
@@ -3064,6 +3210,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "OrganisationPlaces");
 
             migrationBuilder.DropTable(
+                name: "PdsaCycleOrganisations");
+
+            migrationBuilder.DropTable(
                 name: "Perspectives");
 
             migrationBuilder.DropTable(
@@ -3136,6 +3285,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Drivers");
 
             migrationBuilder.DropTable(
+                name: "PdsaCycles");
+
+            migrationBuilder.DropTable(
                 name: "PooledFundSchemes");
 
             migrationBuilder.DropTable(
@@ -3154,13 +3306,13 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Resources");
 
             migrationBuilder.DropTable(
-                name: "Measures");
-
-            migrationBuilder.DropTable(
                 name: "WorkItems");
 
             migrationBuilder.DropTable(
                 name: "ChangeIdeas");
+
+            migrationBuilder.DropTable(
+                name: "Measures");
 
             migrationBuilder.DropTable(
                 name: "PooledFunds");
