@@ -56,10 +56,11 @@ public sealed record WaitingOnYou(
     IReadOnlyList<CommitmentRow> ResourceRequests,
     IReadOnlyList<(PooledFund Fund, PooledFundContribution Proposal)> PaymentsToConfirm,
     IReadOnlyList<CarryingRequest> CarryingRequests,
-    IReadOnlyList<DataOutOfDate> DataOutOfDate)
+    IReadOnlyList<DataOutOfDate> DataOutOfDate,
+    IReadOnlyList<WaitingItem>? WorkProgramme = null)
 {
     public int Count => PositionsOwed.Count + CheckInsDue.Count + CheckInsToAcknowledge.Count + ResourceRequests.Count + PaymentsToConfirm.Count
-        + CarryingRequests.Count + DataOutOfDate.Count;
+        + CarryingRequests.Count + DataOutOfDate.Count + (WorkProgramme?.Count ?? 0);
 
     /// <summary>Everything as one list, in the order above.</summary>
     public IReadOnlyList<WaitingItem> Items =>
@@ -82,6 +83,7 @@ public sealed record WaitingOnYou(
         .. DataOutOfDate.Select(d => new WaitingItem(WaitingKind.Data, $"Add data to {d.Measure}",
             d.DueBy is { } due ? $"{d.Organisation}'s data has been out of date since {Prose.Date(due)}" : $"{d.Organisation} has no data on it yet",
             d.DueBy, $"measures/{d.MeasureId}")),
+        .. WorkProgramme ?? [],
     ];
 }
 
@@ -93,7 +95,8 @@ public sealed record ChangesSinceLastVisit(DateTime? Since, IReadOnlyList<Histor
 /// of them (resources, payments into a pool, carrying a change idea), and what they must acknowledge.
 /// </summary>
 public sealed class WaitingService(ConcordatDb db, TimeProvider clock, CommitmentService commitments, PooledFundService funds, TheoryOfChangeService theory,
-    HistoryService history)
+    HistoryService history, WorkProgramme.Dependencies.DependencyService dependencies, WorkProgramme.Iterations.IterationService iterations,
+    Raid.RaidService raid, Pdsa.PdsaService pdsa)
 {
     /// <summary>How far ahead a check-in shows as due.</summary>
     public const int CheckInNoticeDays = 14;
@@ -111,7 +114,11 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
             led.Count == 0 ? [] : await commitments.RequestsAsync(led, ct),
             led.Count == 0 ? [] : await funds.ProposalsAwaitingAsync(led, ct),
             led.Count == 0 ? [] : await theory.CarryingRequestsAsync(led, ct),
-            await DataOutOfDateAsync(actor, contributing, ct));
+            await DataOutOfDateAsync(actor, contributing, ct),
+            [
+                .. await dependencies.WaitingForAsync(actor, ct), .. await iterations.WaitingForAsync(actor, ct), .. await raid.WaitingForAsync(actor, ct),
+                .. await pdsa.WaitingForAsync(actor, ct),
+            ]);
     }
 
     /// <summary>Records this look at the home page and returns what others changed since the previous visit.</summary>
@@ -236,6 +243,14 @@ public static class WaitingWords
         WaitingKind.Payment => "Payment into a pooled fund to confirm",
         WaitingKind.CarryingRequest => "Change idea to carry or decline",
         WaitingKind.Data => "Data out of date",
+        WaitingKind.RetrospectiveAnswer => "Retrospective to answer",
+        WaitingKind.RetrospectiveAction => "Retrospective action to finish",
+        WaitingKind.DependencyRequest => "Dependency to answer",
+        WaitingKind.DependencyOffTrack => "Dependency off track",
+        WaitingKind.BlockedOnYou => "Item blocked on your organisation",
+        WaitingKind.RiskReview => "Risk to review",
+        WaitingKind.AssumptionCheck => "Assumption to check",
+        WaitingKind.PdsaReadyToStudy => "PDSA cycle to study",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
