@@ -609,6 +609,11 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
     public async Task LinkToGoalAsync(Guid measureId, Guid goalId, Actor actor, CancellationToken ct)
     {
         var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == measureId, ct) ?? throw new NotFoundException("There is no such measure in this system.");
+        if (!actor.IsConvenor && !actor.Memberships.Any(m => m.Role == Role.OrganisationLead))
+        {
+            // Someone who could lead no goal is told so, not which goals exist.
+            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can choose its measures.");
+        }
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new InputInvalidException("GoalId", "Select a goal of this system");
         Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "choose its measures");
         if (await db.GoalMeasures.AnyAsync(g => g.GoalId == goalId && g.MeasureId == measureId, ct))

@@ -175,5 +175,5 @@ public static class WorkProgrammeApi
 /// <summary>The filters of the work item list, each optional.</summary>
 public sealed record WorkItemQuery(Guid? WorkstreamId, Guid? OrganisationId, Guid? GoalId, WorkItemStatus? Status, Guid? PersonId, Guid? IterationId)
 {
-    public WorkItemFilter ToFilter() => new(WorkstreamId, OrganisationId, GoalId, Status, PersonId, IterationId);
+    public WorkItemFilter ToFilter() => new(WorkstreamId, OrganisationId, GoalId, Status, PersonId, IterationId: IterationId);
 }

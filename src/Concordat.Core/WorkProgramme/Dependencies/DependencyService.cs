@@ -81,6 +81,10 @@ public sealed class DependencyService(ConcordatDb db, TimeProvider clock)
     /// </summary>
     public async Task<Dependency> RequestAsync(RequestDependency input, Actor actor, CancellationToken ct)
     {
+        if (!actor.IsConvenor && !actor.Memberships.Any(m => m.Role is Role.OrganisationLead or Role.Contributor))
+        {
+            throw new ForbiddenException("Only the people of a partner, or a convenor, can say what an item needs from another.");
+        }
         var errors = new InputErrors();
         var consumer = input.ConsumerItemId is { } c ? await db.WorkItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == c, ct) : null;
         var producer = input.ProducerItemId is { } p ? await db.WorkItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == p, ct) : null;
