@@ -40,13 +40,32 @@ public enum WaitingKind
     RiskReview,
     AssumptionCheck,
     PdsaReadyToStudy,
+    DependencyAwaitingAnswer,
+    BlockedOnOthers,
+    ResourceAwaitingAnswer,
+    CheckInAwaitingAcknowledgement,
+}
+
+/// <summary>
+/// How a person's list is read: what they must do, what others asked them to answer or review, and what their
+/// organisations are waiting on others for (shown for follow-up, never counted as waiting on them).
+/// </summary>
+public enum WaitingGroup
+{
+    ToDo,
+    ToReview,
+    WaitingOnOthers,
 }
 
 /// <summary>
 /// One thing waiting on a person, in the words every page, API client and (later) email shows: what to do, more about
 /// it, the date it is due by where there is one, and the page that does it (relative to the system's home).
 /// </summary>
-public sealed record WaitingItem(WaitingKind Kind, string Text, string Detail, DateOnly? By, string Path);
+public sealed record WaitingItem(WaitingKind Kind, string Text, string Detail, DateOnly? By, string Path)
+{
+    /// <summary>The date it is due by, in words, unless <see cref="Detail"/> already says it.</summary>
+    public string? Due => By is { } by && !Detail.Contains(Prose.Date(by), StringComparison.Ordinal) ? $"Due by {Prose.Date(by)}" : null;
+}
 
 /// <summary>Everything waiting for one person's answer or action, each list soonest or oldest first.</summary>
 public sealed record WaitingOnYou(
@@ -57,10 +76,19 @@ public sealed record WaitingOnYou(
     IReadOnlyList<(PooledFund Fund, PooledFundContribution Proposal)> PaymentsToConfirm,
     IReadOnlyList<CarryingRequest> CarryingRequests,
     IReadOnlyList<DataOutOfDate> DataOutOfDate,
-    IReadOnlyList<WaitingItem>? WorkProgramme = null)
+    IReadOnlyList<WaitingItem>? WorkProgramme = null,
+    IReadOnlyList<WaitingItem>? OnOthers = null)
 {
+    /// <summary>What waits on the person: everything but what their organisations wait on others for.</summary>
     public int Count => PositionsOwed.Count + CheckInsDue.Count + CheckInsToAcknowledge.Count + ResourceRequests.Count + PaymentsToConfirm.Count
         + CarryingRequests.Count + DataOutOfDate.Count + (WorkProgramme?.Count ?? 0);
+
+    /// <summary>One group of <see cref="Items"/>, soonest due first (undated last), in list order otherwise.</summary>
+    public IReadOnlyList<WaitingItem> In(WaitingGroup group) =>
+        [.. Items.Where(i => i.Kind.Group() == group).OrderBy(i => i.By ?? DateOnly.MaxValue)];
+
+    /// <summary>Everything, group by group.</summary>
+    public IReadOnlyList<WaitingItem> Grouped => [.. Enum.GetValues<WaitingGroup>().SelectMany(In)];
 
     /// <summary>Everything as one list, in the order above.</summary>
     public IReadOnlyList<WaitingItem> Items =>
@@ -84,6 +112,7 @@ public sealed record WaitingOnYou(
             d.DueBy is { } due ? $"{d.Organisation}'s data has been out of date since {Prose.Date(due)}" : $"{d.Organisation} has no data on it yet",
             d.DueBy, $"measures/{d.MeasureId}")),
         .. WorkProgramme ?? [],
+        .. OnOthers ?? [],
     ];
 }
 
@@ -118,7 +147,36 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
             [
                 .. await dependencies.WaitingForAsync(actor, ct), .. await iterations.WaitingForAsync(actor, ct), .. await raid.WaitingForAsync(actor, ct),
                 .. await pdsa.WaitingForAsync(actor, ct),
-            ]);
+            ],
+            contributing.Count == 0 ? [] : [.. await dependencies.AwaitedByAsync(contributing, ct), .. await ResourceRequestsMadeAsync(contributing, ct),
+                .. await CheckInsAwaitingAcknowledgementAsync(contributing, ct)]);
+    }
+
+    /// <summary>Requests the person's organisations made for other organisations' resources, not yet answered.</summary>
+    private async Task<IReadOnlyList<WaitingItem>> ResourceRequestsMadeAsync(List<Guid> organisations, CancellationToken ct)
+    {
+        var requests = db.ResourceCommitments.AsNoTracking().Where(c => c.Status == Resources.CommitmentStatus.Requested
+            && db.Contributions.Any(k => k.Id == c.ContributionId && organisations.Contains(k.OrganisationId)));
+        var rows = await Resources.CommitmentRow.Query(db, requests, db.Contributions).ToListAsync(ct);
+        return [.. rows.Where(r => !organisations.Contains(r.OwnerId)).OrderBy(r => r.Commitment.CreatedAtUtc).Select(r => new WaitingItem(
+            WaitingKind.ResourceAwaitingAnswer, $"{r.Owner} has not yet answered {r.Organisation}'s request for {r.ResourceName}",
+            $"{Prose.Amount(r.Commitment.RequestedQuantity, r.Unit)} for {r.GoalTitle}; asked on {Prose.Date(r.Commitment.CreatedAtUtc)}", null,
+            $"commitments/{r.Commitment.Id}"))];
+    }
+
+    /// <summary>Check-ins the person's organisations posted that the goal's lead has not yet acknowledged.</summary>
+    private async Task<IReadOnlyList<WaitingItem>> CheckInsAwaitingAcknowledgementAsync(List<Guid> organisations, CancellationToken ct)
+    {
+        var rows = await (from k in db.CheckIns.AsNoTracking()
+                          join c in db.Contributions on k.ContributionId equals c.Id
+                          join g in db.Goals on c.GoalId equals g.Id
+                          join o in db.Organisations on c.OrganisationId equals o.Id
+                          join l in db.Organisations on g.LeadOrganisationId equals l.Id
+                          where k.AcknowledgedAtUtc == null && organisations.Contains(c.OrganisationId) && !organisations.Contains(g.LeadOrganisationId)
+                          orderby k.PostedAtUtc
+                          select new { c.Id, Goal = g.Title, Organisation = o.Name, Lead = l.Name, k.PostedByName, k.PostedAtUtc }).ToListAsync(ct);
+        return [.. rows.Select(r => new WaitingItem(WaitingKind.CheckInAwaitingAcknowledgement, $"{r.Lead} has not yet acknowledged {r.Organisation}'s check-in on {r.Goal}",
+            $"Posted by {r.PostedByName} on {Prose.Date(r.PostedAtUtc)}", null, $"contributions/{r.Id}#check-ins"))];
     }
 
     /// <summary>Records this look at the home page and returns what others changed since the previous visit.</summary>
@@ -251,6 +309,27 @@ public static class WaitingWords
         WaitingKind.RiskReview => "Risk to review",
         WaitingKind.AssumptionCheck => "Assumption to check",
         WaitingKind.PdsaReadyToStudy => "PDSA cycle to study",
+        WaitingKind.DependencyAwaitingAnswer => "Dependency not yet answered",
+        WaitingKind.BlockedOnOthers => "Item blocked on another organisation",
+        WaitingKind.ResourceAwaitingAnswer => "Resource request not yet answered",
+        WaitingKind.CheckInAwaitingAcknowledgement => "Check-in not yet acknowledged",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static WaitingGroup Group(this WaitingKind kind) => kind switch
+    {
+        WaitingKind.Acknowledgement or WaitingKind.ResourceRequest or WaitingKind.Payment or WaitingKind.CarryingRequest or WaitingKind.DependencyRequest
+            => WaitingGroup.ToReview,
+        WaitingKind.DependencyAwaitingAnswer or WaitingKind.BlockedOnOthers or WaitingKind.ResourceAwaitingAnswer or WaitingKind.CheckInAwaitingAcknowledgement
+            => WaitingGroup.WaitingOnOthers,
+        _ => WaitingGroup.ToDo,
+    };
+
+    public static string InWords(this WaitingGroup group) => group switch
+    {
+        WaitingGroup.ToDo => "To do",
+        WaitingGroup.ToReview => "To review",
+        WaitingGroup.WaitingOnOthers => "Waiting on others",
+        _ => throw new ArgumentOutOfRangeException(nameof(group), group, null),
     };
 }

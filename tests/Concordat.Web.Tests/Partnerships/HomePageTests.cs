@@ -78,7 +78,7 @@ public abstract class HomePageTests(TestApp app, DatabaseKind kind) : ProviderTe
         var checkInId = (await checkIn.JsonAsync())["id"]!.GetValue<string>();
         Assert.True((await (await ApiClient.ForAsync(App, system.TrustLead)).PostAsync($"/api/v1/systems/{system.Id}/check-ins/{checkInId}/acknowledgement", null, Ct)).IsSuccessStatusCode);
         Assert.Empty(await Waiting(system.TrustLead));
-        var api = await (await councilContributor.GetAsync($"/api/v1/systems/{system.Id}/waiting", Ct)).JsonAsync();
+        var api = await (await councilContributor.GetAsync($"/api/v1/systems/{system.Id}/me/waiting", Ct)).JsonAsync();
         Assert.Equal(["Data"], api.AsArray().Select(i => i!["kind"]!.GetValue<string>()));
         Assert.EndsWith($"/systems/{system.Id}/measures/{measure.Headers.Location!.ToString().Split('/')[^1]}", api[0]!["href"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -111,6 +111,69 @@ public abstract class HomePageTests(TestApp app, DatabaseKind kind) : ProviderTe
             Assert.Contains("The convenor's goal", listed, StringComparison.Ordinal);
             Assert.DoesNotContain("Our own goal", listed, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Home_GroupsWhatWaitsToDoAndToReview_AndListsWhatTheOrganisationWaitsOnOthersFor_UntilTheyAnswer()
+    {
+        var system = await App.CreateSystemAsync();
+        var url = $"/api/v1/systems/{system.Id}";
+        var trust = await ApiClient.ForAsync(App, system.TrustLead);
+        var council = await ApiClient.ForAsync(App, system.CouncilLead);
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var goalId = await GoalApi.DraftAsync(convenor, system);
+        var stream = await convenor.PostAsJsonAsync($"{url}/workstreams",
+            new { name = "Flow", purpose = "Keep people moving", leadOrganisationId = system.TrustId, goalIds = new[] { goalId } }, Ct);
+        var streamId = (await stream.JsonAsync())["id"]!.GetValue<Guid>();
+        async Task<(Guid Id, string ETag)> ItemAsync(HttpClient client, Guid owner, string title, string due)
+        {
+            var created = await client.PostAsJsonAsync($"{url}/work-items", new { title, workstreamId = streamId, ownerOrganisationId = owner, dueOn = due }, Ct);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            return ((await created.JsonAsync())["item"]!["id"]!.GetValue<Guid>(), created.Headers.ETag!.ToString());
+        }
+        var (unit, unitETag) = await ItemAsync(trust, system.TrustId, "Weekend discharge unit", "2027-03-01");
+        var (packages, _) = await ItemAsync(council, system.CouncilId, "Care packages at weekends", "2027-02-01");
+        var asked = await trust.PostAsJsonAsync($"{url}/dependencies", new { consumerItemId = unit, producerItemId = packages }, Ct);
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await trust.PostJsonAsync($"{url}/work-items/{unit}/moves",
+            new { status = "Blocked", blockedReason = "No packages at weekends", blockedOnOrganisationId = system.CouncilId }, unitETag)).StatusCode);
+
+        async Task<Dictionary<string, string[]>> GroupsAsync(TestPerson person)
+        {
+            var page = await (await PageClient.SignedInAsync(App, person)).GetAsync($"/systems/{system.Id}");
+            return page.Document.QuerySelectorAll("ul[aria-labelledby^='waiting-']").ToDictionary(
+                ul => page.Document.GetElementById(ul.GetAttribute("aria-labelledby")!)!.TextContent.Trim(),
+                ul => ul.QuerySelectorAll("li").Select(li => string.Join(" | ", li.QuerySelectorAll("a, span").Select(e => e.TextContent.Trim()))).ToArray());
+        }
+        var trustSees = await GroupsAsync(system.TrustLead);
+        var councilSees = await GroupsAsync(system.CouncilLead);
+        var count = await (await PageClient.SignedInAsync(App, system.CouncilLead)).Http.GetFromJsonAsync<Dictionary<string, int>>(
+            $"/systems/{system.Id}?handler=WaitingCount", Ct);
+        var councilApi = await (await council.GetAsync($"{url}/me/waiting", Ct)).JsonAsync();
+
+        Assert.Equal(["Waiting on others"], trustSees.Keys);
+        Assert.Equal([
+            "Westford Council has not yet answered Westford Hospitals NHS Trust's request for Care packages at weekends | Needed for Weekend discharge unit; asked on " +
+                $"{Core.Words.Prose.Date(DateTime.UtcNow)} | Due by 1 March 2027",
+            "Westford Hospitals NHS Trust's Weekend discharge unit is waiting on Westford Council | Blocked since " +
+                $"{Core.Words.Prose.Date(DateTime.UtcNow)} | Due by 1 March 2027",
+        ], trustSees["Waiting on others"]);
+        Assert.Equal(["To do", "To review"], councilSees.Keys);
+        Assert.StartsWith("Westford Hospitals NHS Trust's Weekend discharge unit is blocked on Westford Council", Assert.Single(councilSees["To do"]), StringComparison.Ordinal);
+        Assert.StartsWith("Westford Hospitals NHS Trust needs Care packages at weekends for Weekend discharge unit", Assert.Single(councilSees["To review"]),
+            StringComparison.Ordinal);
+        Assert.Equal(2, count!["count"]);
+        Assert.Equal([("ToDo", "BlockedOnYou"), ("ToReview", "DependencyRequest")],
+            councilApi.AsArray().Select(i => (i!["group"]!.GetValue<string>(), i["kind"]!.GetValue<string>())));
+
+        // The council answers: the request leaves both lists; the blocked item stays on both until the trust moves it.
+        var dependency = await asked.JsonAsync();
+        var declined = await council.PostJsonAsync($"{url}/dependencies/{dependency["id"]}/decline", new { reason = "No weekend brokerage this winter" },
+            asked.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+        Assert.Equal(["Westford Hospitals NHS Trust's Weekend discharge unit is waiting on Westford Council"],
+            (await GroupsAsync(system.TrustLead))["Waiting on others"].Select(w => w.Split(" | ")[0]));
+        Assert.Equal(["To do"], (await GroupsAsync(system.CouncilLead)).Keys);
     }
 }
 

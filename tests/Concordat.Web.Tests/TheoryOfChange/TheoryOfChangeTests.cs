@@ -274,7 +274,7 @@ public abstract class TheoryOfChangeTests(TestApp app, DatabaseKind kind) : Prov
         var idea = (await DiagramAsync(convenor, url))["changeIdeas"]![0]!;
         var ideaUrl = $"{url}/change-ideas/{idea["id"]!.GetValue<string>()}";
         string StatusOf(JsonNode node, Guid contribution) => node["carriers"]!.AsArray().Single(c => c!["contributionId"]!.GetValue<string>() == contribution.ToString())!["status"]!.GetValue<string>();
-        async Task<JsonNode> Waiting(HttpClient client) => await (await client.GetAsync($"/api/v1/systems/{system.Id}/waiting", Ct)).JsonAsync();
+        async Task<JsonNode> Waiting(HttpClient client) => await (await client.GetAsync($"/api/v1/systems/{system.Id}/me/waiting", Ct)).JsonAsync();
         async Task<JsonNode> IdeaNow() => (await DiagramAsync(convenor, url))["changeIdeas"]![0]!;
 
         // The trust's own contribution carries it at once; the council's is only asked, and its lead finds the request.

@@ -220,13 +220,38 @@ public sealed class DependencyService(ConcordatDb db, TimeProvider clock)
             .. rows.Where(r => r.Dependency.State == DependencyState.Requested).OrderBy(r => r.Dependency.RequestedAtUtc)
                 .Select(r => new WaitingItem(WaitingKind.DependencyRequest, $"{r.Consumer.Organisation} needs {r.Producer.Title} for {r.Consumer.Title}",
                     $"Asked of {r.Producer.Organisation} by {r.Dependency.RequestedByName} on {Prose.Date(r.Dependency.RequestedAtUtc)}: accept with a date, or decline",
-                    r.Consumer.DueOn, $"work/items/{r.Producer.ItemId}#needed-by")),
+                    r.Consumer.DueOn, $"work/items/{r.Producer.ItemId}?answer={r.Dependency.Id}#answer")),
             .. rows.Where(r => r.Dependency.State == DependencyState.Accepted && r.IsOffTrack).OrderBy(r => r.OffTrackSince)
                 .Select(r => new WaitingItem(WaitingKind.DependencyOffTrack, $"{r.Producer.Title} is off track for {r.Consumer.Organisation}'s {r.Consumer.Title}",
                     string.Join("; ", r.OffTrackReasons), r.Consumer.DueOn, $"work/items/{r.Producer.ItemId}#needed-by")),
             .. blocked.OrderBy(b => b.StatusSinceUtc)
                 .Select(b => new WaitingItem(WaitingKind.BlockedOnYou, $"{b.Owner}'s {b.Title} is blocked on {b.BlockedOn}",
                     $"{b.BlockedReason}; blocked since {Prose.Date(b.StatusSinceUtc)}", null, $"work/items/{b.Id}")),
+        ];
+    }
+
+    /// <summary>
+    /// What the given organisations wait on others for: their requests not yet answered, and their items blocked on
+    /// another organisation. The other side's list has the same things to act on.
+    /// </summary>
+    public async Task<IReadOnlyList<WaitingItem>> AwaitedByAsync(IReadOnlyCollection<Guid> organisations, CancellationToken ct)
+    {
+        var requested = await db.Dependencies.AsNoTracking().Where(d => d.State == DependencyState.Requested).ToListAsync(ct);
+        var rows = (await RowsAsync(requested, ct)).Where(r => organisations.Contains(r.Consumer.OrganisationId) && !organisations.Contains(r.Producer.OrganisationId));
+        var blocked = await (from i in db.WorkItems.AsNoTracking()
+                             join o in db.Organisations on i.OwnerOrganisationId equals o.Id
+                             join b in db.Organisations on i.BlockedOnOrganisationId equals b.Id
+                             where i.Status == WorkItemStatus.Blocked && organisations.Contains(i.OwnerOrganisationId) && i.BlockedOnOrganisationId != null
+                                 && !organisations.Contains(i.BlockedOnOrganisationId.Value)
+                             orderby i.StatusSinceUtc
+                             select new { i.Id, i.Title, i.DueOn, i.StatusSinceUtc, Owner = o.Name, BlockedOn = b.Name }).ToListAsync(ct);
+        return
+        [
+            .. rows.OrderBy(r => r.Dependency.RequestedAtUtc).Select(r => new WaitingItem(WaitingKind.DependencyAwaitingAnswer,
+                $"{r.Producer.Organisation} has not yet answered {r.Consumer.Organisation}'s request for {r.Producer.Title}",
+                $"Needed for {r.Consumer.Title}; asked on {Prose.Date(r.Dependency.RequestedAtUtc)}", r.Consumer.DueOn, $"work/items/{r.Consumer.ItemId}#depends-on")),
+            .. blocked.Select(b => new WaitingItem(WaitingKind.BlockedOnOthers, $"{b.Owner}'s {b.Title} is waiting on {b.BlockedOn}",
+                $"Blocked since {Prose.Date(b.StatusSinceUtc)}", b.DueOn, $"work/items/{b.Id}")),
         ];
     }
 

@@ -1,6 +1,7 @@
 using Concordat.Core.Data;
 using Concordat.Core.History;
 using Concordat.Core.Waiting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Web.Pages.Partnerships.Systems;
@@ -16,6 +17,9 @@ public sealed class SystemHomeModel(ConcordatDb db, HistoryService history, Wait
 
     /// <summary>The latest changes by anyone, shown on a first visit instead of changes since the last.</summary>
     public IReadOnlyList<HistoryEntry> Recent { get; private set; } = [];
+
+    /// <summary>How many things wait on the person, for the header's link on every page.</summary>
+    public async Task<IActionResult> OnGetWaitingCountAsync(CancellationToken ct) => new JsonResult(new { count = (await waiting.ForAsync(Actor, ct)).Count });
 
     public async Task OnGetAsync(CancellationToken ct)
     {
