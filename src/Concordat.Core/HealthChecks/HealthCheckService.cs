@@ -14,7 +14,17 @@ namespace Concordat.Core.HealthChecks;
 /// <summary>One goal as read for the health check, kept so the strategy document can be built from the same reading.</summary>
 public sealed record GoalReading(Goal Goal, DriverDiagram Diagram, IReadOnlyList<ContributionRow> Contributions, IReadOnlyList<MeasureSummary> Measures, GoalFacts Facts);
 
-public sealed record StrategyReading(IReadOnlyList<GoalReading> Goals, IReadOnlyList<GoalResources> Needs, SystemHealth Health);
+public sealed record StrategyReading(IReadOnlyList<GoalReading> Goals, IReadOnlyList<GoalResources> Needs, SystemHealth Health)
+{
+    /// <summary>The latest closed iteration, read for its check and kept so the strategy can show its review.</summary>
+    public WorkProgramme.Iterations.Iteration? LastClosedIteration { get; init; }
+
+    /// <summary>The RAID log's open risks with their owners' names, read for their check and kept for the strategy's top risks.</summary>
+    public IReadOnlyList<OpenRisk> OpenRisks { get; init; } = [];
+}
+
+/// <summary>An open risk of the RAID log with the name of the organisation that owns it.</summary>
+public sealed record OpenRisk(RaidEntry Entry, string? Owner);
 
 /// <summary>Gathers the facts the health check reads from the live data and runs it.</summary>
 public sealed class HealthCheckService(ConcordatDb db, ContributionService contributions, TheoryOfChangeService theory, MeasureService measures,
@@ -92,8 +102,9 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
             [.. register.Select(r => new ResourceFacts(r.Resource.Id, r.Resource.Name, r.Organisation, r.IsOverCommitted || r.HasOverCommitment))],
             [.. offTrack.Where(d => d.IsBetweenOrganisations).Select(d => new DependencyFacts(d.Consumer.ItemId, d.Consumer.Title, d.Producer.Organisation, d.Producer.Title,
                 today.DayNumber - d.OffTrackSince!.Value.DayNumber))]);
-        var iterations = await db.Iterations.AsNoTracking().Where(i => i.ClosedAtUtc != null).OrderBy(i => i.Number)
-            .Select(i => new IterationFacts(i.Id, i.Name, i.ReviewHeldOn != null, db.RetrospectiveAnswers.Count(a => a.IterationId == i.Id))).ToListAsync(ct);
+        var closed = await db.Iterations.AsNoTracking().Where(i => i.ClosedAtUtc != null).OrderBy(i => i.Number)
+            .Select(i => new { Iteration = i, Answers = db.RetrospectiveAnswers.Count(a => a.IterationId == i.Id) }).ToListAsync(ct);
+        var iterations = closed.Select(c => new IterationFacts(c.Iteration.Id, c.Iteration.Name, c.Iteration.ReviewHeldOn != null, c.Answers)).ToList();
         health = health with { SystemFindings = [.. health.SystemFindings, .. IterationCheck.Run(iterations)] };
         var risks = await db.RaidEntries.AsNoTracking().Where(e => e.Kind == RaidKind.Risk && e.Status == RaidStatus.Open)
             .Select(e => new { Entry = e, Owner = db.Organisations.Where(o => o.Id == e.OwnerOrganisationId).Select(o => o.Name).SingleOrDefault() })
@@ -103,6 +114,9 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
             SystemFindings = [.. health.SystemFindings, .. RiskCheck.Findings(risks.Select(r => new RiskFacts(r.Entry.Id, r.Entry.Text, r.Owner,
                 r.Entry.InherentScore ?? 0, r.Entry.ResidualScore ?? 0, r.Entry.Mitigation is not null, r.Entry.IsOverdue(today))))],
         };
-        return new StrategyReading(readings, byGoal, health);
+        return new StrategyReading(readings, byGoal, health)
+        {
+            LastClosedIteration = closed.Count == 0 ? null : closed[^1].Iteration, OpenRisks = [.. risks.Select(r => new OpenRisk(r.Entry, r.Owner))],
+        };
     }
 }

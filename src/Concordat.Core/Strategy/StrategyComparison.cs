@@ -63,7 +63,18 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
     /// <summary>The strategy's own words that differ: each section word by word, and the documents it relates to.</summary>
     public IReadOnlyList<FieldDifference> Narrative { get; init; } = [];
 
-    public bool HasChanges => Narrative.Count > 0 || Goals.Count > 0 || Resources.Count > 0 || PooledFunds.Count > 0;
+    /// <summary>Workstreams added, removed or changed: their status, lead, goals, items' progress and what is blocked.</summary>
+    public IReadOnlyList<ItemChange> Workstreams { get; init; } = [];
+
+    /// <summary>The last iteration's review: another iteration reviewed, or the same one's figures changed.</summary>
+    public IReadOnlyList<FieldDifference> LastReview { get; init; } = [];
+
+    /// <summary>Risks that entered or left the top risks, or were re-scored, re-owned or mitigated differently.</summary>
+    public IReadOnlyList<ItemChange> Risks { get; init; } = [];
+
+    public bool WorkProgrammeChanged => Workstreams.Count > 0 || LastReview.Count > 0 || Risks.Count > 0;
+
+    public bool HasChanges => Narrative.Count > 0 || Goals.Count > 0 || WorkProgrammeChanged || Resources.Count > 0 || PooledFunds.Count > 0;
 
     /// <summary>
     /// The same comparison as Markdown, for a board paper: removed words ~~struck through~~, added words in **bold**; every text
@@ -96,6 +107,17 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
                 AppendItems(md, heading, items);
             }
             md.AppendLine();
+        }
+        if (WorkProgrammeChanged)
+        {
+            md.AppendLine("## The work programme").AppendLine();
+            AppendItems(md, "Workstreams", Workstreams);
+            if (LastReview.Count > 0)
+            {
+                md.AppendLine("**The last iteration's review**").AppendLine();
+                AppendFields(md, LastReview, "");
+            }
+            AppendItems(md, "Top risks", Risks);
         }
         md.AppendLine("## Collective resources").AppendLine();
         if (Resources.Count == 0 && PooledFunds.Count == 0)
@@ -183,8 +205,51 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
         var funds = Items(from.PooledFunds, to.PooledFunds, f => f.NameInWords(), (a, b) => Fields(
             ("Paid in", Prose.Pounds(a.PaidInPence), Prose.Pounds(b.PaidInPence)),
             ("Allocated to schemes", Prose.Pounds(a.AllocatedInPence), Prose.Pounds(b.AllocatedInPence))));
-        return new StrategyComparison(fromLabel, toLabel, goals, resources, funds) { Narrative = CompareNarrative(from.Narrative, to.Narrative) };
+        return new StrategyComparison(fromLabel, toLabel, goals, resources, funds)
+        {
+            Narrative = CompareNarrative(from.Narrative, to.Narrative),
+            Workstreams = from.Workstreams is { } streamsBefore && to.Workstreams is { } streamsNow ? CompareWorkstreams(streamsBefore, streamsNow) : [],
+            // Versions published before the review and the risks were kept (no top risks recorded) say nothing of them, rather than that they were added.
+            LastReview = from.TopRisks is not null && to.TopRisks is not null ? CompareReview(from.LastReview, to.LastReview) : [],
+            Risks = from.TopRisks is { } risksBefore && to.TopRisks is { } risksNow ? CompareRisks(risksBefore, risksNow) : [],
+        };
     }
+
+    private static List<ItemChange> CompareWorkstreams(IReadOnlyList<DocumentWorkstream> before, IReadOnlyList<DocumentWorkstream> after) =>
+        Items(before, after, w => w.Name, (a, b) =>
+        {
+            var f = new List<FieldDifference>();
+            AddProse(f, "Purpose", a.Purpose, b.Purpose);
+            f.AddRange(Fields(
+                ("Status", a.Status, b.Status),
+                ("Lead organisation", a.LeadOrganisation, b.LeadOrganisation),
+                ("Serves", Joined(a.Goals), Joined(b.Goals)),
+                ("Progress", a.ProgressInWords(), b.ProgressInWords()),
+                ("Blocked", Joined(a.Blocked), Joined(b.Blocked))));
+            return f;
+        });
+
+    private static List<FieldDifference> CompareReview(DocumentIterationReview? a, DocumentIterationReview? b)
+    {
+        var fields = Fields(("Iteration", a?.HeadingInWords(), b?.HeadingInWords()));
+        AddProse(fields, "Objective", a?.Objective, b?.Objective);
+        fields.AddRange(Fields(
+            ("Review held", a?.HeldOn is { } x ? Prose.Date(x) : null, b?.HeldOn is { } y ? Prose.Date(y) : null),
+            ("What was delivered", a is null ? null : Joined(a.Delivered.Select(d => d.InWords())), b is null ? null : Joined(b.Delivered.Select(d => d.InWords()))),
+            ("What slipped", a is null ? null : Joined(a.Slipped.Select(s => s.InWords())), b is null ? null : Joined(b.Slipped.Select(s => s.InWords()))),
+            ("Measures at the end", a is null ? null : Joined(a.Measures.Select(m => $"{m.Name}: {m.AtEnd}")), b is null ? null : Joined(b.Measures.Select(m => $"{m.Name}: {m.AtEnd}")))));
+        return fields;
+    }
+
+    private static List<ItemChange> CompareRisks(IReadOnlyList<DocumentRisk> before, IReadOnlyList<DocumentRisk> after) =>
+        Items(before, after, r => r.Event, (a, b) =>
+        {
+            var f = new List<FieldDifference>();
+            AddProse(f, "Risk", a.Event, b.Event);
+            f.AddRange(Fields(("Score", a.ScoreInWords(), b.ScoreInWords()), ("Owner", a.OwnerInWords(), b.OwnerInWords()), ("Response", a.Response, b.Response)));
+            AddProse(f, "Mitigation", a.Mitigation, b.Mitigation);
+            return f;
+        }, r => r.Id.ToString());
 
     /// <summary>Versions published before the strategy's own words were kept read as having none.</summary>
     private static List<FieldDifference> CompareNarrative(DocumentNarrative? a, DocumentNarrative? b)

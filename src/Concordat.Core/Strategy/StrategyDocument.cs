@@ -161,6 +161,26 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
     /// <summary>The work programme's workstreams; null in versions published before the work programme was kept.</summary>
     public IReadOnlyList<DocumentWorkstream>? Workstreams { get; init; }
 
+    /// <summary>The review of the latest closed iteration; null when none has closed, and in versions published before reviews were kept.</summary>
+    public DocumentIterationReview? LastReview { get; init; }
+
+    /// <summary>
+    /// The highest-scoring open risks of the RAID log; null in versions published before they were kept, which is how a
+    /// comparison knows not to report the work programme's review and risks as added when they were only not recorded.
+    /// </summary>
+    public IReadOnlyList<DocumentRisk>? TopRisks { get; init; }
+
+    /// <summary>How many risks are open in the RAID log, of which <see cref="TopRisks"/> are the highest.</summary>
+    public int OpenRisks { get; init; }
+
+    /// <summary>"The 5 highest-scoring of 12 open risks in the RAID log." (or all of them, when there are few).</summary>
+    public string TopRisksInWords() => (TopRisks?.Count ?? 0) switch
+    {
+        0 => OpenRisks == 0 ? "No risks are open in the RAID log." : $"{Prose.Count(OpenRisks, "risk")} open in the RAID log, none yet scored.",
+        var shown when shown == OpenRisks => $"The {Prose.Count(OpenRisks, "open risk")} in the RAID log, highest score first.",
+        var shown => $"The {shown} highest-scoring of {Prose.Count(OpenRisks, "open risk")} in the RAID log.",
+    };
+
     /// <summary>
     /// The goals by ambition, in the order the convenors set, then those under no ambition; versions published before
     /// ambitions existed read as one part of shared goals. An ambition with no goals yet still shows, so it is seen to be empty.
@@ -239,6 +259,10 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
                 md.AppendLine();
             }
         }
+        if (TopRisks is { } risks)
+        {
+            AppendReviewAndRisks(risks);
+        }
         md.AppendLine("## Our collective resources").AppendLine();
         md.AppendLine("| Kind | Available | Committed | Idle |").AppendLine("|---|---:|---:|---:|");
         foreach (var r in Resources)
@@ -250,6 +274,61 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{M(f.NameInWords())}: {Prose.Pounds(f.PaidInPence)} paid in by partners, {Prose.Pounds(f.AllocatedInPence)} allocated to schemes.");
         }
         return md.ToString();
+
+        void AppendReviewAndRisks(IReadOnlyList<DocumentRisk> risks)
+        {
+            md.AppendLine("### The last iteration's review").AppendLine();
+            if (LastReview is not { } review)
+            {
+                md.AppendLine("No iteration has closed yet.").AppendLine();
+            }
+            else
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"**{M(review.HeadingInWords())}**").AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"{M(review.ObjectiveInWords())} {M(review.HeldInWords())} {M(review.SummaryInWords())}").AppendLine();
+                if (review.Delivered.Count > 0)
+                {
+                    md.AppendLine("What was delivered:").AppendLine();
+                    foreach (var d in review.Delivered)
+                    {
+                        md.AppendLine(CultureInfo.InvariantCulture, $"- {M(d.InWords())}");
+                    }
+                    md.AppendLine();
+                }
+                if (review.Slipped.Count > 0)
+                {
+                    md.AppendLine("What slipped:").AppendLine();
+                    foreach (var slipped in review.Slipped)
+                    {
+                        md.AppendLine(CultureInfo.InvariantCulture, $"- {M(slipped.InWords())}");
+                    }
+                    md.AppendLine();
+                }
+                if (review.Measures.Count == 0)
+                {
+                    md.AppendLine("The goals served have no measures.").AppendLine();
+                }
+                else
+                {
+                    md.AppendLine("| Measure | At the start | At the end | Moved |").AppendLine("|---|---|---|---|");
+                    foreach (var m in review.Measures)
+                    {
+                        md.AppendLine(CultureInfo.InvariantCulture, $"| {M(m.Name)} | {M(m.AtStart)} | {M(m.AtEnd)} | {m.MovedInWords()} |");
+                    }
+                    md.AppendLine();
+                }
+            }
+            md.AppendLine("### Top risks").AppendLine();
+            md.AppendLine(M(TopRisksInWords())).AppendLine();
+            foreach (var r in risks)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- **{M(Prose.Sentence(r.Event))}** {M(Prose.Sentence(r.ScoreInWords()))} Owner: {M(r.OwnerInWords())}. Mitigation: {M(r.MitigationInWords())}");
+            }
+            if (risks.Count > 0)
+            {
+                md.AppendLine();
+            }
+        }
 
         void AppendGoal(DocumentGoal g)
         {
@@ -345,7 +424,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
 
 /// <summary>Builds the strategy document from the live data.</summary>
 public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, PooledViews views, PooledFundService funds, HealthCheckService health,
-    StrategyNarrativeService narratives, WorkProgramme.WorkItemService items, TimeProvider clock)
+    StrategyNarrativeService narratives, WorkProgramme.WorkItemService items, MeasureService measures, TimeProvider clock)
 {
     public async Task<StrategyDocument> BuildAsync(CancellationToken ct)
     {
@@ -430,6 +509,37 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
             Narrative = narrative.IsEmpty ? null : new DocumentNarrative(narrative.Vision, narrative.Principles, narrative.Context, narrative.EnablingStrategies,
                 [.. narrative.Documents.Select(d => new DocumentLink(d.Kind.InWords(), d.Title, d.Url))]),
             Workstreams = programme,
+            LastReview = reading.LastClosedIteration is { } last ? await ReviewAsync(last, ct) : null,
+            TopRisks = DocumentRisk.Top(reading.OpenRisks),
+            OpenRisks = reading.OpenRisks.Count,
         };
+    }
+
+    /// <summary>
+    /// A closed iteration's review as its page shows it, from the snapshot kept at closing: four queries however many items
+    /// and measures (the items with why they slipped, then the measures of the goals served, read at the start and the end together).
+    /// </summary>
+    private async Task<DocumentIterationReview> ReviewAsync(WorkProgramme.Iterations.Iteration iteration, CancellationToken ct)
+    {
+        var kept = (await db.IterationSnapshotItems.AsNoTracking().Where(s => s.IterationId == iteration.Id)
+            .Select(s => new
+            {
+                s.WorkItemId, s.Title, s.OwnerOrganisation, s.Status, s.BlockedReason, s.Outcome,
+                Why = db.IterationSlipNotes.Where(n => n.IterationId == s.IterationId && n.WorkItemId == s.WorkItemId).Select(n => n.Note).FirstOrDefault(),
+            })
+            .ToListAsync(ct))
+            .OrderBy(s => s.Status).ThenBy(s => s.Title, StringComparer.Ordinal).ThenBy(s => s.WorkItemId).ToList();
+        var done = kept.Where(s => s.Status == WorkProgramme.WorkItemStatus.Done).ToList();
+        var delivered = done.GroupBy(s => s.OwnerOrganisation).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new DocumentDelivered(g.Key, g.Count(), [.. g.Select(s => s.Title)])).ToList();
+        var slipped = kept.Where(s => s.Status != WorkProgramme.WorkItemStatus.Done)
+            .Select(s => new DocumentSlipped(s.Title, s.OwnerOrganisation, WorkProgramme.WorkItemWords.InWords(s.Status), s.BlockedReason,
+                WorkProgramme.Iterations.IterationWords.InWords(s.Outcome), s.Why)).ToList();
+        var served = db.WorkstreamGoals.Where(w => db.IterationSnapshotItems.Any(s => s.IterationId == iteration.Id && s.WorkstreamId == w.WorkstreamId))
+            .Join(db.GoalMeasures, w => w.GoalId, g => g.GoalId, (_, g) => g.MeasureId);
+        var readings = await measures.ReadingsOnAsync(served, [iteration.StartsOn, iteration.EndsOn], ct);
+        var movements = readings.Values.Select(r => DocumentMeasureMovement.From(r[0], r[1]))
+            .OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
+        return new DocumentIterationReview(iteration.Name, iteration.StartsOn, iteration.EndsOn, iteration.Objective, iteration.ReviewHeldOn, delivered, slipped, movements);
     }
 }

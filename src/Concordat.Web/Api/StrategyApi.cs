@@ -41,10 +41,32 @@ public sealed record DocumentResourceResponse(string Kind, string Unit, double A
 
 public sealed record DocumentFundResponse(string Name, string FinancialYear, long PaidInPence, long AllocatedInPence);
 
-/// <summary>The strategy; narrative is null when no words are written (and in versions published before they were kept).</summary>
+public sealed record DocumentWorkstreamResponse(string Name, string Purpose, string Status, string LeadOrganisation, IReadOnlyList<string> Goals, int Items, int Done,
+    int Doing, IReadOnlyList<string> Blocked);
+
+public sealed record DocumentDeliveredResponse(string Organisation, int Count, IReadOnlyList<string> Titles);
+
+public sealed record DocumentSlippedResponse(string Title, string Organisation, string Status, string? BlockedReason, string? Outcome, string? WhyItSlipped);
+
+/// <summary>A measure's Making Data Count reading, in words, at the iteration's start and at its end.</summary>
+public sealed record DocumentMeasureMovementResponse(Guid Id, string Name, string AtStart, string AtEnd, bool Moved);
+
+public sealed record DocumentIterationReviewResponse(string Name, DateOnly StartsOn, DateOnly EndsOn, string? Objective, DateOnly? HeldOn,
+    IReadOnlyList<DocumentDeliveredResponse> Delivered, IReadOnlyList<DocumentSlippedResponse> Slipped, IReadOnlyList<DocumentMeasureMovementResponse> Measures);
+
+/// <summary>An open risk: score is the residual score when isResidual, otherwise the inherent one; band is the score's.</summary>
+public sealed record DocumentRiskResponse(Guid Id, string Event, string? Owner, int Score, string Band, bool IsResidual, int? InherentScore, string? Response,
+    string? Mitigation);
+
+/// <summary>
+/// The strategy; narrative is null when no words are written (and in versions published before they were kept). workstreams,
+/// and topRisks with lastReview, are null in versions published before they were kept; lastReview is also null when no
+/// iteration has closed.
+/// </summary>
 public sealed record StrategyDocumentResponse(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoalResponse> Goals,
     IReadOnlyList<DocumentResourceResponse> Resources, IReadOnlyList<DocumentFundResponse> PooledFunds, DocumentNarrativeResponse? Narrative,
-    IReadOnlyList<DocumentAmbitionResponse> Ambitions);
+    IReadOnlyList<DocumentAmbitionResponse> Ambitions, IReadOnlyList<DocumentWorkstreamResponse>? Workstreams, DocumentIterationReviewResponse? LastReview,
+    IReadOnlyList<DocumentRiskResponse>? TopRisks, int OpenRisks);
 
 /// <summary>A published version; agreedBy and agreedOn name the governance forum that agreed it, when the publisher recorded one.</summary>
 public sealed record VersionResponse(int Number, DateTime PublishedAtUtc, string PublishedBy, string Note, int ChecksPassed, int Checks,
@@ -63,7 +85,8 @@ public sealed record GoalChangeResponse(Guid Id, string Title, ChangeKind Change
     IReadOnlyList<ItemChangeResponse> Measures);
 
 public sealed record StrategyComparisonResponse(string From, string To, IReadOnlyList<GoalChangeResponse> Goals, IReadOnlyList<ItemChangeResponse> Resources,
-    IReadOnlyList<ItemChangeResponse> PooledFunds, bool HasChanges, IReadOnlyList<FieldDifferenceResponse> Narrative);
+    IReadOnlyList<ItemChangeResponse> PooledFunds, bool HasChanges, IReadOnlyList<FieldDifferenceResponse> Narrative, IReadOnlyList<ItemChangeResponse> Workstreams,
+    IReadOnlyList<FieldDifferenceResponse> LastReview, IReadOnlyList<ItemChangeResponse> Risks);
 
 public sealed record RelatedDocumentResponse(RelatedDocumentKind Kind, string Title, string Url);
 
@@ -168,12 +191,20 @@ public static class StrategyApi
         [.. d.PooledFunds.Select(f => new DocumentFundResponse(f.Name, f.FinancialYear, f.PaidInPence, f.AllocatedInPence))],
         d.Narrative is { } n ? new DocumentNarrativeResponse(n.Vision, n.Principles, n.Context, n.EnablingStrategies,
             [.. n.Documents.Select(l => new DocumentLinkResponse(l.Kind, l.Title, l.Url))]) : null,
-        [.. (d.Ambitions ?? []).Select(a => new DocumentAmbitionResponse(a.Id, a.Title, a.Description))]);
+        [.. (d.Ambitions ?? []).Select(a => new DocumentAmbitionResponse(a.Id, a.Title, a.Description))],
+        d.Workstreams?.Select(w => new DocumentWorkstreamResponse(w.Name, w.Purpose, w.Status, w.LeadOrganisation, w.Goals, w.Items, w.Done, w.Doing, w.Blocked)).ToList(),
+        d.LastReview is { } r ? new DocumentIterationReviewResponse(r.Name, r.StartsOn, r.EndsOn, r.Objective, r.HeldOn,
+            [.. r.Delivered.Select(x => new DocumentDeliveredResponse(x.Organisation, x.Count, x.Titles))],
+            [.. r.Slipped.Select(x => new DocumentSlippedResponse(x.Title, x.Organisation, x.Status, x.BlockedReason, x.Outcome, x.Why))],
+            [.. r.Measures.Select(m => new DocumentMeasureMovementResponse(m.Id, m.Name, m.AtStart, m.AtEnd, m.Moved))]) : null,
+        d.TopRisks?.Select(k => new DocumentRiskResponse(k.Id, k.Event, k.Owner, k.Score, k.Band, k.IsResidual, k.InherentScore, k.Response, k.Mitigation)).ToList(),
+        d.OpenRisks);
 
     private static StrategyComparisonResponse ToResponse(StrategyComparison c) => new(c.From, c.To,
         [.. c.Goals.Select(g => new GoalChangeResponse(g.Id, g.Title, g.Change, ToResponse(g.Fields), ToResponse(g.Drivers), ToResponse(g.ChangeIdeas),
             ToResponse(g.Contributions), ToResponse(g.Measures)))],
-        ToResponse(c.Resources), ToResponse(c.PooledFunds), c.HasChanges, ToResponse(c.Narrative));
+        ToResponse(c.Resources), ToResponse(c.PooledFunds), c.HasChanges, ToResponse(c.Narrative), ToResponse(c.Workstreams), ToResponse(c.LastReview),
+        ToResponse(c.Risks));
 
     private static List<ItemChangeResponse> ToResponse(IReadOnlyList<ItemChange> items) =>
         [.. items.Select(i => new ItemChangeResponse(i.Name, i.Change, ToResponse(i.Fields)))];
