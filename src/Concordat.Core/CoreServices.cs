@@ -90,6 +90,10 @@ public static class CoreServices
         services.AddScoped<Demo.DemoMeasures>();
         services.AddScoped<Demo.DemoTheoryOfChange>();
         services.AddScoped<Demo.DemoWorkProgramme>();
+        services.AddScoped<Demo.DemoIterations>();
+        services.AddScoped<Demo.DemoDependencies>();
+        services.AddScoped<Demo.DemoRaid>();
+        services.AddScoped<Demo.DemoPdsa>();
 
         return services.AddIdentityCore<Person>(o =>
             {

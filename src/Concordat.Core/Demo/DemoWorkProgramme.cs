@@ -9,9 +9,11 @@ namespace Concordat.Core.Demo;
 /// A living work programme for the demo goals: three workstreams across nine partners, each with items in every
 /// column, some overdue, some blocked on another partner, so that the board, the list and an organisation's own view
 /// all have something true to show. Items are added by a lead of their owner where the demo has one, else by the
-/// convenor, as a programme office would on a partner's behalf.
+/// convenor, as a programme office would on a partner's behalf. Then the programme is lived: iterations with their
+/// reviews and retrospectives, dependencies between partners, the RAID log and PDSA cycles (each in its own class).
 /// </summary>
-public sealed class DemoWorkProgramme(ConcordatDb db, WorkstreamService workstreams, WorkItemService items)
+public sealed class DemoWorkProgramme(ConcordatDb db, WorkstreamService workstreams, WorkItemService items, DemoIterations iterations,
+    DemoDependencies dependencies, DemoRaid raid, DemoPdsa pdsa)
 {
     public sealed record Context(DateOnly Today, Actor Convenor, IReadOnlyDictionary<Guid, Actor> Leads, IReadOnlyDictionary<string, Guid> Organisations,
         Guid FrailtyGoalId, Guid AeGoalId, Guid HypertensionGoalId);
@@ -46,7 +48,7 @@ public sealed class DemoWorkProgramme(ConcordatDb db, WorkstreamService workstre
         new("Virtual ward dashboard shared with partners", "NHS Northshire and Eastvale Integrated", WorkItemStatus.Backlog, null, WorkItemSize.Small),
         new("Care home staff trained to call the virtual ward first", "Eastvale Borough", WorkItemStatus.Backlog, 75, WorkItemSize.Medium,
             ["Northshire and Eastvale Community"]),
-        new("Carers' contingency plans offered at discharge", "Northshire and Eastvale VCSE", WorkItemStatus.Done, -40, WorkItemSize.Small),
+        new("Carers' contingency plans offered at discharge", "Northshire and Eastvale VCSE", WorkItemStatus.Done, -58, WorkItemSize.Small),
         new("Equipment delivered the day of discharge", "Northshire County", WorkItemStatus.Ready, 28, WorkItemSize.Medium, ["Northshire Teaching"]),
     ];
 
@@ -64,7 +66,7 @@ public sealed class DemoWorkProgramme(ConcordatDb db, WorkstreamService workstre
             ["Northshire and Eastvale VCSE", "Eastvale Borough"]),
         new("Frequent attenders reviewed with primary care", "Eastvale General", WorkItemStatus.Backlog, 80, WorkItemSize.Medium, ["Eastvale GP"]),
         new("Care packages sourced within 48 hours of referral", "Northshire County", WorkItemStatus.Doing, -5, WorkItemSize.Large, ["Northshire Teaching"]),
-        new("NHS 111 directs to the urgent treatment centre first", "NHS Northshire and Eastvale Integrated", WorkItemStatus.Done, -30, WorkItemSize.Small),
+        new("NHS 111 directs to the urgent treatment centre first", "NHS Northshire and Eastvale Integrated", WorkItemStatus.Done, -70, WorkItemSize.Small),
         new("Escalation beds closed once packages flow", "Northshire Teaching", WorkItemStatus.Backlog, 100, WorkItemSize.Medium, ["Northshire County"]),
         new("Streaming audit after the first month", "Eastvale General", WorkItemStatus.Backlog, 60, WorkItemSize.Small),
         new("Housing officer in the discharge team", "Eastvale Borough", WorkItemStatus.Ready, 25, WorkItemSize.Small, ["Eastvale General"]),
@@ -85,7 +87,7 @@ public sealed class DemoWorkProgramme(ConcordatDb db, WorkstreamService workstre
             ["Eastvale GP"], ChangeIdea: "Recall payment"),
         new("Practice searches for raised readings with no follow-up", "Eastvale GP", WorkItemStatus.Done, -20, WorkItemSize.Small,
             ChangeIdea: "Recall payment"),
-        new("Community venue list for the most deprived neighbourhoods", "Northshire and Eastvale VCSE", WorkItemStatus.Done, -35, WorkItemSize.Small,
+        new("Community venue list for the most deprived neighbourhoods", "Northshire and Eastvale VCSE", WorkItemStatus.Done, -62, WorkItemSize.Small,
             ["Northshire County"]),
         new("Blood pressure monitors lent through libraries", "Northshire County", WorkItemStatus.Backlog, 120, WorkItemSize.Medium),
         new("Pharmacy checks promoted in Eastvale", "Eastvale Borough", WorkItemStatus.Backlog, 90, WorkItemSize.Small, ["Eastvale GP"]),
@@ -108,11 +110,14 @@ public sealed class DemoWorkProgramme(ConcordatDb db, WorkstreamService workstre
         // The demo's goals may be added to a system more than once (to grow it), and workstream names are unique.
         var round = await db.Workstreams.CountAsync(ct) / 3;
         string Named(string name) => round == 0 ? name : $"{name} ({round + 1})";
+        var made = new Dictionary<string, WorkItem>();
+        var streams = new Dictionary<string, Guid>();
 
         async Task Stream(string name, string purpose, string lead, Guid goal, string[] contributors, string[] streamIdeas, DemoItem[] demoItems)
         {
             var stream = await workstreams.CreateAsync(new SaveWorkstream(Named(name), purpose, Org(lead), For(Org(lead)).PersonId, WorkstreamStatus.Active,
                 [goal], [.. contributors.Select(Org)], [.. streamIdeas.Select(Idea)]), c.Convenor, ct);
+            streams[name] = stream.Id;
             foreach (var d in demoItems)
             {
                 var owner = Org(d.Owner);
@@ -122,22 +127,29 @@ public sealed class DemoWorkProgramme(ConcordatDb db, WorkstreamService workstre
                     d.ChangeIdea is { } idea ? [Idea(idea)] : null), actor, ct);
                 if (d.Status != WorkItemStatus.Backlog)
                 {
-                    await items.MoveAsync(item.Id, new MoveWorkItem(d.Status, d.BlockedBecause, d.BlockedOn is { } on ? Org(on) : null), item.Version, actor, ct);
+                    item = await items.MoveAsync(item.Id, new MoveWorkItem(d.Status, d.BlockedBecause, d.BlockedOn is { } on ? Org(on) : null), item.Version, actor, ct);
                 }
+                made[d.Title] = item;
             }
         }
 
-        await Stream("Frailty: care at home", "Meet crises at home and get people home from hospital as soon as they are well enough.",
+        await Stream(DemoProgramme.Frailty, "Meet crises at home and get people home from hospital as soon as they are well enough.",
             "Northshire and Eastvale Community", c.FrailtyGoalId,
             ["Northern Counties Ambulance", "Eastvale GP", "Northshire County", "Northshire and Eastvale VCSE", "St Aidan's Hospice", "Northshire Teaching"],
             ["Step-up referrals", "Reablement contract"], Frailty);
-        await Stream("Urgent and emergency care flow", "Keep the emergency departments clear: fewer people need them, and people move through the hospital.",
+        await Stream(DemoProgramme.UrgentCare, "Keep the emergency departments clear: fewer people need them, and people move through the hospital.",
             "Northshire Teaching", c.AeGoalId,
             ["Eastvale General", "Northern Counties Ambulance", "Eastvale GP", "Northshire County", "Eastvale Borough", "NHS Northshire and Eastvale Integrated"],
             [], UrgentCare);
-        await Stream("Finding high blood pressure", "Find people with high blood pressure in the most deprived neighbourhoods, where they already go.",
+        await Stream(DemoProgramme.Hypertension, "Find people with high blood pressure in the most deprived neighbourhoods, where they already go.",
             "NHS Northshire and Eastvale Integrated", c.HypertensionGoalId,
             ["Northshire County", "Eastvale Borough", "Eastvale GP", "Northshire and Eastvale VCSE"],
             ["Blood pressure checks in libraries", "Recall payment"], Hypertension);
+
+        var programme = new DemoProgramme(c, made, streams);
+        await dependencies.CreateAsync(programme, ct);
+        await iterations.CreateAsync(programme, ct);
+        await raid.CreateAsync(programme, ct);
+        await pdsa.CreateAsync(programme, ct);
     }
 }

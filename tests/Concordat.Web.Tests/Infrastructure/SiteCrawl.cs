@@ -30,16 +30,6 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
         ["/sign-in/single-sign-on"] = "answers only with single sign-on configured, after the provider's answer (SingleSignOnTests)",
         ["/systems/{systemId:guid}/people/invited"] = "shown once, after adding a person",
         ["/systems/{systemId:guid}/created"] = "shown once, after creating a system",
-        ["/systems/{systemId:guid}/work/iterations/{iterationId:guid}"] = "the demo has no iterations yet (IterationPagesTests read it)",
-        ["/systems/{systemId:guid}/work/iterations/{iterationId:guid}/review"] = "the demo has no iterations yet (IterationPagesTests read it)",
-        ["/systems/{systemId:guid}/work/iterations/{iterationId:guid}/retrospective"] = "the demo has no iterations yet (IterationPagesTests read it)",
-        ["/systems/{systemId:guid}/work/items/{itemId:guid}"] = "the demo has no work programme yet (WorkProgrammePagesTests read it)",
-        ["/systems/{systemId:guid}/work/items/new"] = "linked once a workstream exists, which the demo has not yet",
-        ["/systems/{systemId:guid}/raid/{id:guid}"] = "the demo has no RAID log yet (RaidPagesTests read it)",
-        ["/systems/{systemId:guid}/raid/{id:guid}/edit"] = "the demo has no RAID log yet (RaidPagesTests read it)",
-        ["/systems/{systemId:guid}/pdsa/{id:guid}"] = "the demo has no PDSA cycles yet (PdsaPagesTests read it)",
-        ["/systems/{systemId:guid}/pdsa/{id:guid}/plan"] = "the demo has no PDSA cycles yet (PdsaPagesTests read it)",
-        ["/systems/{systemId:guid}/pdsa/{id:guid}/{stage:regex(^(do|study|act)$)}"] = "the demo has no PDSA cycles yet (PdsaPagesTests read it)",
     };
 
     private readonly List<PagePattern> _pages = PagePatterns(services);

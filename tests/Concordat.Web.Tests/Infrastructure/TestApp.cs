@@ -35,6 +35,7 @@ public class TestApp : WebApplicationFactory<Program>
     private readonly string? _sqliteDirectory;
     private readonly Dictionary<string, string?> _settings;
     private readonly Lock _clientsLock = new();
+    private readonly SemaphoreSlim _demoLock = new(1, 1);
 
     public TestApp(DatabaseKind kind, IDictionary<string, string?>? settings = null)
     {
@@ -136,6 +137,23 @@ public class TestApp : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider);
     }
 
+    /// <summary>
+    /// The demo workspace, made by the first test class that asks: classes sharing the app read one demo, and asking at
+    /// once must not make it twice.
+    /// </summary>
+    public async Task<Guid> DemoAsync(CancellationToken ct)
+    {
+        await _demoLock.WaitAsync(ct);
+        try
+        {
+            return await WithScopeAsync(s => s.GetRequiredService<Core.Demo.DemoWorkspace>().CreateAsync(ct));
+        }
+        finally
+        {
+            _demoLock.Release();
+        }
+    }
+
     public ConcordatDbScope Database(Guid? systemId = null)
     {
         var scope = Services.CreateAsyncScope();
@@ -151,6 +169,7 @@ public class TestApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        _demoLock.Dispose();
         if (_postgresDatabase is not null)
         {
             await using (var own = new NpgsqlConnection(_connectionString))

@@ -1,7 +1,6 @@
 using System.Net;
 using Concordat.Core.Demo;
 using Concordat.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Concordat.Web.Tests.Words;
 
@@ -19,7 +18,7 @@ public abstract class ProseTests(TestApp app, DatabaseKind kind) : ProviderTests
     [Fact]
     public async Task EveryPageAndDocument_OfTheDemoWorkspace_ReadsAsProse()
     {
-        var systemId = await App.WithScopeAsync(s => s.GetRequiredService<DemoWorkspace>().CreateAsync(Ct));
+        var systemId = await App.DemoAsync(Ct);
         var crawl = new SiteCrawl(App.Services, systemId);
         var publicView = crawl.PublicView;
         var problems = new List<string>();
