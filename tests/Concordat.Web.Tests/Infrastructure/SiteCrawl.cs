@@ -33,6 +33,8 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
         ["/systems/{systemId:guid}/work/iterations/{iterationId:guid}"] = "the demo has no iterations yet (IterationPagesTests read it)",
         ["/systems/{systemId:guid}/work/iterations/{iterationId:guid}/review"] = "the demo has no iterations yet (IterationPagesTests read it)",
         ["/systems/{systemId:guid}/work/iterations/{iterationId:guid}/retrospective"] = "the demo has no iterations yet (IterationPagesTests read it)",
+        // Linked from an open iteration's page for convenors: reached, and to be taken off this list, once the demo has a current iteration.
+        ["/systems/{systemId:guid}/work/iterations/{id:guid}/edit"] = "the demo has no iterations yet (IterationPagesTests read it)",
         ["/systems/{systemId:guid}/work/items/{itemId:guid}"] = "the demo has no work programme yet (WorkProgrammePagesTests read it)",
         ["/systems/{systemId:guid}/work/items/new"] = "linked once a workstream exists, which the demo has not yet",
         ["/systems/{systemId:guid}/raid/{id:guid}"] = "the demo has no RAID log yet (RaidPagesTests read it)",
