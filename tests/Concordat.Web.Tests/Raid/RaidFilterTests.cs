@@ -164,7 +164,63 @@ public abstract class RaidFilterTests(TestApp app, DatabaseKind kind) : Provider
     }
 }
 
-public sealed class RaidFilterSqliteTests(SqliteApp app) : RaidFilterTests(app, DatabaseKind.Sqlite);
+public sealed class RaidFilterSqliteTests(SqliteApp app) : RaidFilterTests(app, DatabaseKind.Sqlite)
+{
+    /// <summary>
+    /// The filtered log reads its entries in one query: the page, the API and the CSV send as many database commands with
+    /// one linked risk matching as with four (counted on a server of its own, as <see cref="Platform.QueryCountTests"/> does).
+    /// </summary>
+    [Fact]
+    public async Task FilteredReads_DoNotQueryPerEntry()
+    {
+        var queries = new QueryCounter();
+        await using var counted = new TestApp(DatabaseKind.Sqlite) { Queries = queries };
+        var system = await counted.CreateSystemAsync();
+        var workstreamId = await RaidApiTests.AddWorkstreamAsync(counted, system);
+        var trust = await ApiClient.ForAsync(counted, system.TrustLead);
+        var pages = await PageClient.SignedInAsync(counted, system.Viewer);
+        var viewer = await ApiClient.ForAsync(counted, system.Viewer);
+        var filters = $"band=Extreme&status=Open&overdue=true&ownerOrganisationId={system.TrustId}&workstreamId={workstreamId}";
+        string[] reads = [$"/api/v1/systems/{system.Id}/raid?{filters}", $"/api/v1/systems/{system.Id}/raid/risks.csv?{filters}",
+            $"/systems/{system.Id}/raid?{filters}"];
+        Task AddRiskAsync(string text) => RaidApiTests.AddAsync(trust, system, new
+        {
+            kind = "Risk", text, ownerOrganisationId = system.TrustId, cause = "Vacancies", effect = "Longer stays", likelihood = 5, impact = 4, response = "Reduce",
+            residualLikelihood = 4, residualImpact = 4, reviewOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2), workstreamIds = new[] { workstreamId },
+        });
+        async Task<int[]> CountAsync()
+        {
+            var counts = new List<int>();
+            foreach (var url in reads)
+            {
+                var tally = queries.Begin();
+                try
+                {
+                    var response = await (url.StartsWith("/api/", StringComparison.Ordinal) ? viewer : pages.Http).GetAsync(url, Ct);
+                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                    await response.Content.ReadAsStringAsync(Ct);
+                }
+                finally
+                {
+                    queries.End();
+                }
+                counts.Add(tally.Commands);
+            }
+            return [.. counts];
+        }
+
+        await AddRiskAsync("Winter surge");
+        var one = await CountAsync();
+        await AddRiskAsync("Staff sickness");
+        await AddRiskAsync("Agency costs");
+        await AddRiskAsync("Lost referrals");
+        var four = await CountAsync();
+
+        Assert.All(one, commands => Assert.True(commands > 0));
+        Assert.Equal(one, four);
+        Assert.Equal(4, (await (await viewer.GetAsync(reads[0], Ct)).JsonAsync()).AsArray().Count);
+    }
+}
 
 [Collection(PostgresApp.Collection)]
 public sealed class RaidFilterPostgresTests(PostgresApp app) : RaidFilterTests(app, DatabaseKind.Postgres);
