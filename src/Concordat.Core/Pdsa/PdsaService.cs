@@ -99,23 +99,30 @@ public sealed class PdsaService(ConcordatDb db, TimeProvider clock)
                 db.Measures.Where(m => m.Id == c.MeasureId).Select(m => m.Name).SingleOrDefault()))
             .SingleOrDefaultAsync(ct);
 
-    /// <summary>Plans the first cycle of a new ramp for a change idea, run by an organisation the actor works for (any partner, for a convenor).</summary>
-    public async Task<PdsaCycle> PlanAsync(Guid changeIdeaId, SavePdsaPlan input, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Plans the first cycle of a new ramp for a change idea, run by an organisation the actor works for (any partner, for
+    /// a convenor). Someone who may plan no test hears only that, whatever they sent.
+    /// </summary>
+    public async Task<PdsaCycle> PlanAsync(Guid? changeIdeaId, SavePdsaPlan input, Actor actor, CancellationToken ct)
     {
-        if (!await db.ChangeIdeas.AnyAsync(i => i.Id == changeIdeaId, ct))
-        {
-            throw new NotFoundException("There is no such change idea in this system.");
-        }
         if (!actor.IsConvenor && !actor.Memberships.Any(m => m.Role is Role.OrganisationLead or Role.Contributor))
         {
             throw new ForbiddenException("Only the people of a partner, or a convenor, can plan a test of change.");
+        }
+        if (changeIdeaId is null)
+        {
+            throw new InputInvalidException("ChangeIdeaId", "Say which change idea the cycle tests");
+        }
+        if (!await db.ChangeIdeas.AnyAsync(i => i.Id == changeIdeaId, ct))
+        {
+            throw new NotFoundException("There is no such change idea in this system.");
         }
         var valid = await ValidateAsync(input, ct);
         PdsaCycle.RequireOwner(actor, valid.OwnerOrganisationId, "plan a test run by that organisation");
         var id = Guid.CreateVersion7();
         var cycle = new PdsaCycle
         {
-            Id = id, SystemId = actor.SystemId, ChangeIdeaId = changeIdeaId, RampId = id, Number = 1, Title = valid.Title, Objective = valid.Objective,
+            Id = id, SystemId = actor.SystemId, ChangeIdeaId = changeIdeaId.Value, RampId = id, Number = 1, Title = valid.Title, Objective = valid.Objective,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         Apply(cycle, valid);

@@ -114,6 +114,16 @@ public static class RiskMatrix
         _ => RiskBand.Extreme,
     };
 
+    /// <summary>The lowest and highest score of a band, as <see cref="Band"/> draws them.</summary>
+    public static (int Lowest, int Highest) Scores(RiskBand band) => band switch
+    {
+        RiskBand.Low => (1, 3),
+        RiskBand.Moderate => (4, 6),
+        RiskBand.High => (7, 12),
+        RiskBand.Extreme => (13, 25),
+        _ => throw new ArgumentOutOfRangeException(nameof(band), band, null),
+    };
+
     public static string Likelihood(int value) => value switch
     {
         1 => "Rare",

@@ -19,6 +19,17 @@ public sealed record SaveRaidEntry(RaidKind? Kind, string? Text, RaidStatus? Sta
     string? CheckHow = null, DateOnly? CheckOn = null, string? IssueImpact = null, string? Resolution = null, string? Authority = null, DateOnly? DecidedOn = null,
     IReadOnlyList<Guid>? GoalIds = null, IReadOnlyList<Guid>? WorkstreamIds = null, IReadOnlyList<Guid>? WorkItemIds = null);
 
+/// <summary>
+/// Filters of the log, each optional. <see cref="Band"/> is a risk's current band: after mitigation when the residual
+/// score is set, before it otherwise. <see cref="Overdue"/> keeps open risks whose review, and open assumptions whose
+/// check, falls before today. Goal and workstream keep the entries linked to them.
+/// </summary>
+public sealed record RaidFilter(RaidKind? Kind = null, Guid? OwnerOrganisationId = null, RiskBand? Band = null, RaidStatus? Status = null, bool Overdue = false,
+    Guid? GoalId = null, Guid? WorkstreamId = null)
+{
+    public bool IsEmpty => this == new RaidFilter(Kind);
+}
+
 /// <summary>An entry as the log lists it, with the names it refers to and whether its review or check is overdue.</summary>
 public sealed record RaidRow(RaidEntry Entry, string? OwnerOrganisation, string? Forum, bool IsOverdue)
 {
@@ -48,16 +59,64 @@ public sealed class RaidService(ConcordatDb db, TimeProvider clock)
     /// <summary>How far ahead a risk review or an assumption check shows as waiting on its owner.</summary>
     public const int NoticeDays = 7;
 
+    /// <summary>Entries of one kind (or all), in register order.</summary>
+    public Task<IReadOnlyList<RaidRow>> ListAsync(RaidKind? kind, CancellationToken ct) => ListAsync(new RaidFilter(kind), ct);
+
     /// <summary>
-    /// Entries of one kind (or all). Risks are in register order: highest residual score first, then highest inherent;
-    /// open entries come before closed ones.
+    /// Entries matching the filter, read in one query. Risks are in register order: highest residual score first, then
+    /// highest inherent; open entries come before closed ones. A kind, band or status that is not one of theirs is
+    /// refused, naming the filter.
     /// </summary>
-    public async Task<IReadOnlyList<RaidRow>> ListAsync(RaidKind? kind, CancellationToken ct)
+    public async Task<IReadOnlyList<RaidRow>> ListAsync(RaidFilter filter, CancellationToken ct)
     {
+        var errors = new InputErrors();
+        if (filter.Kind is { } badKind && !Enum.IsDefined(badKind))
+        {
+            errors.Add("kind", "Choose risks, assumptions, issues or decisions");
+        }
+        if (filter.Band is { } badBand && !Enum.IsDefined(badBand))
+        {
+            errors.Add("band", "Choose the band: low, moderate, high or extreme");
+        }
+        if (filter.Status is { } badStatus && !Enum.IsDefined(badStatus))
+        {
+            errors.Add("status", "Choose open or closed");
+        }
+        errors.ThrowIfAny();
+        var today = UkCalendar.Today(clock);
         var entries = db.RaidEntries.AsNoTracking();
-        if (kind is { } k)
+        if (filter.Kind is { } k)
         {
             entries = entries.Where(e => e.Kind == k);
+        }
+        if (filter.OwnerOrganisationId is { } owner)
+        {
+            entries = entries.Where(e => e.OwnerOrganisationId == owner);
+        }
+        if (filter.Band is { } band)
+        {
+            var (lowest, highest) = RiskMatrix.Scores(band);
+            entries = entries.Where(e => e.Likelihood != null && e.Impact != null)
+                .Where(e => (e.ResidualLikelihood != null && e.ResidualImpact != null ? e.ResidualLikelihood * e.ResidualImpact : e.Likelihood * e.Impact) >= lowest
+                    && (e.ResidualLikelihood != null && e.ResidualImpact != null ? e.ResidualLikelihood * e.ResidualImpact : e.Likelihood * e.Impact) <= highest);
+        }
+        if (filter.Status is { } status)
+        {
+            entries = entries.Where(e => e.Status == status);
+        }
+        if (filter.Overdue)
+        {
+            // As RaidEntry.IsOverdue reads it, in the query.
+            entries = entries.Where(e => e.Status == RaidStatus.Open
+                && ((e.Kind == RaidKind.Risk && e.ReviewOn < today) || (e.Kind == RaidKind.Assumption && e.CheckOn < today)));
+        }
+        if (filter.GoalId is { } goal)
+        {
+            entries = entries.Where(e => e.Goals.Any(g => g.GoalId == goal));
+        }
+        if (filter.WorkstreamId is { } workstream)
+        {
+            entries = entries.Where(e => e.Workstreams.Any(w => w.WorkstreamId == workstream));
         }
         var rows = await entries
             .Select(e => new
@@ -67,7 +126,6 @@ public sealed class RaidService(ConcordatDb db, TimeProvider clock)
                 Forum = db.Forums.Where(f => f.Id == e.ForumId).Select(f => f.Name).SingleOrDefault(),
             })
             .ToListAsync(ct);
-        var today = UkCalendar.Today(clock);
         return [.. rows.Select(r => new RaidRow(r.Entry, r.Owner, r.Forum, r.Entry.IsOverdue(today)))
             .OrderBy(r => r.Entry.Kind)
             .ThenBy(r => r.Entry.Status)

@@ -18,10 +18,10 @@ public sealed record MoveWorkItem(WorkItemStatus? Status, string? BlockedReason 
 public sealed record WorkItemFilter(Guid? WorkstreamId = null, Guid? OrganisationId = null, Guid? GoalId = null, WorkItemStatus? Status = null, Guid? PersonId = null,
     Guid? BlockedOnOrganisationId = null, Guid? IterationId = null);
 
-/// <summary>An item as a card shows it.</summary>
+/// <summary>An item as a card shows it, with the iteration it is planned into (none while it waits in the backlog).</summary>
 public sealed record WorkItemCard(Guid Id, string Title, Guid WorkstreamId, string Workstream, Guid OwnerOrganisationId, string OwnerOrganisation,
     Guid? OwnerPersonId, string? OwnerPerson, WorkItemStatus Status, DateTime StatusSinceUtc, DateOnly? DueOn, WorkItemSize? Size, string? BlockedReason,
-    Guid? BlockedOnOrganisationId, string? BlockedOnOrganisation, Guid Version);
+    Guid? BlockedOnOrganisationId, string? BlockedOnOrganisation, Guid Version, Guid? IterationId = null, string? Iteration = null);
 
 public sealed record WorkItemDetail(WorkItem Item, WorkItemCard Card, string? Description, IReadOnlyList<(Guid Id, string Name)> Contributors,
     IReadOnlyList<(Guid Id, string Title)> ChangeIdeas, IReadOnlyList<WorkItemComment> Comments);
@@ -71,10 +71,11 @@ public sealed class WorkItemService(ConcordatDb db, TimeProvider clock)
                 Owner = db.Organisations.Where(o => o.Id == i.OwnerOrganisationId).Select(o => o.Name).Single(),
                 Person = db.Users.Where(p => p.Id == i.OwnerPersonId).Select(p => p.DisplayName).SingleOrDefault(),
                 BlockedOn = db.Organisations.Where(o => o.Id == i.BlockedOnOrganisationId).Select(o => o.Name).SingleOrDefault(),
+                Iteration = db.Iterations.Where(t => t.Id == i.IterationId).Select(t => t.Name).SingleOrDefault(),
             })
             .ToListAsync(ct);
         return [.. rows
-            .Select(r => Card(r.Item, r.Workstream, r.Owner, r.Person, r.BlockedOn))
+            .Select(r => Card(r.Item, r.Workstream, r.Owner, r.Person, r.BlockedOn, r.Iteration))
             .OrderBy(c => c.Status).ThenBy(c => c.DueOn ?? DateOnly.MaxValue).ThenBy(c => c.Title, StringComparer.Ordinal).ThenBy(c => c.Id)];
     }
 
@@ -83,9 +84,10 @@ public sealed class WorkItemService(ConcordatDb db, TimeProvider clock)
         var item = await db.WorkItems.AsNoTracking().Include(i => i.Contributors).Include(i => i.ChangeIdeas).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new NotFoundException("There is no such work item in this system.");
         var names = await NamesAsync(item, ct);
+        var iteration = item.IterationId is { } planned ? await db.Iterations.AsNoTracking().Where(t => t.Id == planned).Select(t => t.Name).SingleOrDefaultAsync(ct) : null;
         var comments = await db.WorkItemComments.AsNoTracking().Where(c => c.WorkItemId == id).OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id).ToListAsync(ct);
         return new WorkItemDetail(item, Card(item, names[item.WorkstreamId], names[item.OwnerOrganisationId], item.OwnerPersonId is { } p ? names.GetValueOrDefault(p) : null,
-                item.BlockedOnOrganisationId is { } b ? names.GetValueOrDefault(b) : null), item.Description,
+                item.BlockedOnOrganisationId is { } b ? names.GetValueOrDefault(b) : null, iteration), item.Description,
             [.. item.Contributors.Select(c => (c.OrganisationId, names.GetValueOrDefault(c.OrganisationId, "?"))).OrderBy(c => c.Item2, StringComparer.Ordinal)],
             [.. item.ChangeIdeas.Select(c => (c.ChangeIdeaId, names.GetValueOrDefault(c.ChangeIdeaId, "?"))).OrderBy(c => c.Item2, StringComparer.Ordinal)],
             comments);
@@ -210,15 +212,16 @@ public sealed class WorkItemService(ConcordatDb db, TimeProvider clock)
         return comment;
     }
 
-    /// <summary>The list as a table to download: one row per item, with its owner, status and age in days.</summary>
+    /// <summary>The list as a table to download: one row per item, with its owner, status, age in days and iteration.</summary>
     public static Table ToTable(IReadOnlyList<WorkItemCard> cards, DateTime nowUtc) => new(
-        ["id", "title", "workstream", "owner", "person", "status", "in_status_since", "days_in_status", "due", "size", "blocked_because", "whose_move"],
+        ["id", "title", "workstream", "owner", "person", "status", "in_status_since", "days_in_status", "due", "size", "blocked_because", "whose_move", "iteration"],
         [.. cards.Select(c => (IReadOnlyList<object?>)[c.Id.ToString(), c.Title, c.Workstream, c.OwnerOrganisation, c.OwnerPerson, c.Status.InWords(),
-            DateOnly.FromDateTime(c.StatusSinceUtc), (int)(nowUtc - c.StatusSinceUtc).TotalDays, c.DueOn, c.Size?.InWords(), c.BlockedReason, c.BlockedOnOrganisation])]);
+            DateOnly.FromDateTime(c.StatusSinceUtc), (int)(nowUtc - c.StatusSinceUtc).TotalDays, c.DueOn, c.Size?.InWords(), c.BlockedReason, c.BlockedOnOrganisation,
+            c.Iteration])]);
 
-    private static WorkItemCard Card(WorkItem i, string workstream, string owner, string? person, string? blockedOn) =>
+    private static WorkItemCard Card(WorkItem i, string workstream, string owner, string? person, string? blockedOn, string? iteration) =>
         new(i.Id, i.Title, i.WorkstreamId, workstream, i.OwnerOrganisationId, owner, i.OwnerPersonId, person, i.Status, i.StatusSinceUtc, i.DueOn, i.Size,
-            i.BlockedReason, i.BlockedOnOrganisationId, blockedOn, i.Version);
+            i.BlockedReason, i.BlockedOnOrganisationId, blockedOn, i.Version, i.IterationId, iteration);
 
     private async Task<WorkItem> LoadAsync(Guid id, CancellationToken ct) =>
         await db.WorkItems.Include(i => i.Contributors).Include(i => i.ChangeIdeas).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct)

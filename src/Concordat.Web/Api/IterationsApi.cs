@@ -80,7 +80,7 @@ public static class IterationsApi
         group.MapGet("/iterations/{id:guid}", async (Guid id, HttpContext context, IterationService iterations, CancellationToken ct) =>
                 Respond(context, (await iterations.GetAsync(id, ct)).Iteration))
             .WithName("GetIteration")
-            .WithSummary("One iteration; its ETag is the version to send in If-Match when closing it, recording its review or closing its retrospective")
+            .WithSummary("One iteration; its ETag is the version to send in If-Match when changing or closing it, recording its review or closing its retrospective")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/iterations", async Task<Results<CreatedAtRoute<IterationResponse>, ValidationProblem>> (Guid systemId, IterationRequest request,
@@ -92,6 +92,14 @@ public static class IterationsApi
             })
             .WithSummary("Start the next iteration (convenors); its dates follow on from the latest iteration at the cadence unless given")
             .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapPut("/iterations/{id:guid}", async (Guid id, IterationRequest request, HttpContext context, IterationService iterations, CancellationToken ct) =>
+                Respond(context, await iterations.UpdateAsync(id, new SaveIteration(request.Name, request.StartsOn, request.EndsOn, request.Objective),
+                    ETags.Parse(context.Request.Headers.IfMatch), context.Actor(), ct)))
+            .WithSummary("Change an open iteration's name, dates and objective (convenors): the dates in order and clear of every other iteration's; requires If-Match")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequiresIfMatch();
 
         group.MapGet("/iterations/{id:guid}/items", async (Guid id, [AsParameters] PageQuery page, HttpContext context, IterationService iterations, CancellationToken ct) =>
                 TypedResults.Ok(page.Of(context, (await iterations.GetAsync(id, ct)).Items, ToResponse)))

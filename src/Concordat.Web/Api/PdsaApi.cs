@@ -49,11 +49,7 @@ public static class PdsaApi
         group.MapPost("/pdsa-cycles", async Task<Results<CreatedAtRoute<PdsaCycleResponse>, ValidationProblem>> (Guid systemId, PdsaPlanRequest request,
                 HttpContext context, PdsaService cycles, CancellationToken ct) =>
             {
-                if (request.ChangeIdeaId is not { } ideaId)
-                {
-                    throw new Core.Access.InputInvalidException(nameof(request.ChangeIdeaId), "Say which change idea the cycle tests");
-                }
-                var created = await cycles.PlanAsync(ideaId, request.ToInput(), context.Actor(), ct);
+                var created = await cycles.PlanAsync(request.ChangeIdeaId, request.ToInput(), context.Actor(), ct);
                 return Created(systemId, context, await cycles.GetAsync(created.Id, ct));
             })
             .WithSummary("Plan the first cycle of a new ramp testing a change idea, run by an organisation you work for (convenors: any partner)")

@@ -22,15 +22,21 @@ public static class RaidApi
 {
     public static void MapRaidApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/raid", async (RaidKind? kind, [AsParameters] PageQuery page, HttpContext context, RaidService raid, CancellationToken ct) =>
-                TypedResults.Ok(page.Of(context, await raid.ListAsync(kind, ct), ToResponse)))
-            .WithSummary("The RAID log, of one kind or all: risks by residual then inherent score (highest first), open entries before closed ones");
+        group.MapGet("/raid", async (RaidKind? kind, Guid? ownerOrganisationId, RiskBand? band, RaidStatus? status, bool? overdue, Guid? goalId, Guid? workstreamId,
+                [AsParameters] PageQuery page, HttpContext context, RaidService raid, CancellationToken ct) =>
+                TypedResults.Ok(page.Of(context, await raid.ListAsync(new RaidFilter(kind, ownerOrganisationId, band, status, overdue ?? false, goalId, workstreamId), ct),
+                    ToResponse)))
+            .WithSummary("The RAID log, of one kind or all: risks by residual then inherent score (highest first), open entries before closed ones. " +
+                "Filters: ownerOrganisationId; band (a risk's current band: after mitigation when scored, before it otherwise); status; overdue=true for " +
+                "reviews and checks overdue; goalId and workstreamId for the entries linked to them");
 
         foreach (var kind in Enum.GetValues<RaidKind>())
         {
-            group.MapGet($"/raid/{kind.Slug()}.csv", async (RaidService raid, CancellationToken ct) =>
-                    TypedResults.File(RaidService.ToTable(kind, await raid.ListAsync(kind, ct)).ToCsv(), Table.CsvMediaType, $"{kind.Slug()}.csv"))
-                .WithSummary($"The log's {kind.Plural().ToLowerInvariant()} as CSV, with the columns of that kind")
+            group.MapGet($"/raid/{kind.Slug()}.csv", async (Guid? ownerOrganisationId, RiskBand? band, RaidStatus? status, bool? overdue, Guid? goalId,
+                    Guid? workstreamId, RaidService raid, CancellationToken ct) =>
+                    TypedResults.File(RaidService.ToTable(kind, await raid.ListAsync(new RaidFilter(kind, ownerOrganisationId, band, status, overdue ?? false, goalId,
+                        workstreamId), ct)).ToCsv(), Table.CsvMediaType, $"{kind.Slug()}.csv"))
+                .WithSummary($"The log's {kind.Plural().ToLowerInvariant()} as CSV, with the columns of that kind, narrowed by the same filters as the log")
                 .Produces<string>(StatusCodes.Status200OK, "text/csv");
         }
 

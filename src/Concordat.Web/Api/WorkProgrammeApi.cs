@@ -20,10 +20,10 @@ public sealed record WorkstreamRequest(string? Name, string? Purpose, Guid? Lead
     public SaveWorkstream ToInput() => new(Name, Purpose, LeadOrganisationId, SeniorResponsibleOwnerId, Status, GoalIds ?? [], ContributorIds ?? [], ChangeIdeaIds);
 }
 
-/// <summary>A work item as a card shows it; daysInStatus is its age in its column.</summary>
+/// <summary>A work item as a card shows it; daysInStatus is its age in its column; iterationId is null while it waits in the backlog.</summary>
 public sealed record WorkItemListItem(Guid Id, string Title, Guid WorkstreamId, string Workstream, Guid OwnerOrganisationId, string OwnerOrganisation,
     Guid? OwnerPersonId, string? OwnerPerson, WorkItemStatus Status, DateTime StatusSinceUtc, int DaysInStatus, DateOnly? DueOn, WorkItemSize? Size,
-    string? BlockedReason, Guid? BlockedOnOrganisationId, string? BlockedOnOrganisation);
+    string? BlockedReason, Guid? BlockedOnOrganisationId, string? BlockedOnOrganisation, Guid? IterationId, string? Iteration);
 
 public sealed record WorkItemCommentResponse(Guid Id, string Text, string AuthorName, string? AuthorOrganisation, DateTime CreatedAtUtc);
 
@@ -163,7 +163,7 @@ public static class WorkProgrammeApi
 
     private static WorkItemListItem ToResponse(WorkItemCard c, DateTime now) =>
         new(c.Id, c.Title, c.WorkstreamId, c.Workstream, c.OwnerOrganisationId, c.OwnerOrganisation, c.OwnerPersonId, c.OwnerPerson, c.Status, c.StatusSinceUtc,
-            (int)(now - c.StatusSinceUtc).TotalDays, c.DueOn, c.Size, c.BlockedReason, c.BlockedOnOrganisationId, c.BlockedOnOrganisation);
+            (int)(now - c.StatusSinceUtc).TotalDays, c.DueOn, c.Size, c.BlockedReason, c.BlockedOnOrganisationId, c.BlockedOnOrganisation, c.IterationId, c.Iteration);
 
     private static WorkItemResponse ToResponse(WorkItemDetail d, DateTime now) =>
         new(ToResponse(d.Card, now), d.Description, [.. d.Contributors.Select(c => new NamedResponse(c.Id, c.Name))],

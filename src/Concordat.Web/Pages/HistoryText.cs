@@ -33,6 +33,7 @@ public static class HistoryText
             : $"{entry.EntityName} returned to the backlog",
         "IterationCadenceSet" => "How long iterations last changed",
         "IterationStarted" => $"{entry.EntityName} started",
+        "IterationChanged" => $"{entry.EntityName} changed",
         "IterationClosed" => $"{entry.EntityName} closed",
         "IterationSlipNoted" => $"Why an item slipped in {entry.EntityName} recorded",
         "IterationReviewHeld" => $"Review of {entry.EntityName} recorded as held",

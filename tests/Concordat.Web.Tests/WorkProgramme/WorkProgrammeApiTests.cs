@@ -174,7 +174,7 @@ public abstract class WorkProgrammeApiTests(TestApp app, DatabaseKind kind) : Pr
         Assert.Equal(["Falls clinic pathway", "Home adaptations fast track"],
             (await councilAll.JsonAsync()).AsArray().Select(i => i!["title"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync(Ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,title,workstream,owner,person,status,in_status_since,days_in_status,due,size,blocked_because,whose_move", lines[0]);
+        Assert.Equal("id,title,workstream,owner,person,status,in_status_since,days_in_status,due,size,blocked_because,whose_move,iteration", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.Contains(lines, l => l.Contains(",Falls clinic pathway,Frailty at home,Westford Hospitals NHS Trust,", StringComparison.Ordinal) && l.Contains(",2027-03-31,Medium,", StringComparison.Ordinal));
     }

@@ -124,6 +124,61 @@ public sealed class IterationService(ConcordatDb db, WorkItemService items, Meas
         return iteration;
     }
 
+    /// <summary>
+    /// Changes an open iteration's name, dates and objective (convenors), against the version they read. The dates stay
+    /// in order and clear of every other iteration's; a closed iteration keeps what it was, as its review and snapshot do.
+    /// </summary>
+    public async Task<Iteration> UpdateAsync(Guid id, SaveIteration input, Guid? expectedVersion, Actor actor, CancellationToken ct)
+    {
+        actor.RequireConvenor("change an iteration");
+        var iteration = await db.Iterations.SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw NotFound();
+        var before = iteration.Snapshot();
+        if (!iteration.Version.Matches(expectedVersion, "iteration"))
+        {
+            throw new EditConflictException(iteration.Name, iteration.Version, before);
+        }
+        if (iteration.IsClosed)
+        {
+            throw new InputInvalidException(nameof(Iteration), $"{iteration.Name} is closed: its dates and objective stay as they were when it closed");
+        }
+        var errors = new InputErrors();
+        var name = errors.OptionalText(nameof(input.Name), "Name", input.Name, Iteration.NameMaxLength) ?? $"Iteration {iteration.Number}";
+        var objective = errors.OptionalText(nameof(input.Objective), "Objective", input.Objective, Iteration.ObjectiveMaxLength);
+        if (input.StartsOn is null)
+        {
+            errors.Add(nameof(input.StartsOn), "Enter the date the iteration starts");
+        }
+        if (input.EndsOn is null)
+        {
+            errors.Add(nameof(input.EndsOn), "Enter the date the iteration ends");
+        }
+        if (input is { StartsOn: { } startsOn, EndsOn: { } endsOn })
+        {
+            if (endsOn < startsOn)
+            {
+                errors.Add(nameof(input.EndsOn), "The iteration must end on or after the day it starts");
+            }
+            else if (await db.Iterations.AsNoTracking().Where(i => i.Id != id && i.StartsOn <= endsOn && i.EndsOn >= startsOn)
+                    .OrderBy(i => i.Number).FirstOrDefaultAsync(ct) is { } overlapping)
+            {
+                errors.Add(nameof(input.StartsOn), $"The dates overlap {overlapping.Name}, {Prose.Dates(overlapping.StartsOn, overlapping.EndsOn)}");
+            }
+        }
+        errors.ThrowIfAny();
+        db.Entry(iteration).Property(i => i.Version).OriginalValue = iteration.Version;
+        iteration.Name = name;
+        iteration.StartsOn = input.StartsOn!.Value;
+        iteration.EndsOn = input.EndsOn!.Value;
+        iteration.Objective = objective;
+        var after = iteration.Snapshot();
+        if (!before.SequenceEqual(after))
+        {
+            db.Audit(actor, clock.GetUtcNow().UtcDateTime, "IterationChanged", EntityType, id, iteration.Name, before, after);
+            await SaveAsync(iteration.Name, ct);
+        }
+        return iteration;
+    }
+
     /// <summary>Plans an item into an open iteration, or (with none) back into the backlog; the item's people and convenors may.</summary>
     public async Task<WorkItem> PlanAsync(Guid workItemId, Guid? iterationId, Guid? expectedVersion, Actor actor, CancellationToken ct)
     {
