@@ -59,9 +59,6 @@ public sealed class RaidService(ConcordatDb db, TimeProvider clock)
     /// <summary>How far ahead a risk review or an assumption check shows as waiting on its owner.</summary>
     public const int NoticeDays = 7;
 
-    /// <summary>Entries of one kind (or all), in register order.</summary>
-    public Task<IReadOnlyList<RaidRow>> ListAsync(RaidKind? kind, CancellationToken ct) => ListAsync(new RaidFilter(kind), ct);
-
     /// <summary>
     /// Entries matching the filter, read in one query. Risks are in register order: highest residual score first, then
     /// highest inherent; open entries come before closed ones. A kind, band or status that is not one of theirs is

@@ -82,7 +82,7 @@ public abstract class DemoWorkspaceProgrammeTests(TestApp app, DatabaseKind kind
         var systemId = await DemoAsync();
         await using var scope = App.Database(systemId);
 
-        var rows = await scope.Get<RaidService>().ListAsync(null, Ct);
+        var rows = await scope.Get<RaidService>().ListAsync(new RaidFilter(), Ct);
 
         var risks = rows.Where(r => r.Entry.Kind == RaidKind.Risk).Select(r => r.Entry).ToList();
         foreach (var residual in new[] { false, true })
