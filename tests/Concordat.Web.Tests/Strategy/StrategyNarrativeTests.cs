@@ -186,6 +186,32 @@ public abstract class StrategyNarrativeTests(TestApp app, DatabaseKind kind) : P
         Assert.Null(asLead.Document.QuerySelector($"a[href='/systems/{system.Id}/strategy/narrative/edit']"));
         Assert.Equal(HttpStatusCode.Forbidden, leadEdit.Status);
     }
+
+    [Fact]
+    public async Task TheWordsAreShownAsFormattedText_HeadingsBelowTheirSection_AndNoLinkLeadsToScript()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var written = await WriteAsync(convenor, system, new
+        {
+            vision = "A **healthier** Westford, as [the partnership](https://example.org/icp) agreed",
+            principles = "- Start with the worst outcomes\n- Decide close to neighbourhoods",
+            enablingStrategies = "# Workforce\nOne plan. [Press here](javascript:alert(1)) or [here](JavaScript:alert(2)) or https://example.org/people",
+        }, null);
+        Assert.True(written.IsSuccessStatusCode, await written.Content.ReadAsStringAsync(Ct));
+
+        var page = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync($"/systems/{system.Id}/strategy/narrative");
+
+        Assert.Equal("healthier", page.Text("#vision p strong"));
+        Assert.Equal("https://example.org/icp", page.Document.QuerySelector("#vision p a")!.GetAttribute("href"));
+        Assert.Equal(["Start with the worst outcomes", "Decide close to neighbourhoods"], page.Document.QuerySelectorAll("#principles ul li").Select(li => li.TextContent));
+        // A heading the convenor starts with # sits below the section's own heading.
+        Assert.Equal("Workforce", page.Text("#enabling-strategies h3"));
+        var links = page.Document.QuerySelectorAll("#enabling-strategies a").Select(a => (a.TextContent, a.GetAttribute("href"))).ToList();
+        Assert.DoesNotContain(links, l => l.Item2?.Contains("script", StringComparison.OrdinalIgnoreCase) == true);
+        Assert.Contains(("https://example.org/people", "https://example.org/people"), links);
+        Assert.Contains("Press here", page.Text("#enabling-strategies"));
+    }
 }
 
 public sealed class StrategyNarrativeSqliteTests(SqliteApp app) : StrategyNarrativeTests(app, DatabaseKind.Sqlite);
