@@ -40,15 +40,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context signed in as one of the demo people, on the system's home page.</summary>
-    public async Task<PageChecks> SignInAsync(string email)
+    /// <summary>A new browser context signed in as one of a test system's people, on the system's home page.</summary>
+    public Task<PageChecks> SignInAsync(TestPerson person) => SignInAsync(person.Email, person.Password);
+
+    /// <summary>A new browser context signed in (as one of the demo people unless a password is given), on the system's home page.</summary>
+    public async Task<PageChecks> SignInAsync(string email, string password = Concordat.Core.Demo.DemoWorkspace.Password)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl });
         var page = await context.NewPageAsync();
         var checks = new PageChecks(page);
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Concordat.Core.Demo.DemoWorkspace.Password);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/systems/[0-9a-f-]{36}$"));
         return checks;

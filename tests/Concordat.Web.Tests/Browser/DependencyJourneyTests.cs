@@ -25,7 +25,7 @@ public sealed class DependencyJourneyTests(BrowserFixture browser)
         var system = await browser.App.CreateSystemAsync();
         var (consumer, producer) = await SeedAsync(system);
 
-        var trust = await SignInAsync(system.TrustLead);
+        var trust = await browser.SignInAsync(system.TrustLead);
         var page = trust.Page;
         await page.GotoAsync($"/systems/{system.Id}/work/items/{consumer}");
         await trust.CheckAsync("95-item-depends-on-nothing");
@@ -38,7 +38,7 @@ public sealed class DependencyJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".nhsuk-card--warning")).ToContainTextAsync("At risk because of Westford Council's Reablement staff rota");
         await trust.CheckAsync("96-item-requested");
 
-        var council = await SignInAsync(system.CouncilLead);
+        var council = await browser.SignInAsync(system.CouncilLead);
         var cpage = council.Page;
         await cpage.GotoAsync($"/systems/{system.Id}/work/items/{producer}");
         await cpage.Locator("#needed-by + table").GetByRole(AriaRole.Link, new() { Name = "Answer" }).ClickAsync();
@@ -60,37 +60,11 @@ public sealed class DependencyJourneyTests(BrowserFixture browser)
         await trust.CheckAsync("99-board");
     }
 
-    private async Task<PageChecks> SignInAsync(TestPerson person)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
-        var page = await context.NewPageAsync();
-        var checks = new PageChecks(page);
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(person.Email);
-        await page.GetByLabel("Password").FillAsync(person.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/systems/[0-9a-f-]{36}$"));
-        return checks;
-    }
 
     /// <summary>A workstream with the trust's item due in a month and the council's due in two.</summary>
     private async Task<(Guid Consumer, Guid Producer)> SeedAsync(TestSystem system)
     {
-        await using (var scope = browser.App.Database(system.Id))
-        {
-            scope.Db.Goals.Add(new Goal
-            {
-                SystemId = system.Id, Title = "Fewer falls", OutcomeStatement = "Fewer older people harmed by falls by 2028", Population = "People over 65",
-                WholeSystem = true, Horizon = new DateOnly(2028, 3, 31), LeadOrganisationId = system.TrustId, SeniorResponsibleOwner = "Director of Nursing",
-                Status = GoalStatus.Agreed, CreatedAtUtc = DateTime.UtcNow,
-            });
-            await scope.Db.SaveChangesAsync(Ct);
-        }
-        Guid goalId;
-        await using (var scope = browser.App.Database(system.Id))
-        {
-            goalId = await scope.Db.Goals.Select(g => g.Id).SingleAsync(Ct);
-        }
+        var goalId = await browser.App.AgreedGoalAsync(system, Ct);
         var url = $"/api/v1/systems/{system.Id}";
         var stream = await (await ApiClient.ForAsync(browser.App, system.Convenor)).PostAsJsonAsync($"{url}/workstreams",
             new { name = "Frailty at home", purpose = "Keep frail people well at home", leadOrganisationId = system.TrustId, goalIds = new[] { goalId } }, Ct);

@@ -82,7 +82,7 @@ public sealed class StrategyDayOneJourneyTests(BrowserFixture browser)
     public async Task TheConvenorSetsUpPlacesAForumAndTheNarrative_ImportsTheStrategy_SharesAPriority_AndPublishesVersion1()
     {
         var system = await browser.App.CreateSystemAsync();
-        var convenor = await SignInAsync(system.Convenor);
+        var convenor = await browser.SignInAsync(system.Convenor);
         var page = convenor.Page;
 
         // A place, with its local authority and sub-ICB location codes; a mistyped code is refused beside its field.
@@ -242,16 +242,4 @@ public sealed class StrategyDayOneJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Import the strategy" }).ClickAsync();
     }
 
-    private async Task<PageChecks> SignInAsync(TestPerson person)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
-        var page = await context.NewPageAsync();
-        var checks = new PageChecks(page);
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(person.Email);
-        await page.GetByLabel("Password").FillAsync(person.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/systems/[0-9a-f-]{36}$"));
-        return checks;
-    }
 }

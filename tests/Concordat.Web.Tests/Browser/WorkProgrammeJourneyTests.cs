@@ -35,7 +35,7 @@ public sealed class WorkProgrammeJourneyTests(BrowserFixture browser)
         var home = $"/systems/{system.Id}";
 
         // The A&E lead plans the trust's item into the iteration, asks for the council's item and marks theirs blocked.
-        var trust = await SignInAsync(system.TrustLead);
+        var trust = await browser.SignInAsync(system.TrustLead);
         var page = trust.Page;
         await page.GotoAsync($"{home}/work/iterations/{seed.IterationId}");
         await page.GetByLabel("Item", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Same-day emergency care open at weekends (Westford Hospitals NHS Trust)" });
@@ -62,7 +62,7 @@ public sealed class WorkProgrammeJourneyTests(BrowserFixture browser)
         await page.GoBackAsync();
 
         // The council's lead finds both on their home page and answers the request from there.
-        var council = await SignInAsync(system.CouncilLead);
+        var council = await browser.SignInAsync(system.CouncilLead);
         var cpage = council.Page;
         var waiting = cpage.Locator("#waiting-list");
         await Assertions.Expect(waiting).ToContainTextAsync("Westford Hospitals NHS Trust's Same-day emergency care open at weekends is blocked on Westford Council");
@@ -86,7 +86,7 @@ public sealed class WorkProgrammeJourneyTests(BrowserFixture browser)
         await trust.CheckAsync("work-05-done");
 
         // The convenor closes the iteration, carrying the council's unfinished item into the next.
-        var convenor = await SignInAsync(system.Convenor);
+        var convenor = await browser.SignInAsync(system.Convenor);
         var vpage = convenor.Page;
         await vpage.GotoAsync($"{home}/work/iterations/{seed.IterationId}");
         await vpage.GetByLabel("Care packages within 48 hours (Westford Council, doing)").CheckAsync();
@@ -130,18 +130,6 @@ public sealed class WorkProgrammeJourneyTests(BrowserFixture browser)
         await convenor.CheckAsync("work-09-review");
     }
 
-    private async Task<PageChecks> SignInAsync(TestPerson person)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
-        var page = await context.NewPageAsync();
-        var checks = new PageChecks(page);
-        await page.GotoAsync("/sign-in");
-        await page.GetByLabel("Email address").FillAsync(person.Email);
-        await page.GetByLabel("Password").FillAsync(person.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/systems/[0-9a-f-]{36}$"));
-        return checks;
-    }
 
     private sealed record Seeded(Guid IterationId);
 

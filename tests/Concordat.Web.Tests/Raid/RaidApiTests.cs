@@ -47,19 +47,7 @@ public abstract class RaidApiTests(TestApp app, DatabaseKind kind) : ProviderTes
     /// <summary>A workstream serving one agreed goal, started by the convenor.</summary>
     public static async Task<Guid> AddWorkstreamAsync(TestApp app, TestSystem system)
     {
-        Guid goalId;
-        await using (var scope = app.Database(system.Id))
-        {
-            var goal = new Goal
-            {
-                SystemId = system.Id, Title = "Fewer falls", OutcomeStatement = "Fewer older people harmed by falls by 2028", Population = "People over 65",
-                WholeSystem = true, Horizon = new DateOnly(2028, 3, 31), LeadOrganisationId = system.TrustId, SeniorResponsibleOwner = "Director of Nursing",
-                Status = GoalStatus.Agreed, CreatedAtUtc = DateTime.UtcNow,
-            };
-            scope.Db.Goals.Add(goal);
-            await scope.Db.SaveChangesAsync(Ct);
-            goalId = goal.Id;
-        }
+        var goalId = await app.AgreedGoalAsync(system, Ct);
         var response = await (await ApiClient.ForAsync(app, system.Convenor)).PostAsJsonAsync($"/api/v1/systems/{system.Id}/workstreams",
             new { name = "Home first", purpose = "Get people home the day they are ready", leadOrganisationId = system.TrustId, goalIds = new[] { goalId } }, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

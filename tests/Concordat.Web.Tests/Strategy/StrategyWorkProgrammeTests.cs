@@ -34,18 +34,7 @@ public abstract class StrategyWorkProgrammeTests(TestApp app, DatabaseKind kind)
     protected static async Task<Programme> ProgrammeAsync(TestApp app)
     {
         var system = await app.CreateSystemAsync();
-        Guid goalId;
-        await using (var scope = app.Database(system.Id))
-        {
-            var goal = new Goal
-            {
-                SystemId = system.Id, Title = "Fewer falls", OutcomeStatement = "Fewer older people harmed by falls by 2028", Population = "People over 65",
-                WholeSystem = true, Horizon = new DateOnly(2028, 3, 31), LeadOrganisationId = system.TrustId, Status = GoalStatus.Agreed, CreatedAtUtc = DateTime.UtcNow,
-            };
-            scope.Db.Goals.Add(goal);
-            await scope.Db.SaveChangesAsync(Ct);
-            goalId = goal.Id;
-        }
+        var goalId = await app.AgreedGoalAsync(system, Ct);
         var convenor = await ApiClient.ForAsync(app, system.Convenor);
         var programme = new Programme(app, system, goalId, Guid.Empty, convenor, await ApiClient.ForAsync(app, system.TrustLead), await ApiClient.ForAsync(app, system.CouncilLead));
         return programme with { WorkstreamId = await WorkstreamAsync(programme, "Frailty at home") };

@@ -32,21 +32,7 @@ public abstract class DependenciesApiTests(TestApp app, DatabaseKind kind) : Pro
     /// <summary>A workstream led by the trust with the council contributing.</summary>
     private async Task<Guid> StartWorkstreamAsync(TestSystem system)
     {
-        await using (var scope = App.Database(system.Id))
-        {
-            scope.Db.Goals.Add(new Goal
-            {
-                SystemId = system.Id, Title = "Fewer falls", OutcomeStatement = "Fewer older people harmed by falls by 2028", Population = "People over 65",
-                WholeSystem = true, Horizon = new DateOnly(2028, 3, 31), LeadOrganisationId = system.TrustId, SeniorResponsibleOwner = "Director of Nursing",
-                Status = GoalStatus.Agreed, CreatedAtUtc = DateTime.UtcNow,
-            });
-            await scope.Db.SaveChangesAsync(Ct);
-        }
-        Guid goalId;
-        await using (var scope = App.Database(system.Id))
-        {
-            goalId = await scope.Db.Goals.Select(g => g.Id).SingleAsync(Ct);
-        }
+        var goalId = await App.AgreedGoalAsync(system, Ct);
         var response = await (await ApiClient.ForAsync(App, system.Convenor)).PostAsJsonAsync($"{Url(system)}/workstreams", new
         {
             name = "Frailty at home", purpose = "Keep frail people well at home", leadOrganisationId = system.TrustId, goalIds = new[] { goalId },

@@ -12,18 +12,7 @@ public abstract class IterationPagesTests(TestApp app, DatabaseKind kind) : Prov
 {
     private async Task<(Guid WorkstreamId, Guid ItemId)> SeedAsync(TestSystem system)
     {
-        Guid goalId;
-        await using (var scope = App.Database(system.Id))
-        {
-            var goal = new Goal
-            {
-                SystemId = system.Id, Title = "Fewer falls", OutcomeStatement = "Fewer older people harmed by falls by 2028", Population = "People over 65",
-                WholeSystem = true, Horizon = new DateOnly(2028, 3, 31), LeadOrganisationId = system.TrustId, Status = GoalStatus.Agreed, CreatedAtUtc = DateTime.UtcNow,
-            };
-            scope.Db.Goals.Add(goal);
-            await scope.Db.SaveChangesAsync(Ct);
-            goalId = goal.Id;
-        }
+        var goalId = await App.AgreedGoalAsync(system, Ct);
         var stream = await (await ApiClient.ForAsync(App, system.Convenor)).PostAsJsonAsync($"/api/v1/systems/{system.Id}/workstreams",
             new { name = "Frailty at home", purpose = "Keep frail people well at home", leadOrganisationId = system.TrustId, goalIds = new[] { goalId } }, Ct);
         var streamId = (await stream.JsonAsync())["id"]!.GetValue<Guid>();

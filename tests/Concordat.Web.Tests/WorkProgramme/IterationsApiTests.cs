@@ -35,18 +35,7 @@ public abstract class IterationsApiTests(TestApp app, DatabaseKind kind) : Provi
     private async Task<Programme> ProgrammeAsync()
     {
         var system = await App.CreateSystemAsync();
-        Guid goalId;
-        await using (var scope = App.Database(system.Id))
-        {
-            var goal = new Goal
-            {
-                SystemId = system.Id, Title = "Fewer falls", OutcomeStatement = "Fewer older people harmed by falls by 2028", Population = "People over 65",
-                WholeSystem = true, Horizon = new DateOnly(2028, 3, 31), LeadOrganisationId = system.TrustId, Status = GoalStatus.Agreed, CreatedAtUtc = DateTime.UtcNow,
-            };
-            scope.Db.Goals.Add(goal);
-            await scope.Db.SaveChangesAsync(Ct);
-            goalId = goal.Id;
-        }
+        var goalId = await App.AgreedGoalAsync(system, Ct);
         var convenor = await ApiClient.ForAsync(App, system.Convenor);
         var stream = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/workstreams", new
         {

@@ -11,19 +11,7 @@ namespace Concordat.Web.Tests.WorkProgramme;
 /// <summary>Workstreams and work items through the API: who may change what, blocking with whose move it is, comments, filters and CSV.</summary>
 public abstract class WorkProgrammeApiTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
 {
-    private async Task<Guid> AddGoalAsync(TestSystem system)
-    {
-        await using var scope = App.Database(system.Id);
-        var goal = new Goal
-        {
-            SystemId = system.Id, Title = "Fewer falls", OutcomeStatement = "Fewer older people harmed by falls by 2028", Population = "People over 65",
-            WholeSystem = true, Horizon = new DateOnly(2028, 3, 31), LeadOrganisationId = system.TrustId, SeniorResponsibleOwner = "Director of Nursing",
-            Status = GoalStatus.Agreed, CreatedAtUtc = DateTime.UtcNow,
-        };
-        scope.Db.Goals.Add(goal);
-        await scope.Db.SaveChangesAsync(Ct);
-        return goal.Id;
-    }
+    private Task<Guid> AddGoalAsync(TestSystem system) => App.AgreedGoalAsync(system, Ct);
 
     /// <summary>A workstream led by the trust with the council contributing, started by the convenor.</summary>
     private async Task<(Guid Id, string ETag)> StartWorkstreamAsync(TestSystem system)

@@ -12,21 +12,7 @@ public abstract class WorkProgrammePagesTests(TestApp app, DatabaseKind kind) : 
 {
     private async Task<(Guid WorkstreamId, Guid ItemId)> SeedAsync(TestSystem system)
     {
-        await using (var scope = App.Database(system.Id))
-        {
-            scope.Db.Goals.Add(new Goal
-            {
-                SystemId = system.Id, Title = "Fewer falls", OutcomeStatement = "Fewer older people harmed by falls by 2028", Population = "People over 65",
-                WholeSystem = true, Horizon = new DateOnly(2028, 3, 31), LeadOrganisationId = system.TrustId, SeniorResponsibleOwner = "Director of Nursing",
-                Status = GoalStatus.Agreed, CreatedAtUtc = DateTime.UtcNow,
-            });
-            await scope.Db.SaveChangesAsync(Ct);
-        }
-        Guid goalId;
-        await using (var scope = App.Database(system.Id))
-        {
-            goalId = await scope.Db.Goals.Select(g => g.Id).SingleAsync(Ct);
-        }
+        var goalId = await App.AgreedGoalAsync(system, Ct);
         var convenor = await ApiClient.ForAsync(App, system.Convenor);
         var stream = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/workstreams",
             new { name = "Frailty at home", purpose = "Keep frail people well at home", leadOrganisationId = system.TrustId, goalIds = new[] { goalId } }, Ct);
