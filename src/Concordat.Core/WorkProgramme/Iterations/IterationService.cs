@@ -286,11 +286,11 @@ public sealed class IterationService(ConcordatDb db, WorkItemService items, Meas
             .OrderBy(g => g.Key.OwnerOrganisation, StringComparer.Ordinal)
             .Select(g => new DeliveredByOrganisation(g.Key.OwnerOrganisationId, g.Key.OwnerOrganisation, [.. g])).ToList();
         var streams = all.Select(i => i.WorkstreamId).Distinct().ToList();
-        var measureIds = await db.WorkstreamGoals.AsNoTracking().Where(w => streams.Contains(w.WorkstreamId))
-            .Join(db.GoalMeasures, w => w.GoalId, g => g.GoalId, (_, g) => g.MeasureId).Distinct().ToListAsync(ct);
-        var atStart = await measures.ReadingsOnAsync(measureIds, iteration.StartsOn, ct);
-        var atEnd = await measures.ReadingsOnAsync(measureIds, iteration.EndsOn, ct);
-        var movements = atEnd.Values.Select(end => new MeasureMovement(end.Id, end.Name, atStart[end.Id], end))
+        var measureIds = db.WorkstreamGoals.AsNoTracking().Where(w => streams.Contains(w.WorkstreamId))
+            .Join(db.GoalMeasures, w => w.GoalId, g => g.GoalId, (_, g) => g.MeasureId).Distinct();
+        // Both days in one reading of the series.
+        var readings = await measures.ReadingsOnAsync(measureIds, [iteration.StartsOn, iteration.EndsOn], ct);
+        var movements = readings.Values.Select(r => new MeasureMovement(r[1].Id, r[1].Name, r[0], r[1]))
             .OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.MeasureId).ToList();
         return new IterationReview(iteration, delivered, [.. all.Where(i => i.Status != WorkItemStatus.Done)], movements);
     }
