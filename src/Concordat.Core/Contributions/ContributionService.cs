@@ -17,7 +17,7 @@ public sealed record LastCheckIn(CheckInStatus Status, int Confidence, DateTime 
 public sealed record ContributionRow(Guid Id, Guid OrganisationId, string Organisation, string Commitment, DateOnly DueOn, string AccountablePerson,
     ContributionStatus Status, LastCheckIn? LastCheckIn, bool IsOverdue);
 
-public sealed record ContributionDetail(Contribution Contribution, string Organisation, Guid GoalId, string GoalTitle, Guid GoalLeadOrganisationId,
+public sealed record ContributionDetail(Contribution Contribution, string Organisation, Guid GoalId, string GoalTitle, Guid? GoalLeadOrganisationId,
     IReadOnlyList<CheckIn> CheckIns, bool IsOverdue);
 
 /// <summary>Contributions to goals and their check-ins.</summary>

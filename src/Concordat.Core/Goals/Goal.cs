@@ -37,7 +37,7 @@ public static class GoalWords
 public sealed class Goal : ITenantOwned, IVersioned
 {
     /// <summary>Convenors, and leads of the goal's lead organisation, shape the goal: its wording, needs, measures and theory of change.</summary>
-    public static void RequireLeadOrConvenor(Actor actor, Guid leadOrganisationId, string action)
+    public static void RequireLeadOrConvenor(Actor actor, Guid? leadOrganisationId, string action)
     {
         if (!actor.IsConvenor && !actor.IsLeadOf(leadOrganisationId))
         {
@@ -76,7 +76,8 @@ public sealed class Goal : ITenantOwned, IVersioned
 
     /// <summary>The date by which the outcome should be reached.</summary>
     public DateOnly Horizon { get; set; }
-    public Guid LeadOrganisationId { get; set; }
+    /// <summary>The organisation that leads the work, if one does; a goal owned by a forum or jointly may have none.</summary>
+    public Guid? LeadOrganisationId { get; set; }
 
     /// <summary>
     /// The forum that owns the goal (the integrated care partnership, a health and wellbeing board), if one does; the lead
@@ -111,7 +112,7 @@ public sealed class Goal : ITenantOwned, IVersioned
             ["Scope"] = WholeSystem ? "Whole system" : string.Join(", ", Places.Select(p => placeNames.GetValueOrDefault(p.PlaceId, "?")).Order()),
             ["Inequality lens"] = InequalityLens,
             ["Horizon"] = Prose.Date(Horizon),
-            ["Lead organisation"] = organisationNames.GetValueOrDefault(LeadOrganisationId, "?"),
+            ["Lead organisation"] = LeadOrganisationId is { } lead ? organisationNames.GetValueOrDefault(lead, "?") : null,
             ["Owning forum"] = owningForum,
             ["Joint owners"] = JointOwners.Count == 0 ? null
                 : string.Join(", ", JointOwners.Select(o => organisationNames.GetValueOrDefault(o.OrganisationId, "?")).Order(StringComparer.Ordinal)),

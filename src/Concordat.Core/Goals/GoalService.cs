@@ -20,17 +20,20 @@ public sealed record SaveGoal(string? Title, string? OutcomeStatement, string? P
 public sealed record OwnerReference(Guid Id, string Name);
 
 /// <summary>Who owns a goal and who leads it: the owning forum, the joint owners, the lead organisation and the named SRO.</summary>
-public sealed record GoalOwners(OwnerReference? Forum, IReadOnlyList<OwnerReference> JointOwners, string LeadOrganisation, string? SeniorResponsibleOwner)
+public sealed record GoalOwners(OwnerReference? Forum, IReadOnlyList<OwnerReference> JointOwners, string? LeadOrganisation, string? SeniorResponsibleOwner)
 {
     /// <summary>
     /// Who owns the goal in a phrase: "Northshire and Eastvale Integrated Care Partnership, jointly with Northshire County
-    /// Council", "Eastvale GP Federation jointly with University of Northshire", or the lead organisation alone.
+    /// Council", "Eastvale GP Federation jointly with University of Northshire", "Eastvale Borough Council and University of
+    /// Northshire" when no organisation leads, or the lead organisation alone.
     /// </summary>
-    public string OwnedByInWords() => (Forum, JointOwners.Count) switch
+    public string OwnedByInWords() => (Forum, JointOwners.Count, LeadOrganisation) switch
     {
-        (null, 0) => LeadOrganisation,
-        (null, _) => $"{LeadOrganisation} jointly with {Prose.List(JointOwners.Select(o => o.Name))}",
-        (_, 0) => Forum.Name,
+        (null, 0, null) => "No owner named",
+        (null, 0, _) => LeadOrganisation,
+        (null, _, null) => Prose.List(JointOwners.Select(o => o.Name)),
+        (null, _, _) => $"{LeadOrganisation} jointly with {Prose.List(JointOwners.Select(o => o.Name))}",
+        (_, 0, _) => Forum.Name,
         _ => $"{Forum.Name}, jointly with {Prose.List(JointOwners.Select(o => o.Name))}",
     };
 
@@ -40,15 +43,15 @@ public sealed record GoalOwners(OwnerReference? Forum, IReadOnlyList<OwnerRefere
 
 public sealed record GoalFilter(GoalStatus? Status = null, Guid? PlaceId = null, Guid? LeadOrganisationId = null);
 
-public sealed record GoalSummary(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope,
-    string Agreement, int ContributingOrganisations, Guid LeadOrganisationId, Guid? AmbitionId = null, string? Ambition = null)
+public sealed record GoalSummary(Guid Id, string Title, GoalStatus Status, string? LeadOrganisation, DateOnly Horizon, string Scope,
+    string Agreement, int ContributingOrganisations, Guid? LeadOrganisationId, Guid? AmbitionId = null, string? Ambition = null)
 {
     /// <summary>The owning forum and joint owners with the lead; the SRO is left out of lists.</summary>
     public GoalOwners Owners { get; init; } = new(null, [], LeadOrganisation, null);
 }
 
 public sealed record GoalDetail(Guid Id, string Title, string OutcomeStatement, string Population, bool WholeSystem, IReadOnlyList<Place> Places,
-    string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string? SeniorResponsibleOwner, GoalStatus Status,
+    string? InequalityLens, DateOnly Horizon, Guid? LeadOrganisationId, string? LeadOrganisation, string? SeniorResponsibleOwner, GoalStatus Status,
     Guid Version, GoalOwners Owners, Guid? AmbitionId = null, string? Ambition = null)
 {
     public string Scope => WholeSystem ? "Whole system" : string.Join(", ", Places.Select(p => p.Name));
@@ -78,7 +81,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
             {
                 g.Id, g.Title, g.Status, g.Horizon, g.WholeSystem, g.LeadOrganisationId, g.AmbitionId,
                 Ambition = db.Ambitions.Where(a => a.Id == g.AmbitionId).Select(a => a.Title).FirstOrDefault(),
-                Lead = db.Organisations.Where(o => o.Id == g.LeadOrganisationId).Select(o => o.Name).Single(),
+                Lead = db.Organisations.Where(o => o.Id == g.LeadOrganisationId).Select(o => o.Name).SingleOrDefault(),
                 Forum = db.Forums.Where(f => f.Id == g.OwningForumId).Select(f => new OwnerReference(f.Id, f.Name)).FirstOrDefault(),
                 JointOwners = g.JointOwners.Join(db.Organisations, j => j.OrganisationId, o => o.Id, (j, o) => new OwnerReference(o.Id, o.Name)).ToList(),
                 PlaceIds = g.Places.Select(p => p.PlaceId).ToList(),
@@ -122,7 +125,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
             ?? throw new NotFoundException("There is no such goal in this system.");
         var placeIds = goal.Places.Select(p => p.PlaceId).ToList();
         var places = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
-        var lead = await db.Organisations.Where(o => o.Id == goal.LeadOrganisationId).Select(o => o.Name).SingleAsync(ct);
+        var lead = await db.Organisations.Where(o => o.Id == goal.LeadOrganisationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
         var jointIds = goal.JointOwners.Select(o => o.OrganisationId).ToList();
         var jointOwners = await db.Organisations.AsNoTracking().Where(o => jointIds.Contains(o.Id)).Select(o => new OwnerReference(o.Id, o.Name)).ToListAsync(ct);
         var forum = goal.OwningForumId is { } forumId
@@ -220,7 +223,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
     /// Who may change a draft: a convenor, a lead of its lead organisation, or a lead of a joint owner. Joint owners share
     /// the goal's wording; measures, needs and the theory of change stay with the lead organisation (<see cref="Goal.RequireLeadOrConvenor"/>).
     /// </summary>
-    public static bool CanEditDraft(Actor actor, Guid leadOrganisationId, IEnumerable<Guid> jointOwnerIds) =>
+    public static bool CanEditDraft(Actor actor, Guid? leadOrganisationId, IEnumerable<Guid> jointOwnerIds) =>
         actor.IsConvenor || actor.IsLeadOf(leadOrganisationId) || jointOwnerIds.Any(actor.IsLeadOf);
 
     private static void RequireDraftEditor(Actor actor, Goal goal)
@@ -279,7 +282,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
     internal async Task<IReadOnlyDictionary<string, string?>> SnapshotAsync(Goal goal, CancellationToken ct)
     {
         var places = await db.Places.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var organisationIds = goal.JointOwners.Select(o => o.OrganisationId).Append(goal.LeadOrganisationId).ToList();
+        var organisationIds = goal.JointOwners.Select(o => o.OrganisationId).Concat(goal.LeadOrganisationId is { } lead ? [lead] : []).ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var forum = goal.OwningForumId is { } forumId ? await db.Forums.Where(f => f.Id == forumId).Select(f => f.Name).SingleOrDefaultAsync(ct) : null;
         return new SortedDictionary<string, string?>(goal.Snapshot(places, organisations, forum).ToDictionary(f => f.Key, f => f.Value))

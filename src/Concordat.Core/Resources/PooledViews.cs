@@ -30,7 +30,7 @@ public sealed record NeedCoverage(GoalNeed Need, double Committed, IReadOnlyList
     public string MetBy => string.Join(" or ", Need.Types.Select(t => t.InWords()));
 }
 
-public sealed record GoalResources(Guid GoalId, string Title, GoalStatus Status, Guid LeadOrganisationId, IReadOnlyList<NeedCoverage> Needs, IReadOnlyList<CommitmentRow> Commitments,
+public sealed record GoalResources(Guid GoalId, string Title, GoalStatus Status, Guid? LeadOrganisationId, IReadOnlyList<NeedCoverage> Needs, IReadOnlyList<CommitmentRow> Commitments,
     IReadOnlyDictionary<Guid, Resource> Resources);
 
 /// <summary>The partnership's resources pooled: by kind, by goal, and what lies idle.</summary>

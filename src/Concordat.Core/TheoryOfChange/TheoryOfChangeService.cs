@@ -65,7 +65,7 @@ public sealed record CarryingRequest(Guid GoalId, string GoalTitle, Guid ChangeI
 /// A goal's driver diagram: aim → primary drivers → secondary drivers → change ideas. It includes the priorities other goals
 /// share with it, with their secondary drivers and change ideas, which keep their home goal's id and are edited there.
 /// </summary>
-public sealed record DriverDiagram(Guid GoalId, string Aim, string GoalTitle, Guid LeadOrganisationId, IReadOnlyList<(Guid Id, string Name)> OutcomeMeasures,
+public sealed record DriverDiagram(Guid GoalId, string Aim, string GoalTitle, Guid? LeadOrganisationId, IReadOnlyList<(Guid Id, string Name)> OutcomeMeasures,
     IReadOnlyList<DriverNode> Primary, IReadOnlyList<DriverNode> Secondary, IReadOnlyList<ChangeIdeaNode> ChangeIdeas)
 {
     /// <summary>Whether the driver or change idea was entered in this goal, and so is edited here.</summary>
@@ -80,7 +80,7 @@ public sealed record DriverDiagram(Guid GoalId, string Aim, string GoalTitle, Gu
 public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
 {
     /// <summary>Convenors, leads of the goal's lead organisation, and leads of an organisation whose contribution carries the idea change it.</summary>
-    public static void RequireIdeaEditor(Actor actor, Guid goalLeadOrganisationId, IEnumerable<Guid> carryingOrganisationIds)
+    public static void RequireIdeaEditor(Actor actor, Guid? goalLeadOrganisationId, IEnumerable<Guid> carryingOrganisationIds)
     {
         if (!actor.IsConvenor && !actor.IsLeadOf(goalLeadOrganisationId) && !carryingOrganisationIds.Any(actor.IsLeadOf))
         {

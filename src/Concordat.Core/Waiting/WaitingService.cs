@@ -171,11 +171,17 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
                           join c in db.Contributions on k.ContributionId equals c.Id
                           join g in db.Goals on c.GoalId equals g.Id
                           join o in db.Organisations on c.OrganisationId equals o.Id
-                          join l in db.Organisations on g.LeadOrganisationId equals l.Id
-                          where k.AcknowledgedAtUtc == null && organisations.Contains(c.OrganisationId) && !organisations.Contains(g.LeadOrganisationId)
+                          where k.AcknowledgedAtUtc == null && organisations.Contains(c.OrganisationId)
+                              && (g.LeadOrganisationId == null || !organisations.Contains(g.LeadOrganisationId.Value))
                           orderby k.PostedAtUtc
-                          select new { c.Id, Goal = g.Title, Organisation = o.Name, Lead = l.Name, k.PostedByName, k.PostedAtUtc }).ToListAsync(ct);
-        return [.. rows.Select(r => new WaitingItem(WaitingKind.CheckInAwaitingAcknowledgement, $"{r.Lead} has not yet acknowledged {r.Organisation}'s check-in on {r.Goal}",
+                          select new
+                          {
+                              c.Id, Goal = g.Title, Organisation = o.Name, k.PostedByName, k.PostedAtUtc,
+                              Lead = db.Organisations.Where(l => l.Id == g.LeadOrganisationId).Select(l => l.Name).FirstOrDefault(),
+                          }).ToListAsync(ct);
+        // A goal with no lead organisation has its check-ins acknowledged by a convenor.
+        return [.. rows.Select(r => new WaitingItem(WaitingKind.CheckInAwaitingAcknowledgement,
+            $"{r.Lead ?? "A convenor"} has not yet acknowledged {r.Organisation}'s check-in on {r.Goal}",
             $"Posted by {r.PostedByName} on {Prose.Date(r.PostedAtUtc)}", null, $"contributions/{r.Id}#check-ins"))];
     }
 
@@ -265,7 +271,7 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
                       join c in db.Contributions on k.ContributionId equals c.Id
                       join g in db.Goals on c.GoalId equals g.Id
                       join o in db.Organisations on c.OrganisationId equals o.Id
-                      where k.AcknowledgedAtUtc == null && (all || led.Contains(g.LeadOrganisationId)) && k.PostedByPersonId != actor.PersonId
+                      where k.AcknowledgedAtUtc == null && (all || (g.LeadOrganisationId != null && led.Contains(g.LeadOrganisationId.Value))) && k.PostedByPersonId != actor.PersonId
                       orderby k.PostedAtUtc
                       select new CheckInToAcknowledge(c.Id, k.Id, g.Title, o.Name, k.PostedByName, k.PostedAtUtc)).ToListAsync(ct);
     }

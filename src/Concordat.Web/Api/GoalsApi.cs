@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Concordat.Web.Api;
 
 /// <summary>A goal in the list, in the order the convenors set (by ambition, goals under no ambition last); ownedBy names the owning forum and joint owners with the lead, in words.</summary>
-public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope, string Agreement, string OwnedBy,
+public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, string? LeadOrganisation, DateOnly Horizon, string Scope, string Agreement, string OwnedBy,
     Guid? AmbitionId, string? Ambition);
 
 /// <summary>
@@ -14,7 +14,7 @@ public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, stri
 /// the system); seniorResponsibleOwner is null when none is named, which the health check reports.
 /// </summary>
 public sealed record GoalResponse(Guid Id, string Title, string OutcomeStatement, string Population, bool WholeSystem, IReadOnlyList<PlaceReference> Places,
-    string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string? SeniorResponsibleOwner, GoalStatus Status, Guid Version,
+    string? InequalityLens, DateOnly Horizon, Guid? LeadOrganisationId, string? LeadOrganisation, string? SeniorResponsibleOwner, GoalStatus Status, Guid Version,
     OrganisationReference? OwningForum, IReadOnlyList<OrganisationReference> JointOwners, Guid? AmbitionId, string? Ambition);
 
 /// <summary>A draft goal; owningForumId and jointOwnerIds are optional, and so is seniorResponsibleOwner.</summary>
