@@ -244,10 +244,21 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         }
     }
 
-    /// <summary>A lead drafts in their own organisation's name (or keeps the lead it has); only a convenor names another organisation as lead.</summary>
+    /// <summary>
+    /// A lead drafts in their own organisation's name (or keeps the lead it has); only a convenor names another organisation
+    /// as lead. A goal with no lead must count the drafter's organisation among its joint owners, or they could not change it.
+    /// </summary>
     private static void RequireOwnLead(SaveGoal valid, Actor actor, Guid? currentLead = null)
     {
-        if (!actor.IsConvenor && !actor.IsLeadOf(valid.LeadOrganisationId!.Value) && valid.LeadOrganisationId != currentLead)
+        if (actor.IsConvenor || (valid.LeadOrganisationId is { } lead && lead == currentLead))
+        {
+            return;
+        }
+        if (valid.LeadOrganisationId is null && !valid.JointOwnerIds!.Any(actor.IsLeadOf))
+        {
+            throw new InputInvalidException(nameof(SaveGoal.LeadOrganisationId), "Choose your own organisation as lead or joint owner, or ask a convenor to draft the goal");
+        }
+        if (valid.LeadOrganisationId is not null && !actor.IsLeadOf(valid.LeadOrganisationId))
         {
             throw new InputInvalidException(nameof(SaveGoal.LeadOrganisationId), "Choose your own organisation as lead, or ask a convenor to name another");
         }
@@ -262,7 +273,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         goal.WholeSystem = valid.WholeSystem;
         goal.InequalityLens = valid.InequalityLens;
         goal.Horizon = valid.Horizon!.Value;
-        goal.LeadOrganisationId = valid.LeadOrganisationId!.Value;
+        goal.LeadOrganisationId = valid.LeadOrganisationId;
         goal.SeniorResponsibleOwner = valid.SeniorResponsibleOwner;
         goal.OwningForumId = valid.OwningForumId;
         var ownerIds = valid.JointOwnerIds ?? [];
@@ -305,9 +316,14 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         {
             await OrganisationService.CheckPlacesAsync(db, errors, nameof(input.PlaceIds), placeIds, placesCovered, ct);
         }
-        if (input.LeadOrganisationId is not { } leadId || !await db.Organisations.AnyAsync(o => o.Id == leadId && o.IsPartner, ct))
+        // A goal owned by a forum or jointly may have no lead organisation, but someone must own it.
+        if (input.LeadOrganisationId is { } leadId && !await db.Organisations.AnyAsync(o => o.Id == leadId && o.IsPartner, ct))
         {
-            errors.Add(nameof(input.LeadOrganisationId), "Select the lead organisation");
+            errors.Add(nameof(input.LeadOrganisationId), "Select the lead organisation from this system's partners");
+        }
+        else if (input.LeadOrganisationId is null && input.OwningForumId is null && (input.JointOwnerIds ?? []).Count == 0)
+        {
+            errors.Add(nameof(input.LeadOrganisationId), "Select the lead organisation, or the forum or organisations that own the goal");
         }
         // A goal without a named SRO is allowed, so a strategy can be entered as it is: the health check names the gap.
         var owner = errors.OptionalText(nameof(input.SeniorResponsibleOwner), "Senior responsible owner", input.SeniorResponsibleOwner, Goal.OwnerMaxLength);

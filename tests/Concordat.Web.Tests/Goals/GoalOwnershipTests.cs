@@ -28,14 +28,14 @@ public abstract class GoalOwnershipTests(TestApp app, DatabaseKind kind) : Provi
         return Guid.Parse((await response.JsonAsync())["id"]!.GetValue<string>());
     }
 
-    private static object Owned(TestSystem system, Guid? forum, Guid[] jointOwners, string? sro = null, string title = "Fewer falls in older people") => new
+    private static object Owned(TestSystem system, Guid? forum, Guid[] jointOwners, string? sro = null, string title = "Fewer falls in older people", bool led = true) => new
     {
         title,
         outcomeStatement = "By March 2028, 20% fewer falls needing hospital care among people aged 65 and over.",
         population = "People aged 65 and over",
         wholeSystem = true,
         horizon = "2028-03-31",
-        leadOrganisationId = system.TrustId,
+        leadOrganisationId = led ? system.TrustId : (Guid?)null,
         seniorResponsibleOwner = sro,
         owningForumId = forum,
         jointOwnerIds = jointOwners,
@@ -71,6 +71,66 @@ public abstract class GoalOwnershipTests(TestApp app, DatabaseKind kind) : Provi
         var audit = await scope.Db.AuditEvents.SingleAsync(e => e.Action == "GoalDrafted", Ct);
         Assert.Contains("Westford Integrated Care Partnership", audit.AfterJson);
         Assert.Contains("University of Westford, Westford Council", audit.AfterJson);
+    }
+
+    [Fact]
+    public async Task AGoalOwnedJointlyWithNoLead_IsSavedAndShownAsSuch_ButAGoalNoOneOwnsIsRefused()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var university = await AddOutsiderAsync(system);
+        var url = $"/api/v1/systems/{system.Id}/goals";
+
+        var unowned = await convenor.PostAsJsonAsync(url, Owned(system, null, [], "Dr Anna Patel", led: false), Ct);
+        var created = await convenor.PostAsJsonAsync(url, Owned(system, null, [system.CouncilId, university], "Dr Anna Patel", led: false), Ct);
+        var goal = await created.JsonAsync();
+        var goalId = goal["id"]!.GetValue<string>();
+        var viewer = await PageClient.SignedInAsync(App, system.Viewer);
+        var page = await viewer.GetAsync($"/systems/{system.Id}/goals/{goalId}");
+        var list = await viewer.GetAsync($"/systems/{system.Id}/goals");
+        var document = await (await convenor.GetAsync($"/api/v1/systems/{system.Id}/strategy/document", Ct)).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, unowned.StatusCode);
+        Assert.Equal("Select the lead organisation, or the forum or organisations that own the goal",
+            (await unowned.JsonAsync())["errors"]!["LeadOrganisationId"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Null(goal["leadOrganisationId"]);
+        Assert.Null(goal["leadOrganisation"]);
+        Assert.Contains("None named", page.Text(".nhsuk-summary-list"));
+        Assert.Contains("No lead organisation", list.Text("tbody"));
+        Assert.Contains("Owned by University of Westford and Westford Council", list.Text("tbody"));
+        var documentGoal = document["goals"]!.AsArray().Single(g => g!["id"]!.GetValue<string>() == goalId)!;
+        Assert.Equal("Owned jointly by University of Westford and Westford Council; no organisation leads it, senior responsible owner Dr Anna Patel.",
+            documentGoal["ownership"]!.GetValue<string>());
+        await using var scope = App.Database(system.Id);
+        var saved = await scope.Db.Goals.SingleAsync(Ct);
+        Assert.Null(saved.LeadOrganisationId);
+        var audit = await scope.Db.AuditEvents.SingleAsync(e => e.Action == "GoalDrafted", Ct);
+        Assert.DoesNotContain("\"?\"", audit.AfterJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALead_MayDraftAGoalWithNoLead_OnlyWithTheirOwnOrganisationAmongItsOwners()
+    {
+        var system = await App.CreateSystemAsync();
+        var councilLead = await ApiClient.ForAsync(App, system.CouncilLead);
+        var url = $"/api/v1/systems/{system.Id}/goals";
+
+        var othersOnly = await councilLead.PostAsJsonAsync(url, Owned(system, null, [system.TrustId], led: false), Ct);
+        var created = await councilLead.PostAsJsonAsync(url, Owned(system, null, [system.CouncilId, system.TrustId], led: false), Ct);
+        var goalId = (await created.JsonAsync())["id"]!.GetValue<string>();
+        var reworded = await councilLead.PutJsonAsync($"{url}/{goalId}",
+            Owned(system, null, [system.CouncilId, system.TrustId], title: "Fewer falls at home", led: false), created.Headers.ETag!.ToString());
+        var namesALead = await councilLead.PutJsonAsync($"{url}/{goalId}", Owned(system, null, [system.CouncilId], led: true), "*");
+
+        Assert.Equal(HttpStatusCode.BadRequest, othersOnly.StatusCode);
+        Assert.Equal("Choose your own organisation as lead or joint owner, or ask a convenor to draft the goal",
+            (await othersOnly.JsonAsync())["errors"]!["LeadOrganisationId"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, reworded.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, namesALead.StatusCode);
+        Assert.Equal("Only a convenor or a lead of the lead organisation can change who owns or leads the goal",
+            (await namesALead.JsonAsync())["errors"]!["JointOwnerIds"]![0]!.GetValue<string>());
     }
 
     [Fact]
