@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Concordat.Core.HealthChecks;
 using Concordat.Core.Partnerships;
 using Concordat.Web.Tests.Api;
+using Concordat.Web.Tests.Contributions;
 using Concordat.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -131,6 +132,36 @@ public abstract class GoalOwnershipTests(TestApp app, DatabaseKind kind) : Provi
         Assert.Equal(HttpStatusCode.BadRequest, namesALead.StatusCode);
         Assert.Equal("Only a convenor or a lead of the lead organisation can change who owns or leads the goal",
             (await namesALead.JsonAsync())["errors"]!["JointOwnerIds"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ACheckInOnAGoalWithNoLead_WaitsOnAConvenor_WhoAcknowledgesIt()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var council = await ApiClient.ForAsync(App, system.CouncilLead);
+        var created = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals", Owned(system, null, [system.CouncilId], "Dr Anna Patel", led: false), Ct);
+        var goalId = Guid.Parse((await created.JsonAsync())["id"]!.GetValue<string>());
+        var (contributionId, _) = await ContributionApi.CommitAsync(council, system, goalId, system.CouncilId);
+        await ContributionApi.PostWithVersionAsync(convenor, system, contributionId, "acceptance", new { });
+        var posted = await (await ApiClient.ForAsync(App, system.CouncilContributor))
+            .PostAsJsonAsync($"/api/v1/systems/{system.Id}/contributions/{contributionId}/check-ins", new { status = "OnTrack", confidence = 8 }, Ct);
+        var acknowledgement = $"/api/v1/systems/{system.Id}/check-ins/{(await posted.JsonAsync())["id"]!.GetValue<string>()}/acknowledgement";
+        async Task<IReadOnlyList<(string Kind, string Text)>> Waiting(HttpClient client) =>
+            [.. (await (await client.GetAsync($"/api/v1/systems/{system.Id}/me/waiting", Ct)).JsonAsync()).AsArray()
+                .Select(i => (i!["kind"]!.GetValue<string>(), i["text"]!.GetValue<string>()))];
+
+        var councilWaits = await Waiting(council);
+        var convenorWaits = await Waiting(convenor);
+        var byAnotherLead = await (await ApiClient.ForAsync(App, system.TrustLead)).PostAsync(acknowledgement, null, Ct);
+        var byConvenor = await convenor.PostAsync(acknowledgement, null, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        Assert.Contains(("CheckInAwaitingAcknowledgement", "A convenor has not yet acknowledged Westford Council's check-in on Fewer falls in older people"), councilWaits);
+        Assert.Contains(("Acknowledgement", "Acknowledge Westford Council's check-in on Fewer falls in older people"), convenorWaits);
+        Assert.Equal(HttpStatusCode.Forbidden, byAnotherLead.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, byConvenor.StatusCode);
+        Assert.DoesNotContain(await Waiting(council), w => w.Kind == "CheckInAwaitingAcknowledgement");
     }
 
     [Fact]
