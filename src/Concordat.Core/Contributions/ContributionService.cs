@@ -18,7 +18,11 @@ public sealed record ContributionRow(Guid Id, Guid OrganisationId, string Organi
     ContributionStatus Status, LastCheckIn? LastCheckIn, bool IsOverdue);
 
 public sealed record ContributionDetail(Contribution Contribution, string Organisation, Guid GoalId, string GoalTitle, Guid? GoalLeadOrganisationId,
-    IReadOnlyList<CheckIn> CheckIns, bool IsOverdue);
+    IReadOnlyList<CheckIn> CheckIns, bool IsOverdue)
+{
+    /// <summary>Organisations whose leads acknowledge check-ins (<see cref="Goal.StewardsAsync"/>).</summary>
+    public IReadOnlyList<Guid> GoalStewards { get; init; } = [];
+}
 
 /// <summary>Contributions to goals and their check-ins.</summary>
 public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
@@ -62,7 +66,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         var organisation = await db.Organisations.Where(o => o.Id == contribution.OrganisationId).Select(o => o.Name).SingleAsync(ct);
         var checkIns = await db.CheckIns.AsNoTracking().Where(k => k.ContributionId == id).OrderByDescending(k => k.PostedAtUtc).ToListAsync(ct);
         return new ContributionDetail(contribution, organisation, contribution.GoalId, goal.Title, goal.LeadOrganisationId, checkIns,
-            IsOverdue(contribution, checkIns.FirstOrDefault()?.PostedAtUtc));
+            IsOverdue(contribution, checkIns.FirstOrDefault()?.PostedAtUtc)) { GoalStewards = await Goal.StewardsAsync(db, contribution.GoalId, ct) };
     }
 
     /// <summary>
@@ -219,13 +223,19 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         return checkIn;
     }
 
-    /// <summary>The reviewer (acting through a convenor or a lead of the goal's lead organisation) acknowledges a check-in.</summary>
+    /// <summary>
+    /// The reviewer (acting through a convenor, or a lead of the goal's lead organisation or, with no lead, of an organisation
+    /// that owns it) acknowledges a check-in.
+    /// </summary>
     public async Task AcknowledgeAsync(Guid checkInId, Actor actor, CancellationToken ct)
     {
         var checkIn = await db.CheckIns.SingleOrDefaultAsync(k => k.Id == checkInId, ct) ?? throw new NotFoundException("There is no such check-in in this system.");
         var contribution = await db.Contributions.AsNoTracking().SingleAsync(c => c.Id == checkIn.ContributionId, ct);
         var goal = await db.Goals.AsNoTracking().SingleAsync(g => g.Id == contribution.GoalId, ct);
-        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "acknowledge check-ins");
+        if (!actor.IsConvenor && !(await Goal.StewardsAsync(db, goal.Id, ct)).Any(actor.IsLeadOf))
+        {
+            throw new ForbiddenException("Only a convenor, or a lead of the organisation that leads or owns the goal, can acknowledge check-ins.");
+        }
         if (checkIn.AcknowledgedAtUtc is not null)
         {
             throw new InputInvalidException("CheckIn", $"This check-in was already acknowledged by {checkIn.AcknowledgedByName}");

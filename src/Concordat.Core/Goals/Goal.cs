@@ -45,6 +45,22 @@ public sealed class Goal : ITenantOwned, IVersioned
         }
     }
 
+    /// <summary>
+    /// The organisations whose leads acknowledge the goal's check-ins: its lead organisation, or for a goal with no lead its
+    /// joint owners and the members of its owning forum.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> StewardsAsync(ConcordatDb db, Guid goalId, CancellationToken ct)
+    {
+        var goal = await db.Goals.AsNoTracking().Where(g => g.Id == goalId)
+            .Select(g => new { g.LeadOrganisationId, g.OwningForumId, JointOwners = g.JointOwners.Select(o => o.OrganisationId).ToList() }).SingleAsync(ct);
+        if (goal.LeadOrganisationId is { } lead)
+        {
+            return [lead];
+        }
+        var members = await db.Forums.Where(f => f.Id == goal.OwningForumId).SelectMany(f => f.Members.Select(m => m.OrganisationId)).ToListAsync(ct);
+        return [.. goal.JointOwners.Union(members)];
+    }
+
     public static void RequireDrafter(Actor actor)
     {
         if (!actor.IsConvenor && !actor.Memberships.Any(m => m.Role == Role.OrganisationLead))

@@ -135,12 +135,13 @@ public abstract class GoalOwnershipTests(TestApp app, DatabaseKind kind) : Provi
     }
 
     [Fact]
-    public async Task ACheckInOnAGoalWithNoLead_WaitsOnAConvenor_WhoAcknowledgesIt()
+    public async Task ACheckInOnAGoalWithNoLead_WaitsOnItsJointOwnersLeads_WhoAcknowledgeIt()
     {
         var system = await App.CreateSystemAsync();
         var convenor = await ApiClient.ForAsync(App, system.Convenor);
         var council = await ApiClient.ForAsync(App, system.CouncilLead);
-        var created = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals", Owned(system, null, [system.CouncilId], "Dr Anna Patel", led: false), Ct);
+        var trust = await ApiClient.ForAsync(App, system.TrustLead);
+        var created = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals", Owned(system, null, [system.TrustId], "Dr Anna Patel", led: false), Ct);
         var goalId = Guid.Parse((await created.JsonAsync())["id"]!.GetValue<string>());
         var (contributionId, _) = await ContributionApi.CommitAsync(council, system, goalId, system.CouncilId);
         await ContributionApi.PostWithVersionAsync(convenor, system, contributionId, "acceptance", new { });
@@ -152,15 +153,17 @@ public abstract class GoalOwnershipTests(TestApp app, DatabaseKind kind) : Provi
                 .Select(i => (i!["kind"]!.GetValue<string>(), i["text"]!.GetValue<string>()))];
 
         var councilWaits = await Waiting(council);
-        var convenorWaits = await Waiting(convenor);
-        var byAnotherLead = await (await ApiClient.ForAsync(App, system.TrustLead)).PostAsync(acknowledgement, null, Ct);
-        var byConvenor = await convenor.PostAsync(acknowledgement, null, Ct);
+        var trustWaits = await Waiting(trust);
+        var page = await (await PageClient.SignedInAsync(App, system.TrustLead)).GetAsync($"/systems/{system.Id}/contributions/{contributionId}");
+        var byContributorsLead = await council.PostAsync(acknowledgement, null, Ct);
+        var byJointOwnersLead = await trust.PostAsync(acknowledgement, null, Ct);
 
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
-        Assert.Contains(("CheckInAwaitingAcknowledgement", "A convenor has not yet acknowledged Westford Council's check-in on Fewer falls in older people"), councilWaits);
-        Assert.Contains(("Acknowledgement", "Acknowledge Westford Council's check-in on Fewer falls in older people"), convenorWaits);
-        Assert.Equal(HttpStatusCode.Forbidden, byAnotherLead.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, byConvenor.StatusCode);
+        Assert.Contains(("CheckInAwaitingAcknowledgement", "No owner of Fewer falls in older people has yet acknowledged Westford Council's check-in"), councilWaits);
+        Assert.Contains(("Acknowledgement", "Acknowledge Westford Council's check-in on Fewer falls in older people"), trustWaits);
+        Assert.NotNull(page.Document.QuerySelector("form[action*='handler=Acknowledge']"));
+        Assert.Equal(HttpStatusCode.Forbidden, byContributorsLead.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, byJointOwnersLead.StatusCode);
         Assert.DoesNotContain(await Waiting(council), w => w.Kind == "CheckInAwaitingAcknowledgement");
     }
 

@@ -32,7 +32,7 @@ public sealed class ContributionModel(ContributionService contributions, History
     public bool IsLead => Actor.IsLeadOf(Detail.Contribution.OrganisationId);
     public bool CanAccept => Detail.Contribution.Status == ContributionStatus.Proposed && (Actor.IsConvenor || Actor.IsLeadOf(Detail.GoalLeadOrganisationId));
     public bool CanCheckIn => Detail.Contribution.IsActive && Actor.CanContributeFor(Detail.Contribution.OrganisationId);
-    public bool CanAcknowledge => Actor.IsConvenor || Actor.IsLeadOf(Detail.GoalLeadOrganisationId);
+    public bool CanAcknowledge => Actor.IsConvenor || Detail.GoalStewards.Any(Actor.IsLeadOf);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
