@@ -20,7 +20,7 @@ public sealed record ContributionRow(Guid Id, Guid OrganisationId, string Organi
 public sealed record ContributionDetail(Contribution Contribution, string Organisation, Guid GoalId, string GoalTitle, Guid? GoalLeadOrganisationId,
     IReadOnlyList<CheckIn> CheckIns, bool IsOverdue)
 {
-    /// <summary>Organisations whose leads acknowledge check-ins (<see cref="Goal.StewardsAsync"/>).</summary>
+    /// <summary>Organisations whose leads accept contributions and acknowledge check-ins (<see cref="Goal.StewardsAsync"/>).</summary>
     public IReadOnlyList<Guid> GoalStewards { get; init; } = [];
 }
 
@@ -108,11 +108,11 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         return contribution;
     }
 
-    /// <summary>A convenor or a lead of the goal's lead organisation accepts a proposed contribution.</summary>
+    /// <summary>A convenor, or a lead of the goal's lead organisation or (with no lead) of an organisation that owns it, accepts a proposed contribution.</summary>
     public async Task AcceptAsync(Guid id, string? decision, Guid? expectedVersion, Actor actor, CancellationToken ct)
     {
         var (contribution, goal) = await LoadAsync(id, ct);
-        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "accept a contribution");
+        await RequireStewardOrConvenorAsync(actor, goal.Id, "accept a contribution", ct);
         await RequireVersionAsync(contribution, expectedVersion, ct);
         if (contribution.Status != ContributionStatus.Proposed)
         {
@@ -232,10 +232,7 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         var checkIn = await db.CheckIns.SingleOrDefaultAsync(k => k.Id == checkInId, ct) ?? throw new NotFoundException("There is no such check-in in this system.");
         var contribution = await db.Contributions.AsNoTracking().SingleAsync(c => c.Id == checkIn.ContributionId, ct);
         var goal = await db.Goals.AsNoTracking().SingleAsync(g => g.Id == contribution.GoalId, ct);
-        if (!actor.IsConvenor && !(await Goal.StewardsAsync(db, goal.Id, ct)).Any(actor.IsLeadOf))
-        {
-            throw new ForbiddenException("Only a convenor, or a lead of the organisation that leads or owns the goal, can acknowledge check-ins.");
-        }
+        await RequireStewardOrConvenorAsync(actor, goal.Id, "acknowledge check-ins", ct);
         if (checkIn.AcknowledgedAtUtc is not null)
         {
             throw new InputInvalidException("CheckIn", $"This check-in was already acknowledged by {checkIn.AcknowledgedByName}");
@@ -376,4 +373,12 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
 
     private async Task<string> OrganisationNameAsync(Guid id, CancellationToken ct) =>
         await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync(ct);
+
+    private async Task RequireStewardOrConvenorAsync(Actor actor, Guid goalId, string action, CancellationToken ct)
+    {
+        if (!actor.IsConvenor && !(await Goal.StewardsAsync(db, goalId, ct)).Any(actor.IsLeadOf))
+        {
+            throw new ForbiddenException($"Only a convenor, or a lead of the organisation that leads or owns the goal, can {action}.");
+        }
+    }
 }

@@ -46,7 +46,7 @@ public sealed class Goal : ITenantOwned, IVersioned
     }
 
     /// <summary>
-    /// The organisations whose leads acknowledge the goal's check-ins: its lead organisation, or for a goal with no lead its
+    /// The organisations whose leads accept contributions to the goal and acknowledge its check-ins: its lead organisation, or for a goal with no lead its
     /// joint owners and the members of its owning forum.
     /// </summary>
     public static async Task<IReadOnlyList<Guid>> StewardsAsync(ConcordatDb db, Guid goalId, CancellationToken ct)

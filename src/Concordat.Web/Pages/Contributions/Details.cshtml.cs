@@ -30,7 +30,7 @@ public sealed class ContributionModel(ContributionService contributions, History
         && (Actor.IsConvenor || Actor.CanContributeFor(Detail.Contribution.OrganisationId));
 
     public bool IsLead => Actor.IsLeadOf(Detail.Contribution.OrganisationId);
-    public bool CanAccept => Detail.Contribution.Status == ContributionStatus.Proposed && (Actor.IsConvenor || Actor.IsLeadOf(Detail.GoalLeadOrganisationId));
+    public bool CanAccept => Detail.Contribution.Status == ContributionStatus.Proposed && (Actor.IsConvenor || Detail.GoalStewards.Any(Actor.IsLeadOf));
     public bool CanCheckIn => Detail.Contribution.IsActive && Actor.CanContributeFor(Detail.Contribution.OrganisationId);
     public bool CanAcknowledge => Actor.IsConvenor || Detail.GoalStewards.Any(Actor.IsLeadOf);
 
