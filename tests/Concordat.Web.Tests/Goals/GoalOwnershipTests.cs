@@ -171,6 +171,31 @@ public abstract class GoalOwnershipTests(TestApp app, DatabaseKind kind) : Provi
     }
 
     [Fact]
+    public async Task OnAGoalOwnedOnlyByAForum_LeadsOfItsMembersAcknowledgeCheckIns()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var council = await ApiClient.ForAsync(App, system.CouncilLead);
+        var forum = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/forums",
+            new { name = "Westford Health and Wellbeing Board", kind = "HealthAndWellbeingBoard", memberOrganisationIds = new[] { system.TrustId } }, Ct);
+        var forumId = Guid.Parse((await forum.JsonAsync())["id"]!.GetValue<string>());
+        var created = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals", Owned(system, forumId, [], "Dr Anna Patel", led: false), Ct);
+        var goalId = Guid.Parse((await created.JsonAsync())["id"]!.GetValue<string>());
+        var (contributionId, _) = await ContributionApi.CommitAsync(council, system, goalId, system.CouncilId);
+        await ContributionApi.PostWithVersionAsync(convenor, system, contributionId, "acceptance", new { });
+        var posted = await (await ApiClient.ForAsync(App, system.CouncilContributor))
+            .PostAsJsonAsync($"/api/v1/systems/{system.Id}/contributions/{contributionId}/check-ins", new { status = "OnTrack", confidence = 8 }, Ct);
+        var acknowledgement = $"/api/v1/systems/{system.Id}/check-ins/{(await posted.JsonAsync())["id"]!.GetValue<string>()}/acknowledgement";
+
+        var byNonMembersLead = await council.PostAsync(acknowledgement, null, Ct);
+        var byMembersLead = await (await ApiClient.ForAsync(App, system.TrustLead)).PostAsync(acknowledgement, null, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byNonMembersLead.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, byMembersLead.StatusCode);
+    }
+
+    [Fact]
     public async Task UnknownForumsAndOrganisations_AnotherSystemsForum_AndTheLeadAsItsOwnJointOwner_AreRefused()
     {
         var system = await App.CreateSystemAsync();
