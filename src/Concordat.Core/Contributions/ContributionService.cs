@@ -17,12 +17,9 @@ public sealed record LastCheckIn(CheckInStatus Status, int Confidence, DateTime 
 public sealed record ContributionRow(Guid Id, Guid OrganisationId, string Organisation, string Commitment, DateOnly DueOn, string AccountablePerson,
     ContributionStatus Status, LastCheckIn? LastCheckIn, bool IsOverdue);
 
-public sealed record ContributionDetail(Contribution Contribution, string Organisation, Guid GoalId, string GoalTitle, Guid? GoalLeadOrganisationId,
-    IReadOnlyList<CheckIn> CheckIns, bool IsOverdue)
-{
-    /// <summary>Organisations whose leads accept contributions and acknowledge check-ins (<see cref="Goal.StewardsAsync"/>).</summary>
-    public IReadOnlyList<Guid> GoalStewards { get; init; } = [];
-}
+/// <param name="GoalStewards">Organisations whose leads accept contributions and acknowledge check-ins (<see cref="Goal.StewardsOfAsync"/>).</param>
+public sealed record ContributionDetail(Contribution Contribution, string Organisation, Guid GoalId, string GoalTitle, IReadOnlyList<Guid> GoalStewards,
+    IReadOnlyList<CheckIn> CheckIns, bool IsOverdue);
 
 /// <summary>Contributions to goals and their check-ins.</summary>
 public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
@@ -62,11 +59,11 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
     {
         var contribution = await db.Contributions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new NotFoundException("There is no such contribution in this system.");
-        var goal = await db.Goals.AsNoTracking().Where(g => g.Id == contribution.GoalId).Select(g => new { g.Title, g.LeadOrganisationId }).SingleAsync(ct);
+        var goal = await db.Goals.AsNoTracking().Where(g => g.Id == contribution.GoalId).Select(g => g.Title).SingleAsync(ct);
         var organisation = await db.Organisations.Where(o => o.Id == contribution.OrganisationId).Select(o => o.Name).SingleAsync(ct);
         var checkIns = await db.CheckIns.AsNoTracking().Where(k => k.ContributionId == id).OrderByDescending(k => k.PostedAtUtc).ToListAsync(ct);
-        return new ContributionDetail(contribution, organisation, contribution.GoalId, goal.Title, goal.LeadOrganisationId, checkIns,
-            IsOverdue(contribution, checkIns.FirstOrDefault()?.PostedAtUtc)) { GoalStewards = await Goal.StewardsAsync(db, contribution.GoalId, ct) };
+        return new ContributionDetail(contribution, organisation, contribution.GoalId, goal, await Goal.StewardsAsync(db, contribution.GoalId, ct), checkIns,
+            IsOverdue(contribution, checkIns.FirstOrDefault()?.PostedAtUtc));
     }
 
     /// <summary>

@@ -36,29 +36,37 @@ public static class GoalWords
 /// <summary>A shared goal: an outcome for a population that partners agree to work towards.</summary>
 public sealed class Goal : ITenantOwned, IVersioned
 {
-    /// <summary>Convenors, and leads of the goal's lead organisation, shape the goal: its wording, needs, measures and theory of change.</summary>
-    public static void RequireLeadOrConvenor(Actor actor, Guid? leadOrganisationId, string action)
+    /// <summary>
+    /// Convenors, and leads of the goal's stewards (<see cref="StewardsOfAsync"/>), shape the goal: its needs, measures and theory of change, and
+    /// they accept contributions to it and acknowledge its check-ins.
+    /// </summary>
+    public static bool CanShape(Actor actor, IReadOnlyList<Guid> stewards) => actor.IsConvenor || stewards.Any(actor.IsLeadOf);
+
+    public static void RequireSteward(Actor actor, IReadOnlyList<Guid> stewards, string action)
     {
-        if (!actor.IsConvenor && !actor.IsLeadOf(leadOrganisationId))
+        if (!CanShape(actor, stewards))
         {
-            throw new ForbiddenException($"Only a convenor or a lead of the goal's lead organisation can {action}.");
+            throw new ForbiddenException($"Only a convenor or a lead of an organisation that leads or owns the goal can {action}.");
         }
     }
 
+    public static async Task<IReadOnlyList<Guid>> StewardsAsync(ConcordatDb db, Guid goalId, CancellationToken ct) =>
+        (await StewardsOfAsync(db, [goalId], ct)).GetValueOrDefault(goalId) ?? throw new NotFoundException("There is no such goal in this system.");
+
     /// <summary>
-    /// The organisations whose leads accept contributions to the goal and acknowledge its check-ins: its lead organisation, or for a goal with no lead its
-    /// joint owners and the members of its owning forum.
+    /// The organisations whose leads answer for each goal: its lead organisation; or, for a goal with no lead, its joint owners and the members of
+    /// its owning forum (a forum owns a goal through its members, and no one else could shape it but a convenor). Two queries, whatever the number of goals.
     /// </summary>
-    public static async Task<IReadOnlyList<Guid>> StewardsAsync(ConcordatDb db, Guid goalId, CancellationToken ct)
+    public static async Task<Dictionary<Guid, IReadOnlyList<Guid>>> StewardsOfAsync(ConcordatDb db, IReadOnlyCollection<Guid> goalIds, CancellationToken ct)
     {
-        var goal = await db.Goals.AsNoTracking().Where(g => g.Id == goalId)
-            .Select(g => new { g.LeadOrganisationId, g.OwningForumId, JointOwners = g.JointOwners.Select(o => o.OrganisationId).ToList() }).SingleAsync(ct);
-        if (goal.LeadOrganisationId is { } lead)
-        {
-            return [lead];
-        }
-        var members = await db.Forums.Where(f => f.Id == goal.OwningForumId).SelectMany(f => f.Members.Select(m => m.OrganisationId)).ToListAsync(ct);
-        return [.. goal.JointOwners.Union(members)];
+        var goals = await db.Goals.AsNoTracking().Where(g => goalIds.Contains(g.Id))
+            .Select(g => new { g.Id, g.LeadOrganisationId, g.OwningForumId, JointOwners = g.JointOwners.Select(o => o.OrganisationId).ToList() }).ToListAsync(ct);
+        var forumIds = goals.Where(g => g.LeadOrganisationId is null && g.OwningForumId is not null).Select(g => g.OwningForumId!.Value).Distinct().ToList();
+        var members = (forumIds.Count == 0 ? [] : await db.Set<ForumMember>().AsNoTracking().Where(m => forumIds.Contains(m.ForumId))
+            .Select(m => new { m.ForumId, m.OrganisationId }).ToListAsync(ct)).ToLookup(m => m.ForumId, m => m.OrganisationId);
+        return goals.ToDictionary(g => g.Id, g => g.LeadOrganisationId is { } lead
+            ? [lead]
+            : (IReadOnlyList<Guid>)[.. g.JointOwners.Union(g.OwningForumId is { } forum ? members[forum] : [])]);
     }
 
     public static void RequireDrafter(Actor actor)

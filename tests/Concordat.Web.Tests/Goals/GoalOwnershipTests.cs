@@ -6,6 +6,7 @@ using Concordat.Core.Partnerships;
 using Concordat.Web.Tests.Api;
 using Concordat.Web.Tests.Contributions;
 using Concordat.Web.Tests.Infrastructure;
+using Concordat.Web.Tests.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Web.Tests.Goals;
@@ -193,6 +194,50 @@ public abstract class GoalOwnershipTests(TestApp app, DatabaseKind kind) : Provi
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byNonMembersLead.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, byMembersLead.StatusCode);
+    }
+
+    [Fact]
+    public async Task OnAGoalWithNoLead_ItsOwnersLeadsShapeIt_MeasuresNeedsAndTheoryOfChange_AndOthersLeadsMayNot()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var trust = await ApiClient.ForAsync(App, system.TrustLead);
+        var council = await ApiClient.ForAsync(App, system.CouncilLead);
+        var forum = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/forums",
+            new { name = "Westford Health and Wellbeing Board", kind = "HealthAndWellbeingBoard", memberOrganisationIds = new[] { system.CouncilId } }, Ct);
+        var forumId = Guid.Parse((await forum.JsonAsync())["id"]!.GetValue<string>());
+        var joint = Guid.Parse((await (await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals", Owned(system, null, [system.TrustId], "Dr Anna Patel", led: false), Ct))
+            .JsonAsync())["id"]!.GetValue<string>());
+        var byForum = Guid.Parse((await (await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals",
+            Owned(system, forumId, [], "Dr Anna Patel", title: "Healthier weight in children", led: false), Ct)).JsonAsync())["id"]!.GetValue<string>());
+        var measure = (await (await trust.PostAsJsonAsync($"/api/v1/systems/{system.Id}/measures", new
+        {
+            name = "Falls admissions", definition = "Emergency admissions for falls, aged 65+", unit = "admissions", frequency = "Monthly",
+            improvement = "Decrease", ownerOrganisationId = system.TrustId,
+        }, Ct)).JsonAsync())["id"]!.GetValue<string>();
+        object Need(string what) => new { types = ResourceApi.Nursing, description = what, quantity = 2, unit = "WTE", startsOn = "2027-01-01", endsOn = "2027-12-31" };
+        object Driver(string title) => new { level = "Primary", title };
+
+        var measureByOwner = await trust.PostAsync($"/api/v1/systems/{system.Id}/goals/{joint}/measures/{measure}", null, Ct);
+        var needByOwner = await trust.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{joint}/needs", Need("Falls nurses"), Ct);
+        var driverByOwner = await trust.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{joint}/drivers", Driver("Strength and balance"), Ct);
+        var needByOther = await council.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{joint}/needs", Need("More nurses"), Ct);
+        var driverByOther = await council.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{joint}/drivers", Driver("Home hazards"), Ct);
+        var driverByForumMember = await council.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{byForum}/drivers", Driver("School meals"), Ct);
+        var driverByNonMember = await trust.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals/{byForum}/drivers", Driver("Active travel"), Ct);
+        var trustPage = await (await PageClient.SignedInAsync(App, system.TrustLead)).GetAsync($"/systems/{system.Id}/goals/{joint}/theory-of-change");
+        var councilPage = await (await PageClient.SignedInAsync(App, system.CouncilLead)).GetAsync($"/systems/{system.Id}/goals/{joint}/theory-of-change");
+
+        Assert.True(measureByOwner.IsSuccessStatusCode, measureByOwner.StatusCode.ToString());
+        Assert.Equal(HttpStatusCode.Created, needByOwner.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, driverByOwner.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, needByOther.StatusCode);
+        Assert.Equal("Only a convenor or a lead of an organisation that leads or owns the goal can say what it needs.", (await needByOther.JsonAsync())["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, driverByOther.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, driverByForumMember.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, driverByNonMember.StatusCode);
+        Assert.NotNull(trustPage.Document.QuerySelector("form[action*='handler=RemoveDriver']"));
+        Assert.Null(councilPage.Document.QuerySelector("form[action*='handler=RemoveDriver']"));
     }
 
     [Fact]
