@@ -41,7 +41,8 @@ public sealed record GoalOwners(OwnerReference? Forum, IReadOnlyList<OwnerRefere
     public bool IsShared => Forum is not null || JointOwners.Count > 0;
 }
 
-public sealed record GoalFilter(GoalStatus? Status = null, Guid? PlaceId = null, Guid? LeadOrganisationId = null);
+/// <param name="OrganisationId">Goals this organisation leads or owns: as lead, as a joint owner, or (for a goal with no lead) as a member of its owning forum.</param>
+public sealed record GoalFilter(GoalStatus? Status = null, Guid? PlaceId = null, Guid? OrganisationId = null);
 
 public sealed record GoalSummary(Guid Id, string Title, GoalStatus Status, string? LeadOrganisation, DateOnly Horizon, string Scope,
     string Agreement, int ContributingOrganisations, Guid? LeadOrganisationId, Guid? AmbitionId = null, string? Ambition = null)
@@ -72,9 +73,10 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         {
             query = query.Where(g => g.WholeSystem || g.Places.Any(p => p.PlaceId == placeId));
         }
-        if (filter.LeadOrganisationId is { } leadId)
+        if (filter.OrganisationId is { } organisationId)
         {
-            query = query.Where(g => g.LeadOrganisationId == leadId);
+            query = query.Where(g => g.LeadOrganisationId == organisationId || g.JointOwners.Any(o => o.OrganisationId == organisationId)
+                || (g.LeadOrganisationId == null && db.Set<ForumMember>().Any(m => m.ForumId == g.OwningForumId && m.OrganisationId == organisationId)));
         }
         var goals = await InStrategyOrder(db, query)
             .Select(g => new

@@ -73,14 +73,14 @@ public static class GoalsApi
 {
     public static void MapGoalsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/goals", async (GoalStatus? status, Guid? placeId, Guid? leadOrganisationId, [AsParameters] PageQuery page, HttpContext context, GoalService goals, AgreementService agreement, CancellationToken ct) =>
+        group.MapGet("/goals", async (GoalStatus? status, Guid? placeId, Guid? organisationId, [AsParameters] PageQuery page, HttpContext context, GoalService goals, AgreementService agreement, CancellationToken ct) =>
             {
                 page.Validate();
                 await agreement.SettleAllOverdueAsync(ct);
-                return TypedResults.Ok(page.Of(context, await goals.ListAsync(new GoalFilter(status, placeId, leadOrganisationId), ct),
+                return TypedResults.Ok(page.Of(context, await goals.ListAsync(new GoalFilter(status, placeId, organisationId), ct),
                     g => new GoalListItem(g.Id, g.Title, g.Status, g.LeadOrganisation, g.Horizon, g.Scope, g.Agreement, g.Owners.OwnedByInWords(), g.AmbitionId, g.Ambition)));
             })
-            .WithSummary("The system's shared goals, each with its status; filter by status, place or lead organisation");
+            .WithSummary("The system's shared goals, each with its status; filter by status, place, or an organisation that leads or owns them (organisationId)");
 
         group.MapGet("/goals/{id:guid}", async (Guid id, HttpContext context, GoalService goals, CancellationToken ct) =>
             {

@@ -241,6 +241,29 @@ public abstract class GoalOwnershipTests(TestApp app, DatabaseKind kind) : Provi
     }
 
     [Fact]
+    public async Task TheGoalsList_FiltersByAnOrganisationThatLeadsOrOwns_CountingAForumsMembersOnlyWhereNoOneLeads()
+    {
+        var system = await App.CreateSystemAsync();
+        var convenor = await ApiClient.ForAsync(App, system.Convenor);
+        var forum = await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/forums",
+            new { name = "Westford Health and Wellbeing Board", kind = "HealthAndWellbeingBoard", memberOrganisationIds = new[] { system.CouncilId } }, Ct);
+        var forumId = Guid.Parse((await forum.JsonAsync())["id"]!.GetValue<string>());
+        await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals", Owned(system, null, [system.TrustId], title: "Jointly owned", led: false), Ct);
+        await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals", Owned(system, forumId, [], title: "Owned by the board", led: false), Ct);
+        await convenor.PostAsJsonAsync($"/api/v1/systems/{system.Id}/goals", Owned(system, forumId, [], title: "Led by the trust for the board"), Ct);
+        async Task<string[]> Titles(Guid organisation) =>
+            [.. (await (await convenor.GetAsync($"/api/v1/systems/{system.Id}/goals?organisationId={organisation}", Ct)).JsonAsync()).AsArray()
+                .Select(g => g!["title"]!.GetValue<string>()).Order(StringComparer.Ordinal)];
+
+        var page = await (await PageClient.SignedInAsync(App, system.Viewer)).GetAsync($"/systems/{system.Id}/goals?OrganisationId={system.CouncilId}");
+
+        Assert.Equal(["Jointly owned", "Led by the trust for the board"], await Titles(system.TrustId));
+        Assert.Equal(["Owned by the board"], await Titles(system.CouncilId));
+        Assert.Equal("Led or owned by", page.Document.QuerySelector("label[for='OrganisationId']")!.TextContent.Trim());
+        Assert.Equal(["Owned by the board"], page.Document.QuerySelectorAll("tbody tr td:first-child a").Select(e => e.TextContent.Trim()).ToArray());
+    }
+
+    [Fact]
     public async Task UnknownForumsAndOrganisations_AnotherSystemsForum_AndTheLeadAsItsOwnJointOwner_AreRefused()
     {
         var system = await App.CreateSystemAsync();
