@@ -368,6 +368,34 @@ public abstract class GoalOwnershipTests(TestApp app, DatabaseKind kind) : Provi
     }
 
     [Fact]
+    public async Task GoalForm_ALeadDraftsAGoalWithNoLead_OwnedJointlyWithTheirOwnOrganisation()
+    {
+        var system = await App.CreateSystemAsync();
+        var client = await PageClient.SignedInAsync(App, system.CouncilLead);
+        var form = await client.GetAsync($"/systems/{system.Id}/goals/new");
+        Dictionary<string, object?> Fields(params string[] jointOwners) => new(PageResponse.DateBoxes("Input.Horizon", "31", "3", "2028"))
+        {
+            ["Input.Title"] = "Healthier weight in children", ["Input.OutcomeStatement"] = "By 2028, fewer children leave primary school obese.",
+            ["Input.Population"] = "Children aged 4 to 11", ["Input.WholeSystem"] = "true", ["Input.LeadOrganisationId"] = "",
+            ["Input.JointOwnerIds"] = jointOwners, ["Input.SeniorResponsibleOwner"] = "Dr Fiona Grant",
+        };
+
+        var unowned = await form.SubmitAsync("main form", Fields());
+        var othersOnly = await form.SubmitAsync("main form", Fields(system.TrustId.ToString()));
+        var saved = await form.SubmitAsync("main form", Fields(system.CouncilId.ToString(), system.TrustId.ToString()));
+
+        Assert.Contains("Select the lead organisation, or the forum or organisations that own the goal", unowned.Text(".nhsuk-error-summary"));
+        Assert.Contains("Choose your own organisation as lead or joint owner, or ask a convenor to draft the goal", othersOnly.Text(".nhsuk-error-summary"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var page = await saved.FollowAsync();
+        Assert.Contains("None named", page.Text("main"));
+        await using var scope = App.Database(system.Id);
+        var goal = await scope.Db.Goals.Include(g => g.JointOwners).SingleAsync(Ct);
+        Assert.Null(goal.LeadOrganisationId);
+        Assert.Equal(new[] { system.CouncilId, system.TrustId }.Order(), goal.JointOwners.Select(o => o.OrganisationId).Order());
+    }
+
+    [Fact]
     public async Task AContributionToAGoalWithoutAnSro_NamesItsReviewer()
     {
         var system = await App.CreateSystemAsync();
