@@ -49,6 +49,9 @@ public sealed class Actor
     public bool IsLeadOf(Guid organisationId) =>
         Memberships.Any(m => m.OrganisationId == organisationId && m.Role == Role.OrganisationLead);
 
+    /// <summary>No one leads an organisation that is not named (a goal owned by a forum or jointly may have no lead).</summary>
+    public bool IsLeadOf(Guid? organisationId) => organisationId is { } id && IsLeadOf(id);
+
     public bool CanContributeFor(Guid organisationId) =>
         Memberships.Any(m => m.OrganisationId == organisationId && m.Role is Role.OrganisationLead or Role.Contributor);
 

@@ -17,7 +17,8 @@ public sealed record LastCheckIn(CheckInStatus Status, int Confidence, DateTime 
 public sealed record ContributionRow(Guid Id, Guid OrganisationId, string Organisation, string Commitment, DateOnly DueOn, string AccountablePerson,
     ContributionStatus Status, LastCheckIn? LastCheckIn, bool IsOverdue);
 
-public sealed record ContributionDetail(Contribution Contribution, string Organisation, Guid GoalId, string GoalTitle, Guid GoalLeadOrganisationId,
+/// <param name="GoalStewards">Organisations whose leads accept contributions and acknowledge check-ins (<see cref="Goal.StewardsOfAsync"/>).</param>
+public sealed record ContributionDetail(Contribution Contribution, string Organisation, Guid GoalId, string GoalTitle, IReadOnlyList<Guid> GoalStewards,
     IReadOnlyList<CheckIn> CheckIns, bool IsOverdue);
 
 /// <summary>Contributions to goals and their check-ins.</summary>
@@ -58,10 +59,10 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
     {
         var contribution = await db.Contributions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new NotFoundException("There is no such contribution in this system.");
-        var goal = await db.Goals.AsNoTracking().Where(g => g.Id == contribution.GoalId).Select(g => new { g.Title, g.LeadOrganisationId }).SingleAsync(ct);
+        var goal = await db.Goals.AsNoTracking().Where(g => g.Id == contribution.GoalId).Select(g => g.Title).SingleAsync(ct);
         var organisation = await db.Organisations.Where(o => o.Id == contribution.OrganisationId).Select(o => o.Name).SingleAsync(ct);
         var checkIns = await db.CheckIns.AsNoTracking().Where(k => k.ContributionId == id).OrderByDescending(k => k.PostedAtUtc).ToListAsync(ct);
-        return new ContributionDetail(contribution, organisation, contribution.GoalId, goal.Title, goal.LeadOrganisationId, checkIns,
+        return new ContributionDetail(contribution, organisation, contribution.GoalId, goal, await Goal.StewardsAsync(db, contribution.GoalId, ct), checkIns,
             IsOverdue(contribution, checkIns.FirstOrDefault()?.PostedAtUtc));
     }
 
@@ -104,11 +105,11 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         return contribution;
     }
 
-    /// <summary>A convenor or a lead of the goal's lead organisation accepts a proposed contribution.</summary>
+    /// <summary>A convenor, or a lead of the goal's lead organisation or (with no lead) of an organisation that owns it, accepts a proposed contribution.</summary>
     public async Task AcceptAsync(Guid id, string? decision, Guid? expectedVersion, Actor actor, CancellationToken ct)
     {
         var (contribution, goal) = await LoadAsync(id, ct);
-        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "accept a contribution");
+        await RequireStewardOrConvenorAsync(actor, goal.Id, "accept a contribution", ct);
         await RequireVersionAsync(contribution, expectedVersion, ct);
         if (contribution.Status != ContributionStatus.Proposed)
         {
@@ -219,13 +220,16 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
         return checkIn;
     }
 
-    /// <summary>The reviewer (acting through a convenor or a lead of the goal's lead organisation) acknowledges a check-in.</summary>
+    /// <summary>
+    /// The reviewer (acting through a convenor, or a lead of the goal's lead organisation or, with no lead, of an organisation
+    /// that owns it) acknowledges a check-in.
+    /// </summary>
     public async Task AcknowledgeAsync(Guid checkInId, Actor actor, CancellationToken ct)
     {
         var checkIn = await db.CheckIns.SingleOrDefaultAsync(k => k.Id == checkInId, ct) ?? throw new NotFoundException("There is no such check-in in this system.");
         var contribution = await db.Contributions.AsNoTracking().SingleAsync(c => c.Id == checkIn.ContributionId, ct);
         var goal = await db.Goals.AsNoTracking().SingleAsync(g => g.Id == contribution.GoalId, ct);
-        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "acknowledge check-ins");
+        await RequireStewardOrConvenorAsync(actor, goal.Id, "acknowledge check-ins", ct);
         if (checkIn.AcknowledgedAtUtc is not null)
         {
             throw new InputInvalidException("CheckIn", $"This check-in was already acknowledged by {checkIn.AcknowledgedByName}");
@@ -366,4 +370,12 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
 
     private async Task<string> OrganisationNameAsync(Guid id, CancellationToken ct) =>
         await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync(ct);
+
+    private async Task RequireStewardOrConvenorAsync(Actor actor, Guid goalId, string action, CancellationToken ct)
+    {
+        if (!actor.IsConvenor && !(await Goal.StewardsAsync(db, goalId, ct)).Any(actor.IsLeadOf))
+        {
+            throw new ForbiddenException($"Only a convenor, or a lead of the organisation that leads or owns the goal, can {action}.");
+        }
+    }
 }

@@ -114,12 +114,13 @@ public sealed class DemoGoals(ConcordatDb db, GoalService goals, AgreementServic
             "Blood pressure checks in community venues would fall to our leisure and library staff with no training or funding.",
             "Funded training for community venue staff, and the ICB to hold the clinical governance.", "Cabinet member decision, 18 November"), null, leads[borough], ct);
 
-        // 3. Draft: children and young people's mental health.
+        // 3. Draft: children and young people's mental health, owned jointly by the community trust and the county council's
+        // children's services with no lead organisation, as joint commissioning often is.
         var mentalHealth = await goals.CreateAsync(new SaveGoal(
             "Faster access to mental health support for children and young people",
             $"By March {horizon.Year}, 95% of children and young people referred for mental health support are seen within 4 weeks.",
-            "Children and young people aged 0 to 25 referred to mental health services", true, [], null, horizon, community,
-            "Rachel Owusu, Chief Executive"), leads[community], ct);
+            "Children and young people aged 0 to 25 referred to mental health services", true, [], null, horizon, null,
+            "Rachel Owusu, Chief Executive", JointOwnerIds: [community, county]), leads[community], ct);
 
         // 4. Agreed with one partner standing aside: the A&E four-hour standard.
         var ae = await goals.CreateAsync(new SaveGoal(

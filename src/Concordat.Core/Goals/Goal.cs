@@ -36,13 +36,37 @@ public static class GoalWords
 /// <summary>A shared goal: an outcome for a population that partners agree to work towards.</summary>
 public sealed class Goal : ITenantOwned, IVersioned
 {
-    /// <summary>Convenors, and leads of the goal's lead organisation, shape the goal: its wording, needs, measures and theory of change.</summary>
-    public static void RequireLeadOrConvenor(Actor actor, Guid leadOrganisationId, string action)
+    /// <summary>
+    /// Convenors, and leads of the goal's stewards (<see cref="StewardsOfAsync"/>), shape the goal: its needs, measures and theory of change, and
+    /// they accept contributions to it and acknowledge its check-ins.
+    /// </summary>
+    public static bool CanShape(Actor actor, IReadOnlyList<Guid> stewards) => actor.IsConvenor || stewards.Any(actor.IsLeadOf);
+
+    public static void RequireSteward(Actor actor, IReadOnlyList<Guid> stewards, string action)
     {
-        if (!actor.IsConvenor && !actor.IsLeadOf(leadOrganisationId))
+        if (!CanShape(actor, stewards))
         {
-            throw new ForbiddenException($"Only a convenor or a lead of the goal's lead organisation can {action}.");
+            throw new ForbiddenException($"Only a convenor or a lead of an organisation that leads or owns the goal can {action}.");
         }
+    }
+
+    public static async Task<IReadOnlyList<Guid>> StewardsAsync(ConcordatDb db, Guid goalId, CancellationToken ct) =>
+        (await StewardsOfAsync(db, [goalId], ct)).GetValueOrDefault(goalId) ?? throw new NotFoundException("There is no such goal in this system.");
+
+    /// <summary>
+    /// The organisations whose leads answer for each goal: its lead organisation; or, for a goal with no lead, its joint owners and the members of
+    /// its owning forum (a forum owns a goal through its members, and no one else could shape it but a convenor). Two queries, whatever the number of goals.
+    /// </summary>
+    public static async Task<Dictionary<Guid, IReadOnlyList<Guid>>> StewardsOfAsync(ConcordatDb db, IReadOnlyCollection<Guid> goalIds, CancellationToken ct)
+    {
+        var goals = await db.Goals.AsNoTracking().Where(g => goalIds.Contains(g.Id))
+            .Select(g => new { g.Id, g.LeadOrganisationId, g.OwningForumId, JointOwners = g.JointOwners.Select(o => o.OrganisationId).ToList() }).ToListAsync(ct);
+        var forumIds = goals.Where(g => g.LeadOrganisationId is null && g.OwningForumId is not null).Select(g => g.OwningForumId!.Value).Distinct().ToList();
+        var members = (forumIds.Count == 0 ? [] : await db.Set<ForumMember>().AsNoTracking().Where(m => forumIds.Contains(m.ForumId))
+            .Select(m => new { m.ForumId, m.OrganisationId }).ToListAsync(ct)).ToLookup(m => m.ForumId, m => m.OrganisationId);
+        return goals.ToDictionary(g => g.Id, g => g.LeadOrganisationId is { } lead
+            ? [lead]
+            : (IReadOnlyList<Guid>)[.. g.JointOwners.Union(g.OwningForumId is { } forum ? members[forum] : [])]);
     }
 
     public static void RequireDrafter(Actor actor)
@@ -76,7 +100,8 @@ public sealed class Goal : ITenantOwned, IVersioned
 
     /// <summary>The date by which the outcome should be reached.</summary>
     public DateOnly Horizon { get; set; }
-    public Guid LeadOrganisationId { get; set; }
+    /// <summary>The organisation that leads the work, if one does; a goal owned by a forum or jointly may have none.</summary>
+    public Guid? LeadOrganisationId { get; set; }
 
     /// <summary>
     /// The forum that owns the goal (the integrated care partnership, a health and wellbeing board), if one does; the lead
@@ -111,7 +136,7 @@ public sealed class Goal : ITenantOwned, IVersioned
             ["Scope"] = WholeSystem ? "Whole system" : string.Join(", ", Places.Select(p => placeNames.GetValueOrDefault(p.PlaceId, "?")).Order()),
             ["Inequality lens"] = InequalityLens,
             ["Horizon"] = Prose.Date(Horizon),
-            ["Lead organisation"] = organisationNames.GetValueOrDefault(LeadOrganisationId, "?"),
+            ["Lead organisation"] = LeadOrganisationId is { } lead ? organisationNames.GetValueOrDefault(lead, "?") : null,
             ["Owning forum"] = owningForum,
             ["Joint owners"] = JointOwners.Count == 0 ? null
                 : string.Join(", ", JointOwners.Select(o => organisationNames.GetValueOrDefault(o.OrganisationId, "?")).Order(StringComparer.Ordinal)),

@@ -20,17 +20,20 @@ public sealed record SaveGoal(string? Title, string? OutcomeStatement, string? P
 public sealed record OwnerReference(Guid Id, string Name);
 
 /// <summary>Who owns a goal and who leads it: the owning forum, the joint owners, the lead organisation and the named SRO.</summary>
-public sealed record GoalOwners(OwnerReference? Forum, IReadOnlyList<OwnerReference> JointOwners, string LeadOrganisation, string? SeniorResponsibleOwner)
+public sealed record GoalOwners(OwnerReference? Forum, IReadOnlyList<OwnerReference> JointOwners, string? LeadOrganisation, string? SeniorResponsibleOwner)
 {
     /// <summary>
     /// Who owns the goal in a phrase: "Northshire and Eastvale Integrated Care Partnership, jointly with Northshire County
-    /// Council", "Eastvale GP Federation jointly with University of Northshire", or the lead organisation alone.
+    /// Council", "Eastvale GP Federation jointly with University of Northshire", "Eastvale Borough Council and University of
+    /// Northshire" when no organisation leads, or the lead organisation alone.
     /// </summary>
-    public string OwnedByInWords() => (Forum, JointOwners.Count) switch
+    public string OwnedByInWords() => (Forum, JointOwners.Count, LeadOrganisation) switch
     {
-        (null, 0) => LeadOrganisation,
-        (null, _) => $"{LeadOrganisation} jointly with {Prose.List(JointOwners.Select(o => o.Name))}",
-        (_, 0) => Forum.Name,
+        (null, 0, null) => "No owner named",
+        (null, 0, _) => LeadOrganisation,
+        (null, _, null) => Prose.List(JointOwners.Select(o => o.Name)),
+        (null, _, _) => $"{LeadOrganisation} jointly with {Prose.List(JointOwners.Select(o => o.Name))}",
+        (_, 0, _) => Forum.Name,
         _ => $"{Forum.Name}, jointly with {Prose.List(JointOwners.Select(o => o.Name))}",
     };
 
@@ -38,17 +41,18 @@ public sealed record GoalOwners(OwnerReference? Forum, IReadOnlyList<OwnerRefere
     public bool IsShared => Forum is not null || JointOwners.Count > 0;
 }
 
-public sealed record GoalFilter(GoalStatus? Status = null, Guid? PlaceId = null, Guid? LeadOrganisationId = null);
+/// <param name="OrganisationId">Goals this organisation leads or owns: as lead, as a joint owner, or (for a goal with no lead) as a member of its owning forum.</param>
+public sealed record GoalFilter(GoalStatus? Status = null, Guid? PlaceId = null, Guid? OrganisationId = null);
 
-public sealed record GoalSummary(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope,
-    string Agreement, int ContributingOrganisations, Guid LeadOrganisationId, Guid? AmbitionId = null, string? Ambition = null)
+public sealed record GoalSummary(Guid Id, string Title, GoalStatus Status, string? LeadOrganisation, DateOnly Horizon, string Scope,
+    string Agreement, int ContributingOrganisations, Guid? LeadOrganisationId, Guid? AmbitionId = null, string? Ambition = null)
 {
     /// <summary>The owning forum and joint owners with the lead; the SRO is left out of lists.</summary>
     public GoalOwners Owners { get; init; } = new(null, [], LeadOrganisation, null);
 }
 
 public sealed record GoalDetail(Guid Id, string Title, string OutcomeStatement, string Population, bool WholeSystem, IReadOnlyList<Place> Places,
-    string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string? SeniorResponsibleOwner, GoalStatus Status,
+    string? InequalityLens, DateOnly Horizon, Guid? LeadOrganisationId, string? LeadOrganisation, string? SeniorResponsibleOwner, GoalStatus Status,
     Guid Version, GoalOwners Owners, Guid? AmbitionId = null, string? Ambition = null)
 {
     public string Scope => WholeSystem ? "Whole system" : string.Join(", ", Places.Select(p => p.Name));
@@ -69,16 +73,17 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         {
             query = query.Where(g => g.WholeSystem || g.Places.Any(p => p.PlaceId == placeId));
         }
-        if (filter.LeadOrganisationId is { } leadId)
+        if (filter.OrganisationId is { } organisationId)
         {
-            query = query.Where(g => g.LeadOrganisationId == leadId);
+            query = query.Where(g => g.LeadOrganisationId == organisationId || g.JointOwners.Any(o => o.OrganisationId == organisationId)
+                || (g.LeadOrganisationId == null && db.Set<ForumMember>().Any(m => m.ForumId == g.OwningForumId && m.OrganisationId == organisationId)));
         }
         var goals = await InStrategyOrder(db, query)
             .Select(g => new
             {
                 g.Id, g.Title, g.Status, g.Horizon, g.WholeSystem, g.LeadOrganisationId, g.AmbitionId,
                 Ambition = db.Ambitions.Where(a => a.Id == g.AmbitionId).Select(a => a.Title).FirstOrDefault(),
-                Lead = db.Organisations.Where(o => o.Id == g.LeadOrganisationId).Select(o => o.Name).Single(),
+                Lead = db.Organisations.Where(o => o.Id == g.LeadOrganisationId).Select(o => o.Name).SingleOrDefault(),
                 Forum = db.Forums.Where(f => f.Id == g.OwningForumId).Select(f => new OwnerReference(f.Id, f.Name)).FirstOrDefault(),
                 JointOwners = g.JointOwners.Join(db.Organisations, j => j.OrganisationId, o => o.Id, (j, o) => new OwnerReference(o.Id, o.Name)).ToList(),
                 PlaceIds = g.Places.Select(p => p.PlaceId).ToList(),
@@ -122,7 +127,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
             ?? throw new NotFoundException("There is no such goal in this system.");
         var placeIds = goal.Places.Select(p => p.PlaceId).ToList();
         var places = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
-        var lead = await db.Organisations.Where(o => o.Id == goal.LeadOrganisationId).Select(o => o.Name).SingleAsync(ct);
+        var lead = await db.Organisations.Where(o => o.Id == goal.LeadOrganisationId).Select(o => o.Name).SingleOrDefaultAsync(ct);
         var jointIds = goal.JointOwners.Select(o => o.OrganisationId).ToList();
         var jointOwners = await db.Organisations.AsNoTracking().Where(o => jointIds.Contains(o.Id)).Select(o => new OwnerReference(o.Id, o.Name)).ToListAsync(ct);
         var forum = goal.OwningForumId is { } forumId
@@ -220,7 +225,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
     /// Who may change a draft: a convenor, a lead of its lead organisation, or a lead of a joint owner. Joint owners share
     /// the goal's wording; measures, needs and the theory of change stay with the lead organisation (<see cref="Goal.RequireLeadOrConvenor"/>).
     /// </summary>
-    public static bool CanEditDraft(Actor actor, Guid leadOrganisationId, IEnumerable<Guid> jointOwnerIds) =>
+    public static bool CanEditDraft(Actor actor, Guid? leadOrganisationId, IEnumerable<Guid> jointOwnerIds) =>
         actor.IsConvenor || actor.IsLeadOf(leadOrganisationId) || jointOwnerIds.Any(actor.IsLeadOf);
 
     private static void RequireDraftEditor(Actor actor, Goal goal)
@@ -241,10 +246,21 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         }
     }
 
-    /// <summary>A lead drafts in their own organisation's name (or keeps the lead it has); only a convenor names another organisation as lead.</summary>
+    /// <summary>
+    /// A lead drafts in their own organisation's name (or keeps the lead it has); only a convenor names another organisation
+    /// as lead. A goal with no lead must count the drafter's organisation among its joint owners, or they could not change it.
+    /// </summary>
     private static void RequireOwnLead(SaveGoal valid, Actor actor, Guid? currentLead = null)
     {
-        if (!actor.IsConvenor && !actor.IsLeadOf(valid.LeadOrganisationId!.Value) && valid.LeadOrganisationId != currentLead)
+        if (actor.IsConvenor || (valid.LeadOrganisationId is { } lead && lead == currentLead))
+        {
+            return;
+        }
+        if (valid.LeadOrganisationId is null && !valid.JointOwnerIds!.Any(actor.IsLeadOf))
+        {
+            throw new InputInvalidException(nameof(SaveGoal.LeadOrganisationId), "Choose your own organisation as lead or joint owner, or ask a convenor to draft the goal");
+        }
+        if (valid.LeadOrganisationId is not null && !actor.IsLeadOf(valid.LeadOrganisationId))
         {
             throw new InputInvalidException(nameof(SaveGoal.LeadOrganisationId), "Choose your own organisation as lead, or ask a convenor to name another");
         }
@@ -259,7 +275,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         goal.WholeSystem = valid.WholeSystem;
         goal.InequalityLens = valid.InequalityLens;
         goal.Horizon = valid.Horizon!.Value;
-        goal.LeadOrganisationId = valid.LeadOrganisationId!.Value;
+        goal.LeadOrganisationId = valid.LeadOrganisationId;
         goal.SeniorResponsibleOwner = valid.SeniorResponsibleOwner;
         goal.OwningForumId = valid.OwningForumId;
         var ownerIds = valid.JointOwnerIds ?? [];
@@ -279,7 +295,7 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
     internal async Task<IReadOnlyDictionary<string, string?>> SnapshotAsync(Goal goal, CancellationToken ct)
     {
         var places = await db.Places.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var organisationIds = goal.JointOwners.Select(o => o.OrganisationId).Append(goal.LeadOrganisationId).ToList();
+        var organisationIds = goal.JointOwners.Select(o => o.OrganisationId).Concat(goal.LeadOrganisationId is { } lead ? [lead] : []).ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var forum = goal.OwningForumId is { } forumId ? await db.Forums.Where(f => f.Id == forumId).Select(f => f.Name).SingleOrDefaultAsync(ct) : null;
         return new SortedDictionary<string, string?>(goal.Snapshot(places, organisations, forum).ToDictionary(f => f.Key, f => f.Value))
@@ -302,9 +318,14 @@ public sealed class GoalService(ConcordatDb db, TimeProvider clock)
         {
             await OrganisationService.CheckPlacesAsync(db, errors, nameof(input.PlaceIds), placeIds, placesCovered, ct);
         }
-        if (input.LeadOrganisationId is not { } leadId || !await db.Organisations.AnyAsync(o => o.Id == leadId && o.IsPartner, ct))
+        // A goal owned by a forum or jointly may have no lead organisation, but someone must own it.
+        if (input.LeadOrganisationId is { } leadId && !await db.Organisations.AnyAsync(o => o.Id == leadId && o.IsPartner, ct))
         {
-            errors.Add(nameof(input.LeadOrganisationId), "Select the lead organisation");
+            errors.Add(nameof(input.LeadOrganisationId), "Select the lead organisation from this system's partners");
+        }
+        else if (input.LeadOrganisationId is null && input.OwningForumId is null && (input.JointOwnerIds ?? []).Count == 0)
+        {
+            errors.Add(nameof(input.LeadOrganisationId), "Select the lead organisation, or the forum or organisations that own the goal");
         }
         // A goal without a named SRO is allowed, so a strategy can be entered as it is: the health check names the gap.
         var owner = errors.OptionalText(nameof(input.SeniorResponsibleOwner), "Senior responsible owner", input.SeniorResponsibleOwner, Goal.OwnerMaxLength);

@@ -616,17 +616,17 @@ public sealed class MeasureService(ConcordatDb db, TimeProvider clock)
         return measure;
     }
 
-    /// <summary>Says that a measure shows whether a goal's outcome is moving (convenors, or leads of the goal's lead organisation).</summary>
+    /// <summary>Says that a measure shows whether a goal's outcome is moving (convenors, or leads of an organisation that leads or owns the goal).</summary>
     public async Task LinkToGoalAsync(Guid measureId, Guid goalId, Actor actor, CancellationToken ct)
     {
         var measure = await db.Measures.AsNoTracking().SingleOrDefaultAsync(m => m.Id == measureId, ct) ?? throw new NotFoundException("There is no such measure in this system.");
         if (!actor.IsConvenor && !actor.Memberships.Any(m => m.Role == Role.OrganisationLead))
         {
             // Someone who could lead no goal is told so, not which goals exist.
-            throw new ForbiddenException("Only a convenor or a lead of the goal's lead organisation can choose its measures.");
+            throw new ForbiddenException("Only a convenor or a lead of an organisation that leads or owns the goal can choose its measures.");
         }
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new InputInvalidException("GoalId", "Select a goal of this system");
-        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "choose its measures");
+        Goal.RequireSteward(actor, await Goal.StewardsAsync(db, goalId, ct), "choose its measures");
         if (await db.GoalMeasures.AnyAsync(g => g.GoalId == goalId && g.MeasureId == measureId, ct))
         {
             return;

@@ -11,14 +11,14 @@ namespace Concordat.Core.Resources;
 public sealed record AddNeed(ResourceKind? Kind, string? Description, double? Quantity, string? Unit, DateOnly? StartsOn, DateOnly? EndsOn,
     IReadOnlyList<ResourceType>? Types = null);
 
-/// <summary>What goals need of each kind of resource, said by the goal's lead organisation (or a convenor).</summary>
+/// <summary>What goals need of each kind of resource, said by the organisations that lead or own the goal (or a convenor).</summary>
 public sealed class GoalNeedService(ConcordatDb db, TimeProvider clock)
 {
-    /// <summary>Says what a goal needs (convenors, or leads of the goal's lead organisation).</summary>
+    /// <summary>Says what a goal needs (convenors, or leads of an organisation that leads or owns the goal).</summary>
     public async Task<GoalNeed> AddNeedAsync(Guid goalId, AddNeed input, Actor actor, CancellationToken ct)
     {
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
-        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "say what it needs");
+        Goal.RequireSteward(actor, await Goal.StewardsAsync(db, goal.Id, ct), "say what it needs");
         if (goal.Status == GoalStatus.Retired)
         {
             throw new InputInvalidException(nameof(input.Kind), "This goal is retired; it no longer needs resources");
@@ -69,7 +69,7 @@ public sealed class GoalNeedService(ConcordatDb db, TimeProvider clock)
     public async Task RemoveNeedAsync(Guid goalId, Guid needId, Actor actor, CancellationToken ct)
     {
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
-        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "change what it needs");
+        Goal.RequireSteward(actor, await Goal.StewardsAsync(db, goal.Id, ct), "change what it needs");
         var need = await db.GoalNeeds.SingleOrDefaultAsync(n => n.Id == needId && n.GoalId == goalId, ct) ?? throw new NotFoundException("That need has already been removed.");
         db.GoalNeeds.Remove(need);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, "GoalNeedRemoved", GoalService.EntityType, goalId, goal.Title,

@@ -30,7 +30,7 @@ public sealed record NeedCoverage(GoalNeed Need, double Committed, IReadOnlyList
     public string MetBy => string.Join(" or ", Need.Types.Select(t => t.InWords()));
 }
 
-public sealed record GoalResources(Guid GoalId, string Title, GoalStatus Status, Guid LeadOrganisationId, IReadOnlyList<NeedCoverage> Needs, IReadOnlyList<CommitmentRow> Commitments,
+public sealed record GoalResources(Guid GoalId, string Title, GoalStatus Status, IReadOnlyList<Guid> Stewards, IReadOnlyList<NeedCoverage> Needs, IReadOnlyList<CommitmentRow> Commitments,
     IReadOnlyDictionary<Guid, Resource> Resources);
 
 /// <summary>The partnership's resources pooled: by kind, by goal, and what lies idle.</summary>
@@ -53,6 +53,7 @@ public sealed class PooledViews(ConcordatDb db, ResourceService resources)
         var goals = await db.Goals.AsNoTracking().Where(g => g.Status != GoalStatus.Retired && (goalId == null || g.Id == goalId))
             .OrderBy(g => g.Title).ThenBy(g => g.Id).ToListAsync(ct);
         var ids = goals.Select(g => g.Id).ToList();
+        var stewards = await Goal.StewardsOfAsync(db, ids, ct);
         var needs = (await db.GoalNeeds.AsNoTracking().Where(n => ids.Contains(n.GoalId)).OrderBy(n => n.StartsOn).ToListAsync(ct)).ToLookup(n => n.GoalId);
         var counted = db.Contributions.Where(k => ids.Contains(k.GoalId) && k.Status != ContributionStatus.Withdrawn);
         var commitments = (await CommitmentRow.Query(db, db.ResourceCommitments.Where(c => c.Status == CommitmentStatus.Accepted), counted).ToListAsync(ct))
@@ -69,7 +70,7 @@ public sealed class PooledViews(ConcordatDb db, ResourceService resources)
                 return new NeedCoverage(n, CapacityLedger.Lowest(matching.Select(c => (c.Commitment.Quantity, c.Commitment.StartsOn, c.Commitment.EndsOn)), n.StartsOn, n.EndsOn),
                     [.. matching.Select(c => $"{c.Organisation}: {used[c.Commitment.ResourceId].Name}").Distinct()]);
             }).ToList();
-            return new GoalResources(g.Id, g.Title, g.Status, g.LeadOrganisationId, coverage, given, used);
+            return new GoalResources(g.Id, g.Title, g.Status, stewards[g.Id], coverage, given, used);
         }).ToList();
     }
 }

@@ -62,7 +62,7 @@ public sealed record DocumentMeasure(Guid Id, string Name, string? Latest, DateO
         string.Join(" ", new[] { Reading, IsStale ? "Data out of date" : null }.OfType<string>().Select(Prose.Sentence));
 }
 
-public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string Population, string Scope, string Status, string Agreement, string LeadOrganisation,
+public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string Population, string Scope, string Status, string Agreement, string? LeadOrganisation,
     DateOnly Horizon, IReadOnlyList<DocumentDriver> Drivers, IReadOnlyList<DocumentChangeIdea> ChangeIdeas, IReadOnlyList<DocumentContribution> Contributions,
     IReadOnlyList<DocumentMeasure> Measures, int ChecksPassed, int Checks, int ChecksPendingAgreement, Guid? AmbitionId = null)
 {
@@ -96,13 +96,18 @@ public sealed record DocumentGoal(Guid Id, string Title, string Outcome, string 
         var owned = (OwningForum, jointly.Count) switch
         {
             (null, 0) => "",
-            (null, _) => $"Owned jointly by {Prose.List([LeadOrganisation, .. jointly])}; ",
+            (null, _) => $"Owned jointly by {Prose.List([.. LeadOrganisation is null ? [] : new[] { LeadOrganisation }, .. jointly])}; ",
             (_, 0) => $"Owned by {OwningForum}; ",
             _ => $"Owned by {OwningForum} and jointly by {Prose.List(jointly)}; ",
         };
-        var led = (owned.Length == 0 ? "Led by " : "led by ") + LeadOrganisation + (SeniorResponsibleOwner is null ? ", with no senior responsible owner named" : $", senior responsible owner {SeniorResponsibleOwner}");
-        return Prose.Sentence(owned + led);
+        var led = LeadOrganisation is null
+            ? (owned.Length == 0 ? "No owner or lead organisation is named" : "no organisation leads it")
+            : (owned.Length == 0 ? "Led by " : "led by ") + LeadOrganisation;
+        return Prose.Sentence(owned + led + (SeniorResponsibleOwner is null ? ", with no senior responsible owner named" : $", senior responsible owner {SeniorResponsibleOwner}"));
     }
+
+    /// <summary>The lead organisation, or that there is none (a goal owned by a forum or jointly may have no lead).</summary>
+    public string LeadInWords() => LeadOrganisation ?? "No lead organisation";
 
     /// <summary>The goal's health check in words, pending agreement included (versions published before it was counted read as none pending).</summary>
     public string HealthSummary() => HealthCheck.Summary(ChecksPassed, ChecksPendingAgreement, Checks);
@@ -335,7 +340,7 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             md.AppendLine(CultureInfo.InvariantCulture, $"### {M(g.Title)}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"**Outcome:** {M(g.Outcome)}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"- Population: {M(g.Population)} ({M(g.Scope)})");
-            md.AppendLine(CultureInfo.InvariantCulture, $"- Lead: {M(g.LeadOrganisation)}, by {Prose.Date(g.Horizon)}");
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Lead: {M(g.LeadInWords())}, by {Prose.Date(g.Horizon)}");
             md.AppendLine(CultureInfo.InvariantCulture, $"- Ownership: {M(g.OwnershipInWords())}");
             if (g.InequalityLens is { } lens)
             {

@@ -65,7 +65,7 @@ public sealed record CarryingRequest(Guid GoalId, string GoalTitle, Guid ChangeI
 /// A goal's driver diagram: aim → primary drivers → secondary drivers → change ideas. It includes the priorities other goals
 /// share with it, with their secondary drivers and change ideas, which keep their home goal's id and are edited there.
 /// </summary>
-public sealed record DriverDiagram(Guid GoalId, string Aim, string GoalTitle, Guid LeadOrganisationId, IReadOnlyList<(Guid Id, string Name)> OutcomeMeasures,
+public sealed record DriverDiagram(Guid GoalId, string Aim, string GoalTitle, IReadOnlyList<Guid> Stewards, IReadOnlyList<(Guid Id, string Name)> OutcomeMeasures,
     IReadOnlyList<DriverNode> Primary, IReadOnlyList<DriverNode> Secondary, IReadOnlyList<ChangeIdeaNode> ChangeIdeas)
 {
     /// <summary>Whether the driver or change idea was entered in this goal, and so is edited here.</summary>
@@ -73,18 +73,18 @@ public sealed record DriverDiagram(Guid GoalId, string Aim, string GoalTitle, Gu
 }
 
 /// <summary>
-/// Theory of change for each goal, edited by convenors and leads of the goal's lead organisation; leads of
+/// Theory of change for each goal, edited by convenors and leads of the organisations that lead or own the goal; leads of
 /// contributing organisations may add and change the change ideas their contributions carry. Drivers and change ideas
 /// are changed against the version read, so one person's edit never silently replaces another's.
 /// </summary>
 public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
 {
-    /// <summary>Convenors, leads of the goal's lead organisation, and leads of an organisation whose contribution carries the idea change it.</summary>
-    public static void RequireIdeaEditor(Actor actor, Guid goalLeadOrganisationId, IEnumerable<Guid> carryingOrganisationIds)
+    /// <summary>Convenors, leads of the goal's stewards (<see cref="Goal.StewardsOfAsync"/>), and leads of an organisation whose contribution carries the idea change it.</summary>
+    public static void RequireIdeaEditor(Actor actor, IReadOnlyList<Guid> stewards, IEnumerable<Guid> carryingOrganisationIds)
     {
-        if (!actor.IsConvenor && !actor.IsLeadOf(goalLeadOrganisationId) && !carryingOrganisationIds.Any(actor.IsLeadOf))
+        if (!Goal.CanShape(actor, stewards) && !carryingOrganisationIds.Any(actor.IsLeadOf))
         {
-            throw new ForbiddenException("Only a convenor, a lead of the goal's lead organisation, or a lead of an organisation whose contribution carries it can change a change idea.");
+            throw new ForbiddenException("Only a convenor, a lead of an organisation that leads or owns the goal, or a lead of an organisation whose contribution carries it can change a change idea.");
         }
     }
 
@@ -102,6 +102,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
     public async Task<IReadOnlyDictionary<Guid, DriverDiagram>> GetManyAsync(IReadOnlyCollection<Goal> goals, CancellationToken ct)
     {
         var goalIds = goals.Select(g => g.Id).ToList();
+        var stewards = await Goal.StewardsOfAsync(db, goalIds, ct);
         // A system shares few priorities, so all its shares are read at once, with the titles of the goals on both ends.
         var allShares = await (from s in db.DriverShares.AsNoTracking()
                                join d in db.Drivers on s.DriverId equals d.Id
@@ -153,7 +154,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
             var ideasHere = ideas.Where(i => i.GoalId == goal.Id || ideaDrivers[i.Id].Any(l => secondaryHere.Contains(l.SecondaryDriverId)));
             DriverNode Node(Driver d) => new(d, [.. links[d.Id].Select(l => l.PrimaryDriverId).Where(primaryHere.Contains)], [.. measures[d.Id].Select(m => (m.Id, m.Name))],
                 GoalsServed(d));
-            return new DriverDiagram(goal.Id, goal.OutcomeStatement, goal.Title, goal.LeadOrganisationId, [.. outcomes[goal.Id].Select(m => (m.Id, m.Name))],
+            return new DriverDiagram(goal.Id, goal.OutcomeStatement, goal.Title, stewards[goal.Id], [.. outcomes[goal.Id].Select(m => (m.Id, m.Name))],
                 [.. primary.Select(Node)], [.. secondary.Select(Node)],
                 [.. ideasHere.Select(i => new ChangeIdeaNode(i, [.. ideaDrivers[i.Id].Select(l => l.SecondaryDriverId).Where(secondaryHere.Contains)], [.. carriers[i.Id]]))]);
         }
@@ -163,7 +164,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
     /// <summary>
     /// Lets a priority (a primary driver) serve another goal too, without copying it: the other goal's diagram shows it with
     /// everything under it. It touches both goals' strategies, so only a convenor, or someone who is a lead of both goals'
-    /// lead organisations (<see cref="Goal.RequireLeadOrConvenor"/> for each goal), may do it.
+    /// lead or owning organisations (<see cref="Goal.RequireSteward"/> for each goal), may do it.
     /// </summary>
     public async Task ShareDriverAsync(Guid goalId, Guid driverId, Guid otherGoalId, Actor actor, CancellationToken ct)
     {
@@ -171,10 +172,10 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         var driver = await db.Drivers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == driverId && d.GoalId == goalId, ct)
             ?? throw new NotFoundException("There is no such driver for this goal; share a priority from the goal it was entered in.");
         var other = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == otherGoalId, ct);
-        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "share its priorities");
-        if (other is not null && !actor.IsConvenor && !actor.IsLeadOf(other.LeadOrganisationId))
+        Goal.RequireSteward(actor, await Goal.StewardsAsync(db, goalId, ct), "share its priorities");
+        if (other is not null && !Goal.CanShape(actor, await Goal.StewardsAsync(db, other.Id, ct)))
         {
-            throw new ForbiddenException("Only a convenor, or a lead of both goals' lead organisations, can share a priority with another goal.");
+            throw new ForbiddenException("Only a convenor, or a lead of an organisation that leads or owns each goal, can share a priority with another goal.");
         }
         var errors = new InputErrors();
         if (other is null || other.Status == GoalStatus.Retired)
@@ -212,7 +213,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
 
     /// <summary>
     /// Stops a priority serving a goal other than its home goal; it stays, with everything under it, in its home goal.
-    /// Either side may withdraw: a convenor, or a lead of either goal's lead organisation.
+    /// Either side may withdraw: a convenor, or a lead of an organisation that leads or owns either goal.
     /// </summary>
     public async Task UnshareDriverAsync(Guid goalId, Guid driverId, Guid otherGoalId, Actor actor, CancellationToken ct)
     {
@@ -220,9 +221,9 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         var driver = await db.Drivers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == driverId && d.GoalId == goalId, ct)
             ?? throw new NotFoundException("There is no such driver for this goal.");
         var other = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == otherGoalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
-        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId) && !actor.IsLeadOf(other.LeadOrganisationId))
+        if (!Goal.CanShape(actor, await Goal.StewardsAsync(db, goalId, ct)) && !Goal.CanShape(actor, await Goal.StewardsAsync(db, otherGoalId, ct)))
         {
-            throw new ForbiddenException("Only a convenor, or a lead of either goal's lead organisation, can stop a priority serving a goal.");
+            throw new ForbiddenException("Only a convenor, or a lead of an organisation that leads or owns either goal, can stop a priority serving a goal.");
         }
         var share = await db.DriverShares.SingleOrDefaultAsync(s => s.DriverId == driverId && s.GoalId == otherGoalId, ct)
             ?? throw new NotFoundException($"\"{driver.Title}\" does not serve {other.Title}.");
@@ -244,7 +245,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
     private async Task<Goal> EditableGoalAsync(Guid goalId, Actor actor, CancellationToken ct)
     {
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
-        Goal.RequireLeadOrConvenor(actor, goal.LeadOrganisationId, "change its theory of change");
+        Goal.RequireSteward(actor, await Goal.StewardsAsync(db, goalId, ct), "change its theory of change");
         return goal;
     }
 
@@ -376,17 +377,18 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Adds a change idea (convenors, leads of the goal's lead organisation, or leads of an organisation whose contribution carries it).</summary>
+    /// <summary>Adds a change idea (convenors, leads of an organisation that leads or owns the goal, or leads of an organisation whose contribution carries it).</summary>
     public async Task<ChangeIdea> AddChangeIdeaAsync(Guid goalId, SaveChangeIdea input, Actor actor, CancellationToken ct)
     {
         var goal = await db.Goals.AsNoTracking().SingleOrDefaultAsync(g => g.Id == goalId, ct) ?? throw new NotFoundException("There is no such goal in this system.");
         var contributions = await ContributionsAsync(goalId, input.ContributionIds, ct);
-        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId) && !contributions.Any(c => actor.IsLeadOf(c.OrganisationId)))
+        var steward = Goal.CanShape(actor, await Goal.StewardsAsync(db, goalId, ct));
+        if (!steward && !contributions.Any(c => actor.IsLeadOf(c.OrganisationId)))
         {
-            throw new ForbiddenException("Only a convenor, a lead of the goal's lead organisation, or a lead of an organisation whose contribution carries it can add a change idea.");
+            throw new ForbiddenException("Only a convenor, a lead of an organisation that leads or owns the goal, or a lead of an organisation whose contribution carries it can add a change idea.");
         }
         var errors = new InputErrors();
-        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId) && contributions.Any(c => !actor.IsLeadOf(c.OrganisationId)))
+        if (!steward && contributions.Any(c => !actor.IsLeadOf(c.OrganisationId)))
         {
             errors.Add(nameof(input.ContributionIds), OnlyYourOwnContributions);
         }
@@ -405,7 +407,7 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
 
     /// <summary>
     /// Changes a change idea and replaces its links to secondary drivers and contributions. Besides convenors and leads of
-    /// the goal's lead organisation, a lead whose organisation carries the idea may change it, but must still carry it
+    /// the organisations that lead or own the goal, a lead whose organisation carries the idea may change it, but must still carry it
     /// afterwards: they cannot take over an idea that is not theirs, nor give theirs away to another organisation.
     /// </summary>
     /// <exception cref="EditConflictException"><paramref name="version"/> is not the version stored.</exception>
@@ -420,12 +422,13 @@ public sealed class TheoryOfChangeService(ConcordatDb db, TimeProvider clock)
         var accepted = carriers.Where(l => l.Status == CarryingStatus.Accepted).Select(l => l.ContributionId).ToHashSet();
         var carriedAfter = await ContributionsAsync(goalId, input.ContributionIds, ct);
         var errors = new InputErrors();
-        RequireIdeaEditor(actor, goal.LeadOrganisationId, carriedBefore.Where(c => accepted.Contains(c.Id)).Select(c => c.OrganisationId));
-        if (!actor.IsConvenor && !actor.IsLeadOf(goal.LeadOrganisationId))
+        var stewards = await Goal.StewardsAsync(db, goalId, ct);
+        RequireIdeaEditor(actor, stewards, carriedBefore.Where(c => accepted.Contains(c.Id)).Select(c => c.OrganisationId));
+        if (!Goal.CanShape(actor, stewards))
         {
             if (!carriedAfter.Any(c => actor.IsLeadOf(c.OrganisationId)))
             {
-                errors.Add(nameof(input.ContributionIds), "Keep a contribution of your organisation carrying it; ask the goal's lead organisation to hand it to another");
+                errors.Add(nameof(input.ContributionIds), "Keep a contribution of your organisation carrying it; ask an organisation that leads or owns the goal to hand it to another");
             }
             // Another partner's contribution is theirs to commit: a contributing lead can neither add it nor take it away.
             else if (!carriedBefore.Where(c => !actor.IsLeadOf(c.OrganisationId)).Select(c => c.Id).ToHashSet()

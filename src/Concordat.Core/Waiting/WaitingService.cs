@@ -164,18 +164,25 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
             $"commitments/{r.Commitment.Id}"))];
     }
 
-    /// <summary>Check-ins the person's organisations posted that the goal's lead has not yet acknowledged.</summary>
+    /// <summary>Check-ins the person's organisations posted that the goal's lead (or, with none, its owners) has not yet acknowledged.</summary>
     private async Task<IReadOnlyList<WaitingItem>> CheckInsAwaitingAcknowledgementAsync(List<Guid> organisations, CancellationToken ct)
     {
         var rows = await (from k in db.CheckIns.AsNoTracking()
                           join c in db.Contributions on k.ContributionId equals c.Id
                           join g in db.Goals on c.GoalId equals g.Id
                           join o in db.Organisations on c.OrganisationId equals o.Id
-                          join l in db.Organisations on g.LeadOrganisationId equals l.Id
-                          where k.AcknowledgedAtUtc == null && organisations.Contains(c.OrganisationId) && !organisations.Contains(g.LeadOrganisationId)
+                          where k.AcknowledgedAtUtc == null && organisations.Contains(c.OrganisationId)
+                              && (g.LeadOrganisationId != null ? !organisations.Contains(g.LeadOrganisationId.Value)
+                                  : !g.JointOwners.Any(j => organisations.Contains(j.OrganisationId))
+                                      && !db.Forums.Any(f => f.Id == g.OwningForumId && f.Members.Any(m => organisations.Contains(m.OrganisationId))))
                           orderby k.PostedAtUtc
-                          select new { c.Id, Goal = g.Title, Organisation = o.Name, Lead = l.Name, k.PostedByName, k.PostedAtUtc }).ToListAsync(ct);
-        return [.. rows.Select(r => new WaitingItem(WaitingKind.CheckInAwaitingAcknowledgement, $"{r.Lead} has not yet acknowledged {r.Organisation}'s check-in on {r.Goal}",
+                          select new
+                          {
+                              c.Id, Goal = g.Title, Organisation = o.Name, k.PostedByName, k.PostedAtUtc,
+                              Lead = db.Organisations.Where(l => l.Id == g.LeadOrganisationId).Select(l => l.Name).FirstOrDefault(),
+                          }).ToListAsync(ct);
+        return [.. rows.Select(r => new WaitingItem(WaitingKind.CheckInAwaitingAcknowledgement,
+            r.Lead is null ? $"No owner of {r.Goal} has yet acknowledged {r.Organisation}'s check-in" : $"{r.Lead} has not yet acknowledged {r.Organisation}'s check-in on {r.Goal}",
             $"Posted by {r.PostedByName} on {Prose.Date(r.PostedAtUtc)}", null, $"contributions/{r.Id}#check-ins"))];
     }
 
@@ -251,8 +258,8 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
     }
 
     /// <summary>
-    /// Unacknowledged check-ins on goals led by an organisation the person leads (a convenor acknowledges for any goal),
-    /// except their own: someone else reviews what a person reported.
+    /// Unacknowledged check-ins on goals led by an organisation the person leads, or with no lead owned by one (jointly or
+    /// through its forum); a convenor acknowledges for any goal. Except their own: someone else reviews what a person reported.
     /// </summary>
     private async Task<IReadOnlyList<CheckInToAcknowledge>> CheckInsToAcknowledgeAsync(Actor actor, List<Guid> led, CancellationToken ct)
     {
@@ -265,7 +272,8 @@ public sealed class WaitingService(ConcordatDb db, TimeProvider clock, Commitmen
                       join c in db.Contributions on k.ContributionId equals c.Id
                       join g in db.Goals on c.GoalId equals g.Id
                       join o in db.Organisations on c.OrganisationId equals o.Id
-                      where k.AcknowledgedAtUtc == null && (all || led.Contains(g.LeadOrganisationId)) && k.PostedByPersonId != actor.PersonId
+                      where k.AcknowledgedAtUtc == null && (all || (g.LeadOrganisationId != null ? led.Contains(g.LeadOrganisationId.Value)
+                          : g.JointOwners.Any(j => led.Contains(j.OrganisationId)) || db.Forums.Any(f => f.Id == g.OwningForumId && f.Members.Any(m => led.Contains(m.OrganisationId))))) && k.PostedByPersonId != actor.PersonId
                       orderby k.PostedAtUtc
                       select new CheckInToAcknowledge(c.Id, k.Id, g.Title, o.Name, k.PostedByName, k.PostedAtUtc)).ToListAsync(ct);
     }

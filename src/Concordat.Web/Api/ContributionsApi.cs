@@ -57,7 +57,7 @@ public static class ContributionsApi
         group.MapPost("/contributions/{contributionId:guid}/acceptance", (Guid contributionId, DecisionRequest request, HttpContext context,
                 ContributionService contributions, CancellationToken ct) =>
                 WithVersion(context, contributions, contributionId, expected => contributions.AcceptAsync(contributionId, request.Decision, expected, context.Actor(), ct), ct))
-            .WithSummary("Accept a proposed contribution (convenors, or leads of the goal's lead organisation); requires If-Match")
+            .WithSummary("Accept a proposed contribution (convenors, or leads of an organisation that leads or owns the goal); requires If-Match")
             .RequiresIfMatch();
 
         group.MapPost("/contributions/{contributionId:guid}/withdrawal", (Guid contributionId, DecisionRequest request, HttpContext context,
@@ -85,7 +85,7 @@ public static class ContributionsApi
                 await contributions.AcknowledgeAsync(checkInId, context.Actor(), ct);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Acknowledge a check-in as its reviewer (convenors, or leads of the goal's lead organisation)");
+            .WithSummary("Acknowledge a check-in as its reviewer (convenors, or leads of an organisation that leads or owns the goal)");
     }
 
     private static async Task<Results<Ok<ContributionResponse>, ProblemHttpResult>> WithVersion(HttpContext context, ContributionService contributions,

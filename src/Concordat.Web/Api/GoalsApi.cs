@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Concordat.Web.Api;
 
 /// <summary>A goal in the list, in the order the convenors set (by ambition, goals under no ambition last); ownedBy names the owning forum and joint owners with the lead, in words.</summary>
-public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, string LeadOrganisation, DateOnly Horizon, string Scope, string Agreement, string OwnedBy,
+public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, string? LeadOrganisation, DateOnly Horizon, string Scope, string Agreement, string OwnedBy,
     Guid? AmbitionId, string? Ambition);
 
 /// <summary>
@@ -14,7 +14,7 @@ public sealed record GoalListItem(Guid Id, string Title, GoalStatus Status, stri
 /// the system); seniorResponsibleOwner is null when none is named, which the health check reports.
 /// </summary>
 public sealed record GoalResponse(Guid Id, string Title, string OutcomeStatement, string Population, bool WholeSystem, IReadOnlyList<PlaceReference> Places,
-    string? InequalityLens, DateOnly Horizon, Guid LeadOrganisationId, string LeadOrganisation, string? SeniorResponsibleOwner, GoalStatus Status, Guid Version,
+    string? InequalityLens, DateOnly Horizon, Guid? LeadOrganisationId, string? LeadOrganisation, string? SeniorResponsibleOwner, GoalStatus Status, Guid Version,
     OrganisationReference? OwningForum, IReadOnlyList<OrganisationReference> JointOwners, Guid? AmbitionId, string? Ambition);
 
 /// <summary>A draft goal; owningForumId and jointOwnerIds are optional, and so is seniorResponsibleOwner.</summary>
@@ -73,14 +73,14 @@ public static class GoalsApi
 {
     public static void MapGoalsApi(this RouteGroupBuilder group)
     {
-        group.MapGet("/goals", async (GoalStatus? status, Guid? placeId, Guid? leadOrganisationId, [AsParameters] PageQuery page, HttpContext context, GoalService goals, AgreementService agreement, CancellationToken ct) =>
+        group.MapGet("/goals", async (GoalStatus? status, Guid? placeId, Guid? organisationId, [AsParameters] PageQuery page, HttpContext context, GoalService goals, AgreementService agreement, CancellationToken ct) =>
             {
                 page.Validate();
                 await agreement.SettleAllOverdueAsync(ct);
-                return TypedResults.Ok(page.Of(context, await goals.ListAsync(new GoalFilter(status, placeId, leadOrganisationId), ct),
+                return TypedResults.Ok(page.Of(context, await goals.ListAsync(new GoalFilter(status, placeId, organisationId), ct),
                     g => new GoalListItem(g.Id, g.Title, g.Status, g.LeadOrganisation, g.Horizon, g.Scope, g.Agreement, g.Owners.OwnedByInWords(), g.AmbitionId, g.Ambition)));
             })
-            .WithSummary("The system's shared goals, each with its status; filter by status, place or lead organisation");
+            .WithSummary("The system's shared goals, each with its status; filter by status, place, or an organisation that leads or owns them (organisationId)");
 
         group.MapGet("/goals/{id:guid}", async (Guid id, HttpContext context, GoalService goals, CancellationToken ct) =>
             {

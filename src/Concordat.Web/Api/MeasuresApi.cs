@@ -141,7 +141,7 @@ public static class MeasuresApi
                 await measures.LinkToGoalAsync(id, goalId, context.Actor(), ct);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Say that a measure shows whether a goal's outcome is moving (convenors, or leads of the goal's lead organisation)");
+            .WithSummary("Say that a measure shows whether a goal's outcome is moving (convenors, or leads of an organisation that leads or owns the goal)");
 
         group.MapPost("/measures/{id:guid}/rebases", async (Guid systemId, Guid id, AddRebase request, HttpContext context, MeasureDataService data, CancellationToken ct) =>
             {

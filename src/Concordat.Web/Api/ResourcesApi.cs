@@ -128,7 +128,7 @@ public static class ResourcesApi
                 var need = await needs.AddNeedAsync(id, request, context.Actor(), ct);
                 return TypedResults.CreatedAtRoute(await NeedAsync(views, id, need.Id, ct), "GetNeed", new { systemId, id, needId = need.Id });
             })
-            .WithSummary("Say what a goal needs of one kind of resource for a period (convenors, or leads of the goal's lead organisation)");
+            .WithSummary("Say what a goal needs of one kind of resource for a period (convenors, or leads of an organisation that leads or owns the goal)");
 
         group.MapGet("/goals/{id:guid}/needs/{needId:guid}", async (Guid id, Guid needId, PooledViews views, CancellationToken ct) =>
                 TypedResults.Ok(await NeedAsync(views, id, needId, ct)))

@@ -27,7 +27,7 @@ public sealed record DocumentPerspectiveResponse(string Organisation, string? Wh
 /// ownership in one sentence; versions published before these were kept have recordsOwnersAndPerspectives false.
 /// </summary>
 public sealed record DocumentGoalResponse(Guid Id, string Title, string Outcome, string Population, string Scope, string Status, string Agreement,
-    string LeadOrganisation, DateOnly Horizon, IReadOnlyList<DocumentDriverResponse> Drivers, IReadOnlyList<DocumentChangeIdeaResponse> ChangeIdeas,
+    string? LeadOrganisation, DateOnly Horizon, IReadOnlyList<DocumentDriverResponse> Drivers, IReadOnlyList<DocumentChangeIdeaResponse> ChangeIdeas,
     IReadOnlyList<DocumentContributionResponse> Contributions, IReadOnlyList<DocumentMeasureResponse> Measures, int ChecksPassed, int ChecksPendingAgreement, int Checks,
     string? InequalityLens, string? OwningForum, IReadOnlyList<string> JointOwners, string? SeniorResponsibleOwner, string Ownership,
     IReadOnlyList<DocumentPerspectiveResponse> Perspectives, bool RecordsOwnersAndPerspectives, Guid? AmbitionId);

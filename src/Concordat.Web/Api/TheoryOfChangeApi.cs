@@ -48,7 +48,7 @@ public static class TheoryOfChangeApi
                 context.Response.Headers.ETag = ETags.For(driver.Version);
                 return TypedResults.CreatedAtRoute(ToResponse(Driver(await theory.GetAsync(id, ct), driver.Id)), "GetDriver", new { systemId, id, driverId = driver.Id });
             })
-            .WithSummary("Add a primary driver, or a secondary driver serving one or more primary drivers (convenors, or leads of the goal's lead organisation)");
+            .WithSummary("Add a primary driver, or a secondary driver serving one or more primary drivers (convenors, or leads of an organisation that leads or owns the goal)");
 
         group.MapGet("/goals/{id:guid}/drivers/{driverId:guid}", async (Guid id, Guid driverId, HttpContext context, TheoryOfChangeService theory, CancellationToken ct) =>
             {
@@ -161,7 +161,7 @@ public static class TheoryOfChangeApi
                 return TypedResults.Ok(ToResponse(Driver(await theory.GetAsync(id, ct), driverId)));
             })
             .WithSummary("Let a priority (a primary driver of this goal, its home goal) serve another goal too, with everything under it, not copied "
-                + "(convenors, or leads of both goals' lead organisations)")
+                + "(convenors, or leads of an organisation that leads or owns each goal)")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -171,7 +171,7 @@ public static class TheoryOfChangeApi
                 await theory.UnshareDriverAsync(id, driverId, goalId, context.Actor(), ct);
                 return TypedResults.NoContent();
             })
-            .WithSummary("Stop a priority serving another goal; it stays in its home goal (convenors, or leads of either goal's lead organisation)")
+            .WithSummary("Stop a priority serving another goal; it stays in its home goal (convenors, or leads of an organisation that leads or owns either goal)")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -10,7 +10,7 @@ namespace Concordat.Web.Tests.Api;
 public abstract class BadInputTests(TestApp app, DatabaseKind kind) : ProviderTests(app, kind)
 {
     [Theory]
-    [InlineData("GET", "/goals?leadOrganisationId=not-a-guid", null, "leadOrganisationId")]
+    [InlineData("GET", "/goals?organisationId=not-a-guid", null, "organisationId")]
     [InlineData("GET", "/strategy/comparison?to=-9223372036854775808", null, "to")]
     [InlineData("POST", "/goals", """{"title":"x","placeIds":{"x":1}}""", "placeIds")]
     [InlineData("POST", "/goals", """{"title":""", "title")]

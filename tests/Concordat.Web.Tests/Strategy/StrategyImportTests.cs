@@ -196,7 +196,7 @@ public abstract class StrategyImportTests(TestApp app, DatabaseKind kind) : Prov
         Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
         Assert.Equal(["The file has 2 problems. Nothing has been imported: correct the file and upload it again.",
             "goals[0].horizon: Cannot read '2029' as a date: write it like 2030-03-31",
-            "goals[1].lead: Select the lead organisation"], wrong.ErrorSummary);
+            "goals[1].lead: Select the lead organisation, or the forum or organisations that own the goal"], wrong.ErrorSummary);
         Assert.Equal(HttpStatusCode.Found, right.Status);
         Assert.Equal($"/systems/{system.Id}/goals", right.Location);
         var goals = await right.FollowAsync();

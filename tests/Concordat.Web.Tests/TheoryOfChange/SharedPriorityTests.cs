@@ -161,7 +161,7 @@ public abstract class SharedPriorityTests(TestApp app, DatabaseKind kind) : Prov
         var other = await DiagramAsync(s.Convenor, s, s.Other);
 
         Assert.Equal(HttpStatusCode.Forbidden, byHomeLeadOnly.StatusCode);
-        Assert.Equal("Only a convenor, or a lead of both goals' lead organisations, can share a priority with another goal.",
+        Assert.Equal("Only a convenor, or a lead of an organisation that leads or owns each goal, can share a priority with another goal.",
             (await byHomeLeadOnly.JsonAsync())["detail"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Forbidden, byOtherLeadOnly.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);

@@ -290,7 +290,7 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<Guid>("LeadOrganisationId")
+                    b.Property<Guid?>("LeadOrganisationId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("OutcomeStatement")
@@ -3271,8 +3271,7 @@ namespace Concordat.Core.Migrations.Postgres
                     b.HasOne("Concordat.Core.Partnerships.Organisation", null)
                         .WithMany()
                         .HasForeignKey("LeadOrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
                         .WithMany()

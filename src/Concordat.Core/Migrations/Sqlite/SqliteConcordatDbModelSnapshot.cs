@@ -285,7 +285,7 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("LeadOrganisationId")
+                    b.Property<Guid?>("LeadOrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OutcomeStatement")
@@ -3260,8 +3260,7 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasOne("Concordat.Core.Partnerships.Organisation", null)
                         .WithMany()
                         .HasForeignKey("LeadOrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Concordat.Core.Partnerships.GovernanceForum", null)
                         .WithMany()

@@ -30,9 +30,9 @@ public sealed class ContributionModel(ContributionService contributions, History
         && (Actor.IsConvenor || Actor.CanContributeFor(Detail.Contribution.OrganisationId));
 
     public bool IsLead => Actor.IsLeadOf(Detail.Contribution.OrganisationId);
-    public bool CanAccept => Detail.Contribution.Status == ContributionStatus.Proposed && (Actor.IsConvenor || Actor.IsLeadOf(Detail.GoalLeadOrganisationId));
+    public bool CanAccept => Detail.Contribution.Status == ContributionStatus.Proposed && Goal.CanShape(Actor, Detail.GoalStewards);
     public bool CanCheckIn => Detail.Contribution.IsActive && Actor.CanContributeFor(Detail.Contribution.OrganisationId);
-    public bool CanAcknowledge => Actor.IsConvenor || Actor.IsLeadOf(Detail.GoalLeadOrganisationId);
+    public bool CanAcknowledge => Goal.CanShape(Actor, Detail.GoalStewards);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Concordat.Web.Pages.Measures;
 
-public sealed class MeasureModel(MeasureService measures, MeasureDataService data, GoalService goals, HistoryService history) : SystemPageModel
+public sealed class MeasureModel(MeasureService measures, MeasureDataService data, GoalService goals, HistoryService history, Concordat.Core.Data.ConcordatDb db) : SystemPageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -17,7 +17,7 @@ public sealed class MeasureModel(MeasureService measures, MeasureDataService dat
     public MeasureDetail Detail { get; private set; } = null!;
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
-    /// <summary>Goals this person may add the measure to (convenors: any; leads: their organisation's), not yet linked.</summary>
+    /// <summary>Goals this person may add the measure to (convenors: any; leads: those their organisation leads or owns), not yet linked.</summary>
     public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> LinkableGoals { get; private set; } = [];
 
     [BindProperty]
@@ -105,7 +105,8 @@ public sealed class MeasureModel(MeasureService measures, MeasureDataService dat
         History = await history.ForItemAsync(Id, ct);
         var linked = Detail.Goals.Select(g => g.Id).ToHashSet();
         var candidates = (await goals.ListAsync(new GoalFilter(), ct)).Where(g => g.Status != GoalStatus.Retired && !linked.Contains(g.Id)).ToList();
-        var mine = candidates.Where(g => Actor.IsConvenor || Actor.IsLeadOf(g.LeadOrganisationId)).ToList();
+        var stewards = await Goal.StewardsOfAsync(db, [.. candidates.Select(g => g.Id)], ct);
+        var mine = candidates.Where(g => Goal.CanShape(Actor, stewards[g.Id])).ToList();
         LinkableGoals = mine.Count == 0 ? [] :
             [new("Select a goal", ""), .. mine.Select(g => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(g.Title, g.Id.ToString(), g.Id == GoalId))];
     }

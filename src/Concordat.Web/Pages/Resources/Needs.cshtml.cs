@@ -71,6 +71,6 @@ public sealed class NeedsModel(PooledViews views, GoalNeedService needs) : Syste
     private async Task LoadAsync(CancellationToken ct)
     {
         Goal = (await views.ByGoalAsync(Id, ct)).SingleOrDefault() ?? throw new NotFoundException("There is no such goal in this system.");
-        Concordat.Core.Goals.Goal.RequireLeadOrConvenor(Actor, Goal.LeadOrganisationId, "say what it needs");
+        Concordat.Core.Goals.Goal.RequireSteward(Actor, Goal.Stewards, "say what it needs");
     }
 }

@@ -40,6 +40,6 @@ public sealed class EditChangeIdeaModel(TheoryOfChangeService theory, Contributi
         Contributions = await contributions.ForGoalAsync(Id, ct);
         Current = Diagram.ChangeIdeas.SingleOrDefault(i => i.Idea.Id == IdeaId && Diagram.IsOwn(i.Idea.GoalId)) ?? throw new NotFoundException("There is no such change idea for this goal.");
         var carriers = Contributions.Where(c => Current.CarriedBy.Any(b => b.Id == c.Id));
-        TheoryOfChangeService.RequireIdeaEditor(Actor, Diagram.LeadOrganisationId, carriers.Select(c => c.OrganisationId));
+        TheoryOfChangeService.RequireIdeaEditor(Actor, Diagram.Stewards, carriers.Select(c => c.OrganisationId));
     }
 }

@@ -38,7 +38,7 @@ public sealed class EditDriverModel(TheoryOfChangeService theory) : EditPageMode
     private async Task LoadAsync(CancellationToken ct)
     {
         Diagram = await theory.GetAsync(Id, ct);
-        Goal.RequireLeadOrConvenor(Actor, Diagram.LeadOrganisationId, "change its theory of change");
+        Goal.RequireSteward(Actor, Diagram.Stewards, "change its theory of change");
         // A driver hanging from a priority shared from another goal is changed in that goal.
         Current = Diagram.Primary.Concat(Diagram.Secondary).SingleOrDefault(d => d.Driver.Id == DriverId && Diagram.IsOwn(d.Driver.GoalId))
             ?? throw new NotFoundException("There is no such driver for this goal.");

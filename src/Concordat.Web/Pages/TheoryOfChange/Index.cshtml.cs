@@ -37,7 +37,7 @@ public sealed class TheoryOfChangeModel(TheoryOfChangeService theory, Contributi
 
     public DriverDiagram Diagram { get; private set; } = null!;
     public IReadOnlyList<ContributionRow> Contributions { get; private set; } = [];
-    public bool CanEdit => Actor.IsConvenor || Actor.IsLeadOf(Diagram.LeadOrganisationId);
+    public bool CanEdit => Goal.CanShape(Actor, Diagram.Stewards);
     public bool CanAddIdeas => CanEdit || Contributions.Any(c => Actor.IsLeadOf(c.OrganisationId));
 
     /// <summary>Whether to offer to change the idea; the service decides again when it is saved.</summary>
