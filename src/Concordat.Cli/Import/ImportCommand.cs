@@ -131,7 +131,7 @@ internal static class ImportCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "A YAML or JSON strategy file in the format of docs/strategy-import.md." };
         var system = new Option<string>("--system") { Description = "The system's id or exact name.", Required = true };
-        var strategy = new Command("strategy", "Load an existing strategy (places, partners, forums, ambitions, measures with data, goals with their driver diagrams, the strategy's own words), " +
+        var strategy = new Command("strategy", "Load an existing strategy (places, partners, forums, ambitions, measures with data, goals with their driver diagrams and diagnosed change ideas, the strategy's own words), " +
             "all or nothing: every problem is listed by entry and field, and any problem stops the import.")
         {
             file, system,

@@ -48,6 +48,6 @@ public static class StrategyImportApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Load an existing strategy (places, partners, forums, ambitions, measures with data, goals with driver diagrams and shared priorities, the strategy's own words) from the YAML or JSON format of docs/strategy-import.md, all or nothing; every problem is named by entry and field, like goals[2].horizon (convenors)");
+            .WithSummary("Load an existing strategy (places, partners, forums, ambitions, measures with data, goals with driver diagrams, change ideas with their behavioural diagnosis and shared priorities, the strategy's own words) from the YAML or JSON format of docs/strategy-import.md, all or nothing; every problem is named by entry and field, like goals[2].horizon (convenors)");
     }
 }

@@ -12,13 +12,16 @@ public sealed class ImportStrategyCommandTests : IDisposable
 
     private static string Example => Path.Combine(CliRunner.RepositoryRoot(), "docs", "examples", "strategy-example.yaml");
 
-    private async Task<long> CountAsync(string table)
+    private async Task<long> CountAsync(string table) =>
+        Convert.ToInt64(await ReadAsync($"SELECT COUNT(*) FROM {table}"), System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<object?> ReadAsync(string query)
     {
         await using var connection = new SqliteConnection(_cli.SqliteConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM {table}";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = query;
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -44,5 +47,8 @@ public sealed class ImportStrategyCommandTests : IDisposable
             imported.Output.Trim());
         Assert.Equal(2, await CountAsync("Goals"));
         Assert.Equal(9, await CountAsync("Observations"));
+        // The change idea comes with its diagnosis: Training, EnvironmentalRestructuring and Enablement (16 + 64 + 256); Guidelines and ServiceProvision (2 + 64).
+        Assert.Equal("336 66 Nurses doubt that a referral leads to a class place within the month",
+            await ReadAsync("SELECT Functions || ' ' || Levers || ' ' || ReflectiveMotivation FROM ChangeIdeas"));
     }
 }

@@ -118,6 +118,66 @@ public abstract class StrategyImportTests(TestApp app, DatabaseKind kind) : Prov
     }
 
     [Fact]
+    public async Task Import_AChangeIdeaWithItsWholeDiagnosis_ShowsEveryFieldInTheDriverDiagram()
+    {
+        var system = await SystemWhoseIcbDelegatedItsMeasuresAsync();
+        var client = await ApiClient.ForAsync(App, system.Convenor);
+        // The functions stay a list of names and words, as the example writes them; the levers are joined by ", " as the API writes them.
+        var file = Example.Replace("levers: [Guidelines, ServiceProvision]", "levers: Guidelines, ServiceProvision", StringComparison.Ordinal);
+
+        var response = await client.PostAsync(Url(system), Yaml(file), Ct);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
+        Guid falls;
+        await using (var scope = App.Database(system.Id))
+        {
+            falls = await scope.Db.Goals.Where(g => g.Title == "Fewer older people harmed by falls").Select(g => g.Id).SingleAsync(Ct);
+        }
+        var diagram = await (await client.GetAsync($"/api/v1/systems/{system.Id}/goals/{falls}/driver-diagram", Ct)).JsonAsync();
+        var idea = Assert.Single(diagram["changeIdeas"]!.AsArray())!;
+        Assert.Equal("Ask every person over 65 about falls at their annual review", idea["title"]!.GetValue<string>());
+        Assert.Equal("Practice nurses", idea["whoseBehaviour"]!.GetValue<string>());
+        Assert.Equal("Ask the falls screening question and refer to strength and balance classes", idea["whatDifferently"]!.GetValue<string>());
+        Assert.Equal("Few nurses have practised the timed up and go test, so they leave it out", idea["physicalCapability"]!.GetValue<string>());
+        Assert.Equal("Nurses do not know which classes take referrals or who qualifies for them", idea["psychologicalCapability"]!.GetValue<string>());
+        Assert.Equal("The annual review template has no falls question and the appointment is 15 minutes", idea["physicalOpportunity"]!.GetValue<string>());
+        Assert.Equal("Falls are seen as a hospital matter, not something practices ask about", idea["socialOpportunity"]!.GetValue<string>());
+        Assert.Equal("Nurses doubt that a referral leads to a class place within the month", idea["reflectiveMotivation"]!.GetValue<string>());
+        Assert.Equal("Asking about falls is not yet a habit at the review", idea["automaticMotivation"]!.GetValue<string>());
+        Assert.True(idea["hasDiagnosis"]!.GetValue<bool>());
+        Assert.Equal("Training, EnvironmentalRestructuring, Enablement", idea["functions"]!.GetValue<string>());
+        Assert.Equal("Guidelines, ServiceProvision", idea["levers"]!.GetValue<string>());
+        Assert.Equal("The local enhanced service for annual reviews; the Riverbrook and Fellside falls pathway", idea["leverDetails"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Import_AChangeIdeaWithAnUnknownLever_AddsNothing_AndNamesTheValue_TheChoices_AndEveryOtherProblemOfTheIdea()
+    {
+        var system = await SystemWhoseIcbDelegatedItsMeasuresAsync();
+        var client = await ApiClient.ForAsync(App, system.Convenor);
+        var file = Example
+            .Replace("levers: [Guidelines, ServiceProvision]", "levers: [Guidelines, Bribery]", StringComparison.Ordinal)
+            .Replace("physicalCapability: Few nurses", "physicalCapability: " + new string('x', 1000) + " Few nurses", StringComparison.Ordinal);
+
+        var response = await client.PostAsync(Url(system), Yaml(file), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.JsonAsync())["errors"]!.AsObject();
+        const string idea = "goals[0].drivers[0].secondary[0].changeIdeas[0]";
+        Assert.Equal("'Bribery' is not one of the choices for levers: CommunicationMarketing, Guidelines, FiscalMeasures, Regulation, Legislation, EnvironmentalSocialPlanning, ServiceProvision",
+            errors[$"{idea}.levers"]![0]!.GetValue<string>());
+        // The same words as the change idea form.
+        Assert.Equal("Physical capability must be 1000 characters or fewer", errors[$"{idea}.physicalCapability"]![0]!.GetValue<string>());
+        Assert.Equal(2, errors.Count);
+        await using var scope = App.Database(system.Id);
+        Assert.Equal(0, await scope.Db.ChangeIdeas.CountAsync(Ct));
+        Assert.Equal(0, await scope.Db.Drivers.CountAsync(Ct));
+        Assert.Equal(0, await scope.Db.Goals.CountAsync(Ct));
+        Assert.Equal(3, await scope.Db.Organisations.CountAsync(Ct));
+        Assert.False(await scope.Db.AuditEvents.AnyAsync(e => e.Action == "ChangeIdeaAdded" || e.Action == "GoalDrafted", Ct));
+    }
+
+    [Fact]
     public async Task Import_TheSameFileTwice_RefusesTheGoalsAndMeasuresAlreadyThere_AndAddsNothingMore()
     {
         var system = await SystemWhoseIcbDelegatedItsMeasuresAsync();

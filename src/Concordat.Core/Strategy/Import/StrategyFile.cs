@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -26,6 +27,7 @@ public sealed partial class StrategyFile
     private static readonly IDeserializer Reader = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .WithEnforceRequiredMembers()
+        .WithTypeConverter(new NamesConverter())
         .Build();
 
     /// <summary>Reads a file, or says where and why it cannot be read (line and column, and the field that is not part of the format).</summary>
@@ -221,11 +223,65 @@ public sealed class SecondaryDriverEntry
     public List<ChangeIdeaEntry> ChangeIdeas { get; set; } = [];
 }
 
+/// <summary>A change idea with its behavioural diagnosis, as the change idea form takes it; everything but the title is optional.</summary>
 public sealed class ChangeIdeaEntry
 {
     public string? Title { get; set; }
     public string? WhoseBehaviour { get; set; }
     public string? WhatDifferently { get; set; }
+
+    // COM-B: for each source of behaviour that is lacking, a sentence saying how.
+    public string? PhysicalCapability { get; set; }
+    public string? PsychologicalCapability { get; set; }
+    public string? PhysicalOpportunity { get; set; }
+    public string? SocialOpportunity { get; set; }
+    public string? ReflectiveMotivation { get; set; }
+    public string? AutomaticMotivation { get; set; }
+
+    /// <summary>Intervention functions by name (EnvironmentalRestructuring) or words (Environmental restructuring).</summary>
+    [YamlConverter(typeof(NamesConverter))]
+    public List<string> Functions { get; set; } = [];
+
+    /// <summary>Policy levers by name (ServiceProvision) or words (Service provision).</summary>
+    [YamlConverter(typeof(NamesConverter))]
+    public List<string> Levers { get; set; } = [];
+
+    /// <summary>The levers named, like "the NHS standard contract".</summary>
+    public string? LeverDetails { get; set; }
+}
+
+/// <summary>
+/// Names written as a list (<c>[Training, Enablement]</c>) or, as the API writes a flags enum, joined by ", "
+/// (<c>"Training, Enablement"</c>), so that a change idea read from the API can be pasted into a file as it is.
+/// </summary>
+public sealed class NamesConverter : IYamlTypeConverter
+{
+    // Only the fields marked with it: elsewhere a comma belongs to the name ("Fellside Council, Housing").
+    public bool Accepts(Type type) => false;
+
+    public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
+    {
+        var names = new List<string>();
+        if (parser.TryConsume<Scalar>(out var joined))
+        {
+            Add(names, joined.Value);
+            return names;
+        }
+        if (!parser.TryConsume<SequenceStart>(out _))
+        {
+            throw new YamlException(parser.Current!.Start, parser.Current.End, "Write the names as a list, like [Training, Enablement]");
+        }
+        while (!parser.TryConsume<SequenceEnd>(out _))
+        {
+            Add(names, parser.Consume<Scalar>().Value);
+        }
+        return names;
+    }
+
+    public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) => throw new NotSupportedException("Strategy files are only read.");
+
+    private static void Add(List<string> names, string text) =>
+        names.AddRange(text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 }
 
 /// <summary>The file cannot be read at all; nothing was imported.</summary>

@@ -409,8 +409,19 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
                 run.Added.Drivers++;
                 foreach (var (idea, c) in secondary.ChangeIdeas.Select((d, c) => (d, c)))
                 {
-                    var input = new SaveChangeIdea(idea.Title, [driver.Id], idea.WhoseBehaviour, idea.WhatDifferently);
-                    if (await run.StepAsync($"{secondaryAt}.changeIdeas[{c}]", ChangeIdeaFields, () => theory.AddChangeIdeaAsync(goalId, input, run.Actor, run.Ct)) is not null)
+                    var ideaAt = $"{secondaryAt}.changeIdeas[{c}]";
+                    // An unknown function or lever is reported here; the idea is still checked without it, so that
+                    // everything else wrong with it is reported at once (nothing is saved while there is any problem).
+                    var input = new SaveChangeIdea(idea.Title, [driver.Id], idea.WhoseBehaviour, idea.WhatDifferently)
+                    {
+                        PhysicalCapability = idea.PhysicalCapability, PsychologicalCapability = idea.PsychologicalCapability,
+                        PhysicalOpportunity = idea.PhysicalOpportunity, SocialOpportunity = idea.SocialOpportunity,
+                        ReflectiveMotivation = idea.ReflectiveMotivation, AutomaticMotivation = idea.AutomaticMotivation,
+                        Functions = run.Flags<InterventionFunctions>(ideaAt, "functions", idea.Functions, f => f.InWords()),
+                        Levers = run.Flags<PolicyLevers>(ideaAt, "levers", idea.Levers, l => l.InWords()),
+                        LeverDetails = idea.LeverDetails,
+                    };
+                    if (await run.StepAsync(ideaAt, ChangeIdeaFields, () => theory.AddChangeIdeaAsync(goalId, input, run.Actor, run.Ct)) is not null)
                     {
                         run.Added.ChangeIdeas++;
                     }
@@ -535,6 +546,38 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
                 }
                 return null;
             }
+            if (Match(text, words) is { } value)
+            {
+                return value;
+            }
+            Problems.Add($"{at}.{field}", $"'{text.Trim()}' is not one of the choices for {field}: {string.Join(", ", Enum.GetValues<T>().Select(v => v.ToString()))}");
+            return null;
+        }
+
+        /// <summary>
+        /// A flags choice (intervention functions, policy levers) written as a list of names or words, or null, with each
+        /// unknown one reported, when any is unknown. None is the empty list; the choices listed are the real ones.
+        /// </summary>
+        public T? Flags<T>(string at, string field, IReadOnlyList<string> names, Func<T, string> words) where T : struct, Enum
+        {
+            var flags = 0L;
+            var ok = true;
+            foreach (var name in names)
+            {
+                if (Match(name, words) is { } value)
+                {
+                    flags |= Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                    continue;
+                }
+                var choices = Enum.GetValues<T>().Where(v => Convert.ToInt64(v, CultureInfo.InvariantCulture) != 0).Select(v => v.ToString());
+                Problems.Add($"{at}.{field}", $"'{name.Trim()}' is not one of the choices for {field}: {string.Join(", ", choices)}");
+                ok = false;
+            }
+            return ok ? (T)Enum.ToObject(typeof(T), flags) : null;
+        }
+
+        private static T? Match<T>(string text, Func<T, string> words) where T : struct, Enum
+        {
             var wanted = Letters(text);
             foreach (var value in Enum.GetValues<T>())
             {
@@ -543,7 +586,6 @@ public sealed class StrategyImporter(ConcordatDb db, PlaceService places, Organi
                     return value;
                 }
             }
-            Problems.Add($"{at}.{field}", $"'{text.Trim()}' is not one of the choices for {field}: {string.Join(", ", Enum.GetValues<T>().Select(v => v.ToString()))}");
             return null;
         }
 
