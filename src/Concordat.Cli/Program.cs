@@ -16,6 +16,7 @@ var root = new RootCommand("Concordat: run a health system's shared strategy fro
     MigrateCommand.Create(),
     DemoCommand.Create(),
     SystemsCommand.Create(),
+    Concordat.Cli.National.NationalBodiesCommand.Create(),
     UsersCommand.Create(),
     PeopleCommand.Create(),
     TokensCommand.Create(),

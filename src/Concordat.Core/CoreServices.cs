@@ -51,6 +51,7 @@ public static class CoreServices
         services.AddScoped<AccountService>();
         services.AddScoped<SystemDirectory>();
         services.AddScoped<SystemService>();
+        services.AddScoped<National.NationalBodyService>();
         services.AddScoped<HistoryService>();
         services.AddScoped<TokenService>();
         services.AddScoped<Goals.GoalService>();

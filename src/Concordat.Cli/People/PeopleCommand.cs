@@ -23,7 +23,7 @@ internal static class PeopleCommand
         var email = new Option<string>("--email") { Description = "The person's email address.", Required = true };
         var system = new Option<string>("--system") { Description = "The system's id or exact name.", Required = true };
         var organisation = new Option<string>("--organisation") { Description = "The organisation's ODS code, ONS code or id.", Required = true };
-        var role = new Option<Role>("--role") { Description = "Convenor, OrganisationLead, Contributor, Viewer or NationalPartner.", Required = true };
+        var role = new Option<Role>("--role") { Description = "Convenor, OrganisationLead, Contributor or Viewer.", Required = true };
         var baseUrl = new Option<string>("--base-url") { Description = "Where Concordat is served, for the link.", DefaultValueFactory = _ => "http://localhost:5080" };
 
         var setRole = new Command("set-role", "Change the role a person has for an organisation in a system; their sessions end.") { system, email, organisation, role };

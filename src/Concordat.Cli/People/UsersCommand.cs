@@ -16,7 +16,7 @@ internal static class UsersCommand
     {
         var system = new Option<string>("--system") { Description = "The system's id or exact name.", Required = true };
         var organisation = new Option<string>("--organisation") { Description = "The organisation's ODS code, ONS code or id.", Required = true };
-        var role = new Option<Role>("--role") { Description = "Convenor, OrganisationLead, Contributor, Viewer or NationalPartner.", Required = true };
+        var role = new Option<Role>("--role") { Description = "Convenor, OrganisationLead, Contributor or Viewer.", Required = true };
         var email = new Option<string>("--email") { Description = "The person's email address (they sign in with it).", Required = true };
         var name = new Option<string?>("--name") { Description = "Full name; needed when the person is new." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read a password from standard input instead of printing an invitation link." };

@@ -10,7 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Concordat.Core.Demo;
 
 /// <summary>A demo account: its role for the organisation whose name starts with <see cref="Organisation"/> (none for the administrator).</summary>
-public sealed record DemoPerson(string Email, string DisplayName, string RoleDescription, string? Organisation = null, Role? Role = null);
+/// <param name="NationalBody">For a national partner, the body they speak for (they hold no role in the system).</param>
+public sealed record DemoPerson(string Email, string DisplayName, string RoleDescription, string? Organisation = null, Role? Role = null,
+    string? NationalBody = null, string? Team = null);
 
 /// <summary>
 /// The fictional Northshire and Eastvale ICS, so that a new user sees the product working. Every organisation,
@@ -32,7 +34,10 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Dem
         new("lead@demo.concordat.example", "Tom Richards", "Organisation lead, Northshire Teaching Hospitals", "Northshire Teaching", Role.OrganisationLead),
         new("contributor@demo.concordat.example", "Aisha Khan", "Contributor, Northshire County Council", "Northshire County", Role.Contributor),
         new("viewer@demo.concordat.example", "Margaret Ellis", "Viewer (non-executive), NHS Northshire and Eastvale ICB", "NHS Northshire and Eastvale Integrated", Role.Viewer),
-        new("national@demo.concordat.example", "David Okafor", "National partner, NHS England North East and Yorkshire", "NHS England", Role.NationalPartner),
+        new("national@demo.concordat.example", "David Okafor", "National partner, NHS England North East and Yorkshire (sees no system's workspace)",
+            NationalBody: "NHS England North East and Yorkshire", Team: "System transformation"),
+        new("cqc@demo.concordat.example", "Joanna Price", "National partner, Care Quality Commission (sees no system's workspace)",
+            NationalBody: "Care Quality Commission", Team: "Integrated care system assessment"),
         new("icb.lead@demo.concordat.example", "Dr Helen Ward", "Organisation lead, NHS Northshire and Eastvale ICB", "NHS Northshire and Eastvale Integrated", Role.OrganisationLead),
         new("eastvale.lead@demo.concordat.example", "Sanjay Mehta", "Organisation lead, Eastvale General Hospital", "Eastvale General", Role.OrganisationLead),
         new("community.lead@demo.concordat.example", "Rachel Owusu", "Organisation lead, Community and Mental Health Trust", "Northshire and Eastvale Community", Role.OrganisationLead),
@@ -95,7 +100,6 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Dem
         new("Northshire and Eastvale VCSE Alliance", OrganisationType.Vcse, null, ["Northshire", "Eastvale"], CharityNumber: "1999001"),
         new("St Aidan's Hospice", OrganisationType.Hospice, "8Z991", ["Northshire"], CharityNumber: "1999002"),
         new("Healthwatch Northshire", OrganisationType.Healthwatch, null, ["Northshire"]),
-        new("NHS England North East and Yorkshire", OrganisationType.NationalBody, null, []),
         new("University of Northshire", OrganisationType.Education, null, ["Northshire"], IsPartner: false),
     ];
 
@@ -171,7 +175,7 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Dem
                 {
                     UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, DisplayName = demo.DisplayName, CreatedAtUtc = now,
                     NormalizedEmail = users.NormalizeEmail(demo.Email), NormalizedUserName = users.NormalizeName(demo.Email),
-                    IsAdministrator = demo.Role is null, LockoutEnabled = true,
+                    IsAdministrator = demo.Role is null && demo.NationalBody is null, LockoutEnabled = true,
                 };
                 // One hash for the shared demo password: hashing is deliberately slow, and these accounts are public anyway.
                 person.PasswordHash = passwordHash ??= users.PasswordHasher.HashPassword(person, Password);
@@ -180,6 +184,14 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Dem
             if (demo.Organisation is { } prefix && demo.Role is { } role)
             {
                 db.Memberships.Add(new Membership { SystemId = system.Id, PersonId = person.Id, OrganisationId = Org(prefix), Role = role, CreatedAtUtc = now });
+            }
+            if (demo.NationalBody is { } body && !await db.NationalPartners.AnyAsync(p => p.PersonId == person.Id, ct))
+            {
+                db.NationalPartners.Add(new National.NationalPartner
+                {
+                    PersonId = person.Id, NationalBodyId = await db.NationalBodies.Where(b => b.Name == body).Select(b => b.Id).SingleAsync(ct), Team = demo.Team,
+                    AppointedAtUtc = now, AppointedByName = "Demo set-up",
+                });
             }
         }
         await db.SaveChangesAsync(ct);

@@ -16,8 +16,6 @@ public enum Role
     Contributor,
     /// <summary>Reads only.</summary>
     Viewer,
-    /// <summary>A national body's team; reads, and answers asks addressed to its body.</summary>
-    NationalPartner,
 }
 
 public static class RoleNames
@@ -28,7 +26,6 @@ public static class RoleNames
         Role.OrganisationLead => "Organisation lead",
         Role.Contributor => "Contributor",
         Role.Viewer => "Viewer",
-        Role.NationalPartner => "National partner",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 }

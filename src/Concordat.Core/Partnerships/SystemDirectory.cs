@@ -5,6 +5,9 @@ namespace Concordat.Core.Partnerships;
 
 public sealed record SystemMembershipSummary(Guid Id, string Name, IReadOnlyList<string> Roles);
 
+/// <summary>A system whose partners made their strategy public, with its latest published version.</summary>
+public sealed record PublicStrategySummary(Guid SystemId, string Name, int Version, DateTime PublishedAtUtc);
+
 /// <summary>The systems a person can enter. The one place that reads memberships across tenants.</summary>
 public sealed class SystemDirectory(ConcordatDb db)
 {
@@ -23,6 +26,21 @@ public sealed class SystemDirectory(ConcordatDb db)
         return systems.Select(s => new SystemMembershipSummary(s.Id, s.Name,
             memberships.Where(m => m.SystemId == s.Id).Select(m => $"{m.Role.InWords()}, {m.Organisation}")
                 .Concat(isAdministrator ? ["Administrator"] : []).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// Every system whose strategy is public and published: all that anyone outside a system (a national partner, the
+    /// public) may read of it. The published versions are read across tenants, and only for those systems.
+    /// </summary>
+    public async Task<IReadOnlyList<PublicStrategySummary>> PublicStrategiesAsync(CancellationToken ct)
+    {
+        var versions = await db.StrategyVersions.IgnoreQueryFilters().AsNoTracking()
+            .Where(v => db.Systems.Any(s => s.Id == v.SystemId && s.StrategyIsPublic))
+            .GroupBy(v => v.SystemId).Select(g => new { SystemId = g.Key, Number = g.Max(v => v.Number) })
+            .Join(db.StrategyVersions.IgnoreQueryFilters(), l => new { l.SystemId, l.Number }, v => new { v.SystemId, v.Number }, (l, v) => new { v.SystemId, v.Number, v.PublishedAtUtc })
+            .ToListAsync(ct);
+        var names = await db.Systems.AsNoTracking().Where(s => s.StrategyIsPublic).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        return [.. versions.Select(v => new PublicStrategySummary(v.SystemId, names[v.SystemId], v.Number, v.PublishedAtUtc)).OrderBy(v => v.Name, StringComparer.Ordinal)];
     }
 
     public async Task<string?> NameAsync(Guid systemId, CancellationToken ct) =>

@@ -122,7 +122,11 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
         {
             errors.Add(nameof(input.Role), mismatch);
         }
-        if (existing is not null && organisation is not null
+        if (existing is not null && await db.NationalPartners.AnyAsync(p => p.PersonId == existing.Id, ct))
+        {
+            errors.Add(nameof(input.Email), $"{email} is a national partner: national partners see no system's workspace, so use another account");
+        }
+        else if (existing is not null && organisation is not null
             && await db.Memberships.AnyAsync(m => m.PersonId == existing.Id && m.OrganisationId == organisation.Id, ct))
         {
             errors.Add(nameof(input.Email), $"{email} already has a role for {organisation.Name}");
@@ -293,12 +297,10 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
         }
     }
 
+    /// <summary>A national body's people are its national partners, appointed by an administrator: no one holds a system's role for it.</summary>
     private static string? RoleMismatch(Role role, Organisation organisation) =>
-        (role == Role.NationalPartner) != (organisation.Type == OrganisationType.NationalBody)
-        && !(organisation.Type == OrganisationType.NationalBody && role == Role.Viewer)
-            ? role == Role.NationalPartner
-                ? "National partners act for a national body: choose a national body or another role"
-                : "People from a national body are national partners or viewers"
+        organisation.Type == OrganisationType.NationalBody
+            ? $"{organisation.Name} is a national body: its people are national partners, whom an administrator appoints, and hold no role in a system"
             : null;
 
     /// <summary>A new invitation for someone who has not yet set a password (the old link stops working).</summary>

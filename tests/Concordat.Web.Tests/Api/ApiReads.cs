@@ -72,12 +72,18 @@ internal static class ApiReads
     public static async Task<(Guid SystemId, HttpClient Api)> DemoAsync(TestApp app, CancellationToken ct)
     {
         var systemId = await app.WithScopeAsync(s => s.GetRequiredService<DemoWorkspace>().CreateAsync(ct));
+        return (systemId, await DemoClientAsync(app, DemoWorkspace.ConvenorEmail, ct));
+    }
+
+    /// <summary>An API client of one of the demo's people (the administrator, say, for what only administrators read).</summary>
+    public static async Task<HttpClient> DemoClientAsync(TestApp app, string email, CancellationToken ct)
+    {
         var token = await app.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<Concordat.Core.Data.ConcordatDb>();
-            var convenor = await db.Users.Where(u => u.Email == DemoWorkspace.ConvenorEmail).Select(u => u.Id).SingleAsync(ct);
-            return (await s.GetRequiredService<TokenService>().CreateAsync(convenor, new CreateToken("test", null), ct)).Secret;
+            var person = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(ct);
+            return (await s.GetRequiredService<TokenService>().CreateAsync(person, new CreateToken("test", null), ct)).Secret;
         });
-        return (systemId, ApiClient.WithToken(app, token));
+        return ApiClient.WithToken(app, token);
     }
 }

@@ -57,6 +57,7 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         ["/dependencies/{id}/withdrawal"] = "withdraws the dependency, which stays in the history (against its ETag); answers with it",
         ["/places/{id}/retirement"] = "retires the place (against its ETag); answers with it",
         ["/api/v1/people/{personId}/account/reset-link"] = "replaces an account's password with a single-use link to set one; answers with the link",
+        ["/api/v1/national-bodies/{id}/partners"] = "appoints a person (new or not) as the body's national partner, or moves them from another body; answers with them",
     };
 
     [Fact]
@@ -167,6 +168,8 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
             name = $"Westvale ICS {Guid.NewGuid():N}", convenorEmail = $"convenor-{Guid.NewGuid():N}@test.concordat.example", convenorName = "Fern First",
             organisationName = "NHS Westvale Integrated Care Board",
         }, "/api/v1/systems");
+        await CreateAsync("/api/v1/national-bodies", administrator, "/api/v1/national-bodies", new { name = $"Office for Local Government {Guid.NewGuid():N}", kind = "Other" },
+            "/api/v1/national-bodies");
 
         var posts = PostRoutes();
         var document = JsonNode.Parse(await App.CreateClient().GetStringAsync("/openapi/v1.json", Ct))!;

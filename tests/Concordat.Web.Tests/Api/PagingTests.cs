@@ -21,9 +21,12 @@ public sealed class PagingTests
         var lists = reads.Where(r => r.IsList).ToList();
         var problems = new List<string>();
         var withMore = 0;
+        // The lists only administrators read (a national body's partners) are read as the demo's administrator.
+        var administrator = await ApiReads.DemoClientAsync(app, "admin@demo.concordat.example", Ct);
         foreach (var list in lists)
         {
-            var first = await api.GetAsync($"{list.Url}?pageSize=1", Ct);
+            var reader = list.Template.StartsWith("/api/v1/national-bodies/", StringComparison.Ordinal) ? administrator : api;
+            var first = await reader.GetAsync($"{list.Url}?pageSize=1", Ct);
             if (first.StatusCode != HttpStatusCode.OK)
             {
                 problems.Add($"{list.Template}: {(int)first.StatusCode}");
@@ -49,7 +52,7 @@ public sealed class PagingTests
                 continue;
             }
             withMore++;
-            var second = (JsonArray)(await (await api.GetAsync(next, Ct)).JsonAsync());
+            var second = (JsonArray)(await (await reader.GetAsync(next, Ct)).JsonAsync());
             if (second.Count != 1 || second[0]!.ToJsonString() == items[0]!.ToJsonString())
             {
                 problems.Add($"{list.Template}: the next page does not hold the next item");

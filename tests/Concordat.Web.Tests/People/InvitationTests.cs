@@ -116,19 +116,6 @@ public abstract class InvitationTests(TestApp app, DatabaseKind kind) : Provider
     }
 
     [Fact]
-    public async Task AddPerson_NationalPartnerForATrust_IsRefused()
-    {
-        var system = await App.CreateSystemAsync();
-        var councilLead = await PageClient.SignedInAsync(App, system.CouncilLead);
-
-        var (result, link) = await AddPersonAsync(councilLead, system, $"np-{Guid.NewGuid():N}@test.concordat.example", Role.NationalPartner);
-
-        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
-        Assert.Null(link);
-        Assert.Equal(["National partners act for a national body: choose a national body or another role"], result.ErrorSummary);
-    }
-
-    [Fact]
     public async Task Invitation_PasswordTooShortOrMismatched_IsExplained()
     {
         var system = await App.CreateSystemAsync();

@@ -30,8 +30,10 @@ public abstract class ProseTests(TestApp app, DatabaseKind kind) : ProviderTests
         await CrawlAsync(await SignedInAsync(DemoWorkspace.ConvenorEmail),
             [$"/systems/{systemId}", $"/systems/{systemId}/strategy/markdown", "/systems", "/account"], AddressesPerPage);
         await CrawlAsync(await SignedInAsync("community.lead@demo.concordat.example"), [$"/systems/{systemId}"], 4);
-        // The administrator, for the account pages only administrators see.
-        await CrawlAsync(await SignedInAsync("admin@demo.concordat.example"), [$"/systems/{systemId}/people"], 2);
+        // The administrator, for the account pages and the national bodies only administrators see.
+        await CrawlAsync(await SignedInAsync("admin@demo.concordat.example"), [$"/systems/{systemId}/people", "/national-bodies"], 2);
+        // A national partner, who sees no system's workspace: their body's home and the public strategies.
+        await CrawlAsync(await SignedInAsync("national@demo.concordat.example"), ["/", "/national"], 2);
 
         var unreached = crawl.Unreached();
         Assert.True(unreached.Count == 0, "Pages not reached (link to them from the demo, or say why in SiteCrawl.NotReached):\n" + string.Join('\n', unreached));

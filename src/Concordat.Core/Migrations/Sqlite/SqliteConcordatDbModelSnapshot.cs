@@ -944,6 +944,189 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("TrajectoryPoints");
                 });
 
+            modelBuilder.Entity("Concordat.Core.National.NationalBody", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("NationalBodies", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000001"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "NhsEngland",
+                            Name = "NHS England",
+                            Version = new Guid("00000000-0000-4000-8000-000000000001")
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000002"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "NhsEnglandRegion",
+                            Name = "NHS England East of England",
+                            Version = new Guid("00000000-0000-4000-8000-000000000002")
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000003"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "NhsEnglandRegion",
+                            Name = "NHS England London",
+                            Version = new Guid("00000000-0000-4000-8000-000000000003")
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000004"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "NhsEnglandRegion",
+                            Name = "NHS England Midlands",
+                            Version = new Guid("00000000-0000-4000-8000-000000000004")
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000005"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "NhsEnglandRegion",
+                            Name = "NHS England North East and Yorkshire",
+                            Version = new Guid("00000000-0000-4000-8000-000000000005")
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000006"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "NhsEnglandRegion",
+                            Name = "NHS England North West",
+                            Version = new Guid("00000000-0000-4000-8000-000000000006")
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000007"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "NhsEnglandRegion",
+                            Name = "NHS England South East",
+                            Version = new Guid("00000000-0000-4000-8000-000000000007")
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000008"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "NhsEnglandRegion",
+                            Name = "NHS England South West",
+                            Version = new Guid("00000000-0000-4000-8000-000000000008")
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-000000000009"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "DepartmentOfHealthAndSocialCare",
+                            Name = "Department of Health and Social Care",
+                            Version = new Guid("00000000-0000-4000-8000-000000000009")
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-00000000000a"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "CareQualityCommission",
+                            Name = "Care Quality Commission",
+                            Version = new Guid("00000000-0000-4000-8000-00000000000a")
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-00000000000b"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "HousingCommunitiesAndLocalGovernment",
+                            Name = "Ministry of Housing, Communities and Local Government",
+                            Version = new Guid("00000000-0000-4000-8000-00000000000b")
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-00000000000c"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "HmTreasury",
+                            Name = "HM Treasury",
+                            Version = new Guid("00000000-0000-4000-8000-00000000000c")
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-00000000000d"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "Nice",
+                            Name = "National Institute for Health and Care Excellence",
+                            Version = new Guid("00000000-0000-4000-8000-00000000000d")
+                        },
+                        new
+                        {
+                            Id = new Guid("01930000-0000-7000-8000-00000000000e"),
+                            CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Kind = "UkHealthSecurityAgency",
+                            Name = "UK Health Security Agency",
+                            Version = new Guid("00000000-0000-4000-8000-00000000000e")
+                        });
+                });
+
+            modelBuilder.Entity("Concordat.Core.National.NationalPartner", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppointedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppointedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NationalBodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("NationalBodyId");
+
+                    b.ToTable("NationalPartners", (string)null);
+                });
+
             modelBuilder.Entity("Concordat.Core.Partnerships.CareSystem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3441,6 +3624,25 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.National.NationalPartner", b =>
+                {
+                    b.HasOne("Concordat.Core.National.NationalBody", "NationalBody")
+                        .WithMany()
+                        .HasForeignKey("NationalBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("NationalBody");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Concordat.Core.Partnerships.Delegation", b =>

@@ -2,11 +2,12 @@
 using Concordat.Core.History;
 using Concordat.Core.Strategy;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Concordat.Core.Migrations.Postgres
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace Concordat.Core.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -18,10 +19,10 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Areas",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    ParentCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -32,10 +33,10 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -46,10 +47,10 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -57,28 +58,46 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NationalBodies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NationalBodies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    IsAdministrator = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DeactivatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    IsAdministrator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeactivatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,11 +108,11 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Systems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StrategyIsPublic = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StrategyIsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -104,11 +123,11 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -125,15 +144,15 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "ApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -150,11 +169,11 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -171,10 +190,10 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -191,8 +210,8 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -215,10 +234,10 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -232,15 +251,42 @@ namespace Concordat.Core.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NationalPartners",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NationalBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Team = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    AppointedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AppointedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NationalPartners", x => x.PersonId);
+                    table.ForeignKey(
+                        name: "FK_NationalPartners_NationalBodies_NationalBodyId",
+                        column: x => x.NationalBodyId,
+                        principalTable: "NationalBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_NationalPartners_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Ambitions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -257,23 +303,23 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ActorPersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ActingForOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ActingForOrganisationName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
-                    DelegationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Action = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    EntityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EntityName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    BeforeJson = table.Column<string>(type: "text", nullable: true),
-                    AfterJson = table.Column<string>(type: "text", nullable: true),
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ActingForOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActingForOrganisationName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
+                    DelegationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    EntityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntityName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    BeforeJson = table.Column<string>(type: "TEXT", nullable: true),
+                    AfterJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -290,14 +336,14 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CreatedByPersonId = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -320,9 +366,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "IterationCadences",
                 columns: table => new
                 {
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Weeks = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Weeks = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -339,20 +385,20 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Iterations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Objective = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ReviewHeldOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReviewNotes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    RetrospectiveClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Objective = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReviewHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReviewNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RetrospectiveClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -369,16 +415,16 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OdsCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
-                    OnsCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
-                    CharityNumber = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
-                    CompanyNumber = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    IsPartner = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OdsCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    OnsCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    CharityNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
+                    CompanyNumber = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    IsPartner = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -395,13 +441,13 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Places",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    LocalAuthorityCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
-                    SubIcbLocationCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
-                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    LocalAuthorityCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    SubIcbLocationCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    RetiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -418,13 +464,13 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "StrategyNarratives",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Vision = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    Principles = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    Context = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    EnablingStrategies = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Vision = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Principles = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Context = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    EnablingStrategies = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -441,10 +487,10 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Visits",
                 columns: table => new
                 {
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SeenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ChangesSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SeenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangesSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -467,16 +513,16 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "IterationSnapshotItems",
                 columns: table => new
                 {
-                    IterationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    BlockedReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    IterationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BlockedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -493,16 +539,16 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Delegations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Capability = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DelegatePersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Until = table.Column<DateOnly>(type: "date", nullable: false),
-                    GrantedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    GrantedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Capability = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DelegatePersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GrantedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GrantedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -525,9 +571,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "IterationParticipants",
                 columns: table => new
                 {
-                    IterationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    IterationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -550,12 +596,12 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -584,15 +630,15 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "PooledFunds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    HostOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PoolManager = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    FinancialYear = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HostOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PoolManager = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FinancialYear = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -615,16 +661,16 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "RetrospectiveAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IterationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WentWell = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ToChange = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    LearnedAboutPartners = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IterationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WentWell = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ToChange = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LearnedAboutPartners = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -647,15 +693,15 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Workstreams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    LeadOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SeniorResponsibleOwnerId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    LeadOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SeniorResponsibleOwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -684,14 +730,14 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Forums",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PlaceId = table.Column<Guid>(type: "uuid", nullable: true),
-                    TermsOfReference = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    TermsOfReferenceUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TermsOfReference = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    TermsOfReferenceUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -714,33 +760,33 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Measures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Definition = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Frequency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Format = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Improvement = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Target = table.Column<double>(type: "double precision", nullable: true),
-                    SourceKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Geography = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PlaceId = table.Column<Guid>(type: "uuid", nullable: true),
-                    GeographyOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AreaCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
-                    OwnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PoolYears = table.Column<int>(type: "integer", nullable: true),
-                    ReleasedEvery = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    ReleaseLag = table.Column<int>(type: "integer", nullable: true),
-                    ReleaseLagUnit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    RelativeTargetKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    RelativeTargetAmount = table.Column<double>(type: "double precision", nullable: true),
-                    RelativeTargetReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    RelativeTargetBaseline = table.Column<DateOnly>(type: "date", nullable: true),
-                    RelativeTargetBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Improvement = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Target = table.Column<double>(type: "REAL", nullable: true),
+                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Geography = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    GeographyOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PoolYears = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReleasedEvery = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ReleaseLag = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReleaseLagUnit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RelativeTargetKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    RelativeTargetAmount = table.Column<double>(type: "REAL", nullable: true),
+                    RelativeTargetReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RelativeTargetBaseline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RelativeTargetBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -775,11 +821,11 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Neighbourhoods",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlaceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -796,9 +842,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "OrganisationPlaces",
                 columns: table => new
                 {
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlaceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -821,28 +867,28 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Resources",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Quantity = table.Column<double>(type: "double precision", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AvailableCapacity = table.Column<double>(type: "double precision", nullable: false),
-                    PlaceId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Contact = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Notes = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    OpeningHours = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    DataOwner = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    HasDataSharingAgreement = table.Column<bool>(type: "boolean", nullable: true),
-                    FundingSource = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    FinancialYear = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
-                    IsRecurrent = table.Column<bool>(type: "boolean", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Quantity = table.Column<double>(type: "REAL", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AvailableCapacity = table.Column<double>(type: "REAL", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    OpeningHours = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    DataOwner = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    HasDataSharingAgreement = table.Column<bool>(type: "INTEGER", nullable: true),
+                    FundingSource = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    FinancialYear = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    IsRecurrent = table.Column<bool>(type: "INTEGER", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -871,13 +917,13 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "RelatedDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    NarrativeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NarrativeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -894,13 +940,13 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "PooledFundContributions",
                 columns: table => new
                 {
-                    PooledFundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AmountInPence = table.Column<long>(type: "bigint", nullable: false),
-                    ConfirmedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ProposedInPence = table.Column<long>(type: "bigint", nullable: true),
-                    ProposedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    PooledFundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AmountInPence = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProposedInPence = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProposedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -923,11 +969,11 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "PooledFundSchemes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PooledFundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AmountInPence = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PooledFundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AmountInPence = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -944,22 +990,22 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "WorkItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    OwnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerPersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    StatusSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    BlockedReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    BlockedOnOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Size = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    IterationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StatusSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BlockedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    BlockedOnOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Size = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    IterationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1006,9 +1052,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "WorkstreamOrganisations",
                 columns: table => new
                 {
-                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1031,9 +1077,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "ForumMembers",
                 columns: table => new
                 {
-                    ForumId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    ForumId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1056,22 +1102,22 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Goals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    WholeSystem = table.Column<bool>(type: "boolean", nullable: false),
-                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
-                    LeadOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OwningForumId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SeniorResponsibleOwner = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AmbitionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OutcomeStatement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Population = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    WholeSystem = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InequalityLens = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeadOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OwningForumId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SeniorResponsibleOwner = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AmbitionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1106,30 +1152,30 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "RaidEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OwnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Cause = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Effect = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Likelihood = table.Column<int>(type: "integer", nullable: true),
-                    Impact = table.Column<int>(type: "integer", nullable: true),
-                    Response = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Mitigation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ResidualLikelihood = table.Column<int>(type: "integer", nullable: true),
-                    ResidualImpact = table.Column<int>(type: "integer", nullable: true),
-                    ReviewOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ForumId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CheckHow = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CheckOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    IssueImpact = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Resolution = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Authority = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Cause = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Effect = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Likelihood = table.Column<int>(type: "INTEGER", nullable: true),
+                    Impact = table.Column<int>(type: "INTEGER", nullable: true),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Mitigation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ResidualLikelihood = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResidualImpact = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ForumId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CheckHow = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CheckOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IssueImpact = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Authority = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1158,17 +1204,17 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "StrategyVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    DocumentJson = table.Column<string>(type: "text", nullable: false),
-                    ChecksPassed = table.Column<int>(type: "integer", nullable: false),
-                    Checks = table.Column<int>(type: "integer", nullable: false),
-                    AgreedByForumId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AgreedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DocumentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ChecksPassed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Checks = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgreedByForumId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AgreedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1191,11 +1237,11 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "MeasureRebases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1212,18 +1258,18 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Observations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    Value = table.Column<double>(type: "double precision", nullable: false),
-                    Count = table.Column<double>(type: "double precision", nullable: true),
-                    Denominator = table.Column<double>(type: "double precision", nullable: true),
-                    LowerCi = table.Column<double>(type: "double precision", nullable: true),
-                    UpperCi = table.Column<double>(type: "double precision", nullable: true),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    Count = table.Column<double>(type: "REAL", nullable: true),
+                    Denominator = table.Column<double>(type: "REAL", nullable: true),
+                    LowerCi = table.Column<double>(type: "REAL", nullable: true),
+                    UpperCi = table.Column<double>(type: "REAL", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1240,13 +1286,13 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "ObservationUploads",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Rows = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Rows = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1263,10 +1309,10 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "TrajectoryPoints",
                 columns: table => new
                 {
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Value = table.Column<double>(type: "double precision", nullable: false)
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1283,22 +1329,22 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Dependencies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ConsumerItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProducerItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CommittedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DeclineReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    AnsweredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DeliveredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    WithdrawnByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConsumerItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProducerItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CommittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AnsweredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeliveredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WithdrawnByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1327,12 +1373,12 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "IterationSlipNotes",
                 columns: table => new
                 {
-                    IterationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    IterationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1355,10 +1401,10 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "RetrospectiveActions",
                 columns: table => new
                 {
-                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IterationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IterationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1381,14 +1427,14 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "WorkItemComments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    AuthorPersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AuthorOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AuthorPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AuthorOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1405,9 +1451,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "WorkItemOrganisations",
                 columns: table => new
                 {
-                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1430,21 +1476,21 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "AgreementRounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OpenedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OpenedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecidedByForumId = table.Column<Guid>(type: "uuid", nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DecisionRecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CurrentRevision = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OpenedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpenedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedByForumId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecisionRecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CurrentRevision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1473,23 +1519,23 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "ChangeIdeas",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    WhoseBehaviour = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    WhatDifferently = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    PhysicalCapability = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    PsychologicalCapability = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    PhysicalOpportunity = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    SocialOpportunity = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ReflectiveMotivation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    AutomaticMotivation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Functions = table.Column<int>(type: "integer", nullable: false),
-                    Levers = table.Column<int>(type: "integer", nullable: false),
-                    LeverDetails = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    WhoseBehaviour = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    WhatDifferently = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PhysicalCapability = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PsychologicalCapability = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PhysicalOpportunity = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SocialOpportunity = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReflectiveMotivation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AutomaticMotivation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Functions = table.Column<int>(type: "INTEGER", nullable: false),
+                    Levers = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeverDetails = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1506,21 +1552,21 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Contributions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Commitment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Actions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    AccountablePerson = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Reviewer = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    CheckInCadenceDays = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StatusChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Commitment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Actions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AccountablePerson = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Reviewer = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    CheckInCadenceDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StatusChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1543,13 +1589,13 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Drivers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1566,9 +1612,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "GoalJointOwners",
                 columns: table => new
                 {
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1591,9 +1637,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "GoalMeasures",
                 columns: table => new
                 {
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1616,16 +1662,16 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "GoalNeeds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Types = table.Column<string[]>(type: "text[]", nullable: false),
-                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Quantity = table.Column<double>(type: "double precision", nullable: false),
-                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Types = table.Column<string>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Quantity = table.Column<double>(type: "REAL", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1642,9 +1688,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "GoalPlace",
                 columns: table => new
                 {
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlaceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1667,17 +1713,17 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Perspectives",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WhatItMeans = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    WhatWeNeed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    WhatWorriesUs = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    UpdatedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WhatItMeans = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WhatWeNeed = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WhatWorriesUs = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UpdatedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1700,9 +1746,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "PooledFundSchemeGoals",
                 columns: table => new
                 {
-                    SchemeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    SchemeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1725,9 +1771,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "WorkstreamGoals",
                 columns: table => new
                 {
-                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1750,9 +1796,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "RaidEntryGoals",
                 columns: table => new
                 {
-                    RaidEntryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    RaidEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1775,9 +1821,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "RaidEntryWorkItems",
                 columns: table => new
                 {
-                    RaidEntryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    RaidEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1800,9 +1846,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "RaidEntryWorkstreams",
                 columns: table => new
                 {
-                    RaidEntryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    RaidEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1825,23 +1871,23 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Positions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Revision = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    WouldResolve = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    RecordedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    TakenOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ConfirmedByPersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ConfirmedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Confirmation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WouldResolve = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RecordedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TakenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConfirmedByPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConfirmedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Confirmation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1864,17 +1910,17 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "ProposalRevision",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OutcomeStatement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Population = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    InequalityLens = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1891,9 +1937,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "RequiredResponse",
                 columns: table => new
                 {
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1916,30 +1962,30 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "PdsaCycles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RampId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PreviousCycleId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Objective = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Question = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Prediction = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    OwnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerPersonId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Where = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: true),
-                    WhatHappened = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Observations = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Surprises = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Result = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    ActNotes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RampId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PreviousCycleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Objective = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Prediction = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Where = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WhatHappened = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Observations = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Surprises = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ActNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1986,9 +2032,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "WorkItemChangeIdeas",
                 columns: table => new
                 {
-                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2011,9 +2057,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "WorkstreamChangeIdeas",
                 columns: table => new
                 {
-                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2036,15 +2082,15 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "ChangeIdeaContributions",
                 columns: table => new
                 {
-                    ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContributionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AnsweredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    DeclineReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContributionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2066,17 +2112,17 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "CheckIns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContributionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Confidence = table.Column<int>(type: "integer", nullable: false),
-                    Narrative = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    PostedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PostedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PostedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AcknowledgedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContributionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Confidence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Narrative = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PostedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PostedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PostedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcknowledgedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2093,24 +2139,24 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "ResourceCommitments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContributionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ResourceId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Quantity = table.Column<double>(type: "double precision", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RequestedQuantity = table.Column<double>(type: "double precision", nullable: false),
-                    RequestedStartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RequestedEndsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    OverCommitmentReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AnsweredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    DeclineReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContributionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResourceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Quantity = table.Column<double>(type: "REAL", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RequestedQuantity = table.Column<double>(type: "REAL", nullable: false),
+                    RequestedStartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RequestedEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OverCommitmentReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2133,9 +2179,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "ChangeIdeaDrivers",
                 columns: table => new
                 {
-                    ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SecondaryDriverId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SecondaryDriverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2157,9 +2203,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "DriverLinks",
                 columns: table => new
                 {
-                    PrimaryDriverId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SecondaryDriverId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    PrimaryDriverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SecondaryDriverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2181,9 +2227,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "DriverMeasures",
                 columns: table => new
                 {
-                    DriverId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    DriverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2206,10 +2252,10 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "DriverShares",
                 columns: table => new
                 {
-                    DriverId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SharedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    DriverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SharedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2231,9 +2277,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "PdsaCycleOrganisations",
                 columns: table => new
                 {
-                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
+                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2250,6 +2296,27 @@ namespace Concordat.Core.Migrations.Postgres
                         principalTable: "PdsaCycles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "NationalBodies",
+                columns: new[] { "Id", "ChangedAtUtc", "ChangedByName", "CreatedAtUtc", "CreatedByName", "Kind", "Name", "Version" },
+                values: new object[,]
+                {
+                    { new Guid("01930000-0000-7000-8000-000000000001"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEngland", "NHS England", new Guid("00000000-0000-4000-8000-000000000001") },
+                    { new Guid("01930000-0000-7000-8000-000000000002"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England East of England", new Guid("00000000-0000-4000-8000-000000000002") },
+                    { new Guid("01930000-0000-7000-8000-000000000003"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England London", new Guid("00000000-0000-4000-8000-000000000003") },
+                    { new Guid("01930000-0000-7000-8000-000000000004"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England Midlands", new Guid("00000000-0000-4000-8000-000000000004") },
+                    { new Guid("01930000-0000-7000-8000-000000000005"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England North East and Yorkshire", new Guid("00000000-0000-4000-8000-000000000005") },
+                    { new Guid("01930000-0000-7000-8000-000000000006"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England North West", new Guid("00000000-0000-4000-8000-000000000006") },
+                    { new Guid("01930000-0000-7000-8000-000000000007"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England South East", new Guid("00000000-0000-4000-8000-000000000007") },
+                    { new Guid("01930000-0000-7000-8000-000000000008"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England South West", new Guid("00000000-0000-4000-8000-000000000008") },
+                    { new Guid("01930000-0000-7000-8000-000000000009"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "DepartmentOfHealthAndSocialCare", "Department of Health and Social Care", new Guid("00000000-0000-4000-8000-000000000009") },
+                    { new Guid("01930000-0000-7000-8000-00000000000a"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "CareQualityCommission", "Care Quality Commission", new Guid("00000000-0000-4000-8000-00000000000a") },
+                    { new Guid("01930000-0000-7000-8000-00000000000b"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "HousingCommunitiesAndLocalGovernment", "Ministry of Housing, Communities and Local Government", new Guid("00000000-0000-4000-8000-00000000000b") },
+                    { new Guid("01930000-0000-7000-8000-00000000000c"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "HmTreasury", "HM Treasury", new Guid("00000000-0000-4000-8000-00000000000c") },
+                    { new Guid("01930000-0000-7000-8000-00000000000d"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "Nice", "National Institute for Health and Care Excellence", new Guid("00000000-0000-4000-8000-00000000000d") },
+                    { new Guid("01930000-0000-7000-8000-00000000000e"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "UkHealthSecurityAgency", "UK Health Security Agency", new Guid("00000000-0000-4000-8000-00000000000e") }
                 });
 
             migrationBuilder.CreateIndex(
@@ -2627,6 +2694,17 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "IX_Memberships_SystemId",
                 table: "Memberships",
                 column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NationalBodies_Name",
+                table: "NationalBodies",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NationalPartners_NationalBodyId",
+                table: "NationalPartners",
+                column: "NationalBodyId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Neighbourhoods_PlaceId_Name",
@@ -3198,6 +3276,9 @@ namespace Concordat.Core.Migrations.Postgres
                 name: "Memberships");
 
             migrationBuilder.DropTable(
+                name: "NationalPartners");
+
+            migrationBuilder.DropTable(
                 name: "Neighbourhoods");
 
             migrationBuilder.DropTable(
@@ -3283,6 +3364,9 @@ namespace Concordat.Core.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Drivers");
+
+            migrationBuilder.DropTable(
+                name: "NationalBodies");
 
             migrationBuilder.DropTable(
                 name: "PdsaCycles");
