@@ -52,6 +52,7 @@ public static class CoreServices
         services.AddScoped<SystemDirectory>();
         services.AddScoped<SystemService>();
         services.AddScoped<National.NationalBodyService>();
+        services.AddScoped<Asks.AskService>();
         services.AddScoped<HistoryService>();
         services.AddScoped<TokenService>();
         services.AddScoped<Goals.GoalService>();
@@ -94,6 +95,7 @@ public static class CoreServices
         services.AddScoped<Demo.DemoIterations>();
         services.AddScoped<Demo.DemoDependencies>();
         services.AddScoped<Demo.DemoRaid>();
+        services.AddScoped<Demo.DemoAsks>();
         services.AddScoped<Demo.DemoPdsa>();
 
         return services.AddIdentityCore<Person>(o =>

@@ -25,6 +25,7 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<CareSystem> Systems => Set<CareSystem>();
     public DbSet<National.NationalBody> NationalBodies => Set<National.NationalBody>();
     public DbSet<National.NationalPartner> NationalPartners => Set<National.NationalPartner>();
+    public DbSet<Asks.Ask> Asks => Set<Asks.Ask>();
     public DbSet<Place> Places => Set<Place>();
     public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
     public DbSet<GovernanceForum> Forums => Set<GovernanceForum>();

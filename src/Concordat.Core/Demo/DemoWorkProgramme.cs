@@ -13,7 +13,7 @@ namespace Concordat.Core.Demo;
 /// reviews and retrospectives, dependencies between partners, the RAID log and PDSA cycles (each in its own class).
 /// </summary>
 public sealed class DemoWorkProgramme(ConcordatDb db, WorkstreamService workstreams, WorkItemService items, DemoIterations iterations,
-    DemoDependencies dependencies, DemoRaid raid, DemoPdsa pdsa)
+    DemoDependencies dependencies, DemoRaid raid, DemoPdsa pdsa, DemoAsks asks)
 {
     public sealed record Context(DateOnly Today, Actor Convenor, IReadOnlyDictionary<Guid, Actor> Leads, IReadOnlyDictionary<string, Guid> Organisations,
         Guid FrailtyGoalId, Guid AeGoalId, Guid HypertensionGoalId);
@@ -151,5 +151,6 @@ public sealed class DemoWorkProgramme(ConcordatDb db, WorkstreamService workstre
         await iterations.CreateAsync(programme, ct);
         await raid.CreateAsync(programme, ct);
         await pdsa.CreateAsync(programme, ct);
+        await asks.CreateAsync(programme, ct);
     }
 }

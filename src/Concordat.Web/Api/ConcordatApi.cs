@@ -34,6 +34,7 @@ public static class ConcordatApi
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Work programme").MapRaidApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("PDSA cycles").MapPdsaApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("Waiting on you").MapWaitingApi();
+        v1.MapGroup("/systems/{systemId:guid}").WithTags("National asks").MapAsksApi();
     }
 
     public static void ConfigureJson(this IServiceCollection services) =>

@@ -20,6 +20,8 @@ public static class HistoryText
         "ForumAdded" => $"{entry.EntityName} added as a governance forum",
         "ForumUpdated" => $"{entry.EntityName} changed",
         "ForumRemoved" => $"{entry.EntityName} removed from the governance forums",
+        "AskDrafted" => $"Ask of a national body drafted: {entry.EntityName}",
+        "AskChanged" => $"Draft ask {entry.EntityName} changed",
         "WorkstreamStarted" => $"Workstream {entry.EntityName} started",
         "WorkstreamChanged" => $"Workstream {entry.EntityName} changed",
         "WorkItemAdded" => $"{entry.EntityName} added to the work programme",

@@ -139,6 +139,11 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
             new { name = "Home first", purpose = "Get people home the day they are ready", leadOrganisationId = system.TrustId, goalIds = new[] { goal } });
         var item = await CreateAsync("/work-items", trustLead, $"{url}/work-items", new { title = "Discharge lounge", workstreamId = workstream, ownerOrganisationId = system.TrustId });
         await CreateAsync("/raid", trustLead, $"{url}/raid", Raid.RaidApiTests.Risk(system, 3, 4, 2, 2));
+        await CreateAsync("/asks", trustLead, $"{url}/asks", new
+        {
+            title = "A blended payment for the virtual ward", category = "PaymentModel", nationalBodyId = Concordat.Core.National.NationalBody.Standard[0].Id,
+            barrier = "Paid per bed-day", request = "A blended payment", ownerOrganisationId = system.TrustId,
+        });
         await CreateAsync("/work-items/{id}/comments", councilLead, $"{url}/work-items/{item}/comments", new { text = "We can staff it on Saturdays." });
         var iteration = await CreateAsync("/iterations", convenor, $"{url}/iterations", new { objective = "Open the discharge lounge" });
         var closing = new HttpRequestMessage(HttpMethod.Post, $"{url}/iterations/{iteration}/closure") { Content = JsonContent.Create(new { }) };

@@ -44,7 +44,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<PageChecks> SignInAsync(TestPerson person) => SignInAsync(person.Email, person.Password);
 
     /// <summary>A new browser context signed in (as one of the demo people unless a password is given), on the system's home page.</summary>
-    public async Task<PageChecks> SignInAsync(string email, string password = Concordat.Core.Demo.DemoWorkspace.Password)
+    /// <summary>Signs in and waits for the page the person lands on: their system's home unless <paramref name="landsOn"/> says otherwise.</summary>
+    public async Task<PageChecks> SignInAsync(string email, string password = Concordat.Core.Demo.DemoWorkspace.Password, string landsOn = "/systems/[0-9a-f-]{36}$")
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl });
         var page = await context.NewPageAsync();
@@ -53,7 +54,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/systems/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(landsOn));
         return checks;
     }
 

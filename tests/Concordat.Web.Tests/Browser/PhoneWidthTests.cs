@@ -71,6 +71,9 @@ public sealed class PhoneWidthTests(BrowserFixture browser)
         // The pages only an organisation's own leads see (a position asked of them, a delegation they record).
         var lead = await browser.SignInAsync("community.lead@demo.concordat.example");
         await CrawlAsync(lead.Page, [$"/systems/{systemId}"]);
+        // The national bodies an administrator keeps, and a national partner's home outside every system.
+        await CrawlAsync((await browser.SignInAsync("admin@demo.concordat.example", landsOn: "/systems$")).Page, ["/national-bodies"]);
+        await CrawlAsync((await browser.SignInAsync("national@demo.concordat.example", landsOn: "/national$")).Page, ["/national"]);
         // Signed out: the sign-in page.
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseUrl });
         await CrawlAsync(await context.NewPageAsync(), ["/", "/sign-in"]);

@@ -47,6 +47,117 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("Areas");
                 });
 
+            modelBuilder.Entity("Concordat.Core.Asks.Ask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Barrier")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("NationalBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Offer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("NationalBodyId", "Status");
+
+                    b.HasIndex("SystemId", "Status");
+
+                    b.ToTable("Asks", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskGoal", b =>
+                {
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AskId", "GoalId");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("AskGoals", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRisk", b =>
+                {
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RaidEntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AskId", "RaidEntryId");
+
+                    b.HasIndex("RaidEntryId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("AskRisks", (string)null);
+                });
+
             modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3391,6 +3502,57 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Concordat.Core.Asks.Ask", b =>
+                {
+                    b.HasOne("Concordat.Core.National.NationalBody", null)
+                        .WithMany()
+                        .HasForeignKey("NationalBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskGoal", b =>
+                {
+                    b.HasOne("Concordat.Core.Asks.Ask", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRisk", b =>
+                {
+                    b.HasOne("Concordat.Core.Asks.Ask", null)
+                        .WithMany("Risks")
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Raid.RaidEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RaidEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
                 {
                     b.HasOne("Concordat.Core.Contributions.Contribution", null)
@@ -4441,6 +4603,13 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.Ask", b =>
+                {
+                    b.Navigation("Goals");
+
+                    b.Navigation("Risks");
                 });
 
             modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>

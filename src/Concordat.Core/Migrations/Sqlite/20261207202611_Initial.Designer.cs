@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Concordat.Core.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConcordatDb))]
-    [Migration("20261207195656_Initial")]
+    [Migration("20261207202611_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -43,6 +43,117 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("Areas");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.Ask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Barrier")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NationalBodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Offer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("NationalBodyId", "Status");
+
+                    b.HasIndex("SystemId", "Status");
+
+                    b.ToTable("Asks", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskGoal", b =>
+                {
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AskId", "GoalId");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("AskGoals", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRisk", b =>
+                {
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RaidEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AskId", "RaidEntryId");
+
+                    b.HasIndex("RaidEntryId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("AskRisks", (string)null);
                 });
 
             modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
@@ -3383,6 +3494,57 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Concordat.Core.Asks.Ask", b =>
+                {
+                    b.HasOne("Concordat.Core.National.NationalBody", null)
+                        .WithMany()
+                        .HasForeignKey("NationalBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskGoal", b =>
+                {
+                    b.HasOne("Concordat.Core.Asks.Ask", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRisk", b =>
+                {
+                    b.HasOne("Concordat.Core.Asks.Ask", null)
+                        .WithMany("Risks")
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Raid.RaidEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RaidEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
                 {
                     b.HasOne("Concordat.Core.Contributions.Contribution", null)
@@ -4433,6 +4595,13 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.Ask", b =>
+                {
+                    b.Navigation("Goals");
+
+                    b.Navigation("Risks");
                 });
 
             modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>

@@ -536,6 +536,48 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Asks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    NationalBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Barrier = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Request = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Offer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Asks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Asks_NationalBodies_NationalBodyId",
+                        column: x => x.NationalBodyId,
+                        principalTable: "NationalBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Asks_Organisations_OwnerOrganisationId",
+                        column: x => x.OwnerOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Asks_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Delegations",
                 columns: table => new
                 {
@@ -1516,6 +1558,31 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AskGoals",
+                columns: table => new
+                {
+                    AskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AskGoals", x => new { x.AskId, x.GoalId });
+                    table.ForeignKey(
+                        name: "FK_AskGoals_Asks_AskId",
+                        column: x => x.AskId,
+                        principalTable: "Asks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AskGoals_Goals_GoalId",
+                        column: x => x.GoalId,
+                        principalTable: "Goals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChangeIdeas",
                 columns: table => new
                 {
@@ -1788,6 +1855,31 @@ namespace Concordat.Core.Migrations.Sqlite
                         name: "FK_WorkstreamGoals_Workstreams_WorkstreamId",
                         column: x => x.WorkstreamId,
                         principalTable: "Workstreams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AskRisks",
+                columns: table => new
+                {
+                    AskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RaidEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AskRisks", x => new { x.AskId, x.RaidEntryId });
+                    table.ForeignKey(
+                        name: "FK_AskRisks_Asks_AskId",
+                        column: x => x.AskId,
+                        principalTable: "Asks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AskRisks_RaidEntries_RaidEntryId",
+                        column: x => x.RaidEntryId,
+                        principalTable: "RaidEntries",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2352,6 +2444,41 @@ namespace Concordat.Core.Migrations.Sqlite
                 table: "ApiTokens",
                 column: "SecretHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AskGoals_GoalId",
+                table: "AskGoals",
+                column: "GoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AskGoals_SystemId",
+                table: "AskGoals",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AskRisks_RaidEntryId",
+                table: "AskRisks",
+                column: "RaidEntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AskRisks_SystemId",
+                table: "AskRisks",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Asks_NationalBodyId_Status",
+                table: "Asks",
+                columns: new[] { "NationalBodyId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Asks_OwnerOrganisationId",
+                table: "Asks",
+                column: "OwnerOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Asks_SystemId_Status",
+                table: "Asks",
+                columns: new[] { "SystemId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -3195,6 +3322,12 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Areas");
 
             migrationBuilder.DropTable(
+                name: "AskGoals");
+
+            migrationBuilder.DropTable(
+                name: "AskRisks");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -3360,13 +3493,13 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "WorkstreamOrganisations");
 
             migrationBuilder.DropTable(
+                name: "Asks");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "Drivers");
-
-            migrationBuilder.DropTable(
-                name: "NationalBodies");
 
             migrationBuilder.DropTable(
                 name: "PdsaCycles");
@@ -3391,6 +3524,9 @@ namespace Concordat.Core.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "WorkItems");
+
+            migrationBuilder.DropTable(
+                name: "NationalBodies");
 
             migrationBuilder.DropTable(
                 name: "ChangeIdeas");
