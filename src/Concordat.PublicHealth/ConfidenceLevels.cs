@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+
+namespace Concordat.PublicHealth;
+
+/// <summary>
+/// The confidence level(s) a statistic's limits are given at: one level, or the pair 95% and 99.8% that Fingertips
+/// shows together. Validated as PHEindicatormethods validates <c>confidence</c>: a level from 0.9 to 1 (or 90 to 100,
+/// read as a percentage), and a pair only as exactly [0.95, 0.998].
+/// </summary>
+public sealed class ConfidenceLevels
+{
+    private ConfidenceLevels(ImmutableArray<double> levels) => Levels = levels;
+
+    /// <summary>The levels as fractions, in the order given (one, or 0.95 then 0.998).</summary>
+    public ImmutableArray<double> Levels { get; }
+
+    /// <summary>Whether this is the 95% and 99.8% pair.</summary>
+    public bool IsPair => Levels.Length == 2;
+
+    /// <exception cref="ArgumentException">The levels are not ones the package accepts.</exception>
+    public static ConfidenceLevels Of(IReadOnlyList<double> levels) => Of(levels, 0.9, 1);
+
+    /// <summary>As <see cref="Of(IReadOnlyList{double})"/>, with the range a method accepts for one level (phe_sii takes 0.5 to 0.9999).</summary>
+    /// <exception cref="ArgumentException">The levels are not ones the package accepts.</exception>
+    public static ConfidenceLevels Of(IReadOnlyList<double> levels, double minimum, double maximum)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        switch (levels.Count)
+        {
+            case 1:
+                var level = levels[0];
+                if (double.IsNaN(level) || level < minimum || (level > maximum && level < minimum * 100) || level > maximum * 100)
+                {
+                    throw new ArgumentException(
+                        $"confidence level must be between {minimum * 100:0.##} and {maximum * 100:0.##} or between {minimum} and {maximum}.",
+                        nameof(levels));
+                }
+
+                return new([level >= minimum * 100 ? level / 100 : level]);
+            case 2 when levels[0] == 0.95 && levels[1] == 0.998:
+                return new([0.95, 0.998]);
+            case 2:
+                throw new ArgumentException("two confidence levels can only be produced if they are specified as 0.95 and 0.998.", nameof(levels));
+            default:
+                throw new ArgumentException("a maximum of two confidence levels can be given (0.95 and 0.998).", nameof(levels));
+        }
+    }
+
+    /// <summary>The two-sided normal quantile for a level: qnorm(level + (1 − level)/2).</summary>
+    internal static double NormalZ(double level) => Distributions.NormalQuantile(level + (1 - level) / 2);
+}
