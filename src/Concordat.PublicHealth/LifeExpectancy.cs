@@ -22,7 +22,7 @@ public static class LifeExpectancy
     /// Life expectancy at <c>startAge</c> (a band's start age; 0 for life expectancy at birth) from deaths and
     /// populations per age band, the bands given by their start ages ascending from 0.
     /// </summary>
-    /// <exception cref="ArgumentException">The first band does not start at 0, the arrays differ in length, or <paramref name="startAge"/> is not a band.</exception>
+    /// <exception cref="ArgumentException">The first band does not start at 0, the bands are not ascending, or <paramref name="startAge"/> is not a band.</exception>
     public static Estimate Calculate(
         IReadOnlyList<double> ageBands,
         IReadOnlyList<double> deaths,
@@ -47,22 +47,20 @@ public static class LifeExpectancy
             }
         }
 
-        if (deaths.Count != ageBands.Count || populations.Count != ageBands.Count)
-        {
-            throw new ArgumentException("deaths and populations must have one value per age band.", nameof(deaths));
-        }
-
         var band = IndexOf(ageBands, startAge);
         if (band < 0)
         {
             throw new ArgumentException($"start_age {startAge} is not one of the age bands.", nameof(startAge));
         }
 
-        if (populations.Sum() <= MinimumTotalPopulation
+        // An incomplete set of bands is, like the package's check against age_contents, a missing result.
+        if (ageBands.Count != BandCount
+            || deaths.Count != BandCount
+            || populations.Count != BandCount
+            || populations.Sum() <= MinimumTotalPopulation
             || deaths.Any(d => d < 0)
             || populations.Any(p => p <= 0)
             || deaths.Where((d, i) => d > populations[i]).Any()
-            || ageBands.Count != BandCount
             || deaths[^1] == 0)
         {
             return Estimate.Missing(confidence);
