@@ -18,25 +18,19 @@ public sealed class ConfidenceLevels
     public bool IsPair => Levels.Length == 2;
 
     /// <exception cref="ArgumentException">The levels are not ones the package accepts.</exception>
-    public static ConfidenceLevels Of(IReadOnlyList<double> levels) => Of(levels, 0.9, 1);
-
-    /// <summary>As <see cref="Of(IReadOnlyList{double})"/>, with the range a method accepts for one level (phe_sii takes 0.5 to 0.9999).</summary>
-    /// <exception cref="ArgumentException">The levels are not ones the package accepts.</exception>
-    public static ConfidenceLevels Of(IReadOnlyList<double> levels, double minimum, double maximum)
+    public static ConfidenceLevels Of(IReadOnlyList<double> levels)
     {
         ArgumentNullException.ThrowIfNull(levels);
         switch (levels.Count)
         {
             case 1:
                 var level = levels[0];
-                if (double.IsNaN(level) || level < minimum || (level > maximum && level < minimum * 100) || level > maximum * 100)
+                if (double.IsNaN(level) || level < 0.9 || (level > 1 && level < 90) || level > 100)
                 {
-                    throw new ArgumentException(
-                        $"confidence level must be between {minimum * 100:0.##} and {maximum * 100:0.##} or between {minimum} and {maximum}.",
-                        nameof(levels));
+                    throw new ArgumentException("confidence level must be between 90 and 100 or between 0.9 and 1.", nameof(levels));
                 }
 
-                return new([level >= minimum * 100 ? level / 100 : level]);
+                return new([level >= 90 ? level / 100 : level]);
             case 2 when levels[0] == 0.95 && levels[1] == 0.998:
                 return new([0.95, 0.998]);
             case 2:

@@ -91,31 +91,31 @@ public static class SlopeIndexOfInequality
             throw new ArgumentException("proportions and their limits must be between 0 and 1.", nameof(quantiles));
         }
 
-        if (transform && quantiles.Any(q => q.Value <= 0 || q.Lower <= 0 || (valueType == SiiValueType.Proportion && (q.Value >= 1 || q.Upper >= 1))))
-        {
-            throw new ArgumentException("values and limits must be inside the range of the transform (log for rates, logit for proportions).", nameof(quantiles));
-        }
 
         var ordered = quantiles.OrderBy(q => q.Quantile).ToArray();
-        var scale = new Scale(valueType, transform);
+        // Rates and proportions are always sampled on the log or logit scale (their limits are not symmetric); the
+        // line is fitted on that scale only when transform is asked for, otherwise on the natural scale.
+        var sampling = new Scale(valueType);
+        var fitted = transform ? sampling : new Scale(SiiValueType.Other);
         var z95 = ConfidenceLevels.NormalZ(0.95);
-        var values = ordered.Select(q => scale.Forward(q.Value)).ToArray();
-        var errors = ordered.Select(q => (scale.Forward(q.Upper) - scale.Forward(q.Lower)) / (2 * z95)).ToArray();
+        var centres = ordered.Select(q => sampling.Forward(q.Value)).ToArray();
+        var errors = ordered.Select(q => (sampling.Forward(q.Upper) - sampling.Forward(q.Lower)) / (2 * z95)).ToArray();
         var fit = new RankFit(ordered.Select(q => q.Population).ToArray());
 
-        var (sii, ratio) = fit.Indices(values, scale);
+        var (sii, ratio) = fit.Indices([.. ordered.Select(q => fitted.Forward(q.Value))], fitted);
         var simulatedSii = new double[repetitions];
         var simulatedRii = new double[repetitions];
         var normal = new NormalSampler(seed);
-        var draw = new double[values.Length];
+        var draw = new double[centres.Length];
         for (var r = 0; r < repetitions; r++)
         {
             for (var i = 0; i < draw.Length; i++)
             {
-                draw[i] = values[i] + errors[i] * normal.Next();
+                var sampled = centres[i] + errors[i] * normal.Next();
+                draw[i] = transform ? sampled : sampling.Back(sampled);
             }
 
-            (simulatedSii[r], simulatedRii[r]) = fit.Indices(draw, scale);
+            (simulatedSii[r], simulatedRii[r]) = fit.Indices(draw, fitted);
         }
 
         Array.Sort(simulatedSii);
@@ -174,16 +174,22 @@ public static class SlopeIndexOfInequality
         }
     }
 
-    /// <summary>The scale the line is fitted on, and the way back.</summary>
-    private readonly record struct Scale(SiiValueType ValueType, bool Transform)
+    /// <summary>A value's scale: natural for 'other', log for a rate, logit for a proportion; and the way back.</summary>
+    private readonly record struct Scale(SiiValueType ValueType)
     {
-        public double Forward(double x) => !Transform ? x
-            : ValueType == SiiValueType.Rate ? Math.Log(x)
-            : Math.Log(x / (1 - x));
+        public double Forward(double x) => ValueType switch
+        {
+            SiiValueType.Rate => Math.Log(x),
+            SiiValueType.Proportion => Math.Log(x / (1 - x)),
+            _ => x,
+        };
 
-        public double Back(double y) => !Transform ? y
-            : ValueType == SiiValueType.Rate ? Math.Exp(y)
-            : Math.Exp(y) / (1 + Math.Exp(y));
+        public double Back(double y) => ValueType switch
+        {
+            SiiValueType.Rate => Math.Exp(y),
+            SiiValueType.Proportion => Math.Exp(y) / (1 + Math.Exp(y)),
+            _ => y,
+        };
     }
 
     /// <summary>The population-weighted regression of value on relative rank; its coefficients are linear in the values.</summary>

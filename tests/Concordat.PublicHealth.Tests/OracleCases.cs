@@ -65,7 +65,7 @@ internal static class OracleCases
                 var rii = input.GetProperty("rii").GetBoolean();
                 var indices = SlopeIndexOfInequality.Calculate(
                     quantiles, (SiiValueType)input.GetProperty("value_type").GetInt32(), input.GetProperty("transform").GetBoolean(),
-                    rii, Number("multiplier"), ConfidenceLevels.Of(levels, 0.5, 0.9999));
+                    rii, Number("multiplier"), confidence);
                 var fields = new Dictionary<string, double?> { ["sii"] = indices.Sii };
                 AddIntervals(fields, indices.SiiIntervals, "sii_lower", "sii_upper");
                 if (rii)

@@ -69,7 +69,7 @@ internal static class StatsCase
                     var wantRii = reader.Bool("rii");
                     var indices = SlopeIndexOfInequality.Calculate(
                         reader.Quantiles(), reader.ValueType(), reader.Bool("transform"), wantRii,
-                        reader.Number("multiplier"), ConfidenceLevels.Of(reader.Confidence(), 0.5, 0.9999));
+                        reader.Number("multiplier"), ConfidenceLevels.Of(reader.Confidence()));
                     WriteIndices(writer, indices, wantRii);
                     break;
                 default:
