@@ -25,7 +25,6 @@ public static class DirectlyStandardisedRate
         Require.SameLength(numerators.Count, standardPopulations.Count, "standard_populations");
         Require.NonNegative(numerators, "numerators");
         Require.Positive(denominators, "denominators");
-        Require.NonNegative(standardPopulations, "standard_populations");
 
         var total = numerators.Sum();
         if (total < PoissonLimits.ExactBelow)

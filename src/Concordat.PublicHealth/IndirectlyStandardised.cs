@@ -9,7 +9,7 @@ namespace Concordat.PublicHealth;
 public static class IndirectlyStandardised
 {
     /// <summary>The standardised ratio O/E × <paramref name="referenceValue"/> (1 or 100).</summary>
-    /// <exception cref="ArgumentException">Negative counts, non-positive populations, or arrays of different lengths.</exception>
+    /// <exception cref="ArgumentException">Negative counts, a denominator not above zero, or arrays of different lengths.</exception>
     public static Estimate Ratio(
         IReadOnlyList<double> numerators,
         IReadOnlyList<double> denominators,
@@ -20,7 +20,7 @@ public static class IndirectlyStandardised
         Calculate(numerators, denominators, referenceNumerators, referenceDenominators, confidence, (_, _) => referenceValue);
 
     /// <summary>The indirectly standardised rate, O/E × (Σ reference numerators / Σ reference denominators) × multiplier.</summary>
-    /// <exception cref="ArgumentException">Negative counts, non-positive populations, or arrays of different lengths.</exception>
+    /// <exception cref="ArgumentException">Negative counts, a denominator not above zero, or arrays of different lengths.</exception>
     public static Estimate Rate(
         IReadOnlyList<double> numerators,
         IReadOnlyList<double> denominators,
@@ -49,9 +49,9 @@ public static class IndirectlyStandardised
         Require.SameLength(numerators.Count, referenceDenominators.Count, "reference_denominators");
         Require.NonNegative(numerators, "numerators");
         Require.Positive(denominators, "denominators");
-        Require.NonNegative(referenceNumerators, "reference_numerators");
-        Require.Positive(referenceDenominators, "reference_denominators");
 
+        // The reference figures are not checked, as the package does not check them: a zero reference population
+        // gives an infinite or undefined expected count, and so a zero or missing result rather than an error.
         double observed = 0, expected = 0;
         for (var i = 0; i < numerators.Count; i++)
         {

@@ -125,7 +125,9 @@ public static class LifeExpectancy
         for (var i = last; i >= 0; i--)
         {
             remaining += lived[i];
-            expectancy[i] = remaining / alive[i];
+            // A band where no one is left alive (deaths at 40% of a five-year band's population make q = 1) has an
+            // expectancy of 0, not 0/0, as in the package.
+            expectancy[i] = alive[i] == 0 ? 0 : remaining / alive[i];
         }
 
         // Silcocks: Var(eₓ) = Σᵢ≥ₓ lᵢ²((1 − aᵢ)nᵢ + eᵢ₊₁)² Var(qᵢ) / lₓ², with Var(qᵢ) = qᵢ²(1 − qᵢ)/Dᵢ and, for the
