@@ -6,6 +6,7 @@ using Concordat.Cli.Import;
 using Concordat.Cli.Infrastructure;
 using Concordat.Cli.People;
 using Concordat.Cli.Spc;
+using Concordat.Cli.Stats;
 using Concordat.Cli.Systems;
 using Concordat.Cli.Tokens;
 
@@ -22,6 +23,7 @@ var root = new RootCommand("Concordat: run a health system's shared strategy fro
     TokensCommand.Create(),
     BackupCommand.Create(),
     SpcCommand.Create(),
+    StatsCommand.Create(),
     ImportCommand.Create(),
     ExportCommand.Create(),
     AuditCommand.Create(),
