@@ -8,6 +8,8 @@ root=$(pwd)
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
+# The port picker below and the public-health statistics check (tests run its checker) are Python.
+command -v python3 >/dev/null || need_apt+=(python3)
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
