@@ -1,7 +1,6 @@
 using Concordat.Core.Access;
 using Concordat.Core.Data;
 using Concordat.Core.People;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concordat.Core.National;
@@ -22,7 +21,7 @@ public sealed record NationalPartnerView(Guid PersonId, string Name, Guid Nation
 /// because no system decides who speaks for a national body. A national partner holds no role in any system, and a person
 /// with a role in a system is not made a national partner, so the two sides never see each other's workspace by accident.
 /// </summary>
-public sealed class NationalBodyService(ConcordatDb db, PeopleService people, UserManager<Person> users, TimeProvider clock)
+public sealed class NationalBodyService(ConcordatDb db, PeopleService people, TimeProvider clock)
 {
     public async Task<IReadOnlyList<NationalBodySummary>> ListAsync(CancellationToken ct) =>
         await db.NationalBodies.AsNoTracking().OrderBy(b => b.Name)
@@ -102,14 +101,7 @@ public sealed class NationalBodyService(ConcordatDb db, PeopleService people, Us
         }
         errors.ThrowIfAny();
         var now = clock.GetUtcNow().UtcDateTime;
-        var person = existing;
-        if (person is null)
-        {
-            person = new Person { UserName = email, Email = email, DisplayName = displayName, CreatedAtUtc = now, LockoutEnabled = true };
-            person.NormalizedEmail = users.NormalizeEmail(email);
-            person.NormalizedUserName = users.NormalizeName(email);
-            db.Users.Add(person);
-        }
+        var person = existing ?? people.NewAccount(email, displayName, now);
         var partner = await db.NationalPartners.SingleOrDefaultAsync(p => p.PersonId == person.Id, ct);
         if (partner is null)
         {

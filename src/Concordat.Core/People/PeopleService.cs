@@ -135,14 +135,7 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
         await RequireAuthorityAsync(actor, organisation!, null, role, ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var person = existing;
-        if (person is null)
-        {
-            person = new Person { UserName = email, Email = email, DisplayName = displayName, CreatedAtUtc = now, LockoutEnabled = true };
-            person.NormalizedEmail = users.NormalizeEmail(email);
-            person.NormalizedUserName = users.NormalizeName(email);
-            db.Users.Add(person);
-        }
+        var person = existing ?? NewAccount(email, displayName, now);
         var membership = new Membership
         {
             SystemId = actor.SystemId,
@@ -190,6 +183,18 @@ public sealed class PeopleService(ConcordatDb db, UserManager<Person> users, Tim
             throw new InputInvalidException(nameof(input.Email), $"{email} was added by someone else just now: check the list of people");
         }
         return new PersonAdded(person.Id, membership.Id, secret);
+    }
+
+    /// <summary>A new account, with no password until its person sets one from a link; saved with the caller's next save.</summary>
+    internal Person NewAccount(string email, string displayName, DateTime now)
+    {
+        var person = new Person
+        {
+            UserName = email, Email = email, DisplayName = displayName, CreatedAtUtc = now, LockoutEnabled = true,
+            NormalizedEmail = users.NormalizeEmail(email), NormalizedUserName = users.NormalizeName(email),
+        };
+        db.Users.Add(person);
+        return person;
     }
 
     /// <summary>

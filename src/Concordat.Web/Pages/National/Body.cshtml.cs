@@ -10,12 +10,6 @@ namespace Concordat.Web.Pages.National;
 /// <summary>An administrator changes a national body's name or kind, and appoints and removes its national partners.</summary>
 public sealed class NationalBodyModel(NationalBodyService bodies, AccountService accounts) : PageModel
 {
-    public sealed class BodyForm
-    {
-        public string? Name { get; set; }
-        public NationalBodyKind? Kind { get; set; }
-    }
-
     public sealed class PartnerForm
     {
         public string? Email { get; set; }
@@ -27,7 +21,7 @@ public sealed class NationalBodyModel(NationalBodyService bodies, AccountService
     public Guid Id { get; set; }
 
     [BindProperty]
-    public BodyForm Input { get; set; } = new();
+    public NationalBodiesModel.BodyForm Input { get; set; } = new();
 
     [BindProperty]
     public PartnerForm Partner { get; set; } = new();
@@ -43,7 +37,7 @@ public sealed class NationalBodyModel(NationalBodyService bodies, AccountService
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(await NationalBodiesModel.AdministratorAsync(accounts, User, ct), ct);
-        Input = new BodyForm { Name = Body.Name, Kind = Body.Kind };
+        Input = new NationalBodiesModel.BodyForm { Name = Body.Name, Kind = Body.Kind };
         Version = Body.Version;
     }
 
@@ -83,7 +77,7 @@ public sealed class NationalBodyModel(NationalBodyService bodies, AccountService
         catch (InputInvalidException e)
         {
             await LoadAsync(actor, ct);
-            Input = new BodyForm { Name = Body.Name, Kind = Body.Kind };
+            Input = new NationalBodiesModel.BodyForm { Name = Body.Name, Kind = Body.Kind };
             Version = Body.Version;
             return this.InvalidInput(e, nameof(Partner));
         }
