@@ -93,9 +93,13 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Contains("convenor@demo.concordat.example", first.Output);
         Assert.Contains("already exists", second.Output);
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Systems"));
-        Assert.Equal(13, await ScalarAsync("SELECT COUNT(*) FROM Organisations"));
+        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM Organisations"));
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Places"));
-        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM People"));
+        Assert.Equal(13, await ScalarAsync("SELECT COUNT(*) FROM People"));
+        // The national partners belong to their bodies, outside the system.
+        Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM NationalPartners"));
+        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM Memberships m JOIN NationalPartners n ON n.PersonId = m.PersonId"));
+        Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Asks WHERE Status = 'Draft'"));
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM Goals"));
         Assert.Equal(5, await ScalarAsync("SELECT COUNT(*) FROM Contributions"));
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM CheckIns"));
@@ -113,7 +117,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM ChangeIdeas"));
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM StrategyVersions"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Systems WHERE StrategyIsPublic = 1"));
-        Assert.Equal(13, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'OrganisationAdded'"));
+        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'OrganisationAdded'"));
     }
 
     [Fact]
@@ -263,7 +267,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("already exists", again.Error);
         Assert.Equal(0, forced.ExitCode);
-        Assert.Equal(13, await ScalarAsync("SELECT COUNT(*) FROM Organisations", $"Data Source={target};Pooling=False"));
+        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM Organisations", $"Data Source={target};Pooling=False"));
     }
 
     [Fact]
