@@ -3,6 +3,7 @@ using Concordat.Cli.Infrastructure;
 using Concordat.Core.Access;
 using Concordat.Core.National;
 using Concordat.Core.People;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Concordat.Cli.National;
@@ -42,15 +43,36 @@ internal static class NationalBodiesCommand
         var email = new Option<string>("--email") { Description = "The person's email address (they sign in with it).", Required = true };
         var displayName = new Option<string?>("--name") { Description = "The person's full name; needed when they are new." };
         var team = new Option<string?>("--team") { Description = "Their team within the body, like 'System transformation'." };
-        var appoint = new Command("appoint", "Make a person a national partner of a body, creating their account if new " +
-            "(give them a password link with 'people reset-link'). Someone who holds a role in a system cannot be one.") { body, email, displayName, team };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the new account's password from standard input (otherwise they sign in through single sign-on)." };
+        var appoint = new Command("appoint", "Make a person a national partner of a body, creating their account if new. " +
+            "Someone who holds a role in a system cannot be one.") { body, email, displayName, team, passwordStdin };
         appoint.SetAction((parse, ct) => CliHost.RunAsync(parse, async (services, token) =>
         {
+            string? password = null;
+            if (parse.GetValue(passwordStdin))
+            {
+                password = (await Console.In.ReadToEndAsync(token)).TrimEnd('\r', '\n');
+                if (password.Length == 0)
+                {
+                    throw new CliUsageException("--password-stdin was given but standard input was empty.");
+                }
+                // Checked before anything is written, so a weak one leaves no half-made account.
+                await People.UsersCommand.ValidatePasswordAsync(services, password);
+            }
             var bodies = services.GetRequiredService<NationalBodyService>();
             var bodyId = await ResolveAsync(bodies, parse.GetValue(body)!, token);
             var appointed = await bodies.AppointAsync(bodyId, new AppointNationalPartner(parse.GetValue(email), parse.GetValue(displayName), parse.GetValue(team)),
                 AccountActor.Operator, token);
             Console.WriteLine($"{appointed.Name} ({appointed.Email}) is a national partner of {(await bodies.GetAsync(bodyId, token)).Name}.");
+            if (password is not null)
+            {
+                var users = services.GetRequiredService<UserManager<Person>>();
+                var person = await users.FindByIdAsync(appointed.PersonId.ToString());
+                // Never replaces a password the person already set: an existing account keeps signing in as it did.
+                Console.WriteLine(person!.PasswordHash is null && (await users.AddPasswordAsync(person, password)).Succeeded
+                    ? "They sign in with the password given."
+                    : "They already have a password and sign in with it.");
+            }
             return 0;
         }, ct));
 

@@ -70,7 +70,7 @@ internal static class UsersCommand
         return new Command("users", "Manage people.") { add };
     }
 
-    private static async Task ValidatePasswordAsync(IServiceProvider services, string password)
+    internal static async Task ValidatePasswordAsync(IServiceProvider services, string password)
     {
         var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Person>>();
         var probe = new Person { DisplayName = "", UserName = "probe" };

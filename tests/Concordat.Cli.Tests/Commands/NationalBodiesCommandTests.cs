@@ -24,8 +24,10 @@ public sealed class NationalBodiesCommandTests : IDisposable
 
         var added = await _cli.RunAsync("national-bodies", "add", "--name", "Office for Local Government", "--kind", "HousingCommunitiesAndLocalGovernment");
         var duplicate = await _cli.RunAsync("national-bodies", "add", "--name", "office for local government");
-        var appointed = await _cli.RunAsync("national-bodies", "appoint", "--body", "Office for Local Government", "--email", "olga@oflog.example",
-            "--name", "Olga Oflog", "--team", "Data");
+        var weak = await _cli.RunWithInputAsync("short\n", "national-bodies", "appoint", "--body", "Office for Local Government", "--email", "olga@oflog.example",
+            "--name", "Olga Oflog", "--password-stdin");
+        var appointed = await _cli.RunWithInputAsync("a long and strong passphrase\n", "national-bodies", "appoint", "--body", "Office for Local Government",
+            "--email", "olga@oflog.example", "--name", "Olga Oflog", "--team", "Data", "--password-stdin");
         var systemPerson = await _cli.RunAsync("national-bodies", "appoint", "--body", "Care Quality Commission", "--email", "lead@demo.concordat.example");
         var unknown = await _cli.RunAsync("national-bodies", "appoint", "--body", "Ministry of Magic", "--email", "x@example.org", "--name", "X");
         var list = await _cli.RunAsync("national-bodies", "list");
@@ -35,7 +37,11 @@ public sealed class NationalBodiesCommandTests : IDisposable
         Assert.Equal(2, duplicate.ExitCode);
         Assert.Contains("error: Name: A national body called Office for Local Government already exists: choose another name", duplicate.Error, StringComparison.Ordinal);
         Assert.True(appointed.ExitCode == 0, appointed.Error);
-        Assert.Equal("Olga Oflog (olga@oflog.example) is a national partner of Office for Local Government.", appointed.OutputLines[0]);
+        Assert.Equal(["Olga Oflog (olga@oflog.example) is a national partner of Office for Local Government.", "They sign in with the password given."],
+            appointed.OutputLines);
+        Assert.Equal(2, weak.ExitCode);
+        Assert.Contains("error: Password:", weak.Error, StringComparison.Ordinal);
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM People WHERE Email = 'olga@oflog.example' AND PasswordHash IS NOT NULL"));
         Assert.Equal(2, systemPerson.ExitCode);
         Assert.Contains("error: Email: lead@demo.concordat.example holds a role in a system", systemPerson.Error, StringComparison.Ordinal);
         Assert.Equal(2, unknown.ExitCode);
