@@ -59,10 +59,10 @@ public sealed class ContributionService(ConcordatDb db, TimeProvider clock)
     {
         var contribution = await db.Contributions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new NotFoundException("There is no such contribution in this system.");
-        var goal = await db.Goals.AsNoTracking().Where(g => g.Id == contribution.GoalId).Select(g => g.Title).SingleAsync(ct);
+        var goalTitle = await db.Goals.AsNoTracking().Where(g => g.Id == contribution.GoalId).Select(g => g.Title).SingleAsync(ct);
         var organisation = await db.Organisations.Where(o => o.Id == contribution.OrganisationId).Select(o => o.Name).SingleAsync(ct);
         var checkIns = await db.CheckIns.AsNoTracking().Where(k => k.ContributionId == id).OrderByDescending(k => k.PostedAtUtc).ToListAsync(ct);
-        return new ContributionDetail(contribution, organisation, contribution.GoalId, goal, await Goal.StewardsAsync(db, contribution.GoalId, ct), checkIns,
+        return new ContributionDetail(contribution, organisation, contribution.GoalId, goalTitle, await Goal.StewardsAsync(db, contribution.GoalId, ct), checkIns,
             IsOverdue(contribution, checkIns.FirstOrDefault()?.PostedAtUtc));
     }
 

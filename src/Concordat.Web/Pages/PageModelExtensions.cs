@@ -9,6 +9,15 @@ namespace Concordat.Web.Pages;
 
 public static class PageModelExtensions
 {
+    /// <summary>The signed-in administrator, for pages outside any system; anyone else is refused before anything they sent is read.</summary>
+    public static async Task<Concordat.Core.People.AccountActor> AdministratorAsync(this PageModel page, Concordat.Core.People.AccountService accounts, string action,
+        CancellationToken ct)
+    {
+        var actor = await accounts.ActorAsync(page.User.PersonId(), ct);
+        actor.RequireAdministrator(action);
+        return actor;
+    }
+
     /// <summary>Copies a service's field errors into ModelState under the form's prefix and answers 400.</summary>
     public static PageResult InvalidInput(this PageModel page, InputInvalidException e, string prefix = "Input")
     {

@@ -29,13 +29,13 @@ public sealed class NationalBodiesModel(NationalBodyService bodies, AccountServi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await AdministratorAsync(accounts, User, ct);
+        await this.AdministratorAsync(accounts, "look after national bodies", ct);
         Bodies = await bodies.ListAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var actor = await AdministratorAsync(accounts, User, ct);
+        var actor = await this.AdministratorAsync(accounts, "look after national bodies", ct);
         Bodies = await bodies.ListAsync(ct);
         if (!ModelState.IsValid)
         {
@@ -53,13 +53,5 @@ public sealed class NationalBodiesModel(NationalBodyService bodies, AccountServi
         {
             return this.InvalidInput(e);
         }
-    }
-
-    /// <summary>Refuses anyone but an administrator before anything they sent is read.</summary>
-    internal static async Task<AccountActor> AdministratorAsync(AccountService accounts, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
-    {
-        var actor = await accounts.ActorAsync(user.PersonId(), ct);
-        actor.RequireAdministrator("look after national bodies");
-        return actor;
     }
 }

@@ -36,14 +36,14 @@ public sealed class NationalBodyModel(NationalBodyService bodies, AccountService
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadAsync(await NationalBodiesModel.AdministratorAsync(accounts, User, ct), ct);
+        await LoadAsync(await this.AdministratorAsync(accounts, "look after national bodies", ct), ct);
         Input = new NationalBodiesModel.BodyForm { Name = Body.Name, Kind = Body.Kind };
         Version = Body.Version;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var actor = await NationalBodiesModel.AdministratorAsync(accounts, User, ct);
+        var actor = await this.AdministratorAsync(accounts, "look after national bodies", ct);
         try
         {
             await bodies.UpdateAsync(Id, new SaveNationalBody(Input.Name, ModelState.IsValid ? Input.Kind : null), Version, actor, ct);
@@ -67,7 +67,7 @@ public sealed class NationalBodyModel(NationalBodyService bodies, AccountService
 
     public async Task<IActionResult> OnPostAppointAsync(CancellationToken ct)
     {
-        var actor = await NationalBodiesModel.AdministratorAsync(accounts, User, ct);
+        var actor = await this.AdministratorAsync(accounts, "look after national bodies", ct);
         try
         {
             var appointed = await bodies.AppointAsync(Id, new AppointNationalPartner(Partner.Email, Partner.DisplayName, Partner.Team), actor, ct);
@@ -85,7 +85,7 @@ public sealed class NationalBodyModel(NationalBodyService bodies, AccountService
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid personId, CancellationToken ct)
     {
-        await bodies.RemovePartnerAsync(Id, personId, await NationalBodiesModel.AdministratorAsync(accounts, User, ct), ct);
+        await bodies.RemovePartnerAsync(Id, personId, await this.AdministratorAsync(accounts, "look after national bodies", ct), ct);
         this.Succeeded("National partner removed");
         return Redirect($"/national-bodies/{Id}#partners");
     }

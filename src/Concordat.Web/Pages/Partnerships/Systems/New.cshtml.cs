@@ -30,11 +30,11 @@ public sealed class NewSystemModel(SystemService systems, AccountService account
     public IEnumerable<SelectListItem> TypeOptions => Enum.GetValues<OrganisationType>().Where(t => t != OrganisationType.NationalBody)
         .Select(t => new SelectListItem(t.InWords(), t.ToString(), t == Input.OrganisationType));
 
-    public async Task OnGetAsync(CancellationToken ct) => await AdministratorAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => await this.AdministratorAsync(accounts, "create systems", ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var actor = await AdministratorAsync(ct);
+        var actor = await this.AdministratorAsync(accounts, "create systems", ct);
         if (!ModelState.IsValid)
         {
             ModelState.Clear();
@@ -57,13 +57,5 @@ public sealed class NewSystemModel(SystemService systems, AccountService account
         {
             return this.InvalidInput(e);
         }
-    }
-
-    /// <summary>Refuses anyone but an administrator before anything they sent is read.</summary>
-    private async Task<AccountActor> AdministratorAsync(CancellationToken ct)
-    {
-        var actor = await accounts.ActorAsync(User.PersonId(), ct);
-        actor.RequireAdministrator("create systems");
-        return actor;
     }
 }
