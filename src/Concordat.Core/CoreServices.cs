@@ -53,6 +53,9 @@ public static class CoreServices
         services.AddScoped<SystemService>();
         services.AddScoped<National.NationalBodyService>();
         services.AddScoped<Asks.AskService>();
+        services.AddScoped<Asks.AskRoundService>();
+        services.AddScoped<Asks.AskExchangeService>();
+        services.AddScoped<Asks.NationalInbox>();
         services.AddScoped<HistoryService>();
         services.AddScoped<TokenService>();
         services.AddScoped<Goals.GoalService>();

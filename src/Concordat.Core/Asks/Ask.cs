@@ -36,8 +36,33 @@ public enum AskStatus
     ImpactReviewed,
 }
 
+/// <summary>Whether the system is keeping its side of an agreed ask.</summary>
+public enum ConditionStatus
+{
+    NotAssessed,
+    BeingMet,
+    AtRisk,
+    NotBeingMet,
+}
+
 public static class AskWords
 {
+    public static string InWords(this ConditionStatus status) => status switch
+    {
+        ConditionStatus.NotAssessed => "Not yet assessed",
+        ConditionStatus.BeingMet => "Being met",
+        ConditionStatus.AtRisk => "At risk",
+        ConditionStatus.NotBeingMet => "Not being met",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>The body has decided (an agreed or partly agreed ask carries the deal ledger's two sides).</summary>
+    public static bool IsDecided(this AskStatus status) =>
+        status is AskStatus.Agreed or AskStatus.PartlyAgreed or AskStatus.Declined or AskStatus.Implemented or AskStatus.ImpactReviewed;
+
+    /// <summary>The body addressed may see it: the partners agreed it and it was submitted.</summary>
+    public static bool IsSubmitted(this AskStatus status) => status is not (AskStatus.Draft or AskStatus.AgreedLocally);
+
     public static string InWords(this AskCategory category) => category switch
     {
         AskCategory.DevolvedTransformationFunding => "Devolved transformation funding",
@@ -97,6 +122,23 @@ public sealed class Ask : ITenantOwned, IVersioned
     public DateTime CreatedAtUtc { get; init; }
     public required string CreatedByName { get; init; }
 
+    /// <summary>When the partners' agreed words went to the body addressed: the first iteration.</summary>
+    public DateTime? SubmittedAtUtc { get; set; }
+
+    /// <summary>What the body granted, in its decision's words (agreed or partly agreed): the freedom in the deal ledger.</summary>
+    public string? Granted { get; set; }
+
+    /// <summary>The conditions or expectations attached to the decision: the other side of the ledger.</summary>
+    public string? Conditions { get; set; }
+
+    /// <summary>Whether the system is meeting the conditions, as the owner last assessed it.</summary>
+    public ConditionStatus ConditionStatus { get; set; }
+    public string? ConditionNote { get; set; }
+    public DateOnly? ImplementedOn { get; set; }
+
+    /// <summary>What difference the change made, once reviewed.</summary>
+    public string? ImpactReview { get; set; }
+
     public List<AskGoal> Goals { get; init; } = [];
     public List<AskRisk> Risks { get; init; } = [];
 
@@ -132,6 +174,11 @@ internal sealed class AskConfiguration : IEntityTypeConfiguration<Ask>
         builder.Property(a => a.Request).HasMaxLength(Ask.TextMaxLength);
         builder.Property(a => a.Evidence).HasMaxLength(Ask.TextMaxLength);
         builder.Property(a => a.Offer).HasMaxLength(Ask.TextMaxLength);
+        builder.Property(a => a.Granted).HasMaxLength(Ask.TextMaxLength);
+        builder.Property(a => a.Conditions).HasMaxLength(Ask.TextMaxLength);
+        builder.Property(a => a.ConditionStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.ConditionNote).HasMaxLength(Ask.TextMaxLength);
+        builder.Property(a => a.ImpactReview).HasMaxLength(Ask.TextMaxLength);
         builder.Property(a => a.CreatedByName).HasMaxLength(People.Person.DisplayNameMaxLength);
         builder.HasOne<CareSystem>().WithMany().HasForeignKey(a => a.SystemId);
         builder.HasOne<NationalBody>().WithMany().HasForeignKey(a => a.NationalBodyId).OnDelete(DeleteBehavior.Restrict);

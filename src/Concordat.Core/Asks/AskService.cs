@@ -80,6 +80,10 @@ public sealed class AskService(ConcordatDb db, TimeProvider clock)
         {
             throw new InputInvalidException(nameof(SaveAsk.Title), $"This ask is {ask.Status.InWords().ToLowerInvariant()}: its words are the partners' now, and change only through a new iteration");
         }
+        if (await db.AskRounds.AnyAsync(r => r.AskId == id && r.State == Goals.RoundState.Open, ct))
+        {
+            throw new InputInvalidException(nameof(SaveAsk.Title), "The partners are being asked to agree these words: withdraw the round to change them");
+        }
         if (!ask.Version.Matches(expectedVersion, "ask"))
         {
             throw new EditConflictException(ask.Title, ask.Version, await SnapshotAsync(ask, ct));

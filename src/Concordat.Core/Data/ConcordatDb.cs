@@ -26,6 +26,9 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<National.NationalBody> NationalBodies => Set<National.NationalBody>();
     public DbSet<National.NationalPartner> NationalPartners => Set<National.NationalPartner>();
     public DbSet<Asks.Ask> Asks => Set<Asks.Ask>();
+    public DbSet<Asks.AskRound> AskRounds => Set<Asks.AskRound>();
+    public DbSet<Asks.AskPosition> AskPositions => Set<Asks.AskPosition>();
+    public DbSet<Asks.AskIteration> AskIterations => Set<Asks.AskIteration>();
     public DbSet<Place> Places => Set<Place>();
     public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
     public DbSet<GovernanceForum> Forums => Set<GovernanceForum>();

@@ -188,6 +188,44 @@ public sealed class Position : ITenantOwned, IVersioned
     /// <summary>The written confirmation itself, as the convenor names it: "email of 3 March 2023".</summary>
     public string? Confirmation { get; set; }
 
+    /// <summary>
+    /// The fields every position has, read from a form or a request (goal rounds and ask rounds alike), in the order the
+    /// forms ask; the checks that depend on the kind are <see cref="RequireReasons"/>.
+    /// </summary>
+    public static (PositionKind Kind, string? Reason, string? WouldResolve, string? Decision) ReadFields(InputErrors errors, PositionKind? kind, string? reason,
+        string? wouldResolve, string? decision)
+    {
+        if (kind is not { } read || !Enum.IsDefined(read))
+        {
+            errors.Add("Kind", "Select your organisation's position");
+            read = default;
+        }
+        return (read,
+            errors.OptionalText("Reason", "Reason", reason, TextMaxLength),
+            errors.OptionalText("WouldResolve", "What would resolve it", wouldResolve, TextMaxLength),
+            errors.OptionalText("Decision", "Decision", decision, DecisionMaxLength));
+    }
+
+    /// <summary>Concerns are said, and an objection says the harm and what would resolve it: an objection is answered, not outvoted.</summary>
+    public static void RequireReasons(InputErrors errors, PositionKind kind, string? reason, string? wouldResolve)
+    {
+        if (kind == PositionKind.ConsentWithConcerns && reason is null)
+        {
+            errors.Add("Reason", "Enter your concerns");
+        }
+        if (kind == PositionKind.Object)
+        {
+            if (reason is null)
+            {
+                errors.Add("Reason", "Enter what harm the proposal would do");
+            }
+            if (wouldResolve is null)
+            {
+                errors.Add("WouldResolve", "Enter what would resolve your objection");
+            }
+        }
+    }
+
     /// <summary>"Recorded by Priya Shah on 7 December 2026, on the written confirmation of Dr Helen Ward (email of 3 March 2023)".</summary>
     public string Attribution() =>
         $"Recorded by {RecordedByName} on {Prose.Date(RecordedAtUtc)}"

@@ -252,14 +252,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
                 $"The proposal was amended while you were responding: read revision {round.CurrentRevision}, then record your position again");
         }
         var errors = new InputErrors();
-        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
-        {
-            errors.Add(nameof(input.Kind), "Select your organisation's position");
-            kind = default;
-        }
-        var reason = errors.OptionalText(nameof(input.Reason), "Reason", input.Reason, Position.TextMaxLength);
-        var wouldResolve = errors.OptionalText(nameof(input.WouldResolve), "What would resolve it", input.WouldResolve, Position.TextMaxLength);
-        var decision = errors.OptionalText(nameof(input.Decision), "Decision", input.Decision, Position.DecisionMaxLength);
+        var (kind, reason, wouldResolve, decision) = Position.ReadFields(errors, input.Kind, input.Reason, input.WouldResolve, input.Decision);
         if (input.TakenOn > UkCalendar.Today(clock))
         {
             errors.Add(nameof(input.TakenOn), "The day the position was taken must be today or in the past");
@@ -271,21 +264,7 @@ public sealed class AgreementService(ConcordatDb db, GoalService goals, TimeProv
         {
             errors.Add(nameof(input.ConfirmedByPersonId), "You lead this organisation: record its position yourself, without a confirmation");
         }
-        if (kind == PositionKind.ConsentWithConcerns && reason is null)
-        {
-            errors.Add(nameof(input.Reason), "Enter your concerns");
-        }
-        if (kind == PositionKind.Object)
-        {
-            if (reason is null)
-            {
-                errors.Add(nameof(input.Reason), "Enter what harm the proposal would do");
-            }
-            if (wouldResolve is null)
-            {
-                errors.Add(nameof(input.WouldResolve), "Enter what would resolve your objection");
-            }
-        }
+        Position.RequireReasons(errors, kind, reason, wouldResolve);
         errors.ThrowIfAny();
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -35,6 +35,31 @@ public static class AuditLog
         return audit;
     }
 
+    /// <summary>
+    /// An act of a national partner on something of a system (a response to its ask): recorded in that system's audit,
+    /// in the name of the person and the national body they act for, since they hold no role in the system.
+    /// </summary>
+    public static AuditEvent AuditNational(this ConcordatDb db, Guid systemId, Guid personId, string personName, string bodyName, DateTime nowUtc,
+        string action, string entityType, Guid entityId, string entityName, IReadOnlyDictionary<string, string?>? before, IReadOnlyDictionary<string, string?>? after)
+    {
+        var audit = new AuditEvent
+        {
+            SystemId = systemId,
+            OccurredAtUtc = nowUtc,
+            ActorPersonId = personId,
+            ActorName = personName,
+            ActingForOrganisationName = bodyName,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            EntityName = entityName.Length > 300 ? entityName[..300] : entityName,
+            BeforeJson = before is null ? null : JsonSerializer.Serialize(before),
+            AfterJson = after is null ? null : JsonSerializer.Serialize(after),
+        };
+        db.AuditEvents.Add(audit);
+        return audit;
+    }
+
     public static IReadOnlyDictionary<string, string?> ReadFields(string? json) =>
         json is null ? new Dictionary<string, string?>() : JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
 }

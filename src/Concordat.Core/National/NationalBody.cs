@@ -50,6 +50,9 @@ public sealed class NationalBody : IVersioned
     public NationalBodyKind Kind { get; set; }
     public DateTime CreatedAtUtc { get; init; }
 
+    /// <summary>Working days the body has to answer an ask before it is overdue (very overdue at twice): its service standard.</summary>
+    public int ResponseDueWorkingDays { get; set; } = Asks.AskClock.DefaultDueWorkingDays;
+
     /// <summary>Who added it (null for the bodies every deployment starts with), and the last change, for the record.</summary>
     public string? CreatedByName { get; init; }
     public string? ChangedByName { get; set; }

@@ -63,6 +63,19 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<string>("ConditionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ConditionStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -74,6 +87,17 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Property<string>("Evidence")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Granted")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ImpactReview")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("ImplementedOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("NationalBodyId")
                         .HasColumnType("uuid");
@@ -94,6 +118,9 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
@@ -138,6 +165,135 @@ namespace Concordat.Core.Migrations.Postgres
                     b.ToTable("AskGoals", (string)null);
                 });
 
+            modelBuilder.Entity("Concordat.Core.Asks.AskIteration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Barrier")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid?>("ByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ForName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Offer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Request")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("AskId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AskIterations", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskPosition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("RecordedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WouldResolve")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("RoundId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("AskPositions", (string)null);
+                });
+
             modelBuilder.Entity("Concordat.Core.Asks.AskRisk", b =>
                 {
                     b.Property<Guid>("AskId")
@@ -156,6 +312,76 @@ namespace Concordat.Core.Migrations.Postgres
                     b.HasIndex("SystemId");
 
                     b.ToTable("AskRisks", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("OpenedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AskRounds_OneOpenPerAsk")
+                        .HasFilter("\"State\" = 'Open'");
+
+                    b.HasIndex("SystemId", "State");
+
+                    b.ToTable("AskRounds", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRoundResponse", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RoundId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("AskRoundResponses", (string)null);
                 });
 
             modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
@@ -1090,6 +1316,9 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<int>("ResponseDueWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -1108,6 +1337,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEngland",
                             Name = "NHS England",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000001")
                         },
                         new
@@ -1116,6 +1346,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England East of England",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000002")
                         },
                         new
@@ -1124,6 +1355,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England London",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000003")
                         },
                         new
@@ -1132,6 +1364,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England Midlands",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000004")
                         },
                         new
@@ -1140,6 +1373,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England North East and Yorkshire",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000005")
                         },
                         new
@@ -1148,6 +1382,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England North West",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000006")
                         },
                         new
@@ -1156,6 +1391,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England South East",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000007")
                         },
                         new
@@ -1164,6 +1400,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England South West",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000008")
                         },
                         new
@@ -1172,6 +1409,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "DepartmentOfHealthAndSocialCare",
                             Name = "Department of Health and Social Care",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000009")
                         },
                         new
@@ -1180,6 +1418,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "CareQualityCommission",
                             Name = "Care Quality Commission",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000a")
                         },
                         new
@@ -1188,6 +1427,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "HousingCommunitiesAndLocalGovernment",
                             Name = "Ministry of Housing, Communities and Local Government",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000b")
                         },
                         new
@@ -1196,6 +1436,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "HmTreasury",
                             Name = "HM Treasury",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000c")
                         },
                         new
@@ -1204,6 +1445,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "Nice",
                             Name = "National Institute for Health and Care Excellence",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000d")
                         },
                         new
@@ -1212,6 +1454,7 @@ namespace Concordat.Core.Migrations.Postgres
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "UkHealthSecurityAgency",
                             Name = "UK Health Security Agency",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000e")
                         });
                 });
@@ -3538,6 +3781,30 @@ namespace Concordat.Core.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Asks.AskIteration", b =>
+                {
+                    b.HasOne("Concordat.Core.Asks.Ask", null)
+                        .WithMany()
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskPosition", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Asks.AskRound", null)
+                        .WithMany("Positions")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Asks.AskRisk", b =>
                 {
                     b.HasOne("Concordat.Core.Asks.Ask", null)
@@ -3549,6 +3816,36 @@ namespace Concordat.Core.Migrations.Postgres
                     b.HasOne("Concordat.Core.Raid.RaidEntry", null)
                         .WithMany()
                         .HasForeignKey("RaidEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRound", b =>
+                {
+                    b.HasOne("Concordat.Core.Asks.Ask", null)
+                        .WithMany()
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRoundResponse", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Asks.AskRound", null)
+                        .WithMany("RequiredResponses")
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4610,6 +4907,13 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Navigation("Goals");
 
                     b.Navigation("Risks");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRound", b =>
+                {
+                    b.Navigation("Positions");
+
+                    b.Navigation("RequiredResponses");
                 });
 
             modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>

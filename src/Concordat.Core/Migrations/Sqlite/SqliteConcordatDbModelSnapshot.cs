@@ -58,6 +58,19 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConditionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConditionStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -68,6 +81,17 @@ namespace Concordat.Core.Migrations.Sqlite
 
                     b.Property<string>("Evidence")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Granted")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImpactReview")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ImplementedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("NationalBodyId")
@@ -88,6 +112,9 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SystemId")
@@ -133,6 +160,135 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("AskGoals", (string)null);
                 });
 
+            modelBuilder.Entity("Concordat.Core.Asks.AskIteration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Barrier")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Offer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Request")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("AskId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AskIterations", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskPosition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WouldResolve")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("RoundId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("AskPositions", (string)null);
+                });
+
             modelBuilder.Entity("Concordat.Core.Asks.AskRisk", b =>
                 {
                     b.Property<Guid>("AskId")
@@ -151,6 +307,76 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasIndex("SystemId");
 
                     b.ToTable("AskRisks", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpenedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AskRounds_OneOpenPerAsk")
+                        .HasFilter("\"State\" = 'Open'");
+
+                    b.HasIndex("SystemId", "State");
+
+                    b.ToTable("AskRounds", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRoundResponse", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("AskRoundResponses", (string)null);
                 });
 
             modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
@@ -1085,6 +1311,9 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ResponseDueWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1103,6 +1332,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEngland",
                             Name = "NHS England",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000001")
                         },
                         new
@@ -1111,6 +1341,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England East of England",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000002")
                         },
                         new
@@ -1119,6 +1350,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England London",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000003")
                         },
                         new
@@ -1127,6 +1359,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England Midlands",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000004")
                         },
                         new
@@ -1135,6 +1368,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England North East and Yorkshire",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000005")
                         },
                         new
@@ -1143,6 +1377,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England North West",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000006")
                         },
                         new
@@ -1151,6 +1386,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England South East",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000007")
                         },
                         new
@@ -1159,6 +1395,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England South West",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000008")
                         },
                         new
@@ -1167,6 +1404,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "DepartmentOfHealthAndSocialCare",
                             Name = "Department of Health and Social Care",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000009")
                         },
                         new
@@ -1175,6 +1413,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "CareQualityCommission",
                             Name = "Care Quality Commission",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000a")
                         },
                         new
@@ -1183,6 +1422,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "HousingCommunitiesAndLocalGovernment",
                             Name = "Ministry of Housing, Communities and Local Government",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000b")
                         },
                         new
@@ -1191,6 +1431,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "HmTreasury",
                             Name = "HM Treasury",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000c")
                         },
                         new
@@ -1199,6 +1440,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "Nice",
                             Name = "National Institute for Health and Care Excellence",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000d")
                         },
                         new
@@ -1207,6 +1449,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "UkHealthSecurityAgency",
                             Name = "UK Health Security Agency",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000e")
                         });
                 });
@@ -3527,6 +3770,30 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Asks.AskIteration", b =>
+                {
+                    b.HasOne("Concordat.Core.Asks.Ask", null)
+                        .WithMany()
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskPosition", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Asks.AskRound", null)
+                        .WithMany("Positions")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Asks.AskRisk", b =>
                 {
                     b.HasOne("Concordat.Core.Asks.Ask", null)
@@ -3538,6 +3805,36 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasOne("Concordat.Core.Raid.RaidEntry", null)
                         .WithMany()
                         .HasForeignKey("RaidEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRound", b =>
+                {
+                    b.HasOne("Concordat.Core.Asks.Ask", null)
+                        .WithMany()
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRoundResponse", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Asks.AskRound", null)
+                        .WithMany("RequiredResponses")
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4599,6 +4896,13 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Navigation("Goals");
 
                     b.Navigation("Risks");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRound", b =>
+                {
+                    b.Navigation("Positions");
+
+                    b.Navigation("RequiredResponses");
                 });
 
             modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>

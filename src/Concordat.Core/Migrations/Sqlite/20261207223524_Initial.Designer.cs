@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Concordat.Core.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteConcordatDb))]
-    [Migration("20261207202611_Initial")]
+    [Migration("20261207223524_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -61,6 +61,19 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConditionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConditionStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -71,6 +84,17 @@ namespace Concordat.Core.Migrations.Sqlite
 
                     b.Property<string>("Evidence")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Granted")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImpactReview")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ImplementedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("NationalBodyId")
@@ -91,6 +115,9 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SystemId")
@@ -136,6 +163,135 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.ToTable("AskGoals", (string)null);
                 });
 
+            modelBuilder.Entity("Concordat.Core.Asks.AskIteration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Barrier")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Offer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Request")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("AskId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AskIterations", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskPosition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WouldResolve")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("RoundId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("AskPositions", (string)null);
+                });
+
             modelBuilder.Entity("Concordat.Core.Asks.AskRisk", b =>
                 {
                     b.Property<Guid>("AskId")
@@ -154,6 +310,76 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasIndex("SystemId");
 
                     b.ToTable("AskRisks", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpenedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AskRounds_OneOpenPerAsk")
+                        .HasFilter("\"State\" = 'Open'");
+
+                    b.HasIndex("SystemId", "State");
+
+                    b.ToTable("AskRounds", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRoundResponse", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("AskRoundResponses", (string)null);
                 });
 
             modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
@@ -1088,6 +1314,9 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ResponseDueWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1106,6 +1335,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEngland",
                             Name = "NHS England",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000001")
                         },
                         new
@@ -1114,6 +1344,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England East of England",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000002")
                         },
                         new
@@ -1122,6 +1353,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England London",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000003")
                         },
                         new
@@ -1130,6 +1362,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England Midlands",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000004")
                         },
                         new
@@ -1138,6 +1371,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England North East and Yorkshire",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000005")
                         },
                         new
@@ -1146,6 +1380,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England North West",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000006")
                         },
                         new
@@ -1154,6 +1389,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England South East",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000007")
                         },
                         new
@@ -1162,6 +1398,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "NhsEnglandRegion",
                             Name = "NHS England South West",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000008")
                         },
                         new
@@ -1170,6 +1407,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "DepartmentOfHealthAndSocialCare",
                             Name = "Department of Health and Social Care",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-000000000009")
                         },
                         new
@@ -1178,6 +1416,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "CareQualityCommission",
                             Name = "Care Quality Commission",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000a")
                         },
                         new
@@ -1186,6 +1425,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "HousingCommunitiesAndLocalGovernment",
                             Name = "Ministry of Housing, Communities and Local Government",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000b")
                         },
                         new
@@ -1194,6 +1434,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "HmTreasury",
                             Name = "HM Treasury",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000c")
                         },
                         new
@@ -1202,6 +1443,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "Nice",
                             Name = "National Institute for Health and Care Excellence",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000d")
                         },
                         new
@@ -1210,6 +1452,7 @@ namespace Concordat.Core.Migrations.Sqlite
                             CreatedAtUtc = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
                             Kind = "UkHealthSecurityAgency",
                             Name = "UK Health Security Agency",
+                            ResponseDueWorkingDays = 20,
                             Version = new Guid("00000000-0000-4000-8000-00000000000e")
                         });
                 });
@@ -3530,6 +3773,30 @@ namespace Concordat.Core.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Concordat.Core.Asks.AskIteration", b =>
+                {
+                    b.HasOne("Concordat.Core.Asks.Ask", null)
+                        .WithMany()
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskPosition", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Asks.AskRound", null)
+                        .WithMany("Positions")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concordat.Core.Asks.AskRisk", b =>
                 {
                     b.HasOne("Concordat.Core.Asks.Ask", null)
@@ -3541,6 +3808,36 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasOne("Concordat.Core.Raid.RaidEntry", null)
                         .WithMany()
                         .HasForeignKey("RaidEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRound", b =>
+                {
+                    b.HasOne("Concordat.Core.Asks.Ask", null)
+                        .WithMany()
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Partnerships.CareSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRoundResponse", b =>
+                {
+                    b.HasOne("Concordat.Core.Partnerships.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Asks.AskRound", null)
+                        .WithMany("RequiredResponses")
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4602,6 +4899,13 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Navigation("Goals");
 
                     b.Navigation("Risks");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.AskRound", b =>
+                {
+                    b.Navigation("Positions");
+
+                    b.Navigation("RequiredResponses");
                 });
 
             modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>

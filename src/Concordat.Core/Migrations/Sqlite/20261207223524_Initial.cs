@@ -65,6 +65,7 @@ namespace Concordat.Core.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResponseDueWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     ChangedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -552,6 +553,13 @@ namespace Concordat.Core.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Granted = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Conditions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ConditionStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ConditionNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ImplementedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ImpactReview = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -979,6 +987,69 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AskIterations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Barrier = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Request = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Offer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Conditions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ByPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ForName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AskIterations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AskIterations_Asks_AskId",
+                        column: x => x.AskId,
+                        principalTable: "Asks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AskRounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OpenedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OpenedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AskRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AskRounds_Asks_AskId",
+                        column: x => x.AskId,
+                        principalTable: "Asks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AskRounds_Systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "Systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PooledFundContributions",
                 columns: table => new
                 {
@@ -1365,6 +1436,65 @@ namespace Concordat.Core.Migrations.Sqlite
                         principalTable: "Measures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AskPositions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WouldResolve = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RecordedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AskPositions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AskPositions_AskRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AskRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AskPositions_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AskRoundResponses",
+                columns: table => new
+                {
+                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AskRoundResponses", x => new { x.RoundId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_AskRoundResponses_AskRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "AskRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AskRoundResponses_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2392,23 +2522,23 @@ namespace Concordat.Core.Migrations.Sqlite
 
             migrationBuilder.InsertData(
                 table: "NationalBodies",
-                columns: new[] { "Id", "ChangedAtUtc", "ChangedByName", "CreatedAtUtc", "CreatedByName", "Kind", "Name", "Version" },
+                columns: new[] { "Id", "ChangedAtUtc", "ChangedByName", "CreatedAtUtc", "CreatedByName", "Kind", "Name", "ResponseDueWorkingDays", "Version" },
                 values: new object[,]
                 {
-                    { new Guid("01930000-0000-7000-8000-000000000001"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEngland", "NHS England", new Guid("00000000-0000-4000-8000-000000000001") },
-                    { new Guid("01930000-0000-7000-8000-000000000002"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England East of England", new Guid("00000000-0000-4000-8000-000000000002") },
-                    { new Guid("01930000-0000-7000-8000-000000000003"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England London", new Guid("00000000-0000-4000-8000-000000000003") },
-                    { new Guid("01930000-0000-7000-8000-000000000004"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England Midlands", new Guid("00000000-0000-4000-8000-000000000004") },
-                    { new Guid("01930000-0000-7000-8000-000000000005"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England North East and Yorkshire", new Guid("00000000-0000-4000-8000-000000000005") },
-                    { new Guid("01930000-0000-7000-8000-000000000006"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England North West", new Guid("00000000-0000-4000-8000-000000000006") },
-                    { new Guid("01930000-0000-7000-8000-000000000007"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England South East", new Guid("00000000-0000-4000-8000-000000000007") },
-                    { new Guid("01930000-0000-7000-8000-000000000008"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England South West", new Guid("00000000-0000-4000-8000-000000000008") },
-                    { new Guid("01930000-0000-7000-8000-000000000009"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "DepartmentOfHealthAndSocialCare", "Department of Health and Social Care", new Guid("00000000-0000-4000-8000-000000000009") },
-                    { new Guid("01930000-0000-7000-8000-00000000000a"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "CareQualityCommission", "Care Quality Commission", new Guid("00000000-0000-4000-8000-00000000000a") },
-                    { new Guid("01930000-0000-7000-8000-00000000000b"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "HousingCommunitiesAndLocalGovernment", "Ministry of Housing, Communities and Local Government", new Guid("00000000-0000-4000-8000-00000000000b") },
-                    { new Guid("01930000-0000-7000-8000-00000000000c"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "HmTreasury", "HM Treasury", new Guid("00000000-0000-4000-8000-00000000000c") },
-                    { new Guid("01930000-0000-7000-8000-00000000000d"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "Nice", "National Institute for Health and Care Excellence", new Guid("00000000-0000-4000-8000-00000000000d") },
-                    { new Guid("01930000-0000-7000-8000-00000000000e"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "UkHealthSecurityAgency", "UK Health Security Agency", new Guid("00000000-0000-4000-8000-00000000000e") }
+                    { new Guid("01930000-0000-7000-8000-000000000001"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEngland", "NHS England", 20, new Guid("00000000-0000-4000-8000-000000000001") },
+                    { new Guid("01930000-0000-7000-8000-000000000002"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England East of England", 20, new Guid("00000000-0000-4000-8000-000000000002") },
+                    { new Guid("01930000-0000-7000-8000-000000000003"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England London", 20, new Guid("00000000-0000-4000-8000-000000000003") },
+                    { new Guid("01930000-0000-7000-8000-000000000004"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England Midlands", 20, new Guid("00000000-0000-4000-8000-000000000004") },
+                    { new Guid("01930000-0000-7000-8000-000000000005"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England North East and Yorkshire", 20, new Guid("00000000-0000-4000-8000-000000000005") },
+                    { new Guid("01930000-0000-7000-8000-000000000006"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England North West", 20, new Guid("00000000-0000-4000-8000-000000000006") },
+                    { new Guid("01930000-0000-7000-8000-000000000007"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England South East", 20, new Guid("00000000-0000-4000-8000-000000000007") },
+                    { new Guid("01930000-0000-7000-8000-000000000008"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "NhsEnglandRegion", "NHS England South West", 20, new Guid("00000000-0000-4000-8000-000000000008") },
+                    { new Guid("01930000-0000-7000-8000-000000000009"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "DepartmentOfHealthAndSocialCare", "Department of Health and Social Care", 20, new Guid("00000000-0000-4000-8000-000000000009") },
+                    { new Guid("01930000-0000-7000-8000-00000000000a"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "CareQualityCommission", "Care Quality Commission", 20, new Guid("00000000-0000-4000-8000-00000000000a") },
+                    { new Guid("01930000-0000-7000-8000-00000000000b"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "HousingCommunitiesAndLocalGovernment", "Ministry of Housing, Communities and Local Government", 20, new Guid("00000000-0000-4000-8000-00000000000b") },
+                    { new Guid("01930000-0000-7000-8000-00000000000c"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "HmTreasury", "HM Treasury", 20, new Guid("00000000-0000-4000-8000-00000000000c") },
+                    { new Guid("01930000-0000-7000-8000-00000000000d"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "Nice", "National Institute for Health and Care Excellence", 20, new Guid("00000000-0000-4000-8000-00000000000d") },
+                    { new Guid("01930000-0000-7000-8000-00000000000e"), null, null, new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc), null, "UkHealthSecurityAgency", "UK Health Security Agency", 20, new Guid("00000000-0000-4000-8000-00000000000e") }
                 });
 
             migrationBuilder.CreateIndex(
@@ -2456,6 +2586,33 @@ namespace Concordat.Core.Migrations.Sqlite
                 column: "SystemId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AskIterations_AskId_Number",
+                table: "AskIterations",
+                columns: new[] { "AskId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AskIterations_SystemId",
+                table: "AskIterations",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AskPositions_OrganisationId",
+                table: "AskPositions",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AskPositions_RoundId_OrganisationId",
+                table: "AskPositions",
+                columns: new[] { "RoundId", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AskPositions_SystemId",
+                table: "AskPositions",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AskRisks_RaidEntryId",
                 table: "AskRisks",
                 column: "RaidEntryId");
@@ -2464,6 +2621,28 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "IX_AskRisks_SystemId",
                 table: "AskRisks",
                 column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AskRoundResponses_OrganisationId",
+                table: "AskRoundResponses",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AskRoundResponses_SystemId",
+                table: "AskRoundResponses",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AskRounds_OneOpenPerAsk",
+                table: "AskRounds",
+                column: "AskId",
+                unique: true,
+                filter: "\"State\" = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AskRounds_SystemId_State",
+                table: "AskRounds",
+                columns: new[] { "SystemId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Asks_NationalBodyId_Status",
@@ -3325,7 +3504,16 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AskGoals");
 
             migrationBuilder.DropTable(
+                name: "AskIterations");
+
+            migrationBuilder.DropTable(
+                name: "AskPositions");
+
+            migrationBuilder.DropTable(
                 name: "AskRisks");
+
+            migrationBuilder.DropTable(
+                name: "AskRoundResponses");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -3493,7 +3681,7 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "WorkstreamOrganisations");
 
             migrationBuilder.DropTable(
-                name: "Asks");
+                name: "AskRounds");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -3526,7 +3714,7 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "WorkItems");
 
             migrationBuilder.DropTable(
-                name: "NationalBodies");
+                name: "Asks");
 
             migrationBuilder.DropTable(
                 name: "ChangeIdeas");
@@ -3542,6 +3730,9 @@ namespace Concordat.Core.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Workstreams");
+
+            migrationBuilder.DropTable(
+                name: "NationalBodies");
 
             migrationBuilder.DropTable(
                 name: "Goals");
