@@ -84,3 +84,14 @@ public sealed record AskClock(AskSide? WaitingOn, DateOnly? Since, int DaysWaiti
         return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2.0;
     }
 }
+
+public static class LatenessWords
+{
+    public static string InWords(this Lateness lateness) => lateness switch
+    {
+        Lateness.OnTime => "On time",
+        Lateness.Overdue => "Overdue",
+        Lateness.VeryOverdue => "Very overdue",
+        _ => throw new ArgumentOutOfRangeException(nameof(lateness), lateness, null),
+    };
+}

@@ -13,6 +13,7 @@ public static class ConcordatApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         v1.MapSystemsApi();
         v1.MapGroup("").WithTags("National bodies").MapNationalApi();
+        v1.MapGroup("").WithTags("National asks (national partners)").MapNationalAsksApi();
         v1.MapGroup("").WithTags("Accounts").MapAccountsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("People").MapPeopleApi();
         v1.MapGroup("/systems/{systemId:guid}/organisations").WithTags("Organisations").MapOrganisationsApi();
