@@ -99,7 +99,12 @@ public sealed class OperatorCommandTests : IDisposable
         // The national partners belong to their bodies, outside the system.
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM NationalPartners"));
         Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM Memberships m JOIN NationalPartners n ON n.PersonId = m.PersonId"));
+        // Asks in each part of their life: two drafts (one with the partners), one in discussion, one partly agreed after four iterations.
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Asks WHERE Status = 'Draft'"));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM AskRounds WHERE State = 'Open'"));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Asks WHERE Status = 'InDiscussion'"));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Asks WHERE Status = 'PartlyAgreed' AND ConditionStatus = 'BeingMet'"));
+        Assert.Equal(6, await ScalarAsync("SELECT COUNT(*) FROM AskIterations"));
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM Goals"));
         Assert.Equal(5, await ScalarAsync("SELECT COUNT(*) FROM Contributions"));
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM CheckIns"));

@@ -80,6 +80,28 @@ public static class Seed
         return new TestPerson(person.Id, email, Password, person.DisplayName);
     }
 
+    /// <summary>A national partner of the body, with a role in no system, who signs in with the shared test password.</summary>
+    public static async Task<TestPerson> CreateNationalPartnerAsync(this TestApp app, Guid bodyId, string name = "Nadia National")
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Concordat.Core.Data.ConcordatDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
+        var email = $"national-{Guid.NewGuid().ToString("N")[..8]}@test.concordat.example";
+        var person = new Person
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, LockoutEnabled = true,
+            NormalizedEmail = users.NormalizeEmail(email), NormalizedUserName = users.NormalizeName(email),
+        };
+        person.PasswordHash = _passwordHash ??= users.PasswordHasher.HashPassword(person, Password);
+        db.Users.Add(person);
+        db.NationalPartners.Add(new Concordat.Core.National.NationalPartner
+        {
+            PersonId = person.Id, NationalBodyId = bodyId, AppointedAtUtc = DateTime.UtcNow, AppointedByName = "Test set-up",
+        });
+        await db.SaveChangesAsync();
+        return new TestPerson(person.Id, email, Password, name);
+    }
+
     public static async Task<string> TokenForAsync(this TestApp app, TestPerson person) =>
         await app.WithScopeAsync(async s =>
             (await s.GetRequiredService<TokenService>().CreateAsync(person.Id, new CreateToken("test", null), CancellationToken.None)).Secret);
