@@ -53,6 +53,27 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
             [.. ideas.Select(i => new IdeaWorkFacts(i.Id, i.GoalId, i.Title, carried.Contains(i.Id), tested.Contains(i.Id)))])];
     }
 
+    /// <summary>The asks' rules, in two queries however many asks: the asks, and the open extreme risks of goals that asks were to mitigate.</summary>
+    private async Task<IEnumerable<Finding>> AskFindingsAsync(CancellationToken ct)
+    {
+        var asks = await db.Asks.AsNoTracking().OrderBy(a => a.Title).ThenBy(a => a.Id)
+            .Select(a => new AskFacts(a.Id, a.Title, db.NationalBodies.Where(b => b.Id == a.NationalBodyId).Select(b => b.Name).Single(), a.Status, a.Goals.Count,
+                a.Conditions != null, a.ConditionStatus))
+            .ToListAsync(ct);
+        var risks = await (
+                from link in db.Set<Asks.AskRisk>().AsNoTracking()
+                join risk in db.RaidEntries on link.RaidEntryId equals risk.Id
+                join goalLink in db.RaidEntryGoals on risk.Id equals goalLink.RaidEntryId
+                join goal in db.Goals on goalLink.GoalId equals goal.Id
+                where risk.Status == RaidStatus.Open && goal.Status != GoalStatus.Retired
+                orderby goal.Title, risk.Text
+                select new { link.AskId, Goal = goal.Title, Risk = risk })
+            .ToListAsync(ct);
+        // The scores are worked out from likelihood and impact, so the band is read here rather than in the query.
+        return AskChecks.Run(asks, [.. risks.Where(r => Math.Max(r.Risk.InherentScore ?? 0, r.Risk.ResidualScore ?? 0) >= RiskMatrix.Extreme)
+            .Select(r => new AskRiskFacts(r.AskId, r.Goal, r.Risk.Text))]);
+    }
+
     /// <summary>Reads every goal that is not retired, with what the checks need, and runs the checks on it.</summary>
     public async Task<StrategyReading> ReadAsync(CancellationToken ct)
     {
@@ -114,6 +135,7 @@ public sealed class HealthCheckService(ConcordatDb db, ContributionService contr
             SystemFindings = [.. health.SystemFindings, .. RiskCheck.Findings(risks.Select(r => new RiskFacts(r.Entry.Id, r.Entry.Text, r.Owner,
                 r.Entry.InherentScore ?? 0, r.Entry.ResidualScore ?? 0, r.Entry.Mitigation is not null, r.Entry.IsOverdue(today))))],
         };
+        health = health with { SystemFindings = [.. health.SystemFindings, .. await AskFindingsAsync(ct)] };
         return new StrategyReading(readings, byGoal, health)
         {
             LastClosedIteration = closed.Count == 0 ? null : closed[^1].Iteration, OpenRisks = [.. risks.Select(r => new OpenRisk(r.Entry, r.Owner))],

@@ -72,9 +72,12 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
     /// <summary>Risks that entered or left the top risks, or were re-scored, re-owned or mitigated differently.</summary>
     public IReadOnlyList<ItemChange> Risks { get; init; } = [];
 
+    /// <summary>The asks of national bodies added, removed or changed (their status, words or deal).</summary>
+    public IReadOnlyList<ItemChange> Asks { get; init; } = [];
+
     public bool WorkProgrammeChanged => Workstreams.Count > 0 || LastReview.Count > 0 || Risks.Count > 0;
 
-    public bool HasChanges => Narrative.Count > 0 || Goals.Count > 0 || WorkProgrammeChanged || Resources.Count > 0 || PooledFunds.Count > 0;
+    public bool HasChanges => Narrative.Count > 0 || Goals.Count > 0 || WorkProgrammeChanged || Asks.Count > 0 || Resources.Count > 0 || PooledFunds.Count > 0;
 
     /// <summary>
     /// The same comparison as Markdown, for a board paper: removed words ~~struck through~~, added words in **bold**; every text
@@ -118,6 +121,11 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
                 AppendFields(md, LastReview, "");
             }
             AppendItems(md, "Top risks", Risks);
+        }
+        if (Asks.Count > 0)
+        {
+            md.AppendLine("## What we need from national partners and what we offer").AppendLine();
+            AppendItems(md, "Asks", Asks);
         }
         md.AppendLine("## Collective resources").AppendLine();
         if (Resources.Count == 0 && PooledFunds.Count == 0)
@@ -212,6 +220,7 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
             // Versions published before the review and the risks were kept (no top risks recorded) say nothing of them, rather than that they were added.
             LastReview = from.TopRisks is not null && to.TopRisks is not null ? CompareReview(from.LastReview, to.LastReview) : [],
             Risks = from.TopRisks is { } risksBefore && to.TopRisks is { } risksNow ? CompareRisks(risksBefore, risksNow) : [],
+            Asks = from.Asks is { } asksBefore && to.Asks is { } asksNow ? CompareAsks(asksBefore, asksNow) : [],
         };
     }
 
@@ -228,6 +237,18 @@ public sealed record StrategyComparison(string From, string To, IReadOnlyList<Go
                 ("Blocked", Joined(a.Blocked), Joined(b.Blocked))));
             return f;
         });
+
+    private static List<ItemChange> CompareAsks(IReadOnlyList<DocumentAsk> before, IReadOnlyList<DocumentAsk> after) =>
+        Items(before, after, a => a.Title, (a, b) =>
+        {
+            var f = Fields(("Status", a.Status, b.Status), ("Addressed to", a.NationalBody, b.NationalBody));
+            AddProse(f, "What we ask", a.Request, b.Request);
+            AddProse(f, "What we offer in return", a.Offer, b.Offer);
+            AddProse(f, "What was granted", a.Granted, b.Granted);
+            AddProse(f, "What we undertook", a.Conditions, b.Conditions);
+            f.AddRange(Fields(("Conditions being met", a.ConditionsMet, b.ConditionsMet)));
+            return f;
+        }, a => a.Id.ToString());
 
     private static List<FieldDifference> CompareReview(DocumentIterationReview? a, DocumentIterationReview? b)
     {

@@ -156,6 +156,17 @@ public sealed record DocumentFund(string Name, string FinancialYear, long PaidIn
     public string NameInWords() => Name.Contains(FinancialYear, StringComparison.Ordinal) ? Name : $"{Name} ({FinancialYear})";
 }
 
+/// <summary>
+/// An ask of a national body the partners have agreed, as the strategy reports it: what is asked, what the system offers
+/// in return, where it stands and, once decided, the deal's two sides.
+/// </summary>
+public sealed record DocumentAsk(Guid Id, string Title, string Category, string NationalBody, string Status, string Request, string? Offer, string Owner,
+    IReadOnlyList<string> Goals, string? Granted, string? Conditions, string? ConditionsMet)
+{
+    /// <summary>In the deal ledger: agreed, in part or in full, whatever has happened since.</summary>
+    public bool IsDeal => Granted is not null;
+}
+
 /// <summary>The strategy, generated from the live data: what a board paper would say, but never out of date.</summary>
 public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc, IReadOnlyList<DocumentGoal> Goals, IReadOnlyList<DocumentResource> Resources,
     IReadOnlyList<DocumentFund> PooledFunds, IReadOnlyList<DocumentAmbition>? Ambitions = null)
@@ -177,6 +188,9 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
 
     /// <summary>How many risks are open in the RAID log, of which <see cref="TopRisks"/> are the highest.</summary>
     public int OpenRisks { get; init; }
+
+    /// <summary>The asks of national bodies the partners have agreed; null in versions published before asks were kept.</summary>
+    public IReadOnlyList<DocumentAsk>? Asks { get; init; }
 
     /// <summary>"The 5 highest-scoring of 12 open risks in the RAID log." (or all of them, when there are few).</summary>
     public string TopRisksInWords() => (TopRisks?.Count ?? 0) switch
@@ -268,6 +282,10 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
         {
             AppendReviewAndRisks(risks);
         }
+        if (Asks is { } asks)
+        {
+            AppendAsks(asks);
+        }
         md.AppendLine("## Our collective resources").AppendLine();
         md.AppendLine("| Kind | Available | Committed | Idle |").AppendLine("|---|---:|---:|---:|");
         foreach (var r in Resources)
@@ -279,6 +297,41 @@ public sealed record StrategyDocument(string SystemName, DateTime GeneratedAtUtc
             md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{M(f.NameInWords())}: {Prose.Pounds(f.PaidInPence)} paid in by partners, {Prose.Pounds(f.AllocatedInPence)} allocated to schemes.");
         }
         return md.ToString();
+
+        void AppendAsks(IReadOnlyList<DocumentAsk> asks)
+        {
+            md.AppendLine("## What we need from national partners and what we offer").AppendLine();
+            if (asks.Count == 0)
+            {
+                md.AppendLine("The partners have agreed no asks of national bodies yet.").AppendLine();
+                return;
+            }
+            foreach (var a in asks)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"### {M(a.Title)}").AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"- Asked of {M(a.NationalBody)} ({M(Prose.Clause(a.Category))}), owned by {M(a.Owner)}: {M(Prose.Clause(a.Status))}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- What we ask: {M(a.Request)}");
+                md.AppendLine(CultureInfo.InvariantCulture, $"- What we offer in return: {M(a.Offer ?? "nothing said yet")}");
+                if (a.Goals.Count > 0)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"- Unlocks: {M(string.Join("; ", a.Goals))}");
+                }
+                md.AppendLine();
+            }
+            var deals = asks.Where(a => a.IsDeal).ToList();
+            md.AppendLine("### The deal").AppendLine();
+            if (deals.Count == 0)
+            {
+                md.AppendLine("No ask has been agreed yet.").AppendLine();
+                return;
+            }
+            md.AppendLine("| Ask | What was granted | What we undertook | Being met |").AppendLine("|---|---|---|---|");
+            foreach (var d in deals)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {M(d.Title)} | {M(d.Granted)} | {M(d.Conditions ?? "No conditions")} | {M(d.ConditionsMet ?? "")} |");
+            }
+            md.AppendLine();
+        }
 
         void AppendReviewAndRisks(IReadOnlyList<DocumentRisk> risks)
         {
@@ -517,7 +570,26 @@ public sealed class StrategyDocumentService(ConcordatDb db, GoalService goals, P
             LastReview = reading.LastClosedIteration is { } last ? await ReviewAsync(last, ct) : null,
             TopRisks = DocumentRisk.Top(reading.OpenRisks),
             OpenRisks = reading.OpenRisks.Count,
+            Asks = await AsksAsync(ct),
         };
+    }
+
+    /// <summary>The asks the partners agreed (drafts are still the owner's), by title: two queries however many.</summary>
+    private async Task<IReadOnlyList<DocumentAsk>> AsksAsync(CancellationToken ct)
+    {
+        var asks = await db.Asks.AsNoTracking().Where(a => a.Status != Asks.AskStatus.Draft).OrderBy(a => a.Title).ThenBy(a => a.Id)
+            .Select(a => new
+            {
+                a.Id, a.Title, a.Category, a.Status, a.Request, a.Offer, a.Granted, a.Conditions, a.ConditionStatus,
+                Body = db.NationalBodies.Where(b => b.Id == a.NationalBodyId).Select(b => b.Name).Single(),
+                Owner = db.Organisations.Where(o => o.Id == a.OwnerOrganisationId).Select(o => o.Name).Single(),
+            })
+            .ToListAsync(ct);
+        var goalTitles = (await db.Set<Asks.AskGoal>().AsNoTracking().Join(db.Goals, l => l.GoalId, g => g.Id, (l, g) => new { l.AskId, g.Title }).ToListAsync(ct))
+            .ToLookup(l => l.AskId, l => l.Title);
+        return [.. asks.Select(a => new DocumentAsk(a.Id, a.Title, Asks.AskWords.InWords(a.Category), a.Body, Asks.AskWords.InWords(a.Status), a.Request, a.Offer, a.Owner,
+            [.. goalTitles[a.Id].Order(StringComparer.Ordinal)], a.Granted, a.Conditions,
+            a.Granted is null || a.Conditions is null ? null : Asks.AskWords.InWords(a.ConditionStatus)))];
     }
 
     /// <summary>

@@ -143,6 +143,10 @@ public abstract class DemoWorkspaceProgrammeTests(TestApp app, DatabaseKind kind
         Assert.Contains("is overdue for review", risk.Explanation, StringComparison.Ordinal);
         Assert.DoesNotContain(findings, f => f.Check is IterationCheck.NotReviewed or WorkProgrammeChecks.CycleWithoutPredictionOrMeasure
             or WorkProgrammeChecks.IdeaNobodyWorksOn or HealthCheck.DependencyOffTrack);
+        // The community trust's draft ask for capital names no goal yet; the partly agreed ask's conditions are being met.
+        var ask = Assert.Single(findings, f => f.Check == AskChecks.UnlocksNoGoal);
+        Assert.Equal("Capital for a community diagnostic centre in Eastvale", ask.Subject);
+        Assert.DoesNotContain(findings, f => f.Check is AskChecks.ConditionsNotMet or AskChecks.ExtremeRiskOnDeclinedAsk);
     }
 
     private Task<Guid> DemoAsync() => App.DemoAsync(Ct);
