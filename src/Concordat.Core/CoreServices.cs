@@ -56,6 +56,7 @@ public static class CoreServices
         services.AddScoped<Asks.AskRoundService>();
         services.AddScoped<Asks.AskExchangeService>();
         services.AddScoped<Asks.NationalInbox>();
+        services.AddScoped<Asks.ThemeService>();
         services.AddScoped<HistoryService>();
         services.AddScoped<TokenService>();
         services.AddScoped<Goals.GoalService>();

@@ -285,12 +285,13 @@ public sealed record AskWording(string Title, string Barrier, string Request, st
 internal static class AskIterations
 {
     public static AskIteration Append(ConcordatDb db, Ask ask, AskIterationKind kind, Guid? personId, string byName, string forName, DateTime now,
-        string? text, string? conditions, AskWording? words, int lastNumber)
+        string? text, string? conditions, AskWording? words, int lastNumber, NationalTheme? theme = null)
     {
         var iteration = new AskIteration
         {
             SystemId = ask.SystemId, AskId = ask.Id, Number = lastNumber + 1, Kind = kind, ByPersonId = personId, ByName = byName, ForName = forName, AtUtc = now,
             Text = text, Conditions = conditions, Title = words?.Title, Barrier = words?.Barrier, Request = words?.Request, Offer = words?.Offer,
+            ThemeId = theme?.Id, ThemeTitle = theme?.Title,
         };
         db.AskIterations.Add(iteration);
         ask.Status = kind.StatusAfter();

@@ -110,6 +110,10 @@ public sealed class AskIteration : ITenantOwned
     public required string ForName { get; init; }
     public DateTime AtUtc { get; init; }
 
+    /// <summary>Set when the body answered a national theme: this is that answer as it reached this ask, with the theme's title then.</summary>
+    public Guid? ThemeId { get; init; }
+    public string? ThemeTitle { get; init; }
+
     public bool IsProposal => Kind is AskIterationKind.Proposal or AskIterationKind.RevisedProposal;
 }
 
@@ -128,6 +132,8 @@ internal sealed class AskIterationConfiguration : IEntityTypeConfiguration<AskIt
         builder.Property(i => i.ByName).HasMaxLength(People.Person.DisplayNameMaxLength);
         builder.Property(i => i.ForName).HasMaxLength(200);
         builder.HasOne<Ask>().WithMany().HasForeignKey(i => i.AskId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(i => i.ThemeTitle).HasMaxLength(NationalTheme.TitleMaxLength);
+        builder.HasOne<NationalTheme>().WithMany().HasForeignKey(i => i.ThemeId).OnDelete(DeleteBehavior.Restrict);
         // Two replies saved at once cannot both take the same number: the second fails and is told to read again.
         builder.HasIndex(i => new { i.AskId, i.Number }).IsUnique();
         builder.HasIndex(i => i.SystemId);

@@ -80,20 +80,27 @@ public sealed class NationalInbox(ConcordatDb db, TimeProvider clock)
     {
         var found = await GetAsync(partner, askId, ct);
         var errors = new InputErrors();
+        var response = Read(input, errors, kind => Refusal(kind, found));
+        errors.ThrowIfAny();
+        var iteration = await ApplyAsync(partner, found, response, expectedVersion, null, ct);
+        await SaveAsync(found.Ask.Title, ct);
+        return iteration;
+    }
+
+    /// <summary>A response checked for what its kind needs, the same whether given to one ask or to a theme.</summary>
+    internal sealed record ValidResponse(AskIterationKind Kind, string? Text, string? Conditions);
+
+    /// <summary>Reads a response; <paramref name="refusal"/> says why this kind cannot be given now, if it cannot.</summary>
+    internal static ValidResponse Read(NationalResponse input, InputErrors errors, Func<AskIterationKind, string?> refusal)
+    {
         var kind = input.Kind ?? default;
         if (input.Kind is not ({ } k and not (AskIterationKind.Proposal or AskIterationKind.RevisedProposal or AskIterationKind.Feedback)) || !Enum.IsDefined(k))
         {
             errors.Add(nameof(input.Kind), "Select your body's response");
         }
-        else if (found.Exchange.Clock.WaitingOn != AskSide.National)
+        else if (refusal(kind) is { } why)
         {
-            errors.Add(nameof(input.Kind), found.Exchange.Clock.WaitingOn == AskSide.System
-                ? "The ask is with the system: your body responds once it replies"
-                : "Your body has decided on this ask: it responds again only to a revised proposal");
-        }
-        else if (kind == AskIterationKind.AcceptedForDiscussion && found.Ask.Status != AskStatus.Submitted)
-        {
-            errors.Add(nameof(input.Kind), "This ask is in discussion already: ask a question or give your decision");
+            errors.Add(nameof(input.Kind), why);
         }
         var text = kind switch
         {
@@ -113,11 +120,27 @@ public sealed class NationalInbox(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.Conditions), "Conditions are attached only to an agreement or a partial agreement");
         }
-        errors.ThrowIfAny();
+        return new ValidResponse(kind, text, conditions);
+    }
 
-        // From here the act belongs to the ask's system: every row written is checked to be that system's.
-        db.Tenant.Enter(found.Ask.SystemId);
-        var ask = await db.Asks.SingleAsync(a => a.Id == askId, ct);
+    /// <summary>Why the body cannot give this response to the ask now (null when it can): it is not its move, or it accepted the ask already.</summary>
+    internal static string? Refusal(AskIterationKind kind, InboxAsk found) =>
+        found.Exchange.Clock.WaitingOn != AskSide.National
+            ? found.Exchange.Clock.WaitingOn == AskSide.System
+                ? "The ask is with the system: your body responds once it replies"
+                : "Your body has decided on this ask: it responds again only to a revised proposal"
+            : kind == AskIterationKind.AcceptedForDiscussion && found.Ask.Status != AskStatus.Submitted
+                ? "This ask is in discussion already: ask a question or give your decision"
+                : null;
+
+    /// <summary>
+    /// Adds the response to the ask as its next iteration, in the ask's own system: the ask is read again by its id and
+    /// body, and everything written (the ask, the iteration, the audit entry) carries that system's id.
+    /// </summary>
+    internal async Task<AskIteration> ApplyAsync(NationalPartnerView partner, InboxAsk found, ValidResponse response, Guid? expectedVersion, NationalTheme? theme,
+        CancellationToken ct)
+    {
+        var ask = await db.Asks.IgnoreQueryFilters().SingleAsync(a => a.Id == found.Ask.Id && a.NationalBodyId == partner.NationalBodyId, ct);
         if (!ask.Version.Matches(expectedVersion, "ask"))
         {
             throw new EditConflictException(ask.Title, ask.Version, new Dictionary<string, string?> { ["Status"] = ask.Status.InWords() });
@@ -126,8 +149,9 @@ public sealed class NationalInbox(ConcordatDb db, TimeProvider clock)
         db.Entry(ask).State = EntityState.Modified;
         var before = ask.Status.InWords();
         var now = clock.GetUtcNow().UtcDateTime;
+        var (kind, text, conditions) = (response.Kind, response.Text, response.Conditions);
         var iteration = AskIterations.Append(db, ask, kind, partner.PersonId, partner.Name, partner.NationalBody, now, text, conditions, null,
-            found.Exchange.Iterations.Count == 0 ? 0 : found.Exchange.Iterations[^1].Iteration.Number);
+            found.Exchange.Iterations.Count == 0 ? 0 : found.Exchange.Iterations[^1].Iteration.Number, theme);
         if (kind is AskIterationKind.Agreed or AskIterationKind.PartlyAgreed)
         {
             ask.Granted = text ?? ask.Request;
@@ -141,16 +165,22 @@ public sealed class NationalInbox(ConcordatDb db, TimeProvider clock)
             {
                 ["Status"] = ask.Status.InWords(), ["Response"] = kind.InWords(), ["Said"] = text, ["Conditions"] = conditions,
                 ["Iteration"] = iteration.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Given to the national theme"] = theme?.Title,
             });
+        return iteration;
+    }
+
+    internal async Task SaveAsync(string what, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
-            throw new EditConflictException(ask.Title, Guid.Empty, new Dictionary<string, string?>());
+            // The system replied, or a colleague responded, while this person wrote: read again.
+            throw new EditConflictException(what, Guid.Empty, new Dictionary<string, string?>());
         }
-        return iteration;
     }
 
     /// <summary>Asks addressed to the partner's body that its system has submitted: the only asks a national partner reads.</summary>

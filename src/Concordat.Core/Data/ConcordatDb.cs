@@ -29,6 +29,7 @@ public abstract class ConcordatDb(DbContextOptions options, TenantScope tenant)
     public DbSet<Asks.AskRound> AskRounds => Set<Asks.AskRound>();
     public DbSet<Asks.AskPosition> AskPositions => Set<Asks.AskPosition>();
     public DbSet<Asks.AskIteration> AskIterations => Set<Asks.AskIteration>();
+    public DbSet<Asks.NationalTheme> NationalThemes => Set<Asks.NationalTheme>();
     public DbSet<Place> Places => Set<Place>();
     public DbSet<Neighbourhood> Neighbourhoods => Set<Neighbourhood>();
     public DbSet<GovernanceForum> Forums => Set<GovernanceForum>();

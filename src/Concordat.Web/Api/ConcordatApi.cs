@@ -14,6 +14,7 @@ public static class ConcordatApi
         v1.MapSystemsApi();
         v1.MapGroup("").WithTags("National bodies").MapNationalApi();
         v1.MapGroup("").WithTags("National asks (national partners)").MapNationalAsksApi();
+        v1.MapGroup("").WithTags("National asks (national partners)").MapNationalThemesApi();
         v1.MapGroup("").WithTags("Accounts").MapAccountsApi();
         v1.MapGroup("/systems/{systemId:guid}").WithTags("People").MapPeopleApi();
         v1.MapGroup("/systems/{systemId:guid}/organisations").WithTags("Organisations").MapOrganisationsApi();

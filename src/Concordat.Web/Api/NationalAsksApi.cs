@@ -59,7 +59,7 @@ public static class NationalAsksApi
     private static async Task<NationalPartnerView> PartnerAsync(HttpContext context, NationalBodyService bodies, CancellationToken ct) =>
         await bodies.PartnerOfAsync(context.User.PersonId(), ct) ?? throw new NotFoundException("You are not a national partner.");
 
-    private static InboxItemResponse ToResponse(InboxItem i) => new(i.Id, i.SystemId, i.System, i.Title, i.Category, i.Status, i.SubmittedAtUtc,
+    public static InboxItemResponse ToResponse(InboxItem i) => new(i.Id, i.SystemId, i.System, i.Title, i.Category, i.Status, i.SubmittedAtUtc,
         new AskClockResponse(i.Clock.WaitingOn, i.Clock.Since, i.Clock.DaysWaiting, i.Clock.SystemDays, i.Clock.NationalDays, i.Clock.MedianDaysPerIteration,
             i.Clock.Lateness, i.Clock.DueWorkingDays));
 

@@ -33,6 +33,8 @@ public static class HistoryText
         "AskResponded" => entry.Changes.FirstOrDefault(c => c.Field == "Response") is { After: { } response }
             ? $"National body's response to the ask {entry.EntityName}: {response}"
             : $"National body responded to the ask {entry.EntityName}",
+        "AskLinkedToTheme" => $"Ask {entry.EntityName} linked to a national theme",
+        "AskUnlinkedFromTheme" => $"Ask {entry.EntityName} no longer linked to a national theme",
         "AskImplemented" => $"Ask {entry.EntityName} implemented",
         "AskImpactReviewed" => $"Impact of the ask {entry.EntityName} reviewed",
         "AskConditionsAssessed" => $"Conditions of the ask {entry.EntityName} assessed",

@@ -216,6 +216,13 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ThemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThemeTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -223,6 +230,8 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("SystemId");
+
+                    b.HasIndex("ThemeId");
 
                     b.HasIndex("AskId", "Number")
                         .IsUnique();
@@ -377,6 +386,69 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasIndex("SystemId");
 
                     b.ToTable("AskRoundResponses", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.NationalTheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NationalBodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponseDueAtSystems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalBodyId");
+
+                    b.ToTable("NationalThemes", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.ThemeAsk", b =>
+                {
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ThemeId", "AskId");
+
+                    b.HasIndex("AskId");
+
+                    b.ToTable("ThemeAsks", (string)null);
                 });
 
             modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
@@ -3777,6 +3849,11 @@ namespace Concordat.Core.Migrations.Sqlite
                         .HasForeignKey("AskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Concordat.Core.Asks.NationalTheme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Concordat.Core.Asks.AskPosition", b =>
@@ -3835,6 +3912,30 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.HasOne("Concordat.Core.Asks.AskRound", null)
                         .WithMany("RequiredResponses")
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.NationalTheme", b =>
+                {
+                    b.HasOne("Concordat.Core.National.NationalBody", null)
+                        .WithMany()
+                        .HasForeignKey("NationalBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.ThemeAsk", b =>
+                {
+                    b.HasOne("Concordat.Core.Asks.Ask", null)
+                        .WithMany()
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Asks.NationalTheme", null)
+                        .WithMany("Asks")
+                        .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4903,6 +5004,11 @@ namespace Concordat.Core.Migrations.Sqlite
                     b.Navigation("Positions");
 
                     b.Navigation("RequiredResponses");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.NationalTheme", b =>
+                {
+                    b.Navigation("Asks");
                 });
 
             modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>

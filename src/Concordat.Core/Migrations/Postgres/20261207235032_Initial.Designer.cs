@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Concordat.Core.Migrations.Postgres
 {
     [DbContext(typeof(PostgresConcordatDb))]
-    [Migration("20261207223529_Initial")]
+    [Migration("20261207235032_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -224,6 +224,13 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ThemeTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Title")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -231,6 +238,8 @@ namespace Concordat.Core.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("SystemId");
+
+                    b.HasIndex("ThemeId");
 
                     b.HasIndex("AskId", "Number")
                         .IsUnique();
@@ -385,6 +394,69 @@ namespace Concordat.Core.Migrations.Postgres
                     b.HasIndex("SystemId");
 
                     b.ToTable("AskRoundResponses", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.NationalTheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("NationalBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ResponseDueAtSystems")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NationalBodyId");
+
+                    b.ToTable("NationalThemes", (string)null);
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.ThemeAsk", b =>
+                {
+                    b.Property<Guid>("ThemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("ThemeId", "AskId");
+
+                    b.HasIndex("AskId");
+
+                    b.ToTable("ThemeAsks", (string)null);
                 });
 
             modelBuilder.Entity("Concordat.Core.Contributions.CheckIn", b =>
@@ -3791,6 +3863,11 @@ namespace Concordat.Core.Migrations.Postgres
                         .HasForeignKey("AskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Concordat.Core.Asks.NationalTheme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Concordat.Core.Asks.AskPosition", b =>
@@ -3849,6 +3926,30 @@ namespace Concordat.Core.Migrations.Postgres
                     b.HasOne("Concordat.Core.Asks.AskRound", null)
                         .WithMany("RequiredResponses")
                         .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.NationalTheme", b =>
+                {
+                    b.HasOne("Concordat.Core.National.NationalBody", null)
+                        .WithMany()
+                        .HasForeignKey("NationalBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.ThemeAsk", b =>
+                {
+                    b.HasOne("Concordat.Core.Asks.Ask", null)
+                        .WithMany()
+                        .HasForeignKey("AskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concordat.Core.Asks.NationalTheme", null)
+                        .WithMany("Asks")
+                        .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4917,6 +5018,11 @@ namespace Concordat.Core.Migrations.Postgres
                     b.Navigation("Positions");
 
                     b.Navigation("RequiredResponses");
+                });
+
+            modelBuilder.Entity("Concordat.Core.Asks.NationalTheme", b =>
+                {
+                    b.Navigation("Asks");
                 });
 
             modelBuilder.Entity("Concordat.Core.Goals.AgreementRound", b =>

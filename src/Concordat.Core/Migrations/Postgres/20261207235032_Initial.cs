@@ -2,12 +2,13 @@
 using Concordat.Core.History;
 using Concordat.Core.Strategy;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Concordat.Core.Migrations.Sqlite
+namespace Concordat.Core.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -19,10 +20,10 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Areas",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true)
+                    Code = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ParentCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -33,10 +34,10 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -47,10 +48,10 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -61,15 +62,15 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "NationalBodies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ResponseDueWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ResponseDueWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    ChangedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -80,25 +81,25 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    IsAdministrator = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DeactivatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    IsAdministrator = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DeactivatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -109,11 +110,11 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Systems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StrategyIsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StrategyIsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -124,11 +125,11 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -142,18 +143,42 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NationalThemes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NationalBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ResponseDueAtSystems = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NationalThemes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NationalThemes_NationalBodies_NationalBodyId",
+                        column: x => x.NationalBodyId,
+                        principalTable: "NationalBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastUsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -170,11 +195,11 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -191,10 +216,10 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -211,8 +236,8 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,10 +260,10 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -255,11 +280,11 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "NationalPartners",
                 columns: table => new
                 {
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NationalBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Team = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    AppointedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AppointedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NationalBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Team = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    AppointedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AppointedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -282,12 +307,12 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Ambitions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -304,23 +329,23 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ActorPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ActingForOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ActingForOrganisationName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
-                    DelegationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    EntityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EntityName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    BeforeJson = table.Column<string>(type: "TEXT", nullable: true),
-                    AfterJson = table.Column<string>(type: "TEXT", nullable: true),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActingForOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActingForOrganisationName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    DelegationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Action = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    EntityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EntityName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    BeforeJson = table.Column<string>(type: "text", nullable: true),
+                    AfterJson = table.Column<string>(type: "text", nullable: true),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -337,14 +362,14 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedByPersonId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -367,9 +392,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "IterationCadences",
                 columns: table => new
                 {
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Weeks = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Weeks = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -386,20 +411,20 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Iterations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Objective = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ReviewHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReviewNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RetrospectiveClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Objective = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReviewHeldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReviewNotes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RetrospectiveClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -416,16 +441,16 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    OdsCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
-                    OnsCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
-                    CharityNumber = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    CompanyNumber = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    IsPartner = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OdsCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    OnsCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    CharityNumber = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    CompanyNumber = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    IsPartner = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -442,13 +467,13 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Places",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    LocalAuthorityCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
-                    SubIcbLocationCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
-                    RetiredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    LocalAuthorityCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    SubIcbLocationCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    RetiredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -465,13 +490,13 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "StrategyNarratives",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Vision = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    Principles = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    Context = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    EnablingStrategies = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Vision = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Principles = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Context = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    EnablingStrategies = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -488,10 +513,10 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Visits",
                 columns: table => new
                 {
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SeenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ChangesSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SeenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangesSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -514,16 +539,16 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "IterationSnapshotItems",
                 columns: table => new
                 {
-                    IterationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    BlockedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    IterationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BlockedReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -540,27 +565,27 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Asks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    NationalBodyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Barrier = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Request = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Evidence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Offer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Granted = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Conditions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ConditionStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ConditionNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ImplementedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ImpactReview = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    NationalBodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Barrier = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Request = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Offer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OwnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Granted = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Conditions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConditionStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ConditionNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ImplementedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ImpactReview = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -589,16 +614,16 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Delegations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Capability = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DelegatePersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Until = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    GrantedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    GrantedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RevokedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Capability = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DelegatePersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Until = table.Column<DateOnly>(type: "date", nullable: false),
+                    GrantedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    GrantedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -621,9 +646,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "IterationParticipants",
                 columns: table => new
                 {
-                    IterationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    IterationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -646,12 +671,12 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -680,15 +705,15 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "PooledFunds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    HostOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PoolManager = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    FinancialYear = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HostOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PoolManager = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FinancialYear = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -711,16 +736,16 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "RetrospectiveAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IterationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WentWell = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ToChange = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    LearnedAboutPartners = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IterationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WentWell = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ToChange = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LearnedAboutPartners = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -743,15 +768,15 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Workstreams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    LeadOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SeniorResponsibleOwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    LeadOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SeniorResponsibleOwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -780,14 +805,14 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Forums",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TermsOfReference = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    TermsOfReferenceUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PlaceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TermsOfReference = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    TermsOfReferenceUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -810,33 +835,33 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Measures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Definition = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Frequency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Improvement = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Target = table.Column<double>(type: "REAL", nullable: true),
-                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Geography = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    GeographyOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
-                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PoolYears = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReleasedEvery = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    ReleaseLag = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReleaseLagUnit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RelativeTargetKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    RelativeTargetAmount = table.Column<double>(type: "REAL", nullable: true),
-                    RelativeTargetReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RelativeTargetBaseline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RelativeTargetBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Definition = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Format = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Improvement = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Target = table.Column<double>(type: "double precision", nullable: true),
+                    SourceKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Geography = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PlaceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    GeographyOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AreaCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    OwnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PoolYears = table.Column<int>(type: "integer", nullable: true),
+                    ReleasedEvery = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ReleaseLag = table.Column<int>(type: "integer", nullable: true),
+                    ReleaseLagUnit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RelativeTargetKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RelativeTargetAmount = table.Column<double>(type: "double precision", nullable: true),
+                    RelativeTargetReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RelativeTargetBaseline = table.Column<DateOnly>(type: "date", nullable: true),
+                    RelativeTargetBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -871,11 +896,11 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Neighbourhoods",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -892,9 +917,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "OrganisationPlaces",
                 columns: table => new
                 {
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -917,28 +942,28 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Resources",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Quantity = table.Column<double>(type: "REAL", nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    AvailableCapacity = table.Column<double>(type: "REAL", nullable: false),
-                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Contact = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    OpeningHours = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    DataOwner = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    HasDataSharingAgreement = table.Column<bool>(type: "INTEGER", nullable: true),
-                    FundingSource = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    FinancialYear = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
-                    IsRecurrent = table.Column<bool>(type: "INTEGER", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Quantity = table.Column<double>(type: "double precision", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AvailableCapacity = table.Column<double>(type: "double precision", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Contact = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Notes = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    OpeningHours = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DataOwner = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    HasDataSharingAgreement = table.Column<bool>(type: "boolean", nullable: true),
+                    FundingSource = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    FinancialYear = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
+                    IsRecurrent = table.Column<bool>(type: "boolean", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -967,13 +992,13 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "RelatedDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NarrativeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NarrativeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -990,21 +1015,23 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AskIterations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AskId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Barrier = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Request = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Offer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Conditions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ByPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    ForName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Barrier = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Request = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Offer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Conditions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ByPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    ForName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ThemeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ThemeTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1015,22 +1042,28 @@ namespace Concordat.Core.Migrations.Sqlite
                         principalTable: "Asks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AskIterations_NationalThemes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "NationalThemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
                 name: "AskRounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AskId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OpenedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpenedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OpenedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpenedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1050,16 +1083,42 @@ namespace Concordat.Core.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ThemeAsks",
+                columns: table => new
+                {
+                    ThemeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LinkedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LinkedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThemeAsks", x => new { x.ThemeId, x.AskId });
+                    table.ForeignKey(
+                        name: "FK_ThemeAsks_Asks_AskId",
+                        column: x => x.AskId,
+                        principalTable: "Asks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ThemeAsks_NationalThemes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "NationalThemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PooledFundContributions",
                 columns: table => new
                 {
-                    PooledFundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AmountInPence = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConfirmedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ProposedInPence = table.Column<long>(type: "INTEGER", nullable: true),
-                    ProposedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    PooledFundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AmountInPence = table.Column<long>(type: "bigint", nullable: false),
+                    ConfirmedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProposedInPence = table.Column<long>(type: "bigint", nullable: true),
+                    ProposedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1082,11 +1141,11 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "PooledFundSchemes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PooledFundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AmountInPence = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PooledFundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AmountInPence = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1103,22 +1162,22 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "WorkItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StatusSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    BlockedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    BlockedOnOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Size = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    IterationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OwnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StatusSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    BlockedReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    BlockedOnOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Size = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IterationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1165,9 +1224,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "WorkstreamOrganisations",
                 columns: table => new
                 {
-                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1190,9 +1249,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "ForumMembers",
                 columns: table => new
                 {
-                    ForumId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ForumId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1215,22 +1274,22 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Goals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    OutcomeStatement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Population = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    WholeSystem = table.Column<bool>(type: "INTEGER", nullable: false),
-                    InequalityLens = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Horizon = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    LeadOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OwningForumId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SeniorResponsibleOwner = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AmbitionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    WholeSystem = table.Column<bool>(type: "boolean", nullable: false),
+                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeadOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OwningForumId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SeniorResponsibleOwner = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AmbitionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1265,30 +1324,30 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "RaidEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Cause = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Effect = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Likelihood = table.Column<int>(type: "INTEGER", nullable: true),
-                    Impact = table.Column<int>(type: "INTEGER", nullable: true),
-                    Response = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Mitigation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ResidualLikelihood = table.Column<int>(type: "INTEGER", nullable: true),
-                    ResidualImpact = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ForumId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CheckHow = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CheckOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IssueImpact = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Resolution = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Authority = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OwnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Cause = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Effect = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Likelihood = table.Column<int>(type: "integer", nullable: true),
+                    Impact = table.Column<int>(type: "integer", nullable: true),
+                    Response = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Mitigation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ResidualLikelihood = table.Column<int>(type: "integer", nullable: true),
+                    ResidualImpact = table.Column<int>(type: "integer", nullable: true),
+                    ReviewOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ForumId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CheckHow = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CheckOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IssueImpact = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Resolution = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Authority = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1317,17 +1376,17 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "StrategyVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PublishedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    DocumentJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ChecksPassed = table.Column<int>(type: "INTEGER", nullable: false),
-                    Checks = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgreedByForumId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AgreedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DocumentJson = table.Column<string>(type: "text", nullable: false),
+                    ChecksPassed = table.Column<int>(type: "integer", nullable: false),
+                    Checks = table.Column<int>(type: "integer", nullable: false),
+                    AgreedByForumId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AgreedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1350,11 +1409,11 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "MeasureRebases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1371,18 +1430,18 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Observations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Value = table.Column<double>(type: "REAL", nullable: false),
-                    Count = table.Column<double>(type: "REAL", nullable: true),
-                    Denominator = table.Column<double>(type: "REAL", nullable: true),
-                    LowerCi = table.Column<double>(type: "REAL", nullable: true),
-                    UpperCi = table.Column<double>(type: "REAL", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    Count = table.Column<double>(type: "double precision", nullable: true),
+                    Denominator = table.Column<double>(type: "double precision", nullable: true),
+                    LowerCi = table.Column<double>(type: "double precision", nullable: true),
+                    UpperCi = table.Column<double>(type: "double precision", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1399,13 +1458,13 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "ObservationUploads",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Rows = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Rows = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1422,10 +1481,10 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "TrajectoryPoints",
                 columns: table => new
                 {
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Value = table.Column<double>(type: "REAL", nullable: false)
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1442,18 +1501,18 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AskPositions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    WouldResolve = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    RecordedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WouldResolve = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RecordedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1476,9 +1535,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AskRoundResponses",
                 columns: table => new
                 {
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1501,22 +1560,22 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Dependencies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConsumerItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProducerItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CommittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AnsweredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeliveredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WithdrawnByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsumerItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProducerItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CommittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AnsweredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1545,12 +1604,12 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "IterationSlipNotes",
                 columns: table => new
                 {
-                    IterationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    IterationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1573,10 +1632,10 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "RetrospectiveActions",
                 columns: table => new
                 {
-                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IterationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IterationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1599,14 +1658,14 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "WorkItemComments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AuthorPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AuthorOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AuthorPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AuthorOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1623,9 +1682,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "WorkItemOrganisations",
                 columns: table => new
                 {
-                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1648,21 +1707,21 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AgreementRounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OpenedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpenedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecidedByForumId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DecisionRecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CurrentRevision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OpenedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpenedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByForumId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecisionRecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CurrentRevision = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1691,9 +1750,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AskGoals",
                 columns: table => new
                 {
-                    AskId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    AskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1716,23 +1775,23 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "ChangeIdeas",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    WhoseBehaviour = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    WhatDifferently = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PhysicalCapability = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PsychologicalCapability = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PhysicalOpportunity = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SocialOpportunity = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ReflectiveMotivation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AutomaticMotivation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Functions = table.Column<int>(type: "INTEGER", nullable: false),
-                    Levers = table.Column<int>(type: "INTEGER", nullable: false),
-                    LeverDetails = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    WhoseBehaviour = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    WhatDifferently = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PhysicalCapability = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PsychologicalCapability = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PhysicalOpportunity = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SocialOpportunity = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReflectiveMotivation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AutomaticMotivation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Functions = table.Column<int>(type: "integer", nullable: false),
+                    Levers = table.Column<int>(type: "integer", nullable: false),
+                    LeverDetails = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1749,21 +1808,21 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Contributions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Commitment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Actions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AccountablePerson = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Reviewer = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    CheckInCadenceDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StatusChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Commitment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Actions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AccountablePerson = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Reviewer = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    CheckInCadenceDays = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StatusChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1786,13 +1845,13 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Drivers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1809,9 +1868,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "GoalJointOwners",
                 columns: table => new
                 {
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1834,9 +1893,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "GoalMeasures",
                 columns: table => new
                 {
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1859,16 +1918,16 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "GoalNeeds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Types = table.Column<string>(type: "TEXT", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Quantity = table.Column<double>(type: "REAL", nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Types = table.Column<string[]>(type: "text[]", nullable: false),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Quantity = table.Column<double>(type: "double precision", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1885,9 +1944,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "GoalPlace",
                 columns: table => new
                 {
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1910,17 +1969,17 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Perspectives",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WhatItMeans = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    WhatWeNeed = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    WhatWorriesUs = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    UpdatedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WhatItMeans = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WhatWeNeed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WhatWorriesUs = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    UpdatedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1943,9 +2002,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "PooledFundSchemeGoals",
                 columns: table => new
                 {
-                    SchemeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    SchemeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1968,9 +2027,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "WorkstreamGoals",
                 columns: table => new
                 {
-                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1993,9 +2052,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "AskRisks",
                 columns: table => new
                 {
-                    AskId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RaidEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    AskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RaidEntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2018,9 +2077,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "RaidEntryGoals",
                 columns: table => new
                 {
-                    RaidEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    RaidEntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2043,9 +2102,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "RaidEntryWorkItems",
                 columns: table => new
                 {
-                    RaidEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    RaidEntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2068,9 +2127,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "RaidEntryWorkstreams",
                 columns: table => new
                 {
-                    RaidEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    RaidEntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2093,23 +2152,23 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "Positions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    WouldResolve = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    RecordedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    TakenOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ConfirmedByPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ConfirmedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Confirmation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WouldResolve = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RecordedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TakenOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConfirmedByPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConfirmedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Confirmation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2132,17 +2191,17 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "ProposalRevision",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    OutcomeStatement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Population = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    InequalityLens = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Horizon = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    OutcomeStatement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Population = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    InequalityLens = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Horizon = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2159,9 +2218,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "RequiredResponse",
                 columns: table => new
                 {
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2184,30 +2243,30 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "PdsaCycles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RampId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PreviousCycleId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Objective = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Question = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Prediction = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    OwnerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerPersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Where = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    WhatHappened = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Observations = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Surprises = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    ActNotes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RampId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PreviousCycleId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Objective = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Question = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Prediction = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OwnerOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerPersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Where = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: true),
+                    WhatHappened = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Observations = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Surprises = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Result = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ActNotes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2254,9 +2313,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "WorkItemChangeIdeas",
                 columns: table => new
                 {
-                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    WorkItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2279,9 +2338,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "WorkstreamChangeIdeas",
                 columns: table => new
                 {
-                    WorkstreamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    WorkstreamId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2304,15 +2363,15 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "ChangeIdeaContributions",
                 columns: table => new
                 {
-                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContributionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AnsweredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContributionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequestedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2334,17 +2393,17 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "CheckIns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContributionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Confidence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Narrative = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    PostedByPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PostedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PostedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AcknowledgedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContributionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Confidence = table.Column<int>(type: "integer", nullable: false),
+                    Narrative = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PostedByPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PostedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PostedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AcknowledgedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2361,24 +2420,24 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "ResourceCommitments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContributionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResourceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Quantity = table.Column<double>(type: "REAL", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RequestedQuantity = table.Column<double>(type: "REAL", nullable: false),
-                    RequestedStartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RequestedEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OverCommitmentReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AnsweredByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContributionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResourceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Quantity = table.Column<double>(type: "double precision", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RequestedQuantity = table.Column<double>(type: "double precision", nullable: false),
+                    RequestedStartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RequestedEndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OverCommitmentReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2401,9 +2460,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "ChangeIdeaDrivers",
                 columns: table => new
                 {
-                    ChangeIdeaId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SecondaryDriverId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ChangeIdeaId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SecondaryDriverId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2425,9 +2484,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "DriverLinks",
                 columns: table => new
                 {
-                    PrimaryDriverId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SecondaryDriverId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    PrimaryDriverId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SecondaryDriverId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2449,9 +2508,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "DriverMeasures",
                 columns: table => new
                 {
-                    DriverId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    DriverId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2474,10 +2533,10 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "DriverShares",
                 columns: table => new
                 {
-                    DriverId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SharedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    DriverId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SharedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2499,9 +2558,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "PdsaCycleOrganisations",
                 columns: table => new
                 {
-                    CycleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    CycleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2595,6 +2654,11 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "IX_AskIterations_SystemId",
                 table: "AskIterations",
                 column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AskIterations_ThemeId",
+                table: "AskIterations",
+                column: "ThemeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AskPositions_OrganisationId",
@@ -3013,6 +3077,11 @@ namespace Concordat.Core.Migrations.Sqlite
                 column: "NationalBodyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_NationalThemes_NationalBodyId",
+                table: "NationalThemes",
+                column: "NationalBodyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Neighbourhoods_PlaceId_Name",
                 table: "Neighbourhoods",
                 columns: new[] { "PlaceId", "Name" },
@@ -3366,6 +3435,11 @@ namespace Concordat.Core.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ThemeAsks_AskId",
+                table: "ThemeAsks",
+                column: "AskId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrajectoryPoints_SystemId",
                 table: "TrajectoryPoints",
                 column: "SystemId");
@@ -3657,6 +3731,9 @@ namespace Concordat.Core.Migrations.Sqlite
                 name: "StrategyVersions");
 
             migrationBuilder.DropTable(
+                name: "ThemeAsks");
+
+            migrationBuilder.DropTable(
                 name: "TrajectoryPoints");
 
             migrationBuilder.DropTable(
@@ -3709,6 +3786,9 @@ namespace Concordat.Core.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Resources");
+
+            migrationBuilder.DropTable(
+                name: "NationalThemes");
 
             migrationBuilder.DropTable(
                 name: "WorkItems");
