@@ -100,6 +100,7 @@ public static class CoreServices
         services.AddScoped<Demo.DemoDependencies>();
         services.AddScoped<Demo.DemoRaid>();
         services.AddScoped<Demo.DemoAsks>();
+        services.AddScoped<Demo.DemoNeighbours>();
         services.AddScoped<Demo.DemoPdsa>();
 
         return services.AddIdentityCore<Person>(o =>

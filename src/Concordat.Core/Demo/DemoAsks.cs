@@ -3,6 +3,7 @@ using Concordat.Core.Data;
 using Concordat.Core.Goals;
 using Concordat.Core.National;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Concordat.Core.Demo;
 
@@ -19,7 +20,7 @@ namespace Concordat.Core.Demo;
 /// </list>
 /// The exchange is entered as it happened, on the days it happened, so the clock reads as it would in life.
 /// </summary>
-public sealed class DemoAsks(ConcordatDb db, AskService asks, TimeProvider clock)
+public sealed class DemoAsks(ConcordatDb db, AskService asks, IServiceScopeFactory scopes, TimeProvider clock)
 {
     public async Task CreateAsync(DemoProgramme p, CancellationToken ct)
     {
@@ -41,8 +42,7 @@ public sealed class DemoAsks(ConcordatDb db, AskService asks, TimeProvider clock
             p.Org("Northshire County"), [c.FrailtyGoalId, c.AeGoalId], [homeCareRisk]), county, ct);
         var region = await PartnerAsync("NHS England North East and Yorkshire", ct);
         await AgreeAndSubmitAsync(pooling.Id, p, DaysAgo(60), ct);
-        await new NationalInbox(db, At(DaysAgo(52))).RespondAsync(region, pooling.Id, new NationalResponse(AskIterationKind.Question,
-            "Would the pooled fund keep the discharge fund's ring-fence for people leaving hospital, and who would account for it?", null), Access.Versions.Any, ct);
+        await AskTheThemeAsync(region, pooling.Id, ct);
         await new AskExchangeService(db, At(DaysAgo(45))).ReplyAsync(pooling.Id, new SystemReply(AskIterationKind.RevisedProposal,
             "The ring-fence stays, and the council accounts for the pooled fund as host, as the region asked.",
             "Pool the discharge funding with the council's reablement budget",
@@ -90,6 +90,38 @@ public sealed class DemoAsks(ConcordatDb db, AskService asks, TimeProvider clock
             null, null, p.Org("Northshire and Eastvale Community"), [], []), p.LeadOf("Northshire and Eastvale Community"), ct);
     }
 
+    /// <summary>
+    /// The region links Northshire's ask and its neighbours' asks for the same freedom to one theme, and asks all three
+    /// systems one question through it. The body acts outside every system, so this is done in a scope of its own, and
+    /// the ask is read afresh here afterwards.
+    /// </summary>
+    private async Task AskTheThemeAsync(NationalPartnerView region, Guid poolingId, CancellationToken ct)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var national = scope.ServiceProvider.GetRequiredService<ConcordatDb>();
+            var inbox = new NationalInbox(national, At(DaysAgo(53)));
+            var themes = new ThemeService(national, inbox, At(DaysAgo(53)));
+            var theme = await themes.CreateAsync(region, new SaveTheme("Pooling discharge funding in the better care fund",
+                "Systems asking for the hospital discharge grants to be pooled in the better care fund under one set of conditions.", 3), ct);
+            var neighbours = await national.Asks.IgnoreQueryFilters()
+                .Where(a => a.NationalBodyId == region.NationalBodyId && a.Status == AskStatus.Submitted && a.Id != poolingId
+                    && a.Title == "Pool the discharge grants in the better care fund")
+                .OrderBy(a => a.SubmittedAtUtc).Select(a => a.Id).ToListAsync(ct);
+            foreach (var id in (IEnumerable<Guid>)[poolingId, .. neighbours])
+            {
+                await themes.LinkAsync(region, theme.Id, id, ct);
+            }
+            await new ThemeService(national, new NationalInbox(national, At(DaysAgo(52))), At(DaysAgo(52))).RespondAsync(region, theme.Id,
+                new NationalResponse(AskIterationKind.Question,
+                    "Would the pooled fund keep the discharge fund's ring-fence for people leaving hospital, and who would account for it?", null), ct);
+        }
+        foreach (var entry in db.ChangeTracker.Entries<Ask>().ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
     /// <summary>Every partner with a lead agrees the ask (the VCSE alliance with a concern), and the owner submits it, on the day given.</summary>
     private async Task AgreeAndSubmitAsync(Guid askId, DemoProgramme p, DateTime on, CancellationToken ct)
     {
@@ -117,11 +149,6 @@ public sealed class DemoAsks(ConcordatDb db, AskService asks, TimeProvider clock
 
     private static DateOnly UkDay(DateTime utc) => Access.UkCalendar.DayOf(utc);
 
-    private static FixedClock At(DateTime utc) => new(utc);
-
     /// <summary>The exchange's services, run on the day each step happened.</summary>
-    private sealed class FixedClock(DateTime utc) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
-    }
+    private static DemoClock At(DateTime utc) => new(utc);
 }

@@ -18,7 +18,7 @@ public sealed record DemoPerson(string Email, string DisplayName, string RoleDes
 /// The fictional Northshire and Eastvale ICS, so that a new user sees the product working. Every organisation,
 /// place and person here is invented; the ODS, ONS and charity codes are made up and do not identify real bodies.
 /// </summary>
-public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, DemoGoals goals, TimeProvider clock)
+public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, DemoGoals goals, DemoNeighbours neighbours, TimeProvider clock)
 {
     public const string SystemName = "Northshire and Eastvale ICS";
 
@@ -195,6 +195,8 @@ public sealed class DemoWorkspace(ConcordatDb db, UserManager<Person> users, Dem
             }
         }
         await db.SaveChangesAsync(ct);
+        // The neighbouring systems first: Northshire's ask joins theirs in one national theme.
+        await neighbours.CreateAsync(ct);
         await goals.CreateAsync(system.Id, ct);
         return system.Id;
     }

@@ -92,19 +92,23 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Contains("Created the demo workspace", first.Output);
         Assert.Contains("convenor@demo.concordat.example", first.Output);
         Assert.Contains("already exists", second.Output);
-        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Systems"));
-        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM Organisations"));
+        // Northshire and Eastvale, and two smaller neighbours (an ICB, a trust and a council each) whose asks share a national theme with it.
+        Assert.Equal(3, await ScalarAsync("SELECT COUNT(*) FROM Systems"));
+        Assert.Equal(18, await ScalarAsync("SELECT COUNT(*) FROM Organisations"));
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Places"));
-        Assert.Equal(13, await ScalarAsync("SELECT COUNT(*) FROM People"));
+        Assert.Equal(21, await ScalarAsync("SELECT COUNT(*) FROM People"));
         // The national partners belong to their bodies, outside the system.
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM NationalPartners"));
         Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM Memberships m JOIN NationalPartners n ON n.PersonId = m.PersonId"));
-        // Asks in each part of their life: two drafts (one with the partners), one in discussion, one partly agreed after four iterations.
-        Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM Asks WHERE Status = 'Draft'"));
+        // Asks in each part of their life: a draft in each system (Northshire's other one with its partners), three in discussion
+        // (the CQC's overdue one, and the neighbours' two answering the theme's question), one partly agreed after four iterations.
+        Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM Asks WHERE Status = 'Draft'"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM AskRounds WHERE State = 'Open'"));
-        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Asks WHERE Status = 'InDiscussion'"));
+        Assert.Equal(3, await ScalarAsync("SELECT COUNT(*) FROM Asks WHERE Status = 'InDiscussion'"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Asks WHERE Status = 'PartlyAgreed' AND ConditionStatus = 'BeingMet'"));
-        Assert.Equal(6, await ScalarAsync("SELECT COUNT(*) FROM AskIterations"));
+        Assert.Equal(10, await ScalarAsync("SELECT COUNT(*) FROM AskIterations"));
+        Assert.Equal(3, await ScalarAsync("SELECT COUNT(*) FROM ThemeAsks"));
+        Assert.Equal(3, await ScalarAsync("SELECT COUNT(*) FROM AskIterations WHERE ThemeId IS NOT NULL"));
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM Goals"));
         Assert.Equal(5, await ScalarAsync("SELECT COUNT(*) FROM Contributions"));
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM CheckIns"));
