@@ -105,8 +105,7 @@ public sealed class AskExchangeService(ConcordatDb db, TimeProvider clock)
         var ask = await LoadForSystemAsync(askId, actor, "reply for the system", ct);
         var exchange = await ReadAsync(askId, ct);
         var errors = new InputErrors();
-        var revisable = exchange.Clock.WaitingOn == AskSide.System
-            || ask.Status is AskStatus.PartlyAgreed or AskStatus.Declined or AskStatus.InDiscussion or AskStatus.Submitted;
+        var open = ReplyKinds(ask.Status, exchange.Clock.WaitingOn);
         if (!ask.Status.IsSubmitted())
         {
             throw new InputInvalidException(nameof(input.Kind), "This ask has not been submitted yet: nothing has been said to reply to");
@@ -115,13 +114,13 @@ public sealed class AskExchangeService(ConcordatDb db, TimeProvider clock)
         {
             errors.Add(nameof(input.Kind), "Select feedback or a revised proposal");
         }
-        else if (input.Kind == AskIterationKind.Feedback && exchange.Clock.WaitingOn != AskSide.System)
+        else if (input.Kind == AskIterationKind.Feedback && !open.Contains(AskIterationKind.Feedback))
         {
             errors.Add(nameof(input.Kind), exchange.Clock.WaitingOn == AskSide.National
                 ? "The ask is with the national body: feedback follows its response. To change the words, send a revised proposal"
                 : "The body has decided: to take it further, send a revised proposal");
         }
-        else if (input.Kind == AskIterationKind.RevisedProposal && (!revisable || ask.Status is AskStatus.Agreed or AskStatus.Implemented or AskStatus.ImpactReviewed))
+        else if (input.Kind == AskIterationKind.RevisedProposal && !open.Contains(AskIterationKind.RevisedProposal))
         {
             errors.Add(nameof(input.Kind), $"This ask is {ask.Status.InWords().ToLowerInvariant()}: there is nothing left to revise");
         }
@@ -155,6 +154,30 @@ public sealed class AskExchangeService(ConcordatDb db, TimeProvider clock)
             new SortedDictionary<string, string?> { ["Status"] = ask.Status.InWords(), ["Iteration"] = iteration.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Said"] = text });
         await SaveAsync(ask, ct);
         return iteration;
+    }
+
+    /// <summary>
+    /// The moves open to the system on a submitted ask: feedback only when it is its move (the body asked a question);
+    /// a revised proposal while the body considers the ask, when it is the system's move, or after a partial agreement
+    /// or a refusal, but never once the ask is agreed. Pages offer these; <see cref="ReplyAsync"/> holds to them.
+    /// </summary>
+    public static IReadOnlyList<AskIterationKind> ReplyKinds(AskStatus status, AskSide? waitingOn)
+    {
+        if (!status.IsSubmitted())
+        {
+            return [];
+        }
+        var kinds = new List<AskIterationKind>();
+        if (waitingOn == AskSide.System)
+        {
+            kinds.Add(AskIterationKind.Feedback);
+        }
+        var revisable = waitingOn == AskSide.System || status is AskStatus.PartlyAgreed or AskStatus.Declined or AskStatus.InDiscussion or AskStatus.Submitted;
+        if (revisable && status is not (AskStatus.Agreed or AskStatus.Implemented or AskStatus.ImpactReviewed))
+        {
+            kinds.Add(AskIterationKind.RevisedProposal);
+        }
+        return kinds;
     }
 
     /// <summary>Records that an agreed change is in effect, on the day it took effect.</summary>

@@ -58,6 +58,12 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         ["/places/{id}/retirement"] = "retires the place (against its ETag); answers with it",
         ["/api/v1/people/{personId}/account/reset-link"] = "replaces an account's password with a single-use link to set one; answers with the link",
         ["/api/v1/national-bodies/{id}/partners"] = "appoints a person (new or not) as the body's national partner, or moves them from another body; answers with them",
+        ["/asks/{id}/rounds"] = "asks the partners to agree the ask; answers with the round, read back among the ask's rounds (GET /asks/{id}/rounds)",
+        ["/asks/{id}/rounds/{roundId}/positions"] = "records or changes the organisation's one position in the ask's round; answers with the round",
+        ["/asks/{id}/rounds/{roundId}/withdrawal"] = "takes the ask back from the partners, closing the round",
+        ["/asks/{id}/submission"] = "submits the ask the partners agreed (against its ETag); answers with the ask",
+        ["/asks/{id}/iterations"] = "adds the system's next move, feedback or a revised proposal (against the ask's ETag); answers with the ask",
+        ["/api/v1/national/asks/{id}/responses"] = "adds the body's response to the ask (against its ETag); answers with the ask and its exchange",
     };
 
     [Fact]
