@@ -36,7 +36,8 @@ public static class NationalAsksApi
                 TypedResults.File(ToTable(await inbox.ListAsync(await PartnerAsync(context, bodies, ct), new InboxFilter(category, systemId, status), ct)).ToCsv(),
                     Table.CsvMediaType, "national-asks.csv"))
             .WithSummary("The same inbox as CSV, with the same filters (national partners)")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/national/asks/{id:guid}", async (Guid id, HttpContext context, NationalBodyService bodies, NationalInbox inbox, CancellationToken ct) =>
                 Respond(context, await inbox.GetAsync(await PartnerAsync(context, bodies, ct), id, ct)))

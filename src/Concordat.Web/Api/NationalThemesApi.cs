@@ -26,7 +26,8 @@ public static class NationalThemesApi
         group.MapGet("/national/themes", async ([AsParameters] PageQuery page, HttpContext context, NationalBodyService bodies, ThemeService themes, CancellationToken ct) =>
                 TypedResults.Ok(page.Of(context, await themes.ListAsync(await PartnerAsync(context, bodies, ct), ct),
                     t => new ThemeSummaryResponse(t.Id, t.Title, t.Asks, t.Systems, t.ResponseDueAtSystems, t.ResponseDue, t.Version))))
-            .WithSummary("Your body's themes, by title, with how many systems are behind each and whether a national response is due (national partners)");
+            .WithSummary("Your body's themes, by title, with how many systems are behind each and whether a national response is due (national partners)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/national/themes/{id:guid}", async (Guid id, HttpContext context, NationalBodyService bodies, ThemeService themes, CancellationToken ct) =>
                 Respond(context, await themes.GetAsync(await PartnerAsync(context, bodies, ct), id, ct)))
@@ -43,7 +44,8 @@ public static class NationalThemesApi
                 return TypedResults.CreatedAtRoute(ToResponse(detail), "GetTheme", new { id = theme.Id });
             })
             .WithSummary("Start a theme of your body (national partners)")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/national/themes/{id:guid}", async (Guid id, ThemeRequest request, HttpContext context, NationalBodyService bodies, ThemeService themes,
                 CancellationToken ct) =>
@@ -55,6 +57,7 @@ public static class NationalThemesApi
             })
             .WithSummary("Change a theme's title, description or how many systems make a response due; requires If-Match")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .RequiresIfMatch();
 
         group.MapPost("/national/themes/{id:guid}/asks", async (Guid id, ThemeLinkRequest request, HttpContext context, NationalBodyService bodies, ThemeService themes,

@@ -21,11 +21,15 @@ public sealed class PagingTests
         var lists = reads.Where(r => r.IsList).ToList();
         var problems = new List<string>();
         var withMore = 0;
-        // The lists only administrators read (a national body's partners) are read as the demo's administrator.
+        // The lists only administrators read (a national body's partners) are read as the demo's administrator, and a national
+        // partner's inbox and themes as the region's partner.
         var administrator = await ApiReads.DemoClientAsync(app, "admin@demo.concordat.example", Ct);
+        var national = await ApiReads.DemoClientAsync(app, "national@demo.concordat.example", Ct);
         foreach (var list in lists)
         {
-            var reader = list.Template.StartsWith("/api/v1/national-bodies/", StringComparison.Ordinal) ? administrator : api;
+            var reader = list.Template.StartsWith("/api/v1/national-bodies/", StringComparison.Ordinal) ? administrator
+                : list.Template.StartsWith("/api/v1/national/", StringComparison.Ordinal) ? national
+                : api;
             var first = await reader.GetAsync($"{list.Url}?pageSize=1", Ct);
             if (first.StatusCode != HttpStatusCode.OK)
             {

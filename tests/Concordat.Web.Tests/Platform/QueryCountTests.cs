@@ -19,10 +19,11 @@ public sealed partial class QueryCountTests
     /// Commands a single read may take at most, whatever the size of the system. The strategy document (its page, downloads and
     /// comparisons) is the largest read, gathering every part of the system: 38 to 41 commands when this was set, 46 to 47
     /// once the strategy gained ambitions, shared priorities and its own words (the comparison reads them for both sides), 51 to 52
-    /// once the health check read the work programme (dependencies, iterations, risks) and the strategy showed it. It does
-    /// not grow with the system; the cached readings of the national-scale work are to bring it down.
+    /// once the health check read the work programme (dependencies, iterations, risks) and the strategy showed it, 61 to 63
+    /// once both read the asks of national bodies (two queries each). It does not grow with the system; the cached readings
+    /// of the national-scale work are to bring it down.
     /// </summary>
-    private const int Ceiling = 60;
+    private const int Ceiling = 64;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
