@@ -57,6 +57,12 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         ["/dependencies/{id}/withdrawal"] = "withdraws the dependency, which stays in the history (against its ETag); answers with it",
         ["/places/{id}/retirement"] = "retires the place (against its ETag); answers with it",
         ["/api/v1/people/{personId}/account/reset-link"] = "replaces an account's password with a single-use link to set one; answers with the link",
+        ["/asks/{id}/rounds"] = "puts the draft ask to the partners (one open round at a time); answers with the round and every organisation asked",
+        ["/asks/{id}/rounds/{roundId}/positions"] = "records or changes the organisation's one position on the ask, which answers with the round",
+        ["/asks/{id}/rounds/{roundId}/withdrawal"] = "takes the ask back from the partners",
+        ["/asks/{id}/submission"] = "submits the ask the partners agreed (against its ETag); answers with the ask",
+        ["/asks/{id}/iterations"] = "the system's next move in the exchange (against the ask's ETag); answers with the ask",
+        ["/api/v1/national/asks/{id}/responses"] = "the body's next move in the exchange (against the ask's ETag); answers with the ask and every iteration",
         ["/api/v1/national-bodies/{id}/partners"] = "appoints a person (new or not) as the body's national partner, or moves them from another body; answers with them",
     };
 
