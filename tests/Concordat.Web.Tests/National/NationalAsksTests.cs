@@ -19,66 +19,10 @@ public abstract class NationalAsksTests(TestApp app, DatabaseKind kind) : Provid
     private static readonly Guid Nhse = NationalBody.Standard.Single(b => b.Name == "NHS England").Id;
     private static readonly Guid Dhsc = NationalBody.Standard.Single(b => b.Kind == NationalBodyKind.DepartmentOfHealthAndSocialCare).Id;
 
-    private enum Stage
-    {
-        Draft,
-        AgreedLocally,
-        Submitted,
-    }
+    private Task<Guid> AskAsync(TestSystem system, Guid body, string title, AskStage stage, Guid[]? goals = null) =>
+        App.AskAsync(system, body, title, stage, Ct, goals);
 
-    /// <summary>An ask drafted by the council's lead, taken as far as <paramref name="stage"/> through the system's API, as its partners would.</summary>
-    private async Task<Guid> AskAsync(TestSystem system, Guid body, string title, Stage stage, Guid[]? goals = null)
-    {
-        var council = await ApiClient.ForAsync(App, system.CouncilLead);
-        var asks = $"/api/v1/systems/{system.Id}/asks";
-        var created = await council.PostAsJsonAsync(asks, new
-        {
-            title, category = "RegulatoryStreamlining", nationalBodyId = body,
-            barrier = "Three inspections of the same service in a year.", request = "One joint inspection of the place's services.",
-            offer = "Our shared outcome measures, published quarterly.", evidence = "The inspection calendar for 2026.",
-            ownerOrganisationId = system.CouncilId, goalIds = goals ?? [],
-        }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = Guid.Parse((await created.JsonAsync())["id"]!.GetValue<string>());
-        if (stage == Stage.Draft)
-        {
-            return id;
-        }
-        var closesOn = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var opened = await council.PostAsJsonAsync($"{asks}/{id}/rounds", new { closesOn, requiredOrganisationIds = new[] { system.TrustId, system.CouncilId } }, Ct);
-        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-        var round = (await opened.JsonAsync())["id"]!.GetValue<string>();
-        foreach (var (lead, organisation) in new[] { (system.TrustLead, system.TrustId), (system.CouncilLead, system.CouncilId) })
-        {
-            var position = await (await ApiClient.ForAsync(App, lead)).PostAsJsonAsync($"{asks}/{id}/rounds/{round}/positions",
-                new { organisationId = organisation, position = "Consent" }, Ct);
-            Assert.Equal(HttpStatusCode.OK, position.StatusCode);
-        }
-        if (stage == Stage.AgreedLocally)
-        {
-            return id;
-        }
-        var etag = (await council.GetAsync($"{asks}/{id}", Ct)).Headers.ETag!.ToString();
-        var submitted = await council.PostJsonAsync($"{asks}/{id}/submission", new { }, etag);
-        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
-        return id;
-    }
-
-    /// <summary>Appoints a new national partner of the body and lets them set a password, returning them ready to sign in.</summary>
-    private async Task<TestPerson> PartnerOfAsync(Guid body, string name = "Nia National")
-    {
-        var administrator = await ApiClient.ForAsync(App, await App.CreateAdministratorAsync());
-        var email = $"national-{Guid.NewGuid().ToString("N")[..8]}@test.concordat.example";
-        var appointed = await administrator.PostAsJsonAsync($"/api/v1/national-bodies/{body}/partners", new { email, displayName = name, team = "Oversight" }, Ct);
-        Assert.Equal(HttpStatusCode.OK, appointed.StatusCode);
-        var personId = Guid.Parse((await appointed.JsonAsync())["personId"]!.GetValue<string>());
-        await using var scope = App.Database();
-        var person = await scope.Db.Users.SingleAsync(p => p.Id == personId, Ct);
-        // Every test person shares one password; the appointed person is given its hash as a reset link would let them set it.
-        person.PasswordHash = (await scope.Db.Users.FirstAsync(p => p.PasswordHash != null, Ct)).PasswordHash;
-        await scope.Db.SaveChangesAsync(Ct);
-        return new TestPerson(personId, email, Seed.Password, name);
-    }
+    private Task<TestPerson> PartnerOfAsync(Guid body, string name = "Nia National") => App.NationalPartnerAsync(body, name, Ct);
 
     /// <summary>
     /// The prose check on a national page the demo does not reach yet. The exchange's clock is the system side's shared
@@ -99,12 +43,12 @@ public abstract class NationalAsksTests(TestApp app, DatabaseKind kind) : Provid
         var first = await App.CreateSystemAsync();
         var second = await App.CreateSystemAsync();
         var goal = await App.AgreedGoalAsync(first, Ct);
-        var firstToCqc = await AskAsync(first, Cqc, "One joint inspection for Westford", Stage.Submitted, [goal]);
-        var firstToNhse = await AskAsync(first, Nhse, "A blended payment for the virtual ward", Stage.Submitted);
-        var draft = await AskAsync(first, Cqc, "A draft the partners have not seen", Stage.Draft);
-        var keptBack = await AskAsync(first, Cqc, "Agreed by the partners but not sent", Stage.AgreedLocally);
-        var secondToCqc = await AskAsync(second, Cqc, "Registration of the new hub", Stage.Submitted);
-        var secondToDhsc = await AskAsync(second, Dhsc, "A statutory instrument for pooled budgets", Stage.Submitted);
+        var firstToCqc = await AskAsync(first, Cqc, "One joint inspection for Westford", AskStage.Submitted, [goal]);
+        var firstToNhse = await AskAsync(first, Nhse, "A blended payment for the virtual ward", AskStage.Submitted);
+        var draft = await AskAsync(first, Cqc, "A draft the partners have not seen", AskStage.Draft);
+        var keptBack = await AskAsync(first, Cqc, "Agreed by the partners but not sent", AskStage.AgreedLocally);
+        var secondToCqc = await AskAsync(second, Cqc, "Registration of the new hub", AskStage.Submitted);
+        var secondToDhsc = await AskAsync(second, Dhsc, "A statutory instrument for pooled budgets", AskStage.Submitted);
         var partner = await PartnerOfAsync(Cqc);
         var pages = await PageClient.SignedInAsync(App, partner);
         var api = await ApiClient.ForAsync(App, partner);
@@ -160,9 +104,9 @@ public abstract class NationalAsksTests(TestApp app, DatabaseKind kind) : Provid
     public async Task AnotherBodysAsk_ADraft_AndEverySystemsWorkspace_AreClosedToAPartner()
     {
         var system = await App.CreateSystemAsync();
-        var toNhse = await AskAsync(system, Nhse, "A blended payment for the virtual ward", Stage.Submitted);
-        var draft = await AskAsync(system, Cqc, "A draft the partners have not seen", Stage.Draft);
-        var keptBack = await AskAsync(system, Cqc, "Agreed by the partners but not sent", Stage.AgreedLocally);
+        var toNhse = await AskAsync(system, Nhse, "A blended payment for the virtual ward", AskStage.Submitted);
+        var draft = await AskAsync(system, Cqc, "A draft the partners have not seen", AskStage.Draft);
+        var keptBack = await AskAsync(system, Cqc, "Agreed by the partners but not sent", AskStage.AgreedLocally);
         var partner = await PartnerOfAsync(Cqc);
         var pages = await PageClient.SignedInAsync(App, partner);
         var api = await ApiClient.ForAsync(App, partner);
@@ -201,7 +145,7 @@ public abstract class NationalAsksTests(TestApp app, DatabaseKind kind) : Provid
     public async Task TheBodyResponds_AQuestionHandsTheAskToTheSystem_APartialAgreementNeedsConditions_AndTheDecisionIsAuditedInTheSystem()
     {
         var system = await App.CreateSystemAsync();
-        var ask = await AskAsync(system, Cqc, "One joint inspection for Westford", Stage.Submitted);
+        var ask = await AskAsync(system, Cqc, "One joint inspection for Westford", AskStage.Submitted);
         var partner = await PartnerOfAsync(Cqc, "Quinn Quality");
         var pages = await PageClient.SignedInAsync(App, partner);
         var api = await ApiClient.ForAsync(App, partner);
@@ -272,7 +216,7 @@ public abstract class NationalAsksTests(TestApp app, DatabaseKind kind) : Provid
     public async Task AcceptingForDiscussion_KeepsTheAskWithTheBody_AndAResponseMadeOnAnOlderReading_ShowsWhatIsSavedNow()
     {
         var system = await App.CreateSystemAsync();
-        var ask = await AskAsync(system, Cqc, "One joint inspection for Westford", Stage.Submitted);
+        var ask = await AskAsync(system, Cqc, "One joint inspection for Westford", AskStage.Submitted);
         var pages = await PageClient.SignedInAsync(App, await PartnerOfAsync(Cqc));
 
         var first = await pages.GetAsync($"/national/asks/{ask}");

@@ -52,6 +52,11 @@ public sealed class NationalAskModel(NationalBodyService bodies, NationalInbox i
         .Where(o => o.Kind != AskIterationKind.AcceptedForDiscussion || Found.Ask.Status == AskStatus.Submitted)
         .Select(o => new SelectListItem(o.Words, o.Kind.ToString(), o.Kind == Input.Kind));
 
+    public string KindHint => (Found.Ask.Status == AskStatus.Submitted
+            ? "Accepting for discussion tells the system you are working on it: the ask stays with your body and its wait goes on counting. "
+            : "")
+        + "A question hands the ask back to the system until it replies; a decision closes the exchange unless the system revises its proposal.";
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
