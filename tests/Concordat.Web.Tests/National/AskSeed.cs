@@ -63,12 +63,20 @@ public static class AskSeed
         var appointed = await administrator.PostAsJsonAsync($"/api/v1/national-bodies/{body}/partners", new { email, displayName = name, team = "Oversight" }, ct);
         Assert.Equal(HttpStatusCode.OK, appointed.StatusCode);
         var personId = Guid.Parse((await appointed.JsonAsync())["personId"]!.GetValue<string>());
+        return await app.WithPasswordAsync(new TestPerson(personId, email, Seed.Password, name), ct);
+    }
+
+    /// <summary>
+    /// Gives an appointed national partner the test people's password, as a reset link would let them set it. Hashed
+    /// here, not copied from another person: in a database the demo shares, the first person found may be the demo's.
+    /// </summary>
+    public static async Task<TestPerson> WithPasswordAsync(this TestApp app, TestPerson partner, CancellationToken ct)
+    {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Concordat.Core.Data.ConcordatDb>();
-        var person = await db.Users.SingleAsync(p => p.Id == personId, ct);
-        // The test people's password, set as a reset link would let the appointed person set it.
-        person.PasswordHash = scope.ServiceProvider.GetRequiredService<UserManager<Concordat.Core.People.Person>>().PasswordHasher.HashPassword(person, Seed.Password);
+        var person = await db.Users.SingleAsync(p => p.Id == partner.Id, ct);
+        person.PasswordHash = scope.ServiceProvider.GetRequiredService<UserManager<Concordat.Core.People.Person>>().PasswordHasher.HashPassword(person, partner.Password);
         await db.SaveChangesAsync(ct);
-        return new TestPerson(personId, email, Seed.Password, name);
+        return partner;
     }
 }
