@@ -109,7 +109,7 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
                 || path.StartsWith("/api/reference", StringComparison.Ordinal) || path is "/" or "/sign-in" or "/systems" or "/systems/new" or "/account" or "/account/password"
                     or "/account/two-step"
                 || (path.StartsWith("/people/", StringComparison.Ordinal) && path.EndsWith("/account", StringComparison.Ordinal))
-                || path is "/national" || path.StartsWith("/national-bodies", StringComparison.Ordinal);
+                || path is "/national" || path.StartsWith("/national/", StringComparison.Ordinal) || path.StartsWith("/national-bodies", StringComparison.Ordinal);
             if (target.Host == "localhost" && ours && seen.Add(path))
             {
                 queue.Enqueue(path);

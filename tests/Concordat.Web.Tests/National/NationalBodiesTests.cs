@@ -24,13 +24,7 @@ public abstract class NationalBodiesTests(TestApp app, DatabaseKind kind) : Prov
         var appointed = await administrator.PostAsJsonAsync($"/api/v1/national-bodies/{bodyId}/partners", new { email, displayName = name, team = "Finance" }, Ct);
         Assert.Equal(HttpStatusCode.OK, appointed.StatusCode);
         var personId = Guid.Parse((await appointed.JsonAsync())["personId"]!.GetValue<string>());
-        await using var scope = App.Database();
-        var person = await scope.Db.Users.SingleAsync(p => p.Id == personId, Ct);
-        var other = await scope.Db.Users.FirstAsync(p => p.PasswordHash != null, Ct);
-        // Every test person shares one password; the appointed person is given its hash as a reset link would let them set it.
-        person.PasswordHash = other.PasswordHash;
-        await scope.Db.SaveChangesAsync(Ct);
-        return new TestPerson(personId, email, Seed.Password, name);
+        return await App.WithPasswordAsync(new TestPerson(personId, email, Seed.Password, name), Ct);
     }
 
     [Fact]
