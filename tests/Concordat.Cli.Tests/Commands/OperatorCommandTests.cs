@@ -126,7 +126,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(4, await ScalarAsync("SELECT COUNT(*) FROM ChangeIdeas"));
         Assert.Equal(2, await ScalarAsync("SELECT COUNT(*) FROM StrategyVersions"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Systems WHERE StrategyIsPublic = 1"));
-        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'OrganisationAdded'"));
+        Assert.Equal(18, await ScalarAsync("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'OrganisationAdded'"));
     }
 
     [Fact]
@@ -276,7 +276,7 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("already exists", again.Error);
         Assert.Equal(0, forced.ExitCode);
-        Assert.Equal(12, await ScalarAsync("SELECT COUNT(*) FROM Organisations", $"Data Source={target};Pooling=False"));
+        Assert.Equal(18, await ScalarAsync("SELECT COUNT(*) FROM Organisations", $"Data Source={target};Pooling=False"));
     }
 
     [Fact]

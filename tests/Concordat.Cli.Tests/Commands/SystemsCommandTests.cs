@@ -55,7 +55,7 @@ public sealed class SystemsCommandTests : IDisposable
         Assert.Contains("error: ConvenorEmail: Enter an email address in the correct format", taken.Error, StringComparison.Ordinal);
         Assert.Equal(2, national.ExitCode);
         Assert.Contains("error: OrganisationType: A convenor acts for one of the system's partners, not a national body", national.Error, StringComparison.Ordinal);
-        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM Systems"));
+        Assert.Equal(3, await ScalarAsync("SELECT COUNT(*) FROM Systems"));
         Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM People WHERE Email = 'fern@westvale.example'"));
     }
 

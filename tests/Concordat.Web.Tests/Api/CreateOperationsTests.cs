@@ -64,12 +64,8 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         ["/asks/{id}/iterations"] = "the system's next move in the exchange (against the ask's ETag); answers with the ask",
         ["/api/v1/national/asks/{id}/responses"] = "the body's next move in the exchange (against the ask's ETag); answers with the ask and every iteration",
         ["/api/v1/national-bodies/{id}/partners"] = "appoints a person (new or not) as the body's national partner, or moves them from another body; answers with them",
-        ["/asks/{id}/rounds"] = "asks the partners to agree the ask; answers with the round, read back among the ask's rounds (GET /asks/{id}/rounds)",
-        ["/asks/{id}/rounds/{roundId}/positions"] = "records or changes the organisation's one position in the ask's round; answers with the round",
-        ["/asks/{id}/rounds/{roundId}/withdrawal"] = "takes the ask back from the partners, closing the round",
-        ["/asks/{id}/submission"] = "submits the ask the partners agreed (against its ETag); answers with the ask",
-        ["/asks/{id}/iterations"] = "adds the system's next move, feedback or a revised proposal (against the ask's ETag); answers with the ask",
-        ["/api/v1/national/asks/{id}/responses"] = "adds the body's response to the ask (against its ETag); answers with the ask and its exchange",
+        ["/api/v1/national/themes/{id}/asks"] = "links an ask to the theme; answers with the theme and every ask behind it",
+        ["/api/v1/national/themes/{id}/responses"] = "gives one response to each linked ask whose move it is; answers with the asks reached and those not",
     };
 
     [Fact]
@@ -187,6 +183,8 @@ public abstract partial class CreateOperationsTests(TestApp app, DatabaseKind ki
         }, "/api/v1/systems");
         await CreateAsync("/api/v1/national-bodies", administrator, "/api/v1/national-bodies", new { name = $"Office for Local Government {Guid.NewGuid():N}", kind = "Other" },
             "/api/v1/national-bodies");
+        var national = await ApiClient.ForAsync(App, await App.CreateNationalPartnerAsync(Concordat.Core.National.NationalBody.Standard[0].Id));
+        await CreateAsync("/api/v1/national/themes", national, "/api/v1/national/themes", new { title = "Pooling discharge funding" }, "/api/v1/national/themes");
 
         var posts = PostRoutes();
         var document = JsonNode.Parse(await App.CreateClient().GetStringAsync("/openapi/v1.json", Ct))!;

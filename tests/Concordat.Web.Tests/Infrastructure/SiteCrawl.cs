@@ -30,14 +30,6 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
         ["/sign-in/single-sign-on"] = "answers only with single sign-on configured, after the provider's answer (SingleSignOnTests)",
         ["/systems/{systemId:guid}/people/invited"] = "shown once, after adding a person",
         ["/systems/{systemId:guid}/created"] = "shown once, after creating a system",
-        // The demo's asks are drafts that no one has put to the partners yet: these steps come later in an ask's life
-        // (AskPagesTests walks through each). Once the demo has asks further on, link to them from there instead.
-        ["/systems/{systemId:guid}/asks/{id:guid}/rounds/{roundId:guid}/position"] = "offered only while the partners are asked to agree an ask",
-        ["/systems/{systemId:guid}/asks/{id:guid}/rounds/{roundId:guid}/withdraw"] = "offered only while the partners are asked to agree an ask",
-        ["/systems/{systemId:guid}/asks/{id:guid}/reply"] = "offered only once an ask is submitted",
-        ["/systems/{systemId:guid}/asks/{id:guid}/implemented"] = "offered only once the body agrees an ask",
-        ["/systems/{systemId:guid}/asks/{id:guid}/impact"] = "offered only once an agreed ask is implemented",
-        ["/systems/{systemId:guid}/asks/{id:guid}/conditions"] = "offered only once the body agrees an ask with conditions",
     };
 
     private readonly List<PagePattern> _pages = PagePatterns(services);
