@@ -11,8 +11,8 @@ namespace Concordat.Core.Demo;
 /// The demo's asks of national bodies, one in each part of the life of an ask:
 /// <list type="bullet">
 /// <item>the county council's ask that the discharge funding be pooled went to the region two months ago; the region
-/// asked a question, the partners revised the ask, and the region partly agreed it with conditions, which the system
-/// says it is meeting;</item>
+/// linked it to a theme with the same ask from the two neighbouring systems and asked all three one question through it;
+/// the partners revised the ask, and the region partly agreed it with conditions, which the system says it is meeting;</item>
 /// <item>the council's ask of the CQC for one joint review of the frailty pathway has waited on the CQC past its due
 /// days since the CQC accepted it for discussion;</item>
 /// <item>the ICB's ask of NHS England for a blended payment is with the partners, some of whom have agreed it;</item>

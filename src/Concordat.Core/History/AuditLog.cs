@@ -15,24 +15,9 @@ public static class AuditLog
     {
         var actingFor = actor.PrimaryMembership;
         var under = actor.ActingUnder;
-        var audit = new AuditEvent
-        {
-            DelegationId = under?.DelegationId,
-            SystemId = actor.SystemId,
-            OccurredAtUtc = nowUtc,
-            ActorPersonId = actor.PersonId,
-            ActorName = actor.DisplayName,
-            ActingForOrganisationId = under?.OrganisationId ?? actingFor?.OrganisationId,
-            ActingForOrganisationName = under is null ? actingFor?.OrganisationName : $"{under.OrganisationName}, under its delegation until {under.Until:d MMMM yyyy}",
-            Action = action,
-            EntityType = entityType,
-            EntityId = entityId,
-            EntityName = entityName.Length > 300 ? entityName[..300] : entityName,
-            BeforeJson = before is null ? null : JsonSerializer.Serialize(before),
-            AfterJson = after is null ? null : JsonSerializer.Serialize(after),
-        };
-        db.AuditEvents.Add(audit);
-        return audit;
+        return Add(db, actor.SystemId, nowUtc, actor.PersonId, actor.DisplayName, under?.OrganisationId ?? actingFor?.OrganisationId,
+            under is null ? actingFor?.OrganisationName : $"{under.OrganisationName}, under its delegation until {under.Until:d MMMM yyyy}", under?.DelegationId,
+            action, entityType, entityId, entityName, before, after);
     }
 
     /// <summary>
@@ -40,15 +25,22 @@ public static class AuditLog
     /// in the name of the person and the national body they act for, since they hold no role in the system.
     /// </summary>
     public static AuditEvent AuditNational(this ConcordatDb db, Guid systemId, Guid personId, string personName, string bodyName, DateTime nowUtc,
-        string action, string entityType, Guid entityId, string entityName, IReadOnlyDictionary<string, string?>? before, IReadOnlyDictionary<string, string?>? after)
+        string action, string entityType, Guid entityId, string entityName, IReadOnlyDictionary<string, string?>? before, IReadOnlyDictionary<string, string?>? after) =>
+        Add(db, systemId, nowUtc, personId, personName, null, bodyName, null, action, entityType, entityId, entityName, before, after);
+
+    private static AuditEvent Add(ConcordatDb db, Guid systemId, DateTime nowUtc, Guid? personId, string personName, Guid? organisationId, string? organisationName,
+        Guid? delegationId, string action, string entityType, Guid entityId, string entityName, IReadOnlyDictionary<string, string?>? before,
+        IReadOnlyDictionary<string, string?>? after)
     {
         var audit = new AuditEvent
         {
+            DelegationId = delegationId,
             SystemId = systemId,
             OccurredAtUtc = nowUtc,
             ActorPersonId = personId,
             ActorName = personName,
-            ActingForOrganisationName = bodyName,
+            ActingForOrganisationId = organisationId,
+            ActingForOrganisationName = organisationName,
             Action = action,
             EntityType = entityType,
             EntityId = entityId,
