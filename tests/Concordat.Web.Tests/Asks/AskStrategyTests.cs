@@ -46,7 +46,7 @@ public abstract class AskStrategyTests(TestApp app, DatabaseKind kind) : Provide
         Assert.Contains("## What we need from national partners and what we offer", comparison.ToMarkdown(), StringComparison.Ordinal);
         Assert.Equal(["Ask", "What was granted", "What we undertook", "Being met"],
             page.Document.QuerySelectorAll("#national-asks th").Select(th => th.TextContent.Trim()));
-        Assert.Equal("Being met", page.Document.QuerySelectorAll("#national-asks td").Last().TextContent.Trim());
+        Assert.Equal("Being met", page.Document.QuerySelectorAll("#national-asks td")[^1].TextContent.Trim());
     }
 }
 
