@@ -50,6 +50,15 @@ public sealed class ThemeService(ConcordatDb db, NationalInbox inbox, TimeProvid
         return new ThemeDetail(theme, asks, IsResponseDue(theme, asks));
     }
 
+    /// <summary>The partner's body's themes an ask is linked to, by title; another body's themes are never named.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Title)>> ThemesOfAskAsync(NationalPartnerView partner, Guid askId, CancellationToken ct)
+    {
+        var themes = await db.NationalThemes.AsNoTracking()
+            .Where(t => t.NationalBodyId == partner.NationalBodyId && t.Asks.Any(a => a.AskId == askId))
+            .Select(t => new { t.Id, t.Title }).ToListAsync(ct);
+        return [.. themes.OrderBy(t => t.Title, StringComparer.Ordinal).ThenBy(t => t.Id).Select(t => (t.Id, t.Title))];
+    }
+
     /// <summary>Due when enough systems are behind the theme and at least one of their asks waits on the body.</summary>
     private static bool IsResponseDue(NationalTheme theme, IReadOnlyList<InboxItem> asks) =>
         asks.Select(a => a.SystemId).Distinct().Count() >= theme.ResponseDueAtSystems && asks.Any(a => a.Clock.WaitingOn == AskSide.National);

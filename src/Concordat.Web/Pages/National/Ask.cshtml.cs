@@ -13,7 +13,7 @@ namespace Concordat.Web.Pages.National;
 /// body's move, the body's response. Whether the person is a national partner of the body addressed is checked again
 /// on every request: an ask of another body, or one not yet submitted, is not found.
 /// </summary>
-public sealed class NationalAskModel(NationalBodyService bodies, NationalInbox inbox) : PageModel
+public sealed class NationalAskModel(NationalBodyService bodies, NationalInbox inbox, ThemeService themes) : PageModel
 {
     public sealed class ResponseForm
     {
@@ -35,6 +35,9 @@ public sealed class NationalAskModel(NationalBodyService bodies, NationalInbox i
     public NationalPartnerView Me { get; private set; } = null!;
     public InboxAsk Found { get; private set; } = null!;
     public EditConflictView? Conflict { get; private set; }
+
+    /// <summary>The body's themes this ask is linked to.</summary>
+    public IReadOnlyList<(Guid Id, string Title)> Themes { get; private set; } = [];
 
     /// <summary>The body responds only when the ask waits on it: after a proposal, a reply or its own acceptance for discussion.</summary>
     public bool CanRespond => Found.Exchange.Clock.WaitingOn == AskSide.National;
@@ -106,6 +109,7 @@ public sealed class NationalAskModel(NationalBodyService bodies, NationalInbox i
     {
         Me = await PartnerAsync(ct);
         Found = await inbox.GetAsync(Me, Id, ct);
+        Themes = await themes.ThemesOfAskAsync(Me, Id, ct);
     }
 
     private async Task<NationalPartnerView> PartnerAsync(CancellationToken ct) =>
