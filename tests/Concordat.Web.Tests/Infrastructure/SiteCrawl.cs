@@ -30,6 +30,7 @@ public sealed class SiteCrawl(IServiceProvider services, Guid systemId)
         ["/sign-in/single-sign-on"] = "answers only with single sign-on configured, after the provider's answer (SingleSignOnTests)",
         ["/systems/{systemId:guid}/people/invited"] = "shown once, after adding a person",
         ["/systems/{systemId:guid}/created"] = "shown once, after creating a system",
+        ["/systems/{systemId:guid}/asks/{id:guid}/impact"] = "offered only once an agreed ask is implemented, which no demo ask is yet (AskPagesTests walks it)",
     };
 
     private readonly List<PagePattern> _pages = PagePatterns(services);
