@@ -121,7 +121,8 @@ public abstract class AmbitionsTests(TestApp app, DatabaseKind kind) : ProviderT
             "## Other shared goals", "### Alpha goal under no ambition", "## The work programme", "### The last iteration's review", "### Top risks",
             "## What we need from national partners and what we offer", "## Our collective resources"], headings);
         Assert.Equal(["Age well", "Zebra crossings near schools", "Start well", "Better maternity care", "Middle years mental health", "Other shared goals",
-            "Alpha goal under no ambition", "The work programme", "The last iteration's review", "Top risks", "Our collective resources"], page.Document.QuerySelectorAll("main h2, main h3").Select(h => h.TextContent.Trim())
+            "Alpha goal under no ambition", "The work programme", "The last iteration's review", "Top risks",
+            "What we need from national partners and what we offer", "Our collective resources"], page.Document.QuerySelectorAll("main h2, main h3").Select(h => h.TextContent.Trim())
             .Where(t => !t.StartsWith("How we", StringComparison.Ordinal) && t != "Contents").ToList());
         await using var scope = App.Database(system.Id);
         Assert.True(await scope.Db.AuditEvents.AnyAsync(e => e.Action == "GoalsArranged" && e.ActorPersonId == system.Convenor.Id, Ct));
